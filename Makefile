@@ -1,0 +1,46 @@
+# Sourcewise: `make run` to start the app, `make test` to run the tests.  See README.md.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app app
+HOST ?= 127.0.0.1
+PORT ?= 5000
+POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+.PHONY: run test test-postgres test-all lint install install-dev
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## Install, migrate the SQLite database, import questions/, serve on http://127.0.0.1:5000
+run: install
+	$(FLASK) db upgrade
+	-$(FLASK) questions import
+	$(FLASK) teacher setup-url --base-url http://$(HOST):$(PORT)
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+## Install the test tools and run the whole suite on SQLite (browser tests included when Chromium is there)
+test: install-dev
+	$(BIN)/python -m pytest
+
+## The same suite against PostgreSQL (each run in its own schema of the database in POSTGRES_URL)
+test-postgres: install-dev
+	SOURCEWISE_TEST_DATABASE=$(POSTGRES_URL) $(BIN)/python -m pytest
+
+test-all: test test-postgres
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/mypy app/domain

@@ -1,0 +1,147 @@
+"""Thin command-line commands (``flask --app app ...``) over services and the domain."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from app.domain.generate import all_questions, build_quiz
+from app.domain.question import SELECT, Question
+from app.domain.validation import collect_article_files, validate_files
+
+questions_cli = AppGroup("questions", help="Check, preview and import article files.")
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(questions_cli)
+
+
+def _default_paths(paths: tuple[str, ...]) -> list[str]:
+    return list(paths) or [current_app.config["QUESTIONS_DIR"]]
+
+
+@questions_cli.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+def validate_command(paths: tuple[str, ...]) -> None:
+    """Check article files (default: the questions folder); print every problem as FILE:LINE: message."""
+    from app.services.content import ContentError, current_vocabulary
+
+    try:
+        vocabulary = current_vocabulary()
+    except ContentError as exc:
+        _fail_content(exc)
+    files = collect_article_files(_default_paths(paths))
+    results = validate_files(files, vocabulary)
+    errors = 0
+    for result in results:
+        for problem in result.problems:
+            click.echo(str(problem), err=problem.severity == "error")
+        errors += len(result.errors)
+    ok = sum(1 for r in results if r.ok)
+    summary = f"{len(results)} file(s) checked: {ok} valid, {len(results) - ok} with errors ({errors} error(s))."
+    click.echo(summary, err=errors > 0)
+    sys.exit(1 if errors else 0)
+
+
+@questions_cli.command("preview")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--seed", default=1, show_default=True, help="The seed a class's quiz is made with.")
+@click.option("--all", "show_all", is_flag=True, help="Every question the article allows, not one quiz.")
+@click.option("--json", "as_json", is_flag=True, help="Print the questions as JSON.")
+def preview_command(file: str, seed: int, show_all: bool, as_json: bool) -> None:
+    """Print the quiz a class would get from FILE with this seed."""
+    from app.services.content import ContentError, current_vocabulary
+
+    try:
+        vocabulary = current_vocabulary()
+    except ContentError as exc:
+        _fail_content(exc)
+    [result] = validate_files([file], vocabulary)
+    if result.article is None:
+        for problem in result.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+    if show_all:
+        questions = all_questions(result.article, vocabulary, random.Random(seed))
+    else:
+        questions = build_quiz(result.article, vocabulary, seed)
+    if as_json:
+        click.echo(json.dumps([preview_dict(q) for q in questions], indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{result.article.title}\n{len(questions)} question(s), seed {seed}\n")
+    for number, question in enumerate(questions, start=1):
+        click.echo(format_question(number, question))
+
+
+def preview_dict(question: Question) -> dict[str, object]:
+    data: dict[str, object] = {
+        "kind": question.kind,
+        "skill": question.skill,
+        "type": question.type,
+        "prompt": question.prompt,
+    }
+    if question.type == SELECT:
+        data["words"] = list(question.words)
+        data["answer"] = [{"start": s, "end": e, "text": t} for (s, e), t in zip(question.gold, question.answer_text)]
+    else:
+        data["choices"] = list(question.choices)
+        data["answer"] = question.answer_text
+    data["explanation"] = question.explanation
+    return data
+
+
+def format_question(number: int, question: Question) -> str:
+    lines = [f"{number}. [{question.skill} / {question.kind}] {question.prompt}"]
+    if question.type == SELECT:
+        gold = {i for s, e in question.gold for i in range(s, e)}
+        passage = question.gaps[0]
+        for index, word in enumerate(question.words):
+            starts = index in gold and (index - 1) not in gold
+            ends = index in gold and (index + 1) not in gold
+            passage += ("[" if starts else "") + word + ("]" if ends else "") + question.gaps[index + 1]
+        lines.append(f"   Select in: {passage}")
+    else:
+        for index, choice in enumerate(question.choices):
+            mark = "*" if index in question.answer else " "
+            lines.append(f"   {mark} {chr(ord('a') + index)}) {choice}")
+    if question.explanation:
+        lines.append(f"   Explanation: {question.explanation}")
+    return "\n".join(lines) + "\n"
+
+
+@questions_cli.command("import")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+def import_command(paths: tuple[str, ...]) -> None:
+    """Validate and store article files; a changed file becomes a new version."""
+    from app.services.content import ContentError, import_paths
+
+    try:
+        outcomes = import_paths(_default_paths(paths))
+    except ContentError as exc:
+        _fail_content(exc)
+    failed = 0
+    for outcome in outcomes:
+        if outcome.status == "error":
+            failed += 1
+            for problem in outcome.problems:
+                click.echo(problem, err=True)
+        else:
+            click.echo(f"{outcome.path}: {outcome.slug} version {outcome.version} ({outcome.status})")
+    click.echo(f"{len(outcomes) - failed} article(s) imported, {failed} with errors.", err=failed > 0)
+    sys.exit(1 if failed else 0)
+
+
+def _fail_content(exc: Exception) -> None:
+    click.echo(str(exc), err=True)
+    for problem in getattr(exc, "problems", []):
+        click.echo(problem, err=True)
+    sys.exit(1)
+
+
+__all__ = ["init_app", "Path"]

@@ -1,0 +1,85 @@
+"""Configuration from environment variables, with safe defaults for one classroom machine."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
+
+# Keys that appear in docs and examples; production refuses to run with them.
+KNOWN_SECRET_KEYS = frozenset({"", "dev", "changeme", "change-me", "secret", "development", "test"})
+
+
+class ConfigError(RuntimeError):
+    """The configuration is unsafe or incomplete; the message says how to fix it."""
+
+
+def instance_secret_key(instance_path: Path) -> str:
+    """A random key generated once per install and kept in the instance folder.
+
+    So a fresh clone never runs with a key anybody else knows, and sessions survive
+    restarts.  Several workers on one machine read the same file.
+    """
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        candidate = secrets.token_hex(32)
+        try:
+            # O_EXCL: when two workers start at once, one writes and both read the same key.
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(candidate)
+        except FileExistsError:
+            pass
+    return key_file.read_text().strip()
+
+
+class Config:
+    """Read at create_app() time, not import time, so tests can set the environment first."""
+
+    def __init__(self, environ: Mapping[str, str] | None = None, **overrides: Any) -> None:
+        env = os.environ if environ is None else environ
+        self.SOURCEWISE_ENV = env.get("SOURCEWISE_ENV", "development")
+        production = self.SOURCEWISE_ENV == "production"
+        instance = Path(env.get("SOURCEWISE_INSTANCE", str(DEFAULT_INSTANCE)))
+        self.INSTANCE_PATH = str(instance)
+
+        database_url = env.get("DATABASE_URL", "")
+        if database_url.startswith("postgres://"):
+            database_url = "postgresql+psycopg://" + database_url[len("postgres://") :]
+        elif database_url.startswith("postgresql://"):
+            database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
+        self.SQLALCHEMY_DATABASE_URI = database_url or f"sqlite:///{instance / 'sourcewise.db'}"
+
+        secret_key = env.get("SECRET_KEY")
+        if production:
+            if not secret_key or secret_key in KNOWN_SECRET_KEYS or len(secret_key) < 24:
+                raise ConfigError(
+                    "SECRET_KEY must be set to a long random value in production "
+                    "(for example: python -c 'import secrets; print(secrets.token_hex(32))')."
+                )
+        elif not secret_key and "SECRET_KEY" not in overrides:
+            secret_key = instance_secret_key(instance)
+        self.SECRET_KEY = secret_key
+
+        self.QUESTIONS_DIR = env.get("SOURCEWISE_QUESTIONS", str(PROJECT_ROOT / "questions"))
+        self.MAX_CONTENT_LENGTH = int(env.get("SOURCEWISE_MAX_UPLOAD", str(2 * 1024 * 1024)))
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_SECURE = production
+        self.REMEMBER_COOKIE_HTTPONLY = True
+        self.REMEMBER_COOKIE_SAMESITE = "Lax"
+        self.REMEMBER_COOKIE_SECURE = production
+        self.PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 30
+        self.WTF_CSRF_TIME_LIMIT = None  # a quiz page may stay open for a whole lesson
+        self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
+        self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "1") != "0"
+        self.SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {"pool_pre_ping": True}
+        self.TESTING = False
+        for key, value in overrides.items():
+            setattr(self, key, value)

@@ -1,0 +1,1 @@
+"""Pure-Python heart of Sourcewise: article format, validation, quiz generation, scoring."""

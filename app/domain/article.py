@@ -1,0 +1,155 @@
+"""The validated, annotated article: what the validator produces and the generator reads.
+
+Every quote has already been located: a :class:`Span` names the block (0 is the
+headline, 1..n the paragraphs) and the words it covers.  Nothing here knows about
+YAML, files or the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.domain.text import Block
+
+SKILLS: tuple[str, ...] = ("sources", "claims", "framing")
+TITLE_BLOCK = 0
+
+# Claim statuses that require a source.
+SOURCED_STATUSES = frozenset({"attributed", "disputed", "corroborated"})
+# Claims a careful reader should treat as not (yet) verified.
+UNVERIFIED_STATUSES = frozenset({"hedged", "unattributed"})
+
+
+@dataclass(frozen=True)
+class Span:
+    block: int  # 0 = title, 1.. = paragraph number
+    start: int  # first word index in the block
+    end: int  # one past the last word
+    quote: str  # the quote as the teacher wrote it
+
+    def overlaps(self, other: Span) -> bool:
+        return self.block == other.block and self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.block == other.block and self.start <= other.start and other.end <= self.end
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class VocabularyEntry:
+    id: str
+    label: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    source_types: tuple[VocabularyEntry, ...]
+    claim_statuses: tuple[VocabularyEntry, ...]
+    techniques: tuple[VocabularyEntry, ...]
+
+    def source_type(self, type_id: str) -> VocabularyEntry:
+        return _by_id(self.source_types, type_id)
+
+    def claim_status(self, status_id: str) -> VocabularyEntry:
+        return _by_id(self.claim_statuses, status_id)
+
+    def technique(self, technique_id: str) -> VocabularyEntry:
+        return _by_id(self.techniques, technique_id)
+
+
+def _by_id(entries: tuple[VocabularyEntry, ...], entry_id: str) -> VocabularyEntry:
+    for entry in entries:
+        if entry.id == entry_id:
+            return entry
+    raise KeyError(entry_id)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    name: str
+    type: str
+    mentions: tuple[Span, ...]
+    via: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Claim:
+    span: Span
+    status: str
+    source: str | None = None
+    cues: tuple[Span, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Framing:
+    span: Span
+    technique: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class HandQuestion:
+    """A question the teacher wrote by hand.
+
+    ``type`` is choice, multiple or select.  For choice/multiple, ``answers`` are
+    indexes into ``choices``; for select, ``spans`` are the right word spans in
+    ``block``.
+    """
+
+    type: str
+    skill: str
+    prompt: str
+    note: str = ""
+    choices: tuple[str, ...] = ()
+    answers: tuple[int, ...] = ()
+    block: int | None = None
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    sources: tuple[Source, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    framing: tuple[Framing, ...] = ()
+    questions: tuple[HandQuestion, ...] = ()
+    fictional: bool = False
+    quiz_length: int = 12
+    meta: dict[str, str] = field(default_factory=dict)  # outlet, author, published, url, license, level
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """Block 0 is the title, then one block per paragraph."""
+        return _blocks(self.title, self.paragraphs)
+
+    def block(self, index: int) -> Block:
+        return self.blocks[index]
+
+    def source(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+
+_BLOCK_CACHE: dict[tuple[str, tuple[str, ...]], tuple[Block, ...]] = {}
+
+
+def _blocks(title: str, paragraphs: tuple[str, ...]) -> tuple[Block, ...]:
+    key = (title, paragraphs)
+    cached = _BLOCK_CACHE.get(key)
+    if cached is None:
+        if len(_BLOCK_CACHE) > 256:
+            _BLOCK_CACHE.clear()
+        cached = tuple(Block.from_text(t) for t in (title, *paragraphs))
+        _BLOCK_CACHE[key] = cached
+    return cached

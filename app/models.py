@@ -1,0 +1,249 @@
+"""Database models (SQLAlchemy 2.0 style).
+
+Models hold data and small derived properties; they never commit.  Services in
+app/services/ decide when a unit of work is committed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from app.extensions import db
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every database (SQLite stores them naive)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime; use an aware UTC datetime")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Teacher(db.Model):
+    __tablename__ = "teachers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(String(80), default="")
+    password_hash: Mapped[str] = mapped_column(String(255))
+    # Bumped on password change: sessions carry it, so old sessions stop working.
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    classes: Mapped[list[SchoolClass]] = relationship(back_populates="teacher")
+
+    # Flask-Login protocol
+    is_authenticated = True
+    is_active = True
+    is_anonymous = False
+
+    def get_id(self) -> str:
+        return f"teacher:{self.id}:{self.session_epoch}"
+
+
+class SchoolClass(db.Model):
+    __tablename__ = "classes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("teachers.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    join_code: Mapped[str] = mapped_column(String(6), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    teacher: Mapped[Teacher] = relationship(back_populates="classes")
+    students: Mapped[list[Student]] = relationship(back_populates="school_class")
+    assignments: Mapped[list[Assignment]] = relationship(back_populates="school_class")
+
+    @property
+    def archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class Student(db.Model):
+    """A student is a display name in one class: no email, no password.
+
+    ``public_id`` is the stable pseudonymous id used in exports instead of the
+    database key.
+    """
+
+    __tablename__ = "students"
+    __table_args__ = (UniqueConstraint("class_id", "rejoin_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id"), index=True)
+    display_name: Mapped[str] = mapped_column(String(40))
+    rejoin_code: Mapped[str] = mapped_column(String(6))
+    public_id: Mapped[str] = mapped_column(String(16), unique=True)
+    # Bumped when the teacher resets the rejoin code, which signs the student out elsewhere.
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    school_class: Mapped[SchoolClass] = relationship(back_populates="students")
+
+    # Flask-Login protocol: a joined student is signed in like a teacher, with a different id kind.
+    is_authenticated = True
+    is_active = True
+    is_anonymous = False
+
+    def get_id(self) -> str:
+        return f"student:{self.id}:{self.session_epoch}"
+
+    @property
+    def removed(self) -> bool:
+        return self.removed_at is not None
+
+
+class Article(db.Model):
+    """An article by its id in the YAML files; its content lives in versions."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    versions: Mapped[list[ArticleVersion]] = relationship(
+        back_populates="article", order_by="ArticleVersion.number"
+    )
+
+
+class ArticleVersion(db.Model):
+    """One imported state of an article file.  Never changed once stored."""
+
+    __tablename__ = "article_versions"
+    __table_args__ = (UniqueConstraint("article_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    source_name: Mapped[str] = mapped_column(String(255))  # file name it came from
+    source_text: Mapped[str] = mapped_column(Text)  # the YAML as imported
+    title: Mapped[str] = mapped_column(Text)
+    level: Mapped[str] = mapped_column(String(80), default="")
+    outlet: Mapped[str] = mapped_column(String(255), default="")
+    fictional: Mapped[bool] = mapped_column(default=False)
+    # Number of questions the article allows per skill, for the library page.
+    skill_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    article: Mapped[Article] = relationship(back_populates="versions")
+
+
+class Quiz(db.Model):
+    """The questions generated from one article version with one seed, frozen as JSON."""
+
+    __tablename__ = "quizzes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_version_id: Mapped[int] = mapped_column(ForeignKey("article_versions.id"), index=True)
+    seed: Mapped[int] = mapped_column(Integer)
+    questions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    article_version: Mapped[ArticleVersion] = relationship()
+
+    @property
+    def length(self) -> int:
+        return len(self.questions)
+
+
+ATTEMPTS_ONE = "one"
+ATTEMPTS_UNLIMITED = "unlimited"
+FEEDBACK_PRACTICE = "practice"  # after each question
+FEEDBACK_TEST = "test"  # after the whole quiz
+
+
+class Assignment(db.Model):
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id"), index=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    attempts_policy: Mapped[str] = mapped_column(String(16), default=ATTEMPTS_ONE)
+    feedback_mode: Mapped[str] = mapped_column(String(16), default=FEEDBACK_PRACTICE)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    school_class: Mapped[SchoolClass] = relationship(back_populates="assignments")
+    quiz: Mapped[Quiz] = relationship()
+
+
+class Attempt(db.Model):
+    """One student's go at one assignment.  Scores are cached sums of its responses."""
+
+    __tablename__ = "attempts"
+    __table_args__ = (UniqueConstraint("assignment_id", "student_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id"), index=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer, default=1)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    max_score: Mapped[float] = mapped_column(Float, default=0.0)
+    sources_score: Mapped[float] = mapped_column(Float, default=0.0)
+    sources_max: Mapped[float] = mapped_column(Float, default=0.0)
+    claims_score: Mapped[float] = mapped_column(Float, default=0.0)
+    claims_max: Mapped[float] = mapped_column(Float, default=0.0)
+    framing_score: Mapped[float] = mapped_column(Float, default=0.0)
+    framing_max: Mapped[float] = mapped_column(Float, default=0.0)
+
+    assignment: Mapped[Assignment] = relationship()
+    student: Mapped[Student] = relationship()
+    responses: Mapped[list[Response]] = relationship(
+        back_populates="attempt", order_by="Response.position"
+    )
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.score / self.max_score if self.max_score else 0.0
+
+
+class Response(db.Model):
+    """A student's answer to one question of an attempt: at most one per question."""
+
+    __tablename__ = "responses"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # 0-based question index in the quiz
+    skill: Mapped[str] = mapped_column(String(16))  # copied from the question, for per-skill queries
+    answer: Mapped[list[int]] = mapped_column(JSON)  # choice indexes or word indexes
+    score: Mapped[float] = mapped_column(Float)
+    max_score: Mapped[float] = mapped_column(Float, default=1.0)
+    verdict: Mapped[str] = mapped_column(String(16))
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    attempt: Mapped[Attempt] = relationship(back_populates="responses")

@@ -1,0 +1,50 @@
+"""Who is signed in, and the HTTP headers every response carries."""
+
+from __future__ import annotations
+
+from flask import Flask, Response
+
+from app.extensions import db, login_manager
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def init_app(app: Flask) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to see that page."
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(load_user)
+    app.after_request(_security_headers)
+
+
+def load_user(user_id: str) -> object | None:
+    """Session ids look like ``teacher:7:0`` or ``student:12:1`` (kind, key, epoch).
+
+    The epoch is bumped when a password or rejoin code changes, which ends every
+    older session without any server-side session store.
+    """
+    from app.models import Student, Teacher
+
+    try:
+        kind, key, epoch = user_id.split(":")
+        model = {"teacher": Teacher, "student": Student}[kind]
+        user = db.session.get(model, int(key))
+    except (ValueError, KeyError):
+        return None
+    if user is None or user.session_epoch != int(epoch):
+        return None
+    if isinstance(user, Student) and (user.removed or user.school_class.archived):
+        return None
+    return user
+
+
+def _security_headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response

@@ -102,7 +102,9 @@ class Block:
         while start != -1:
             end = start + len(needle)
             before_ok = start == 0 or not _is_word_char(haystack[start - 1]) or not _is_word_char(needle[0])
-            after_ok = end == len(haystack) or not _is_word_char(haystack[end]) or not _is_word_char(needle[-1])
+            after_ok = (
+                end == len(haystack) or not _is_word_char(haystack[end]) or not _is_word_char(needle[-1])
+            )
             if before_ok and after_ok:
                 found.append((start, end))
             start = haystack.find(needle, start + 1)

@@ -8,8 +8,19 @@ import sys
 from pathlib import Path
 
 DOMAIN = Path(__file__).resolve().parents[2] / "app" / "domain"
-FORBIDDEN = ("flask", "flask_sqlalchemy", "flask_wtf", "flask_login", "flask_migrate", "sqlalchemy", "wtforms",
-             "werkzeug", "jinja2", "psycopg", "alembic")
+FORBIDDEN = (
+    "flask",
+    "flask_sqlalchemy",
+    "flask_wtf",
+    "flask_login",
+    "flask_migrate",
+    "sqlalchemy",
+    "wtforms",
+    "werkzeug",
+    "jinja2",
+    "psycopg",
+    "alembic",
+)
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -27,7 +38,9 @@ def test_no_domain_module_imports_flask_or_the_database() -> None:
     offenders = []
     for path in sorted(DOMAIN.rglob("*.py")):
         for name in _imported_modules(path):
-            if name.split(".")[0] in FORBIDDEN or (name.startswith("app.") and not name.startswith("app.domain")):
+            if name.split(".")[0] in FORBIDDEN or (
+                name.startswith("app.") and not name.startswith("app.domain")
+            ):
                 offenders.append(f"{path.relative_to(DOMAIN.parent.parent)} imports {name}")
     assert offenders == []
 
@@ -45,6 +58,7 @@ def test_importing_the_domain_loads_no_web_or_database_module() -> None:
         f"bad = sorted(n for n in sys.modules if n.split('.')[0] in {FORBIDDEN!r})\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            cwd=DOMAIN.parent.parent)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=DOMAIN.parent.parent
+    )
     assert result.stdout.strip() == ""

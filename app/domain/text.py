@@ -8,6 +8,7 @@ never words themselves, so a student selects and is scored on words only.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -84,12 +85,9 @@ class Block:
 
     def word_range(self, start_char: int, end_char: int) -> tuple[int, int]:
         """Word indices [first, last + 1) of the words overlapping a character range."""
-        indices = [
-            i for i, (s, e) in enumerate(zip(self.starts, self.ends)) if s < end_char and e > start_char
-        ]
-        if not indices:
-            return (0, 0)
-        return (indices[0], indices[-1] + 1)
+        first = bisect.bisect_right(self.ends, start_char)  # first word ending after the range starts
+        last = bisect.bisect_left(self.starts, end_char)  # first word starting at or after its end
+        return (first, last) if first < last else (0, 0)
 
     def find_all(self, quote: str) -> list[tuple[int, int]]:
         """Character ranges where ``quote`` occurs on word boundaries (match form)."""

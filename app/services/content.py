@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app.domain.article import SKILLS, Vocabulary
 from app.domain.article import Article as DomainArticle
 from app.domain.generate import all_questions, build_quiz
-from app.domain.validation import ValidationResult, collect_article_files, validate_article
+from app.domain.validation import ValidationResult, validate_article, validate_files
 from app.domain.vocabulary import load_vocabulary
 from app.extensions import db
 from app.models import Article, ArticleVersion, Quiz
@@ -111,20 +111,11 @@ def store_article(data: bytes, name: str, result: ValidationResult) -> ImportOut
 def import_paths(paths: list[str]) -> list[ImportOutcome]:
     """Validate and store every article file under ``paths``; files with errors are reported, not stored."""
     outcomes: list[ImportOutcome] = []
-    seen: dict[str, str] = {}
-    for path in collect_article_files(paths):
-        data = Path(path).read_bytes()
-        result = validate_source(data, path)
+    for result in validate_files(paths, current_vocabulary()):
         if not result.ok or result.article is None:
-            outcomes.append(ImportOutcome(path, problems=[str(p) for p in result.errors]))
+            outcomes.append(ImportOutcome(result.path, problems=[str(p) for p in result.errors]))
             continue
-        if result.article.id in seen:
-            outcomes.append(
-                ImportOutcome(path, problems=[f"{path}:1: id '{result.article.id}' is also used by {seen[result.article.id]}"])
-            )
-            continue
-        seen[result.article.id] = path
-        outcomes.append(store_article(data, path, result))
+        outcomes.append(store_article(Path(result.path).read_bytes(), result.path, result))
     db.session.commit()
     return outcomes
 

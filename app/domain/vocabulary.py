@@ -1,0 +1,123 @@
+"""Reads the vocabulary file: source types, claim statuses and framing techniques.
+
+A teacher may add a source type or a technique without touching code.  Claim
+statuses are different: the quiz generator derives answers from them, so the file
+must define exactly the statuses the code knows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.domain.article import SOURCED_STATUSES, UNVERIFIED_STATUSES, Vocabulary, VocabularyEntry
+from app.domain.safe_yaml import Entry, MappingNode, ScalarNode, SequenceNode, YamlProblem, load_with_lines
+from app.domain.text import display_form
+from app.domain.validation import FieldChecker, Problem, describe, is_list_or_empty
+
+VOCABULARY_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+# Each section of the file, and what one of its entries is called in messages.
+SECTIONS = {"source_types": "source type", "claim_statuses": "claim status", "techniques": "technique"}
+ENTRY_KEYS = ("id", "label", "definition")
+# The statuses the generator and the validator rely on (see app.domain.article).
+KNOWN_STATUSES = tuple(sorted(SOURCED_STATUSES | UNVERIFIED_STATUSES))
+
+
+def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, list[Problem]]:
+    """The vocabulary in ``data`` and every problem found; None when any is an error."""
+    check = FieldChecker(path)
+    try:
+        root = load_with_lines(data)
+    except YamlProblem as problem:
+        return None, [Problem(path, problem.line, problem.message)]
+    if not isinstance(root, MappingNode):
+        check.error(
+            root.line,
+            f"the vocabulary must be a mapping with {', '.join(SECTIONS)}, not {describe(root)}",
+        )
+        return None, list(check.sorted_problems())
+    fields = check.fields(root, "the vocabulary", tuple(SECTIONS))
+    assert fields is not None  # root is a mapping
+    check.require(fields, root, "the vocabulary", tuple(SECTIONS))
+    sections = {key: _section(check, fields.get(key)) for key in SECTIONS}
+    statuses_entry = fields.get("claim_statuses")
+    if statuses_entry is not None and sections["claim_statuses"]:
+        _check_statuses(check, statuses_entry, sections["claim_statuses"])
+    if check.has_errors:
+        return None, list(check.sorted_problems())
+    vocabulary = Vocabulary(
+        source_types=sections["source_types"],
+        claim_statuses=sections["claim_statuses"],
+        techniques=sections["techniques"],
+    )
+    return vocabulary, list(check.sorted_problems())
+
+
+def _section(check: FieldChecker, entry: Entry | None) -> tuple[VocabularyEntry, ...]:
+    if entry is None:
+        return ()
+    items = check.items(entry, "the vocabulary", "- id: ...")
+    if not items:
+        if is_list_or_empty(entry.value):
+            check.error(
+                entry.line, f"'{entry.key}' is empty; add at least one - id: ..., label: ..., definition: ..."
+            )
+        return ()
+    kind = SECTIONS[entry.key]
+    result: list[VocabularyEntry] = []
+    first_line: dict[str, int] = {}
+    for number, node in enumerate(items, start=1):
+        fields = check.fields(node, kind, ENTRY_KEYS)
+        if fields is None:
+            continue
+        entry_id = check.text(fields.get("id"), f"{kind} {number}")
+        where = f"{kind} '{entry_id}'" if entry_id else f"{kind} {number}"
+        check.require(fields, node, where, ENTRY_KEYS)
+        label = check.text(fields.get("label"), where)
+        definition = check.text(fields.get("definition"), where)
+        if entry_id is None:
+            continue
+        line = fields["id"].line
+        if not VOCABULARY_ID.match(entry_id):
+            check.error(
+                line,
+                f"{kind} id {entry_id!r} must be lowercase letters, digits and underscores, "
+                "starting with a letter (e.g. loaded_language)",
+            )
+            continue
+        if entry_id in first_line:
+            check.error(
+                line, f"{kind} id '{entry_id}' is defined twice (first at line {first_line[entry_id]})"
+            )
+            continue
+        first_line[entry_id] = line
+        if label is not None and definition is not None:
+            result.append(VocabularyEntry(entry_id, display_form(label), display_form(definition)))
+    return tuple(result)
+
+
+def _check_statuses(check: FieldChecker, entry: Entry, statuses: tuple[VocabularyEntry, ...]) -> None:
+    ids = [status.id for status in statuses]
+    for status_id in KNOWN_STATUSES:
+        if status_id not in ids:
+            check.error(
+                entry.line,
+                f"claim_statuses must define '{status_id}': the quiz generator relies on it",
+            )
+    for status in statuses:
+        if status.id not in KNOWN_STATUSES:
+            line = _id_line(entry, status.id)
+            check.error(
+                line,
+                f"claim status '{status.id}' is not one the quiz knows "
+                f"({', '.join(KNOWN_STATUSES)}); a new status needs a change in the code",
+            )
+
+
+def _id_line(entry: Entry, entry_id: str) -> int:
+    items = entry.value.items if isinstance(entry.value, SequenceNode) else ()
+    for item in items:
+        if isinstance(item, MappingNode):
+            id_node = item.get("id")
+            if isinstance(id_node, ScalarNode) and id_node.text == entry_id:
+                return id_node.line
+    return entry.line

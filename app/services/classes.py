@@ -1,0 +1,325 @@
+"""Classes and their students: join codes, rosters, rejoin codes."""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass
+
+from flask import abort
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+
+from app.domain.codes import generate_code, is_valid_code, normalise_code
+from app.extensions import db
+from app.models import Assignment, Attempt, Response, SchoolClass, Student, Teacher, utcnow
+
+_system_random = random.SystemRandom()
+MAX_NAME = 40  # a student's display name
+MAX_CLASS_NAME = 120
+
+
+class ClassError(ValueError):
+    """Something the user can fix; the message says how."""
+
+
+def _unique_join_code() -> str:
+    for _ in range(50):
+        code = generate_code(_system_random)
+        if db.session.scalar(select(SchoolClass.id).where(SchoolClass.join_code == code)) is None:
+            return code
+    raise RuntimeError("could not find a free join code")
+
+
+def _clean_class_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise ClassError("Give the class a name.")
+    if len(name) > MAX_CLASS_NAME:
+        raise ClassError(f"Use at most {MAX_CLASS_NAME} characters for the class name.")
+    return name
+
+
+def create_class(teacher: Teacher, name: str) -> SchoolClass:
+    name = _clean_class_name(name)
+    for _ in range(5):
+        school_class = SchoolClass(teacher_id=teacher.id, name=name, join_code=_unique_join_code())
+        db.session.add(school_class)
+        try:
+            db.session.commit()
+            return school_class
+        except IntegrityError:
+            # Another class took the same code between the check and the insert: draw again.
+            db.session.rollback()
+    raise RuntimeError("could not create the class")
+
+
+def rename_class(school_class: SchoolClass, name: str) -> None:
+    school_class.name = _clean_class_name(name)
+    db.session.commit()
+
+
+def set_archived(school_class: SchoolClass, archived: bool) -> None:
+    school_class.archived_at = utcnow() if archived else None
+    db.session.commit()
+
+
+def regenerate_join_code(school_class: SchoolClass) -> str:
+    """A new join code; the old one stops working at once (students already in stay in)."""
+    class_id = school_class.id
+    for _ in range(5):
+        school_class.join_code = _unique_join_code()
+        try:
+            db.session.commit()
+            return school_class.join_code
+        except IntegrityError:
+            db.session.rollback()
+            school_class = db.session.get_one(SchoolClass, class_id)
+    raise RuntimeError("could not find a free join code")
+
+
+def class_for_teacher(teacher: Teacher, class_id: int) -> SchoolClass:
+    """The teacher's own class, or 404: another teacher's class does not exist for them."""
+    school_class = db.session.get(SchoolClass, class_id)
+    if school_class is None or school_class.teacher_id != teacher.id:
+        abort(404)
+    return school_class
+
+
+@dataclass(frozen=True)
+class ClassSummary:
+    school_class: SchoolClass
+    students: int
+    assignments: int
+
+
+def classes_of(teacher: Teacher) -> list[ClassSummary]:
+    """The teacher's classes with student and assignment counts, in a fixed number of queries."""
+    student_counts = (
+        select(Student.class_id, func.count(Student.id).label("n"))
+        .where(Student.removed_at.is_(None))
+        .group_by(Student.class_id)
+        .subquery()
+    )
+    assignment_counts = (
+        select(Assignment.class_id, func.count(Assignment.id).label("n"))
+        .group_by(Assignment.class_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(SchoolClass, student_counts.c.n, assignment_counts.c.n)
+        .outerjoin(student_counts, student_counts.c.class_id == SchoolClass.id)
+        .outerjoin(assignment_counts, assignment_counts.c.class_id == SchoolClass.id)
+        .where(SchoolClass.teacher_id == teacher.id)
+        .order_by(SchoolClass.archived_at.is_not(None), SchoolClass.name)
+    ).all()
+    return [ClassSummary(c, s or 0, a or 0) for c, s, a in rows]
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    student: Student
+    submitted: int  # assignments with a submitted attempt
+    in_progress: int  # assignments started but not submitted
+    average_percent: float | None  # over the kept scores of submitted assignments
+
+
+def roster(school_class: SchoolClass) -> list[RosterRow]:
+    """Students of the class with their progress, in three queries whatever the class size."""
+    students = list(
+        db.session.scalars(
+            select(Student)
+            .where(Student.class_id == school_class.id, Student.removed_at.is_(None))
+            .order_by(func.lower(Student.display_name))
+        )
+    )
+    best = (
+        select(
+            Attempt.student_id,
+            Attempt.assignment_id,
+            func.max(Attempt.score / func.nullif(Attempt.max_score, 0)).label("best"),
+        )
+        .join(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(Assignment.class_id == school_class.id, Attempt.submitted_at.is_not(None))
+        .group_by(Attempt.student_id, Attempt.assignment_id)
+        .subquery()
+    )
+    submitted = {
+        student_id: (count, average)
+        for student_id, count, average in db.session.execute(
+            select(best.c.student_id, func.count(), func.avg(best.c.best)).group_by(best.c.student_id)
+        )
+    }
+    # A Result has .keys() (its column names), so dict() needs the rows as a list.
+    open_attempts = dict(
+        db.session.execute(
+            select(Attempt.student_id, func.count(func.distinct(Attempt.assignment_id)))
+            .join(Assignment, Assignment.id == Attempt.assignment_id)
+            .where(Assignment.class_id == school_class.id, Attempt.submitted_at.is_(None))
+            .group_by(Attempt.student_id)
+        )
+        .tuples()
+        .all()
+    )
+    rows = []
+    for student in students:
+        count, average = submitted.get(student.id, (0, None))
+        rows.append(
+            RosterRow(
+                student,
+                count,
+                open_attempts.get(student.id, 0),
+                None if average is None else round(100.0 * float(average), 1),
+            )
+        )
+    return rows
+
+
+def open_classes_of(teacher: Teacher) -> list[SchoolClass]:
+    """The classes a quiz can be assigned to: the teacher's, not archived, by name."""
+    return list(
+        db.session.scalars(
+            select(SchoolClass)
+            .where(SchoolClass.teacher_id == teacher.id, SchoolClass.archived_at.is_(None))
+            .order_by(func.lower(SchoolClass.name), SchoolClass.id)
+        )
+    )
+
+
+def submitted_counts(school_class: SchoolClass) -> dict[int, int]:
+    """For each assignment of the class, how many students on the roster have submitted it."""
+    rows = db.session.execute(
+        select(Attempt.assignment_id, func.count(func.distinct(Attempt.student_id)))
+        .join(Assignment, Assignment.id == Attempt.assignment_id)
+        .join(Student, Student.id == Attempt.student_id)
+        .where(
+            Assignment.class_id == school_class.id,
+            Attempt.submitted_at.is_not(None),
+            Student.removed_at.is_(None),
+        )
+        .group_by(Attempt.assignment_id)
+    )
+    return dict(rows.tuples().all())
+
+
+@dataclass(frozen=True)
+class AssignmentRow:
+    assignment: Assignment
+    submitted: int  # students on the roster with a submitted attempt
+
+
+@dataclass(frozen=True)
+class ClassOverview:
+    school_class: SchoolClass
+    roster: list[RosterRow]
+    assignments: list[AssignmentRow]
+
+
+def class_overview(school_class: SchoolClass) -> ClassOverview:
+    """Everything the class page shows, in a fixed number of queries whatever the class size."""
+    from app.services.quizzes import assignments_of
+
+    counts = submitted_counts(school_class)
+    return ClassOverview(
+        school_class,
+        roster(school_class),
+        [AssignmentRow(a, counts.get(a.id, 0)) for a in assignments_of(school_class)],
+    )
+
+
+def student_in_class(school_class: SchoolClass, student_id: int) -> Student:
+    student = db.session.get(Student, student_id)
+    if student is None or student.class_id != school_class.id or student.removed:
+        abort(404)
+    return student
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise ClassError("Type a display name.")
+    if len(name) > MAX_NAME:
+        raise ClassError(f"Use at most {MAX_NAME} characters.")
+    return name
+
+
+def rename_student(student: Student, name: str) -> None:
+    student.display_name = _clean_name(name)
+    db.session.commit()
+
+
+def remove_student(student: Student, delete_attempts: bool) -> None:
+    """Remove from the roster; past attempts stay in the scores unless the teacher deletes them too."""
+    student.removed_at = utcnow()
+    student.session_epoch += 1
+    if delete_attempts:
+        attempt_ids = select(Attempt.id).where(Attempt.student_id == student.id)
+        db.session.execute(delete(Response).where(Response.attempt_id.in_(attempt_ids)))
+        db.session.execute(delete(Attempt).where(Attempt.student_id == student.id))
+    db.session.commit()
+
+
+def _unique_rejoin_code(class_id: int) -> str:
+    for _ in range(50):
+        code = generate_code(_system_random)
+        taken = db.session.scalar(
+            select(Student.id).where(Student.class_id == class_id, Student.rejoin_code == code)
+        )
+        if taken is None:
+            return code
+    raise RuntimeError("could not find a free rejoin code")
+
+
+def reset_rejoin_code(student: Student) -> str:
+    """A new code; the old one, and every device signed in with it, stop working."""
+    student.rejoin_code = _unique_rejoin_code(student.class_id)
+    student.session_epoch += 1
+    db.session.commit()
+    return student.rejoin_code
+
+
+def _open_class_by_code(typed_code: str) -> SchoolClass:
+    code = normalise_code(typed_code)
+    if not is_valid_code(code):
+        raise ClassError("A class code has 6 letters and digits, like K7PX3M.")
+    school_class = db.session.scalar(select(SchoolClass).where(SchoolClass.join_code == code))
+    if school_class is None or school_class.archived:
+        raise ClassError("No class has that code. Check it with your teacher.")
+    return school_class
+
+
+def join_class(typed_code: str, display_name: str) -> Student:
+    school_class = _open_class_by_code(typed_code)
+    name = _clean_name(display_name)
+    for _ in range(5):
+        student = Student(
+            class_id=school_class.id,
+            display_name=name,
+            rejoin_code=_unique_rejoin_code(school_class.id),
+            public_id=secrets.token_hex(6),
+        )
+        db.session.add(student)
+        try:
+            db.session.commit()
+            return student
+        except IntegrityError:
+            # Two students joined at the same instant and drew the same code: draw again.
+            db.session.rollback()
+    raise RuntimeError("could not add the student")
+
+
+def rejoin_class(typed_code: str, typed_rejoin_code: str) -> Student:
+    school_class = _open_class_by_code(typed_code)
+    rejoin_code = normalise_code(typed_rejoin_code)
+    student = None
+    if is_valid_code(rejoin_code):
+        student = db.session.scalar(
+            select(Student).where(
+                Student.class_id == school_class.id,
+                Student.rejoin_code == rejoin_code,
+                Student.removed_at.is_(None),
+            )
+        )
+    if student is None:
+        raise ClassError("That rejoin code does not match anyone in this class. Ask your teacher for it.")
+    return student

@@ -1,0 +1,325 @@
+"""The teacher's pages: classes and rosters, the library (upload, preview) and assignments."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+from pathlib import PurePosixPath
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
+
+from app.auth.access import refuse_unless_teacher, signed_in_teacher
+from app.auth.forms import flash_form_errors, show_problem
+from app.domain.article import SKILLS
+from app.domain.generate import all_questions, build_quiz
+from app.extensions import db
+from app.models import ArticleVersion, SchoolClass, Student
+from app.services import classes, content, quizzes
+from app.teacher import presenters
+from app.teacher.forms import (
+    ATTEMPTS_LABELS,
+    FEEDBACK_LABELS,
+    AssignForm,
+    ClassNameForm,
+    RemoveStudentForm,
+    StudentNameForm,
+    UploadForm,
+)
+
+bp = Blueprint("teacher", __name__, template_folder="templates")
+
+MAX_SEED = 2**31 - 1
+UPLOAD_MESSAGES = {
+    "new": "new article",
+    "updated": "new version {version}",
+    "unchanged": "unchanged (the library already has this exact file as version {version})",
+}
+
+
+@bp.before_request
+def only_teachers() -> Response | None:
+    return refuse_unless_teacher()
+
+
+def _own_class(class_id: int) -> SchoolClass:
+    return classes.class_for_teacher(signed_in_teacher(), class_id)
+
+
+def _own_student(class_id: int, student_id: int) -> tuple[SchoolClass, Student]:
+    school_class = _own_class(class_id)
+    return school_class, classes.student_in_class(school_class, student_id)
+
+
+# --- Classes ----------------------------------------------------------------------------------
+
+
+@bp.route("/classes", methods=["GET", "POST"], endpoint="classes")
+def class_list() -> Response | str:
+    teacher = signed_in_teacher()
+    form = ClassNameForm()
+    if form.validate_on_submit():
+        try:
+            school_class = classes.create_class(teacher, form.name.data or "")
+        except classes.ClassError as exc:
+            show_problem(form, "name", str(exc))
+        else:
+            flash(
+                f"Class “{school_class.name}” created. Its join code is {school_class.join_code}.", "success"
+            )
+            return redirect(url_for("teacher.class_page", class_id=school_class.id))
+    else:
+        flash_form_errors(form)
+    summaries = classes.classes_of(teacher)
+    return render_template(
+        "teacher/classes.html",
+        form=form,
+        active=[s for s in summaries if not s.school_class.archived],
+        archived=[s for s in summaries if s.school_class.archived],
+    )
+
+
+def _render_class(school_class: SchoolClass, rename_form: ClassNameForm | None = None) -> str:
+    if rename_form is None:
+        rename_form = ClassNameForm(formdata=None, name=school_class.name)
+    return render_template(
+        "teacher/class.html",
+        overview=classes.class_overview(school_class),
+        school_class=school_class,
+        rename_form=rename_form,
+        join_url=url_for("student.join", _external=True),
+        attempts_labels=ATTEMPTS_LABELS,
+        feedback_labels=FEEDBACK_LABELS,
+    )
+
+
+@bp.get("/classes/<int:class_id>")
+def class_page(class_id: int) -> str:
+    return _render_class(_own_class(class_id))
+
+
+@bp.post("/classes/<int:class_id>/rename")
+def rename_class(class_id: int) -> Response | str:
+    school_class = _own_class(class_id)
+    form = ClassNameForm()
+    if form.validate_on_submit():
+        try:
+            classes.rename_class(school_class, form.name.data or "")
+        except classes.ClassError as exc:
+            show_problem(form, "name", str(exc))
+        else:
+            flash("Class renamed.", "success")
+            return redirect(url_for("teacher.class_page", class_id=class_id))
+    else:
+        flash_form_errors(form)
+    return _render_class(school_class, rename_form=form)
+
+
+@bp.post("/classes/<int:class_id>/archive")
+def archive_class(class_id: int) -> Response:
+    school_class = _own_class(class_id)
+    classes.set_archived(school_class, True)
+    flash(
+        f"“{school_class.name}” is archived: its students cannot sign in until you unarchive it.", "success"
+    )
+    return redirect(url_for("teacher.class_page", class_id=class_id))
+
+
+@bp.post("/classes/<int:class_id>/unarchive")
+def unarchive_class(class_id: int) -> Response:
+    school_class = _own_class(class_id)
+    classes.set_archived(school_class, False)
+    flash(f"“{school_class.name}” is active again.", "success")
+    return redirect(url_for("teacher.class_page", class_id=class_id))
+
+
+@bp.post("/classes/<int:class_id>/join-code")
+def new_join_code(class_id: int) -> Response:
+    code = classes.regenerate_join_code(_own_class(class_id))
+    flash(
+        f"The new join code is {code}. The old code no longer works; students already in the class stay in.",
+        "success",
+    )
+    return redirect(url_for("teacher.class_page", class_id=class_id))
+
+
+# --- Students ---------------------------------------------------------------------------------
+
+
+@bp.route("/classes/<int:class_id>/students/<int:student_id>", methods=["GET", "POST"])
+def student_page(class_id: int, student_id: int) -> Response | str:
+    school_class, student = _own_student(class_id, student_id)
+    form = StudentNameForm(name=student.display_name) if request.method == "GET" else StudentNameForm()
+    if form.validate_on_submit():
+        try:
+            classes.rename_student(student, form.name.data or "")
+        except classes.ClassError as exc:
+            show_problem(form, "name", str(exc))
+        else:
+            flash(f"Renamed to “{student.display_name}”.", "success")
+            return redirect(url_for("teacher.student_page", class_id=class_id, student_id=student_id))
+    else:
+        flash_form_errors(form)
+    return render_template(
+        "teacher/student.html",
+        school_class=school_class,
+        student=student,
+        form=form,
+    )
+
+
+@bp.post("/classes/<int:class_id>/students/<int:student_id>/rejoin-code")
+def reset_rejoin_code(class_id: int, student_id: int) -> Response:
+    _, student = _own_student(class_id, student_id)
+    code = classes.reset_rejoin_code(student)
+    flash(f"{student.display_name}'s new rejoin code is {code}. The old one no longer works.", "success")
+    return redirect(url_for("teacher.student_page", class_id=class_id, student_id=student_id))
+
+
+@bp.route("/classes/<int:class_id>/students/<int:student_id>/remove", methods=["GET", "POST"])
+def remove_student(class_id: int, student_id: int) -> Response | str:
+    school_class, student = _own_student(class_id, student_id)
+    form = RemoveStudentForm()
+    if form.validate_on_submit():
+        classes.remove_student(student, delete_attempts=bool(form.delete_attempts.data))
+        kept = (
+            "and their past answers"
+            if form.delete_attempts.data
+            else "(their past answers stay in the scores)"
+        )
+        flash(f"{student.display_name} is removed from {school_class.name} {kept}.", "success")
+        return redirect(url_for("teacher.class_page", class_id=class_id))
+    return render_template(
+        "teacher/remove_student.html", school_class=school_class, student=student, form=form
+    )
+
+
+# --- Library ----------------------------------------------------------------------------------
+
+
+def _render_library(form: UploadForm) -> str:
+    return render_template(
+        "teacher/library.html", versions=content.latest_versions(), form=form, skills=SKILLS
+    )
+
+
+@bp.get("/library")
+def library() -> str:
+    return _render_library(UploadForm())
+
+
+def _upload_name(filename: str | None) -> str:
+    """Only the file's own name, whatever path a browser sent (some send C:\\fakepath\\...)."""
+    name = PurePosixPath((filename or "").replace("\\", "/")).name
+    return name or "upload.yaml"
+
+
+@bp.post("/library/upload")
+def upload() -> Response | str:
+    form = UploadForm()
+    if not form.validate_on_submit():
+        flash_form_errors(form)
+        return _render_library(form)
+    storage = form.file.data
+    data = storage.read()
+    filename = _upload_name(storage.filename)
+    try:
+        outcome, result = content.import_upload(data, filename)
+    except content.ContentError as exc:
+        # The vocabulary file itself is broken: nothing a teacher's upload can fix.
+        show_problem(form, "file", f"The library cannot check files right now: {exc}")
+        return _render_library(form)
+    if outcome.status == "error":
+        lines, unplaced = presenters.numbered_lines(presenters.decode_for_display(data), result.problems)
+        flash(f"{filename} was not imported: fix the problems below and upload it again.", "error")
+        return render_template(
+            "teacher/upload_problems.html",
+            filename=filename,
+            problems=result.problems,
+            errors=result.errors,
+            lines=lines,
+            unplaced=unplaced,
+            form=UploadForm(formdata=None),
+        )
+    title = result.article.title if result.article is not None else filename
+    message = UPLOAD_MESSAGES[outcome.status].format(version=outcome.version)
+    flash(f"{filename}: “{title}”, {message}.", "success")
+    if result.warnings:
+        flash(f"{len(result.warnings)} warning(s): " + " ".join(str(w) for w in result.warnings), "info")
+    return redirect(url_for("teacher.library"))
+
+
+@bp.get("/library/versions/<int:version_id>/preview")
+def preview(version_id: int) -> str:
+    version = db.session.get(ArticleVersion, version_id)
+    if version is None:
+        abort(404)
+    seed = request.args.get("seed", default=1, type=int)
+    if seed is None or not 0 <= seed <= MAX_SEED:
+        seed = 1
+    show_all = request.args.get("all") == "1"
+    try:
+        article = content.parse_version(version)
+        vocabulary = content.current_vocabulary()
+    except content.ContentError as exc:
+        return render_template(
+            "teacher/preview.html", version=version, problem=exc, seed=seed, show_all=show_all
+        )
+    if show_all:
+        questions = all_questions(article, vocabulary, random.Random(seed))
+    else:
+        questions = build_quiz(article, vocabulary, seed)
+    return render_template(
+        "teacher/preview.html",
+        version=version,
+        article=article,
+        questions=questions,
+        seed=seed,
+        show_all=show_all,
+        problem=None,
+    )
+
+
+# --- Assignments ------------------------------------------------------------------------------
+
+
+@bp.route("/assign", methods=["GET", "POST"])
+def assign() -> Response | str:
+    teacher = signed_in_teacher()
+    open_classes = classes.open_classes_of(teacher)
+    versions = content.latest_versions()
+    form = AssignForm()
+    form.class_id.choices = [SelectChoice(c.id, c.name) for c in open_classes]
+    form.version_id.choices = [SelectChoice(v.id, f"{v.title} (version {v.number})") for v in versions]
+    if request.method == "GET":
+        form.class_id.data = request.args.get("class_id", type=int)
+        form.version_id.data = request.args.get("version_id", type=int)
+    if request.method == "POST" and not (open_classes and versions):
+        flash("Create a class and import an article first; then you can assign its quiz.", "error")
+    elif form.validate_on_submit():
+        school_class = classes.class_for_teacher(teacher, form.class_id.data)
+        version = next(v for v in versions if v.id == form.version_id.data)
+        try:
+            assignment = quizzes.assign_quiz(
+                school_class,
+                version,
+                title=form.title.data or "",
+                due_at=form.due_at.data,
+                attempts_policy=form.attempts_policy.data,
+                feedback_mode=form.feedback_mode.data,
+            )
+        except (quizzes.QuizError, content.ContentError) as exc:
+            show_problem(form, "version_id", str(exc))
+        else:
+            flash(f"“{assignment.title}” is assigned to {school_class.name}.", "success")
+            return redirect(url_for("teacher.class_page", class_id=school_class.id))
+    else:
+        flash_form_errors(form)
+    return render_template(
+        "teacher/assign.html",
+        form=form,
+        open_classes=open_classes,
+        versions=versions,
+        now_utc=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )

@@ -1,0 +1,308 @@
+"""The student side: join a class, take quizzes one question at a time, see feedback and results.
+
+Quiz URLs number questions from 1, as the page does ("Question 3 of 12"); the
+services count positions from 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar, cast
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+from flask_login import current_user, login_user, logout_user
+
+from app.extensions import limiter
+from app.models import Student, utcnow
+from app.services import classes, quizzes
+from app.services.classes import ClassError
+from app.services.quizzes import AttemptView, QuizError
+from app.student.forms import ActionForm, JoinForm, RejoinForm
+from app.student.passages import register_template_helpers
+
+bp = Blueprint("student", __name__, template_folder="templates")
+register_template_helpers(bp)
+
+View = TypeVar("View", bound=Callable[..., ResponseReturnValue])
+
+# Guessing join or rejoin codes must be slow; a whole class joining at once from one
+# school address must not be refused, so the limit is per address and generous.
+DEFAULT_JOIN_RATE_LIMIT = "30 per minute"
+# Set in the session by /join so /welcome shows the new rejoin code once.
+SHOW_REJOIN_CODE = "show_rejoin_code"
+
+
+def _join_rate_limit() -> str:
+    return str(current_app.config.get("JOIN_RATE_LIMIT", DEFAULT_JOIN_RATE_LIMIT))
+
+
+def student_required(view: View) -> View:
+    """Students only: anonymous visitors are sent to /join, teachers are refused."""
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> ResponseReturnValue:
+        if isinstance(current_user, Student):
+            return view(*args, **kwargs)
+        if current_user.is_authenticated:
+            abort(403)
+        flash("Join your class (or rejoin it with your rejoin code) to see your quizzes.", "info")
+        return redirect(url_for("student.join"))
+
+    return cast(View, wrapped)
+
+
+def _student() -> Student:
+    return cast(Student, current_user._get_current_object())  # type: ignore[attr-defined]
+
+
+# --- Joining ------------------------------------------------------------------------------
+
+
+def _class_error_field(error: ClassError, form: JoinForm | RejoinForm) -> Any:
+    """The form field a ClassError is about, so its message is shown next to that field."""
+    field_name = getattr(error, "field", None)
+    if field_name is None:
+        # classes.py names no field: its messages about the class code mention "class code"
+        # or "No class"; the rest are about the other field.
+        message = str(error)
+        about_class = "class code" in message.lower() or message.startswith("No class")
+        field_name = "class_code" if about_class else _other_field(form)
+    return getattr(form, field_name)
+
+
+def _other_field(form: JoinForm | RejoinForm) -> str:
+    return "display_name" if isinstance(form, JoinForm) else "rejoin_code"
+
+
+@bp.route("/join", methods=["GET", "POST"])
+@limiter.limit(_join_rate_limit, methods=["POST"])
+def join() -> ResponseReturnValue:
+    form = JoinForm()
+    if form.validate_on_submit():
+        try:
+            student = classes.join_class(form.class_code.data or "", form.display_name.data or "")
+        except ClassError as error:
+            _class_error_field(error, form).errors.append(str(error))
+        else:
+            session.clear()
+            login_user(student, remember=True)
+            session[SHOW_REJOIN_CODE] = True
+            return redirect(url_for("student.welcome"))
+    status = 422 if any(field.errors for field in form) else 200
+    return render_template("student/join.html", form=form), status
+
+
+@bp.get("/welcome")
+@student_required
+def welcome() -> ResponseReturnValue:
+    """The rejoin code, shown once right after joining."""
+    if not session.pop(SHOW_REJOIN_CODE, False):
+        return redirect(url_for("student.home"))
+    response = make_response(render_template("student/welcome.html", student=_student()))
+    # Not kept by the browser: Back on a shared computer must not show the code again.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/rejoin", methods=["GET", "POST"])
+@limiter.limit(_join_rate_limit, methods=["POST"])
+def rejoin() -> ResponseReturnValue:
+    form = RejoinForm()
+    if form.validate_on_submit():
+        try:
+            student = classes.rejoin_class(form.class_code.data or "", form.rejoin_code.data or "")
+        except ClassError as error:
+            _class_error_field(error, form).errors.append(str(error))
+        else:
+            session.clear()
+            login_user(student, remember=True)
+            flash(f"Welcome back, {student.display_name}.", "success")
+            return redirect(url_for("student.home"))
+    status = 422 if any(field.errors for field in form) else 200
+    return render_template("student/rejoin.html", form=form), status
+
+
+@bp.post("/leave")
+def leave() -> ResponseReturnValue:
+    form = ActionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    # Clear first: logout_user() then records that the remember-me cookie must be deleted too.
+    session.clear()
+    logout_user()
+    flash("You have signed out. To continue later, rejoin with your class code and rejoin code.", "info")
+    return redirect(url_for("student.rejoin"))
+
+
+# --- The quiz list ------------------------------------------------------------------------
+
+
+@bp.get("/quizzes")
+@student_required
+def home() -> ResponseReturnValue:
+    items = quizzes.student_assignments(_student())
+    return render_template("student/home.html", items=items, now=utcnow(), form=ActionForm())
+
+
+@bp.post("/assignments/<int:assignment_id>/start")
+@student_required
+def start(assignment_id: int) -> ResponseReturnValue:
+    form = ActionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    assignment = quizzes.assignment_for_student(_student(), assignment_id)
+    try:
+        attempt = quizzes.start_attempt(_student(), assignment)
+    except QuizError as error:
+        flash(str(error), "error")
+        return redirect(url_for("student.home"))
+    return redirect(url_for("student.attempt", attempt_id=attempt.id))
+
+
+# --- Taking a quiz ------------------------------------------------------------------------
+
+
+def _question_url(view: AttemptView, position: int) -> str:
+    return url_for("student.question", attempt_id=view.attempt.id, number=position + 1)
+
+
+def _position(view: AttemptView, number: int) -> int:
+    if not 1 <= number <= view.total:
+        abort(404)
+    return number - 1
+
+
+@bp.get("/attempts/<int:attempt_id>")
+@student_required
+def attempt(attempt_id: int) -> ResponseReturnValue:
+    """Resume: the first unanswered question, else the review page, else the results."""
+    view = quizzes.attempt_view(quizzes.attempt_for_student(_student(), attempt_id))
+    if view.attempt.submitted:
+        return redirect(url_for("student.results", attempt_id=attempt_id))
+    position = view.first_unanswered()
+    if position is None:
+        return redirect(url_for("student.review", attempt_id=attempt_id))
+    return redirect(_question_url(view, position))
+
+
+def _render_question(view: AttemptView, position: int, error: str | None = None) -> ResponseReturnValue:
+    answer = view.answer_of(position)
+    if error is not None:
+        # Keep what the student ticked, as far as it can be read, so they can correct it.
+        answer = [int(v) for v in request.form.getlist("answer") if v.isdigit() and len(v) < 10]
+    return (
+        render_template(
+            "student/question.html",
+            view=view,
+            position=position,
+            question=view.questions[position],
+            answer=answer,
+            error=error,
+            form=ActionForm(),
+        ),
+        422 if error else 200,
+    )
+
+
+@bp.get("/attempts/<int:attempt_id>/questions/<int:number>")
+@student_required
+def question(attempt_id: int, number: int) -> ResponseReturnValue:
+    view = quizzes.attempt_view(quizzes.attempt_for_student(_student(), attempt_id))
+    position = _position(view, number)
+    if view.attempt.submitted:
+        return redirect(url_for("student.feedback", attempt_id=attempt_id, number=number))
+    if view.practice and position in view.responses:
+        # In practice an answer is final once its feedback was shown.
+        return redirect(url_for("student.feedback", attempt_id=attempt_id, number=number))
+    return _render_question(view, position)
+
+
+@bp.post("/attempts/<int:attempt_id>/questions/<int:number>")
+@student_required
+def answer(attempt_id: int, number: int) -> ResponseReturnValue:
+    """Save one answer, then Post/Redirect/Get: a reload never sends it again."""
+    attempt = quizzes.attempt_for_student(_student(), attempt_id)
+    form = ActionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    position = number - 1
+    try:
+        quizzes.record_answer(attempt, position, request.form.getlist("answer"))
+    except QuizError as error:
+        view = quizzes.attempt_view(attempt)
+        if view.attempt.submitted:
+            flash(str(error), "error")
+            return redirect(url_for("student.results", attempt_id=attempt_id))
+        return _render_question(view, _position(view, number), error=str(error))
+    view = quizzes.attempt_view(attempt)
+    if view.attempt.submitted:
+        return redirect(url_for("student.results", attempt_id=attempt_id))
+    if view.practice:
+        return redirect(url_for("student.feedback", attempt_id=attempt_id, number=number))
+    following = view.next_unanswered(position)
+    if following is None:
+        return redirect(url_for("student.review", attempt_id=attempt_id))
+    return redirect(_question_url(view, following))
+
+
+@bp.get("/attempts/<int:attempt_id>/questions/<int:number>/feedback")
+@student_required
+def feedback(attempt_id: int, number: int) -> ResponseReturnValue:
+    view = quizzes.attempt_view(quizzes.attempt_for_student(_student(), attempt_id))
+    position = _position(view, number)
+    # In a test, feedback waits until the whole quiz is submitted.
+    shown = view.attempt.submitted or (view.practice and position in view.responses)
+    if not shown:
+        return redirect(_question_url(view, position))
+    return render_template(
+        "student/feedback.html",
+        view=view,
+        position=position,
+        question=view.questions[position],
+        result=view.result(position),
+        response=view.responses.get(position),
+        next_position=None if view.attempt.submitted else view.first_unanswered(),
+        form=ActionForm(),
+    )
+
+
+@bp.get("/attempts/<int:attempt_id>/review")
+@student_required
+def review(attempt_id: int) -> ResponseReturnValue:
+    view = quizzes.attempt_view(quizzes.attempt_for_student(_student(), attempt_id))
+    if view.attempt.submitted:
+        return redirect(url_for("student.results", attempt_id=attempt_id))
+    return render_template("student/review.html", view=view, form=ActionForm())
+
+
+@bp.post("/attempts/<int:attempt_id>/submit")
+@student_required
+def submit(attempt_id: int) -> ResponseReturnValue:
+    attempt = quizzes.attempt_for_student(_student(), attempt_id)
+    form = ActionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    quizzes.submit_attempt(attempt)
+    return redirect(url_for("student.results", attempt_id=attempt_id))
+
+
+@bp.get("/attempts/<int:attempt_id>/results")
+@student_required
+def results(attempt_id: int) -> ResponseReturnValue:
+    view = quizzes.attempt_view(quizzes.attempt_for_student(_student(), attempt_id))
+    if not view.attempt.submitted:
+        return redirect(url_for("student.review", attempt_id=attempt_id))
+    return render_template("student/results.html", view=view, form=ActionForm())

@@ -1,0 +1,227 @@
+"""The teacher's class dashboard, item analysis and heatmaps, and a student's own progress page.
+
+All pages are read-only GETs: sorting and navigation are links with query
+strings, so everything works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask.blueprints import BlueprintSetupState
+from flask_login import current_user
+from markupsafe import Markup
+from werkzeug.wrappers import Response
+
+from app.auth.access import signed_in_teacher, teacher_required
+from app.dashboard.svg import Bar, bar_chart, percent_chart
+from app.domain import statistics as stats
+from app.domain.article import SKILLS
+from app.models import Student, utcnow
+from app.services import classes, dashboard, quizzes
+
+bp = Blueprint("dashboard", __name__, template_folder="templates")
+# The student's page lives outside /teacher, where the dashboard blueprint is mounted.
+progress_bp = Blueprint("progress", __name__, template_folder="templates")
+
+SKILL_NAMES = {"sources": "Sources", "claims": "Claims", "framing": "Framing"}
+KIND_NAMES = {
+    "who_said_it": "Who said it",
+    "source_type": "Kind of source",
+    "find_sources": "Find the attributions",
+    "support": "How well supported",
+    "find_unverified": "Find unverified claims",
+    "spot_hedge": "Spot the hedge",
+    "name_technique": "Name the technique",
+    "find_framing": "Find the framing",
+    "hand_choice": "Teacher's question (one choice)",
+    "hand_multiple": "Teacher's question (several choices)",
+    "hand_select": "Teacher's question (select words)",
+}
+
+
+@bp.record_once
+def _register_student_pages(state: BlueprintSetupState) -> None:
+    state.app.register_blueprint(progress_bp)
+
+
+@bp.context_processor
+@progress_bp.context_processor
+def _dashboard_names() -> dict[str, Any]:
+    # Only on this module's pages, so the names never shadow another blueprint's.
+    return {"skill_names": SKILL_NAMES, "kind_names": KIND_NAMES, "skills": SKILLS}
+
+
+# --- Charts ----------------------------------------------------------------------------------
+
+
+def _percent_text(value: float | None) -> str:
+    return "no score yet" if value is None else f"{value:.0f}%"
+
+
+def skills_chart(chart_id: str, title: str, skills: dict[str, float | None]) -> Markup:
+    bars = [Bar(SKILL_NAMES[skill], skills.get(skill), _percent_text(skills.get(skill))) for skill in SKILLS]
+    return percent_chart(chart_id, title, "Percent of the points available for each skill.", bars)
+
+
+def _decimal(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def item_charts(analysis: dashboard.AssignmentAnalysis) -> tuple[Markup, Markup]:
+    facility_bars = [
+        Bar(
+            f"Q{item.number}",
+            item.facility,
+            _decimal(item.facility),
+            "review" if item.facility is not None and item.facility < stats.FACILITY_REVIEW else "",
+        )
+        for item in analysis.items
+    ]
+    discrimination_bars = [
+        Bar(
+            f"Q{item.number}",
+            item.discrimination,
+            _decimal(item.discrimination),
+            "review"
+            if item.discrimination is not None and item.discrimination < stats.DISCRIMINATION_REVIEW
+            else "",
+        )
+        for item in analysis.items
+    ]
+    facility = bar_chart(
+        "facility-chart",
+        "Facility of each question",
+        "Mean score of each question from 0 to 1; below 0.3 (the dashed line) is flagged for review.",
+        facility_bars,
+        minimum=0.0,
+        maximum=1.0,
+        reference=stats.FACILITY_REVIEW,
+        reference_label="0.3 review line",
+        scale_labels=((0.0, "0"), (0.5, "0.5"), (1.0, "1")),
+    )
+    discrimination = bar_chart(
+        "discrimination-chart",
+        "Discrimination index of each question",
+        "Correlation from -1 to 1 of each question with the rest of the quiz; below 0.2 "
+        "(the dashed line) is flagged for review; n/a when it cannot be computed.",
+        discrimination_bars,
+        minimum=-1.0,
+        maximum=1.0,
+        reference=stats.DISCRIMINATION_REVIEW,
+        reference_label="0.2 review line",
+        scale_labels=((-1.0, "-1"), (0.0, "0"), (1.0, "1")),
+    )
+    return facility, discrimination
+
+
+def choice_chart(item: stats.ItemStatistics) -> Markup:
+    answered = item.answered
+    bars = [
+        Bar(
+            f"{chr(65 + index) if index < 26 else index + 1}. {choice}",
+            100.0 * count / answered if answered else None,
+            f"{count} of {answered}" + (", right" if index in item.question.answer else ""),
+        )
+        for index, (choice, count) in enumerate(zip(item.question.choices, item.choice_counts, strict=True))
+    ]
+    return percent_chart(
+        "choices-chart",
+        f"How the answers to question {item.number} spread over the choices",
+        "Share of the students who answered that picked each choice.",
+        bars,
+    )
+
+
+def progress_chart(progress: dashboard.Progress) -> Markup:
+    bars = [Bar(row.assignment.title, row.percent, _percent_text(row.percent)) for row in progress.submitted]
+    return percent_chart(
+        "history-chart", "Kept score of each submitted quiz", "The best submitted score of each quiz.", bars
+    )
+
+
+# --- Teacher pages ---------------------------------------------------------------------------
+
+
+@bp.get("/classes/<int:class_id>/dashboard")
+@teacher_required
+def class_dashboard(class_id: int) -> str:
+    school_class = classes.class_for_teacher(signed_in_teacher(), class_id)
+    board = dashboard.class_dashboard(
+        school_class, utcnow(), request.args.get("sort"), request.args.get("dir") == "desc"
+    )
+    return render_template(
+        "dashboard/class.html",
+        board=board,
+        skills_svg=skills_chart("class-skills-chart", "Class score by skill", board.class_skills),
+    )
+
+
+@bp.get("/classes/<int:class_id>/dashboard/students/<int:student_id>")
+@teacher_required
+def student(class_id: int, student_id: int) -> str:
+    school_class = classes.class_for_teacher(signed_in_teacher(), class_id)
+    progress = dashboard.student_progress(dashboard.student_of_class(school_class, student_id), utcnow())
+    title = f"Score by skill: {progress.student.display_name}"
+    return render_template(
+        "dashboard/progress.html",
+        progress=progress,
+        school_class=school_class,
+        for_teacher=True,
+        skills_svg=skills_chart("skills-chart", title, progress.skills),
+        history_svg=progress_chart(progress),
+    )
+
+
+@bp.get("/assignments/<int:assignment_id>/statistics")
+@teacher_required
+def assignment(assignment_id: int) -> str:
+    target = quizzes.assignment_for_teacher(signed_in_teacher(), assignment_id)
+    analysis = dashboard.assignment_analysis(target)
+    facility_svg, discrimination_svg = item_charts(analysis)
+    return render_template(
+        "dashboard/assignment.html",
+        analysis=analysis,
+        facility_svg=facility_svg,
+        discrimination_svg=discrimination_svg,
+    )
+
+
+@bp.get("/assignments/<int:assignment_id>/statistics/questions/<int:number>")
+@teacher_required
+def question(assignment_id: int, number: int) -> str:
+    target = quizzes.assignment_for_teacher(signed_in_teacher(), assignment_id)
+    analysis = dashboard.assignment_analysis(target)
+    item = dashboard.question_at(analysis, number)
+    return render_template(
+        "dashboard/question.html",
+        analysis=analysis,
+        item=item,
+        heat=analysis.heatmaps.get(item.position),
+        groups=analysis.extra_groups.get(item.position, []),
+        confusions=analysis.confusions.get(item.position, []),
+        choices_svg=choice_chart(item) if item.question.choices else None,
+    )
+
+
+# --- The student's own page ------------------------------------------------------------------
+
+
+@progress_bp.get("/progress")
+def mine() -> Response | str:
+    """A signed-in student's own history and skills; nobody else's, and not for teachers."""
+    if not current_user.is_authenticated:
+        return redirect(url_for("student.join"))
+    student = current_user._get_current_object()  # the real object, not the proxy
+    if not isinstance(student, Student):
+        abort(403)
+    progress = dashboard.student_progress(student, utcnow())
+    return render_template(
+        "dashboard/progress.html",
+        progress=progress,
+        school_class=None,
+        for_teacher=False,
+        skills_svg=skills_chart("skills-chart", "My score by skill", progress.skills),
+        history_svg=progress_chart(progress),
+    )

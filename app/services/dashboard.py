@@ -1,0 +1,431 @@
+"""The numbers behind the teacher's dashboard and a student's progress page.
+
+Every page loads what it shows in a fixed number of queries (the class's
+students, assignments, attempts and submitted answers in bulk, whatever the
+class size) and computes the statistics in memory with app.domain.statistics.
+Nothing here writes to the database.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import abort
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from app.domain import statistics as stats
+from app.domain.article import SKILLS, Vocabulary
+from app.domain.article import Article as DomainArticle
+from app.domain.question import CHOICE, SELECT, Question
+from app.extensions import db
+from app.models import ArticleVersion, Assignment, Attempt, Quiz, Response, SchoolClass, Student
+from app.services.content import ContentError, current_vocabulary, parse_version
+from app.services.quizzes import best_attempt, questions_of, student_assignments
+
+# How many confusions of one kind the class page lists (the most frequent first).
+TOP_CONFUSIONS = 8
+
+SORT_NAME = "name"
+SORT_AVERAGE = "average"
+
+
+def attempt_skill_items(attempt: Attempt) -> list[tuple[str, float, float]]:
+    return [
+        ("sources", attempt.sources_score, attempt.sources_max),
+        ("claims", attempt.claims_score, attempt.claims_max),
+        ("framing", attempt.framing_score, attempt.framing_max),
+    ]
+
+
+def skills_of(attempts: list[Attempt]) -> dict[str, float | None]:
+    """Percent per skill over these (kept, submitted) attempts: sum of scores / sum of maxima."""
+    return stats.skill_percentages(item for attempt in attempts for item in attempt_skill_items(attempt))
+
+
+# --- Loading a class in bulk -----------------------------------------------------------------
+
+
+@dataclass
+class ClassRecords:
+    school_class: SchoolClass
+    students: list[Student]
+    assignments: list[Assignment]
+    attempts: dict[tuple[int, int], list[Attempt]]  # (student id, assignment id) -> attempts
+    answers: dict[int, dict[int, stats.ScoredAnswer]]  # submitted attempt id -> position -> answer
+
+    def kept(self, student_id: int, assignment_id: int) -> Attempt | None:
+        return best_attempt(self.attempts.get((student_id, assignment_id), []))
+
+
+AnswerRow = tuple[int, int, list[int], float, float]  # attempt id, position, answer, score, max
+
+
+def _answers_by_attempt(rows: list[AnswerRow]) -> dict[int, dict[int, stats.ScoredAnswer]]:
+    answers: dict[int, dict[int, stats.ScoredAnswer]] = {}
+    for attempt_id, position, answer, score, max_score in rows:
+        scored = stats.ScoredAnswer(tuple(answer or ()), score, max_score)
+        answers.setdefault(attempt_id, {})[position] = scored
+    return answers
+
+
+def load_class(school_class: SchoolClass) -> ClassRecords:
+    """Students, assignments (with their quizzes), attempts and submitted answers: four queries."""
+    # Removed students stay in the scores (their attempts were kept on purpose); the
+    # pages show them only when they have attempts.
+    students = list(
+        db.session.scalars(
+            select(Student)
+            .where(Student.class_id == school_class.id)
+            .order_by(func.lower(Student.display_name), Student.id)
+        )
+    )
+    assignments = list(
+        db.session.scalars(
+            select(Assignment)
+            .options(joinedload(Assignment.quiz).joinedload(Quiz.article_version))
+            .where(Assignment.class_id == school_class.id)
+            .order_by(Assignment.created_at, Assignment.id)
+        )
+    )
+    attempts: dict[tuple[int, int], list[Attempt]] = {}
+    for attempt in db.session.scalars(
+        select(Attempt)
+        .join(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(Assignment.class_id == school_class.id)
+        .order_by(Attempt.number)
+    ):
+        attempts.setdefault((attempt.student_id, attempt.assignment_id), []).append(attempt)
+    rows = db.session.execute(
+        select(Response.attempt_id, Response.position, Response.answer, Response.score, Response.max_score)
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .join(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(Assignment.class_id == school_class.id, Attempt.submitted_at.is_not(None))
+    ).tuples()
+    return ClassRecords(school_class, students, assignments, attempts, _answers_by_attempt(list(rows)))
+
+
+# Parsed articles by (version id, content hash, vocabulary): versions never change once stored,
+# so a parse is reused until the vocabulary file changes.
+_ARTICLE_CACHE: dict[tuple[int, str, Vocabulary], DomainArticle | None] = {}
+_ARTICLE_CACHE_SIZE = 256
+
+
+def _article_of(version: ArticleVersion) -> DomainArticle | None:
+    """The annotated article behind a quiz, or None when it no longer validates."""
+    try:
+        vocabulary = current_vocabulary()
+    except ContentError:
+        return None
+    key = (version.id, version.content_hash, vocabulary)
+    if key not in _ARTICLE_CACHE:
+        if len(_ARTICLE_CACHE) >= _ARTICLE_CACHE_SIZE:
+            _ARTICLE_CACHE.clear()
+        try:
+            _ARTICLE_CACHE[key] = parse_version(version)
+        except ContentError:
+            _ARTICLE_CACHE[key] = None
+    return _ARTICLE_CACHE[key]
+
+
+def _regions(question: Question, article: DomainArticle | None) -> list[stats.Region]:
+    if article is None or question.type != SELECT:
+        return []
+    try:
+        return stats.annotation_regions(question, article, current_vocabulary())
+    except ContentError:
+        return []
+
+
+# --- Item analysis of one assignment ---------------------------------------------------------
+
+
+@dataclass
+class AssignmentAnalysis:
+    assignment: Assignment
+    questions: list[Question]
+    kept: list[Attempt]  # the kept attempt of every student who submitted
+    items: list[stats.ItemStatistics]
+    # Per question position: its confusions, extra-word groups and heatmap (select questions).
+    confusions: dict[int, list[tuple[stats.ChoiceConfusion, int]]] = field(default_factory=dict)
+    extra_groups: dict[int, list[stats.ExtraGroup]] = field(default_factory=dict)
+    heatmaps: dict[int, stats.Heatmap] = field(default_factory=dict)
+    annotations_known: bool = True  # False when the article no longer validates
+
+    @property
+    def flagged(self) -> int:
+        return sum(1 for item in self.items if item.flags)
+
+    @property
+    def facility_mean(self) -> float | None:
+        return stats.mean(item.facility for item in self.items if item.facility is not None)
+
+
+def analyse(
+    assignment: Assignment,
+    kept: list[Attempt],
+    answers: dict[int, dict[int, stats.ScoredAnswer]],
+    *,
+    detail: bool,
+) -> AssignmentAnalysis:
+    """Item analysis over the kept attempts; with ``detail`` also confusions, groups and heatmaps."""
+    questions = questions_of(assignment.quiz)
+    per_attempt = [answers.get(attempt.id, {}) for attempt in kept]
+    analysis = AssignmentAnalysis(assignment, questions, kept, stats.item_analysis(questions, per_attempt))
+    if not detail:
+        return analysis
+    article = _article_of(assignment.quiz.article_version)
+    analysis.annotations_known = article is not None
+    for position, question in enumerate(questions):
+        given = [attempt[position].answer for attempt in per_attempt if position in attempt]
+        if question.type == CHOICE:
+            counted = stats.choice_confusions(question, given)
+            analysis.confusions[position] = sorted(counted.items(), key=lambda pair: (-pair[1], pair[0]))
+        elif question.type == SELECT:
+            analysis.extra_groups[position] = stats.extra_word_groups(
+                question, given, _regions(question, article)
+            )
+            analysis.heatmaps[position] = stats.heatmap(question, given)
+    return analysis
+
+
+def kept_attempts(attempts: list[Attempt]) -> list[Attempt]:
+    """The kept attempt of each student among ``attempts`` (one assignment's)."""
+    by_student: dict[int, list[Attempt]] = {}
+    for attempt in attempts:
+        by_student.setdefault(attempt.student_id, []).append(attempt)
+    kept = [best_attempt(own) for own in by_student.values()]
+    return [attempt for attempt in kept if attempt is not None]
+
+
+def assignment_analysis(assignment: Assignment) -> AssignmentAnalysis:
+    """Everything the statistics page of one assignment shows, in two queries beyond the assignment."""
+    attempts = list(
+        db.session.scalars(
+            select(Attempt).where(Attempt.assignment_id == assignment.id).order_by(Attempt.number)
+        )
+    )
+    rows = db.session.execute(
+        select(Response.attempt_id, Response.position, Response.answer, Response.score, Response.max_score)
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .where(Attempt.assignment_id == assignment.id, Attempt.submitted_at.is_not(None))
+    ).tuples()
+    return analyse(assignment, kept_attempts(attempts), _answers_by_attempt(list(rows)), detail=True)
+
+
+# --- The class dashboard ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    assignment: Assignment
+    state: str
+    kept: Attempt | None
+    attempts: int
+
+    @property
+    def percent(self) -> float | None:
+        return self.kept.percent if self.kept is not None else None
+
+
+@dataclass(frozen=True)
+class GradebookRow:
+    student: Student
+    cells: list[Cell]
+    average: float | None  # over the assignments this student submitted
+    skills: dict[str, float | None]
+
+    def percent_for(self, assignment_id: int) -> float | None:
+        for cell in self.cells:
+            if cell.assignment.id == assignment_id:
+                return cell.percent
+        return None
+
+
+@dataclass(frozen=True)
+class Column:
+    assignment: Assignment
+    key: str  # the sort key in the query string
+    average: float | None  # over the students who submitted
+    submitted: int
+    analysis: AssignmentAnalysis
+
+
+@dataclass
+class ClassDashboard:
+    school_class: SchoolClass
+    now: datetime
+    columns: list[Column]
+    rows: list[GradebookRow]
+    sort: str
+    descending: bool
+    class_average: float | None
+    class_skills: dict[str, float | None]
+    # Choice confusions by question kind title, the most frequent first; select-words confusions.
+    choice_confusions: list[tuple[str, list[tuple[stats.ChoiceConfusion, int]], int]]
+    select_confusions: list[tuple[stats.SelectConfusion, int]]
+
+    @property
+    def has_scores(self) -> bool:
+        return any(row.average is not None for row in self.rows)
+
+
+def column_key(assignment: Assignment) -> str:
+    return f"a{assignment.id}"
+
+
+def _sorted_rows(
+    rows: list[GradebookRow], columns: list[Column], sort: str, descending: bool
+) -> list[GradebookRow]:
+    by_name = sorted(rows, key=lambda row: (row.student.display_name.casefold(), row.student.id))
+    if sort == SORT_NAME:
+        return list(reversed(by_name)) if descending else by_name
+    if sort == SORT_AVERAGE:
+        return stats.sort_blanks_last(by_name, lambda row: row.average, descending)
+    column = next((column for column in columns if column.key == sort), None)
+    if column is None:
+        return by_name
+    assignment_id = column.assignment.id
+    return stats.sort_blanks_last(by_name, lambda row: row.percent_for(assignment_id), descending)
+
+
+def valid_sort(sort: str | None, column_keys: list[str]) -> str:
+    """The sort asked for if the page has it, else by name."""
+    if sort in (SORT_NAME, SORT_AVERAGE) or sort in column_keys:
+        return str(sort)
+    return SORT_NAME
+
+
+def class_dashboard(
+    school_class: SchoolClass, now: datetime, sort: str | None = None, descending: bool = False
+) -> ClassDashboard:
+    """Gradebook, skills, item analysis summaries and confusions of a class, in four queries."""
+    records = load_class(school_class)
+    rows: list[GradebookRow] = []
+    kept_by_assignment: dict[int, list[Attempt]] = {a.id: [] for a in records.assignments}
+    for student in records.students:
+        cells = []
+        own_kept: list[Attempt] = []
+        for assignment in records.assignments:
+            attempts = records.attempts.get((student.id, assignment.id), [])
+            kept = best_attempt(attempts)
+            state = stats.assignment_state(
+                assignment.due_at, kept.submitted_at if kept else None, bool(attempts), now
+            )
+            cells.append(Cell(assignment, state, kept, len(attempts)))
+            if kept is not None:
+                own_kept.append(kept)
+                kept_by_assignment[assignment.id].append(kept)
+        if student.removed and not any(cell.attempts for cell in cells):
+            continue  # removed with nothing to show
+        average = stats.mean(attempt.percent for attempt in own_kept)
+        rows.append(GradebookRow(student, cells, average, skills_of(own_kept)))
+
+    columns = []
+    choice_counts: dict[str, Counter[stats.ChoiceConfusion]] = {}
+    select_counts: Counter[stats.SelectConfusion] = Counter()
+    for assignment in records.assignments:
+        kept = kept_by_assignment[assignment.id]
+        analysis = analyse(assignment, kept, records.answers, detail=True)
+        for position, pairs in analysis.confusions.items():
+            kind = analysis.questions[position].kind
+            if kind in stats.CONFUSION_KINDS:
+                choice_counts.setdefault(kind, Counter()).update(dict(pairs))
+        for position, groups in analysis.extra_groups.items():
+            select_counts.update(stats.select_confusions(analysis.questions[position], groups))
+        columns.append(
+            Column(
+                assignment,
+                column_key(assignment),
+                stats.mean(attempt.percent for attempt in kept),
+                len(kept),
+                analysis,
+            )
+        )
+
+    sort_key = valid_sort(sort, [column.key for column in columns])
+    all_kept = [attempt for kept in kept_by_assignment.values() for attempt in kept]
+    choice_confusions = []
+    for kind, title in stats.CONFUSION_KINDS.items():
+        counted = choice_counts.get(kind)
+        if counted:
+            ranked = sorted(counted.items(), key=lambda pair: (-pair[1], pair[0]))
+            choice_confusions.append((title, ranked[:TOP_CONFUSIONS], len(ranked)))
+    return ClassDashboard(
+        school_class=school_class,
+        now=now,
+        columns=columns,
+        rows=_sorted_rows(rows, columns, sort_key, descending),
+        sort=sort_key,
+        descending=descending,
+        class_average=stats.mean(row.average for row in rows if row.average is not None),
+        class_skills=skills_of(all_kept),
+        choice_confusions=choice_confusions,
+        select_confusions=sorted(select_counts.items(), key=lambda pair: (-pair[1], pair[0])),
+    )
+
+
+# --- One student's progress ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    assignment: Assignment
+    state: str
+    kept: Attempt | None
+    attempts: int
+
+    @property
+    def percent(self) -> float | None:
+        return self.kept.percent if self.kept is not None else None
+
+    @property
+    def skills(self) -> dict[str, float | None]:
+        return skills_of([self.kept]) if self.kept is not None else dict.fromkeys(SKILLS)
+
+
+@dataclass(frozen=True)
+class Progress:
+    student: Student
+    rows: list[ProgressRow]
+    average: float | None
+    skills: dict[str, float | None]
+
+    @property
+    def submitted(self) -> list[ProgressRow]:
+        return [row for row in self.rows if row.kept is not None]
+
+
+def student_progress(student: Student, now: datetime) -> Progress:
+    """One student's assignments, kept scores and skills across quizzes: their own data only."""
+    rows = []
+    for item in student_assignments(student):
+        kept = item.kept
+        state = stats.assignment_state(
+            item.assignment.due_at, kept.submitted_at if kept else None, item.attempts_used > 0, now
+        )
+        rows.append(ProgressRow(item.assignment, state, kept, item.attempts_used))
+    kept_attempts_ = [row.kept for row in rows if row.kept is not None]
+    return Progress(
+        student,
+        rows,
+        stats.mean(attempt.percent for attempt in kept_attempts_),
+        skills_of(kept_attempts_),
+    )
+
+
+def student_of_class(school_class: SchoolClass, student_id: int) -> Student:
+    """A student of this class, removed ones included (their scores stay); 404 otherwise."""
+    student = db.session.get(Student, student_id)
+    if student is None or student.class_id != school_class.id:
+        abort(404)
+    return student
+
+
+def question_at(analysis: AssignmentAnalysis, number: int) -> stats.ItemStatistics:
+    """The item statistics of question ``number`` (1-based), or 404."""
+    if not 1 <= number <= len(analysis.items):
+        abort(404)
+    return analysis.items[number - 1]

@@ -13,13 +13,19 @@ from flask.cli import AppGroup
 
 from app.domain.generate import all_questions, build_quiz
 from app.domain.question import SELECT, Question
-from app.domain.validation import collect_article_files, validate_files
+from app.domain.validation import collect_article_files, validate_article, validate_files
 
 questions_cli = AppGroup("questions", help="Check, preview and import article files.")
+teacher_cli = AppGroup("teacher", help="Teacher accounts: the first-start address, new accounts.")
 
 
 def init_app(app: Flask) -> None:
+    from app.exports.commands import demo_command, export_cli
+
     app.cli.add_command(questions_cli)
+    app.cli.add_command(teacher_cli)
+    app.cli.add_command(export_cli)
+    app.cli.add_command(demo_command)
 
 
 def _default_paths(paths: tuple[str, ...]) -> list[str]:
@@ -44,7 +50,9 @@ def validate_command(paths: tuple[str, ...]) -> None:
             click.echo(str(problem), err=problem.severity == "error")
         errors += len(result.errors)
     ok = sum(1 for r in results if r.ok)
-    summary = f"{len(results)} file(s) checked: {ok} valid, {len(results) - ok} with errors ({errors} error(s))."
+    summary = (
+        f"{len(results)} file(s) checked: {ok} valid, {len(results) - ok} with errors ({errors} error(s))."
+    )
     click.echo(summary, err=errors > 0)
     sys.exit(1 if errors else 0)
 
@@ -62,7 +70,7 @@ def preview_command(file: str, seed: int, show_all: bool, as_json: bool) -> None
         vocabulary = current_vocabulary()
     except ContentError as exc:
         _fail_content(exc)
-    [result] = validate_files([file], vocabulary)
+    result = validate_article(Path(file).read_bytes(), file, vocabulary)
     if result.article is None:
         for problem in result.problems:
             click.echo(str(problem), err=True)
@@ -88,7 +96,10 @@ def preview_dict(question: Question) -> dict[str, object]:
     }
     if question.type == SELECT:
         data["words"] = list(question.words)
-        data["answer"] = [{"start": s, "end": e, "text": t} for (s, e), t in zip(question.gold, question.answer_text)]
+        data["answer"] = [
+            {"start": s, "end": e, "text": t}
+            for (s, e), t in zip(question.gold, question.answer_text, strict=True)
+        ]
     else:
         data["choices"] = list(question.choices)
         data["answer"] = question.answer_text
@@ -137,11 +148,43 @@ def import_command(paths: tuple[str, ...]) -> None:
     sys.exit(1 if failed else 0)
 
 
+@teacher_cli.command("setup-url")
+@click.option(
+    "--base-url",
+    default="http://127.0.0.1:5000",
+    show_default=True,
+    help="The address the server is reached at.",
+)
+def setup_url_command(base_url: str) -> None:
+    """Print the one-time address where the first teacher creates an account."""
+    from app.services.accounts import setup_token, teacher_count
+
+    base_url = base_url.rstrip("/")
+    if teacher_count() > 0:
+        click.echo(f"A teacher account exists already: nothing to set up. Log in at {base_url}/login")
+        return
+    click.echo("No teacher account yet. Open this address to create the first one:")
+    click.echo(f"  {base_url}/setup?token={setup_token()}")
+
+
+@teacher_cli.command("create")
+@click.argument("email")
+@click.option("--name", default="", help="The teacher's name, as shown in the app.")
+def create_teacher_command(email: str, name: str) -> None:
+    """Create a teacher account for EMAIL; the password is asked for twice, never passed as an argument."""
+    from app.services.accounts import AccountError, create_teacher
+
+    password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        teacher = create_teacher(email, password, name)
+    except AccountError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"Teacher account created for {teacher.email}. Log in at /login.")
+
+
 def _fail_content(exc: Exception) -> None:
     click.echo(str(exc), err=True)
     for problem in getattr(exc, "problems", []):
         click.echo(problem, err=True)
     sys.exit(1)
-
-
-__all__ = ["init_app", "Path"]

@@ -8,6 +8,8 @@ from werkzeug.exceptions import HTTPException
 
 def init_app(app: Flask) -> None:
     from app.auth.routes import bp as auth_bp
+    from app.dashboard.routes import bp as dashboard_bp
+    from app.exports.routes import bp as exports_bp
     from app.main.routes import bp as main_bp
     from app.student.routes import bp as student_bp
     from app.teacher.routes import bp as teacher_bp
@@ -15,6 +17,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(teacher_bp, url_prefix="/teacher")
+    app.register_blueprint(dashboard_bp, url_prefix="/teacher")
+    app.register_blueprint(exports_bp, url_prefix="/teacher")
     app.register_blueprint(student_bp)
 
     @app.context_processor

@@ -24,10 +24,34 @@ from app.domain.vocabulary import load_vocabulary  # noqa: E402
 from bench.results_file import merge_results  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = (
-    "council river school report city water students residents plan study data officials week park "
-    "health doctors teachers parents bridge budget library museum market station hospital weather"
-).split()
+WORDS = [
+    "council",
+    "river",
+    "school",
+    "report",
+    "city",
+    "water",
+    "students",
+    "residents",
+    "plan",
+    "study",
+    "data",
+    "officials",
+    "week",
+    "park",
+    "health",
+    "doctors",
+    "teachers",
+    "parents",
+    "bridge",
+    "budget",
+    "library",
+    "museum",
+    "market",
+    "station",
+    "hospital",
+    "weather",
+]
 SOURCE_TYPES = ["named_person", "named_official", "named_organisation", "news_outlet", "anonymous", "vague"]
 TECHNIQUES = ["loaded_language", "exaggeration_minimisation", "appeal_to_fear_prejudice", "scare_quotes"]
 
@@ -48,18 +72,18 @@ def generated_article(index: int, rng: random.Random) -> str:
         )
         sources.append(
             f"  - id: source-{number}\n    name: {speaker}\n    type: {rng.choice(SOURCE_TYPES)}\n"
-            f"    mentions:\n      - quote: \"{speaker} said\"\n    note: Who is speaking here.\n"
+            f'    mentions:\n      - quote: "{speaker} said"\n    note: Who is speaking here.\n'
         )
         claims.append(
-            f"  - quote: \"{claim}\"\n    status: hedged\n    cues: [reportedly]\n    note: Not confirmed.\n"
+            f'  - quote: "{claim}"\n    status: hedged\n    cues: [reportedly]\n    note: Not confirmed.\n'
         )
         framing.append(
-            f"  - quote: \"{loaded}\"\n    technique: {rng.choice(TECHNIQUES)}\n    note: Strong words.\n"
+            f'  - quote: "{loaded}"\n    technique: {rng.choice(TECHNIQUES)}\n    note: Strong words.\n'
         )
     text = "\n\n".join(paragraphs)
     indented = "\n".join(("  " + line) if line else "" for line in text.split("\n"))
     return (
-        f"id: generated-{index}\ntitle: \"Generated article {index}\"\nfictional: true\nlevel: ages 12-14\n"
+        f'id: generated-{index}\ntitle: "Generated article {index}"\nfictional: true\nlevel: ages 12-14\n'
         f"text: |\n{indented}\n"
         "sources:\n" + "".join(sources) + "claims:\n" + "".join(claims) + "framing:\n" + "".join(framing)
     )
@@ -81,7 +105,9 @@ def main() -> dict[str, float]:
     parser.add_argument("--output", type=Path, default=None)
     args = parser.parse_args()
 
-    vocabulary, problems = load_vocabulary((ROOT / "questions" / "vocabulary.yaml").read_bytes(), "vocabulary")
+    vocabulary, problems = load_vocabulary(
+        (ROOT / "questions" / "vocabulary.yaml").read_bytes(), "vocabulary"
+    )
     assert vocabulary is not None, problems
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as folder:

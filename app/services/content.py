@@ -160,7 +160,8 @@ def latest_versions() -> list[ArticleVersion]:
             select(ArticleVersion)
             .join(
                 newest,
-                (ArticleVersion.article_id == newest.c.article_id) & (ArticleVersion.number == newest.c.number),
+                (ArticleVersion.article_id == newest.c.article_id)
+                & (ArticleVersion.number == newest.c.number),
             )
             .order_by(ArticleVersion.title)
         )

@@ -12,7 +12,7 @@ from app.config import Config, ConfigError
 
 def test_sqlite_in_the_instance_folder_by_default(tmp_path: Path) -> None:
     config = Config({"SOURCEWISE_INSTANCE": str(tmp_path)})
-    assert config.SQLALCHEMY_DATABASE_URI == f"sqlite:///{tmp_path / 'sourcewise.db'}"
+    assert f"sqlite:///{tmp_path / 'sourcewise.db'}" == config.SQLALCHEMY_DATABASE_URI
 
 
 def test_database_url_overrides_and_uses_psycopg3(tmp_path: Path) -> None:

@@ -6,11 +6,16 @@ Call these inside an app context.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import event, select
 
+from app.domain.question import SELECT, Question
 from app.extensions import db
 from app.models import ArticleVersion, Assignment, SchoolClass, Student, Teacher
 from app.services import accounts, classes, content, quizzes
@@ -64,3 +69,41 @@ def login_student(client: FlaskClient, student: Student) -> None:
         "/rejoin", data={"class_code": student.school_class.join_code, "rejoin_code": student.rejoin_code}
     )
     assert response.status_code in (302, 303), response.status_code
+
+
+def right_answer(question: Question) -> list[str]:
+    """Form values that answer ``question`` perfectly."""
+    if question.type == SELECT:
+        return [str(i) for start, end in question.gold for i in range(start, end)]
+    return [str(i) for i in question.answer]
+
+
+def wrong_answer(question: Question) -> list[str]:
+    """Form values that score 0: a wrong choice, or a word outside every gold span."""
+    if question.type == SELECT:
+        gold = {i for start, end in question.gold for i in range(start, end)}
+        return [str(next(i for i in range(len(question.words)) if i not in gold))]
+    return [str(next(i for i in range(len(question.choices)) if i not in question.answer))]
+
+
+@contextmanager
+def count_queries(app: Flask | None = None) -> Iterator[list[str]]:
+    """Collect the SQL statements run while the block runs (for tests that count queries).
+
+    Without ``app``, the engine of the current app context is watched.
+    """
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    if app is None:
+        engine = db.engine
+    else:
+        with app.app_context():
+            engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", record)

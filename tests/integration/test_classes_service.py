@@ -2,48 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from app.domain.codes import CODE_ALPHABET, CODE_LENGTH
-from app.domain.question import SELECT, Question
 from app.extensions import db
 from app.models import Assignment, Attempt, Response, Student
 from app.services import classes, quizzes
-from tests.factories import import_sample, make_assignment, make_class, make_student, make_teacher
-
-
-@contextmanager
-def count_queries() -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        statements.append(statement)
-
-    engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-
-
-def right_answer(question: Question) -> list[str]:
-    if question.type == SELECT:
-        return [str(i) for start, end in question.gold for i in range(start, end)]
-    return [str(i) for i in question.answer]
-
-
-def wrong_answer(question: Question) -> list[str]:
-    if question.type == SELECT:
-        gold = {i for start, end in question.gold for i in range(start, end)}
-        return [str(next(i for i in range(len(question.words)) if i not in gold))]
-    return [str(next(i for i in range(len(question.choices)) if i not in question.answer))]
+from tests.factories import (
+    count_queries,
+    import_sample,
+    make_assignment,
+    make_class,
+    make_student,
+    make_teacher,
+    right_answer,
+    wrong_answer,
+)
 
 
 def take_quiz(student: Student, assignment: Assignment, right: int, submit: bool = True) -> Attempt:

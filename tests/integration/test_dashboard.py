@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import timedelta
 from html import unescape
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import event, insert
+from sqlalchemy import insert
 
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.extensions import db
 from app.models import Assignment, Attempt, Response, SchoolClass, Student, utcnow
 from app.services import quizzes
 from tests.factories import (
+    count_queries,
     import_sample,
     login_student,
     login_teacher,
@@ -26,15 +26,10 @@ from tests.factories import (
     make_class,
     make_student,
     make_teacher,
+    right_answer,
 )
 
 # --- Answering through the real services ------------------------------------------------------
-
-
-def right_answer(question: Question) -> list[str]:
-    if question.type == SELECT:
-        return [str(i) for start, end in question.gold for i in range(start, end)]
-    return [str(i) for i in question.answer]
 
 
 def wrong_answer(question: Question) -> list[str]:
@@ -422,22 +417,6 @@ def test_progress_is_for_students_only(client: FlaskClient, world: World) -> Non
 # --- Query counts ----------------------------------------------------------------------------
 
 
-@contextmanager
-def counted_queries(app: Flask) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
-
-
 def fill_class(school_class: SchoolClass, students: int, assignments: int) -> tuple[int, int]:
     """A class with every student's submitted attempt on every assignment, inserted in bulk.
 
@@ -519,7 +498,7 @@ def test_dashboard_queries_do_not_grow_with_the_class(app: Flask, client: FlaskC
     assert client.get(dashboard_url(small_class)).status_code == 200
 
     def queries(url: str) -> int:
-        with counted_queries(app) as statements:
+        with count_queries(app) as statements:
             response = client.get(url)
         assert response.status_code == 200, url
         return len(statements)

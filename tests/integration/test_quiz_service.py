@@ -8,26 +8,12 @@ import pytest
 from sqlalchemy import func, select
 from werkzeug.exceptions import NotFound
 
-from app.domain.question import SELECT, Question
+from app.domain.question import SELECT
 from app.extensions import db
 from app.models import ATTEMPTS_UNLIMITED, FEEDBACK_TEST, Attempt, Response, utcnow
 from app.services import quizzes
 from app.services.quizzes import IN_PROGRESS, NOT_STARTED, SUBMITTED, QuizError
-from tests.factories import make_assignment, make_class, make_student
-
-
-def right_answer(question: Question) -> list[str]:
-    if question.type == SELECT:
-        return [str(i) for start, end in question.gold for i in range(start, end)]
-    return [str(i) for i in question.answer]
-
-
-def wrong_answer(question: Question) -> list[str]:
-    """An answer that scores 0: a wrong choice, or a word outside every gold span."""
-    if question.type == SELECT:
-        gold = {i for start, end in question.gold for i in range(start, end)}
-        return [str(next(i for i in range(len(question.words)) if i not in gold))]
-    return [str(next(i for i in range(len(question.choices)) if i not in question.answer))]
+from tests.factories import make_assignment, make_class, make_student, right_answer, wrong_answer
 
 
 def response_count(attempt: Attempt) -> int:

@@ -33,6 +33,8 @@ from tests.factories import (
     make_class,
     make_student,
     make_teacher,
+    right_answer,
+    wrong_answer,
 )
 
 # --- Helpers --------------------------------------------------------------------------------
@@ -58,19 +60,6 @@ def make_setup(app: Flask, client: FlaskClient | None = None, name: str = "Ada",
         if client is not None:
             login_student(client, student)
     return setup
-
-
-def right_answer(question: Question) -> list[str]:
-    if question.type == SELECT:
-        return [str(i) for start, end in question.gold for i in range(start, end)]
-    return [str(i) for i in question.answer]
-
-
-def wrong_answer(question: Question) -> list[str]:
-    if question.type == SELECT:
-        gold = {i for start, end in question.gold for i in range(start, end)}
-        return [str(next(i for i in range(len(question.words)) if i not in gold))]
-    return [str(next(i for i in range(len(question.choices)) if i not in question.answer))]
 
 
 def start(client: FlaskClient, setup: Setup) -> int:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,7 +11,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Article, ArticleVersion, Assignment, Attempt, SchoolClass, Student
@@ -21,6 +19,7 @@ from app.services import classes, quizzes
 from tests.conftest import make_config
 from tests.factories import (
     SAMPLE_ARTICLE,
+    count_queries,
     import_sample,
     login_student,
     login_teacher,
@@ -91,22 +90,6 @@ def teacher_client(app: Flask, world: World) -> FlaskClient:
     client = app.test_client()
     login_teacher(client, "owner@school.example")
     return client
-
-
-@contextmanager
-def count_queries(app: Flask) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def text_of(response: Any) -> str:

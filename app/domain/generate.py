@@ -335,34 +335,49 @@ class SourceType(QuestionKind):
         return questions
 
 
-class FindSources(QuestionKind):
-    name = "find_sources"
-    skill = "sources"
-    type = SELECT
+class FindInPassage(QuestionKind):
+    """Select every annotated span of one kind in a passage: one question per passage that has some.
+
+    Subclasses say which passages to ask about, which spans (with their notes) are gold in one
+    passage, and what to ask.
+    """
+
+    task = ""  # e.g. "every attribution in {where}: ..." (``{where}`` names the passage)
+
+    def passages(self, article: Article) -> Iterable[int]:
+        return _paragraph_indexes(article)
+
+    def gold_in(self, article: Article, block: int) -> list[tuple[Span, str]]:
+        raise NotImplementedError
 
     def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
         questions = []
-        for index in _paragraph_indexes(article):
-            found = [
-                (source, mention)
-                for source in article.sources
-                for mention in _spans_in(source.mentions, index)
-            ]
+        for index in self.passages(article):
+            gold = self.gold_in(article, index)
             question = self.select(
-                prompt=(
-                    f"Select every attribution in {_where(index)}: "
-                    "the words that tell you where the information comes from."
-                ),
-                explanation=_notes(
-                    (source.note for source, _ in found), _words_to_select(m for _, m in found)
-                ),
+                prompt="Select " + self.task.format(where=_where(index)),
+                explanation=_notes((note for _, note in gold), _words_to_select(span for span, _ in gold)),
                 block_index=index,
                 block=article.block(index),
-                gold=[(mention.start, mention.end) for _, mention in found],
+                gold=[(span.start, span.end) for span, _ in gold],
             )
             if question is not None:
                 questions.append(question)
         return questions
+
+
+class FindSources(FindInPassage):
+    name = "find_sources"
+    skill = "sources"
+    type = SELECT
+    task = "every attribution in {where}: the words that tell you where the information comes from."
+
+    def gold_in(self, article: Article, block: int) -> list[tuple[Span, str]]:
+        return [
+            (mention, source.note)
+            for source in article.sources
+            for mention in _spans_in(source.mentions, block)
+        ]
 
 
 def support_level(article: Article, claim: Claim) -> str | None:
@@ -407,34 +422,18 @@ class Support(QuestionKind):
         return questions
 
 
-class FindUnverified(QuestionKind):
+class FindUnverified(FindInPassage):
     name = "find_unverified"
     skill = "claims"
     type = SELECT
+    task = "the claims in {where} that are not verified: hedged by the writer or given with no source at all."
 
-    def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
-        questions = []
-        for index in _paragraph_indexes(article):
-            unverified = [
-                claim
-                for claim in article.claims
-                if claim.span.block == index and claim.status in UNVERIFIED_STATUSES
-            ]
-            question = self.select(
-                prompt=(
-                    f"Select the claims in {_where(index)} that are not verified: "
-                    "hedged by the writer or given with no source at all."
-                ),
-                explanation=_notes(
-                    (claim.note for claim in unverified), _words_to_select(c.span for c in unverified)
-                ),
-                block_index=index,
-                block=article.block(index),
-                gold=[(claim.span.start, claim.span.end) for claim in unverified],
-            )
-            if question is not None:
-                questions.append(question)
-        return questions
+    def gold_in(self, article: Article, block: int) -> list[tuple[Span, str]]:
+        return [
+            (claim.span, claim.note)
+            for claim in article.claims
+            if claim.span.block == block and claim.status in UNVERIFIED_STATUSES
+        ]
 
 
 class SpotHedge(QuestionKind):
@@ -506,30 +505,17 @@ class NameTechnique(QuestionKind):
         return questions
 
 
-class FindFraming(QuestionKind):
+class FindFraming(FindInPassage):
     name = "find_framing"
     skill = "framing"
     type = SELECT
+    task = "the framing in {where}: the words chosen to push the reader towards a view."
 
-    def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
-        questions = []
-        for index in (TITLE_BLOCK, *_paragraph_indexes(article)):
-            framing = [item for item in article.framing if item.span.block == index]
-            question = self.select(
-                prompt=(
-                    f"Select the framing in {_where(index)}: "
-                    "the words chosen to push the reader towards a view."
-                ),
-                explanation=_notes(
-                    (item.note for item in framing), _words_to_select(item.span for item in framing)
-                ),
-                block_index=index,
-                block=article.block(index),
-                gold=[(item.span.start, item.span.end) for item in framing],
-            )
-            if question is not None:
-                questions.append(question)
-        return questions
+    def passages(self, article: Article) -> Iterable[int]:
+        return (TITLE_BLOCK, *_paragraph_indexes(article))
+
+    def gold_in(self, article: Article, block: int) -> list[tuple[Span, str]]:
+        return [(item.span, item.note) for item in article.framing if item.span.block == block]
 
 
 class HandChoice(QuestionKind):

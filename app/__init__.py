@@ -38,6 +38,13 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
 
     web.init_app(app)
     cli.init_app(app)
+    hops = int(app.config.get("PROXY_HOPS", 0))
+    if hops:
+        # Take the client's address, scheme and host from the proxy's X-Forwarded-* headers
+        # (only the last ``hops`` values, which the school's own proxies wrote).
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     return app
 
 

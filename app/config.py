@@ -77,9 +77,25 @@ class Config:
         self.REMEMBER_COOKIE_SECURE = production
         self.PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 30
         self.WTF_CSRF_TIME_LIMIT = None  # a quiz page may stay open for a whole lesson
+        # Behind a reverse proxy: how many proxies set X-Forwarded-* in front of the app.  0 (the
+        # default) trusts none of those headers, so nobody can fake an address to dodge rate limits.
+        self.PROXY_HOPS = _proxy_hops(env.get("SOURCEWISE_PROXY_HOPS", "0"))
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "1") != "0"
         self.SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {"pool_pre_ping": True}
         self.TESTING = False
         for key, value in overrides.items():
             setattr(self, key, value)
+
+
+def _proxy_hops(value: str) -> int:
+    try:
+        hops = int(value)
+    except ValueError:
+        hops = -1
+    if not 0 <= hops <= 5:
+        raise ConfigError(
+            f"SOURCEWISE_PROXY_HOPS must be the number of reverse proxies in front of the app "
+            f"(0 to 5; usually 1), not {value!r}."
+        )
+    return hops

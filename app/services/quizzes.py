@@ -241,11 +241,10 @@ def start_attempt(student: Student, assignment: Assignment) -> Attempt:
 
 def attempt_for_student(student: Student, attempt_id: int) -> Attempt:
     """The student's own attempt, with its assignment, quiz and article version; 404 for anyone else's."""
-    attempt = db.session.get(
-        Attempt,
-        attempt_id,
-        options=[joinedload(Attempt.assignment).joinedload(Assignment.quiz).joinedload(Quiz.article_version)],
-    )
+    # Every quiz page and answer comes through here: the version's YAML source is only needed
+    # to parse the article once per process (article_blocks caches it), so it is not read each time.
+    version = joinedload(Attempt.assignment).joinedload(Assignment.quiz).joinedload(Quiz.article_version)
+    attempt = db.session.get(Attempt, attempt_id, options=[version.defer(ArticleVersion.source_text)])
     if attempt is None or attempt.student_id != student.id:
         abort(404)
     return attempt
@@ -351,7 +350,15 @@ def attempt_view(attempt: Attempt) -> AttemptView:
 
 
 def _lock(attempt: Attempt) -> Attempt:
-    """Serialise writers to one attempt (PostgreSQL row lock; SQLite has one writer anyway)."""
+    """Serialise writers to one attempt, and read it again once they are.
+
+    PostgreSQL locks the attempt's row.  SQLite has no row locks: its database-wide write
+    lock is taken now (BEGIN IMMEDIATE) instead of at the first INSERT, so what the caller
+    reads next (submitted yet? answered already?) cannot change before it commits.
+    """
+    connection = db.session.connection()
+    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
     return db.session.scalars(
         select(Attempt)
         .where(Attempt.id == attempt.id)
@@ -371,11 +378,12 @@ def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Res
         abort(404)
     question = questions[position]
     answer = ANSWER_TYPES[question.type].parse(raw_values, question)
+    test_mode = attempt.assignment.feedback_mode == FEEDBACK_TEST  # read before _lock() refreshes attempt
     attempt = _lock(attempt)
     existing = db.session.scalar(
         select(Response).where(Response.attempt_id == attempt.id, Response.position == position)
     )
-    changeable = attempt.assignment.feedback_mode == FEEDBACK_TEST and not attempt.submitted
+    changeable = test_mode and not attempt.submitted
     if existing is not None and not changeable:
         db.session.rollback()
         return existing

@@ -64,9 +64,11 @@ def setup() -> Response | str | tuple[str, int]:
         return redirect(url_for("auth.login"))
     token = request.args.get("token", "")
     if not accounts.check_setup_token(token):
-        address = url_for("auth.setup", token=accounts.setup_token(), _external=True)
+        # Only the path: a full URL built from the request's Host header could point the person at
+        # the console to a host an attacker chose, and hand them the token.
+        address = url_for("auth.setup", token=accounts.setup_token())
         current_app.logger.warning(
-            "Sourcewise is not set up yet. Open this address to create the first teacher: %s", address
+            "Sourcewise is not set up yet. Open %s on this server to create the first teacher", address
         )
         status = 403 if token else 200
         return render_template("auth/setup_token.html", wrong_token=bool(token)), status

@@ -47,4 +47,14 @@ def _security_headers(response: Response) -> Response:
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    # Pages for a signed-in user must not come back from the cache with Back on a shared computer.
+    if response.mimetype == "text/html" and _signed_in():
+        response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _signed_in() -> bool:
+    from flask import has_request_context
+    from flask_login import current_user
+
+    return has_request_context() and bool(current_user.is_authenticated)

@@ -60,3 +60,14 @@ def test_sqlite_connections_use_wal_and_a_busy_timeout(tmp_path: Path) -> None:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
         db.engine.dispose()
+
+
+def test_signed_in_pages_are_not_cached_and_public_pages_may_be(app, client) -> None:
+    from tests.factories import login_teacher, make_teacher
+
+    assert "no-store" not in client.get("/login").headers.get("Cache-Control", "")
+    with app.app_context():
+        teacher = make_teacher()
+        email = teacher.email
+    login_teacher(client, email)
+    assert client.get("/teacher/classes").headers["Cache-Control"] == "no-store"

@@ -11,14 +11,13 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from flask import Flask
-from flask.testing import FlaskClient
-from sqlalchemy import create_engine, text
 
-from app import create_app
+if TYPE_CHECKING:  # the unit tests run without Flask or SQLAlchemy installed: import lazily
+    from flask import Flask
+    from flask.testing import FlaskClient
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS_DIR = PROJECT_ROOT / "questions"
@@ -37,6 +36,8 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         return
     if not base_url.startswith("postgresql"):
         pytest.fail(f"SOURCEWISE_TEST_DATABASE must be a PostgreSQL URL, got {base_url!r}")
+    from sqlalchemy import create_engine, text
+
     schema = f"test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base_url)
     try:
@@ -71,6 +72,8 @@ def migrated_database(database_url: str, tmp_path_factory: pytest.TempPathFactor
     """The schema comes from the migrations, as in production, once per session."""
     from flask_migrate import upgrade
 
+    from app import create_app
+
     app = create_app(make_config(database_url, tmp_path_factory.mktemp("migrate")))
     with app.app_context():
         upgrade()
@@ -81,6 +84,8 @@ def migrated_database(database_url: str, tmp_path_factory: pytest.TempPathFactor
 
 
 def _empty_all_tables(app: Flask) -> None:
+    from sqlalchemy import text
+
     from app.extensions import db
 
     with app.app_context():
@@ -104,6 +109,8 @@ def app_config(migrated_database: str, tmp_path: Path) -> dict[str, Any]:
 
 @pytest.fixture
 def app(app_config: dict[str, Any]) -> Iterator[Flask]:
+    from app import create_app
+
     application = create_app(app_config)
     yield application
     _empty_all_tables(application)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from flask import abort
 from sqlalchemy import delete, func, select
@@ -14,6 +16,7 @@ from app.domain.codes import generate_code, is_valid_code, normalise_code
 from app.extensions import db
 from app.models import Assignment, Attempt, Response, SchoolClass, Student, Teacher, utcnow
 
+T = TypeVar("T")
 _system_random = random.SystemRandom()
 MAX_NAME = 40  # a student's display name
 MAX_CLASS_NAME = 120
@@ -40,18 +43,28 @@ def _clean_class_name(name: str) -> str:
     return name
 
 
-def create_class(teacher: Teacher, name: str) -> SchoolClass:
-    name = _clean_class_name(name)
+def _commit_with_fresh_code(attempt: Callable[[], T], what: str) -> T:
+    """Run ``attempt`` (which draws a random code and stages a row) and commit, drawing again when
+    another request took the same code between the check and the insert."""
     for _ in range(5):
-        school_class = SchoolClass(teacher_id=teacher.id, name=name, join_code=_unique_join_code())
-        db.session.add(school_class)
+        result = attempt()
         try:
             db.session.commit()
-            return school_class
+            return result
         except IntegrityError:
-            # Another class took the same code between the check and the insert: draw again.
             db.session.rollback()
-    raise RuntimeError("could not create the class")
+    raise RuntimeError(f"could not {what}")
+
+
+def create_class(teacher: Teacher, name: str) -> SchoolClass:
+    name = _clean_class_name(name)
+
+    def stage() -> SchoolClass:
+        school_class = SchoolClass(teacher_id=teacher.id, name=name, join_code=_unique_join_code())
+        db.session.add(school_class)
+        return school_class
+
+    return _commit_with_fresh_code(stage, "create the class")
 
 
 def rename_class(school_class: SchoolClass, name: str) -> None:
@@ -67,15 +80,14 @@ def set_archived(school_class: SchoolClass, archived: bool) -> None:
 def regenerate_join_code(school_class: SchoolClass) -> str:
     """A new join code; the old one stops working at once (students already in stay in)."""
     class_id = school_class.id
-    for _ in range(5):
-        school_class.join_code = _unique_join_code()
-        try:
-            db.session.commit()
-            return school_class.join_code
-        except IntegrityError:
-            db.session.rollback()
-            school_class = db.session.get_one(SchoolClass, class_id)
-    raise RuntimeError("could not find a free join code")
+
+    def stage() -> str:
+        # After a rollback the instance is expired: load it again before changing it.
+        current = db.session.get_one(SchoolClass, class_id)
+        current.join_code = _unique_join_code()
+        return current.join_code
+
+    return _commit_with_fresh_code(stage, "find a free join code")
 
 
 def class_for_teacher(teacher: Teacher, class_id: int) -> SchoolClass:
@@ -291,21 +303,19 @@ def _open_class_by_code(typed_code: str) -> SchoolClass:
 def join_class(typed_code: str, display_name: str) -> Student:
     school_class = _open_class_by_code(typed_code)
     name = _clean_name(display_name)
-    for _ in range(5):
+    class_id = school_class.id
+
+    def stage() -> Student:
         student = Student(
-            class_id=school_class.id,
+            class_id=class_id,
             display_name=name,
-            rejoin_code=_unique_rejoin_code(school_class.id),
+            rejoin_code=_unique_rejoin_code(class_id),
             public_id=secrets.token_hex(6),
         )
         db.session.add(student)
-        try:
-            db.session.commit()
-            return student
-        except IntegrityError:
-            # Two students joined at the same instant and drew the same code: draw again.
-            db.session.rollback()
-    raise RuntimeError("could not add the student")
+        return student
+
+    return _commit_with_fresh_code(stage, "add the student")
 
 
 def rejoin_class(typed_code: str, typed_rejoin_code: str) -> Student:

@@ -126,6 +126,42 @@ def format_question(number: int, question: Question) -> str:
     return "\n".join(lines) + "\n"
 
 
+@questions_cli.command("audit")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option(
+    "--seeds",
+    default=50,
+    show_default=True,
+    type=click.IntRange(1, 1000),
+    help="How many quizzes (seeds 1..N) to build and check per article.",
+)
+def audit_command(paths: tuple[str, ...], seeds: int) -> None:
+    """Check the questions and quizzes article files make; print every finding as FILE:LINE: message."""
+    from app.domain.audit import audit_article
+    from app.services.content import ContentError, current_vocabulary
+
+    try:
+        vocabulary = current_vocabulary()
+    except ContentError as exc:
+        _fail_content(exc)
+    results = validate_files(collect_article_files(_default_paths(paths)), vocabulary)
+    findings = 0
+    for result in results:
+        if result.article is None:
+            for problem in result.errors:
+                click.echo(str(problem), err=True)
+            findings += len(result.errors)
+            continue
+        for finding in audit_article(result.article, vocabulary, seeds, result.id_line):
+            click.echo(f"{result.path}:{finding.line}: {finding.message}")
+            findings += 1
+    click.echo(
+        f"{len(results)} file(s) audited with {seeds} quiz(zes) each: {findings} finding(s).",
+        err=findings > 0,
+    )
+    sys.exit(1 if findings else 0)
+
+
 @questions_cli.command("import")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 def import_command(paths: tuple[str, ...]) -> None:

@@ -217,9 +217,7 @@ class Attempt(db.Model):
 
     assignment: Mapped[Assignment] = relationship()
     student: Mapped[Student] = relationship()
-    responses: Mapped[list[Response]] = relationship(
-        back_populates="attempt", order_by="Response.position"
-    )
+    responses: Mapped[list[Response]] = relationship(back_populates="attempt", order_by="Response.position")
 
     @property
     def submitted(self) -> bool:

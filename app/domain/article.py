@@ -47,9 +47,35 @@ class VocabularyEntry:
 
 @dataclass(frozen=True)
 class Vocabulary:
+    """The labels students see, and the rules teachers keep beside them in vocabulary.yaml.
+
+    ``too_close``: groups of ids that are never each other's wrong answer (a student picking
+    one for the other could defend it).  ``headline_only``: techniques offered only for words
+    in the headline.  ``needs_recurring_words``: techniques offered as a wrong answer only
+    for words that do not recur.  ``needs_quotation_marks``: techniques that are clearly
+    wrong for words without quotation marks and never a wrong answer for words with them.
+    ``broad_techniques``: techniques that could describe almost any framed words, so never
+    a wrong answer.  ``named_source_types``: types a mention must name the source
+    for (a question shows that mention).  ``attribution_words`` and ``hedge_words``: the
+    words that show where information comes from, and that it is not confirmed; the
+    generator uses them to ask only about passages the teacher annotated completely.
+    """
+
     source_types: tuple[VocabularyEntry, ...]
     claim_statuses: tuple[VocabularyEntry, ...]
     techniques: tuple[VocabularyEntry, ...]
+    too_close: tuple[frozenset[str], ...] = ()
+    headline_only: frozenset[str] = frozenset()
+    needs_recurring_words: frozenset[str] = frozenset()
+    needs_quotation_marks: frozenset[str] = frozenset()
+    broad_techniques: frozenset[str] = frozenset()
+    named_source_types: frozenset[str] = frozenset()
+    attribution_words: tuple[str, ...] = ()
+    hedge_words: tuple[str, ...] = ()
+    loaded_words: tuple[str, ...] = ()
+
+    def are_too_close(self, a: str, b: str) -> bool:
+        return a != b and any(a in group and b in group for group in self.too_close)
 
     def source_type(self, type_id: str) -> VocabularyEntry:
         return _by_id(self.source_types, type_id)
@@ -76,6 +102,7 @@ class Source:
     mentions: tuple[Span, ...]
     via: str | None = None
     note: str = ""
+    line: int = field(default=0, compare=False)  # where it starts in its file, for the audit's FILE:LINE
 
 
 @dataclass(frozen=True)
@@ -85,6 +112,7 @@ class Claim:
     source: str | None = None
     cues: tuple[Span, ...] = ()
     note: str = ""
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -92,6 +120,7 @@ class Framing:
     span: Span
     technique: str
     note: str = ""
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -111,6 +140,8 @@ class HandQuestion:
     answers: tuple[int, ...] = ()
     block: int | None = None
     spans: tuple[Span, ...] = ()
+    keys: tuple[Span, ...] = ()  # select: the words of each answer that show it was found
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,20 @@
 """Quiz questions generated from an annotated article, and the choice of a quiz.
 
 Each question kind is a small class registered in :data:`KINDS`; a kind turns an
-article's annotations into questions and returns none where the answer could not
-be read from the text (too few distractors, no gold words, gold too dense).
-Randomness comes only from the ``random.Random`` passed in, so a seed fixes a quiz.
+article's annotations into questions.  The rule every kind follows is the careful
+item writer's: one defensible key, wrong answers that are clearly wrong, nothing in
+the stem that gives the key away, and a passage asked about only where the teacher
+annotated everything a careful student could select there.  Where that cannot be
+told from the annotations, the kind asks nothing.  Randomness comes only from the
+``random.Random`` passed in, so a seed fixes a quiz.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar
 
 from app.domain.article import (
@@ -25,43 +29,47 @@ from app.domain.article import (
     Vocabulary,
     VocabularyEntry,
 )
+from app.domain.passage import (
+    ArticleReading,
+    covered,
+    in_quotation,
+    name_words,
+    names,
+    overlaps,
+    trim_attribution,
+)
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
+from app.domain.quiz_rules import conflicts, gives_key_away, hand_footprint, touches_headline
+from app.domain.scoring import MIN_WRONG_WORDS, NEAR, mark_selection
 from app.domain.text import Block, display_form, match_form
 
 NOT_SAID = "The article does not say"
-SUPPORT_NAMED = "a named source"
-SUPPORT_UNNAMED = "only an unnamed or vague source"
-SUPPORT_HEDGED = "hedged by the writer"
-SUPPORT_NONE = "no source at all"
-SUPPORT_CHOICES = (SUPPORT_NAMED, SUPPORT_UNNAMED, SUPPORT_HEDGED, SUPPORT_NONE)
-_SUPPORT_EXPLAINED = {
-    SUPPORT_NAMED: "The article names the source of this claim.",
-    SUPPORT_UNNAMED: "The only source the article gives for this claim is unnamed or vague.",
-    SUPPORT_HEDGED: "The writer hedges this claim instead of confirming it.",
-    SUPPORT_NONE: "The article gives no source at all for this claim.",
+
+# How well the article supports a claim: four answers that cannot both be right.
+SUPPORT_FACT = "Stated as a fact, with no source"
+SUPPORT_HEDGED = "Hedged by the writer, with no source"
+SUPPORT_UNNAMED = "An unnamed or vague source"
+SUPPORT_NAMED = "A source the article names"
+SUPPORT_DEFINITIONS = {
+    SUPPORT_FACT: (
+        "The writer says it as if it were certain, and does not say who says so or how anyone knows."
+    ),
+    SUPPORT_HEDGED: 'The writer uses words like "reportedly", "may" or "could" and does not say who says so.',
+    SUPPORT_UNNAMED: 'The article says who it comes from only as "a fighter", "experts" or "some residents".',
+    SUPPORT_NAMED: "The article names who it comes from: a person, a group, a news outlet or a document.",
 }
+SUPPORT_CHOICES = tuple(SUPPORT_DEFINITIONS)
 UNNAMED_SOURCE_TYPES = frozenset({"anonymous", "vague"})
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 
 # Fewer than three choices makes guessing too cheap to learn anything from the answer.
 MIN_CHOICES = 3
 MAX_VOCABULARY_DISTRACTORS = 3
 MAX_SOURCE_CHOICES = 4
-# Gold words may be at most 1/MAX_GOLD_SHARE of the words shown, so that selecting
-# everything scores at most F1 = 2d / (1 + d) = 0.5.
-MAX_GOLD_SHARE = 3
-
-# Vocabulary ids where one is a broader name for the other: a student picking the
-# broader one for the narrower case would also be right, so they never distract
-# from each other.
-_BROADER_THAN: dict[str, frozenset[str]] = {
-    "named_person": frozenset({"named_official"}),
-    "named_organisation": frozenset({"news_outlet"}),
-    "emotional_appeal": frozenset({"appeal_to_fear_prejudice", "flag_waving", "loaded_language"}),
-}
-
-
-def _close_call(a: str, b: str) -> bool:
-    return b in _BROADER_THAN.get(a, frozenset()) or a in _BROADER_THAN.get(b, frozenset())
+# Gold words may be at most 1/MAX_GOLD_SHARE of the words shown (more would ask little), and
+# at least this many other words must be left to cost marks, so selecting (nearly) everything never pays.
+MAX_GOLD_SHARE = 2
+MIN_WRONG_WORDS_SHOWN = MIN_WRONG_WORDS
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -79,12 +87,8 @@ def _distinct(texts: Iterable[str]) -> list[str]:
     return kept
 
 
-def _where(block: int) -> str:
+def where(block: int) -> str:
     return "the headline" if block == TITLE_BLOCK else f"paragraph {block}"
-
-
-def _focus(span: Span) -> tuple[int, int, int]:
-    return (span.block, span.start, span.end)
 
 
 def _notes(notes: Iterable[str], fallback: str) -> str:
@@ -92,8 +96,14 @@ def _notes(notes: Iterable[str], fallback: str) -> str:
     return " ".join(kept) if kept else fallback
 
 
-def _words_to_select(spans: Iterable[Span]) -> str:
-    quotes = ", ".join(f'"{display_form(span.quote)}"' for span in spans)
+def _defined(explanation: str, entry: VocabularyEntry | tuple[str, str]) -> str:
+    """The explanation, ending with the label and definition of the answer it explains."""
+    label, definition = (entry.label, entry.definition) if isinstance(entry, VocabularyEntry) else entry
+    return f"{explanation} {label}: {definition}".strip()
+
+
+def _words_to_select(texts: Iterable[str]) -> str:
+    quotes = ", ".join(f'"{text}"' for text in texts)
     return f"The words to select: {quotes}."
 
 
@@ -109,20 +119,33 @@ def _merge_overlapping(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int
 
 
 def gold_is_sparse(gold: Iterable[tuple[int, int]], word_count: int) -> bool:
-    """True when there are gold words and they are at most a third of the words shown."""
-    gold_words = {i for start, end in gold for i in range(start, end)}
-    return bool(gold_words) and MAX_GOLD_SHARE * len(gold_words) <= word_count
+    """True when there are gold words, at most half the words shown, with enough others left."""
+    spans = list(gold)
+    gold_words = {i for start, end in spans for i in range(start, end)}
+    if not gold_words or MAX_GOLD_SHARE * len(gold_words) > word_count:
+        return False
+    everything = mark_selection(word_count, spans, (), range(word_count))
+    return everything.wrong_words >= MIN_WRONG_WORDS_SHOWN
+
+
+def _span(span: Span) -> list[int]:
+    return [span.block, span.start, span.end]
 
 
 class QuestionKind:
-    """One kind of question. Subclasses set the class attributes and implement ``generate``."""
+    """One kind of question. Subclasses set the class attributes and yield questions from ``questions``."""
 
     name: ClassVar[str]
     skill: ClassVar[str]  # "" for hand-written kinds: each question carries the teacher's skill
     type: ClassVar[str]
     hand_written: ClassVar[bool] = False
 
-    def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
+    def generate(self, reading: ArticleReading, rng: random.Random) -> list[Question]:
+        questions = [q for q in self.questions(reading, rng) if q is not None]
+        # A teacher's own question is always asked (the audit tells them what to fix).
+        return questions if self.hand_written else [q for q in questions if not gives_key_away(q)]
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
         raise NotImplementedError
 
     def choice(
@@ -133,23 +156,22 @@ class QuestionKind:
         explanation: str,
         right: str,
         wrong: Iterable[str],
-        span: Span | None = None,
-        last: str | None = None,
+        span: Span | None,
+        about: Iterable[str],
+        line: int,
         definitions: dict[str, str] | None = None,
         skill: str | None = None,
         extra: dict[str, Any] | None = None,
     ) -> Question | None:
-        """A one-choice question, choices shuffled; ``last`` (e.g. "does not say") stays last."""
-        options = _distinct([right, *(text for text in wrong if not _same_text(text, right))])
-        pinned = [text for text in options if last is not None and _same_text(text, last)]
-        shuffled = [text for text in options if text not in pinned]
-        rng.shuffle(shuffled)
-        choices = shuffled + pinned
+        """A one-choice question, every choice (the key too) in a shuffled place."""
+        choices = _distinct([right, *(text for text in wrong if not _same_text(text, right))])
+        rng.shuffle(choices)
         if len(choices) < MIN_CHOICES:
             return None
         extra = dict(extra or {})
         if definitions:
             extra["definitions"] = [definitions.get(text, "") for text in choices]
+        extra.update(about=sorted(set(about)), spans=[_span(span)] if span else [], line=line)
         return Question(
             kind=self.name,
             type=CHOICE,
@@ -158,7 +180,7 @@ class QuestionKind:
             explanation=explanation,
             choices=tuple(choices),
             answer=(choices.index(right),),
-            focus=_focus(span) if span is not None else None,
+            focus=(span.block, span.start, span.end) if span is not None else None,
             quote=display_form(span.quote) if span is not None else "",
             extra=extra,
         )
@@ -171,17 +193,33 @@ class QuestionKind:
         block_index: int,
         block: Block,
         gold: Iterable[tuple[int, int]],
+        about: Iterable[str],
+        line: int,
+        keys: Iterable[tuple[int, int]] = (),
+        offset: int = 0,
         span: Span | None = None,
         skill: str | None = None,
         require_sparse: bool = True,
         extra: dict[str, Any] | None = None,
     ) -> Question | None:
-        """A select-words question over the words of ``block``; ``gold`` are word spans in it."""
+        """A select-words question over the words of ``block``; ``gold`` are word spans in it.
+
+        ``offset``: where ``block``'s words start in the article's block ``block_index``
+        (a question that shows one claim), so the audit can place the gold in the article.
+        """
         spans = _merge_overlapping((s, e) for s, e in gold if 0 <= s < e <= len(block.words))
         if not spans:
             return None
         if require_sparse and not gold_is_sparse(spans, len(block.words)):
             return None
+        extra = dict(extra or {})
+        if offset:
+            extra["offset"] = offset
+        extra.update(
+            about=sorted(set(about)),
+            spans=[[block_index, s + offset, e + offset] for s, e in spans],
+            line=line,
+        )
         return Question(
             kind=self.name,
             type=SELECT,
@@ -192,21 +230,36 @@ class QuestionKind:
             words=block.words,
             gaps=block.gaps,
             gold=spans,
-            focus=_focus(span) if span is not None else None,
+            keys=tuple(sorted(set(keys))),
+            focus=(span.block, span.start, span.end) if span is not None else None,
             quote=display_form(span.quote) if span is not None else "",
-            extra=dict(extra or {}),
+            extra=extra,
         )
 
 
 def _vocabulary_wrong(
-    entries: Sequence[VocabularyEntry], right_id: str, also_right: set[str], rng: random.Random
+    vocabulary: Vocabulary,
+    entries: Sequence[VocabularyEntry],
+    right_id: str,
+    also_right: set[str],
+    rng: random.Random,
+    allowed: Iterable[str] | None = None,
+    clearly_wrong: Iterable[str] = (),
 ) -> list[VocabularyEntry]:
-    """Up to three vocabulary entries that are certainly wrong answers."""
+    """Up to three vocabulary entries that are certainly wrong answers.
+
+    ``allowed`` limits the candidates; ``clearly_wrong`` ids are wrong here whatever group
+    they share with the right answer (scare quotes for words with no quotation marks).
+    """
     taken = {right_id, *also_right}
+    permitted = None if allowed is None else set(allowed)
+    certain = set(clearly_wrong) - taken
     candidates = [
         entry
         for entry in entries
-        if entry.id not in taken and not any(_close_call(entry.id, other) for other in taken)
+        if entry.id not in taken
+        and (permitted is None or entry.id in permitted)
+        and (entry.id in certain or not any(vocabulary.are_too_close(entry.id, other) for other in taken))
     ]
     return rng.sample(candidates, min(MAX_VOCABULARY_DISTRACTORS, len(candidates)))
 
@@ -224,6 +277,11 @@ def _relay_chain(article: Article, source: Source) -> set[str]:
     return chain
 
 
+def source_label(source: Source) -> str:
+    """A source's name as a choice: without a teacher's remark in brackets at its end."""
+    return _REMARK.sub("", source.name).strip() or source.name
+
+
 def attributed_source(article: Article, claim: Claim) -> Source | None:
     """The source the article gives for a claim; an unattributed claim has none whatever its annotation."""
     if claim.source is None or claim.status == "unattributed":
@@ -238,8 +296,22 @@ def _paragraph_indexes(article: Article) -> range:
     return range(1, len(article.paragraphs) + 1)
 
 
-def _spans_in(spans: Iterable[Span], block: int) -> list[Span]:
-    return [span for span in spans if span.block == block]
+def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
+    """No source could be read into the claim's sentences: no attribution word in the writer's own
+    words there, no source mentioned there, and the claim is not inside a speaker's quotation."""
+    span = claim.span
+    block = reading.blocks[span.block]
+    if in_quotation(block, span.start, span.end):
+        return False
+    sentences = reading.sentences_of(span)
+    if any(overlaps(hit, s) for hit in reading.attribution_hits(span.block) for s in sentences):
+        return False
+    mentions = [(m.start, m.end) for _, m in reading.mentions_in(span.block)]
+    return not any(overlaps(m, s) for m in mentions for s in sentences)
+
+
+def _hedge_words_in(reading: ArticleReading, span: Span) -> list[tuple[int, int]]:
+    return [hit for hit in reading.hedge_hits(span.block) if span.start <= hit[0] and hit[1] <= span.end]
 
 
 class WhoSaidIt(QuestionKind):
@@ -247,22 +319,24 @@ class WhoSaidIt(QuestionKind):
     skill = "sources"
     type = CHOICE
 
-    def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
-        questions = []
-        for index, claim in enumerate(article.claims):
-            question = self._for_claim(article, index, claim, rng)
-            if question is not None:
-                questions.append(question)
-        return questions
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        for index, claim in enumerate(reading.article.claims):
+            yield self._for_claim(reading, index, claim, rng)
 
-    def _for_claim(self, article: Article, index: int, claim: Claim, rng: random.Random) -> Question | None:
+    def _for_claim(
+        self, reading: ArticleReading, index: int, claim: Claim, rng: random.Random
+    ) -> Question | None:
+        article = reading.article
+        block = reading.blocks[claim.span.block]
         source = attributed_source(article, claim)
         if source is not None:
-            right = source.name
-        elif claim.status in UNVERIFIED_STATUSES:
+            if not self._readable_source(reading, claim, source):
+                return None
+            right = source_label(source)
+        elif claim.status in UNVERIFIED_STATUSES and _claim_is_in_writers_words(reading, claim):
             right = NOT_SAID
         else:
-            return None  # a sourced status whose source is unknown: nothing to read
+            return None
         # Anyone who relayed the source, or is given for the same words in another claim,
         # could also be said to be where the words come from: never a wrong choice.
         also_right: set[str] = set()
@@ -271,75 +345,110 @@ class WhoSaidIt(QuestionKind):
                 other_source = attributed_source(article, other)
                 if other_source is not None:
                     also_right |= _relay_chain(article, other_source)
-        right_names = [right, *(s.name for s in article.sources if s.id in also_right)]
-        names = [
-            name
-            for name in _distinct(s.name for s in article.sources)
-            if not any(_same_text(name, taken) for taken in right_names)
+        right_sources = [s for s in article.sources if s.id in also_right]
+        taken_names = set().union(*(name_words(s) for s in right_sources)) if right_sources else set()
+        wrong_sources = [
+            source_label(s)
+            for s in article.sources
+            if s.id not in also_right
+            and reading.naming_mentions(s)  # "he added": a source nobody can pin down
+            and not (name_words(s) & taken_names)  # "Le Drian or Barzani" beside "Le Drian"
+            and not names(block, claim.span, s)  # a name the stem shows is a trap, not a distractor
+            and not any(_same_text(source_label(s), source_label(r)) for r in right_sources)
         ]
-        wanted = MAX_SOURCE_CHOICES - (1 if source is not None else 0)
-        wrong_sources = rng.sample(names, min(wanted, len(names)))
-        if len(wrong_sources) + (1 if source is not None else 0) < 2:
+        wrong_sources = _distinct(wrong_sources)
+        # Four choices: the key, "does not say" and two sources, or "does not say" and three.
+        wanted = MAX_SOURCE_CHOICES - (2 if source is not None else 1)
+        wrong = rng.sample(wrong_sources, min(wanted, len(wrong_sources)))
+        if len(wrong) + (1 if source is not None else 0) < 2:
             return None  # with one source on offer the question would not test anything
         if source is not None:
-            explanation = _notes([claim.note, source.note], f"The article attributes this to {source.name}.")
+            explanation = _notes(
+                [claim.note, source.note], f"The article says this comes from {source.name}."
+            )
+            about = [f"claim:{index}", f"source:{source.id}"]
         else:
             explanation = _notes([claim.note], "The article gives no source for this.")
+            about = [f"claim:{index}"]
         return self.choice(
             rng,
             prompt=f'Who does the article say this comes from: "{display_form(claim.span.quote)}"?',
             explanation=explanation,
             right=right,
-            wrong=[*wrong_sources, NOT_SAID],
+            wrong=[*wrong, NOT_SAID] if source is not None else wrong + [NOT_SAID],
             span=claim.span,
-            last=NOT_SAID,
+            about=about,
+            line=claim.line,
             extra={"claim": index},
         )
 
+    @staticmethod
+    def _readable_source(reading: ArticleReading, claim: Claim, source: Source) -> bool:
+        """The student can read the source from the article, and the stem does not show it."""
+        if not reading.naming_mentions(source):
+            return False  # only "he added": who "he" is cannot be read with certainty
+        if not any(m.block == claim.span.block for m in source.mentions):
+            return False  # the attribution is in another paragraph
+        if any(m.overlaps(claim.span) for m in source.mentions):
+            return False  # the stem would show the attribution
+        block = reading.blocks[claim.span.block]
+        chain = _relay_chain(reading.article, source)
+        return not any(names(block, claim.span, reading.article.source(i)) for i in chain)
+
 
 class SourceType(QuestionKind):
+    """What kind of source: once per source, at a mention that names it, with a stem that never
+    names the type."""
+
     name = "source_type"
     skill = "sources"
     type = CHOICE
 
-    def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
-        questions = []
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        article, vocabulary = reading.article, reading.vocabulary
         for source in article.sources:
             try:
                 right = vocabulary.source_type(source.type)
             except KeyError:
                 continue
-            for mention_index, mention in enumerate(source.mentions):
-                # Another source quoted in the same words (a fighter "told CNN") makes its type right too.
-                also_right = {
-                    other.type
+            mentions = reading.naming_mentions(source)
+            if not mentions:
+                continue
+
+            def shared_with(mention: Span, source: Source = source) -> list[Source]:
+                return [
+                    other
                     for other in article.sources
                     if other.id != source.id and any(m.overlaps(mention) for m in other.mentions)
-                }
-                wrong = _vocabulary_wrong(vocabulary.source_types, right.id, also_right, rng)
-                question = self.choice(
-                    rng,
-                    prompt=(
-                        f'In "{display_form(mention.quote)}", the article relies on {source.name}. '
-                        "What kind of source is that?"
-                    ),
-                    explanation=_notes([source.note], f"{right.label}: {right.definition}"),
-                    right=right.label,
-                    wrong=[entry.label for entry in wrong],
-                    span=mention,
-                    definitions={entry.label: entry.definition for entry in (right, *wrong)},
-                    extra={"source": source.id, "mention": mention_index},
-                )
-                if question is not None:
-                    questions.append(question)
-        return questions
+                ]
+
+            # A mention no other source shares, and the fullest one, says the most about the source.
+            mention = min(mentions, key=lambda m: (len(shared_with(m)), -m.length, m.block, m.start))
+            # Another source quoted in the same words (a fighter "told CNN") makes its type right too.
+            also_right = {other.type for other in shared_with(mention)}
+            wrong = _vocabulary_wrong(vocabulary, vocabulary.source_types, right.id, also_right, rng)
+            block = reading.blocks[mention.block]
+            start, end = trim_attribution(block, mention, vocabulary.attribution_words)
+            quote = display_form(block.text[block.starts[start] : block.ends[end - 1]])
+            yield self.choice(
+                rng,
+                prompt=f'What kind of source does the article rely on in "{quote}" ({where(mention.block)})?',
+                explanation=_defined(_notes([source.note], ""), right),
+                right=right.label,
+                wrong=[entry.label for entry in wrong],
+                span=Span(mention.block, start, end, quote),
+                about=[f"source:{source.id}"],
+                line=source.line,
+                definitions={entry.label: entry.definition for entry in (right, *wrong)},
+                extra={"source": source.id},
+            )
 
 
 class FindInPassage(QuestionKind):
     """Select every annotated span of one kind in a passage: one question per passage that has some.
 
-    Subclasses say which passages to ask about, which spans (with their notes) are gold in one
-    passage, and what to ask.
+    Subclasses say which passages to ask about, which spans (with their notes and key words)
+    are gold in one passage, and whether the passage is annotated completely enough to ask.
     """
 
     task = ""  # e.g. "every attribution in {where}: ..." (``{where}`` names the passage)
@@ -347,50 +456,81 @@ class FindInPassage(QuestionKind):
     def passages(self, article: Article) -> Iterable[int]:
         return _paragraph_indexes(article)
 
-    def gold_in(self, article: Article, block: int) -> list[tuple[Span, str]]:
+    def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
+        """(word range, note, subject such as "claim:3", annotation line) of each gold span."""
         raise NotImplementedError
 
-    def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
-        questions = []
-        for index in self.passages(article):
-            gold = self.gold_in(article, index)
-            question = self.select(
-                prompt="Select " + self.task.format(where=_where(index)),
-                explanation=_notes((note for _, note in gold), _words_to_select(span for span, _ in gold)),
+    def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+        return []
+
+    def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
+        raise NotImplementedError
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        for index in self.passages(reading.article):
+            gold = self.gold_in(reading, index)
+            if not gold or not self.fully_annotated(reading, index):
+                continue
+            block = reading.blocks[index]
+            texts = [" ".join(block.words[s:e]) for (s, e), *_ in gold]
+            yield self.select(
+                prompt="Select " + self.task.format(where=where(index)),
+                explanation=_notes((note for _, note, *_ in gold), _words_to_select(texts)),
                 block_index=index,
-                block=article.block(index),
-                gold=[(span.start, span.end) for span, _ in gold],
+                block=block,
+                gold=[span for span, *_ in gold],
+                keys=self.keys_in(reading, index),
+                about=[subject for _, _, subject, _ in gold],
+                line=min(line for *_, line in gold),
             )
-            if question is not None:
-                questions.append(question)
-        return questions
 
 
 class FindSources(FindInPassage):
     name = "find_sources"
     skill = "sources"
     type = SELECT
-    task = "every attribution in {where}: the words that tell you where the information comes from."
+    task = (
+        "every attribution in {where}: the words that tell you who the information comes from "
+        "(who says, told or reported it)."
+    )
 
-    def gold_in(self, article: Article, block: int) -> list[tuple[Span, str]]:
+    def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
+        words = reading.blocks[block]
         return [
-            (mention, source.note)
-            for source in article.sources
-            for mention in _spans_in(source.mentions, block)
+            (
+                trim_attribution(words, mention, reading.vocabulary.attribution_words),
+                source.note,
+                f"source:{source.id}",
+                source.line,
+            )
+            for source, mention in reading.mentions_in(block)
         ]
 
+    def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
+        mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
+        if not all(covered(hit, mentions) for hit in reading.attribution_hits(block)):
+            return False  # an attribution word the teacher did not mark as a mention
+        return reading.every_sentence_annotated(block, reading.annotated_spans(block))
 
-def support_level(article: Article, claim: Claim) -> str | None:
-    """How well the article supports a claim, as one of SUPPORT_CHOICES; None if it cannot be told."""
+
+def support_level(reading: ArticleReading, claim: Claim) -> str | None:
+    """How well the article supports a claim, as one of SUPPORT_CHOICES; None where two could be defended."""
+    hedges = _hedge_words_in(reading, claim.span)
     if claim.status == "hedged":
-        # A hedged claim that also names its source ("Le Drian suggested ...") could fairly be
-        # answered "hedged" or "a named source": ask no question rather than mark a defensible answer wrong.
-        return SUPPORT_HEDGED if claim.source is None else None
+        # A hedged claim that names its source ("Le Drian suggested ...") is both hedged and sourced.
+        if claim.source is not None or not (claim.cues or hedges):
+            return None
+        return SUPPORT_HEDGED if _claim_is_in_writers_words(reading, claim) else None
     if claim.status == "unattributed":
-        return SUPPORT_NONE
+        if hedges or not _claim_is_in_writers_words(reading, claim):
+            return None  # hedge words or a nearby attribution the teacher did not mark
+        return SUPPORT_FACT
     if claim.status in SOURCED_STATUSES:
-        source = attributed_source(article, claim)
-        if source is None:
+        source = attributed_source(reading.article, claim)
+        if source is None or claim.cues or hedges:
+            return None  # "could be the boots on the ground": the speaker hedges
+        # The source must be readable where the claim is: named in the same paragraph.
+        if not any(m.block == claim.span.block for m in reading.naming_mentions(source)):
             return None
         return SUPPORT_UNNAMED if source.type in UNNAMED_SOURCE_TYPES else SUPPORT_NAMED
     return None
@@ -401,39 +541,75 @@ class Support(QuestionKind):
     skill = "claims"
     type = CHOICE
 
-    def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
-        questions = []
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        article = reading.article
         for index, claim in enumerate(article.claims):
-            right = support_level(article, claim)
-            same_words = [other for other in article.claims if other.span == claim.span]
-            if right is None or any(support_level(article, other) != right for other in same_words):
-                continue  # the same words annotated twice with different support: no single answer
-            question = self.choice(
+            right = support_level(reading, claim)
+            same_words = [other for other in article.claims if other.span.overlaps(claim.span)]
+            if right is None or any(support_level(reading, other) != right for other in same_words):
+                continue  # overlapping claims with different support: no single answer
+            yield self.choice(
                 rng,
-                prompt=f'How well supported is this claim: "{display_form(claim.span.quote)}"?',
-                explanation=_notes([claim.note], _SUPPORT_EXPLAINED[right]),
+                prompt=f'How well does the article support this claim: "{display_form(claim.span.quote)}"?',
+                explanation=_defined(_notes([claim.note], ""), (right, SUPPORT_DEFINITIONS[right])),
                 right=right,
                 wrong=SUPPORT_CHOICES,
                 span=claim.span,
+                about=[f"claim:{index}"],
+                line=claim.line,
+                definitions=SUPPORT_DEFINITIONS,
                 extra={"claim": index},
             )
-            if question is not None:
-                questions.append(question)
-        return questions
+
+
+def _unverified(claim: Claim) -> bool:
+    return claim.status == "unattributed" or (claim.status == "hedged" and claim.source is None)
 
 
 class FindUnverified(FindInPassage):
     name = "find_unverified"
     skill = "claims"
     type = SELECT
-    task = "the claims in {where} that are not verified: hedged by the writer or given with no source at all."
+    task = (
+        "the claims in {where} that are not verified: claims the writer hedges (with words like "
+        '"reportedly" or "may") or states with no source at all. '
+        "Do not select claims that come with a source."
+    )
 
-    def gold_in(self, article: Article, block: int) -> list[tuple[Span, str]]:
+    def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
         return [
-            (claim.span, claim.note)
-            for claim in article.claims
-            if claim.span.block == block and claim.status in UNVERIFIED_STATUSES
+            ((claim.span.start, claim.span.end), claim.note, f"claim:{index}", claim.line)
+            for index, claim in reading.claims_in(block)
+            if _unverified(claim)
         ]
+
+    def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+        return [
+            (cue.start, cue.end)
+            for _, claim in reading.claims_in(block)
+            if _unverified(claim)
+            for cue in claim.cues
+        ]
+
+    def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
+        claims = reading.claims_in(block)
+        gold = [(c.span.start, c.span.end) for _, c in claims if _unverified(c)]
+        for _, claim in claims:
+            sourced = claim.source is not None
+            if sourced and (claim.cues or _hedge_words_in(reading, claim.span)):
+                return False  # hedged and sourced at once: a careful student could go either way
+        if not all(
+            covered(hit, gold) for hit in reading.hedge_hits(block) if not self._quoted(reading, block, hit)
+        ):
+            return False  # a hedge word outside the marked claims
+        for _, claim in claims:
+            if _unverified(claim) and not _claim_is_in_writers_words(reading, claim):
+                return False  # an unverified claim beside an attribution: is it sourced after all?
+        return reading.every_sentence_annotated(block, reading.annotated_spans(block))
+
+    @staticmethod
+    def _quoted(reading: ArticleReading, block: int, hit: tuple[int, int]) -> bool:
+        return set(range(*hit)) <= reading.quoted(block)
 
 
 class SpotHedge(QuestionKind):
@@ -441,31 +617,34 @@ class SpotHedge(QuestionKind):
     skill = "claims"
     type = SELECT
 
-    def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
-        questions = []
-        for index, claim in enumerate(article.claims):
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        for index, claim in enumerate(reading.article.claims):
             span = claim.span
             cues = [cue for cue in claim.cues if span.contains(cue)]
             if not cues:
                 continue
-            block = article.block(span.block)
+            cue_ranges = [(cue.start, cue.end) for cue in cues]
+            if not all(covered(hit, cue_ranges) for hit in _hedge_words_in(reading, span)):
+                continue  # another hedge word in the claim that the teacher did not list as a cue
+            block = reading.blocks[span.block]
             shown = block.slice(span.start, span.end)
             if shown.words != block.words[span.start : span.end]:
                 continue  # the claim's words cannot be shown on their own without shifting the cues
             cue_words = ", ".join(f'"{display_form(cue.quote)}"' for cue in cues)
-            question = self.select(
+            gold = [(cue.start - span.start, cue.end - span.start) for cue in cues]
+            yield self.select(
                 prompt="Select the word or words that show this claim is not confirmed.",
                 explanation=_notes([claim.note], f"The words {cue_words} show the claim is not confirmed."),
                 block_index=span.block,
                 block=shown,
-                gold=[(cue.start - span.start, cue.end - span.start) for cue in cues],
+                gold=gold,
+                keys=gold,
+                offset=span.start,
                 span=span,
-                # Where the words shown start in the article's block, to map them back.
-                extra={"claim": index, "offset": span.start},
+                about=[f"claim:{index}"],
+                line=claim.line,
+                extra={"claim": index},
             )
-            if question is not None:
-                questions.append(question)
-        return questions
 
 
 class NameTechnique(QuestionKind):
@@ -473,49 +652,76 @@ class NameTechnique(QuestionKind):
     skill = "framing"
     type = CHOICE
 
-    def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
-        questions = []
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        article, vocabulary = reading.article, reading.vocabulary
         for index, framing in enumerate(article.framing):
             try:
                 right = vocabulary.technique(framing.technique)
             except KeyError:
                 continue
+            span = framing.span
+            in_headline = span.block == TITLE_BLOCK
+            if framing.technique in vocabulary.headline_only and not in_headline:
+                continue
             # The same words tagged with another technique make that one right too.
             also_right = {
                 other.technique
                 for other_index, other in enumerate(article.framing)
-                if other_index != index and other.span.overlaps(framing.span)
+                if other_index != index and other.span.overlaps(span)
             }
-            wrong = _vocabulary_wrong(vocabulary.techniques, right.id, also_right, rng)
-            question = self.choice(
+            quoted = reading.has_quotation_marks(span)
+            allowed = [
+                entry.id
+                for entry in vocabulary.techniques
+                if entry.id not in vocabulary.broad_techniques
+                and (in_headline or entry.id not in vocabulary.headline_only)
+                and not (entry.id in vocabulary.needs_recurring_words and reading.recurs(span))
+                and not (entry.id in vocabulary.needs_quotation_marks and quoted)
+            ]
+            clearly_wrong = () if quoted else vocabulary.needs_quotation_marks
+            wrong = _vocabulary_wrong(
+                vocabulary, vocabulary.techniques, right.id, also_right, rng, allowed, clearly_wrong
+            )
+            # "is used", not "does the writer use": the words may be a speaker's, quoted.
+            yield self.choice(
                 rng,
-                prompt=(
-                    f"Which technique does the writer use in {_where(framing.span.block)}: "
-                    f'"{display_form(framing.span.quote)}"?'
-                ),
-                explanation=_notes([framing.note], f"{right.label}: {right.definition}"),
+                prompt=f'Which technique is used in {where(span.block)}: "{display_form(span.quote)}"?',
+                explanation=_defined(_notes([framing.note], ""), right),
                 right=right.label,
                 wrong=[entry.label for entry in wrong],
-                span=framing.span,
+                span=span,
+                about=[f"framing:{index}"],
+                line=framing.line,
                 definitions={entry.label: entry.definition for entry in (right, *wrong)},
                 extra={"framing": index},
             )
-            if question is not None:
-                questions.append(question)
-        return questions
 
 
 class FindFraming(FindInPassage):
     name = "find_framing"
     skill = "framing"
     type = SELECT
-    task = "the framing in {where}: the words chosen to push the reader towards a view."
+    task = (
+        "the framing in {where}: the words chosen to push the reader towards a view, "
+        "or that say more than the facts show."
+    )
 
     def passages(self, article: Article) -> Iterable[int]:
         return (TITLE_BLOCK, *_paragraph_indexes(article))
 
-    def gold_in(self, article: Article, block: int) -> list[tuple[Span, str]]:
-        return [(item.span, item.note) for item in article.framing if item.span.block == block]
+    def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
+        return [
+            ((item.span.start, item.span.end), item.note, f"framing:{index}", item.line)
+            for index, item in enumerate(reading.article.framing)
+            if item.span.block == block
+        ]
+
+    def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
+        framing = [
+            (item.span.start, item.span.end) for item in reading.article.framing if item.span.block == block
+        ]
+        # An emotive word the teacher left unmarked would cost a careful student marks.
+        return all(covered(hit, framing, margin=NEAR) for hit in reading.loaded_hits(block))
 
 
 class HandChoice(QuestionKind):
@@ -524,15 +730,10 @@ class HandChoice(QuestionKind):
     type = CHOICE
     hand_written = True
 
-    def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
-        questions = []
-        for hand in article.questions:
-            if hand.type != self.type or len(set(hand.answers)) != 1:
-                continue
-            question = _shuffled_hand_choices(self.name, hand, rng)
-            if question is not None:
-                questions.append(question)
-        return questions
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        for hand in reading.article.questions:
+            if hand.type == self.type and len(set(hand.answers)) == 1:
+                yield _shuffled_hand_choices(self.name, hand, reading, rng)
 
 
 class HandMultiple(QuestionKind):
@@ -541,18 +742,15 @@ class HandMultiple(QuestionKind):
     type = MULTIPLE
     hand_written = True
 
-    def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
-        questions = []
-        for hand in article.questions:
-            if hand.type != self.type or not hand.answers:
-                continue
-            question = _shuffled_hand_choices(self.name, hand, rng)
-            if question is not None:
-                questions.append(question)
-        return questions
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        for hand in reading.article.questions:
+            if hand.type == self.type and hand.answers:
+                yield _shuffled_hand_choices(self.name, hand, reading, rng)
 
 
-def _shuffled_hand_choices(kind: str, hand: HandQuestion, rng: random.Random) -> Question | None:
+def _shuffled_hand_choices(
+    kind: str, hand: HandQuestion, reading: ArticleReading, rng: random.Random
+) -> Question | None:
     choices, answers = hand.choices, set(hand.answers)
     if len(choices) < 2 or any(not 0 <= i < len(choices) for i in answers):
         return None
@@ -566,6 +764,11 @@ def _shuffled_hand_choices(kind: str, hand: HandQuestion, rng: random.Random) ->
         explanation=hand.note,
         choices=tuple(choices[i] for i in order),
         answer=tuple(sorted(order.index(i) for i in answers)),
+        extra={
+            "spans": hand_footprint(reading.blocks, [hand.prompt, *choices]),
+            "about": [],
+            "line": hand.line,
+        },
     )
 
 
@@ -575,24 +778,23 @@ class HandSelect(QuestionKind):
     type = SELECT
     hand_written = True
 
-    def generate(self, article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
-        questions = []
-        for hand in article.questions:
-            if hand.type != self.type or hand.block is None or not 0 <= hand.block < len(article.blocks):
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        for hand in reading.article.questions:
+            if hand.type != self.type or hand.block is None or not 0 <= hand.block < len(reading.blocks):
                 continue
             # The teacher chose this passage; the validator only warns about dense gold.
-            question = self.select(
+            yield self.select(
                 prompt=hand.prompt,
                 explanation=hand.note,
                 block_index=hand.block,
-                block=article.block(hand.block),
+                block=reading.blocks[hand.block],
                 gold=[(span.start, span.end) for span in hand.spans if span.block == hand.block],
+                keys=[(key.start, key.end) for key in hand.keys if key.block == hand.block],
+                about=[],
+                line=hand.line,
                 skill=hand.skill,
                 require_sparse=False,
             )
-            if question is not None:
-                questions.append(question)
-        return questions
 
 
 KINDS: dict[str, QuestionKind] = {
@@ -615,10 +817,20 @@ KINDS: dict[str, QuestionKind] = {
 
 def all_questions(article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
     """Every question the article allows, kind by kind in KINDS order."""
+    reading = ArticleReading(article, vocabulary)
     questions: list[Question] = []
     for kind in KINDS.values():
-        questions.extend(kind.generate(article, vocabulary, rng))
+        questions.extend(kind.generate(reading, rng))
     return questions
+
+
+def headline_annotated(article: Article) -> bool:
+    spans = [
+        *(m for s in article.sources for m in s.mentions),
+        *(c.span for c in article.claims),
+        *(f.span for f in article.framing),
+    ]
+    return any(span.block == TITLE_BLOCK for span in spans)
 
 
 def build_quiz(
@@ -626,22 +838,35 @@ def build_quiz(
 ) -> list[Question]:
     """The quiz a class gets for ``seed``: every hand-written question plus generated ones.
 
-    Generated questions first cover every kind the article allows, then keep the
-    three skills as even as possible.  Hand-written questions are always in, even
-    if there are more of them than ``length``.
+    No two questions concern the same words, claim, source or framing (hand-written ones
+    win); a question about the headline comes first when the headline is annotated; then
+    generated questions cover every kind the article allows and keep the three skills as
+    even as possible.  Hand-written questions are always in, even beyond ``length``.
     """
     rng = random.Random(seed)
     target = article.quiz_length if length is None else length
     pool = all_questions(article, vocabulary, rng)
     hand = [question for question in pool if KINDS[question.kind].hand_written]
     generated = [question for question in pool if not KINDS[question.kind].hand_written]
-    quiz = hand + _balanced_pick(generated, max(0, target - len(hand)), Counter(q.skill for q in hand), rng)
+    quiz = list(hand)
+    if headline_annotated(article) and not any(touches_headline(q) for q in quiz) and len(quiz) < target:
+        about_headline = [
+            q for q in generated if touches_headline(q) and not any(conflicts(q, o) for o in quiz)
+        ]
+        if about_headline:
+            quiz.append(rng.choice(about_headline))
+    skills = Counter(q.skill for q in quiz)
+    quiz += _balanced_pick(generated, max(0, target - len(quiz)), quiz, skills, rng)
     rng.shuffle(quiz)
     return quiz
 
 
 def _balanced_pick(
-    questions: list[Question], count: int, skill_counts: Counter[str], rng: random.Random
+    questions: list[Question],
+    count: int,
+    taken: list[Question],
+    skill_counts: Counter[str],
+    rng: random.Random,
 ) -> list[Question]:
     by_kind: dict[str, list[Question]] = {}
     for question in questions:
@@ -650,7 +875,8 @@ def _balanced_pick(
         rng.shuffle(kind_questions)
     # A fixed random rank per kind breaks ties, so equal kinds do not always go in KINDS order.
     rank = {name: rng.random() for name in by_kind}
-    uses: Counter[str] = Counter()
+    uses: Counter[str] = Counter(q.kind for q in taken)
+    chosen = list(taken)
     picked: list[Question] = []
     while len(picked) < count:
         available = [name for name, left in by_kind.items() if left]
@@ -661,7 +887,10 @@ def _balanced_pick(
             key=lambda n: (uses[n] > 0, skill_counts[KINDS[n].skill], uses[n], rank[n]),
         )
         question = by_kind[name].pop()
+        if any(question is other or conflicts(question, other) for other in chosen):
+            continue
         picked.append(question)
+        chosen.append(question)
         uses[name] += 1
         skill_counts[question.skill] += 1
     return picked

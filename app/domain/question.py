@@ -30,6 +30,8 @@ class Question:
     words: tuple[str, ...] = ()
     gaps: tuple[str, ...] = ()
     gold: tuple[tuple[int, int], ...] = ()  # right spans, word indexes [start, end)
+    # Key words inside gold spans: selecting them is enough to find their span (see scoring).
+    keys: tuple[tuple[int, int], ...] = ()
     # For choice questions: the part of the article the question is about.
     focus: tuple[int, int, int] | None = None  # (block, start word, end word)
     quote: str = ""  # the quote the question is about, if any
@@ -38,6 +40,7 @@ class Question:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["gold"] = [list(span) for span in self.gold]
+        data["keys"] = [list(span) for span in self.keys]
         data["focus"] = list(self.focus) if self.focus is not None else None
         for key in ("choices", "answer", "words", "gaps"):
             data[key] = list(data[key])
@@ -58,6 +61,7 @@ class Question:
             words=tuple(data.get("words", ())),
             gaps=tuple(data.get("gaps", ())),
             gold=tuple((int(s), int(e)) for s, e in data.get("gold", ())),
+            keys=tuple((int(s), int(e)) for s, e in data.get("keys", ())),
             focus=(int(focus[0]), int(focus[1]), int(focus[2])) if focus else None,
             quote=data.get("quote", ""),
             extra=dict(data.get("extra", {})),

@@ -3,15 +3,15 @@
 Each answer type (one choice, several choices, select words) is an object in
 :data:`ANSWER_TYPES` that parses raw form values and checks a parsed answer.
 
-Select-words questions use the SemEval-2020 (task 11) span formula counted in
-words: with gold spans G and the student's selected spans S (adjacent selected
-words form one span), recall is the mean over G of the share of each gold span
-that was selected, precision the mean over S of the share of each selected span
-that lies inside gold, and the score is their F1.
+Select-words questions are marked the way a teacher marks them on paper (see
+:func:`mark_selection`): each right passage counts as found when its key words are
+selected, words right next to a right passage cost nothing, and every other wrong
+word costs its share of the marks, so selecting everything earns nothing.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -115,7 +115,7 @@ class MultipleAnswer:
 
 
 class SelectAnswer:
-    """Select words: span F1 (see :func:`span_scores`)."""
+    """Select words: found spans times the share of wrong words left alone (see :func:`selection_score`)."""
 
     name = SELECT
 
@@ -124,10 +124,10 @@ class SelectAnswer:
 
     def check(self, question: Question, answer: tuple[int, ...]) -> Result:
         selected = [i for i in answer if 0 <= i < len(question.words)]
-        precision, recall, f1 = span_scores(question.gold, selected)
-        detail = feedback_for_selection(question, selected)
-        detail.update(precision=precision, recall=recall)
-        return _result(f1, detail)
+        marking = mark_selection(len(question.words), question.gold, question.keys, selected)
+        detail = feedback_for_selection(question, selected, marking)
+        detail.update(found_share=marking.found_share, wrong_share=marking.wrong_share)
+        return _result(marking.score, detail)
 
 
 ANSWER_TYPES: dict[str, AnswerType] = {
@@ -154,39 +154,102 @@ def _gold_spans(gold: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(start, end) for start, end in gold if end > start]
 
 
-def span_scores(gold: Sequence[tuple[int, int]], selected: Iterable[int]) -> tuple[float, float, float]:
-    """(precision, recall, F1) of a word selection against gold word spans [start, end).
+# Words this close to a right span cost nothing: "said that" for "said", a name beside a verb.
+NEAR = 2
+# With fewer wrong words than this left after the allowance, there is no allowance.
+MIN_WRONG_WORDS = 3
 
-    With no gold span the answer is right whatever was selected (1, 1, 1); the
-    generator never makes such a question.  An empty selection scores 0.
+
+@dataclass(frozen=True)
+class Marking:
+    """How a word selection was marked: per right span its credit, and the wrong words.
+
+    ``credits``: per gold span, 1 when it counts as found (its key words selected, or at
+    least half its words when it has no key), else the share of the way there.
+    ``near``: words next to a right span (selected or not), which cost nothing.
+    ``wrong_words``: the other words outside every right span; ``wrong_selected`` of them
+    were selected.
     """
-    gold_spans = _gold_spans(gold)
-    if not gold_spans:
-        return (1.0, 1.0, 1.0)
-    chosen = set(selected)
-    selected_spans = runs(chosen)
-    if not selected_spans:
-        return (0.0, 0.0, 0.0)
-    gold_words = {i for start, end in gold_spans for i in range(start, end)}
-    recall = sum(len(chosen.intersection(range(s, e))) / (e - s) for s, e in gold_spans) / len(gold_spans)
-    precision = sum(len(gold_words.intersection(range(s, e))) / (e - s) for s, e in selected_spans) / len(
-        selected_spans
-    )
-    if precision + recall == 0:
-        return (precision, recall, 0.0)
-    return (precision, recall, 2 * precision * recall / (precision + recall))
+
+    credits: tuple[float, ...]
+    near: frozenset[int]
+    wrong_words: int
+    wrong_selected: int
+
+    @property
+    def found_share(self) -> float:
+        return sum(self.credits) / len(self.credits) if self.credits else 1.0
+
+    @property
+    def wrong_share(self) -> float:
+        return self.wrong_selected / self.wrong_words if self.wrong_words else 0.0
+
+    @property
+    def score(self) -> float:
+        return self.found_share * (1.0 - self.wrong_share)
 
 
-def feedback_for_selection(question: Question, selected: Iterable[int]) -> dict[str, Any]:
+def span_credit(span: tuple[int, int], keys: Iterable[tuple[int, int]], chosen: set[int]) -> float:
+    """Credit for one right span: its key words selected (or the whole span) is 1; with no key
+    word given, half of its words is 1; less earns the share of the way there."""
+    start, end = span
+    inside = set(range(start, end))
+    key_words = {i for s, e in keys for i in range(s, e)} & inside
+    hits = len(chosen & inside)
+    whole = hits / (end - start)
+    if key_words:
+        return max(len(chosen & key_words) / len(key_words), whole)
+    return min(1.0, hits / math.ceil((end - start) / 2))
+
+
+def mark_selection(
+    word_count: int,
+    gold: Sequence[tuple[int, int]],
+    keys: Sequence[tuple[int, int]],
+    selected: Iterable[int],
+) -> Marking:
+    """Mark a selection of words against the right spans.
+
+    The score is the share of the right spans found, times the share of the other words
+    that were left alone.  Words within ``NEAR`` words of a right span are neither right
+    nor wrong.  So the key words alone earn full marks, a word or two too many next to
+    the answer costs nothing, each wrong word elsewhere costs its share, and selecting
+    everything earns nothing.
+    """
+    chosen = {i for i in selected if 0 <= i < word_count}
+    spans = _gold_spans(gold)
+    gold_words = {i for start, end in spans for i in range(start, end)}
+    near = {
+        i
+        for start, end in spans
+        for i in range(max(0, start - NEAR), min(word_count, end + NEAR))
+        if i not in gold_words
+    }
+    if word_count - len(gold_words) - len(near) < MIN_WRONG_WORDS:
+        near = set()
+    wrong = set(range(word_count)) - gold_words - near
+    credits = tuple(span_credit(span, keys, chosen) for span in spans)
+    return Marking(credits, frozenset(near), len(wrong), len(chosen & wrong))
+
+
+def span_found(span: tuple[int, int], keys: Iterable[tuple[int, int]], chosen: set[int]) -> bool:
+    return span_credit(span, keys, chosen) >= 1 - EPSILON
+
+
+def feedback_for_selection(
+    question: Question, selected: Iterable[int], marking: Marking | None = None
+) -> dict[str, Any]:
     """What to show after a select-words answer.
 
-    ``gold``: each right span with ``found`` (at least half its words selected);
-    ``extra``: runs of selected words outside every gold span; ``words``: per
-    word "hit" (selected, in gold), "missed" (in gold, not selected), "extra"
-    (selected, not in gold) or None.
+    ``gold``: each right span with ``found``; ``extra``: runs of selected words outside
+    every right span (``near`` ones cost nothing); ``words``: per word "hit" (selected,
+    right), "missed" (right, not selected), "near" (selected, next to a right span, free),
+    "extra" (selected, wrong) or None.
     """
     word_count = len(question.words)
     chosen = {i for i in selected if 0 <= i < word_count}
+    if marking is None:
+        marking = mark_selection(word_count, question.gold, question.keys, chosen)
     gold_spans = _gold_spans(question.gold)
     gold_words = {i for start, end in gold_spans for i in range(start, end)}
 
@@ -194,24 +257,28 @@ def feedback_for_selection(question: Question, selected: Iterable[int]) -> dict[
         return " ".join(question.words[start:end])
 
     gold_feedback = []
-    for start, end in gold_spans:
-        hits = len(chosen.intersection(range(start, end)))
+    for (start, end), credit in zip(gold_spans, marking.credits, strict=True):
         gold_feedback.append(
             {
                 "start": start,
                 "end": end,
                 "text": text(start, end),
-                "selected": hits,
-                "found": 2 * hits >= end - start,
+                "selected": len(chosen.intersection(range(start, end))),
+                "found": credit >= 1 - EPSILON,
             }
         )
-    extra = [{"start": s, "end": e, "text": text(s, e)} for s, e in runs(chosen - gold_words)]
+    extra = [
+        {"start": s, "end": e, "text": text(s, e), "free": all(i in marking.near for i in range(s, e))}
+        for s, e in runs(chosen - gold_words)
+    ]
     marks: list[str | None] = []
     for index in range(word_count):
         if index in gold_words:
             marks.append("hit" if index in chosen else "missed")
+        elif index in chosen:
+            marks.append("near" if index in marking.near else "extra")
         else:
-            marks.append("extra" if index in chosen else None)
+            marks.append(None)
     return {"gold": gold_feedback, "extra": extra, "words": marks}
 
 

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from app.domain.article import TITLE_BLOCK, Article, Vocabulary
 from app.domain.question import CHOICE, SELECT, Question
-from app.domain.scoring import skill_totals
+from app.domain.scoring import skill_totals, span_found
 
 # Gradebook states, in the words the teacher reads.
 NOT_STARTED = "not started"
@@ -216,12 +216,6 @@ def choice_counts(question: Question, answers: Iterable[tuple[int, ...]]) -> tup
     return tuple(counts)
 
 
-def span_found(span: tuple[int, int], selected: set[int]) -> bool:
-    """A gold span counts as found when at least half its words are selected (as in feedback)."""
-    start, end = span
-    return 2 * len(selected.intersection(range(start, end))) >= end - start
-
-
 def gold_found_counts(question: Question, selections: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
     """For each gold span of a select question, how many selections found it."""
     spans = [(start, end) for start, end in question.gold if end > start]
@@ -229,7 +223,7 @@ def gold_found_counts(question: Question, selections: Iterable[tuple[int, ...]])
     for selection in selections:
         chosen = set(selection)
         for index, span in enumerate(spans):
-            if span_found(span, chosen):
+            if span_found(span, question.keys, chosen):
                 counts[index] += 1
     return tuple(counts)
 
@@ -245,9 +239,7 @@ def item_analysis(questions: Sequence[Question], attempts: Sequence[AttemptAnswe
     for position, question in enumerate(questions):
         answers = [attempt[position] for attempt in attempts if position in attempt]
         scores = [attempt[position].score if position in attempt else 0.0 for attempt in attempts]
-        fractions = [
-            attempt[position].fraction if position in attempt else 0.0 for attempt in attempts
-        ]
+        fractions = [attempt[position].fraction if position in attempt else 0.0 for attempt in attempts]
         facility_value = facility(fractions)
         discrimination_value = discrimination(scores, totals)
         given = [answer.answer for answer in answers]
@@ -402,15 +394,29 @@ def annotation_regions(question: Question, article: Article, vocabulary: Vocabul
                 found.append(("source", name, mention.start, mention.end, mention.quote))
     for claim in article.claims:
         if claim.span.block == block:
-            found.append(("claim", f"claim ({_label(vocabulary, 'claim', claim.status)})",
-                          claim.span.start, claim.span.end, claim.span.quote))
+            found.append(
+                (
+                    "claim",
+                    f"claim ({_label(vocabulary, 'claim', claim.status)})",
+                    claim.span.start,
+                    claim.span.end,
+                    claim.span.quote,
+                )
+            )
         for cue in claim.cues:
             if cue.block == block:
                 found.append(("cue", "hedge word", cue.start, cue.end, cue.quote))
     for item in article.framing:
         if item.span.block == block:
-            found.append(("framing", f"framing ({_label(vocabulary, 'technique', item.technique)})",
-                          item.span.start, item.span.end, item.span.quote))
+            found.append(
+                (
+                    "framing",
+                    f"framing ({_label(vocabulary, 'technique', item.technique)})",
+                    item.span.start,
+                    item.span.end,
+                    item.span.quote,
+                )
+            )
     regions = []
     seen: set[tuple[str, int, int]] = set()
     for kind, name, start, end, quote in found:
@@ -512,4 +518,3 @@ def heatmap(question: Question, selections: Sequence[tuple[int, ...]]) -> Heatma
     )
     after = gaps[len(words)] if len(gaps) > len(words) else ""
     return Heatmap(question, len(selections), heat_words, after, gold_found_counts(question, selections))
-

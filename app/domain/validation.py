@@ -71,7 +71,7 @@ FRAMING_KEYS = ("quote", "technique", "occurrence", "in", "note")
 CHOICE_KEYS = ("choices", "answer")
 SELECT_KEYS = ("paragraph", "in", "answers")
 QUESTION_KEYS = ("type", "skill", "prompt", *CHOICE_KEYS, *SELECT_KEYS, "note")
-SELECT_ANSWER_KEYS = ("quote", "occurrence")
+SELECT_ANSWER_KEYS = ("quote", "occurrence", "key")
 QUIZ_KEYS = ("length",)
 
 # Misspelt quotes: how many closest-passage searches one file may cost, and how
@@ -100,6 +100,7 @@ class ValidationResult:
     path: str
     article: Article | None
     problems: tuple[Problem, ...]
+    id_line: int = 1  # the line of the article's id, where findings about the whole article point
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -626,7 +627,9 @@ class _ArticleChecker:
             if source_id is None or name is None or source_type is None or mentions is None or not ok:
                 valid = False
                 continue
-            sources.append(Source(source_id, display_form(name), source_type, mentions, via, note))
+            sources.append(
+                Source(source_id, display_form(name), source_type, mentions, via, note, line=node.line)
+            )
         self.source_id_lines = first_line
         self._check_via(via_entries, first_line)
         return sources if valid else []
@@ -713,7 +716,7 @@ class _ArticleChecker:
             cues = self._cues(fields.get("cues"), where, located, quote)
             if located is None or status is None or cues is None:
                 continue
-            claims.append(Claim(located.span, status, source, cues, note))
+            claims.append(Claim(located.span, status, source, cues, note, line=node.line))
         return claims
 
     def _cues(
@@ -769,7 +772,7 @@ class _ArticleChecker:
             )
             note = self._note(fields, where)
             if located is not None and technique is not None:
-                framing.append(Framing(located.span, technique, note))
+                framing.append(Framing(located.span, technique, note, line=node.line))
         return framing
 
     def _vocabulary_id(
@@ -835,14 +838,23 @@ class _ArticleChecker:
             select = self._select_answers(fields, node, where)
             if select is None or skill is None or prompt is None or misplaced.keys() & fields.keys():
                 return None
-            block, spans = select
-            return HandQuestion("select", skill, display_form(prompt), note, block=block, spans=spans)
+            block, spans, keys = select
+            return HandQuestion(
+                "select",
+                skill,
+                display_form(prompt),
+                note,
+                block=block,
+                spans=spans,
+                keys=keys,
+                line=node.line,
+            )
         chosen = self._choice_answers(fields, node, where, question_type)
         if chosen is None or skill is None or prompt is None or misplaced.keys() & fields.keys():
             return None
         choices, answers = chosen
         return HandQuestion(
-            question_type, skill, display_form(prompt), note, choices=choices, answers=answers
+            question_type, skill, display_form(prompt), note, choices=choices, answers=answers, line=node.line
         )
 
     def _choice_answers(
@@ -924,7 +936,7 @@ class _ArticleChecker:
 
     def _select_answers(
         self, fields: dict[str, Entry], node: Node, where: str
-    ) -> tuple[int, tuple[Span, ...]] | None:
+    ) -> tuple[int, tuple[Span, ...], tuple[Span, ...]] | None:
         self.check.require(fields, node, where, ("answers",))
         block = self._select_block(fields, node, where)
         answer_items = self.check.items(fields.get("answers"), where, '- quote: "..."')
@@ -933,6 +945,7 @@ class _ArticleChecker:
                 fields["answers"].line, f'{where} has no answers; add at least one - quote: "..."'
             )
         spans: list[Span] = []
+        keys: list[Span] = []
         ok = True
         for number, item in enumerate(answer_items, start=1):
             answer_fields = self.check.fields(item, "answer", SELECT_ANSWER_KEYS)
@@ -946,12 +959,33 @@ class _ArticleChecker:
             located = self._locate(answer_fields, answer_where, block, select=True)
             if located is None:
                 ok = False
-            else:
-                spans.append(located.span)
+                continue
+            spans.append(located.span)
+            key_entry = answer_fields.get("key")
+            if key_entry is not None:
+                key = self._key_inside(key_entry, answer_where, located)
+                if key is None:
+                    ok = False
+                else:
+                    keys.append(key)
         if block is None or not ok or not spans or self.text is None:
             return None
         self._warn_if_dense(block, spans, node, where)
-        return block, tuple(spans)
+        return block, tuple(spans), tuple(keys)
+
+    def _key_inside(self, entry: Entry, where: str, answer: _Located) -> Span | None:
+        """``key:`` names the words of an answer that are enough to count it as found."""
+        key = self.check.text(entry, where)
+        if key is None:
+            return None
+        span = self._find_inside(key, answer)
+        if span is None:
+            self.check.error(
+                entry.line,
+                f"key {show(key)} is not inside the quote of {where}; "
+                "the key must be words of the answer's own quote (the words that are enough to find it)",
+            )
+        return span
 
     def _select_block(self, fields: dict[str, Entry], node: Node, where: str) -> int | None:
         paragraph_entry = fields.get("paragraph")
@@ -1055,7 +1089,10 @@ def _check_article(
     checker = _ArticleChecker(path, vocabulary)
     article = checker.run(data)
     result = ValidationResult(
-        path, article if not checker.check.has_errors else None, checker.check.sorted_problems()
+        path,
+        article if not checker.check.has_errors else None,
+        checker.check.sorted_problems(),
+        checker.id_line,
     )
     return result, checker
 

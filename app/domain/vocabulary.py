@@ -18,6 +18,18 @@ VOCABULARY_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 # Each section of the file, and what one of its entries is called in messages.
 SECTIONS = {"source_types": "source type", "claim_statuses": "claim status", "techniques": "technique"}
 ENTRY_KEYS = ("id", "label", "definition")
+# Optional sections: rules about the ids above (lists of ids), and word lists (one word or
+# phrase per item) that the generator uses to tell whether a passage is fully annotated.
+ID_RULES = {
+    "too_close": "groups of ids",
+    "headline_only": "technique",
+    "needs_recurring_words": "technique",
+    "needs_quotation_marks": "technique",
+    "broad_techniques": "technique",
+    "named_source_types": "source type",
+}
+WORD_LISTS = ("attribution_words", "hedge_words", "loaded_words")
+ALL_SECTIONS = (*SECTIONS, *ID_RULES, *WORD_LISTS)
 # The statuses the generator and the validator rely on (see app.domain.article).
 KNOWN_STATUSES = tuple(sorted(SOURCED_STATUSES | UNVERIFIED_STATUSES))
 
@@ -35,21 +47,96 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
             f"the vocabulary must be a mapping with {', '.join(SECTIONS)}, not {describe(root)}",
         )
         return None, list(check.sorted_problems())
-    fields = check.fields(root, "the vocabulary", tuple(SECTIONS))
+    fields = check.fields(root, "the vocabulary", ALL_SECTIONS)
     assert fields is not None  # root is a mapping
     check.require(fields, root, "the vocabulary", tuple(SECTIONS))
     sections = {key: _section(check, fields.get(key)) for key in SECTIONS}
     statuses_entry = fields.get("claim_statuses")
     if statuses_entry is not None and sections["claim_statuses"]:
         _check_statuses(check, statuses_entry, sections["claim_statuses"])
+    known = {
+        "technique": {entry.id for entry in sections["techniques"]},
+        "source type": {entry.id for entry in sections["source_types"]},
+    }
+    groups = tuple(
+        frozenset(group)
+        for group in _id_groups(check, fields.get("too_close"), known["technique"] | known["source type"])
+    )
+    id_sets = {
+        key: frozenset(_ids(check, fields.get(key), known[kind], kind))
+        for key, kind in ID_RULES.items()
+        if key != "too_close"
+    }
+    words = {key: _words(check, fields.get(key)) for key in WORD_LISTS}
     if check.has_errors:
         return None, list(check.sorted_problems())
     vocabulary = Vocabulary(
         source_types=sections["source_types"],
         claim_statuses=sections["claim_statuses"],
         techniques=sections["techniques"],
+        too_close=groups,
+        headline_only=id_sets["headline_only"],
+        needs_recurring_words=id_sets["needs_recurring_words"],
+        needs_quotation_marks=id_sets["needs_quotation_marks"],
+        broad_techniques=id_sets["broad_techniques"],
+        named_source_types=id_sets["named_source_types"],
+        attribution_words=words["attribution_words"],
+        hedge_words=words["hedge_words"],
+        loaded_words=words["loaded_words"],
     )
     return vocabulary, list(check.sorted_problems())
+
+
+def _ids(check: FieldChecker, entry: Entry | None, known: set[str], kind: str) -> list[str]:
+    """A list of ids of one kind, each checked against the entries above."""
+    if entry is None:
+        return []
+    ids: list[str] = []
+    for node in check.items(entry, "the vocabulary", "[id, id]"):
+        if not isinstance(node, ScalarNode) or not node.text.strip():
+            check.error(node.line, f"each item of '{entry.key}' must be a {kind} id, not {describe(node)}")
+            continue
+        if node.text not in known:
+            check.error(
+                node.line,
+                f"'{node.text}' in '{entry.key}' is not a {kind} id of this file "
+                f"(valid: {', '.join(sorted(known))})",
+            )
+            continue
+        ids.append(node.text)
+    return ids
+
+
+def _id_groups(check: FieldChecker, entry: Entry | None, known: set[str]) -> list[list[str]]:
+    if entry is None:
+        return []
+    groups: list[list[str]] = []
+    for node in check.items(entry, "the vocabulary", "- [id, id]"):
+        if not isinstance(node, SequenceNode):
+            check.error(
+                node.line,
+                f"each item of '{entry.key}' must be a list of ids like [a, b], not {describe(node)}",
+            )
+            continue
+        group = _ids(check, Entry(entry.key, node.line, node), known, "source type or technique")
+        if len(group) >= 2:
+            groups.append(group)
+    return groups
+
+
+def _words(check: FieldChecker, entry: Entry | None) -> tuple[str, ...]:
+    """A word list: lowercase words or phrases, matched on whole words."""
+    if entry is None:
+        return ()
+    words: list[str] = []
+    for node in check.items(entry, "the vocabulary", "[word, word]"):
+        if not isinstance(node, ScalarNode) or not node.text.strip():
+            check.error(
+                node.line, f"each item of '{entry.key}' must be a word or phrase, not {describe(node)}"
+            )
+            continue
+        words.append(display_form(node.text).casefold())
+    return tuple(dict.fromkeys(words))
 
 
 def _section(check: FieldChecker, entry: Entry | None) -> tuple[VocabularyEntry, ...]:

@@ -49,8 +49,11 @@ def test_production_cookies_are_secure(tmp_path: Path) -> None:
 
 def test_sqlite_connections_use_wal_and_a_busy_timeout(tmp_path: Path) -> None:
     app = create_app(
-        {"SECRET_KEY": "k" * 32, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.db'}",
-         "INSTANCE_PATH": str(tmp_path)}
+        {
+            "SECRET_KEY": "k" * 32,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.db'}",
+            "INSTANCE_PATH": str(tmp_path),
+        }
     )
     from sqlalchemy import text
 

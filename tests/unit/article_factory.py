@@ -7,6 +7,8 @@ on word boundaries), so tests say "this quote" instead of counting word indexes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -21,6 +23,7 @@ from app.domain.article import (
     VocabularyEntry,
 )
 from app.domain.text import Block, display_form
+from app.domain.vocabulary import load_vocabulary
 
 SOURCE_TYPES = (
     ("named_person", "Named person", "Someone the article names, like a witness or an expert."),
@@ -64,8 +67,21 @@ def _entries(rows: Sequence[tuple[str, str, str]]) -> tuple[VocabularyEntry, ...
     return tuple(VocabularyEntry(id=i, label=label, definition=d) for i, label, d in rows)
 
 
+QUESTIONS_DIR = Path(__file__).resolve().parents[2] / "questions"
+
+
+def project_vocabulary() -> Vocabulary:
+    """The vocabulary teachers edit, with its rules and word lists (questions/vocabulary.yaml)."""
+    path = QUESTIONS_DIR / "vocabulary.yaml"
+    loaded, problems = load_vocabulary(path.read_bytes(), str(path))
+    assert loaded is not None, problems
+    return loaded
+
+
 def vocabulary() -> Vocabulary:
-    return Vocabulary(
+    """Short test labels, with the project's rules and word lists, so tests follow the rules teachers set."""
+    return replace(
+        project_vocabulary(),
         source_types=_entries(SOURCE_TYPES),
         claim_statuses=_entries(CLAIM_STATUSES),
         techniques=_entries(TECHNIQUES),
@@ -169,10 +185,21 @@ class ArticleBuilder:
         return self
 
     def hand_select(
-        self, skill: str, prompt: str, block: int, answers: Sequence[str], *, note: str = ""
+        self,
+        skill: str,
+        prompt: str,
+        block: int,
+        answers: Sequence[str],
+        *,
+        note: str = "",
+        keys: Sequence[tuple[str, str]] = (),
     ) -> ArticleBuilder:
+        """``keys``: (answer, key words inside it) pairs."""
         spans = tuple(self.span(a, block=block) for a in answers)
-        self.questions.append(HandQuestion("select", skill, prompt, note, block=block, spans=spans))
+        key_spans = tuple(self._inside(spans[list(answers).index(a)], k) for a, k in keys)
+        self.questions.append(
+            HandQuestion("select", skill, prompt, note, block=block, spans=spans, keys=key_spans)
+        )
         return self
 
     def build(self) -> Article:
@@ -197,7 +224,8 @@ LIBRARY_PARAGRAPHS = (
     '"We had to find savings somewhere, and the library is used least in the evening," '
     "she told reporters on Tuesday.",
     "One parent told the Riverside Gazette that the evening hours were the only time working families "
-    "could visit. According to the Gazette, more than 300 people have signed a petition against the plan.",
+    "were free to visit. According to the Gazette, more than 300 people have signed a petition "
+    "against the plan.",
     "Critics say the cuts are a disaster for children who have nowhere else to study. "
     "The library was built in 1952 and is one of the oldest in the county.",
     "The new hours are expected to start on 1 March, and the decision is unlikely to be reversed.",
@@ -228,7 +256,9 @@ def library_builder(quiz_length: int = 12) -> ArticleBuilder:
     b.claim("the change would save about 40,000 dollars a year", "attributed", source="lopez")
     b.claim("the library is used least in the evening", "disputed", source="lopez")
     b.claim(
-        "the evening hours were the only time working families could visit", "attributed", source="parent"
+        "the evening hours were the only time working families were free to visit",
+        "attributed",
+        source="parent",
     )
     b.claim("more than 300 people have signed a petition against the plan", "corroborated", source="gazette")
     b.claim("the cuts are a disaster for children", "attributed", source="critics")

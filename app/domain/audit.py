@@ -1,0 +1,194 @@
+"""The question audit: automatic checks of the questions an article makes, for teachers and CI.
+
+Each check is a plain function that returns :class:`Finding` objects pointing at the
+annotation (or hand-written question) that causes the problem, so ``questions audit``
+can print ``FILE:LINE: message``.  The generator already avoids what it can see; the
+audit is the second pair of eyes, and the only one for questions teachers write.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from app.domain.article import Article, Vocabulary
+from app.domain.generate import KINDS, FindInPassage, all_questions, build_quiz
+from app.domain.passage import ArticleReading
+from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
+from app.domain.quiz_rules import conflicts, footprint, gives_key_away
+
+# A key position may be right at most this many times its fair share, across seeds.
+MAX_POSITION_BIAS = 1.25
+# Below this many keys per position the share says nothing.
+MIN_KEYS_FOR_BIAS = 40
+_POSITION_WORDS = re.compile(
+    r"\b(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last|top|bottom|final)\s+"
+    r"(?:two|three|four|one|choice|choices|answer|answers|option|options)"
+    r"|(?:choice|option|answer)\s+[a-e1-5]\b"
+    r"|(?:all|none|both)\s+of\s+the\s+above)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    line: int
+    message: str
+
+
+def _line(question: Question) -> int:
+    return int(question.extra.get("line", 0) or 0)
+
+
+def _name(question: Question) -> str:
+    return f'{question.kind.replace("_", " ")} question "{_short(question.prompt)}"'
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def key_in_stem(question: Question) -> list[Finding]:
+    """The stem contains the words of the right answer."""
+    if not gives_key_away(question):
+        return []
+    keys = ", ".join(f'"{question.choices[i]}"' for i in question.answer)
+    return [
+        Finding(_line(question), f"{_name(question)}: the prompt contains the right answer {keys}; reword it")
+    ]
+
+
+def too_close_choices(question: Question, vocabulary: Vocabulary, in_headline: bool) -> list[Finding]:
+    """A wrong choice the vocabulary marks as too close to the right one, or a headline-only
+    technique offered for words in a paragraph."""
+    if question.type not in (CHOICE, MULTIPLE):
+        return []
+    by_label = {e.label.casefold(): e.id for e in (*vocabulary.source_types, *vocabulary.techniques)}
+    ids = [by_label.get(choice.casefold()) for choice in question.choices]
+    right = {ids[i] for i in question.answer if ids[i] is not None}
+    findings = []
+    for index, choice_id in enumerate(ids):
+        if choice_id is None or index in question.answer:
+            continue
+        close = sorted(r for r in right if r is not None and vocabulary.are_too_close(choice_id, r))
+        if close and choice_id not in vocabulary.needs_quotation_marks:
+            findings.append(
+                Finding(
+                    _line(question),
+                    f'{_name(question)}: wrong choice "{question.choices[index]}" is too close to the right '
+                    f"answer ({', '.join(close)}) to be clearly wrong; see too_close in vocabulary.yaml",
+                )
+            )
+        if choice_id in vocabulary.headline_only and not in_headline:
+            findings.append(
+                Finding(
+                    _line(question),
+                    f'{_name(question)}: "{question.choices[index]}" is only for the headline, '
+                    "but the words asked about are in a paragraph",
+                )
+            )
+    return findings
+
+
+def position_words(question: Question) -> list[Finding]:
+    """A hand-written prompt or note that names a choice by its place; choices are shuffled."""
+    if question.type not in (CHOICE, MULTIPLE):
+        return []
+    findings = []
+    for field, text in (("prompt", question.prompt), ("note", question.explanation)):
+        match = _POSITION_WORDS.search(text)
+        if match:
+            findings.append(
+                Finding(
+                    _line(question),
+                    f'{_name(question)}: the {field} says "{match.group(0)}", but choices are shuffled for '
+                    "every class; name the choices by what they say",
+                )
+            )
+    return findings
+
+
+def passage_not_fully_annotated(question: Question, reading: ArticleReading) -> list[Finding]:
+    """A generated select question on a passage whose annotations leave something out."""
+    kind = KINDS.get(question.kind)
+    if question.type != SELECT or not isinstance(kind, FindInPassage) or question.block is None:
+        return []
+    if kind.fully_annotated(reading, question.block):
+        return []
+    return [
+        Finding(
+            _line(question),
+            f"{_name(question)}: {question.block and f'paragraph {question.block}' or 'the headline'} "
+            "has words a careful student would select that are not annotated",
+        )
+    ]
+
+
+def overlapping_questions(quiz: Sequence[Question], seed: int) -> list[Finding]:
+    """Two questions of one quiz about the same words, claim, source or framing."""
+    findings = []
+    for later_index, later in enumerate(quiz):
+        for earlier in quiz[:later_index]:
+            if conflicts(earlier, later):
+                findings.append(
+                    Finding(
+                        _line(later),
+                        f"quiz for seed {seed}: {_name(later)} is about the same words or annotation as "
+                        f"{_name(earlier)}",
+                    )
+                )
+    return findings
+
+
+def key_position_bias(quizzes: Iterable[Sequence[Question]]) -> list[str]:
+    """Choice positions that are the key more than MAX_POSITION_BIAS times their fair share."""
+    keys: Counter[int] = Counter()
+    fair: Counter[int] = Counter()
+    for quiz in quizzes:
+        for question in quiz:
+            if question.type != CHOICE or not question.choices:
+                continue
+            count = len(question.choices)
+            for position in range(count):
+                fair[position] += 1 / count  # type: ignore[assignment]
+            keys[question.answer[0]] += 1
+    problems = []
+    for position, expected in sorted(fair.items()):
+        if expected >= MIN_KEYS_FOR_BIAS / 4 and keys[position] > MAX_POSITION_BIAS * expected:
+            problems.append(
+                f"choice {position + 1} is the right answer {keys[position]} times, "
+                f"{keys[position] / expected:.2f} times its fair share ({expected:.0f})"
+            )
+    return problems
+
+
+def audit_article(
+    article: Article, vocabulary: Vocabulary, seeds: int = 50, id_line: int = 1
+) -> list[Finding]:
+    """Every automatic finding about the questions and quizzes this article makes."""
+    import random
+
+    reading = ArticleReading(article, vocabulary)
+    findings: set[Finding] = set()
+    for question in all_questions(article, vocabulary, random.Random(0)):
+        _, spans = footprint(question)
+        in_headline = any(block == 0 for block, _, _ in spans) or question.block == 0
+        findings.update(key_in_stem(question))
+        findings.update(too_close_choices(question, vocabulary, in_headline))
+        findings.update(passage_not_fully_annotated(question, reading))
+        if KINDS[question.kind].hand_written:
+            findings.update(position_words(question))
+    quizzes = []
+    for seed in range(1, seeds + 1):
+        quiz = build_quiz(article, vocabulary, seed)
+        quizzes.append(quiz)
+        for finding in overlapping_questions(quiz, seed):
+            # One line per pair of annotations, not one per seed.
+            findings.add(
+                Finding(finding.line, re.sub(r"^quiz for seed \d+: ", "in some quizzes: ", finding.message))
+            )
+    for problem in key_position_bias(quizzes):
+        findings.add(Finding(id_line, f"over {seeds} quizzes, {problem}"))
+    return sorted(findings)

@@ -1,0 +1,336 @@
+"""Reading a passage the way a careful student would: sentences, quotations, tell-tale words.
+
+The generator asks a question about a passage only when the teacher's annotations
+account for everything a careful student could select there.  These helpers find
+what such a student would notice: the sentences, the words inside quotation marks
+(a speaker's own words), and words from the vocabulary's lists (attribution words
+such as "said", hedge words such as "reportedly", emotive words such as "shocking").
+All word positions are indexes into a :class:`~app.domain.text.Block`'s words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from app.domain.article import Article, Claim, Source, Span, Vocabulary
+from app.domain.text import Block, match_form
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "rev",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "inc",
+        "ltd",
+        "co",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*\s")
+_DOUBLE_QUOTES = '"\u201c\u201d'
+# Words that stand for a speaker without naming anyone.
+PRONOUNS = frozenset(
+    ["he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers", "their", "its", "one"]
+)
+# Small words that may stand beside a reporting verb without saying who speaks.
+_FILLER = frozenset(
+    [
+        "that",
+        "further",
+        "also",
+        "then",
+        "later",
+        "as",
+        "and",
+        "but",
+        "in",
+        "a",
+        "an",
+        "the",
+        "to",
+        "had",
+        "has",
+        "have",
+        "was",
+        "were",
+        "is",
+    ]
+)
+_NAME_HEAD_END = re.compile(r",|\(|\s[-\u2013\u2014]\s")
+
+
+def sentences(block: Block) -> list[tuple[int, int]]:
+    """Word ranges [start, end) of the block's sentences."""
+    result: list[tuple[int, int]] = []
+    start = 0
+    for index in range(len(block.words) - 1):
+        gap = block.gaps[index + 1]
+        if not _SENTENCE_END.search(gap):
+            continue
+        word = block.words[index].casefold().rstrip(".")
+        following = block.words[index + 1]
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue  # "Dr. Okafor", "Nov. 13", initials
+        if not (following[:1].isupper() or following[:1].isdigit() or any(q in gap for q in _DOUBLE_QUOTES)):
+            continue
+        result.append((start, index + 1))
+        start = index + 1
+    if start < len(block.words):
+        result.append((start, len(block.words)))
+    return result
+
+
+def quoted_words(block: Block) -> frozenset[int]:
+    """Indexes of the words inside double quotation marks (a speaker's own words)."""
+    inside = False
+    quoted: set[int] = set()
+    for index in range(len(block.words)):
+        for char in block.gaps[index]:
+            if char == "\u201c":
+                inside = True
+            elif char == "\u201d":
+                inside = False
+            elif char == '"':
+                inside = not inside
+        if inside:
+            quoted.add(index)
+    return frozenset(quoted)
+
+
+def in_quotation(block: Block, start: int, end: int) -> bool:
+    """True when the words [start, end) lie inside one pair of quotation marks, single or double."""
+    if start >= end:
+        return False
+    if set(range(start, end)) <= quoted_words(block):
+        return True
+    # 'Avenge Paris': single quotes open after a space (or at the start) and close before one.
+    before = block.gaps[start]
+    after = block.gaps[end]
+    return before.endswith(("'", "\u2018")) and after.startswith(("'", "\u2019"))
+
+
+@lru_cache(maxsize=4096)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(Block.from_text(phrase).words)
+
+
+@lru_cache(maxsize=65536)
+def _normal(word: str) -> str:
+    return match_form(word).casefold()
+
+
+def find_words(block: Block, phrases: Iterable[str]) -> list[tuple[int, int]]:
+    """Word ranges where any of ``phrases`` (lowercase words or phrases) occurs, whole words only."""
+    words = [_normal(word) for word in block.words]
+    positions: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        positions.setdefault(word, []).append(index)
+    found: set[tuple[int, int]] = set()
+    for phrase in phrases:
+        needle = [_normal(word) for word in _phrase_words(phrase)]
+        if not needle:
+            continue
+        size = len(needle)
+        for start in positions.get(needle[0], ()):
+            if words[start : start + size] == needle:
+                found.add((start, start + size))
+    return sorted(found)
+
+
+def covered(word_range: tuple[int, int], spans: Iterable[tuple[int, int]], margin: int = 0) -> bool:
+    """True when every word of ``word_range`` lies inside one of ``spans`` widened by ``margin``."""
+    start, end = word_range
+    return all(any(s - margin <= i < e + margin for s, e in spans) for i in range(start, end))
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@lru_cache(maxsize=4096)
+def name_words(source: Source) -> frozenset[str]:
+    """The capitalised words of the part of a source's name before its first comma or bracket:
+    "Helen Marsh, the office's river inspector" gives {"helen", "marsh"}."""
+    head = _NAME_HEAD_END.split(match_form(source.name), maxsplit=1)[0]
+    words = Block.from_text(head).words
+    return frozenset(_bare(word) for word in words if word[:1].isupper())
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
+def words_of(block: Block, span: Span | tuple[int, int]) -> list[str]:
+    start, end = (span.start, span.end) if isinstance(span, Span) else span
+    return [_bare(word) for word in block.words[start:end]]
+
+
+@lru_cache(maxsize=65536)
+def _bare(word: str) -> str:
+    return _strip_possessive(_normal(word))
+
+
+def names(block: Block, span: Span | tuple[int, int], source: Source) -> bool:
+    """True when the words of ``span`` include a word of the source's name."""
+    wanted = name_words(source)
+    return bool(wanted) and any(word in wanted for word in words_of(block, span))
+
+
+def is_pronoun_only(block: Block, span: Span, attribution_words: Sequence[str]) -> bool:
+    """True for mentions like "he added" or "she said that": no word says who is speaking."""
+    verbs = {word for phrase in attribution_words for word in _phrase_words(phrase)}
+    rest = [w for w in words_of(block, span) if w not in verbs and w not in _FILLER]
+    return all(word in PRONOUNS for word in rest)
+
+
+def trim_attribution(block: Block, span: Span, attribution_words: Sequence[str]) -> tuple[int, int]:
+    """A mention without a trailing "that" after its reporting verb ("Le Drian said that" -> "... said")."""
+    start, end = span.start, span.end
+    verbs = {word for phrase in attribution_words for word in _phrase_words(phrase)}
+    if (
+        end - start >= 2
+        and _normal(block.words[end - 1]) == "that"
+        and _normal(block.words[end - 2]) in verbs
+    ):
+        end -= 1
+    return start, end
+
+
+class ArticleReading:
+    """One article read once for the generator and the audit: per block, its sentences, its
+    quoted words, and where the vocabulary's attribution, hedge and emotive words stand."""
+
+    def __init__(self, article: Article, vocabulary: Vocabulary) -> None:
+        self.article = article
+        self.vocabulary = vocabulary
+        self.blocks = article.blocks
+        self._sentences = [sentences(block) for block in self.blocks]
+        self._quoted = [quoted_words(block) for block in self.blocks]
+        self._naming: dict[str, list[Span]] = {}
+        self._hit_cache: dict[tuple[int, int, bool], list[tuple[int, int]]] = {}
+
+    def sentences(self, block: int) -> list[tuple[int, int]]:
+        return self._sentences[block]
+
+    def quoted(self, block: int) -> frozenset[int]:
+        return self._quoted[block]
+
+    def sentence_quoted(self, block: int, sentence: tuple[int, int]) -> bool:
+        """A sentence wholly inside quotation marks: a speaker's words, sourced by the attribution."""
+        return set(range(*sentence)) <= self._quoted[block]
+
+    def sentences_of(self, span: Span) -> list[tuple[int, int]]:
+        return [s for s in self._sentences[span.block] if overlaps(s, (span.start, span.end))]
+
+    def _hits(self, block: int, words: Sequence[str], outside_quotes: bool) -> list[tuple[int, int]]:
+        key = (block, id(words), outside_quotes)
+        found = self._hit_cache.get(key)
+        if found is None:
+            found = find_words(self.blocks[block], words)
+            if outside_quotes:
+                quoted = self._quoted[block]
+                found = [hit for hit in found if not set(range(*hit)) <= quoted]
+            self._hit_cache[key] = found
+        return found
+
+    def attribution_hits(self, block: int) -> list[tuple[int, int]]:
+        """Attribution words in the writer's own words (a speaker's "they said" inside a quote is not one)."""
+        return self._hits(block, self.vocabulary.attribution_words, outside_quotes=True)
+
+    def hedge_hits(self, block: int) -> list[tuple[int, int]]:
+        return self._hits(block, self.vocabulary.hedge_words, outside_quotes=False)
+
+    def loaded_hits(self, block: int) -> list[tuple[int, int]]:
+        return self._hits(block, self.vocabulary.loaded_words, outside_quotes=False)
+
+    def mentions_in(self, block: int) -> list[tuple[Source, Span]]:
+        return [
+            (source, mention)
+            for source in self.article.sources
+            for mention in source.mentions
+            if mention.block == block
+        ]
+
+    def claims_in(self, block: int) -> list[tuple[int, Claim]]:
+        return [
+            (index, claim) for index, claim in enumerate(self.article.claims) if claim.span.block == block
+        ]
+
+    def every_sentence_annotated(self, block: int, spans: Iterable[tuple[int, int]]) -> bool:
+        """Every sentence of the block that is not a speaker's own words overlaps one of ``spans``."""
+        spans = list(spans)
+        return all(
+            self.sentence_quoted(block, sentence) or any(overlaps(sentence, span) for span in spans)
+            for sentence in self._sentences[block]
+        )
+
+    def annotated_spans(self, block: int) -> list[tuple[int, int]]:
+        """Every source mention and claim in the block, as word ranges."""
+        return [(m.start, m.end) for _, m in self.mentions_in(block)] + [
+            (c.span.start, c.span.end) for _, c in self.claims_in(block)
+        ]
+
+    def names_source(self, source: Source, mention: Span) -> bool:
+        """A mention a student can read the source's kind from: it names a named source, and it is
+        more than a pronoun ("he said") for any source."""
+        block = self.blocks[mention.block]
+        if is_pronoun_only(block, mention, self.vocabulary.attribution_words):
+            return False
+        if source.type in self.vocabulary.named_source_types:
+            return names(block, mention, source)
+        return True
+
+    def naming_mentions(self, source: Source) -> list[Span]:
+        cached = self._naming.get(source.id)
+        if cached is None:
+            cached = self._naming[source.id] = [m for m in source.mentions if self.names_source(source, m)]
+        return cached
+
+    def has_quotation_marks(self, span: Span) -> bool:
+        """Quotation marks in or right around the words (a speaker's words, or scare quotes)."""
+        block = self.blocks[span.block]
+        if (
+            in_quotation(block, span.start, span.end)
+            or set(range(span.start, span.end)) & self._quoted[span.block]
+        ):
+            return True
+        inner = "".join(block.gaps[span.start : span.end + 1])
+        return (
+            any(mark in inner for mark in '"\u201c\u201d\u2018\u2019') or "'" in block.gaps[span.start][-1:]
+        )
+
+    def recurs(self, span: Span) -> bool:
+        """A word of ``span`` that carries meaning (four letters or more) occurs again in the article:
+        a student could then defend "repetition" for it."""
+        block = self.blocks[span.block]
+        words = {w for w in words_of(block, span) if len(w) >= 4}
+        counts = Counter(w for b in self.blocks for w in words_of(b, (0, len(b.words))) if w in words)
+        return any(count > 1 for count in counts.values())

@@ -1,0 +1,95 @@
+"""Rules about questions that hold whatever their kind: what a question is about, whether two
+questions of one quiz are about the same thing, and whether a stem gives its key away.
+
+Every question records what it is about in ``extra``: ``about`` (subjects such as
+"claim:3", "source:le-drian", "framing:0") and ``spans`` (the article words it points
+at or asks for, as [block, start, end]).  The quiz builder and the audit both read them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from app.domain.article import TITLE_BLOCK
+from app.domain.question import SELECT, Question
+from app.domain.text import Block, match_form
+
+# Quoted phrases in a teacher's prompt or choices: "…", “…”, or '…' around words.
+_QUOTED = re.compile(
+    r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]|(?<![\w])['\u2018]([^'\u2018\u2019]+)['\u2019](?![\w])"
+)
+# Words that carry no meaning of their own in a choice such as "A named official".
+_ARTICLES = frozenset({"a", "an", "the"})
+_WORD = re.compile(r"[\w'-]+")
+
+
+def footprint(question: Question) -> tuple[frozenset[str], list[tuple[int, int, int]]]:
+    about = frozenset(str(subject) for subject in question.extra.get("about", ()))
+    spans = [(int(b), int(s), int(e)) for b, s, e in question.extra.get("spans", ())]
+    if question.focus is not None and not spans:
+        spans = [question.focus]
+    return about, spans
+
+
+def _spans_overlap(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def conflicts(a: Question, b: Question) -> bool:
+    """Two questions about the same claim, source or framing, or about overlapping words."""
+    about_a, spans_a = footprint(a)
+    about_b, spans_b = footprint(b)
+    if about_a & about_b:
+        return True
+    return any(_spans_overlap(x, y) for x in spans_a for y in spans_b)
+
+
+def touches_headline(question: Question) -> bool:
+    _, spans = footprint(question)
+    if any(block == TITLE_BLOCK for block, _, _ in spans):
+        return True
+    return (
+        question.type == SELECT and question.block == TITLE_BLOCK or "headline" in question.prompt.casefold()
+    )
+
+
+def hand_footprint(blocks: Sequence[Block], texts: Iterable[str]) -> list[list[int]]:
+    """Where the phrases a teacher quoted in a question stand in the article (every occurrence)."""
+    spans: list[list[int]] = []
+    for text in texts:
+        for match in _QUOTED.finditer(text):
+            phrase = (match.group(1) or match.group(2) or "").strip(" .,;:!?")
+            if not phrase:
+                continue
+            for index, block in enumerate(blocks):
+                for start, end in block.find_all(phrase):
+                    first, last = block.word_range(start, end)
+                    if first < last:
+                        spans.append([index, first, last])
+    return spans
+
+
+def _content(text: str) -> str:
+    words = match_form(text).casefold().split()
+    while words and words[0] in _ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(_WORD.findall(match_form(text).casefold()))
+
+
+def gives_key_away(question: Question) -> bool:
+    """The stem contains the right choice's words (beyond "a", "an", "the")."""
+    if question.type == SELECT:
+        return False
+    prompt = f" {_plain_words(question.prompt)} "
+    for index in question.answer:
+        if not 0 <= index < len(question.choices):
+            continue
+        key = _plain_words(_content(question.choices[index]))
+        if key and f" {key} " in prompt:
+            return True
+    return False

@@ -204,6 +204,8 @@ class Attempt(db.Model):
     assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id"), index=True)
     student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), index=True)
     number: Mapped[int] = mapped_column(Integer, default=1)
+    # The order a retake shows questions and choices in (None: the quiz as assigned).
+    seed: Mapped[int | None] = mapped_column(Integer, default=None)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     score: Mapped[float] = mapped_column(Float, default=0.0)

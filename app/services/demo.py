@@ -30,7 +30,7 @@ from werkzeug.security import generate_password_hash
 from app.domain.article import SKILLS
 from app.domain.codes import generate_code
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
-from app.domain.scoring import ANSWER_TYPES, score_answer
+from app.domain.scoring import ANSWER_TYPES, NEAR, score_answer
 from app.extensions import db
 from app.models import (
     ATTEMPTS_ONE,
@@ -422,7 +422,7 @@ def _multiple_mistake(question: Question, rng: random.Random) -> list[int]:
 
 
 def _select_mistake(question: Question, rng: random.Random) -> list[int]:
-    """Part of a right passage with a neighbouring word or two, or a passage elsewhere of a similar length."""
+    """The right passage (or half of it) with a wrong word further away, or a passage elsewhere."""
     word_count = len(question.words)
     gold = [(start, end) for start, end in question.gold if end > start]
     if not gold:
@@ -430,12 +430,13 @@ def _select_mistake(question: Question, rng: random.Random) -> list[int]:
     start, end = rng.choice(gold)
     length = end - start
     gold_words = set(_gold_words(question))
-    if rng.random() < 0.6:
-        # Partial: shifted by a word or two, so it half overlaps the right passage.
-        shift = rng.choice((-2, -1, 1, 2)) * max(1, length // 3)
-        first = min(max(0, start + shift), word_count - 1)
-        last = min(word_count, max(first + 1, end + shift))
-        return list(range(first, last))
+    # Words further from every right passage than the free margin: each one costs marks.
+    far = [i for i in range(word_count) if all(i < s - NEAR or i >= e + NEAR for s, e in gold)]
+    if far and rng.random() < 0.6:
+        # The right passage, or the first half of it, with a wrong word further away.
+        picked = set(range(start, end) if rng.random() < 0.5 else range(start, start + max(1, length // 2)))
+        picked.add(rng.choice(far))
+        return sorted(picked)
     elsewhere = [
         first
         for first in range(0, max(1, word_count - length + 1))

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from app.domain.arrangement import Arrangement
 from app.domain.article import SKILLS
 from app.domain.question import Question
 from app.domain.scoring import ANSWER_TYPES, Result, score_answer
@@ -218,6 +219,8 @@ def start_attempt(student: Student, assignment: Assignment) -> Attempt:
         assignment_id=assignment.id,
         student_id=student.id,
         number=len(attempts) + 1,
+        # A retake gets its own order of questions and choices; the first attempt is the class's quiz.
+        seed=secrets.randbelow(2**31) if attempts else None,
         max_score=float(len(questions)),
         sources_max=float(maxima["sources"]),
         claims_max=float(maxima["claims"]),
@@ -281,14 +284,26 @@ def article_blocks(version: ArticleVersion) -> tuple[Block, ...]:
     return blocks
 
 
+def arrangement_of(attempt: Attempt, questions: list[Question]) -> Arrangement:
+    """A first attempt shows the class's quiz as assigned; a retake has its own order (its seed)."""
+    if attempt.seed is None:
+        return Arrangement.identity(questions)
+    return Arrangement.shuffled(questions, attempt.seed)
+
+
 @dataclass(frozen=True)
 class AttemptView:
-    """An attempt with its questions, stored answers and article: everything a quiz page shows."""
+    """An attempt with its questions, stored answers and article: everything a quiz page shows.
+
+    Positions and choice indexes here are the ones the attempt shows (see ``arrangement``);
+    ``responses`` is keyed by shown position.
+    """
 
     attempt: Attempt
     questions: list[Question]
     responses: dict[int, Response]
     blocks: tuple[Block, ...]
+    arrangement: Arrangement
 
     @property
     def assignment(self) -> Assignment:
@@ -325,14 +340,16 @@ class AttemptView:
 
     def answer_of(self, position: int) -> list[int]:
         response = self.responses.get(position)
-        return list(response.answer) if response is not None else []
+        if response is None:
+            return []
+        stored = self.arrangement.stored_position(position)
+        return self.arrangement.shown_answer(stored, self.questions[position], response.answer)
 
     def result(self, position: int) -> Result | None:
         """The scored answer to one question with the details feedback shows; None if unanswered."""
-        response = self.responses.get(position)
-        if response is None:
+        if position not in self.responses:
             return None
-        return score_answer(self.questions[position], tuple(response.answer))
+        return score_answer(self.questions[position], tuple(self.answer_of(position)))
 
     def skill_percentages(self) -> dict[str, float | None]:
         return skill_percentages(self.attempt)
@@ -341,11 +358,15 @@ class AttemptView:
 def attempt_view(attempt: Attempt) -> AttemptView:
     """Load what an attempt's pages show, in a fixed number of queries whatever the quiz length."""
     assignment = attempt.assignment
+    stored = questions_of(assignment.quiz)
+    arrangement = arrangement_of(attempt, stored)
+    responses = responses_by_position(attempt)
     return AttemptView(
         attempt=attempt,
-        questions=questions_of(assignment.quiz),
-        responses=responses_by_position(attempt),
+        questions=arrangement.questions(stored),
+        responses={arrangement.shown_position(p): r for p, r in responses.items() if 0 <= p < len(stored)},
         blocks=article_blocks(assignment.quiz.article_version),
+        arrangement=arrangement,
     )
 
 
@@ -373,11 +394,18 @@ def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Res
     Sending the same question again returns the stored response unchanged (in a
     test, before submitting, it replaces the earlier answer instead).
     """
-    questions = questions_of(attempt.assignment.quiz)
-    if not 0 <= position < len(questions):
+    stored_questions = questions_of(attempt.assignment.quiz)
+    if not 0 <= position < len(stored_questions):
         abort(404)
-    question = questions[position]
-    answer = ANSWER_TYPES[question.type].parse(raw_values, question)
+    # ``position`` and the raw values are as the attempt shows them; store them as the quiz has them.
+    arrangement = arrangement_of(attempt, stored_questions)
+    shown = arrangement.question(stored_questions, position)
+    position = arrangement.stored_position(position)
+    question = stored_questions[position]
+    shown_answer = ANSWER_TYPES[shown.type].parse(raw_values, shown)
+    answer = (
+        None if shown_answer is None else tuple(arrangement.stored_answer(position, question, shown_answer))
+    )
     test_mode = attempt.assignment.feedback_mode == FEEDBACK_TEST  # read before _lock() refreshes attempt
     attempt = _lock(attempt)
     existing = db.session.scalar(

@@ -27,6 +27,7 @@ MARK_LABELS: dict[str, str] = {
     "hit": "found",
     "missed": "missed",
     "extra": "extra",
+    "near": "next to the answer, no marks lost",
 }
 SKILL_LABELS: dict[str, str] = {
     "sources": "Sources: who says it",

@@ -27,6 +27,7 @@ from app.domain.codes import CODE_ALPHABET, CODE_LENGTH
 from app.extensions import db
 from app.models import Article, ArticleVersion, Assignment, Attempt, Response, SchoolClass, Student
 from app.services import accounts
+from tests.unit.article_factory import project_vocabulary
 
 SAMPLE_SLUG = "raqqa-assault-2015"
 QUIZ_LENGTH = 12
@@ -228,6 +229,26 @@ def _answer_with_mouse(page: Any, kind: str) -> None:
     page.get_by_role("button", name="Check my answer").click()
 
 
+# Questions whose choices are vocabulary labels: each shows its definition (a 13-year-old cannot
+# tell "unnamed" from "vague" by the label alone).
+DEFINED_CHOICES = {"source type": "What kind of source", "technique": "Which technique is used"}
+
+
+def _assert_choices_show_definitions(page: Any, what: str) -> None:
+    vocabulary = project_vocabulary()
+    meaning = {e.label: e.definition for e in (*vocabulary.source_types, *vocabulary.techniques)}
+    choices = page.locator("li.choice")
+    count = choices.count()
+    assert count >= 3, f"a {what} question needs choices"
+    for index in range(count):
+        label = choices.nth(index).locator(".choice-label").inner_text().strip()
+        definition = choices.nth(index).locator(".choice-definition")
+        expect(definition, f"the {what} choice {label!r} must show its definition").to_be_visible()
+        expect(definition).to_have_text(re.compile(re.escape(meaning[label])))
+        # The definition is part of the radio button's accessible name.
+        expect(page.get_by_role("radio", name=re.compile(re.escape(meaning[label][:30])))).to_have_count(1)
+
+
 def test_2_student_joins_answers_every_question_resumes_after_a_reload_and_sees_the_skills(
     live_app: Flask,
     new_visitor: Callable[..., Any],
@@ -268,6 +289,7 @@ def test_2_student_joins_answers_every_question_resumes_after_a_reload_and_sees_
     expect(_heading(page)).to_have_text(f"Question 1 of {QUIZ_LENGTH}")
 
     kinds: dict[int, str] = {}
+    defined: set[str] = set()
     keyboard_question = None
     for number in range(1, QUIZ_LENGTH + 1):
         expect(_heading(page), "the quiz must go on at the next question").to_have_text(
@@ -289,6 +311,11 @@ def test_2_student_joins_answers_every_question_resumes_after_a_reload_and_sees_
         kind = _question_type(page)
         kinds[number] = kind
         first_of_kind = list(kinds.values()).count(kind) == 1
+        prompt = page.locator("legend.prompt").inner_text()
+        for label, start in DEFINED_CHOICES.items():
+            if kind == "choice" and prompt.startswith(start) and label not in defined:
+                _assert_choices_show_definitions(page, label)
+                defined.add(label)
         if kind == "choice" and first_of_kind:
             axe_check(page, "quiz-choice-question")
             screenshot(page, "student-quiz-choice-desktop")
@@ -319,6 +346,7 @@ def test_2_student_joins_answers_every_question_resumes_after_a_reload_and_sees_
             page.get_by_role("button", name="Finish and see my results").click()
 
     assert "choice" in kinds.values(), f"the quiz had no one-choice question: {kinds}"
+    assert defined == set(DEFINED_CHOICES), f"no source-type or technique question seen: {defined}"
     assert keyboard_question is not None, f"the quiz had no select-words question: {kinds}"
 
     expect(page).to_have_url(re.compile(rf"/attempts/{attempt_id}/results$"))

@@ -44,6 +44,58 @@ def test_validate_reports_every_error_with_file_and_line_and_exits_1(runner, tmp
     assert f"{broken}:10: " in result.output and "did you mean 'quote'" in result.output
 
 
+def test_audit_of_the_questions_folder_finds_nothing(runner) -> None:
+    result = runner.invoke(args=["questions", "audit", str(QUESTIONS_DIR), "--seeds", "50"])
+    assert result.exit_code == 0, result.output
+    assert "0 finding(s)" in result.output
+
+
+def test_audit_points_at_the_lines_that_break_each_rule(runner, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        "id: audit-me\n"  # line 1
+        'title: "Storm Hits the Coast"\n'
+        "text: |\n"
+        "  A storm hit the coast on Monday, and the damage was large for the town and the farms.\n"
+        "framing:\n"  # line 5
+        "  - quote: damage was large\n"
+        "    technique: exaggeration_minimisation\n"
+        "questions:\n"
+        "  - type: choice\n"  # line 9: the answer is in the prompt
+        "    skill: framing\n"
+        "    prompt: Which words say the damage was large?\n"
+        "    choices: [damage was large, on Monday, the coast]\n"
+        "    answer: damage was large\n"
+        "  - type: multiple\n"  # line 14: the note names choice positions
+        "    skill: claims\n"
+        "    prompt: Which are facts?\n"
+        "    choices: [A storm hit, It was Monday, The town was happy]\n"
+        "    answer: [A storm hit, It was Monday]\n"
+        "    note: The first two are facts.\n"
+        "  - type: choice\n"  # line 20: a wrong choice too close to the right one
+        "    skill: sources\n"
+        "    prompt: A mayor who speaks for the town is...\n"
+        "    choices: [A named official, A named person, A document or data]\n"
+        "    answer: A named official\n"
+        "  - type: select\n"  # lines 25 and 30: two of your questions on the same words
+        "    skill: framing\n"
+        "    prompt: Select the exaggeration.\n"
+        "    paragraph: 1\n"
+        "    answers: [{quote: was large}]\n"
+        "  - type: select\n"
+        "    skill: framing\n"
+        "    prompt: Select the word that makes it sound big.\n"
+        "    paragraph: 1\n"
+        "    answers: [{quote: large}]\n"
+    )
+    result = runner.invoke(args=["questions", "audit", str(broken), "--seeds", "5"])
+    assert result.exit_code == 1, result.output
+    assert f"{broken}:9: " in result.output and "contains the right answer" in result.output
+    assert f"{broken}:14: " in result.output and '"The first two"' in result.output
+    assert f"{broken}:20: " in result.output and "too close" in result.output
+    assert f"{broken}:30: " in result.output and "same words" in result.output
+
+
 def test_preview_json_lists_questions_with_their_answers(runner) -> None:
     result = runner.invoke(args=["questions", "preview", str(SAMPLE), "--seed", "3", "--json"])
     assert result.exit_code == 0, result.output

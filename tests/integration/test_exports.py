@@ -19,6 +19,7 @@ from sqlalchemy import event, select
 
 from app.domain import csv_export
 from app.domain.question import SELECT, Question
+from app.domain.scoring import runs
 from app.extensions import db
 from app.models import (
     ATTEMPTS_UNLIMITED,
@@ -59,7 +60,7 @@ def work(
 ) -> Attempt:
     """Answer the first ``answered`` questions (all by default), the first ``right`` of them right."""
     attempt = quizzes.start_attempt(student, assignment)
-    questions = quizzes.questions_of(assignment.quiz)
+    questions = quizzes.attempt_view(attempt).questions  # as this attempt shows them
     for position, question in enumerate(questions[: len(questions) if answered is None else answered]):
         answer = right_answer(question) if position < right else wrong_answer(question)
         attempt = db.session.get(Attempt, attempt.id)
@@ -230,7 +231,13 @@ def test_responses_csv_has_one_row_per_answer(client: FlaskClient, world: World)
     assert [row["question"] for row in ann] == [str(n) for n in range(1, 13)]
     for row, question in zip(ann, questions, strict=True):
         assert (row["attempt"], row["kind"], row["skill"]) == ("1", question.kind, question.skill)
-        assert row["answer"] == " | ".join(question.answer_text)  # the right choices, or the gold words
+        # The right choices, or the selected words run by run (adjacent right passages make one run).
+        if question.type == SELECT:
+            gold = {i for s, e in question.gold for i in range(s, e)}
+            expected = " | ".join(" ".join(question.words[s:e]) for s, e in runs(gold))
+        else:
+            expected = " | ".join(question.answer_text)
+        assert row["answer"] == expected
         assert (row["score"], row["max"]) == ("1", "1")
     in_progress = [row for row in rows if row["student_id"] == world.public_ids["李"]]
     assert [row["question"] for row in in_progress] == ["1", "2", "3"]

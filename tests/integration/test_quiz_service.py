@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from werkzeug.exceptions import NotFound
 
+from app.domain.arrangement import Arrangement
 from app.domain.question import SELECT
 from app.extensions import db
 from app.models import ATTEMPTS_UNLIMITED, FEEDBACK_TEST, Attempt, Response, utcnow
@@ -131,14 +132,20 @@ def test_attempt_score_equals_the_sum_of_its_stored_responses(setup):
     attempt = quizzes.start_attempt(student, assignment)
     questions = quizzes.questions_of(assignment.quiz)
     for position, question in enumerate(questions):
-        # Right, wrong and partly right answers (half of a select question's gold words).
+        # Right, wrong and partly right answers (a select question's gold words and a far wrong one).
         if position % 3 == 0:
             raw = right_answer(question)
         elif position % 3 == 1:
             raw = wrong_answer(question)
+        elif question.type == SELECT:
+            far = [
+                i
+                for i in range(len(question.words))
+                if all(i < s - 2 or i >= e + 2 for s, e in question.gold)
+            ]
+            raw = right_answer(question) + [str(far[0])]
         else:
-            words = right_answer(question)
-            raw = words[: max(1, len(words) // 2)] if question.type == SELECT else right_answer(question)
+            raw = right_answer(question)
         quizzes.record_answer(attempt, position, raw)
     # Change two answers: the total must follow.
     quizzes.record_answer(attempt, 1, right_answer(questions[1]))
@@ -176,7 +183,7 @@ def test_unlimited_policy_starts_new_attempts_and_keeps_the_best(setup):
 
     second = quizzes.start_attempt(student, assignment)
     assert second.id != first.id and second.number == 2
-    quizzes.record_answer(second, 0, wrong_answer(questions[0]))
+    quizzes.record_answer(second, 0, wrong_answer(quizzes.attempt_view(second).questions[0]))
     quizzes.submit_attempt(second)
 
     [item] = quizzes.student_assignments(student)
@@ -258,3 +265,34 @@ def test_skill_percentages_leave_out_skills_not_asked(setup):
     assert percentages["framing"] is None
     assert percentages["sources"] == pytest.approx(25.0)
     db.session.rollback()
+
+
+def test_a_retake_has_its_own_order_and_answers_are_stored_as_the_quiz_has_them(setup):
+    school_class, student = setup
+    assignment = make_assignment(school_class, attempts_policy=ATTEMPTS_UNLIMITED)
+    stored = quizzes.questions_of(assignment.quiz)
+    first = quizzes.start_attempt(student, assignment)
+    assert first.seed is None
+    assert quizzes.attempt_view(first).questions == stored  # the first attempt is the class's quiz
+    quizzes.submit_attempt(first)
+
+    second = quizzes.start_attempt(student, assignment)
+    assert second.seed is not None
+    view = quizzes.attempt_view(second)
+    arrangement = Arrangement.shuffled(stored, second.seed)
+    assert view.questions == arrangement.questions(stored)
+    assert sorted(q.prompt for q in view.questions) == sorted(q.prompt for q in stored)
+    # Every answer given as shown is stored at the quiz's own position, in the quiz's own choice order.
+    for shown_position, question in enumerate(view.questions):
+        quizzes.record_answer(second, shown_position, right_answer(question))
+    responses = {r.position: r for r in stored_responses(second)}
+    assert sorted(responses) == list(range(len(stored)))
+    for position, question in enumerate(stored):
+        assert responses[position].score == 1.0
+        if question.type != SELECT:
+            assert responses[position].answer == list(question.answer)
+    again = quizzes.attempt_view(db.session.get(Attempt, second.id))
+    assert all(again.result(p).verdict == "right" for p in range(len(stored)))
+    assert [again.answer_of(p) for p in range(len(stored))] == [
+        [int(i) for i in right_answer(q)] for q in view.questions
+    ]

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from werkzeug.test import TestResponse
 
 from app.extensions import db
-from app.models import ATTEMPTS_UNLIMITED, FEEDBACK_TEST, ArticleVersion, Assignment
+from app.models import ATTEMPTS_UNLIMITED, FEEDBACK_TEST, ArticleVersion, Assignment, Attempt
 from app.services import accounts, classes, content, quizzes
 from tests.factories import PASSWORD
 from tests.security.support import (
@@ -254,7 +254,8 @@ def _take_quiz(client: FlaskClient, app: Flask, assignment_id: int) -> tuple[lis
     with app.app_context():
         assignment = db.session.get(Assignment, assignment_id)
         assert assignment is not None
-        questions = quizzes.questions_of(assignment.quiz)
+        # The questions as this attempt shows them (a retake has its own order).
+        questions = quizzes.attempt_view(db.session.get(Attempt, attempt_id)).questions
         practice = assignment.feedback_mode != FEEDBACK_TEST
     seen = []
     for number, question in enumerate(questions, start=1):

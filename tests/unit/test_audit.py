@@ -1,0 +1,204 @@
+"""The question audit: one test per check, on small questions and articles built to break it."""
+
+from __future__ import annotations
+
+import random
+
+from app.domain.arrangement import Arrangement
+from app.domain.audit import (
+    audit_article,
+    key_in_stem,
+    key_position_bias,
+    overlapping_questions,
+    passage_not_fully_annotated,
+    position_words,
+    too_close_choices,
+)
+from app.domain.generate import KINDS, build_quiz
+from app.domain.passage import ArticleReading
+from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
+from app.domain.scoring import score_answer
+from tests.unit.article_factory import ArticleBuilder, library_article, vocabulary
+
+VOCABULARY = vocabulary()
+
+
+def choice(
+    prompt: str, choices: tuple[str, ...], answer: int, *, note: str = "", line: int = 7, **extra: object
+) -> Question:
+    return Question(
+        kind="hand_choice",
+        type=CHOICE,
+        skill="sources",
+        prompt=prompt,
+        explanation=note,
+        choices=choices,
+        answer=(answer,),
+        extra={"line": line, **extra},
+    )
+
+
+def test_key_text_in_the_stem_is_found() -> None:
+    question = choice(
+        'In "one angler, who did not want to be named", which is an unnamed source?',
+        ("An unnamed source", "A news outlet", "A document"),
+        0,
+    )
+    (finding,) = key_in_stem(question)
+    assert finding.line == 7
+    assert finding.message.endswith('the prompt contains the right answer "An unnamed source"; reword it')
+    assert (
+        key_in_stem(
+            choice("What kind of source is it?", ("An unnamed source", "A news outlet", "A document"), 0)
+        )
+        == []
+    )
+
+
+def test_a_wrong_answer_too_close_to_the_key_is_found() -> None:
+    question = choice("Who is Sarhad?", ("Named person", "Named official", "Document or data"), 0)
+    (finding,) = too_close_choices(question, VOCABULARY, in_headline=False)
+    assert finding.line == 7 and '"Named official" is too close' in finding.message
+    assert (
+        too_close_choices(
+            choice("?", ("Named person", "News outlet", "Document or data"), 0), VOCABULARY, False
+        )
+        == []
+    )
+
+
+def test_a_headline_technique_offered_for_paragraph_words_is_found() -> None:
+    question = choice("Which technique?", ("Loaded language", "Headline does not match", "False choice"), 0)
+    messages = [f.message for f in too_close_choices(question, VOCABULARY, in_headline=False)]
+    assert any("only for the headline" in m for m in messages)
+    assert not any(
+        "only for the headline" in m
+        for m in (f.message for f in too_close_choices(question, VOCABULARY, True))
+    )
+
+
+def test_a_note_naming_choice_positions_is_found() -> None:
+    question = Question(
+        "hand_multiple",
+        MULTIPLE,
+        "framing",
+        "Which show it?",
+        "The first two show it; the last two do not.",
+        choices=("a", "b", "c", "d"),
+        answer=(0, 1),
+        extra={"line": 12},
+    )
+    (finding,) = position_words(question)
+    assert finding.line == 12 and '"The first two"' in finding.message
+    fine = Question(
+        "hand_multiple",
+        MULTIPLE,
+        "framing",
+        "Which?",
+        "The inspector's words show it.",
+        choices=("a", "b"),
+        answer=(0,),
+    )
+    assert position_words(fine) == []
+
+
+def test_a_select_question_on_a_passage_not_fully_annotated_is_found() -> None:
+    b = ArticleBuilder(
+        "Flood",
+        [
+            "Ann Lee, a farmer, said her fields were lost. "
+            "The river rose two metres, officials said, on the coast."
+        ],
+    )
+    b.source("lee", "Ann Lee, a farmer", "named_person", ["Ann Lee, a farmer, said"])
+    article = b.build()
+    reading = ArticleReading(article, VOCABULARY)
+    block = article.block(1)
+    question = Question(
+        "find_sources",
+        SELECT,
+        "sources",
+        "Select every attribution in paragraph 1.",
+        "",
+        block=1,
+        words=block.words,
+        gaps=block.gaps,
+        gold=((0, 5),),
+        extra={"line": 3},
+    )
+    (finding,) = passage_not_fully_annotated(question, reading)
+    assert finding.line == 3 and "not annotated" in finding.message
+
+
+def test_two_questions_on_overlapping_words_are_found() -> None:
+    first = choice("Who said it?", ("a", "b", "c"), 0, line=10, about=["claim:1"], spans=[[2, 3, 9]])
+    second = choice("How well supported?", ("a", "b", "c"), 0, line=20, about=["claim:4"], spans=[[2, 5, 6]])
+    third = choice("Which technique?", ("a", "b", "c"), 0, line=30, about=["framing:0"], spans=[[2, 9, 10]])
+    (finding,) = overlapping_questions([first, second, third], seed=3)
+    assert finding.line == 20 and "same words or annotation" in finding.message
+
+
+def test_key_position_bias_is_found() -> None:
+    always_first = [[choice("?", ("a", "b", "c", "d"), 0)] for _ in range(100)]
+    (problem,) = key_position_bias(always_first)
+    assert problem.startswith("choice 1 is the right answer 100 times")
+    fair = [[choice("?", ("a", "b", "c", "d"), seed % 4)] for seed in range(100)]
+    assert key_position_bias(fair) == []
+
+
+def test_the_library_article_has_no_findings() -> None:
+    assert audit_article(library_article(), VOCABULARY, seeds=20) == []
+
+
+def test_a_file_breaking_the_rules_points_at_the_lines_that_cause_it() -> None:
+    b = ArticleBuilder(
+        "Storm Hits", ["A storm hit the coast on Monday and the damage was large for everyone there."]
+    )
+    b.hand_choice(
+        "claims",
+        "Which word shows the damage was large?",
+        ["large", "storm", "Monday"],
+        "large",
+        note="The first choice is right.",
+    )
+    article = b.build()
+    findings = audit_article(article, VOCABULARY, seeds=5)
+    messages = " ".join(f.message for f in findings)
+    assert "the prompt contains the right answer" in messages
+    assert '"The first choice"' in messages
+
+
+# --- retakes -----------------------------------------------------------------------------------------
+
+
+def test_a_retake_shows_its_own_order_and_stores_answers_as_the_quiz_has_them() -> None:
+    quiz = build_quiz(library_article(), VOCABULARY, seed=4)
+    identity = Arrangement.identity(quiz)
+    assert identity.questions(quiz) == quiz
+    orders = {Arrangement.shuffled(quiz, seed).order for seed in range(10)}
+    assert len(orders) > 5
+    arrangement = Arrangement.shuffled(quiz, 99)
+    for shown_position, shown in enumerate(arrangement.questions(quiz)):
+        stored_position = arrangement.stored_position(shown_position)
+        stored = quiz[stored_position]
+        assert shown.prompt == stored.prompt
+        assert sorted(shown.choices) == sorted(stored.choices)
+        if shown.type != SELECT:
+            assert sorted(shown.choices[i] for i in shown.answer) == sorted(
+                stored.choices[i] for i in stored.answer
+            )
+            for picked in range(len(shown.choices)):
+                as_stored = arrangement.stored_answer(stored_position, stored, [picked])
+                assert stored.choices[as_stored[0]] == shown.choices[picked]
+                assert arrangement.shown_answer(stored_position, stored, as_stored) == [picked]
+                assert score_answer(shown, (picked,)).score == score_answer(stored, tuple(as_stored)).score
+            if "definitions" in shown.extra:
+                meaning = dict(zip(stored.choices, stored.extra["definitions"], strict=True))
+                assert shown.extra["definitions"] == [meaning[c] for c in shown.choices]
+
+
+def test_every_kind_in_the_audit_is_registered() -> None:
+    reading = ArticleReading(library_article(), VOCABULARY)
+    for name, kind in KINDS.items():
+        assert kind.name == name
+        assert isinstance(kind.generate(reading, random.Random(1)), list)

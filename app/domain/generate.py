@@ -30,6 +30,7 @@ from app.domain.article import (
     VocabularyEntry,
 )
 from app.domain.passage import (
+    PRONOUNS,
     ArticleReading,
     covered,
     in_quotation,
@@ -37,6 +38,7 @@ from app.domain.passage import (
     names,
     overlaps,
     trim_attribution,
+    words_of,
 )
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import conflicts, gives_key_away, hand_footprint, touches_headline
@@ -171,7 +173,8 @@ class QuestionKind:
         extra = dict(extra or {})
         if definitions:
             extra["definitions"] = [definitions.get(text, "") for text in choices]
-        extra.update(about=sorted(set(about)), spans=[_span(span)] if span else [], line=line)
+        extra.update(about=sorted(set(about)), line=line)
+        extra.setdefault("spans", [_span(span)] if span else [])
         return Question(
             kind=self.name,
             type=CHOICE,
@@ -282,6 +285,16 @@ def source_label(source: Source) -> str:
     return _REMARK.sub("", source.name).strip() or source.name
 
 
+def _relays_of(article: Article, source: Source) -> list[Source]:
+    """Every source that relayed this one's words, or whose words this one relayed."""
+    related = _relay_chain(article, source)
+    for other in article.sources:
+        if source.id in _relay_chain(article, other):
+            related.add(other.id)
+    related.discard(source.id)
+    return [other for other in article.sources if other.id in related]
+
+
 def attributed_source(article: Article, claim: Claim) -> Source | None:
     """The source the article gives for a claim; an unattributed claim has none whatever its annotation."""
     if claim.source is None or claim.status == "unattributed":
@@ -308,6 +321,22 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
         return False
     mentions = [(m.start, m.end) for _, m in reading.mentions_in(span.block)]
     return not any(overlaps(m, s) for m in mentions for s in sentences)
+
+
+def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
+    """The source's mention in the same paragraph as ``span`` (the closest one), as text."""
+    same = [m for m in source.mentions if m.block == span.block] or list(source.mentions)
+    mention = min(same, key=lambda m: abs(m.start - span.start))
+    block = reading.blocks[mention.block]
+    start, end = trim_attribution(block, mention, reading.vocabulary.attribution_words)
+    return _phrase(reading, mention.block, start, end)
+
+
+def _key_words(reading: ArticleReading, span: Span | tuple[int, int, int]) -> list[tuple[int, int]]:
+    """The hedge words inside a cue ("could" of "could reach"), or the whole cue when it has none."""
+    block, start, end = (span.block, span.start, span.end) if isinstance(span, Span) else span
+    inside = [(s, e) for s, e in reading.hedge_hits(block) if start <= s and e <= end]
+    return inside or [(start, end)]
 
 
 def _hedge_words_in(reading: ArticleReading, span: Span) -> list[tuple[int, int]]:
@@ -363,13 +392,14 @@ class WhoSaidIt(QuestionKind):
         if len(wrong) + (1 if source is not None else 0) < 2:
             return None  # with one source on offer the question would not test anything
         if source is not None:
-            explanation = _notes(
-                [claim.note, source.note], f"The article says this comes from {source.name}."
-            )
+            mention = _mention_near(reading, source, claim.span)
+            place = where(claim.span.block)
+            reason = f'The article gives this to {source_label(source)} ("{mention}" in {place}).'
             about = [f"claim:{index}", f"source:{source.id}"]
         else:
-            explanation = _notes([claim.note], "The article gives no source for this.")
+            reason = "The article does not say who this comes from: no source is named for it."
             about = [f"claim:{index}"]
+        explanation = _notes([reason, claim.note], reason)
         return self.choice(
             rng,
             prompt=f'Who does the article say this comes from: "{display_form(claim.span.quote)}"?',
@@ -424,8 +454,19 @@ class SourceType(QuestionKind):
 
             # A mention no other source shares, and the fullest one, says the most about the source.
             mention = min(mentions, key=lambda m: (len(shared_with(m)), -m.length, m.block, m.start))
-            # Another source quoted in the same words (a fighter "told CNN") makes its type right too.
-            also_right = {other.type for other in shared_with(mention)}
+            # Another source quoted in the same words (a fighter "told CNN") makes its type right too,
+            # and so does one that relayed this source's words, or whose words it relayed, in the
+            # same sentence ("a firefighter ... told Channel 7").
+            also_right = {other.type for other in shared_with(mention)} | {
+                other.type
+                for other in _relays_of(article, source)
+                if any(
+                    overlaps(sentence, (m.start, m.end))
+                    for m in other.mentions
+                    if m.block == mention.block
+                    for sentence in reading.sentences_of(mention)
+                )
+            }
             wrong = _vocabulary_wrong(vocabulary, vocabulary.source_types, right.id, also_right, rng)
             block = reading.blocks[mention.block]
             start, end = trim_attribution(block, mention, vocabulary.attribution_words)
@@ -433,7 +474,9 @@ class SourceType(QuestionKind):
             yield self.choice(
                 rng,
                 prompt=f'What kind of source does the article rely on in "{quote}" ({where(mention.block)})?',
-                explanation=_defined(_notes([source.note], ""), right),
+                explanation=_defined(
+                    _notes([f"Here the article relies on {source_label(source)}.", source.note], ""), right
+                ),
                 right=right.label,
                 wrong=[entry.label for entry in wrong],
                 span=Span(mention.block, start, end, quote),
@@ -506,6 +549,18 @@ class FindSources(FindInPassage):
             for source, mention in reading.mentions_in(block)
         ]
 
+    def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+        """Who and the reporting verb ("she told", "Tom Briggs said"): where and when may be left out."""
+        words = reading.blocks[block]
+        keys = []
+        for source, mention in reading.mentions_in(block):
+            start, end = trim_attribution(words, mention, reading.vocabulary.attribution_words)
+            wanted = name_words(source) | PRONOUNS
+            named = words_of(words, (start, end))
+            keys += [(start + i, start + i + 1) for i, word in enumerate(named) if word in wanted]
+            keys += [(s, e) for s, e in reading.attribution_hits(block) if start <= s and e <= end]
+        return keys
+
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
         if not all(covered(hit, mentions) for hit in reading.attribution_hits(block)):
@@ -532,7 +587,13 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         # The source must be readable where the claim is: named in the same paragraph.
         if not any(m.block == claim.span.block for m in reading.naming_mentions(source)):
             return None
-        return SUPPORT_UNNAMED if source.type in UNNAMED_SOURCE_TYPES else SUPPORT_NAMED
+        level = SUPPORT_UNNAMED if source.type in UNNAMED_SOURCE_TYPES else SUPPORT_NAMED
+        # An unnamed firefighter who "told Channel 7": named and unnamed could both be defended.
+        chain = _relay_chain(reading.article, source) - {source.id}
+        relays = [s for s in reading.article.sources if s.id in chain]
+        if any((r.type in UNNAMED_SOURCE_TYPES) != (level == SUPPORT_UNNAMED) for r in relays):
+            return None
+        return level
     return None
 
 
@@ -551,7 +612,10 @@ class Support(QuestionKind):
             yield self.choice(
                 rng,
                 prompt=f'How well does the article support this claim: "{display_form(claim.span.quote)}"?',
-                explanation=_defined(_notes([claim.note], ""), (right, SUPPORT_DEFINITIONS[right])),
+                explanation=_defined(
+                    _notes([self._reason(reading, claim, right), claim.note], ""),
+                    (right, SUPPORT_DEFINITIONS[right]),
+                ),
                 right=right,
                 wrong=SUPPORT_CHOICES,
                 span=claim.span,
@@ -560,6 +624,26 @@ class Support(QuestionKind):
                 definitions=SUPPORT_DEFINITIONS,
                 extra={"claim": index},
             )
+
+    @staticmethod
+    def _reason(reading: ArticleReading, claim: Claim, level: str) -> str:
+        """Why the key is right, in one sentence, before the teacher's note."""
+        if level == SUPPORT_FACT:
+            return (
+                'The writer states this as a fact, with no source and no word such as "may" or "reportedly".'
+            )
+        if level == SUPPORT_HEDGED:
+            spans = [(c.block, c.start, c.end) for c in claim.cues] or [
+                (claim.span.block, s, e) for s, e in _hedge_words_in(reading, claim.span)
+            ]
+            words = ", ".join(f'"{_phrase(reading, *span)}"' for span in spans)
+            return f"The writer hedges this ({words}) and does not say who says so."
+        source = attributed_source(reading.article, claim)
+        assert source is not None
+        mention = _mention_near(reading, source, claim.span)
+        if level == SUPPORT_UNNAMED:
+            return f'The article gives this only to {source_label(source)} ("{mention}"), without a name.'
+        return f'The article gives this to {source_label(source)} ("{mention}"), a source it names.'
 
 
 def _unverified(claim: Claim) -> bool:
@@ -585,10 +669,11 @@ class FindUnverified(FindInPassage):
 
     def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         return [
-            (cue.start, cue.end)
+            key
             for _, claim in reading.claims_in(block)
             if _unverified(claim)
             for cue in claim.cues
+            for key in _key_words(reading, cue)
         ]
 
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
@@ -632,13 +717,15 @@ class SpotHedge(QuestionKind):
                 continue  # the claim's words cannot be shown on their own without shifting the cues
             cue_words = ", ".join(f'"{display_form(cue.quote)}"' for cue in cues)
             gold = [(cue.start - span.start, cue.end - span.start) for cue in cues]
+            keys = [(s - span.start, e - span.start) for cue in cues for s, e in _key_words(reading, cue)]
+            reason = f"The words {cue_words} show the claim is not confirmed."
             yield self.select(
                 prompt="Select the word or words that show this claim is not confirmed.",
-                explanation=_notes([claim.note], f"The words {cue_words} show the claim is not confirmed."),
+                explanation=_notes([reason, claim.note], reason),
                 block_index=span.block,
                 block=shown,
                 gold=gold,
-                keys=gold,
+                keys=keys,
                 offset=span.start,
                 span=span,
                 about=[f"claim:{index}"],
@@ -648,6 +735,10 @@ class SpotHedge(QuestionKind):
 
 
 class NameTechnique(QuestionKind):
+    """Name the technique of some words.  Most emotive words do several techniques at once, so the
+    wrong answers are only techniques that are clearly wrong for these words and that the article
+    uses elsewhere (so a student could plausibly pick them); with fewer than two, no question."""
+
     name = "name_technique"
     skill = "framing"
     type = CHOICE
@@ -670,10 +761,13 @@ class NameTechnique(QuestionKind):
                 if other_index != index and other.span.overlaps(span)
             }
             quoted = reading.has_quotation_marks(span)
+            # A wrong technique must be plausible too: one this article uses for other words.
+            used_elsewhere = {other.technique for other in article.framing if not other.span.overlaps(span)}
             allowed = [
                 entry.id
                 for entry in vocabulary.techniques
-                if entry.id not in vocabulary.broad_techniques
+                if entry.id in used_elsewhere
+                and entry.id not in vocabulary.broad_techniques
                 and (in_headline or entry.id not in vocabulary.headline_only)
                 and not (entry.id in vocabulary.needs_recurring_words and reading.recurs(span))
                 and not (entry.id in vocabulary.needs_quotation_marks and quoted)
@@ -697,6 +791,144 @@ class NameTechnique(QuestionKind):
             )
 
 
+class SpotTechnique(QuestionKind):
+    """Which of these phrases from the article uses a technique?  The right phrase is a framing
+    span; the wrong ones are words the teacher annotated as something else (an attribution, a
+    hedge) or unmarked words of a passage whose framing the teacher marked completely, so none of
+    them is framing of any kind."""
+
+    name = "spot_technique"
+    skill = "framing"
+    type = CHOICE
+    MAX_WORDS = 8
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        article, vocabulary = reading.article, reading.vocabulary
+        for index, framing in enumerate(article.framing):
+            try:
+                technique = vocabulary.technique(framing.technique)
+            except KeyError:
+                continue
+            span = framing.span
+            if (
+                framing.technique in vocabulary.needs_recurring_words  # not visible in one phrase
+                or framing.technique in vocabulary.needs_quotation_marks  # the only phrase in quotes
+                or span.length > self.MAX_WORDS
+            ):
+                continue
+            key = _phrase(reading, span.block, span.start, span.end)
+            pool = self._plain_phrases(reading, span, framing.technique)
+            wrong = rng.sample(pool, min(MAX_VOCABULARY_DISTRACTORS, len(pool)))
+            place = "the headline" if span.block == TITLE_BLOCK else "the article"
+            yield self.choice(
+                rng,
+                prompt=(
+                    f"{technique.label}: {technique.definition} "
+                    f"Which of these words from {place} are an example of it?"
+                ),
+                explanation=_defined(
+                    _notes([framing.note], f'"{key}" is an example of {technique.label.lower()}.'), technique
+                ),
+                right=f'"{key}"',
+                wrong=[f'"{text}"' for text in wrong],
+                span=None,
+                about=[f"framing:{index}"],
+                line=framing.line,
+                extra={"framing": index, "spans": [[span.block, span.start, span.end]]},
+            )
+
+    def _plain_phrases(self, reading: ArticleReading, key: Span, technique: str) -> list[str]:
+        """Phrases that are certainly not framing: annotated attributions and hedges outside every
+        framing span, and, in passages whose framing is marked completely, unmarked words."""
+        article, vocabulary = reading.article, reading.vocabulary
+        framing = [item.span for item in article.framing]
+        mentions = [m for source in article.sources for m in source.mentions]
+        like_attribution = technique in vocabulary.like_attributions
+
+        def plain(block: int, start: int, end: int) -> bool:
+            probe = Span(block, max(0, start - 1), end + 1, "")
+            if any(probe.overlaps(f) for f in framing) or end - start > self.MAX_WORDS:
+                return False
+            if like_attribution and any(probe.overlaps(m) for m in mentions):
+                return False  # "a nutrition researcher said" could be read as an appeal to authority
+            if any(start <= s and e <= end for s, e in reading.loaded_hits(block)):
+                return False
+            return not (set(range(start, end)) & reading.quoted(block))  # a speaker's words: not sure
+
+        ranges: list[tuple[int, int, int]] = []
+        if key.block == TITLE_BLOCK:
+            blocks = [TITLE_BLOCK] if TITLE_BLOCK in article.framing_complete else []
+        else:
+            blocks = sorted(b for b in article.framing_complete if b != TITLE_BLOCK)
+            for source in article.sources if not like_attribution else ():
+                for mention in reading.naming_mentions(source):
+                    if mention.block != TITLE_BLOCK:
+                        ranges.append(
+                            (
+                                mention.block,
+                                *trim_attribution(
+                                    reading.blocks[mention.block], mention, vocabulary.attribution_words
+                                ),
+                            )
+                        )
+            if technique not in vocabulary.like_hedges:  # "could" might be read as casting doubt
+                ranges += [(c.block, c.start, c.end) for claim in article.claims for c in claim.cues]
+        for block in blocks:
+            ranges += _content_windows(reading, block, key.length)
+        key_words = set(words_of(reading.blocks[key.block], key))
+        phrases = []
+        for block, start, end in ranges:
+            if block == TITLE_BLOCK and key.block != TITLE_BLOCK:
+                continue
+            if (
+                not plain(block, start, end)
+                or set(words_of(reading.blocks[block], (start, end))) <= key_words
+            ):
+                continue
+            phrases.append(_phrase(reading, block, start, end))
+        return _distinct(phrases)
+
+
+def _phrase(reading: ArticleReading, block: int, start: int, end: int) -> str:
+    words = reading.blocks[block]
+    return display_form(words.text[words.starts[start] : words.ends[end - 1]]).strip(
+        "\"'\u201c\u201d\u2018\u2019"
+    )
+
+
+# Words that do not start or end a phrase a reader would pick out ("with the", "of the").
+_FUNCTION_WORDS_TEXT = (
+    "a an the and or but of to in on at by for with from into over than that this these those "
+    "is are was were be been being has have had will would can could may might must should "
+    "it its he she they them their his her we our you your i who whom which what when where "
+    "not no so as if then there here also very just only same such each every some any "
+    "both either neither all more most many much other another"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+
+
+def _content_windows(reading: ArticleReading, block: int, size: int) -> list[tuple[int, int, int]]:
+    """Runs of ``size`` words with only spaces between them, starting and ending with a content word
+    of four letters or more, so they read as a phrase of the article ("toxic sludge", not
+    "pipe, according")."""
+    text = reading.blocks[block]
+    words = words_of(text, (0, len(text.words)))
+    windows = []
+    for start in range(len(words) - size + 1):
+        end = start + size
+        edges = (words[start], words[end - 1])
+        if any(len(w) < 4 or w in _FUNCTION_WORDS or not w.isalpha() for w in edges):
+            continue
+        if not all(text.gaps[i] == " " for i in range(start + 1, end)):
+            continue
+        # A phrase stops where the sentence pauses or a small word starts the next phrase.
+        opens = start == 0 or text.gaps[start] != " " or words[start - 1] in _FUNCTION_WORDS
+        closes = end == len(words) or text.gaps[end] != " " or words[end] in _FUNCTION_WORDS
+        if opens and closes:
+            windows.append((block, start, end))
+    return windows
+
+
 class FindFraming(FindInPassage):
     name = "find_framing"
     skill = "framing"
@@ -707,7 +939,8 @@ class FindFraming(FindInPassage):
     )
 
     def passages(self, article: Article) -> Iterable[int]:
-        return (TITLE_BLOCK, *_paragraph_indexes(article))
+        # Framing is a judgement: only the teacher can say a passage has no more of it.
+        return sorted(article.framing_complete)
 
     def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
         return [
@@ -807,6 +1040,7 @@ KINDS: dict[str, QuestionKind] = {
         FindUnverified(),
         SpotHedge(),
         NameTechnique(),
+        SpotTechnique(),
         FindFraming(),
         HandChoice(),
         HandMultiple(),

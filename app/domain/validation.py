@@ -61,6 +61,7 @@ ARTICLE_KEYS = (
     "sources",
     "claims",
     "framing",
+    "framing_complete",
     "questions",
     *META_KEYS,
 )
@@ -437,6 +438,7 @@ class _ArticleChecker:
         sources = self._sources(fields.get("sources"))
         claims = self._claims(fields.get("claims"))
         framing = self._framing(fields.get("framing"))
+        framing_complete = self._framing_complete(fields.get("framing_complete"))
         questions = self._questions(fields.get("questions"))
         if not any(self._has_items(fields.get(key)) for key in ("sources", "claims", "framing")):
             self.check.error(
@@ -451,6 +453,7 @@ class _ArticleChecker:
             sources=tuple(sources),
             claims=tuple(claims),
             framing=tuple(framing),
+            framing_complete=frozenset(framing_complete),
             questions=tuple(questions),
             fictional=bool(fictional),
             meta=meta,
@@ -774,6 +777,24 @@ class _ArticleChecker:
             if located is not None and technique is not None:
                 framing.append(Framing(located.span, technique, note, line=node.line))
         return framing
+
+    def _framing_complete(self, entry: Entry | None) -> list[int]:
+        """``framing_complete: [title, 2, 5]``: the passages where the teacher marked every framing word."""
+        blocks: list[int] = []
+        count = len(self.text.paragraph_scope) if self.text is not None else 0
+        for node in self.check.items(entry, "the article", "[title, 1, 3]"):
+            text = node.text.strip() if isinstance(node, ScalarNode) else ""
+            if text == "title":
+                blocks.append(TITLE_BLOCK)
+            elif text.isdigit() and int(text) >= 1 and (self.text is None or int(text) <= count):
+                blocks.append(int(text))
+            else:
+                self.check.error(
+                    node.line,
+                    f"each item of framing_complete must be title or a paragraph number from 1 to {count}, "
+                    f"not {show(text) if text else describe(node)}",
+                )
+        return blocks
 
     def _vocabulary_id(
         self, entry: Entry | None, where: str, entries: tuple[VocabularyEntry, ...], what: str

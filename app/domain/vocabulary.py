@@ -26,6 +26,8 @@ ID_RULES = {
     "needs_recurring_words": "technique",
     "needs_quotation_marks": "technique",
     "broad_techniques": "technique",
+    "like_attributions": "technique",
+    "like_hedges": "technique",
     "named_source_types": "source type",
 }
 WORD_LISTS = ("attribution_words", "hedge_words", "loaded_words")
@@ -79,6 +81,8 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         needs_recurring_words=id_sets["needs_recurring_words"],
         needs_quotation_marks=id_sets["needs_quotation_marks"],
         broad_techniques=id_sets["broad_techniques"],
+        like_attributions=id_sets["like_attributions"],
+        like_hedges=id_sets["like_hedges"],
         named_source_types=id_sets["named_source_types"],
         attribution_words=words["attribution_words"],
         hedge_words=words["hedge_words"],

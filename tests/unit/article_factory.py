@@ -116,6 +116,7 @@ class ArticleBuilder:
         self.claims: list[Claim] = []
         self.framing: list[Framing] = []
         self.questions: list[HandQuestion] = []
+        self.framing_complete: set[int] = set()  # blocks where every framing word is marked
 
     def span(self, quote: str, *, block: int | None = None, occurrence: int = 1) -> Span:
         """The span of ``quote``; without ``block`` the quote must occur exactly once in the article."""
@@ -210,6 +211,7 @@ class ArticleBuilder:
             sources=tuple(self.sources),
             claims=tuple(self.claims),
             framing=tuple(self.framing),
+            framing_complete=frozenset(self.framing_complete),
             questions=tuple(self.questions),
             fictional=True,
             quiz_length=self.quiz_length,
@@ -268,6 +270,8 @@ def library_builder(quiz_length: int = 12) -> ArticleBuilder:
     b.frame("a move that has angered many families", "emotional_appeal")
     b.frame("a disaster", "exaggeration_minimisation")
     b.frame("a disaster for children", "loaded_language")
+    b.frame("Fume", "loaded_language", note="Parents are angry, but 'fume' makes them sound furious.")
+    b.framing_complete = {0, 1, 2, 3, 4, 5}
     b.hand_choice(
         "framing",
         "Why does the headline put 'Slashes' in quotation marks?",

@@ -76,6 +76,7 @@ def test_kinds_are_a_registry_of_objects_in_a_stable_order() -> None:
         "find_unverified",
         "spot_hedge",
         "name_technique",
+        "spot_technique",
         "find_framing",
         "hand_choice",
         "hand_multiple",
@@ -90,7 +91,9 @@ def test_kinds_are_a_registry_of_objects_in_a_stable_order() -> None:
 
 def test_the_library_article_allows_every_kind() -> None:
     questions = all_questions(library_article(), VOCABULARY, random.Random(0))
-    assert {q.kind for q in questions} == set(KINDS)
+    # Naming the technique needs clearly wrong techniques that the article uses elsewhere:
+    # see the name_technique tests for an article that has them.
+    assert {q.kind for q in questions} == set(KINDS) - {"name_technique"}
     for question in questions:
         kind = KINDS[question.kind]
         assert question.type == kind.type
@@ -118,7 +121,10 @@ def test_who_said_it_answers_with_the_original_source_not_the_relay() -> None:
     assert "the Riverside Gazette" not in question.choices
     assert NOT_SAID in question.choices
     assert len(question.choices) == 4
-    assert question.explanation == "We only know this parent through the Gazette."
+    assert question.explanation == (
+        "The article gives this to one unnamed parent "
+        '("One parent told the Riverside Gazette" in paragraph 3).'
+    )
     assert question.skill == "sources"
 
 
@@ -420,10 +426,6 @@ def test_gold_is_sparse() -> None:
         ("the change would save about 40,000 dollars a year", SUPPORT_NAMED),  # attributed, named official
         ("the library is used least in the evening", SUPPORT_NAMED),  # disputed
         ("more than 300 people have signed a petition against the plan", SUPPORT_NAMED),  # corroborated
-        (
-            "the evening hours were the only time working families were free to visit",
-            SUPPORT_UNNAMED,
-        ),  # anonymous
         ("the cuts are a disaster for children", SUPPORT_UNNAMED),  # vague
         ("is one of the oldest in the county", SUPPORT_FACT),
     ],
@@ -437,11 +439,25 @@ def test_support_follows_status_and_source_type(quote: str, expected: str) -> No
     assert question.extra["definitions"] == [SUPPORT_DEFINITIONS[c] for c in question.choices]
 
 
-def test_support_explanation_is_the_teachers_note_then_the_definition() -> None:
+def test_support_explanation_says_why_then_the_teachers_note_then_the_definition() -> None:
     question = by_quote(questions_of(library_article(), "support"), "is one of the oldest in the county")
     assert question.explanation == (
+        'The writer states this as a fact, with no source and no word such as "may" or "reportedly". '
         f"The writer gives no source for this. {SUPPORT_FACT}: {SUPPORT_DEFINITIONS[SUPPORT_FACT]}"
     )
+    named = by_quote(
+        questions_of(library_article(), "support"), "the change would save about 40,000 dollars a year"
+    )
+    assert named.explanation.startswith(
+        "The article gives this to Maria Lopez, the council spokesperson "
+        '("Council spokesperson Maria Lopez said")'
+    )
+
+
+def test_support_skips_a_claim_relayed_by_a_source_of_the_other_kind() -> None:
+    """An unnamed parent who told a named newspaper: "unnamed" and "named" could both be defended."""
+    quote = "the evening hours were the only time working families were free to visit"
+    assert all(q.quote != quote for q in questions_of(library_article(), "support"))
 
 
 def test_support_skips_a_hedged_claim_that_names_its_source() -> None:
@@ -556,64 +572,122 @@ def test_spot_hedge_skips_a_claim_with_a_hedge_word_that_is_not_a_cue() -> None:
 # --- name_technique and find_framing -----------------------------------------------------------------
 
 
-def test_name_technique_gives_the_label_and_three_wrong_techniques() -> None:
-    question = by_quote(questions_of(library_article(), "name_technique"), "'Slashes'")
-    assert right_choice(question) == "Scare quotes"
-    assert len(question.choices) == 4
-    assert question.prompt == "Which technique is used in the headline: \"'Slashes'\"?"
-    assert question.explanation.startswith("The quotation marks make the cut sound dramatic. Scare quotes: ")
+def _framed() -> ArticleBuilder:
+    b = ArticleBuilder(
+        "Killer Storm Hits",
+        [
+            'A killer storm hit the coast on Monday, and the so-called "flood wall" failed again.',
+            "As every expert agrees, the only choice is to move the town or lose it for good.",
+            "The storm knocked down trees along the coast road and closed the harbour for a day.",
+        ],
+    )
+    b.frame("killer storm", "loaded_language", note="'Killer' makes the storm sound like a murderer.")
+    b.frame('"flood wall"', "scare_quotes", note="The quotation marks suggest it is not a real wall.")
+    b.frame("As every expert agrees", "appeal_to_authority")
+    b.frame("the only choice is to move the town or lose it", "false_dilemma")
+    return b
 
 
-def test_name_technique_never_offers_a_broad_technique_as_a_wrong_answer() -> None:
+def test_name_technique_offers_only_clearly_wrong_techniques_the_article_uses_elsewhere() -> None:
+    article = _framed().build()
+    used = {VOCABULARY.technique(f.technique).label for f in article.framing}
     broad = {VOCABULARY.technique(t).label for t in VOCABULARY.broad_techniques}
-    for seed in range(30):
-        for question in questions_of(library_article(), "name_technique", seed):
-            assert not broad & set(wrong_choices(question))
+    for seed in range(20):
+        questions = {q.quote: q for q in questions_of(article, "name_technique", seed)}
+        killer = questions["killer storm"]
+        assert right_choice(killer) == "Loaded language"
+        assert set(wrong_choices(killer)) == {"Scare quotes", "Appeal to authority", "False choice"}
+        assert killer.prompt == 'Which technique is used in paragraph 1: "killer storm"?'
+        assert killer.explanation.startswith(
+            "'Killer' makes the storm sound like a murderer. Loaded language: "
+        )
+        for question in questions.values():
+            assert set(wrong_choices(question)) <= used - broad
+
+
+def test_name_technique_needs_two_plausible_wrong_answers() -> None:
+    b = ArticleBuilder(
+        "Storm", ["A killer storm hit the coast on Monday and the damage was terrible for all."]
+    )
+    b.frame("killer storm", "loaded_language")
+    b.frame("terrible", "exaggeration_minimisation")
+    assert questions_of(b.build(), "name_technique") == []  # only broad techniques: nothing clearly wrong
 
 
 def test_name_technique_offers_headline_techniques_only_for_the_headline() -> None:
-    b = ArticleBuilder(
-        "Storm Warning", ["A killer storm is heading for the coast, and families are panicking in the towns."]
-    )
-    b.frame("killer storm", "loaded_language")
-    b.frame("families are panicking", "appeal_to_fear_prejudice")
-    for seed in range(30):
-        for question in questions_of(b.build(), "name_technique", seed):
-            assert "Headline does not match" not in question.choices
+    b = _framed()
+    b.frame("Killer", "headline_body_mismatch")
+    article = b.build()
+    for seed in range(20):
+        for question in questions_of(article, "name_technique", seed):
+            if question.focus is not None and question.focus[0] != 0:
+                assert "Headline does not match" not in question.choices
 
 
 def test_name_technique_offers_repetition_only_for_words_that_do_not_recur() -> None:
-    b = ArticleBuilder(
-        "Terror Returns",
-        ["The terror group struck again on Monday.", "Police say the terror attacks are over for now."],
-    )
-    b.frame("terror group", "name_calling_labeling")
+    b = _framed()
+    b.frame("closed the harbour", "repetition")
+    article = b.build()
+    offered: Counter[str] = Counter()
     for seed in range(30):
-        (question,) = questions_of(b.build(), "name_technique", seed)
-        assert "Repetition" not in question.choices
+        for question in questions_of(article, "name_technique", seed):
+            offered[question.quote] += "Repetition" in question.choices
+    assert offered["killer storm"] == 0  # "storm" occurs again
+    assert offered['"flood wall"'] > 0
 
 
 def test_name_technique_offers_scare_quotes_only_for_words_without_quotation_marks() -> None:
-    b = ArticleBuilder(
-        "Park", ['The so-called "cleaning system" failed and the toxic sludge reached the park.']
-    )
-    b.frame('"cleaning system"', "doubt")
-    b.frame("toxic sludge", "loaded_language")
-    offered = Counter()
+    article = _framed().build()
+    offered: Counter[str] = Counter()
     for seed in range(40):
-        for question in questions_of(b.build(), "name_technique", seed):
-            offered[question.quote] += "Scare quotes" in question.choices
-    assert offered['"cleaning system"'] == 0
-    assert offered["toxic sludge"] > 0
+        for question in questions_of(article, "name_technique", seed):
+            if right_choice(question) != "Scare quotes":
+                offered[question.quote] += "Scare quotes" in question.choices
+    assert offered["As every expert agrees"] > 0
+    b = _framed()
+    b.frame('"flood wall" failed', "doubt")
+    for question in questions_of(b.build(), "name_technique"):
+        if question.quote == '"flood wall" failed':
+            assert "Scare quotes" not in question.choices
 
 
-def test_find_framing_covers_the_headline_and_paragraphs() -> None:
+def test_spot_technique_offers_phrases_that_are_certainly_not_framing() -> None:
+    article = library_article()
+    questions = questions_of(article, "spot_technique")
+    framing_words = {(f.span.block, i) for f in article.framing for i in range(f.span.start, f.span.end)}
+    question = next(q for q in questions if right_choice(q) == '"a disaster for children"')
+    assert question.prompt.startswith("Loaded language: ")
+    assert question.prompt.endswith("Which of these words from the article are an example of it?")
+    assert question.focus is None  # a highlight would show the answer
+    for q in questions:
+        assert len(q.choices) >= MIN_CHOICES
+        for choice in wrong_choices(q):
+            text = choice.strip('"')
+            places = {
+                (b, i)
+                for b, block in enumerate(article.blocks)
+                for s, e in block.find_all(text)
+                for i in range(*block.word_range(s, e))
+            }
+            assert places and not places & framing_words, choice
+
+
+def test_spot_technique_in_the_headline_needs_a_complete_headline() -> None:
+    b = library_builder()
+    b.framing_complete.discard(0)
+    assert all(q.extra["spans"][0][0] != 0 for q in questions_of(b.build(), "spot_technique"))
+
+
+def test_find_framing_asks_only_where_the_teacher_marked_all_framing() -> None:
     questions = questions_of(library_article(), "find_framing")
     assert {q.block: q.answer_text for q in questions} == {
-        0: ["Slashes"],
+        0: ["Slashes", "Fume"],
         1: ["a move that has angered many families"],
         4: ["a disaster for children"],
     }
+    b = library_builder()
+    b.framing_complete = {0}
+    assert [q.block for q in questions_of(b.build(), "find_framing")] == [0]
 
 
 def test_find_framing_skips_a_passage_with_an_unmarked_emotive_word() -> None:
@@ -622,6 +696,7 @@ def test_find_framing_skips_a_passage_with_an_unmarked_emotive_word() -> None:
         ["A shocking storm hit the coast on Monday, and the damage left by the floods was devastating."],
     )
     b.frame("shocking", "loaded_language")
+    b.framing_complete = {1}
     assert questions_of(b.build(), "find_framing") == []
     b.frame("devastating", "loaded_language")
     assert len(questions_of(b.build(), "find_framing")) == 1
@@ -867,7 +942,7 @@ def test_quiz_questions_carry_focus_or_passage() -> None:
     for question in build_quiz(library_article(), VOCABULARY, seed=11):
         if question.type == SELECT:
             assert question.words and question.block is not None
-        elif not KINDS[question.kind].hand_written:
+        elif not KINDS[question.kind].hand_written and question.kind != "spot_technique":
             assert question.focus is not None and question.quote
 
 

@@ -34,6 +34,7 @@ KIND_NAMES = {
     "find_unverified": "Find unverified claims",
     "spot_hedge": "Spot the hedge",
     "name_technique": "Name the technique",
+    "spot_technique": "Spot the technique",
     "find_framing": "Find the framing",
     "hand_choice": "Teacher's question (one choice)",
     "hand_multiple": "Teacher's question (several choices)",

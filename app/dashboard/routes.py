@@ -18,6 +18,7 @@ from app.auth.access import signed_in_teacher, teacher_required
 from app.dashboard.svg import Bar, bar_chart, percent_chart
 from app.domain import statistics as stats
 from app.domain.article import SKILLS
+from app.domain.generate import KINDS
 from app.models import Student, utcnow
 from app.services import classes, dashboard, quizzes
 
@@ -26,20 +27,7 @@ bp = Blueprint("dashboard", __name__, template_folder="templates")
 progress_bp = Blueprint("progress", __name__, template_folder="templates")
 
 SKILL_NAMES = {"sources": "Sources", "claims": "Claims", "framing": "Framing"}
-KIND_NAMES = {
-    "who_said_it": "Who said it",
-    "source_type": "Kind of source",
-    "find_sources": "Find the attributions",
-    "support": "How well supported",
-    "find_unverified": "Find unverified claims",
-    "spot_hedge": "Spot the hedge",
-    "name_technique": "Name the technique",
-    "spot_technique": "Spot the technique",
-    "find_framing": "Find the framing",
-    "hand_choice": "Teacher's question (one choice)",
-    "hand_multiple": "Teacher's question (several choices)",
-    "hand_select": "Teacher's question (select words)",
-}
+KIND_NAMES = {name: kind.title for name, kind in KINDS.items()}
 
 
 @bp.record_once

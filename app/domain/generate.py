@@ -138,9 +138,14 @@ class QuestionKind:
     """One kind of question. Subclasses set the class attributes and yield questions from ``questions``."""
 
     name: ClassVar[str]
+    title: ClassVar[str]  # what teachers see on the dashboard and in previews
     skill: ClassVar[str]  # "" for hand-written kinds: each question carries the teacher's skill
     type: ClassVar[str]
     hand_written: ClassVar[bool] = False
+    # For the dashboard's confusions: what a wrong choice confuses (choice kinds whose choices
+    # are labels), or what a select question asks to find.
+    confusion_title: ClassVar[str] = ""
+    asked_for: ClassVar[str] = ""
 
     def generate(self, reading: ArticleReading, rng: random.Random) -> list[Question]:
         questions = [q for q in self.questions(reading, rng) if q is not None]
@@ -345,6 +350,8 @@ def _hedge_words_in(reading: ArticleReading, span: Span) -> list[tuple[int, int]
 
 class WhoSaidIt(QuestionKind):
     name = "who_said_it"
+    title = "Who said it"
+    confusion_title = "Who said it"
     skill = "sources"
     type = CHOICE
 
@@ -431,6 +438,8 @@ class SourceType(QuestionKind):
     names the type."""
 
     name = "source_type"
+    title = "Kind of source"
+    confusion_title = "Kinds of source"
     skill = "sources"
     type = CHOICE
 
@@ -530,6 +539,8 @@ class FindInPassage(QuestionKind):
 
 class FindSources(FindInPassage):
     name = "find_sources"
+    title = "Find the attributions"
+    asked_for = "attributions"
     skill = "sources"
     type = SELECT
     task = (
@@ -599,6 +610,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
 
 class Support(QuestionKind):
     name = "support"
+    title = "How well supported"
+    confusion_title = "How well a claim is supported"
     skill = "claims"
     type = CHOICE
 
@@ -652,6 +665,8 @@ def _unverified(claim: Claim) -> bool:
 
 class FindUnverified(FindInPassage):
     name = "find_unverified"
+    title = "Find unverified claims"
+    asked_for = "unverified claims"
     skill = "claims"
     type = SELECT
     task = (
@@ -699,6 +714,8 @@ class FindUnverified(FindInPassage):
 
 class SpotHedge(QuestionKind):
     name = "spot_hedge"
+    title = "Spot the hedge"
+    asked_for = "hedge words"
     skill = "claims"
     type = SELECT
 
@@ -740,6 +757,8 @@ class NameTechnique(QuestionKind):
     uses elsewhere (so a student could plausibly pick them); with fewer than two, no question."""
 
     name = "name_technique"
+    title = "Name the technique"
+    confusion_title = "Framing techniques"
     skill = "framing"
     type = CHOICE
 
@@ -798,6 +817,7 @@ class SpotTechnique(QuestionKind):
     them is framing of any kind."""
 
     name = "spot_technique"
+    title = "Spot the technique"
     skill = "framing"
     type = CHOICE
     MAX_WORDS = 8
@@ -931,6 +951,8 @@ def _content_windows(reading: ArticleReading, block: int, size: int) -> list[tup
 
 class FindFraming(FindInPassage):
     name = "find_framing"
+    title = "Find the framing"
+    asked_for = "framing"
     skill = "framing"
     type = SELECT
     task = (
@@ -959,6 +981,7 @@ class FindFraming(FindInPassage):
 
 class HandChoice(QuestionKind):
     name = "hand_choice"
+    title = "Teacher's question (one choice)"
     skill = ""
     type = CHOICE
     hand_written = True
@@ -971,6 +994,7 @@ class HandChoice(QuestionKind):
 
 class HandMultiple(QuestionKind):
     name = "hand_multiple"
+    title = "Teacher's question (several choices)"
     skill = ""
     type = MULTIPLE
     hand_written = True
@@ -1007,6 +1031,8 @@ def _shuffled_hand_choices(
 
 class HandSelect(QuestionKind):
     name = "hand_select"
+    title = "Teacher's question (select words)"
+    asked_for = "the teacher's passages"
     skill = ""
     type = SELECT
     hand_written = True

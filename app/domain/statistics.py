@@ -25,6 +25,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from app.domain.article import TITLE_BLOCK, Article, Vocabulary
+from app.domain.generate import KINDS
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.scoring import skill_totals, span_found
 
@@ -44,20 +45,10 @@ FLAG_DISCRIMINATION = "Weak discrimination: below 0.2"
 HEAT_LEVELS = 10
 
 # Choice questions whose wrong picks say which idea was taken for which.
-CONFUSION_KINDS: dict[str, str] = {
-    "name_technique": "Framing techniques",
-    "source_type": "Kinds of source",
-    "who_said_it": "Who said it",
-    "support": "How well a claim is supported",
-}
-# What a select-words question of each kind asks the student to find.
-ASKED_FOR: dict[str, str] = {
-    "find_sources": "attributions",
-    "find_unverified": "unverified claims",
-    "spot_hedge": "hedge words",
-    "find_framing": "framing",
-    "hand_select": "the teacher's passages",
-}
+# Kinds whose wrong choices name a confusion (a label taken for another), and what each select
+# kind asks to find: both declared on the kind itself (generate.KINDS).
+CONFUSION_KINDS: dict[str, str] = {name: k.confusion_title for name, k in KINDS.items() if k.confusion_title}
+ASKED_FOR: dict[str, str] = {name: k.asked_for for name, k in KINDS.items() if k.asked_for}
 
 
 # --- Small numeric helpers -------------------------------------------------------------------

@@ -8,6 +8,7 @@ audit is the second pair of eyes, and the only one for questions teachers write.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -19,8 +20,10 @@ from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import conflicts, footprint, gives_key_away
 
-# A key position may be right at most this many times its fair share, across seeds.
+# A key position may be right at most this many times its fair share, across seeds; and, so that
+# chance alone in a few quizzes is not reported, by more than three standard deviations.
 MAX_POSITION_BIAS = 1.25
+CHANCE_DEVIATIONS = 3
 # Below this many keys per position the share says nothing.
 MIN_KEYS_FOR_BIAS = 40
 _POSITION_WORDS = re.compile(
@@ -156,7 +159,12 @@ def key_position_bias(quizzes: Iterable[Sequence[Question]]) -> list[str]:
             keys[question.answer[0]] += 1
     problems = []
     for position, expected in sorted(fair.items()):
-        if expected >= MIN_KEYS_FOR_BIAS / 4 and keys[position] > MAX_POSITION_BIAS * expected:
+        beyond_chance = keys[position] > expected + CHANCE_DEVIATIONS * math.sqrt(expected)
+        if (
+            expected >= MIN_KEYS_FOR_BIAS / 4
+            and keys[position] > MAX_POSITION_BIAS * expected
+            and beyond_chance
+        ):
             problems.append(
                 f"choice {position + 1} is the right answer {keys[position]} times, "
                 f"{keys[position] / expected:.2f} times its fair share ({expected:.0f})"

@@ -464,20 +464,23 @@ class SourceType(QuestionKind):
             # A mention no other source shares, and the fullest one, says the most about the source.
             mention = min(mentions, key=lambda m: (len(shared_with(m)), -m.length, m.block, m.start))
             # Another source quoted in the same words (a fighter "told CNN") makes its type right too,
-            # and so does one that relayed this source's words, or whose words it relayed, in the
-            # same sentence ("a firefighter ... told Channel 7").
+            # and so does any source named in the same sentence ("a firefighter ... told Channel 7"),
+            # or in the same paragraph when the mention has a pronoun ("he told Sportsline Radio").
+            block = reading.blocks[mention.block]
+            pronoun = any(word in PRONOUNS for word in words_of(block, mention))
+            near = reading.sentences_of(mention) if not pronoun else [(0, len(block.words))]
             also_right = {other.type for other in shared_with(mention)} | {
                 other.type
-                for other in _relays_of(article, source)
-                if any(
+                for other in article.sources
+                if other.id != source.id
+                and any(
                     overlaps(sentence, (m.start, m.end))
                     for m in other.mentions
                     if m.block == mention.block
-                    for sentence in reading.sentences_of(mention)
+                    for sentence in near
                 )
             }
             wrong = _vocabulary_wrong(vocabulary, vocabulary.source_types, right.id, also_right, rng)
-            block = reading.blocks[mention.block]
             start, end = trim_attribution(block, mention, vocabulary.attribution_words)
             quote = display_form(block.text[block.starts[start] : block.ends[end - 1]])
             yield self.choice(

@@ -15,12 +15,12 @@ import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from app.domain.article import (
     SOURCED_STATUSES,
     TITLE_BLOCK,
-    UNVERIFIED_STATUSES,
     Article,
     Claim,
     HandQuestion,
@@ -41,7 +41,7 @@ from app.domain.passage import (
     words_of,
 )
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
-from app.domain.quiz_rules import conflicts, gives_key_away, hand_footprint, touches_headline
+from app.domain.quiz_rules import conflicts, footprint, gives_key_away, hand_footprint, touches_headline
 from app.domain.scoring import MIN_WRONG_WORDS, NEAR, mark_selection
 from app.domain.text import Block, display_form, match_form
 
@@ -72,6 +72,9 @@ MAX_SOURCE_CHOICES = 4
 # at least this many other words must be left to cost marks, so selecting (nearly) everything never pays.
 MAX_GOLD_SHARE = 2
 MIN_WRONG_WORDS_SHOWN = MIN_WRONG_WORDS
+# In a sentence with a marked claim, this many words in a row outside every annotation could hold
+# another claim the teacher did not mark ("The library was built in 1952 and ...").
+MAX_UNMARKED_RUN = 7
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -130,6 +133,12 @@ def gold_is_sparse(gold: Iterable[tuple[int, int]], word_count: int) -> bool:
     return everything.wrong_words >= MIN_WRONG_WORDS_SHOWN
 
 
+def words_subject(text: str) -> str:
+    """The same words asked about twice, even in different places ("jab factory" in the headline
+    and in a paragraph), make two questions about one thing."""
+    return "words:" + " ".join(Block.from_text(match_form(text)).words).casefold()
+
+
 def _span(span: Span) -> list[int]:
     return [span.block, span.start, span.end]
 
@@ -178,8 +187,9 @@ class QuestionKind:
         extra = dict(extra or {})
         if definitions:
             extra["definitions"] = [definitions.get(text, "") for text in choices]
-        extra.update(about=sorted(set(about)), line=line)
         extra.setdefault("spans", [_span(span)] if span else [])
+        words = [words_subject(span.quote)] if span is not None else []
+        extra.update(about=sorted({*about, *words}), line=line)
         return Question(
             kind=self.name,
             type=CHOICE,
@@ -224,7 +234,7 @@ class QuestionKind:
         if offset:
             extra["offset"] = offset
         extra.update(
-            about=sorted(set(about)),
+            about=sorted({*about, *(words_subject(" ".join(block.words[s:e])) for s, e in spans)}),
             spans=[[block_index, s + offset, e + offset] for s, e in spans],
             line=line,
         )
@@ -328,6 +338,15 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     return not any(overlaps(m, s) for m in mentions for s in sentences)
 
 
+def _reported_nearby(reading: ArticleReading, claim: Claim) -> bool:
+    """A claim hedged as reported ("reportedly", "believed to") while the article names a source in
+    the same or the next paragraph: a student could take that source for the one who reported it."""
+    span = claim.span
+    if not any(span.start <= s and e <= span.end for s, e in reading.reporting_hits(span.block)):
+        return False
+    return any(m.block in (span.block, span.block + 1) for s in reading.article.sources for m in s.mentions)
+
+
 def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
     """The source's mention in the same paragraph as ``span`` (the closest one), as text."""
     same = [m for m in source.mentions if m.block == span.block] or list(source.mentions)
@@ -369,7 +388,9 @@ class WhoSaidIt(QuestionKind):
             if not self._readable_source(reading, claim, source):
                 return None
             right = source_label(source)
-        elif claim.status in UNVERIFIED_STATUSES and _claim_is_in_writers_words(reading, claim):
+        elif claim.status == "unattributed" and _claim_is_in_writers_words(reading, claim):
+            # Not a hedged claim: "reportedly" says someone reported it, so "the article does not
+            # say" is arguable whenever the article names anyone who reports.
             right = NOT_SAID
         else:
             return None
@@ -507,6 +528,7 @@ class FindInPassage(QuestionKind):
     """
 
     task = ""  # e.g. "every attribution in {where}: ..." (``{where}`` names the passage)
+    lead = "The words to select: {words}."  # why the key is the key, before the teachers' notes
 
     def passages(self, article: Article) -> Iterable[int]:
         return _paragraph_indexes(article)
@@ -530,7 +552,13 @@ class FindInPassage(QuestionKind):
             texts = [" ".join(block.words[s:e]) for (s, e), *_ in gold]
             yield self.select(
                 prompt="Select " + self.task.format(where=where(index)),
-                explanation=_notes((note for _, note, *_ in gold), _words_to_select(texts)),
+                explanation=_notes(
+                    [
+                        self.lead.format(words=", ".join(f'"{t}"' for t in texts)),
+                        *(note for _, note, *_ in gold),
+                    ],
+                    _words_to_select(texts),
+                ),
                 block_index=index,
                 block=block,
                 gold=[span for span, *_ in gold],
@@ -550,6 +578,7 @@ class FindSources(FindInPassage):
         "every attribution in {where}: the words that tell you who the information comes from "
         "(who says, told or reported it)."
     )
+    lead = "These words say who the information comes from: {words}."
 
     def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
         words = reading.blocks[block]
@@ -589,6 +618,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         # A hedged claim that names its source ("Le Drian suggested ...") is both hedged and sourced.
         if claim.source is not None or not (claim.cues or hedges):
             return None
+        if _reported_nearby(reading, claim):
+            return None  # "reportedly" with a news outlet in the next paragraph: named after all?
         return SUPPORT_HEDGED if _claim_is_in_writers_words(reading, claim) else None
     if claim.status == "unattributed":
         if hedges or not _claim_is_in_writers_words(reading, claim):
@@ -635,7 +666,8 @@ class Support(QuestionKind):
                 right=right,
                 wrong=SUPPORT_CHOICES,
                 span=claim.span,
-                about=[f"claim:{index}"],
+                # Its key says who the source is: never beside another question on that source.
+                about=[f"claim:{index}", *(f"source:{s}" for s in ([claim.source] if claim.source else []))],
                 line=claim.line,
                 definitions=SUPPORT_DEFINITIONS,
                 extra={"claim": index},
@@ -677,6 +709,7 @@ class FindUnverified(FindInPassage):
         '"reportedly" or "may") or states with no source at all. '
         "Do not select claims that come with a source."
     )
+    lead = "These claims come with no source, or the writer hedges them: {words}."
 
     def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
         return [
@@ -708,7 +741,10 @@ class FindUnverified(FindInPassage):
         for _, claim in claims:
             if _unverified(claim) and not _claim_is_in_writers_words(reading, claim):
                 return False  # an unverified claim beside an attribution: is it sourced after all?
-        return reading.every_sentence_annotated(block, reading.annotated_spans(block))
+        annotated = reading.annotated_spans(block)
+        if reading.longest_unannotated_run(block, annotated) >= MAX_UNMARKED_RUN:
+            return False  # room for a second claim the teacher did not mark ("..., in what would be ...")
+        return reading.every_sentence_annotated(block, annotated)
 
     @staticmethod
     def _quoted(reading: ArticleReading, block: int, hit: tuple[int, int]) -> bool:
@@ -815,9 +851,8 @@ class NameTechnique(QuestionKind):
 
 class SpotTechnique(QuestionKind):
     """Which of these phrases from the article uses a technique?  The right phrase is a framing
-    span; the wrong ones are words the teacher annotated as something else (an attribution, a
-    hedge) or unmarked words of a passage whose framing the teacher marked completely, so none of
-    them is framing of any kind."""
+    span; the wrong ones are unmarked phrases of passages whose framing the teacher marked
+    completely, so none of them is framing of any kind, yet each is a real phrase of the article."""
 
     name = "spot_technique"
     title = "Spot the technique"
@@ -855,60 +890,41 @@ class SpotTechnique(QuestionKind):
                 right=f'"{key}"',
                 wrong=[f'"{text}"' for text in wrong],
                 span=None,
-                about=[f"framing:{index}"],
+                about=[f"framing:{index}", words_subject(key)],
                 line=framing.line,
                 extra={"framing": index, "spans": [[span.block, span.start, span.end]]},
             )
 
     def _plain_phrases(self, reading: ArticleReading, key: Span, technique: str) -> list[str]:
-        """Phrases that are certainly not framing: annotated attributions and hedges outside every
-        framing span, and, in passages whose framing is marked completely, unmarked words."""
+        """Phrases of the key's length that are certainly not framing, yet are real words a reader
+        could consider: unmarked content words of passages whose framing the teacher marked
+        completely (the headline's for a headline key), away from every framing span, with no
+        attribution, hedge or emotive word and no name in them."""
         article, vocabulary = reading.article, reading.vocabulary
         framing = [item.span for item in article.framing]
         mentions = [m for source in article.sources for m in source.mentions]
         like_attribution = technique in vocabulary.like_attributions
-
-        def plain(block: int, start: int, end: int) -> bool:
-            probe = Span(block, max(0, start - 1), end + 1, "")
-            if any(probe.overlaps(f) for f in framing) or end - start > self.MAX_WORDS:
-                return False
-            if like_attribution and any(probe.overlaps(m) for m in mentions):
-                return False  # "a nutrition researcher said" could be read as an appeal to authority
-            if any(start <= s and e <= end for s, e in reading.loaded_hits(block)):
-                return False
-            return not (set(range(start, end)) & reading.quoted(block))  # a speaker's words: not sure
-
-        ranges: list[tuple[int, int, int]] = []
-        if key.block == TITLE_BLOCK:
-            blocks = [TITLE_BLOCK] if TITLE_BLOCK in article.framing_complete else []
-        else:
-            blocks = sorted(b for b in article.framing_complete if b != TITLE_BLOCK)
-            for source in article.sources if not like_attribution else ():
-                for mention in reading.naming_mentions(source):
-                    if mention.block != TITLE_BLOCK:
-                        ranges.append(
-                            (
-                                mention.block,
-                                *trim_attribution(
-                                    reading.blocks[mention.block], mention, vocabulary.attribution_words
-                                ),
-                            )
-                        )
-            if technique not in vocabulary.like_hedges:  # "could" might be read as casting doubt
-                ranges += [(c.block, c.start, c.end) for claim in article.claims for c in claim.cues]
-        for block in blocks:
-            ranges += _content_windows(reading, block, key.length)
+        in_headline = key.block == TITLE_BLOCK
+        blocks = [b for b in sorted(article.framing_complete) if (b == TITLE_BLOCK) == in_headline]
         key_words = set(words_of(reading.blocks[key.block], key))
         phrases = []
-        for block, start, end in ranges:
-            if block == TITLE_BLOCK and key.block != TITLE_BLOCK:
-                continue
-            if (
-                not plain(block, start, end)
-                or set(words_of(reading.blocks[block], (start, end))) <= key_words
-            ):
-                continue
-            phrases.append(_phrase(reading, block, start, end))
+        for block in blocks:
+            text = reading.blocks[block]
+            flagged = reading.attribution_hits(block) + reading.hedge_hits(block) + reading.loaded_hits(block)
+            for _, start, end in _content_windows(reading, block, key.length):
+                probe = Span(block, max(0, start - 1), end + 1, "")
+                words = words_of(text, (start, end))
+                if any(probe.overlaps(f) for f in framing) or set(words) <= key_words:
+                    continue
+                if like_attribution and any(probe.overlaps(m) for m in mentions):
+                    continue  # "a nutrition researcher" could be read as an appeal to authority
+                if any(overlaps((start, end), hit) for hit in flagged) or set(words) & PRONOUNS:
+                    continue
+                if set(range(start, end)) & reading.quoted(block):
+                    continue  # a speaker's words: not sure they are plain
+                if not in_headline and any(w[:1].isupper() for w in text.words[start:end]):
+                    continue  # a name is no plausible example of a technique
+                phrases.append(_phrase(reading, block, start, end))
         return _distinct(phrases)
 
 
@@ -962,6 +978,7 @@ class FindFraming(FindInPassage):
         "the framing in {where}: the words chosen to push the reader towards a view, "
         "or that say more than the facts show."
     )
+    lead = "These words push the reader or say more than the facts: {words}."
 
     def passages(self, article: Article) -> Iterable[int]:
         # Framing is a judgement: only the teacher can say a passage has no more of it.
@@ -978,7 +995,10 @@ class FindFraming(FindInPassage):
         framing = [
             (item.span.start, item.span.end) for item in reading.article.framing if item.span.block == block
         ]
-        # An emotive word the teacher left unmarked would cost a careful student marks.
+        # An emotive word, or a word or two in quotation marks (scare quotes?), that the teacher
+        # left unmarked would cost a careful student marks.
+        if not all(covered(hit, framing) for hit in reading.short_quotations(block)):
+            return False
         return all(covered(hit, framing, margin=NEAR) for hit in reading.loaded_hits(block))
 
 
@@ -1121,7 +1141,43 @@ def build_quiz(
     skills = Counter(q.skill for q in quiz)
     quiz += _balanced_pick(generated, max(0, target - len(quiz)), quiz, skills, rng)
     rng.shuffle(quiz)
-    return quiz
+    return _spread_keys(quiz, rng)
+
+
+def _block_of(question: Question) -> int | None:
+    _, spans = footprint(question)
+    return spans[0][0] if spans else question.block
+
+
+def _spread_keys(quiz: list[Question], rng: random.Random) -> list[Question]:
+    """Give every choice place its share of keys in the quiz: the places are dealt from shuffled
+    rounds of all places, so no place is never (or always) the right one."""
+    width = max((len(q.choices) for q in quiz if q.type == CHOICE), default=0)
+    rounds: list[int] = []
+    spread = []
+    for question in quiz:
+        if question.type != CHOICE or len(question.answer) != 1:
+            spread.append(question)
+            continue
+        size = len(question.choices)
+        if not any(place < size for place in rounds):
+            rounds = list(range(width))
+            rng.shuffle(rounds)
+        place = next(place for place in rounds if place < size)
+        rounds.remove(place)
+        spread.append(_key_at(question, place))
+    return spread
+
+
+def _key_at(question: Question, place: int) -> Question:
+    """The question with its right choice swapped into ``place``."""
+    (key,) = question.answer
+    order = list(range(len(question.choices)))
+    order[key], order[place] = order[place], order[key]
+    extra = dict(question.extra)
+    if isinstance(extra.get("definitions"), list) and len(extra["definitions"]) == len(order):
+        extra["definitions"] = [extra["definitions"][i] for i in order]
+    return replace(question, choices=tuple(question.choices[i] for i in order), answer=(place,), extra=extra)
 
 
 def _balanced_pick(
@@ -1149,9 +1205,16 @@ def _balanced_pick(
             available,
             key=lambda n: (uses[n] > 0, skill_counts[KINDS[n].skill], uses[n], rank[n]),
         )
-        question = by_kind[name].pop()
-        if any(question is other or conflicts(question, other) for other in chosen):
+        left = [q for q in by_kind[name] if not any(q is o or conflicts(q, o) for o in chosen)]
+        if not left:
+            by_kind[name] = []
             continue
+        # Spread the quiz: prefer a key this kind has not had yet ("A source the article names"
+        # three times is a pattern) and a paragraph the quiz has asked about least.
+        keys = Counter((q.kind, tuple(q.answer_text)) for q in chosen)
+        blocks = Counter(_block_of(q) for q in chosen)
+        question = min(left, key=lambda q: (keys[(q.kind, tuple(q.answer_text))], blocks[_block_of(q)]))
+        by_kind[name] = [q for q in left if q is not question]
         picked.append(question)
         chosen.append(question)
         uses[name] += 1

@@ -265,6 +265,9 @@ class ArticleReading:
         """Attribution words in the writer's own words (a speaker's "they said" inside a quote is not one)."""
         return self._hits(block, self.vocabulary.attribution_words, outside_quotes=True)
 
+    def reporting_hits(self, block: int) -> list[tuple[int, int]]:
+        return self._hits(block, self.vocabulary.reporting_hedges, outside_quotes=False)
+
     def hedge_hits(self, block: int) -> list[tuple[int, int]]:
         return self._hits(block, self.vocabulary.hedge_words, outside_quotes=False)
 
@@ -291,6 +294,32 @@ class ArticleReading:
             self.sentence_quoted(block, sentence) or any(overlaps(sentence, span) for span in spans)
             for sentence in self._sentences[block]
         )
+
+    def longest_unannotated_run(self, block: int, spans: Sequence[tuple[int, int]]) -> int:
+        """The most words in a row outside ``spans`` within a sentence that overlaps one of them
+        (a speaker's quoted words aside)."""
+        quoted = self._quoted[block]
+        longest = 0
+        for sentence in self._sentences[block]:
+            if not any(overlaps(sentence, span) for span in spans):
+                continue
+            run = 0
+            for index in range(*sentence):
+                inside = any(s <= index < e for s, e in spans) or index in quoted
+                run = 0 if inside else run + 1
+                longest = max(longest, run)
+        return longest
+
+    def short_quotations(self, block: int, limit: int = 3) -> list[tuple[int, int]]:
+        """Runs of at most ``limit`` words inside quotation marks: possible scare quotes."""
+        quoted = sorted(self._quoted[block])
+        runs: list[tuple[int, int]] = []
+        for index in quoted:
+            if runs and runs[-1][1] == index:
+                runs[-1] = (runs[-1][0], index + 1)
+            else:
+                runs.append((index, index + 1))
+        return [(s, e) for s, e in runs if e - s <= limit]
 
     def annotated_spans(self, block: int) -> list[tuple[int, int]]:
         """Every source mention and claim in the block, as word ranges."""

@@ -93,7 +93,8 @@ def test_the_library_article_allows_every_kind() -> None:
     questions = all_questions(library_article(), VOCABULARY, random.Random(0))
     # Naming the technique needs clearly wrong techniques that the article uses elsewhere:
     # see the name_technique tests for an article that has them.
-    assert {q.kind for q in questions} == set(KINDS) - {"name_technique"}
+    # Its paragraphs 1 and 4 have more words than their marked claims: no "find the unverified claims".
+    assert {q.kind for q in questions} == set(KINDS) - {"name_technique", "find_unverified"}
     for question in questions:
         kind = KINDS[question.kind]
         assert question.type == kind.type
@@ -139,9 +140,7 @@ def test_who_said_it_names_the_source_of_an_attributed_claim() -> None:
     assert " ".join(library_article().block(block).words[start:end]) == "the cuts are a disaster for children"
 
 
-@pytest.mark.parametrize(
-    "quote", ["is one of the oldest in the county", "will reportedly close two hours earlier"]
-)
+@pytest.mark.parametrize("quote", ["is one of the oldest in the county"])
 def test_who_said_it_for_an_unsourced_claim_is_the_article_does_not_say(quote: str) -> None:
     question = by_quote(questions_of(library_article(), "who_said_it"), quote)
     assert right_choice(question) == NOT_SAID
@@ -422,7 +421,7 @@ def test_gold_is_sparse() -> None:
 @pytest.mark.parametrize(
     ("quote", "expected"),
     [
-        ("will reportedly close two hours earlier", SUPPORT_HEDGED),
+        ("the decision is unlikely to be reversed", SUPPORT_HEDGED),
         ("the change would save about 40,000 dollars a year", SUPPORT_NAMED),  # attributed, named official
         ("the library is used least in the evening", SUPPORT_NAMED),  # disputed
         ("more than 300 people have signed a petition against the plan", SUPPORT_NAMED),  # corroborated
@@ -506,15 +505,46 @@ def test_support_skips_words_annotated_twice_with_different_support() -> None:
 # --- find_unverified and spot_hedge ------------------------------------------------------------------
 
 
+def test_who_said_it_skips_hedged_claims() -> None:
+    """ "Reportedly" says someone reported it: "the article does not say" would be arguable."""
+    assert all(
+        q.quote != "will reportedly close two hours earlier"
+        for q in questions_of(library_article(), "who_said_it")
+    )
+
+
+def test_support_skips_a_reported_claim_with_a_source_named_nearby() -> None:
+    assert all(
+        q.quote != "will reportedly close two hours earlier"
+        for q in questions_of(library_article(), "support")
+    )
+
+
+def _unverified_paragraph() -> ArticleBuilder:
+    return ArticleBuilder(
+        "Bridge Plan",
+        [
+            "The new bridge will reportedly cost twice the budget. Work started in May last year. "
+            "Mayor Jo Diaz said the council has checked the figures twice and found no mistakes in them.",
+        ],
+    )
+
+
 def test_find_unverified_gold_is_the_hedged_and_unattributed_claims_with_cues_as_keys() -> None:
-    questions = questions_of(library_article(), "find_unverified")
-    assert {q.block: q.answer_text for q in questions} == {
-        1: ["will reportedly close two hours earlier"],
-        4: ["is one of the oldest in the county"],
-    }
-    paragraph_1 = next(q for q in questions if q.block == 1)
-    assert [" ".join(paragraph_1.words[s:e]) for s, e in paragraph_1.keys] == ["reportedly"]
-    assert "Do not select claims that come with a source" in paragraph_1.prompt
+    b = _unverified_paragraph()
+    b.source("diaz", "Jo Diaz, the mayor", "named_official", ["Mayor Jo Diaz said"])
+    b.claim("will reportedly cost twice the budget", "hedged", cues=["reportedly"])
+    b.claim("Work started in May last year", "unattributed")
+    b.claim("the council has checked the figures twice", "attributed", source="diaz")
+    (question,) = questions_of(b.build(), "find_unverified")
+    assert question.answer_text == ["will reportedly cost twice the budget", "Work started in May last year"]
+    assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["reportedly"]
+    assert "Do not select claims that come with a source" in question.prompt
+
+
+def test_find_unverified_skips_a_sentence_with_room_for_an_unmarked_claim() -> None:
+    """ "The library was built in 1952 and [is one of the oldest]": the first half is a claim too."""
+    assert all(q.block != 4 for q in questions_of(library_article(), "find_unverified"))
 
 
 def test_find_unverified_skips_a_paragraph_with_a_hedged_claim_that_has_a_source() -> None:
@@ -822,7 +852,7 @@ def test_quiz_properties_hold_for_arbitrary_articles(article: Article, seed: int
     quiz = build_quiz(article, VOCABULARY, seed)
     assert quiz == build_quiz(article, VOCABULARY, seed)
     hand = [q for q in pool if q.kind in HAND_KINDS]
-    assert all(q in quiz for q in hand)
+    assert sorted(q.prompt for q in hand) == sorted(q.prompt for q in quiz if q.kind in HAND_KINDS)
     assert len(quiz) <= max(len(hand), article.quiz_length)
     generated = [q for q in quiz if q.kind not in HAND_KINDS]
     # No two questions about the same words, claim, source or framing (hand-written ones aside).
@@ -897,8 +927,11 @@ def test_default_quiz_is_twelve_questions_balanced_as_far_as_the_article_allows(
     pool = all_questions(article, VOCABULARY, random.Random(0))
     for seed in range(20):
         quiz = build_quiz(article, VOCABULARY, seed)
-        assert len(quiz) == 12
-        assert len({json.dumps(q.to_dict(), sort_keys=True) for q in quiz}) == 12
+        assert len({json.dumps(q.to_dict(), sort_keys=True) for q in quiz}) == len(quiz)
+        if len(quiz) < 12:
+            # Shorter only when every other question is about something the quiz asks already.
+            asked = {q.prompt for q in quiz}
+            assert all(any(conflicts(q, o) for o in quiz) for q in pool if q.prompt not in asked)
         counts = Counter(q.skill for q in quiz)
         for skill in SKILLS:
             if counts[skill] < max(counts.values()) - 1:
@@ -914,7 +947,11 @@ def test_a_short_quiz_covers_distinct_kinds_before_repeating() -> None:
             quiz = build_quiz(article, VOCABULARY, seed, length=length)
             generated = [q.kind for q in quiz if q.kind not in HAND_KINDS]
             assert len(quiz) == length
-            assert len(set(generated)) == len(generated), generated
+            if len(set(generated)) < len(generated):
+                # A kind repeats only when no question of a kind not yet used could join the quiz.
+                pool = all_questions(article, VOCABULARY, random.Random(seed))
+                unused = [q for q in pool if q.kind not in generated and q.kind not in HAND_KINDS]
+                assert all(any(conflicts(q, o) for o in quiz) for q in unused), generated
 
 
 def test_the_article_sets_the_default_length() -> None:
@@ -929,13 +966,14 @@ def test_hand_written_questions_are_always_in_the_quiz() -> None:
     for length in (1, 2, 5, 12, 30):
         quiz = build_quiz(article, VOCABULARY, seed=length, length=length)
         assert sorted(q.kind for q in quiz if q.kind in HAND_KINDS) == sorted(HAND_KINDS)
-        assert len(quiz) >= max(min(length, 12), len(HAND_KINDS))
+        assert len(quiz) >= max(min(length, 9), len(HAND_KINDS))
 
 
 def test_fewer_questions_than_the_length_gives_them_all() -> None:
     article = one_source_article()
     quiz = build_quiz(article, VOCABULARY, seed=0)
-    assert sorted(q.kind for q in quiz) == ["source_type", "support"]
+    # "What kind of source" and "how well supported" both concern Sam Reed: one of them.
+    assert [q.kind for q in quiz] in (["source_type"], ["support"])
 
 
 def test_quiz_questions_carry_focus_or_passage() -> None:

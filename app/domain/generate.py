@@ -295,6 +295,16 @@ def _relay_chain(article: Article, source: Source) -> set[str]:
     return chain
 
 
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "the", "a", "an"})
+
+
+def _label_names(source: Source) -> frozenset[str]:
+    """The capitalised words of a source's whole label (titles aside): two labels sharing one
+    ("Ashcombe General Hospital") are too close to be each other's wrong answer."""
+    words = Block.from_text(source_label(source)).words
+    return frozenset(w.casefold() for w in words if w[:1].isupper() and w.casefold() not in _TITLES)
+
+
 def source_label(source: Source) -> str:
     """A source's name as a choice: without a teacher's remark in brackets at its end."""
     return _REMARK.sub("", source.name).strip() or source.name
@@ -403,13 +413,14 @@ class WhoSaidIt(QuestionKind):
                 if other_source is not None:
                     also_right |= _relay_chain(article, other_source)
         right_sources = [s for s in article.sources if s.id in also_right]
-        taken_names = set().union(*(name_words(s) for s in right_sources)) if right_sources else set()
+        taken_names = set().union(*(_label_names(s) for s in right_sources)) if right_sources else set()
         wrong_sources = [
             source_label(s)
             for s in article.sources
             if s.id not in also_right
             and reading.naming_mentions(s)  # "he added": a source nobody can pin down
-            and not (name_words(s) & taken_names)  # "Le Drian or Barzani" beside "Le Drian"
+            # "Le Drian or Barzani" beside "Le Drian"; "a member of Parents for Choice" beside the group
+            and not (_label_names(s) & taken_names)
             and not names(block, claim.span, s)  # a name the stem shows is a trap, not a distractor
             and not any(_same_text(source_label(s), source_label(r)) for r in right_sources)
         ]
@@ -549,7 +560,7 @@ class FindInPassage(QuestionKind):
             if not gold or not self.fully_annotated(reading, index):
                 continue
             block = reading.blocks[index]
-            texts = [" ".join(block.words[s:e]) for (s, e), *_ in gold]
+            texts = [_phrase(reading, index, s, e) for (s, e), *_ in gold]
             yield self.select(
                 prompt="Select " + self.task.format(where=where(index)),
                 explanation=_notes(
@@ -912,7 +923,8 @@ class SpotTechnique(QuestionKind):
             text = reading.blocks[block]
             flagged = reading.attribution_hits(block) + reading.hedge_hits(block) + reading.loaded_hits(block)
             for _, start, end in _content_windows(reading, block, key.length):
-                probe = Span(block, max(0, start - 1), end + 1, "")
+                # Words right beside a framing span may be part of it ("turning classrooms into a ...").
+                probe = Span(block, max(0, start - NEAR - 1), end + NEAR + 1, "")
                 words = words_of(text, (start, end))
                 if any(probe.overlaps(f) for f in framing) or set(words) <= key_words:
                     continue
@@ -924,8 +936,16 @@ class SpotTechnique(QuestionKind):
                     continue  # a speaker's words: not sure they are plain
                 if not in_headline and any(w[:1].isupper() for w in text.words[start:end]):
                     continue  # a name is no plausible example of a technique
-                phrases.append(_phrase(reading, block, start, end))
-        return _distinct(phrases)
+                phrases.append((_rarity(reading, words), _phrase(reading, block, start, end)))
+        # The most distinctive words first: "accusing" tempts a reader more than "parents".
+        ranked = [text for _, text in sorted(phrases, key=lambda item: item[0])]
+        return _distinct(ranked)[: 2 * MAX_VOCABULARY_DISTRACTORS]
+
+
+def _rarity(reading: ArticleReading, words: Sequence[str]) -> tuple[int, int]:
+    """How common a phrase's words are in the article (fewer first), then longer words first."""
+    counts = reading.word_counts()
+    return (sum(counts.get(w, 0) for w in words), -sum(len(w) for w in words))
 
 
 def _phrase(reading: ArticleReading, block: int, start: int, end: int) -> str:

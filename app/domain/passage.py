@@ -235,6 +235,7 @@ class ArticleReading:
         self._sentences = [sentences(block) for block in self.blocks]
         self._quoted = [quoted_words(block) for block in self.blocks]
         self._naming: dict[str, list[Span]] = {}
+        self._counts: Counter[str] | None = None
         self._hit_cache: dict[tuple[int, int, bool], list[tuple[int, int]]] = {}
 
     def sentences(self, block: int) -> list[tuple[int, int]]:
@@ -355,6 +356,12 @@ class ArticleReading:
         return (
             any(mark in inner for mark in '"\u201c\u201d\u2018\u2019') or "'" in block.gaps[span.start][-1:]
         )
+
+    def word_counts(self) -> Counter[str]:
+        """How often each word (lowercase) occurs in the article."""
+        if self._counts is None:
+            self._counts = Counter(w for b in self.blocks for w in words_of(b, (0, len(b.words))))
+        return self._counts
 
     def recurs(self, span: Span) -> bool:
         """A word of ``span`` that carries meaning (four letters or more) occurs again in the article:

@@ -232,6 +232,42 @@ def _answer_with_mouse(page: Any, kind: str) -> None:
 # Questions whose choices are vocabulary labels: each shows its definition (a 13-year-old cannot
 # tell "unnamed" from "vague" by the label alone).
 DEFINED_CHOICES = {"source type": "What kind of source", "technique": "Which technique is used"}
+# A "spot the technique" question states the technique's definition in its prompt instead.
+SPOT_TECHNIQUE = re.compile(r"^(?P<label>[^:]+): .*Which of these words from the (article|headline)")
+TECHNIQUE_KINDS = ("name_technique", "spot_technique")
+
+
+def _with_definition_questions(live_app: Flask, title: str) -> None:
+    """The class's quiz is drawn at random; the journey needs one with a source-type question and a
+    technique question, so draw again (as a teacher could) until it has them."""
+    from app.services.content import create_quiz, parse_version
+    from app.services.quizzes import questions_of
+
+    with live_app.app_context():
+        assignment = db.session.scalars(select(Assignment).where(Assignment.title == title)).one()
+        kinds = {q.kind for q in questions_of(assignment.quiz)}
+        if "source_type" in kinds and kinds & set(TECHNIQUE_KINDS):
+            return
+        version = assignment.quiz.article_version
+        article = parse_version(version)
+        from app.domain.generate import build_quiz
+        from app.services.content import current_vocabulary
+
+        for seed in range(1, 500):
+            kinds = {q.kind for q in build_quiz(article, current_vocabulary(), seed)}
+            if "source_type" in kinds and kinds & set(TECHNIQUE_KINDS):
+                assignment.quiz = create_quiz(version, seed)
+                db.session.commit()
+                return
+        raise AssertionError("no seed gives a quiz with a source-type and a technique question")
+
+
+def _assert_technique_defined_in_prompt(prompt: str) -> None:
+    vocabulary = project_vocabulary()
+    meaning = {e.label: e.definition for e in vocabulary.techniques}
+    match = SPOT_TECHNIQUE.match(prompt)
+    assert match and match["label"] in meaning, f"no technique named in {prompt!r}"
+    assert meaning[match["label"]] in prompt, "the prompt must give the technique's definition"
 
 
 def _assert_choices_show_definitions(page: Any, what: str) -> None:
@@ -258,6 +294,7 @@ def test_2_student_joins_answers_every_question_resumes_after_a_reload_and_sees_
     assert_fits_phone: Callable[..., None],
 ) -> None:
     _needs(journey, "join_code", "assignment_title")
+    _with_definition_questions(live_app, journey["assignment_title"])
     student = new_visitor("the student")
     page = student.page
 
@@ -316,6 +353,9 @@ def test_2_student_joins_answers_every_question_resumes_after_a_reload_and_sees_
             if kind == "choice" and prompt.startswith(start) and label not in defined:
                 _assert_choices_show_definitions(page, label)
                 defined.add(label)
+        if kind == "choice" and SPOT_TECHNIQUE.match(prompt) and "technique" not in defined:
+            _assert_technique_defined_in_prompt(prompt)
+            defined.add("technique")
         if kind == "choice" and first_of_kind:
             axe_check(page, "quiz-choice-question")
             screenshot(page, "student-quiz-choice-desktop")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass
 from datetime import timedelta
@@ -13,6 +14,7 @@ from flask.testing import FlaskClient
 from markupsafe import escape
 from sqlalchemy import func, select
 
+from app.domain.generate import all_questions
 from app.domain.question import SELECT, Question
 from app.extensions import db
 from app.models import (
@@ -26,7 +28,10 @@ from app.models import (
     utcnow,
 )
 from app.services import classes, quizzes
+from app.services.content import current_vocabulary, parse_version
+from tests.conftest import QUESTIONS_DIR
 from tests.factories import (
+    import_sample,
     login_student,
     login_teacher,
     make_assignment,
@@ -837,3 +842,34 @@ def test_question_macros_show_answers_for_a_preview(app):
     for question in assignment_questions:
         if question.explanation:
             assert question.explanation[:30] in text
+
+
+def test_choices_that_are_vocabulary_labels_show_their_definitions(app, client):
+    """ "Unnamed" or "vague", "loaded language" or "exaggeration": a 13-year-old chooses by meaning."""
+    with app.app_context():
+        school_class = make_class()
+        student = make_student(school_class, "Ada")
+        version = import_sample(QUESTIONS_DIR / "practice-press-release.yaml")
+        # A quiz long enough to hold every question, so it has both kinds whatever the draw.
+        assignment = make_assignment(school_class, version)
+        assignment.quiz.questions = [
+            q.to_dict() for q in all_questions(parse_version(version), current_vocabulary(), random.Random(1))
+        ]
+        db.session.commit()
+        questions = quizzes.questions_of(assignment.quiz)
+        login_student(client, student)
+        assignment_id = assignment.id
+    attempt_id = start(client, Setup("", 0, assignment_id, questions))
+    seen = set()
+    for number, question in enumerate(questions, start=1):
+        if question.kind not in ("source_type", "name_technique", "support"):
+            continue
+        html = client.get(f"/attempts/{attempt_id}/questions/{number}").get_data(as_text=True)
+        for choice, definition in zip(question.choices, question.extra["definitions"], strict=True):
+            assert definition, choice
+            label = f'<span class="choice-label">{escape(choice)}</span>'
+            assert label in html
+            after = html[html.index(label) :]
+            assert after.index(f"{escape(definition)}</span>") < after.index("</label>")
+        seen.add(question.kind)
+    assert seen == {"source_type", "name_technique", "support"}

@@ -75,6 +75,8 @@ MIN_WRONG_WORDS_SHOWN = MIN_WRONG_WORDS
 # In a sentence with a marked claim, this many words in a row outside every annotation could hold
 # another claim the teacher did not mark ("The library was built in 1952 and ...").
 MAX_UNMARKED_RUN = 7
+# A quiz asks about one paragraph at most this many times while others are left to ask about.
+MAX_PER_PASSAGE = 2
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -105,6 +107,46 @@ def _defined(explanation: str, entry: VocabularyEntry | tuple[str, str]) -> str:
     """The explanation, ending with the label and definition of the answer it explains."""
     label, definition = (entry.label, entry.definition) if isinstance(entry, VocabularyEntry) else entry
     return f"{explanation} {label}: {definition}".strip()
+
+
+MAX_APPOSITIVE = 8
+_APPOSITIVE_STARTS = frozenset({"the", "a", "an", "who", "his", "her", "their", "its", "one"})
+
+
+def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
+    """The words between ``edge`` and the next comma (``direction`` +1) or the previous one (-1),
+    when a comma stands right at the edge and they are at most MAX_APPOSITIVE words."""
+    if direction > 0:
+        if edge >= len(block.words) or block.gaps[edge].strip() != ",":
+            return None
+        end = edge + 1
+        while end < len(block.words) and block.gaps[end] == " ":
+            end += 1
+        span = (edge, end)
+    else:
+        if edge <= 0 or block.gaps[edge].strip() != ",":
+            return None
+        start = edge - 1
+        while start > 0 and block.gaps[start] == " ":
+            start -= 1
+        if "," not in block.gaps[start]:
+            return None  # not set off by commas on both sides: the start of the sentence, or a claim
+        span = (start, edge)
+    first = block.words[span[0]]
+    # An appositive names or describes: "the property developer Martin Hale", "Dr Okafor".
+    describes = first.casefold() in _APPOSITIVE_STARTS or first[:1].isupper()
+    return span if describes and span[1] - span[0] <= MAX_APPOSITIVE else None
+
+
+def _labelled_notes(texts: Sequence[str], gold: Sequence[tuple[Any, ...]]) -> list[str]:
+    """The teachers' notes of several passages, each after the words it is about, so that notes
+    written for different sources are not read as one."""
+    notes = [
+        (text, str(item[1]).strip()) for text, item in zip(texts, gold, strict=True) if str(item[1]).strip()
+    ]
+    if len({note for _, note in notes}) <= 1:
+        return [note for _, note in notes]
+    return [f'"{text}": {note}' for text, note in notes]
 
 
 def _words_to_select(texts: Iterable[str]) -> str:
@@ -551,6 +593,9 @@ class FindInPassage(QuestionKind):
     def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         return []
 
+    def free_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+        return []
+
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         raise NotImplementedError
 
@@ -566,7 +611,7 @@ class FindInPassage(QuestionKind):
                 explanation=_notes(
                     [
                         self.lead.format(words=", ".join(f'"{t}"' for t in texts)),
-                        *(note for _, note, *_ in gold),
+                        *_labelled_notes(texts, gold),
                     ],
                     _words_to_select(texts),
                 ),
@@ -574,6 +619,7 @@ class FindInPassage(QuestionKind):
                 block=block,
                 gold=[span for span, *_ in gold],
                 keys=self.keys_in(reading, index),
+                extra={"free": [list(span) for span in self.free_in(reading, index)]},
                 about=[subject for _, _, subject, _ in gold],
                 line=min(line for *_, line in gold),
             )
@@ -603,6 +649,18 @@ class FindSources(FindInPassage):
             for source, mention in reading.mentions_in(block)
         ]
 
+    def free_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+        """A speaker's name or role set off by commas right beside a mention ("Rovers' owner, the
+        property developer Martin Hale, has promised"; "said Dr Okafor, the board's director"):
+        part of saying who speaks, so selecting it costs nothing."""
+        words = reading.blocks[block]
+        free = []
+        for _, mention in reading.mentions_in(block):
+            before = _clause(words, mention.start, -1)
+            after = _clause(words, mention.end, +1)
+            free += [span for span in (before, after) if span is not None]
+        return free
+
     def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         """Who and the reporting verb ("she told", "Tom Briggs said"): where and when may be left out."""
         words = reading.blocks[block]
@@ -625,6 +683,8 @@ class FindSources(FindInPassage):
 def support_level(reading: ArticleReading, claim: Claim) -> str | None:
     """How well the article supports a claim, as one of SUPPORT_CHOICES; None where two could be defended."""
     hedges = _hedge_words_in(reading, claim.span)
+    if any(m.overlaps(claim.span) for s in reading.article.sources for m in s.mentions):
+        return None  # "has promised to pay ...": the claim holds its own attribution
     if claim.status == "hedged":
         # A hedged claim that names its source ("Le Drian suggested ...") is both hedged and sourced.
         if claim.source is not None or not (claim.cues or hedges):
@@ -860,6 +920,46 @@ class NameTechnique(QuestionKind):
             )
 
 
+HEADLINE_SAYS_MORE = "Less: the article does not back these words up"
+HEADLINE_MATCHES = "The same: the article backs these words up"
+HEADLINE_SAYS_LESS = "More: the article makes it sound even bigger or surer"
+HEADLINE_CHOICES = (HEADLINE_SAYS_MORE, HEADLINE_MATCHES, HEADLINE_SAYS_LESS)
+
+
+class HeadlineCheck(QuestionKind):
+    """Headline against body: for headline words the teacher marked as saying more than the
+    article (a headline-only technique), does the article back them up?"""
+
+    name = "headline_check"
+    title = "Headline against the article"
+    skill = "framing"
+    type = CHOICE
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        article, vocabulary = reading.article, reading.vocabulary
+        for index, framing in enumerate(article.framing):
+            if framing.span.block != TITLE_BLOCK or framing.technique not in vocabulary.headline_only:
+                continue
+            try:
+                technique = vocabulary.technique(framing.technique)
+            except KeyError:
+                continue
+            quote = display_form(framing.span.quote).strip("\"'\u2018\u2019\u201c\u201d")
+            yield self.choice(
+                rng,
+                prompt=f'The headline says "{quote}". Compared with the headline, what does the article say?',
+                explanation=_defined(
+                    _notes([framing.note], f'The article does not back up "{quote}".'), technique
+                ),
+                right=HEADLINE_SAYS_MORE,
+                wrong=HEADLINE_CHOICES,
+                span=framing.span,
+                about=[f"framing:{index}"],
+                line=framing.line,
+                extra={"framing": index},
+            )
+
+
 class SpotTechnique(QuestionKind):
     """Which of these phrases from the article uses a technique?  The right phrase is a framing
     span; the wrong ones are unmarked phrases of passages whose framing the teacher marked
@@ -888,6 +988,8 @@ class SpotTechnique(QuestionKind):
             key = _phrase(reading, span.block, span.start, span.end)
             pool = self._plain_phrases(reading, span, framing.technique)
             wrong = rng.sample(pool, min(MAX_VOCABULARY_DISTRACTORS, len(pool)))
+            if len(wrong) < MIN_CHOICES - 1:
+                continue
             place = "the headline" if span.block == TITLE_BLOCK else "the article"
             yield self.choice(
                 rng,
@@ -901,7 +1003,8 @@ class SpotTechnique(QuestionKind):
                 right=f'"{key}"',
                 wrong=[f'"{text}"' for text in wrong],
                 span=None,
-                about=[f"framing:{index}", words_subject(key)],
+                # Two such questions with the same plain phrases would show which one is the key.
+                about=[f"framing:{index}", words_subject(key), *(words_subject(w) for w in wrong)],
                 line=framing.line,
                 extra={"framing": index, "spans": [[span.block, span.start, span.end]]},
             )
@@ -936,10 +1039,36 @@ class SpotTechnique(QuestionKind):
                     continue  # a speaker's words: not sure they are plain
                 if not in_headline and any(w[:1].isupper() for w in text.words[start:end]):
                     continue  # a name is no plausible example of a technique
+                if not any(_descriptive(w) for w in words):
+                    continue  # "parents", "press": nobody would take them for framing
                 phrases.append((_rarity(reading, words), _phrase(reading, block, start, end)))
         # The most distinctive words first: "accusing" tempts a reader more than "parents".
         ranked = [text for _, text in sorted(phrases, key=lambda item: item[0])]
         return _distinct(ranked)[: 2 * MAX_VOCABULARY_DISTRACTORS]
+
+
+# Endings of words that describe or act ("accusing", "relaxed", "sensible", "quickly"): plain
+# words of that kind are what a reader could mistake for framing.
+_DESCRIPTIVE_ENDINGS = (
+    "ed",
+    "ing",
+    "ly",
+    "ous",
+    "ful",
+    "ive",
+    "al",
+    "ent",
+    "ant",
+    "able",
+    "ible",
+    "ic",
+    "less",
+    "est",
+)
+
+
+def _descriptive(word: str) -> bool:
+    return len(word) >= 5 and word.isalpha() and word.endswith(_DESCRIPTIVE_ENDINGS)
 
 
 def _rarity(reading: ArticleReading, words: Sequence[str]) -> tuple[int, int]:
@@ -1109,6 +1238,7 @@ KINDS: dict[str, QuestionKind] = {
         FindUnverified(),
         SpotHedge(),
         NameTechnique(),
+        HeadlineCheck(),
         SpotTechnique(),
         FindFraming(),
         HandChoice(),
@@ -1172,20 +1302,17 @@ def _block_of(question: Question) -> int | None:
 def _spread_keys(quiz: list[Question], rng: random.Random) -> list[Question]:
     """Give every choice place its share of keys in the quiz: the places are dealt from shuffled
     rounds of all places, so no place is never (or always) the right one."""
-    width = max((len(q.choices) for q in quiz if q.type == CHOICE), default=0)
-    rounds: list[int] = []
+    rounds: dict[int, list[int]] = {}  # per number of choices, the places not dealt yet
     spread = []
     for question in quiz:
         if question.type != CHOICE or len(question.answer) != 1:
             spread.append(question)
             continue
         size = len(question.choices)
-        if not any(place < size for place in rounds):
-            rounds = list(range(width))
-            rng.shuffle(rounds)
-        place = next(place for place in rounds if place < size)
-        rounds.remove(place)
-        spread.append(_key_at(question, place))
+        if not rounds.get(size):
+            rounds[size] = list(range(size))
+            rng.shuffle(rounds[size])
+        spread.append(_key_at(question, rounds[size].pop()))
     return spread
 
 
@@ -1198,6 +1325,23 @@ def _key_at(question: Question, place: int) -> Question:
     if isinstance(extra.get("definitions"), list) and len(extra["definitions"]) == len(order):
         extra["definitions"] = [extra["definitions"][i] for i in order]
     return replace(question, choices=tuple(question.choices[i] for i in order), answer=(place,), extra=extra)
+
+
+class _Spread:
+    """How often a quiz so far has each kind's key and each paragraph."""
+
+    def __init__(self, chosen: Sequence[Question]) -> None:
+        self.keys = Counter((q.kind, tuple(q.answer_text)) for q in chosen)
+        self.blocks = Counter(_block_of(q) for q in chosen)
+
+    def cost(self, question: Question) -> tuple[int, int]:
+        return (self.keys[(question.kind, tuple(question.answer_text))], self.blocks[_block_of(question)])
+
+    def best(self, questions: Sequence[Question]) -> Question:
+        return min(questions, key=self.cost)
+
+    def crowded(self, question: Question) -> bool:
+        return self.blocks[_block_of(question)] >= MAX_PER_PASSAGE
 
 
 def _balanced_pick(
@@ -1218,23 +1362,27 @@ def _balanced_pick(
     chosen = list(taken)
     picked: list[Question] = []
     while len(picked) < count:
+        for name in by_kind:
+            by_kind[name] = [q for q in by_kind[name] if not any(q is o or conflicts(q, o) for o in chosen)]
         available = [name for name, left in by_kind.items() if left]
         if not available:
             break
+        # Spread the quiz: prefer a key the kind has not had yet ("A source the article names"
+        # three times is a pattern) and a paragraph the quiz has asked about less than twice.
+        spread = _Spread(chosen)
+        best = {name: spread.best(by_kind[name]) for name in available}
         name = min(
             available,
-            key=lambda n: (uses[n] > 0, skill_counts[KINDS[n].skill], uses[n], rank[n]),
+            key=lambda n: (
+                uses[n] > 0,
+                spread.crowded(best[n]),
+                skill_counts[KINDS[n].skill],
+                uses[n],
+                rank[n],
+            ),
         )
-        left = [q for q in by_kind[name] if not any(q is o or conflicts(q, o) for o in chosen)]
-        if not left:
-            by_kind[name] = []
-            continue
-        # Spread the quiz: prefer a key this kind has not had yet ("A source the article names"
-        # three times is a pattern) and a paragraph the quiz has asked about least.
-        keys = Counter((q.kind, tuple(q.answer_text)) for q in chosen)
-        blocks = Counter(_block_of(q) for q in chosen)
-        question = min(left, key=lambda q: (keys[(q.kind, tuple(q.answer_text))], blocks[_block_of(q)]))
-        by_kind[name] = [q for q in left if q is not question]
+        question = best[name]
+        by_kind[name] = [q for q in by_kind[name] if q is not question]
         picked.append(question)
         chosen.append(question)
         uses[name] += 1

@@ -22,6 +22,10 @@ _QUOTED = re.compile(
 # Words that carry no meaning of their own in a choice such as "A named official".
 _ARTICLES = frozenset({"a", "an", "the"})
 _WORD = re.compile(r"[\w'-]+")
+# Words every choice of a kind shares, which tell nothing about which one is right.
+_GENERIC = frozenset({"source", "article", "with", "from", "more", "than", "that", "says", "what"})
+# What a stem quotes from the article: between double quotes.  Capitalised words (names) aside.
+_QUOTED_IN_STEM = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 
 
 def footprint(question: Question) -> tuple[frozenset[str], list[tuple[int, int, int]]]:
@@ -82,14 +86,35 @@ def _plain_words(text: str) -> str:
 
 
 def gives_key_away(question: Question) -> bool:
-    """The stem contains the right choice's words (beyond "a", "an", "the")."""
+    """The stem contains the right choice's words (beyond "a", "an", "the"), or a quotation in the
+    stem uses a word of a short right choice ("who asked not to be named" beside "An unnamed
+    source", "a council official" beside "A named official")."""
     if question.type == SELECT:
         return False
     prompt = f" {_plain_words(question.prompt)} "
+    quoted = {
+        _stem(word)
+        for text in _QUOTED_IN_STEM.findall(question.prompt)
+        for word in _WORD.findall(text)
+        if word.islower()  # "Channel 7 News" is a name, not the word "news"
+    }
     for index in question.answer:
         if not 0 <= index < len(question.choices):
             continue
         key = _plain_words(_content(question.choices[index]))
         if key and f" {key} " in prompt:
             return True
+        words = _WORD.findall(_content(question.choices[index]))
+        telling = [w for w in words if len(w) >= 4 and w.islower() and w not in _GENERIC]
+        if len(words) <= 4 and any(_stem(w) in quoted for w in telling):
+            return True
     return False
+
+
+def _stem(word: str) -> str:
+    """A word without "un"/"non" and a plural "s", lowercase: "unnamed" and "named" meet."""
+    word = word.casefold()
+    for prefix in ("non", "un"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            word = word[len(prefix) :]
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word

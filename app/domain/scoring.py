@@ -124,7 +124,9 @@ class SelectAnswer:
 
     def check(self, question: Question, answer: tuple[int, ...]) -> Result:
         selected = [i for i in answer if 0 <= i < len(question.words)]
-        marking = mark_selection(len(question.words), question.gold, question.keys, selected)
+        marking = mark_selection(
+            len(question.words), question.gold, question.keys, selected, free_words(question)
+        )
         detail = feedback_for_selection(question, selected, marking)
         detail.update(found_share=marking.found_share, wrong_share=marking.wrong_share)
         return _result(marking.score, detail)
@@ -207,14 +209,15 @@ def mark_selection(
     gold: Sequence[tuple[int, int]],
     keys: Sequence[tuple[int, int]],
     selected: Iterable[int],
+    free: Sequence[tuple[int, int]] = (),
 ) -> Marking:
     """Mark a selection of words against the right spans.
 
     The score is the share of the right spans found, times the share of the other words
-    that were left alone.  Words within ``NEAR`` words of a right span are neither right
-    nor wrong.  So the key words alone earn full marks, a word or two too many next to
-    the answer costs nothing, each wrong word elsewhere costs its share, and selecting
-    everything earns nothing.
+    that were left alone.  Words within ``NEAR`` words of a right span, and ``free`` words
+    (a speaker's role right beside an attribution), are neither right nor wrong.  So the key
+    words alone earn full marks, a word or two too many next to the answer costs nothing, each
+    wrong word elsewhere costs its share, and selecting everything earns nothing.
     """
     chosen = {i for i in selected if 0 <= i < word_count}
     spans = _gold_spans(gold)
@@ -225,11 +228,17 @@ def mark_selection(
         for i in range(max(0, start - NEAR), min(word_count, end + NEAR))
         if i not in gold_words
     }
+    near |= {i for start, end in free for i in range(max(0, start), min(word_count, end))} - gold_words
     if word_count - len(gold_words) - len(near) < MIN_WRONG_WORDS:
         near = set()
     wrong = set(range(word_count)) - gold_words - near
     credits = tuple(span_credit(span, keys, chosen) for span in spans)
     return Marking(credits, frozenset(near), len(wrong), len(chosen & wrong))
+
+
+def free_words(question: Question) -> list[tuple[int, int]]:
+    """Word spans a question lets students select at no cost (``extra["free"]``)."""
+    return [(int(s), int(e)) for s, e in question.extra.get("free", ())]
 
 
 def span_found(span: tuple[int, int], keys: Iterable[tuple[int, int]], chosen: set[int]) -> bool:
@@ -249,7 +258,7 @@ def feedback_for_selection(
     word_count = len(question.words)
     chosen = {i for i in selected if 0 <= i < word_count}
     if marking is None:
-        marking = mark_selection(word_count, question.gold, question.keys, chosen)
+        marking = mark_selection(word_count, question.gold, question.keys, chosen, free_words(question))
     gold_spans = _gold_spans(question.gold)
     gold_words = {i for start, end in gold_spans for i in range(start, end)}
 

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from app.domain.article import SKILLS, Article, Claim, Span
 from app.domain.audit import key_position_bias
 from app.domain.generate import (
+    HEADLINE_CHOICES,
+    HEADLINE_SAYS_MORE,
     KINDS,
     MIN_CHOICES,
     NOT_SAID,
@@ -76,6 +78,7 @@ def test_kinds_are_a_registry_of_objects_in_a_stable_order() -> None:
         "find_unverified",
         "spot_hedge",
         "name_technique",
+        "headline_check",
         "spot_technique",
         "find_framing",
         "hand_choice",
@@ -94,7 +97,8 @@ def test_the_library_article_allows_every_kind() -> None:
     # Naming the technique needs clearly wrong techniques that the article uses elsewhere:
     # see the name_technique tests for an article that has them.
     # Its paragraphs 1 and 4 have more words than their marked claims: no "find the unverified claims".
-    assert {q.kind for q in questions} == set(KINDS) - {"name_technique", "find_unverified"}
+    # It has no headline words marked as saying more than the article: no headline check.
+    assert {q.kind for q in questions} == set(KINDS) - {"name_technique", "find_unverified", "headline_check"}
     for question in questions:
         kind = KINDS[question.kind]
         assert question.type == kind.type
@@ -679,6 +683,20 @@ def test_name_technique_offers_scare_quotes_only_for_words_without_quotation_mar
     for question in questions_of(b.build(), "name_technique"):
         if question.quote == '"flood wall" failed':
             assert "Scare quotes" not in question.choices
+
+
+def test_headline_check_asks_whether_the_article_backs_up_the_headline() -> None:
+    b = library_builder()
+    b.frame("Slashes", "headline_body_mismatch", note="The article says two hours a day, not a slash.")
+    (question,) = questions_of(b.build(), "headline_check")
+    assert (
+        question.prompt
+        == 'The headline says "Slashes". Compared with the headline, what does the article say?'
+    )
+    assert right_choice(question) == HEADLINE_SAYS_MORE
+    assert sorted(question.choices) == sorted(HEADLINE_CHOICES)
+    assert question.explanation.startswith("The article says two hours a day, not a slash. ")
+    assert touches_headline(question)
 
 
 def test_spot_technique_offers_phrases_that_are_certainly_not_framing() -> None:

@@ -528,49 +528,68 @@ class SourceType(QuestionKind):
             if not mentions:
                 continue
 
-            def shared_with(mention: Span, source: Source = source) -> list[Source]:
-                return [
-                    other
-                    for other in article.sources
-                    if other.id != source.id and any(m.overlaps(mention) for m in other.mentions)
-                ]
-
-            # A mention no other source shares, and the fullest one, says the most about the source.
-            mention = min(mentions, key=lambda m: (len(shared_with(m)), -m.length, m.block, m.start))
-            # Another source quoted in the same words (a fighter "told CNN") makes its type right too,
-            # and so does any source named in the same sentence ("a firefighter ... told Channel 7"),
-            # or in the same paragraph when the mention has a pronoun ("he told Sportsline Radio").
-            block = reading.blocks[mention.block]
-            pronoun = any(word in PRONOUNS for word in words_of(block, mention))
-            near = reading.sentences_of(mention) if not pronoun else [(0, len(block.words))]
-            also_right = {other.type for other in shared_with(mention)} | {
-                other.type
-                for other in article.sources
-                if other.id != source.id
-                and any(
-                    overlaps(sentence, (m.start, m.end))
-                    for m in other.mentions
-                    if m.block == mention.block
-                    for sentence in near
-                )
-            }
-            wrong = _vocabulary_wrong(vocabulary, vocabulary.source_types, right.id, also_right, rng)
-            start, end = trim_attribution(block, mention, vocabulary.attribution_words)
-            quote = display_form(block.text[block.starts[start] : block.ends[end - 1]])
-            yield self.choice(
-                rng,
-                prompt=f'What kind of source does the article rely on in "{quote}" ({where(mention.block)})?',
-                explanation=_defined(
-                    _notes([f"Here the article relies on {source_label(source)}.", source.note], ""), right
-                ),
-                right=right.label,
-                wrong=[entry.label for entry in wrong],
-                span=Span(mention.block, start, end, quote),
-                about=[f"source:{source.id}"],
-                line=source.line,
-                definitions={entry.label: entry.definition for entry in (right, *wrong)},
-                extra={"source": source.id},
+            # A mention no other source shares, and the fullest one, says the most about the source;
+            # one whose words give the type away ("who asked not to be named") is tried last.
+            ordered = sorted(
+                mentions, key=lambda m: (len(self._shared(article, source, m)), -m.length, m.block, m.start)
             )
+            for mention in ordered:
+                question = self._for_mention(reading, source, right, mention, rng)
+                if question is not None and not gives_key_away(question):
+                    yield question
+                    break
+
+    @staticmethod
+    def _shared(article: Article, source: Source, mention: Span) -> list[Source]:
+        return [
+            other
+            for other in article.sources
+            if other.id != source.id and any(m.overlaps(mention) for m in other.mentions)
+        ]
+
+    def _for_mention(
+        self,
+        reading: ArticleReading,
+        source: Source,
+        right: VocabularyEntry,
+        mention: Span,
+        rng: random.Random,
+    ) -> Question | None:
+        article, vocabulary = reading.article, reading.vocabulary
+        # Another source quoted in the same words (a fighter "told CNN") makes its type right too,
+        # and so does any source named in the same sentence ("a firefighter ... told Channel 7"),
+        # or in the same paragraph when the mention has a pronoun ("he told Sportsline Radio").
+        block = reading.blocks[mention.block]
+        pronoun = any(word in PRONOUNS for word in words_of(block, mention))
+        near = reading.sentences_of(mention) if not pronoun else [(0, len(block.words))]
+        also_right = {other.type for other in self._shared(article, source, mention)} | {
+            other.type
+            for other in article.sources
+            if other.id != source.id
+            and any(
+                overlaps(sentence, (m.start, m.end))
+                for m in other.mentions
+                if m.block == mention.block
+                for sentence in near
+            )
+        }
+        wrong = _vocabulary_wrong(vocabulary, vocabulary.source_types, right.id, also_right, rng)
+        start, end = trim_attribution(block, mention, vocabulary.attribution_words)
+        quote = display_form(block.text[block.starts[start] : block.ends[end - 1]])
+        return self.choice(
+            rng,
+            prompt=f'What kind of source does the article rely on in "{quote}" ({where(mention.block)})?',
+            explanation=_defined(
+                _notes([f"Here the article relies on {source_label(source)}.", source.note], ""), right
+            ),
+            right=right.label,
+            wrong=[entry.label for entry in wrong],
+            span=Span(mention.block, start, end, quote),
+            about=[f"source:{source.id}"],
+            line=source.line,
+            definitions={entry.label: entry.definition for entry in (right, *wrong)},
+            extra={"source": source.id},
+        )
 
 
 class FindInPassage(QuestionKind):

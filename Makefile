@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-postgres test-all lint install install-dev
+.PHONY: run test test-postgres test-all lint audit install install-dev
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test-postgres: install-dev
 
 test-all: test test-postgres
 
+## Check every question and 50 quizzes of each article in questions/ (FILE:LINE: finding)
+audit: install
+	$(FLASK) questions audit questions/
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy app/domain
+	$(FLASK) questions audit questions/

@@ -377,17 +377,18 @@ def _paragraph_indexes(article: Article) -> range:
 
 
 def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
-    """No source could be read into the claim's sentences: no attribution word in the writer's own
-    words there, no source mentioned there, and the claim is not inside a speaker's quotation."""
+    """No source could be read into the claim: no attribution word or source in its sentences or
+    earlier in its paragraph (an attribution often carries over to the sentences after it: "...,
+    TruthTrail found. It sells ..."), and the claim is not inside a speaker's quotation."""
     span = claim.span
     block = reading.blocks[span.block]
     if in_quotation(block, span.start, span.end):
         return False
     sentences = reading.sentences_of(span)
-    if any(overlaps(hit, s) for hit in reading.attribution_hits(span.block) for s in sentences):
-        return False
-    mentions = [(m.start, m.end) for _, m in reading.mentions_in(span.block)]
-    return not any(overlaps(m, s) for m in mentions for s in sentences)
+    hits = reading.attribution_hits(span.block) + [
+        (m.start, m.end) for _, m in reading.mentions_in(span.block)
+    ]
+    return not any(hit[0] < span.start or any(overlaps(hit, s) for s in sentences) for hit in hits)
 
 
 def _reported_nearby(reading: ArticleReading, claim: Claim) -> bool:
@@ -864,7 +865,9 @@ class SpotHedge(QuestionKind):
             cue_words = ", ".join(f'"{display_form(cue.quote)}"' for cue in cues)
             gold = [(cue.start - span.start, cue.end - span.start) for cue in cues]
             keys = [(s - span.start, e - span.start) for cue in cues for s, e in _key_words(reading, cue)]
-            reason = f"The words {cue_words} show the claim is not confirmed."
+            one_word = len(cues) == 1 and cues[0].length == 1
+            verb = "The word {} shows" if one_word else "The words {} show"
+            reason = verb.format(cue_words) + " the claim is not confirmed."
             yield self.select(
                 prompt="Select the word or words that show this claim is not confirmed.",
                 explanation=_notes([reason, claim.note], reason),
@@ -1006,7 +1009,8 @@ class SpotTechnique(QuestionKind):
                 continue
             key = _phrase(reading, span.block, span.start, span.end)
             pool = self._plain_phrases(reading, span, framing.technique)
-            wrong = rng.sample(pool, min(MAX_VOCABULARY_DISTRACTORS, len(pool)))
+            picked = rng.sample(pool, min(MAX_VOCABULARY_DISTRACTORS, len(pool)))
+            wrong = [text for text, _ in picked]
             if len(wrong) < MIN_CHOICES - 1:
                 continue
             place = "the headline" if span.block == TITLE_BLOCK else "the article"
@@ -1022,13 +1026,19 @@ class SpotTechnique(QuestionKind):
                 right=f'"{key}"',
                 wrong=[f'"{text}"' for text in wrong],
                 span=None,
-                # Two such questions with the same plain phrases would show which one is the key.
-                about=[f"framing:{index}", words_subject(key), *(words_subject(w) for w in wrong)],
+                about=[f"framing:{index}", words_subject(key)],
                 line=framing.line,
-                extra={"framing": index, "spans": [[span.block, span.start, span.end]]},
+                # The plain phrases count as what the question is about: two such questions sharing
+                # them would show which one is the key.
+                extra={
+                    "framing": index,
+                    "spans": [[span.block, span.start, span.end], *(w for _, w in picked)],
+                },
             )
 
-    def _plain_phrases(self, reading: ArticleReading, key: Span, technique: str) -> list[str]:
+    def _plain_phrases(
+        self, reading: ArticleReading, key: Span, technique: str
+    ) -> list[tuple[str, list[int]]]:
         """Phrases of the key's length that are certainly not framing, yet are real words a reader
         could consider: unmarked content words of passages whose framing the teacher marked
         completely (the headline's for a headline key), away from every framing span, with no
@@ -1036,6 +1046,7 @@ class SpotTechnique(QuestionKind):
         article, vocabulary = reading.article, reading.vocabulary
         framing = [item.span for item in article.framing]
         mentions = [m for source in article.sources for m in source.mentions]
+        claims = [claim.span for claim in article.claims]
         like_attribution = technique in vocabulary.like_attributions
         in_headline = key.block == TITLE_BLOCK
         blocks = [b for b in sorted(article.framing_complete) if (b == TITLE_BLOCK) == in_headline]
@@ -1044,7 +1055,9 @@ class SpotTechnique(QuestionKind):
         for block in blocks:
             text = reading.blocks[block]
             flagged = reading.attribution_hits(block) + reading.hedge_hits(block) + reading.loaded_hits(block)
-            for _, start, end in _content_windows(reading, block, key.length):
+            sizes = sorted({max(1, key.length - 1), key.length, key.length + 1})
+            windows = [w for size in sizes for w in _content_windows(reading, block, size)]
+            for _, start, end in windows:
                 # Words right beside a framing span may be part of it ("turning classrooms into a ...").
                 probe = Span(block, max(0, start - NEAR - 1), end + NEAR + 1, "")
                 words = words_of(text, (start, end))
@@ -1052,6 +1065,8 @@ class SpotTechnique(QuestionKind):
                     continue
                 if like_attribution and any(probe.overlaps(m) for m in mentions):
                     continue  # "a nutrition researcher" could be read as an appeal to authority
+                if any(Span(block, start, end, "").overlaps(c) for c in claims):
+                    continue  # "cures hay fever": a claim's own words may overstate
                 if any(overlaps((start, end), hit) for hit in flagged) or set(words) & PRONOUNS:
                     continue
                 if set(range(start, end)) & reading.quoted(block):
@@ -1060,10 +1075,14 @@ class SpotTechnique(QuestionKind):
                     continue  # a name is no plausible example of a technique
                 if not any(_descriptive(w) for w in words):
                     continue  # "parents", "press": nobody would take them for framing
-                phrases.append((_rarity(reading, words), _phrase(reading, block, start, end)))
+                phrases.append(
+                    (_rarity(reading, words), _phrase(reading, block, start, end), [block, start, end])
+                )
         # The most distinctive words first: "accusing" tempts a reader more than "parents".
-        ranked = [text for _, text in sorted(phrases, key=lambda item: item[0])]
-        return _distinct(ranked)[: 2 * MAX_VOCABULARY_DISTRACTORS]
+        ranked = sorted(phrases, key=lambda item: item[0])
+        texts = _distinct(text for _, text, _ in ranked)[: 2 * MAX_VOCABULARY_DISTRACTORS]
+        where_of = {text: span for _, text, span in reversed(ranked)}
+        return [(text, where_of[text]) for text in texts]
 
 
 # Endings of words that describe or act ("accusing", "relaxed", "sensible", "quickly"): plain

@@ -60,6 +60,12 @@ def wrong_choices(question: Question) -> list[str]:
     return [c for i, c in enumerate(question.choices) if i not in question.answer]
 
 
+def by_quote_choice(questions: list[Question], choice: str) -> Question:
+    found = [q for q in questions if choice in [q.choices[i] for i in q.answer]]
+    assert len(found) == 1, f"{len(found)} questions keyed {choice!r}"
+    return found[0]
+
+
 def by_quote(questions: list[Question], quote: str) -> Question:
     found = [q for q in questions if q.quote == quote]
     assert len(found) == 1, f"{len(found)} questions about {quote!r}"
@@ -98,7 +104,13 @@ def test_the_library_article_allows_every_kind() -> None:
     # see the name_technique tests for an article that has them.
     # Its paragraphs 1 and 4 have more words than their marked claims: no "find the unverified claims".
     # It has no headline words marked as saying more than the article: no headline check.
-    assert {q.kind for q in questions} == set(KINDS) - {"name_technique", "find_unverified", "headline_check"}
+    # Nor enough plain descriptive words outside its claims for "spot the technique".
+    assert {q.kind for q in questions} == set(KINDS) - {
+        "name_technique",
+        "find_unverified",
+        "headline_check",
+        "spot_technique",
+    }
     for question in questions:
         kind = KINDS[question.kind]
         assert question.type == kind.type
@@ -144,11 +156,39 @@ def test_who_said_it_names_the_source_of_an_attributed_claim() -> None:
     assert " ".join(library_article().block(block).words[start:end]) == "the cuts are a disaster for children"
 
 
-@pytest.mark.parametrize("quote", ["is one of the oldest in the county"])
-def test_who_said_it_for_an_unsourced_claim_is_the_article_does_not_say(quote: str) -> None:
-    question = by_quote(questions_of(library_article(), "who_said_it"), quote)
+def _plain_fact() -> Article:
+    b = ArticleBuilder(
+        "Library Hours",
+        [
+            "Council spokesperson Maria Lopez said the change would save money.",
+            "The library was built in 1952. Critics say the cuts are a disaster.",
+            "One parent told the Gazette that evenings matter most to working families.",
+        ],
+    )
+    b.source(
+        "lopez",
+        "Maria Lopez, the council spokesperson",
+        "named_official",
+        ["Council spokesperson Maria Lopez said"],
+    )
+    b.source("critics", "unnamed critics", "vague", ["Critics say"])
+    b.source("parent", "one unnamed parent", "anonymous", ["One parent told the Gazette"])
+    b.claim("The library was built in 1952", "unattributed", note="The writer gives no source for this.")
+    b.claim("the cuts are a disaster", "attributed", source="critics")
+    return b.build()
+
+
+def test_who_said_it_for_an_unsourced_claim_is_the_article_does_not_say() -> None:
+    question = by_quote(questions_of(_plain_fact(), "who_said_it"), "The library was built in 1952")
     assert right_choice(question) == NOT_SAID
-    assert set(wrong_choices(question)) <= {s.name for s in library_article().sources}
+    assert set(wrong_choices(question)) <= {s.name for s in _plain_fact().sources} | {NOT_SAID}
+
+
+def test_an_attribution_earlier_in_the_paragraph_may_carry_over() -> None:
+    """ "Critics say ... . The library was built in 1952": the critics could be the source of both."""
+    quote = "is one of the oldest in the county"
+    assert all(q.quote != quote for q in questions_of(library_article(), "who_said_it"))
+    assert all(q.quote != quote for q in questions_of(library_article(), "support"))
 
 
 def test_the_article_does_not_say_moves_between_places() -> None:
@@ -430,7 +470,6 @@ def test_gold_is_sparse() -> None:
         ("the library is used least in the evening", SUPPORT_NAMED),  # disputed
         ("more than 300 people have signed a petition against the plan", SUPPORT_NAMED),  # corroborated
         ("the cuts are a disaster for children", SUPPORT_UNNAMED),  # vague
-        ("is one of the oldest in the county", SUPPORT_FACT),
     ],
 )
 def test_support_follows_status_and_source_type(quote: str, expected: str) -> None:
@@ -443,7 +482,8 @@ def test_support_follows_status_and_source_type(quote: str, expected: str) -> No
 
 
 def test_support_explanation_says_why_then_the_teachers_note_then_the_definition() -> None:
-    question = by_quote(questions_of(library_article(), "support"), "is one of the oldest in the county")
+    question = by_quote(questions_of(_plain_fact(), "support"), "The library was built in 1952")
+    assert right_choice(question) == SUPPORT_FACT
     assert question.explanation == (
         'The writer states this as a fact, with no source and no word such as "may" or "reportedly". '
         f"The writer gives no source for this. {SUPPORT_FACT}: {SUPPORT_DEFINITIONS[SUPPORT_FACT]}"
@@ -699,25 +739,48 @@ def test_headline_check_asks_whether_the_article_backs_up_the_headline() -> None
     assert touches_headline(question)
 
 
-def test_spot_technique_offers_phrases_that_are_certainly_not_framing() -> None:
-    article = library_article()
-    questions = questions_of(article, "spot_technique")
-    framing_words = {(f.span.block, i) for f in article.framing for i in range(f.span.start, f.span.end)}
-    question = next(q for q in questions if right_choice(q) == '"a disaster for children"')
+def _spotted() -> ArticleBuilder:
+    b = ArticleBuilder(
+        "Storm Hits Coast",
+        [
+            "A killer storm hit the coast on Monday. Crews worked quickly and reopened the harbour, "
+            "which had flooded, while volunteers cleared fallen branches from the crowded market square.",
+            "The mayor praised the heroic volunteers. Repairs started on Tuesday and the council expected "
+            "them to finish before the weekend.",
+        ],
+    )
+    b.frame("killer storm", "loaded_language", note="'Killer' makes the storm sound like a murderer.")
+    b.frame("heroic", "loaded_language")
+    b.framing_complete = {1, 2}
+    return b
+
+
+def test_spot_technique_offers_plain_descriptive_phrases_away_from_framing() -> None:
+    article = _spotted().build()
+    question = by_quote_choice(questions_of(article, "spot_technique"), '"killer storm"')
     assert question.prompt.startswith("Loaded language: ")
     assert question.prompt.endswith("Which of these words from the article are an example of it?")
     assert question.focus is None  # a highlight would show the answer
-    for q in questions:
-        assert len(q.choices) >= MIN_CHOICES
-        for choice in wrong_choices(q):
-            text = choice.strip('"')
-            places = {
-                (b, i)
-                for b, block in enumerate(article.blocks)
-                for s, e in block.find_all(text)
-                for i in range(*block.word_range(s, e))
-            }
-            assert places and not places & framing_words, choice
+    framing_words = {(f.span.block, i) for f in article.framing for i in range(f.span.start, f.span.end)}
+    for choice in wrong_choices(question):
+        text = choice.strip('"')
+        assert 1 <= len(text.split()) <= 3  # about as long as the key
+        places = {
+            (b, i)
+            for b, block in enumerate(article.blocks)
+            for s, e in block.find_all(text)
+            for i in range(*block.word_range(s, e))
+        }
+        assert places and not places & framing_words, choice
+        assert any(w.endswith(("ed", "ing", "ly")) for w in text.split()), choice
+    # The plain phrases are part of what the question is about: no second one may reuse them.
+    assert len(question.extra["spans"]) == 1 + len(wrong_choices(question))
+
+
+def test_spot_technique_needs_passages_marked_complete() -> None:
+    b = _spotted()
+    b.framing_complete = set()
+    assert questions_of(b.build(), "spot_technique") == []
 
 
 def test_spot_technique_in_the_headline_needs_a_complete_headline() -> None:
@@ -964,7 +1027,10 @@ def test_a_short_quiz_covers_distinct_kinds_before_repeating() -> None:
         for seed in range(10):
             quiz = build_quiz(article, VOCABULARY, seed, length=length)
             generated = [q.kind for q in quiz if q.kind not in HAND_KINDS]
-            assert len(quiz) == length
+            pool = all_questions(article, VOCABULARY, random.Random(seed))
+            if len(quiz) < length:  # shorter only when nothing else could join it
+                asked = {q.prompt for q in quiz}
+                assert all(any(conflicts(q, o) for o in quiz) for q in pool if q.prompt not in asked)
             if len(set(generated)) < len(generated):
                 # A kind repeats only when no question of a kind not yet used could join the quiz.
                 pool = all_questions(article, VOCABULARY, random.Random(seed))

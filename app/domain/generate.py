@@ -23,6 +23,7 @@ from app.domain.article import (
     TITLE_BLOCK,
     Article,
     Claim,
+    Framing,
     HandQuestion,
     Source,
     Span,
@@ -883,6 +884,15 @@ class SpotHedge(QuestionKind):
             )
 
 
+def _framings(reading: ArticleReading) -> Iterator[tuple[int, Framing, VocabularyEntry]]:
+    """Each framing span with its index and technique (spans with an unknown technique skipped)."""
+    for index, framing in enumerate(reading.article.framing):
+        try:
+            yield index, framing, reading.vocabulary.technique(framing.technique)
+        except KeyError:
+            continue
+
+
 class NameTechnique(QuestionKind):
     """Name the technique of some words.  Most emotive words do several techniques at once, so the
     wrong answers are only techniques that are clearly wrong for these words and that the article
@@ -896,11 +906,7 @@ class NameTechnique(QuestionKind):
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
         article, vocabulary = reading.article, reading.vocabulary
-        for index, framing in enumerate(article.framing):
-            try:
-                right = vocabulary.technique(framing.technique)
-            except KeyError:
-                continue
+        for index, framing, right in _framings(reading):
             span = framing.span
             in_headline = span.block == TITLE_BLOCK
             if framing.technique in vocabulary.headline_only and not in_headline:
@@ -958,13 +964,9 @@ class HeadlineCheck(QuestionKind):
     type = CHOICE
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
-        article, vocabulary = reading.article, reading.vocabulary
-        for index, framing in enumerate(article.framing):
+        vocabulary = reading.vocabulary
+        for index, framing, technique in _framings(reading):
             if framing.span.block != TITLE_BLOCK or framing.technique not in vocabulary.headline_only:
-                continue
-            try:
-                technique = vocabulary.technique(framing.technique)
-            except KeyError:
                 continue
             quote = display_form(framing.span.quote).strip("\"'\u2018\u2019\u201c\u201d")
             yield self.choice(
@@ -994,12 +996,8 @@ class SpotTechnique(QuestionKind):
     MAX_WORDS = 8
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
-        article, vocabulary = reading.article, reading.vocabulary
-        for index, framing in enumerate(article.framing):
-            try:
-                technique = vocabulary.technique(framing.technique)
-            except KeyError:
-                continue
+        vocabulary = reading.vocabulary
+        for index, framing, technique in _framings(reading):
             span = framing.span
             if (
                 framing.technique in vocabulary.needs_recurring_words  # not visible in one phrase

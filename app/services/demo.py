@@ -76,7 +76,7 @@ class Profile:
 PROFILES: tuple[Profile, ...] = (
     Profile("strong on sources, weak on framing", {"sources": 0.9, "claims": 0.7, "framing": 0.3},
             skip=0.05, abandon=0.05, late=0.1, retry=0.3, weight=3),
-    Profile("careful", {"sources": 0.88, "claims": 0.85, "framing": 0.8},
+    Profile("careful", {"sources": 0.92, "claims": 0.9, "framing": 0.88},
             skip=0.02, abandon=0.02, late=0.03, retry=0.5, weight=2),
     Profile("misses hedged claims", {"sources": 0.8, "claims": 0.35, "framing": 0.6},
             skip=0.05, abandon=0.08, late=0.15, retry=0.2, weight=2),

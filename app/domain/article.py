@@ -55,8 +55,7 @@ class Vocabulary:
     for words that do not recur.  ``needs_quotation_marks``: techniques that are clearly
     wrong for words without quotation marks and never a wrong answer for words with them.
     ``broad_techniques``: techniques that could describe almost any framed words, so never
-    a wrong answer.  ``like_attributions``: techniques whose examples can look like an
-    attribution.  ``named_source_types``: types a mention must name the source
+    a wrong answer.  ``named_source_types``: types a mention must name the source
     for (a question shows that mention).  ``attribution_words`` and ``hedge_words``: the
     words that show where information comes from, and that it is not confirmed; the
     generator uses them to ask only about passages the teacher annotated completely.
@@ -70,12 +69,13 @@ class Vocabulary:
     needs_recurring_words: frozenset[str] = frozenset()
     needs_quotation_marks: frozenset[str] = frozenset()
     broad_techniques: frozenset[str] = frozenset()
-    like_attributions: frozenset[str] = frozenset()
     named_source_types: frozenset[str] = frozenset()
+    person_source_types: frozenset[str] = frozenset()
     attribution_words: tuple[str, ...] = ()
     hedge_words: tuple[str, ...] = ()
     reporting_hedges: tuple[str, ...] = ()
     loaded_words: tuple[str, ...] = ()
+    stand_in_words: tuple[str, ...] = ()
 
     def are_too_close(self, a: str, b: str) -> bool:
         return a != b and any(a in group and b in group for group in self.too_close)

@@ -404,7 +404,15 @@ def _reported_nearby(reading: ArticleReading, claim: Claim) -> bool:
 def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
     """The source's mention in the same paragraph as ``span`` (the closest one), as text."""
     same = [m for m in source.mentions if m.block == span.block] or list(source.mentions)
-    mention = min(same, key=lambda m: abs(m.start - span.start))
+    sentences = reading.sentences_of(span)
+
+    def distance(m: Span) -> tuple[int, int, int]:
+        in_sentence = any(overlaps(s, (m.start, m.end)) for s in sentences) and m.block == span.block
+        gap = max(m.start - span.end, span.start - m.end, 0)
+        # The attribution of the claim's own sentence, else the closest one before it.
+        return (not in_sentence, m.start > span.start, gap)
+
+    mention = min(same, key=distance)
     block = reading.blocks[mention.block]
     start, end = trim_attribution(block, mention, reading.vocabulary.attribution_words)
     return _phrase(reading, mention.block, start, end)
@@ -587,7 +595,8 @@ class SourceType(QuestionKind):
             right=right.label,
             wrong=[entry.label for entry in wrong],
             span=Span(mention.block, start, end, quote),
-            about=[f"source:{source.id}"],
+            # "Pritchard told the Courier": the fighter and the outlet are one attribution.
+            about=[f"source:{source.id}", *(f"source:{other.id}" for other in _relays_of(article, source))],
             line=source.line,
             definitions={entry.label: entry.definition for entry in (right, *wrong)},
             extra={"source": source.id},
@@ -641,7 +650,9 @@ class FindInPassage(QuestionKind):
                 gold=[span for span, *_ in gold],
                 keys=self.keys_in(reading, index),
                 extra={"free": [list(span) for span in self.free_in(reading, index)]},
-                about=[subject for _, _, subject, _ in gold],
+                # Its answer shows which claims of the passage have a source: it is about all of them.
+                about=[subject for _, _, subject, _ in gold]
+                + [f"claim:{i}" for i, _ in reading.claims_in(index)],
                 line=min(line for *_, line in gold),
             )
 
@@ -1041,11 +1052,10 @@ class SpotTechnique(QuestionKind):
         could consider: unmarked content words of passages whose framing the teacher marked
         completely (the headline's for a headline key), away from every framing span, with no
         attribution, hedge or emotive word and no name in them."""
-        article, vocabulary = reading.article, reading.vocabulary
+        article = reading.article
         framing = [item.span for item in article.framing]
         mentions = [m for source in article.sources for m in source.mentions]
         claims = [claim.span for claim in article.claims]
-        like_attribution = technique in vocabulary.like_attributions
         in_headline = key.block == TITLE_BLOCK
         blocks = [b for b in sorted(article.framing_complete) if (b == TITLE_BLOCK) == in_headline]
         key_words = set(words_of(reading.blocks[key.block], key))
@@ -1061,8 +1071,8 @@ class SpotTechnique(QuestionKind):
                 words = words_of(text, (start, end))
                 if any(probe.overlaps(f) for f in framing) or set(words) <= key_words:
                     continue
-                if like_attribution and any(probe.overlaps(m) for m in mentions):
-                    continue  # "a nutrition researcher" could be read as an appeal to authority
+                if any(probe.overlaps(m) for m in mentions):
+                    continue  # "named because" of "asked not to be named because": an attribution's words
                 if any(Span(block, start, end, "").overlaps(c) for c in claims):
                     continue  # "cures hay fever": a claim's own words may overstate
                 if any(overlaps((start, end), hit) for hit in flagged) or set(words) & PRONOUNS:
@@ -1126,7 +1136,8 @@ _FUNCTION_WORDS_TEXT = (
     "is are was were be been being has have had will would can could may might must should "
     "it its he she they them their his her we our you your i who whom which what when where "
     "not no so as if then there here also very just only same such each every some any "
-    "both either neither all more most many much other another"
+    "both either neither all more most many much other another because although while after "
+    "before since until about whose"
 )
 _FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 

@@ -329,11 +329,15 @@ class ArticleReading:
         ]
 
     def names_source(self, source: Source, mention: Span) -> bool:
-        """A mention a student can read the source's kind from: it names a named source, and it is
-        more than a pronoun ("he said") for any source."""
+        """A mention a student can read the source's kind from: it names a named source, it is
+        more than a pronoun ("he said"), and nobody in it merely speaks for someone else ("a
+        spokesperson for the fire service": unnamed person or named organisation?)."""
         block = self.blocks[mention.block]
         if is_pronoun_only(block, mention, self.vocabulary.attribution_words):
             return False
+        stand_in = find_words(block.slice(mention.start, mention.end), self.vocabulary.stand_in_words)
+        if stand_in and source.type not in self.vocabulary.person_source_types:
+            return False  # a named spokesperson ("spokesperson Maria Lopez said") is a person, named
         if source.type in self.vocabulary.named_source_types:
             return names(block, mention, source)
         return True

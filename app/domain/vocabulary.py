@@ -26,10 +26,10 @@ ID_RULES = {
     "needs_recurring_words": "technique",
     "needs_quotation_marks": "technique",
     "broad_techniques": "technique",
-    "like_attributions": "technique",
     "named_source_types": "source type",
+    "person_source_types": "source type",
 }
-WORD_LISTS = ("attribution_words", "hedge_words", "reporting_hedges", "loaded_words")
+WORD_LISTS = ("attribution_words", "hedge_words", "reporting_hedges", "loaded_words", "stand_in_words")
 ALL_SECTIONS = (*SECTIONS, *ID_RULES, *WORD_LISTS)
 # The statuses the generator and the validator rely on (see app.domain.article).
 KNOWN_STATUSES = tuple(sorted(SOURCED_STATUSES | UNVERIFIED_STATUSES))
@@ -80,12 +80,13 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         needs_recurring_words=id_sets["needs_recurring_words"],
         needs_quotation_marks=id_sets["needs_quotation_marks"],
         broad_techniques=id_sets["broad_techniques"],
-        like_attributions=id_sets["like_attributions"],
         named_source_types=id_sets["named_source_types"],
+        person_source_types=id_sets["person_source_types"],
         attribution_words=words["attribution_words"],
         hedge_words=words["hedge_words"],
         reporting_hedges=words["reporting_hedges"],
         loaded_words=words["loaded_words"],
+        stand_in_words=words["stand_in_words"],
     )
     return vocabulary, list(check.sorted_problems())
 

@@ -308,7 +308,7 @@ def test_source_type_asks_once_per_source_with_the_vocabulary_label_and_definiti
     for question in questions:
         source = article.source(question.extra["source"])
         assert right_choice(question) == VOCABULARY.source_type(source.type).label
-        assert len(question.choices) == 4
+        assert MIN_CHOICES <= len(question.choices) <= 4
         assert set(question.choices) <= {entry.label for entry in VOCABULARY.source_types}
         definition_of = {entry.label: entry.definition for entry in VOCABULARY.source_types}
         assert question.extra["definitions"] == [definition_of[c] for c in question.choices]
@@ -1042,7 +1042,8 @@ def test_the_article_sets_the_default_length() -> None:
     article = library_article(quiz_length=6)
     quiz = build_quiz(article, VOCABULARY, seed=3)
     assert len(quiz) == 6
-    assert len(build_quiz(article, VOCABULARY, seed=3, length=9)) == 9
+    longer = build_quiz(article, VOCABULARY, seed=3, length=9)
+    assert 6 < len(longer) <= 9  # as long as the article allows without two questions on one thing
 
 
 def test_hand_written_questions_are_always_in_the_quiz() -> None:
@@ -1050,7 +1051,7 @@ def test_hand_written_questions_are_always_in_the_quiz() -> None:
     for length in (1, 2, 5, 12, 30):
         quiz = build_quiz(article, VOCABULARY, seed=length, length=length)
         assert sorted(q.kind for q in quiz if q.kind in HAND_KINDS) == sorted(HAND_KINDS)
-        assert len(quiz) >= max(min(length, 9), len(HAND_KINDS))
+        assert len(quiz) >= max(min(length, 8), len(HAND_KINDS))
 
 
 def test_fewer_questions_than_the_length_gives_them_all() -> None:

@@ -41,12 +41,44 @@ def _spans_overlap(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
 
 
 def conflicts(a: Question, b: Question) -> bool:
-    """Two questions about the same claim, source or framing, or about overlapping words."""
+    """Two questions about the same claim, source or framing, or about overlapping words, or one
+    whose explanation gives the other's answer."""
     about_a, spans_a = footprint(a)
     about_b, spans_b = footprint(b)
     if about_a & about_b:
         return True
-    return any(_spans_overlap(x, y) for x in spans_a for y in spans_b)
+    if any(_spans_overlap(x, y) for x in spans_a for y in spans_b):
+        return True
+    return reveals(a, b) or reveals(b, a)
+
+
+# The kinds whose right choice is words of the article (or a source's name), which another
+# question's explanation could quote.
+_QUOTED_KEYS = frozenset({"who_said_it", "spot_technique"})
+
+
+def answer_phrases(question: Question) -> list[str]:
+    """The words of a question's answer that another question's explanation could give away."""
+    if question.type == SELECT:
+        return list(question.answer_text)
+    if question.kind not in _QUOTED_KEYS:
+        return []
+    phrases = []
+    for text in question.answer_text:
+        head = re.split(r",|\(", text, maxsplit=1)[0].strip(' "\u201c\u201d')
+        if head and head.casefold() != "the article does not say":
+            phrases.append(head)
+    return phrases
+
+
+def reveals(a: Question, b: Question) -> bool:
+    """``a``'s explanation (seen after answering it) contains ``b``'s answer."""
+    explanation = match_form(a.explanation).casefold()
+    for phrase in answer_phrases(b):
+        text = match_form(phrase).casefold()
+        if len(text) >= 4 and re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", explanation):
+            return True
+    return False
 
 
 def touches_headline(question: Question) -> bool:

@@ -32,6 +32,7 @@ from app.domain.generate import (
 )
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import conflicts, gives_key_away, touches_headline
+from app.domain.scoring import free_words, score_answer
 from app.domain.text import match_form
 from tests.unit.article_factory import (
     ArticleBuilder,
@@ -1074,3 +1075,92 @@ def test_builder_span_helper_finds_quotes() -> None:
     assert b.span("Critics say") == Span(4, 0, 2, "Critics say")
     with pytest.raises(ValueError, match="occurs"):
         b.span("the")
+
+
+# --- rules added after readers judged unseen articles ------------------------------------------------
+
+
+def test_a_spokesperson_for_a_group_is_no_mention_to_classify_by() -> None:
+    b = ArticleBuilder(
+        "Fire",
+        [
+            "A spokesperson for Dunmere Fire Service confirmed that divers had been at the scene on Monday.",
+            "Police said the road would stay closed until the weekend.",
+        ],
+    )
+    b.source(
+        "fire",
+        "Dunmere Fire Service",
+        "named_organisation",
+        ["A spokesperson for Dunmere Fire Service confirmed"],
+    )
+    b.source("police", "police", "vague", ["Police said"])
+    b.claim("divers had been at the scene on Monday", "attributed", source="fire")
+    article = b.build()
+    assert all(q.extra["source"] != "fire" for q in questions_of(article, "source_type"))
+    assert questions_of(article, "support") == []
+
+
+def test_a_named_spokesperson_is_a_named_person() -> None:
+    question = by_quote(
+        questions_of(library_article(), "source_type"), "Council spokesperson Maria Lopez said"
+    )
+    assert right_choice(question) == "Named official"
+
+
+def test_a_speakers_role_between_commas_is_free_to_select() -> None:
+    b = ArticleBuilder(
+        "Stadium Deal",
+        [
+            "Rovers' owner, the property developer Martin Hale, has promised to pay for the roof. "
+            "The council will vote on the plan next Thursday evening at the town hall.",
+        ],
+    )
+    b.source("hale", "Martin Hale, the club's owner", "named_person", ["has promised"])
+    b.claim("to pay for the roof", "attributed", source="hale")
+    b.claim("The council will vote on the plan next Thursday evening", "unattributed")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert [" ".join(question.words[s:e]) for s, e in free_words(question)] == [
+        "the property developer Martin Hale"
+    ]
+    with_name = [i for i, w in enumerate(question.words) if w in ("Martin", "Hale", "has", "promised")]
+    assert score_answer(question, tuple(with_name)).score == 1.0
+
+
+def test_an_explanation_that_quotes_another_answer_keeps_the_two_apart() -> None:
+    first = Question(
+        "hand_choice",
+        CHOICE,
+        "claims",
+        "Which?",
+        'The answer is in "reportedly".',
+        choices=("a", "b", "c"),
+        answer=(0,),
+    )
+    block = library_article().block(1)
+    where = block.words.index("reportedly")
+    second = Question(
+        "spot_hedge",
+        SELECT,
+        "claims",
+        "Select the hedge.",
+        "",
+        block=1,
+        words=block.words,
+        gaps=block.gaps,
+        gold=((where, where + 1),),
+    )
+    assert second.answer_text == ["reportedly"]
+    assert conflicts(first, second) and conflicts(second, first)
+
+
+def test_every_choice_place_gets_its_turn_as_the_key_in_a_quiz() -> None:
+    for seed in range(30):
+        quiz = build_quiz(library_article(), VOCABULARY, seed)
+        by_size: dict[int, Counter[int]] = {}
+        for question in quiz:
+            if question.type == CHOICE:
+                by_size.setdefault(len(question.choices), Counter())[question.answer[0]] += 1
+        for size, places in by_size.items():
+            counts = [places[p] for p in range(size)]
+            assert max(counts) - min(counts) <= 1, (seed, size, counts)

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from app.domain.names import name_key
 from app.extensions import db
 
 
@@ -72,6 +73,12 @@ class SchoolClass(db.Model):
     join_code: Mapped[str] = mapped_column(String(6), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    # 1:1 devices: each student has their own computer, so a sign-in may outlive the browser
+    # (at most 30 days).  Otherwise (shared computers) it ends when the browser closes.
+    one_to_one_devices: Mapped[bool] = mapped_column(default=False)
+    # An IANA zone name ("Europe/Paris") that due dates are entered and shown in; "" means the
+    # server's zone (config DEFAULT_TIME_ZONE).
+    time_zone: Mapped[str] = mapped_column(String(64), default="")
 
     teacher: Mapped[Teacher] = relationship(back_populates="classes")
     students: Mapped[list[Student]] = relationship(back_populates="school_class")
@@ -82,6 +89,10 @@ class SchoolClass(db.Model):
         return self.archived_at is not None
 
 
+def _name_key_of_row(context: Any) -> str:
+    return name_key(context.get_current_parameters()["display_name"])
+
+
 class Student(db.Model):
     """A student is a display name in one class: no email, no password.
 
@@ -90,11 +101,17 @@ class Student(db.Model):
     """
 
     __tablename__ = "students"
-    __table_args__ = (UniqueConstraint("class_id", "rejoin_code"),)
+    __table_args__ = (
+        UniqueConstraint("class_id", "rejoin_code"),
+        UniqueConstraint("class_id", "name_key", name="uq_students_class_name_key"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     class_id: Mapped[int] = mapped_column(ForeignKey("classes.id"), index=True)
     display_name: Mapped[str] = mapped_column(String(40))
+    # The name as compared for duplicates (NFKC, case-folded, single spaces), unique in the class
+    # among current students; a removed or merged-away student's key is freed ("~<id>").
+    name_key: Mapped[str] = mapped_column(String(64), default=_name_key_of_row)
     rejoin_code: Mapped[str] = mapped_column(String(6))
     public_id: Mapped[str] = mapped_column(String(16), unique=True)
     # Bumped when the teacher resets the rejoin code, which signs the student out elsewhere.
@@ -176,6 +193,11 @@ ATTEMPTS_ONE = "one"
 ATTEMPTS_UNLIMITED = "unlimited"
 FEEDBACK_PRACTICE = "practice"  # after each question
 FEEDBACK_TEST = "test"  # after the whole quiz
+LATE_ACCEPT = "accept"  # work after the due date is accepted and marked late
+LATE_CLOSE = "close"  # the assignment closes at the due date
+SHOW_ANSWERS_AFTER_SUBMIT = "submitted"  # test mode: right answers shown once the student submits
+SHOW_ANSWERS_AFTER_DUE = "due"  # ... once the due date has passed
+SHOW_ANSWERS_NEVER = "never"
 
 
 class Assignment(db.Model):
@@ -188,10 +210,30 @@ class Assignment(db.Model):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     attempts_policy: Mapped[str] = mapped_column(String(16), default=ATTEMPTS_ONE)
     feedback_mode: Mapped[str] = mapped_column(String(16), default=FEEDBACK_PRACTICE)
+    late_policy: Mapped[str] = mapped_column(String(16), default=LATE_ACCEPT)
+    answers_shown: Mapped[str] = mapped_column(String(16), default=SHOW_ANSWERS_AFTER_SUBMIT)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     school_class: Mapped[SchoolClass] = relationship(back_populates="assignments")
     quiz: Mapped[Quiz] = relationship()
+
+
+class Extension(db.Model):
+    """One student's own due date or extra attempts on one assignment."""
+
+    __tablename__ = "extensions"
+    __table_args__ = (UniqueConstraint("assignment_id", "student_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id"), index=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), index=True)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)  # None: the class's
+    extra_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    assignment: Mapped[Assignment] = relationship()
+    student: Mapped[Student] = relationship()
 
 
 class Attempt(db.Model):

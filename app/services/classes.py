@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.codes import generate_code, is_valid_code, normalise_code
+from app.domain.names import clean_display_name, freed_key, name_key
 from app.extensions import db
 from app.models import Assignment, Attempt, Response, SchoolClass, Student, Teacher, utcnow
 
@@ -247,7 +248,7 @@ def student_in_class(school_class: SchoolClass, student_id: int) -> Student:
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join(name.split())
+    name = clean_display_name(name)
     if not name:
         raise ClassError("Type a display name.")
     if len(name) > MAX_NAME:
@@ -257,12 +258,14 @@ def _clean_name(name: str) -> str:
 
 def rename_student(student: Student, name: str) -> None:
     student.display_name = _clean_name(name)
+    student.name_key = name_key(student.display_name)
     db.session.commit()
 
 
 def remove_student(student: Student, delete_attempts: bool) -> None:
     """Remove from the roster; past attempts stay in the scores unless the teacher deletes them too."""
     student.removed_at = utcnow()
+    student.name_key = freed_key(student.id)
     student.session_epoch += 1
     if delete_attempts:
         attempt_ids = select(Attempt.id).where(Attempt.student_id == student.id)
@@ -309,6 +312,7 @@ def join_class(typed_code: str, display_name: str) -> Student:
         student = Student(
             class_id=class_id,
             display_name=name,
+            name_key=name_key(name),
             rejoin_code=_unique_rejoin_code(class_id),
             public_id=secrets.token_hex(6),
         )

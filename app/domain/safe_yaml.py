@@ -104,7 +104,7 @@ def load_with_lines(data: str | bytes) -> Node:
     try:
         return _build_tree(yaml.parse(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as error:
-        raise _syntax_problem(error) from None
+        raise _syntax_problem(error, text) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         character = _character_name(error.character)
@@ -150,15 +150,35 @@ def _decode(data: str | bytes) -> str:
         ) from None
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark is not None else 1
     message = f"YAML syntax error: {error.problem or error.context or 'cannot read this line'}"
     context_mark = error.context_mark
     if error.context and error.problem and context_mark is not None:
         message += f" ({error.context} at line {context_mark.line + 1})"
+    if _is_tab_problem(error, text):
+        return YamlProblem(
+            line, "indentation must use spaces, not tabs: replace the tabs on this line with spaces"
+        )
     hint = _syntax_hint(error.problem or "")
     return YamlProblem(line, message + hint)
+
+
+def _is_tab_problem(error: yaml.MarkedYAMLError, text: str) -> bool:
+    """A tab where YAML expects indentation (PyYAML reports "a tab character that violates
+    indentation" or "found character '\\t' that cannot start any token")."""
+    problem = error.problem or ""
+    if "tab character" in problem or "'\\t'" in problem:
+        return True
+    mark = error.problem_mark
+    if mark is None:
+        return False
+    lines = text.split("\n")
+    if not 0 <= mark.line < len(lines):
+        return False
+    indentation = lines[mark.line][: mark.column + 1]
+    return "\t" in indentation and not indentation.strip(" \t")
 
 
 def _syntax_hint(problem: str) -> str:

@@ -80,6 +80,9 @@ QUIZ_KEYS = ("length",)
 MAX_CLOSEST_SEARCHES = 12
 MAX_WINDOWS_PER_SEARCH = 4000
 MIN_SIMILARITY = 0.5
+# ... and a suggestion must share this share of the quote's words, each spelt at least this alike.
+MIN_SHARED_WORDS = 0.6
+WORD_SIMILARITY = 0.7
 LIST_IDS_UP_TO = 8
 
 
@@ -346,7 +349,7 @@ class _Text:
             ratio = matcher.ratio()
             if ratio > best_ratio:
                 best_ratio, best = ratio, (index, start, end)
-        if best is None:
+        if best is None or not _resembles(needle, self.haystacks[best[0]][best[1] : best[2]].lower()):
             return None
         index, start, end = best
         shown = self.blocks[index].text
@@ -358,6 +361,24 @@ class _Text:
             while end < len(shown) and not shown[end].isspace() and not shown[end].isalnum():
                 end += 1
         return index, shown[start:end]
+
+
+def _resembles(quote: str, passage: str) -> bool:
+    """Whether most of the quote's words appear, spelt alike, in the passage.
+
+    Letters alone match a deleted quote to unrelated words of the same length ("the mayor
+    announced a new park" to "he had noticed foam near"); a suggestion must share the words.
+    """
+    quote_words = re.findall(r"\w+", quote)
+    passage_words = re.findall(r"\w+", passage)
+    if not quote_words:
+        return False
+    alike = sum(
+        1
+        for word in quote_words
+        if word in passage_words or difflib.get_close_matches(word, passage_words, 1, WORD_SIMILARITY)
+    )
+    return alike / len(quote_words) >= MIN_SHARED_WORDS
 
 
 def find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
@@ -579,7 +600,10 @@ class _ArticleChecker:
             return f"{message}, but it is in {_block_name(found_in)}"
         passage = text.closest_passage(quote, text.paragraph_scope if block is None else (block,))
         if passage is None:
-            return f"{message}; copy the words exactly from the article"
+            return (
+                f"{message}; copy the words exactly from the article, "
+                "or remove this annotation if those words are no longer in it"
+            )
         found_in, words = passage
         if block is None:
             return f"{message}; closest passage in {_block_name(found_in)}: {show(words)}"
@@ -809,10 +833,8 @@ class _ArticleChecker:
         suggestion = closest(value, ids)
         if suggestion:
             message += f"; did you mean '{suggestion}'?"
-        if len(ids) <= LIST_IDS_UP_TO:
-            message += f" (valid: {', '.join(ids)})"
-        else:
-            message += " (see vocabulary.yaml for the list)"
+        # Every id, however many: a teacher in the browser cannot open vocabulary.yaml.
+        message += f" (valid: {', '.join(ids)})"
         self.check.error(entry.line, message)
         return None
 

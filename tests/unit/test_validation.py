@@ -425,8 +425,37 @@ def test_quote_with_nothing_close_says_to_copy_it(vocabulary: Vocabulary) -> Non
     source = HEADER + FRAMING + "claims:\n  - quote: xylophone quartet zebra\n    status: hedged\n"
     assert problems(source, vocabulary) == [
         'a.yaml:12: quote "xylophone quartet zebra" is not in the text; '
-        "copy the words exactly from the article"
+        "copy the words exactly from the article, or remove this annotation if those words are no "
+        "longer in it"
     ]
+
+
+def test_a_deleted_quote_gets_no_passage_that_only_looks_alike_letter_by_letter(
+    vocabulary: Vocabulary,
+) -> None:
+    # Letters alone put "the mayor announced a new park" close to unrelated words of the text.
+    source = HEADER + FRAMING + "claims:\n  - quote: the mayor announced a new park\n    status: hedged\n"
+    assert problems(source, vocabulary) == [
+        'a.yaml:12: quote "the mayor announced a new park" is not in the text; '
+        "copy the words exactly from the article, or remove this annotation if those words are no "
+        "longer in it"
+    ]
+
+
+def test_a_tab_in_the_indentation_is_named_as_a_tab(vocabulary: Vocabulary) -> None:
+    for source in (HEADER + "claims:\n\t- quote: x\n", HEADER + "framing:\n  - quote: x\n\t  in: title\n"):
+        reported = problems(source, vocabulary)
+        assert len(reported) == 1
+        assert "indentation must use spaces, not tabs" in reported[0]
+        assert "special character" not in reported[0]
+
+
+def test_an_unknown_technique_lists_every_valid_one(vocabulary: Vocabulary) -> None:
+    source = HEADER + "framing:\n  - quote: \"'Ruins'\"\n    in: title\n    technique: spin\n"
+    [message] = problems(source, vocabulary)
+    assert "vocabulary.yaml" not in message
+    for technique in vocabulary.techniques:
+        assert technique.id in message
 
 
 def test_quote_in_the_title_without_in_title(vocabulary: Vocabulary) -> None:

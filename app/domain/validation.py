@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -84,6 +85,18 @@ MIN_SIMILARITY = 0.5
 MIN_SHARED_WORDS = 0.6
 WORD_SIMILARITY = 0.7
 LIST_IDS_UP_TO = 8
+# How many places of an ambiguous quote are looked for and named.
+PLACES_SHOWN = 10
+# Bounds on the work one file may cost (documented in questions/README.md): quotes to locate,
+# the highest occurrence: N, and problems reported (a file of 90,000 unknown keys).
+MAX_ANNOTATIONS = 500
+MAX_OCCURRENCE = 200
+MAX_PROBLEMS = 200
+MAX_PARAGRAPH_WORDS = 1000
+# The lengths the database stores (app/models.py): a longer value is refused here, not cut there.
+MAX_TITLE_LENGTH = 200  # an assignment is titled after its article
+META_LENGTHS = {"level": 80, "outlet": 255}
+ANNOTATED_SECTIONS = ("sources", "claims", "framing", "questions")
 
 
 @dataclass(frozen=True)
@@ -163,19 +176,47 @@ class FieldChecker:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.not_shown = 0  # problems past MAX_PROBLEMS, counted only
+        self.first_not_shown_line = 0
+        self._has_errors = False
+
+    def _add(self, problem: Problem) -> None:
+        self._has_errors = self._has_errors or problem.severity == ERROR
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(problem)
+            return
+        if not self.not_shown:
+            self.first_not_shown_line = problem.line
+        self.not_shown += 1
 
     def error(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
+        self._add(Problem(self.path, line, message))
 
     def warning(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message, WARNING))
+        self._add(Problem(self.path, line, message, WARNING))
 
     @property
     def has_errors(self) -> bool:
-        return any(p.severity == ERROR for p in self.problems)
+        return self._has_errors
+
+    @property
+    def full(self) -> bool:
+        """Whether further problems are only counted, not shown."""
+        return len(self.problems) >= MAX_PROBLEMS
 
     def sorted_problems(self) -> tuple[Problem, ...]:
-        return tuple(sorted(self.problems, key=lambda p: p.line))
+        shown = sorted(self.problems, key=lambda p: p.line)
+        if self.not_shown:
+            more = "problem" if self.not_shown == 1 else "problems"
+            shown.append(
+                Problem(
+                    self.path,
+                    self.first_not_shown_line,
+                    f"and {self.not_shown} more {more} from here on, not shown: "
+                    "fix these first, then check again",
+                )
+            )
+        return tuple(shown)
 
     def fields(
         self, node: Node, kind: str, known: Sequence[str], misplaced: dict[str, str] | None = None
@@ -200,6 +241,10 @@ class FieldChecker:
             if misplaced and entry.key in misplaced:
                 self.error(entry.line, misplaced[entry.key])
             elif entry.key not in known:
+                if self.full:
+                    self.error(entry.line, "")  # counted only: no suggestion work for an unshown line
+                    found[entry.key] = entry
+                    continue
                 suggestion = closest(entry.key, known)
                 hint = f"did you mean '{suggestion}'?" if suggestion else f"known keys: {', '.join(known)}"
                 self.error(entry.line, f"unknown key '{entry.key}' in {kind}; {hint}")
@@ -310,12 +355,19 @@ class _Text:
         self.paragraph_scope = tuple(range(1, len(self.blocks)))
         self.closest_searches_left = MAX_CLOSEST_SEARCHES
 
-    def find(self, quote: str, scope: Sequence[int]) -> list[tuple[int, int, int]]:
-        """Every (block, char_start, char_end) where the quote occurs, in reading order."""
+    def find(self, quote: str, scope: Sequence[int], limit: int) -> list[tuple[int, int, int]]:
+        """The first ``limit`` (block, char_start, char_end) where the quote occurs, in reading order.
+
+        Bounded: a hostile file quoting one word of a text made of that word would otherwise
+        list hundreds of thousands of places for every quote.
+        """
         needle = match_form(quote)
         found: list[tuple[int, int, int]] = []
         for index in scope:
-            found.extend((index, start, end) for start, end in find_all(self.haystacks[index], needle))
+            if len(found) >= limit:
+                break
+            matches = find_all(self.haystacks[index], needle, limit - len(found))
+            found.extend((index, start, end) for start, end in matches)
         return found
 
     def words(self, block: int, start: int, end: int) -> tuple[int, int]:
@@ -381,24 +433,57 @@ def _resembles(quote: str, passage: str) -> bool:
     return alike / len(quote_words) >= MIN_SHARED_WORDS
 
 
-def find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
+def _count_quotes(node: Node) -> int:
+    """How many ``quote:`` keys the tree under ``node`` holds (one per located annotation)."""
+    count = 0
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, MappingNode):
+            count += sum(1 for entry in current.entries if entry.key == "quote")
+            stack.extend(entry.value for entry in current.entries)
+        elif isinstance(current, SequenceNode):
+            stack.extend(current.items)
+    return count
+
+
+def find_all(
+    haystack: str, needle: str, limit: int | None = None, start: int = 0, stop: int | None = None
+) -> list[tuple[int, int]]:
     """:meth:`Block.find_all` on a block's match form computed once, with a quote's
     match form: the same matches (a unit test checks), without normalising the whole
-    block again for every quote, which made huge files quadratic."""
-    found: list[tuple[int, int]] = []
+    block again for every quote, which made huge files quadratic.
+
+    The search runs in the regular-expression engine and stops after ``limit`` matches, so a
+    text of one repeated word costs one pass, not a Python step per occurrence.
+    """
     if not needle:
-        return found
-    starts_with_word = _is_word_char(needle[0])
-    ends_with_word = _is_word_char(needle[-1])
-    start = haystack.find(needle)
-    while start != -1:
-        end = start + len(needle)
-        before_ok = not starts_with_word or start == 0 or not _is_word_char(haystack[start - 1])
-        after_ok = not ends_with_word or end == len(haystack) or not _is_word_char(haystack[end])
-        if before_ok and after_ok:
-            found.append((start, end))
-        start = haystack.find(needle, start + 1)
+        return []
+    pattern = _quote_pattern(needle)
+    stop = len(haystack) if stop is None else stop
+    found: list[tuple[int, int]] = []
+    # One search per match, from the next character: occurrences may overlap, as with str.find.
+    # No endpos: the word-boundary test must see the character after ``stop``.
+    match = pattern.search(haystack, start)
+    while match is not None and match.end() <= stop:
+        found.append(match.span())
+        if limit is not None and len(found) >= limit:
+            break
+        match = pattern.search(haystack, match.start() + 1)
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _quote_pattern(needle: str) -> re.Pattern[str]:
+    """``needle`` not glued to a word character on a side where it starts or ends with a word.
+
+    The pattern starts with the literal needle, so the engine skips ahead to candidates at C
+    speed; the word tests come after it (a lookbehind over the needle itself).
+    """
+    escaped = re.escape(needle)
+    before = f"(?<!\\w{escaped})" if _is_word_char(needle[0]) else ""
+    after = r"(?!\w)" if _is_word_char(needle[-1]) else ""
+    return re.compile(f"{escaped}{before}{after}")
 
 
 def word_range(block: Block, start_char: int, end_char: int) -> tuple[int, int]:
@@ -449,6 +534,12 @@ class _ArticleChecker:
         self.check.require(fields, root, where, ("id", "title", "text"))
         article_id = self._article_id(fields.get("id"))
         title = self.check.text(fields.get("title"), where)
+        if title is not None and len(display_form(title)) > MAX_TITLE_LENGTH:
+            self.check.error(
+                fields["title"].line,
+                f"the title is {len(display_form(title))} characters long; keep it to {MAX_TITLE_LENGTH}",
+            )
+            title = None
         body = self._body(fields.get("text"))
         fictional = self.check.boolean(fields.get("fictional"), where)
         quiz_length = self._quiz_length(fields.get("quiz"))
@@ -456,6 +547,15 @@ class _ArticleChecker:
         if body is not None:
             # Without a title, quotes in the paragraphs can still be checked.
             self.text = _Text(title or "", body, title_known=title is not None)
+        annotations = sum(_count_quotes(fields[key].value) for key in ANNOTATED_SECTIONS if key in fields)
+        if annotations > MAX_ANNOTATIONS:
+            # Each quote is searched for in the whole text: the work per file must stay bounded.
+            self.check.error(
+                1,
+                f"the article has {annotations} quotes in its annotations; at most {MAX_ANNOTATIONS} are "
+                "allowed: split the article or annotate fewer passages",
+            )
+            return None
         sources = self._sources(fields.get("sources"))
         claims = self._claims(fields.get("claims"))
         framing = self._framing(fields.get("framing"))
@@ -497,9 +597,20 @@ class _ArticleChecker:
 
     def _body(self, entry: Entry | None) -> list[str] | None:
         value = self.check.text(entry, "the article")
-        if value is None:
+        if value is None or entry is None:
             return None
-        return split_paragraphs(value)
+        paragraphs = split_paragraphs(value)
+        for number, paragraph in enumerate(paragraphs, start=1):
+            words = count_words(paragraph)
+            if words > MAX_PARAGRAPH_WORDS:
+                # Questions read a paragraph word by word against every annotation in it.
+                self.check.error(
+                    entry.line,
+                    f"paragraph {number} of the text has {words} words; a paragraph may have at most "
+                    f"{MAX_PARAGRAPH_WORDS}: split it with a blank line",
+                )
+                return None
+        return paragraphs
 
     def _quiz_length(self, entry: Entry | None) -> int | None:
         if entry is None:
@@ -533,6 +644,12 @@ class _ArticleChecker:
                     entry.line, f"'url' must be a web address starting with https://, not {value!r}"
                 )
                 continue
+            if len(value) > META_LENGTHS.get(key, len(value)):
+                self.check.error(
+                    entry.line,
+                    f"'{key}' is {len(value)} characters long; keep it to {META_LENGTHS[key]} characters",
+                )
+                continue
             meta[key] = value
         return meta
 
@@ -546,7 +663,7 @@ class _ArticleChecker:
         quote_entry = fields.get("quote")
         quote = self.check.text(quote_entry, where)
         occurrence_entry = fields.get("occurrence")
-        occurrence = self.check.positive_int(occurrence_entry, where)
+        occurrence = self.check.positive_int(occurrence_entry, where, MAX_OCCURRENCE)
         if quote is None or quote_entry is None or self.text is None:
             return None
         if count_words(quote) == 0:
@@ -555,16 +672,22 @@ class _ArticleChecker:
         text = self.text
         if block == TITLE_BLOCK and not text.title_known:
             return None  # the missing title is reported already
-        matches = text.find(quote, text.paragraph_scope if block is None else (block,))
+        # Enough places to name the chosen occurrence, or to show an ambiguity: never all of them.
+        wanted = max(occurrence or 1, PLACES_SHOWN)
+        matches = text.find(quote, text.paragraph_scope if block is None else (block,), wanted)
         if not matches:
             self.check.error(quote_entry.line, self._not_found_message(quote, block, select))
             return None
         places = _places([m[0] for m in matches])
         if occurrence is None and occurrence_entry is None and len(matches) > 1:
+            if len(matches) < wanted:
+                times, choices = f"{len(matches)} times", f"1 to {len(matches)}"
+            else:
+                times, choices = f"at least {len(matches)} times", "1, 2, 3 ..."
             self.check.error(
                 quote_entry.line,
-                f"quote {show(quote)} occurs {len(matches)} times ({places}); "
-                f"add occurrence: N (1 to {len(matches)}) to say which one",
+                f"quote {show(quote)} occurs {times} ({places}); "
+                f"add occurrence: N ({choices}) to say which one",
             )
             return None
         if occurrence is None:
@@ -590,7 +713,7 @@ class _ArticleChecker:
         message = f"quote {show(quote)} is not in {'the text' if block is None else _block_name(block)}"
         # A quote in the wrong part of the article: say where it is instead.
         other_blocks = [TITLE_BLOCK] if block is None else [b for b in range(len(text.blocks)) if b != block]
-        elsewhere = text.find(quote, other_blocks)
+        elsewhere = text.find(quote, other_blocks, 1)
         if elsewhere:
             found_in = elsewhere[0][0]
             if block is None:
@@ -778,11 +901,13 @@ class _ArticleChecker:
     def _find_inside(self, cue: str, claim: _Located | None) -> Span | None:
         if claim is None or self.text is None:
             return None
-        for block, start, end in self.text.find(cue, (claim.span.block,)):
-            if start >= claim.char_start and end <= claim.char_end:
-                first, last = self.text.words(block, start, end)
-                if first < last:
-                    return Span(block, first, last, cue)
+        block = claim.span.block
+        haystack = self.text.haystacks[block]
+        # Only inside the claim's own quote (a cue of one word must not scan a huge paragraph).
+        for start, end in find_all(haystack, match_form(cue), None, claim.char_start, claim.char_end):
+            first, last = self.text.words(block, start, end)
+            if first < last:
+                return Span(block, first, last, cue)
         return None
 
     def _framing(self, entry: Entry | None) -> list[Framing]:

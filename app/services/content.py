@@ -137,14 +137,27 @@ def skill_counts(article: DomainArticle) -> dict[str, int]:
     return counts
 
 
+# A stored version never changes, so its article is parsed once per process and vocabulary
+# (previews, assigning and every question page read it); bounded like any cache.
+_PARSED_CACHE_SIZE = 64
+_parsed_cache: dict[str, tuple[Vocabulary, DomainArticle]] = {}
+
+
 def parse_version(version: ArticleVersion) -> DomainArticle:
     """The domain article of a stored version (validated again against today's vocabulary)."""
-    result = validate_source(version.source_text, version.source_name)
+    vocabulary = current_vocabulary()
+    cached = _parsed_cache.get(version.content_hash)
+    if cached is not None and cached[0] is vocabulary:
+        return cached[1]
+    result = validate_article(version.source_text, version.source_name, vocabulary)
     if result.article is None:
         raise ContentError(
             f"{version.source_name} (version {version.number}) no longer validates",
             [str(p) for p in result.errors],
         )
+    if len(_parsed_cache) >= _PARSED_CACHE_SIZE:
+        _parsed_cache.clear()
+    _parsed_cache[version.content_hash] = (vocabulary, result.article)
     return result.article
 
 

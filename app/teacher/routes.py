@@ -209,6 +209,9 @@ def library() -> str:
     return _render_library(UploadForm())
 
 
+MAX_FILENAME = 255  # ArticleVersion.source_name
+
+
 def _upload_name(filename: str | None) -> str:
     """Only the file's own name, whatever path a browser sent (some send C:\\fakepath\\...)."""
     name = PurePosixPath((filename or "").replace("\\", "/")).name
@@ -224,6 +227,13 @@ def upload() -> Response | str:
     storage = form.file.data
     data = storage.read()
     filename = _upload_name(storage.filename)
+    if len(filename) > MAX_FILENAME:
+        show_problem(
+            form,
+            "file",
+            f"The file name has {len(filename)} characters; rename the file to at most {MAX_FILENAME}.",
+        )
+        return _render_library(form)
     try:
         outcome, result = content.import_upload(data, filename)
     except content.ContentError as exc:

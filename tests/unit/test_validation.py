@@ -1084,14 +1084,43 @@ def test_fast_find_all_and_word_range_match_the_block_methods(
             assert word_range(block, first, last) == block.word_range(first, last)
 
 
-def test_many_quotes_in_a_huge_paragraph_stay_fast(vocabulary: Vocabulary) -> None:
-    # Locating each quote must not re-read the whole paragraph: this took ~7 s when it did.
+def test_many_quotes_in_a_huge_text_stay_fast(vocabulary: Vocabulary) -> None:
+    # Locating each quote must not re-read the whole text: this took ~7 s when it did.
     words = [f"w{i}" for i in range(20_000)]
-    lines = ["id: big", "title: Big", "text: |", "  " + " ".join(words), "framing:"]
-    for word in words[::10]:
+    paragraphs = [" ".join(words[i : i + 1000]) for i in range(0, len(words), 1000)]
+    lines = ["id: big", "title: Big", "text: |"] + [line for p in paragraphs for line in ("  " + p, "")]
+    lines.append("framing:")
+    for word in words[::40]:
         lines += [f"  - quote: {word}", "    technique: loaded_language"]
     started = time.perf_counter()
     result = validate_article("\n".join(lines), "big.yaml", vocabulary)
     assert result.article is not None
-    assert len(result.article.framing) == 2_000
+    assert len(result.article.framing) == 500
     assert time.perf_counter() - started < 3
+
+
+def test_a_paragraph_over_a_thousand_words_is_refused(vocabulary: Vocabulary) -> None:
+    text = " ".join(["word"] * 1001)
+    source = f"id: long\ntitle: Long\ntext: |\n  Short.\n\n  {text}\n"
+    source += "claims:\n  - quote: Short\n    status: hedged\n"
+    assert problems(source, vocabulary) == [
+        "a.yaml:3: paragraph 2 of the text has 1001 words; a paragraph may have at most 1000: "
+        "split it with a blank line"
+    ]
+
+
+def test_an_occurrence_past_two_hundred_is_refused(vocabulary: Vocabulary) -> None:
+    source = HEADER + "claims:\n  - quote: fair\n    occurrence: 201\n    status: hedged\n"
+    assert problems(source, vocabulary) == ["a.yaml:9: 'occurrence' in claim 1 must be at most 200, not 201"]
+
+
+def test_an_ambiguous_quote_is_counted_only_up_to_a_bound(vocabulary: Vocabulary) -> None:
+    text = " ".join(["word"] * 50)
+    source = f"id: many\ntitle: Many\ntext: {text}\nclaims:\n  - quote: word\n    status: hedged\n"
+    [message] = problems(source, vocabulary)
+    assert 'quote "word" occurs at least 10 times (all in paragraph 1)' in message
+
+
+def test_a_title_longer_than_an_assignment_title_is_refused(vocabulary: Vocabulary) -> None:
+    source = HEADER.replace("title: \"Rain 'Ruins' the Fair\"", "title: " + "T" * 201) + FRAMING
+    assert "the title is 201 characters long; keep it to 200" in " ".join(problems(source, vocabulary))

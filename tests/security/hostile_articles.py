@@ -1,0 +1,64 @@
+"""Article files built to cost a server as much work as possible, each under the 1 MB limit.
+
+Shared by the in-process security test and the load test that uploads them under gunicorn.
+"""
+
+from __future__ import annotations
+
+WORD = "word"
+
+
+def _article(paragraphs: list[str], annotations: list[str]) -> bytes:
+    lines = ["id: hostile", "title: Hostile", "text: |"]
+    for paragraph in paragraphs:
+        lines += ["  " + paragraph, ""]
+    return ("\n".join(lines + annotations) + "\n").encode()
+
+
+def one_word_text_with_ambiguous_claims() -> bytes:
+    """195,000 copies of one word and 300 claims quoting it: every quote occurs everywhere."""
+    claims = ["claims:"] + ["  - quote: word\n    status: hedged"] * 300
+    return _article([" ".join([WORD] * 195_000)], claims)
+
+
+def one_word_text_with_far_occurrences() -> bytes:
+    """The same text, and claims that ask for occurrences far into it."""
+    claims = ["claims:"] + [
+        f"  - quote: word\n    occurrence: {190_000 - i}\n    status: hedged" for i in range(300)
+    ]
+    return _article([" ".join([WORD] * 195_000)], claims)
+
+
+def valid_with_chosen_occurrences() -> bytes:
+    """A valid file (it is stored): paragraphs of one word, claims naming their occurrence."""
+    claims = ["claims:"] + [
+        f"  - quote: word\n    occurrence: {i % 200 + 1}\n    status: hedged" for i in range(490)
+    ]
+    return _article([" ".join([WORD] * 1000)] * 185, claims)
+
+
+def ninety_thousand_unknown_keys() -> bytes:
+    lines = [
+        "id: keys",
+        "title: Keys",
+        "text: Hello there.",
+        "claims:",
+        "  - quote: Hello",
+        "    status: hedged",
+    ]
+    lines += [f"k{i}: 1" for i in range(90_000)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def too_many_annotations() -> bytes:
+    claims = ["claims:"] + [f"  - quote: w{i}\n    status: hedged" for i in range(600)]
+    return _article([" ".join(f"w{i}" for i in range(600))], claims)
+
+
+HOSTILE = {
+    "ambiguous quotes": one_word_text_with_ambiguous_claims,
+    "far occurrences": one_word_text_with_far_occurrences,
+    "valid, chosen occurrences": valid_with_chosen_occurrences,
+    "90,000 unknown keys": ninety_thousand_unknown_keys,
+    "600 annotations": too_many_annotations,
+}

@@ -2,11 +2,45 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from typing import Any
+
+from flask import Flask, abort, render_template, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter, Map
+
+# Ids in URLs are database keys: PostgreSQL's INTEGER stops at 2**31 - 1, and a bigger number
+# must be "not found" (404), not an overflow in the database (500).
+MAX_ID = 2**31 - 1
+
+
+class BoundedIntegerConverter(IntegerConverter):
+    """``<int:...>`` for database ids: a number past the database's range matches no route."""
+
+    def __init__(self, map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
+
+
+def refuse_nul_characters() -> None:
+    """A NUL character cannot be stored by PostgreSQL and is never typed on purpose: say so (400)."""
+    values = [*request.args.values(), *request.form.values()]
+    values += [storage.filename or "" for storage in request.files.values()]
+    if any("\x00" in value for value in values):
+        abort(
+            400,
+            description="The form contained an invisible control character (NUL). "
+            "Go back, type the text again instead of pasting it, and send it again.",
+        )
+
+
+def register_converters(app: Flask) -> None:
+    """Before any blueprint adds its routes: rules pick their converters when added."""
+    app.url_map.converters["int"] = BoundedIntegerConverter
 
 
 def init_app(app: Flask) -> None:
+    register_converters(app)
+    app.before_request(refuse_nul_characters)
     from app.auth.routes import bp as auth_bp
     from app.dashboard.routes import bp as dashboard_bp
     from app.exports.routes import bp as exports_bp
@@ -46,7 +80,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str, int]:
-        return render_template("errors/error.html", error=error), error.code or 500
+        # A description of our own says what was wrong; werkzeug's default ones are not for people.
+        own_words = bool(error.description) and error.description != type(error).description
+        return render_template("errors/error.html", error=error, own_words=own_words), error.code or 500
 
     @app.errorhandler(Exception)
     def server_error(error: Exception) -> tuple[str, int]:

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from app.domain.keys import weak_key_reason
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
 
@@ -58,10 +60,13 @@ class Config:
 
         secret_key = env.get("SECRET_KEY")
         if production:
-            if not secret_key or secret_key in KNOWN_SECRET_KEYS or len(secret_key) < 24:
+            weakness = "it is not set" if not secret_key else weak_key_reason(secret_key)
+            if secret_key in KNOWN_SECRET_KEYS and secret_key:
+                weakness = "it is a key from the documentation"
+            if weakness:
                 raise ConfigError(
-                    "SECRET_KEY must be set to a long random value in production "
-                    "(for example: python -c 'import secrets; print(secrets.token_hex(32))')."
+                    f"SECRET_KEY is too weak for production: {weakness}. Set it to a long random "
+                    "value (for example: python -c 'import secrets; print(secrets.token_hex(32))')."
                 )
         elif not secret_key and "SECRET_KEY" not in overrides:
             secret_key = instance_secret_key(instance)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, current_app
 
 from app.extensions import db, login_manager
 
@@ -47,6 +47,9 @@ def _security_headers(response: Response) -> Response:
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    if current_app.config.get("SOURCEWISE_ENV") == "production":
+        # Production is served over HTTPS only (README): browsers must never try plain HTTP again.
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     # Pages for a signed-in user must not come back from the cache with Back on a shared computer.
     if response.mimetype == "text/html" and _signed_in():
         response.headers["Cache-Control"] = "no-store"

@@ -30,7 +30,20 @@ def test_generated_secret_key_is_random_and_kept_per_install(tmp_path: Path) -> 
     assert (tmp_path / "a" / "secret_key").stat().st_mode & 0o077 == 0
 
 
-@pytest.mark.parametrize("key", [None, "", "dev", "changeme", "short-key"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        None,
+        "",
+        "dev",
+        "changeme",
+        "short-key",
+        "a" * 24,
+        "a" * 40,
+        "changemechangemechangeme",
+        "changeme" * 5,
+    ],
+)
 def test_production_refuses_a_missing_or_known_secret_key(tmp_path: Path, key: str | None) -> None:
     environ = {"SOURCEWISE_ENV": "production", "SOURCEWISE_INSTANCE": str(tmp_path)}
     if key is not None:
@@ -39,9 +52,12 @@ def test_production_refuses_a_missing_or_known_secret_key(tmp_path: Path, key: s
         Config(environ)
 
 
+STRONG_KEY = "9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d0e9f2a5c8b1d4e7f0a3c6b9d2e5f"
+
+
 def test_production_cookies_are_secure(tmp_path: Path) -> None:
     config = Config(
-        {"SOURCEWISE_ENV": "production", "SOURCEWISE_INSTANCE": str(tmp_path), "SECRET_KEY": "x" * 40}
+        {"SOURCEWISE_ENV": "production", "SOURCEWISE_INSTANCE": str(tmp_path), "SECRET_KEY": STRONG_KEY}
     )
     assert config.SESSION_COOKIE_SECURE and config.REMEMBER_COOKIE_SECURE
     assert config.SESSION_COOKIE_HTTPONLY and config.SESSION_COOKIE_SAMESITE == "Lax"

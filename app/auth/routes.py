@@ -114,9 +114,13 @@ def login() -> Response | str:
 
 @bp.post("/logout")
 def logout() -> Response:
+    if isinstance(current_user, Teacher):
+        # Signed cookies live on after a logout: bumping the epoch is what ends this session
+        # (and any copy of its cookie), like a password change does.
+        accounts.end_sessions(current_user._get_current_object())  # type: ignore[attr-defined]
     logout_user()
     session.clear()
-    flash("You are logged out.", "info")
+    flash("You are logged out, on this device and any other where you were logged in.", "info")
     return redirect(url_for("main.index"))
 
 

@@ -127,3 +127,9 @@ def change_password(teacher: Teacher, current_password: str, new_password: str) 
     teacher.password_hash = generate_password_hash(new_password, method="scrypt")
     teacher.session_epoch += 1
     db.session.commit()
+
+
+def end_sessions(teacher: Teacher) -> None:
+    """Log out everywhere: a session cookie copied before now stops working (sessions carry the epoch)."""
+    teacher.session_epoch += 1
+    db.session.commit()

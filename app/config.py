@@ -81,7 +81,9 @@ class Config:
         self.REMEMBER_COOKIE_SAMESITE = "Lax"
         self.REMEMBER_COOKIE_SECURE = production
         self.PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 30
-        self.WTF_CSRF_TIME_LIMIT = None  # a quiz page may stay open for a whole lesson
+        # A form's token lasts a school day: long enough for a page left open through a lesson,
+        # short enough that a token copied off a shared screen soon stops working.
+        self.WTF_CSRF_TIME_LIMIT = 8 * 60 * 60
         # Behind a reverse proxy: how many proxies set X-Forwarded-* in front of the app.  0 (the
         # default) trusts none of those headers, so nobody can fake an address to dodge rate limits.
         self.PROXY_HOPS = _proxy_hops(env.get("SOURCEWISE_PROXY_HOPS", "0"))

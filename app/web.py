@@ -78,6 +78,12 @@ def init_app(app: Flask) -> None:
             return ""
         return value.strftime("%Y-%m-%d %H:%M UTC")
 
+    from flask_wtf.csrf import CSRFError
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError) -> tuple[str, int]:
+        return render_template("errors/csrf.html", **_csrf_page(error)), 400
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str, int]:
         # A description of our own says what was wrong; werkzeug's default ones are not for people.
@@ -91,3 +97,25 @@ def init_app(app: Flask) -> None:
 
         db.session.rollback()
         return render_template("errors/500.html"), 500
+
+
+# What is never put back into a page: secrets, and the token the page will replace.
+_NOT_KEPT = ("password", "csrf_token", "token")
+
+
+def _csrf_page(error: HTTPException) -> dict[str, object]:
+    """A form sent from a page open too long: what it said, ready to send again with a fresh token.
+
+    Only for an expired token, which only this user's own page could have held; a missing or
+    wrong token (a forged request, blocked cookies) gets no resend button.
+    """
+    expired = "expired" in (error.description or "")
+    kept: list[tuple[str, str]] = []
+    if expired and request.method == "POST" and not request.files:
+        kept = [
+            (name, value)
+            for name, values in request.form.lists()
+            if not any(word in name.lower() for word in _NOT_KEPT)
+            for value in values
+        ]
+    return {"expired": expired, "kept": kept, "action": request.path}

@@ -141,6 +141,9 @@ class Article(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(100), unique=True)
+    # The teacher who first uploaded it, who alone can add versions; None: the school's, from
+    # questions/, changed by `flask questions import` only.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("teachers.id"), index=True, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     versions: Mapped[list[ArticleVersion]] = relationship(
@@ -167,6 +170,8 @@ class ArticleVersion(db.Model):
     # Number of questions the article allows per skill, for the library page.
     skill_counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Who stored this version: a teacher's upload, or None for the command line.
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("teachers.id"), default=None)
 
     article: Mapped[Article] = relationship(back_populates="versions")
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from flask import current_app
+from flask import abort, current_app
 from sqlalchemy import func, select
 
 from app.domain.article import SKILLS, Vocabulary
 from app.domain.article import Article as DomainArticle
 from app.domain.generate import all_questions, build_quiz
-from app.domain.validation import ValidationResult, validate_article, validate_files
+from app.domain.validation import Problem, ValidationResult, validate_article, validate_files
 from app.domain.vocabulary import load_vocabulary
 from app.extensions import db
-from app.models import Article, ArticleVersion, Quiz
+from app.models import Article, ArticleVersion, Quiz, Teacher
 
 
 class ContentError(Exception):
@@ -68,15 +69,51 @@ def validate_source(data: str | bytes, name: str) -> ValidationResult:
     return validate_article(data, name, current_vocabulary())
 
 
-def store_article(data: bytes, name: str, result: ValidationResult) -> ImportOutcome:
-    """Store a validated file as a new version unless its content is unchanged.  Does not commit."""
+class NotYours(ContentError):
+    """An article id that belongs to someone else: the message says whose and what to do."""
+
+
+def _ownership_problem(record: Article, uploader: Teacher | None) -> str | None:
+    owner_id = uploader.id if uploader is not None else None
+    if record.owner_id == owner_id:
+        return None
+    example = f"{record.slug}-2"[:100]
+    if record.owner_id is None:
+        return (
+            f"the article id '{record.slug}' belongs to the school's shared library, which only the "
+            f"server's command line changes; to make your own version, change the id: line to a new "
+            f"id, such as '{example}'"
+        )
+    if uploader is None:
+        return (
+            f"the article id '{record.slug}' belongs to a teacher who uploaded it in the browser; "
+            f"give the file in questions/ another id, such as '{example}'"
+        )
+    return (
+        f"another teacher already has an article with the id '{record.slug}'; change the id: line "
+        f"to a new id, such as '{example}'"
+    )
+
+
+def store_article(
+    data: bytes, name: str, result: ValidationResult, uploader: Teacher | None = None
+) -> ImportOutcome:
+    """Store a validated file as a new version unless its content is unchanged.  Does not commit.
+
+    An article belongs to whoever stored it first (``uploader``; None is the school, through
+    the command line): nobody else can add a version to it, which would replace theirs.
+    """
     article = result.article
     assert article is not None
     text = data.decode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
     record = db.session.scalar(select(Article).where(Article.slug == article.id))
+    if record is not None:
+        problem = _ownership_problem(record, uploader)
+        if problem is not None:
+            raise NotYours(problem)
     if record is None:
-        record = Article(slug=article.id)
+        record = Article(slug=article.id, owner_id=uploader.id if uploader is not None else None)
         db.session.add(record)
         db.session.flush()
         latest = None
@@ -102,6 +139,7 @@ def store_article(data: bytes, name: str, result: ValidationResult) -> ImportOut
             outlet=article.meta.get("outlet", ""),
             fictional=article.fictional,
             skill_counts=skill_counts(article),
+            uploaded_by_id=uploader.id if uploader is not None else None,
         )
     )
     db.session.flush()
@@ -115,17 +153,28 @@ def import_paths(paths: list[str]) -> list[ImportOutcome]:
         if not result.ok or result.article is None:
             outcomes.append(ImportOutcome(result.path, problems=[str(p) for p in result.errors]))
             continue
-        outcomes.append(store_article(Path(result.path).read_bytes(), result.path, result))
+        try:
+            outcomes.append(store_article(Path(result.path).read_bytes(), result.path, result))
+        except NotYours as refusal:
+            problem = f"{result.path}:{result.id_line}: {refusal}"
+            outcomes.append(ImportOutcome(result.path, problems=[problem]))
     db.session.commit()
     return outcomes
 
 
-def import_upload(data: bytes, filename: str) -> tuple[ImportOutcome, ValidationResult]:
-    """A file a teacher uploaded in the browser: validated exactly as the CLI does."""
+def import_upload(data: bytes, filename: str, uploader: Teacher) -> tuple[ImportOutcome, ValidationResult]:
+    """A file a teacher uploaded in the browser: validated exactly as the CLI does, and stored as
+    theirs unless the id belongs to someone else (then refused, on the id's line)."""
     result = validate_source(data, filename)
     if not result.ok or result.article is None:
         return ImportOutcome(filename, problems=[str(p) for p in result.errors]), result
-    outcome = store_article(data, filename, result)
+    try:
+        outcome = store_article(data, filename, result, uploader)
+    except NotYours as refusal:
+        db.session.rollback()
+        problem = Problem(filename, result.id_line, str(refusal))
+        refused = replace(result, article=None, problems=(problem, *result.problems))
+        return ImportOutcome(filename, problems=[str(problem)]), refused
     db.session.commit()
     return outcome, result
 
@@ -161,8 +210,22 @@ def parse_version(version: ArticleVersion) -> DomainArticle:
     return result.article
 
 
-def latest_versions() -> list[ArticleVersion]:
-    """The newest version of every article, in title order, in one query."""
+def visible_to(teacher: Teacher | None) -> Any:
+    """The articles a teacher may see and assign: the school's and their own."""
+    school = Article.owner_id.is_(None)
+    return school if teacher is None else (school | (Article.owner_id == teacher.id))
+
+
+def version_for_teacher(teacher: Teacher, version_id: int) -> ArticleVersion:
+    version = db.session.get(ArticleVersion, version_id)
+    if version is None or version.article.owner_id not in (None, teacher.id):
+        abort(404)
+    return version
+
+
+def latest_versions(teacher: Teacher | None = None) -> list[ArticleVersion]:
+    """The newest version of every article a teacher may see (None: the school's only), in
+    title order, in one query."""
     newest = (
         select(ArticleVersion.article_id, func.max(ArticleVersion.number).label("number"))
         .group_by(ArticleVersion.article_id)
@@ -176,6 +239,8 @@ def latest_versions() -> list[ArticleVersion]:
                 (ArticleVersion.article_id == newest.c.article_id)
                 & (ArticleVersion.number == newest.c.number),
             )
+            .join(Article, Article.id == ArticleVersion.article_id)
+            .where(visible_to(teacher))
             .order_by(ArticleVersion.title)
         )
     )

@@ -6,7 +6,7 @@ import random
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
@@ -14,8 +14,7 @@ from app.auth.access import refuse_unless_teacher, signed_in_teacher
 from app.auth.forms import flash_form_errors, show_problem
 from app.domain.article import SKILLS
 from app.domain.generate import all_questions, build_quiz
-from app.extensions import db
-from app.models import ArticleVersion, SchoolClass, Student
+from app.models import SchoolClass, Student
 from app.services import classes, content, quizzes
 from app.teacher import presenters
 from app.teacher.forms import (
@@ -200,7 +199,10 @@ def remove_student(class_id: int, student_id: int) -> Response | str:
 
 def _render_library(form: UploadForm) -> str:
     return render_template(
-        "teacher/library.html", versions=content.latest_versions(), form=form, skills=SKILLS
+        "teacher/library.html",
+        versions=content.latest_versions(signed_in_teacher()),
+        form=form,
+        skills=SKILLS,
     )
 
 
@@ -235,7 +237,7 @@ def upload() -> Response | str:
         )
         return _render_library(form)
     try:
-        outcome, result = content.import_upload(data, filename)
+        outcome, result = content.import_upload(data, filename, signed_in_teacher())
     except content.ContentError as exc:
         # The vocabulary file itself is broken: nothing a teacher's upload can fix.
         show_problem(form, "file", f"The library cannot check files right now: {exc}")
@@ -262,9 +264,7 @@ def upload() -> Response | str:
 
 @bp.get("/library/versions/<int:version_id>/preview")
 def preview(version_id: int) -> str:
-    version = db.session.get(ArticleVersion, version_id)
-    if version is None:
-        abort(404)
+    version = content.version_for_teacher(signed_in_teacher(), version_id)
     seed = request.args.get("seed", default=1, type=int)
     if seed is None or not 0 <= seed <= MAX_SEED:
         seed = 1
@@ -298,7 +298,7 @@ def preview(version_id: int) -> str:
 def assign() -> Response | str:
     teacher = signed_in_teacher()
     open_classes = classes.open_classes_of(teacher)
-    versions = content.latest_versions()
+    versions = content.latest_versions(teacher)
     form = AssignForm()
     form.class_id.choices = [SelectChoice(c.id, c.name) for c in open_classes]
     form.version_id.choices = [SelectChoice(v.id, f"{v.title} (version {v.number})") for v in versions]

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Article, ArticleVersion, Assignment, Attempt, SchoolClass, Student
-from app.services import classes, quizzes
+from app.services import classes, content, quizzes
 from tests.conftest import make_config
 from tests.factories import (
     SAMPLE_ARTICLE,
@@ -701,7 +701,7 @@ def test_assign_to_another_teachers_or_an_archived_class_is_refused(
 
 
 def test_assigned_questions_do_not_change_when_the_article_changes(
-    app: Flask, teacher_client: FlaskClient, world: World
+    app: Flask, teacher_client: FlaskClient, world: World, tmp_path: Path
 ) -> None:
     teacher_client.post("/teacher/assign", data=_assign_form(world, title="Frozen"))
     with app.app_context():
@@ -709,7 +709,12 @@ def test_assigned_questions_do_not_change_when_the_article_changes(
             db.session.scalars(select(Assignment).where(Assignment.title == "Frozen")).one().quiz.questions
         )
     changed = SAMPLE_ARTICLE.read_text(encoding="utf-8") + "\n# edited later\n"
-    _upload(teacher_client, changed.encode(), "raqqa-assault-2015.yaml")
+    # The sample belongs to the school: a new version comes from the command line's import.
+    edited = tmp_path / "raqqa-assault-2015.yaml"
+    edited.write_text(changed, encoding="utf-8")
+    with app.app_context():
+        [outcome] = content.import_paths([str(edited)])
+        assert outcome.status == "updated", outcome.problems
     with app.app_context():
         assignment = db.session.scalars(select(Assignment).where(Assignment.title == "Frozen")).one()
         assert assignment.quiz.questions == frozen

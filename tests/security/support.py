@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -227,7 +228,10 @@ def build_path(app: Flask, endpoint: str, arguments: dict[str, Any]) -> str:
 
 
 def sample_upload() -> tuple[io.BytesIO, str]:
-    return io.BytesIO(SAMPLE_ARTICLE.read_bytes()), "raqqa-assault-2015.yaml"
+    """The sample article under an id of the uploader's own (the sample's id is the school's)."""
+    own_id = f"raqqa-copy-{uuid.uuid4().hex[:8]}"
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8").replace("id: raqqa-assault-2015", f"id: {own_id}", 1)
+    return io.BytesIO(text.encode()), f"{own_id}.yaml"
 
 
 FormBuilder = Callable[[World], dict[str, Any]]

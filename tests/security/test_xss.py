@@ -151,7 +151,7 @@ def build_payload_world() -> PayloadWorld:
     teacher = accounts.create_teacher("payload@school.example", PASSWORD, f"{SCRIPT} {IMG} {TEMPLATE}")
     school_class = classes.create_class(teacher, ALL)
     students = [classes.join_class(school_class.join_code, payload) for payload in PAYLOADS]
-    outcome, result = content.import_upload(payload_article(), f"{IMG}.yaml")
+    outcome, result = content.import_upload(payload_article(), f"{IMG}.yaml", teacher)
     assert outcome.status == "new", [str(p) for p in result.problems]
     version = db.session.scalars(select(ArticleVersion).order_by(ArticleVersion.id.desc()).limit(1)).one()
     practice = quizzes.assign_quiz(

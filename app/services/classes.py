@@ -269,6 +269,9 @@ def _clean_name(name: str) -> str:
         raise ClassError("Type a display name.")
     if len(name) > MAX_NAME:
         raise ClassError(f"Use at most {MAX_NAME} characters.")
+    if name_key(name).startswith("~"):
+        # Removed and merged-away students keep "~<id>" as their key (app.domain.names.freed_key).
+        raise ClassError("Start your name with a letter or a digit, not “~”.")
     if len(name_key(name)) > MAX_NAME_KEY:
         raise ClassError(
             "That name is too long once its special characters are spelled out. Use a shorter one."

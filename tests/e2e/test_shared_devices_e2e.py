@@ -24,7 +24,7 @@ from app.extensions import db
 from app.models import SchoolClass
 from app.services import accounts, classes
 from tests.conftest import QUESTIONS_DIR
-from tests.e2e.conftest import ACTION_TIMEOUT_MS, DESKTOP, PHONE, LiveServer, Visitor
+from tests.e2e.conftest import ACTION_TIMEOUT_MS, DESKTOP, PHONE, LiveServer, Visitor, scrolls_sideways
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +128,7 @@ def test_not_you_signs_the_other_student_out_and_my_rejoin_code_shows_the_code(
     page = visitor.page
     rejoin_code = page.locator(".rejoin-code").inner_text().strip()
     page.goto("/quizzes")
+    assert not scrolls_sideways(page), "the header with the signed-in name must fit a 360 px phone"
     page.get_by_role("link", name="My rejoin code").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My rejoin code")
     expect(page.locator(".rejoin-code")).to_have_text(rejoin_code)

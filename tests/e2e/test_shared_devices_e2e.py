@@ -120,7 +120,7 @@ def test_with_one_to_one_devices_the_student_stays_signed_in(
 
 
 def test_not_you_signs_the_other_student_out_and_my_rejoin_code_shows_the_code(
-    live_app: Flask, new_visitor: Callable[..., Visitor]
+    live_app: Flask, new_visitor: Callable[..., Visitor], axe_check: Callable[[Any, str], Any]
 ) -> None:
     code = make_class_for(live_app, "Library computers")
     visitor = new_visitor("shared phone", viewport=PHONE)
@@ -135,6 +135,7 @@ def test_not_you_signs_the_other_student_out_and_my_rejoin_code_shows_the_code(
 
     page.get_by_role("link", name="Not you?").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Not Hana?")
+    axe_check(page, "not-you")
     page.get_by_role("button", name="Sign Hana out").click()
     expect(page).to_have_url(re.compile(r"/join$"))
     expect(page.get_by_text("The other student is signed out.")).to_be_visible()
@@ -144,7 +145,7 @@ def test_not_you_signs_the_other_student_out_and_my_rejoin_code_shows_the_code(
 
 
 def test_a_duplicate_name_gets_the_message_and_a_way_on(
-    live_app: Flask, new_visitor: Callable[..., Visitor]
+    live_app: Flask, new_visitor: Callable[..., Visitor], axe_check: Callable[[Any, str], Any]
 ) -> None:
     code = make_class_for(live_app, "Year 8 History")
     join(new_visitor("the first Ben"), code, "Ben")
@@ -156,6 +157,7 @@ def test_a_duplicate_name_gets_the_message_and_a_way_on(
     page.get_by_role("button", name="Join the class").click()
     expect(page.get_by_role("heading", name="That name is taken")).to_be_visible()
     expect(page.get_by_label("Your name")).to_have_value("BEN")
+    axe_check(page, "join-name-taken")
     # Chromium logs the page's 422 (a form with a problem) as a console error: that one is expected.
     second.problems[:] = [p for p in second.problems if "status of 422" not in p]
     # "Is that you?" leads to rejoining with the class code filled in.

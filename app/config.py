@@ -81,6 +81,17 @@ class Config:
         self.REMEMBER_COOKIE_SAMESITE = "Lax"
         self.REMEMBER_COOKIE_SECURE = production
         self.PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 30
+        # Students of a class with 1:1 devices stay signed in at most this long (days); on shared
+        # computers their sign-in ends when the browser closes.  Teachers are not remembered.
+        self.STUDENT_REMEMBER_DAYS = 30
+        # The zone due dates are shown in for a class that has not chosen one (an IANA name).
+        self.DEFAULT_TIME_ZONE = env.get("SOURCEWISE_TIME_ZONE", "UTC") or "UTC"
+        # Joining and rejoining (app/student/routes.py): wrong class or rejoin codes per address,
+        # every try per address, and every try per class code.  A class of 60 behind one school
+        # address joins in a minute; guessing codes stops after 60 wrong ones in 10 minutes.
+        self.JOIN_WRONG_CODE_LIMIT = env.get("SOURCEWISE_JOIN_WRONG_CODE_LIMIT", "60 per 10 minutes")
+        self.JOIN_ADDRESS_LIMIT = env.get("SOURCEWISE_JOIN_ADDRESS_LIMIT", "150 per minute")
+        self.JOIN_CLASS_LIMIT = env.get("SOURCEWISE_JOIN_CLASS_LIMIT", "120 per minute")
         # A form's token lasts a school day: long enough for a page left open through a lesson,
         # short enough that a token copied off a shared screen soon stops working.
         self.WTF_CSRF_TIME_LIMIT = 8 * 60 * 60

@@ -15,16 +15,31 @@ from sqlalchemy.exc import IntegrityError
 from app.domain.codes import generate_code, is_valid_code, normalise_code
 from app.domain.names import clean_display_name, freed_key, name_key
 from app.extensions import db
-from app.models import Assignment, Attempt, Response, SchoolClass, Student, Teacher, utcnow
+from app.models import Assignment, Attempt, Extension, Response, SchoolClass, Student, Teacher, utcnow
 
 T = TypeVar("T")
 _system_random = random.SystemRandom()
 MAX_NAME = 40  # a student's display name
 MAX_CLASS_NAME = 120
+MAX_NAME_KEY = 64  # Student.name_key's column: a few characters grow under NFKC (ligatures)
 
 
 class ClassError(ValueError):
     """Something the user can fix; the message says how."""
+
+
+class NameTakenError(ClassError):
+    """Another student of the class already has this name (as compared by ``name_key``)."""
+
+    field = "display_name"
+
+    def __init__(self, name: str, class_code: str) -> None:
+        super().__init__(
+            f"Someone in this class is already called “{name}”. If that is you, rejoin with your "
+            f"rejoin code. If not, add the first letter of your surname, like “{name} B.”."
+        )
+        self.name = name
+        self.class_code = class_code
 
 
 def _unique_join_code() -> str:
@@ -248,25 +263,55 @@ def student_in_class(school_class: SchoolClass, student_id: int) -> Student:
 
 
 def _clean_name(name: str) -> str:
+    """The name as stored: trimmed, without invisible or control characters (app.domain.names)."""
     name = clean_display_name(name)
     if not name:
         raise ClassError("Type a display name.")
     if len(name) > MAX_NAME:
         raise ClassError(f"Use at most {MAX_NAME} characters.")
+    if name_key(name).startswith("~"):
+        # Removed and merged-away students keep "~<id>" as their key (app.domain.names.freed_key).
+        raise ClassError("Start your name with a letter or a digit, not “~”.")
+    if len(name_key(name)) > MAX_NAME_KEY:
+        raise ClassError(
+            "That name is too long once its special characters are spelled out. Use a shorter one."
+        )
     return name
 
 
+def _holder_of(class_id: int, key: str) -> int | None:
+    """The id of the current student of the class whose name compares equal to ``key``."""
+    return db.session.scalar(select(Student.id).where(Student.class_id == class_id, Student.name_key == key))
+
+
 def rename_student(student: Student, name: str) -> None:
-    student.display_name = _clean_name(name)
-    student.name_key = name_key(student.display_name)
-    db.session.commit()
+    """A new display name; one another student of the class has (look-alikes included) is refused."""
+    cleaned = _clean_name(name)
+    key = name_key(cleaned)
+    student_id, class_id, code = student.id, student.class_id, student.school_class.join_code
+    holder = _holder_of(class_id, key)
+    if holder is not None and holder != student_id:
+        raise NameTakenError(cleaned, code)
+    student.display_name = cleaned
+    student.name_key = key
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Somebody joined with that name between the check and the commit.
+        db.session.rollback()
+        raise NameTakenError(cleaned, code) from None
+
+
+def _end_student(student: Student) -> None:
+    """Off the roster: the name is free again and every device signed in as them is signed out."""
+    student.removed_at = utcnow()
+    student.name_key = freed_key(student.id)
+    student.session_epoch += 1
 
 
 def remove_student(student: Student, delete_attempts: bool) -> None:
     """Remove from the roster; past attempts stay in the scores unless the teacher deletes them too."""
-    student.removed_at = utcnow()
-    student.name_key = freed_key(student.id)
-    student.session_epoch += 1
+    _end_student(student)
     if delete_attempts:
         attempt_ids = select(Attempt.id).where(Attempt.student_id == student.id)
         db.session.execute(delete(Response).where(Response.attempt_id.in_(attempt_ids)))
@@ -304,22 +349,36 @@ def _open_class_by_code(typed_code: str) -> SchoolClass:
 
 
 def join_class(typed_code: str, display_name: str) -> Student:
+    """A new student in the class; a name already in it (look-alikes included) raises NameTakenError.
+
+    Two joins with one name at the same time: the unique name key lets only one insert through, and
+    the other gets NameTakenError too.  Any other collision (a rejoin or public code drawn twice)
+    is drawn again.
+    """
     school_class = _open_class_by_code(typed_code)
     name = _clean_name(display_name)
-    class_id = school_class.id
-
-    def stage() -> Student:
+    key = name_key(name)
+    class_id, class_code = school_class.id, school_class.join_code
+    if _holder_of(class_id, key) is not None:
+        raise NameTakenError(name, class_code)
+    for _ in range(5):
         student = Student(
             class_id=class_id,
             display_name=name,
-            name_key=name_key(name),
+            name_key=key,
             rejoin_code=_unique_rejoin_code(class_id),
             public_id=secrets.token_hex(6),
         )
         db.session.add(student)
-        return student
-
-    return _commit_with_fresh_code(stage, "add the student")
+        try:
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            if _holder_of(class_id, key) is not None:
+                raise NameTakenError(name, class_code) from None
+        else:
+            return student
+    raise RuntimeError("could not add the student")
 
 
 def rejoin_class(typed_code: str, typed_rejoin_code: str) -> Student:
@@ -337,3 +396,92 @@ def rejoin_class(typed_code: str, typed_rejoin_code: str) -> Student:
     if student is None:
         raise ClassError("That rejoin code does not match anyone in this class. Ask your teacher for it.")
     return student
+
+
+# --- Settings and merging -------------------------------------------------------------------
+
+
+def update_settings(school_class: SchoolClass, one_to_one_devices: bool, time_zone: str) -> None:
+    """Devices and time zone.  Turning 1:1 devices off signs every student of the class out, so no
+    long sign-in stays behind on what are now shared computers."""
+    from app.domain.deadlines import is_valid_zone
+
+    if time_zone and not is_valid_zone(time_zone):
+        raise ClassError("Choose a time zone from the list.")
+    if school_class.one_to_one_devices and not one_to_one_devices:
+        for student in school_class.students:
+            student.session_epoch += 1
+    school_class.one_to_one_devices = one_to_one_devices
+    school_class.time_zone = time_zone
+    db.session.commit()
+
+
+def merge_students(kept: Student, merged: Student) -> int:
+    """Move all of ``merged``'s attempts to ``kept`` and remove ``merged``; returns how many moved.
+
+    For one assignment the moved attempts are numbered after the kept student's own (in their
+    old order), so "attempt 2" still means the second one.  Extensions move too; where both
+    students have one for an assignment, the kept student gets the later date and the larger
+    number of extra attempts.  The merged-away student's name is freed and their devices signed out.
+    """
+    if kept.id == merged.id:
+        raise ClassError("Choose another student to merge with.")
+    if kept.class_id != merged.class_id or kept.removed or merged.removed:
+        raise ClassError("Both students must be in this class.")
+    highest = dict(
+        db.session.execute(
+            select(Attempt.assignment_id, func.max(Attempt.number))
+            .where(Attempt.student_id == kept.id)
+            .group_by(Attempt.assignment_id)
+        )
+        .tuples()
+        .all()
+    )
+    moving = list(
+        db.session.scalars(
+            select(Attempt)
+            .where(Attempt.student_id == merged.id)
+            .order_by(Attempt.assignment_id, Attempt.number, Attempt.id)
+        )
+    )
+    # Two steps, so no row ever collides with another on (assignment, student, number) midway.
+    for attempt in moving:
+        attempt.number = -attempt.id
+    db.session.flush()
+    for attempt in moving:
+        number = highest.get(attempt.assignment_id, 0) + 1
+        highest[attempt.assignment_id] = number
+        attempt.student_id = kept.id
+        attempt.number = number
+    db.session.flush()
+    own = {
+        e.assignment_id: e
+        for e in db.session.scalars(select(Extension).where(Extension.student_id == kept.id))
+    }
+    for extension in list(db.session.scalars(select(Extension).where(Extension.student_id == merged.id))):
+        mine = own.get(extension.assignment_id)
+        if mine is None:
+            extension.student_id = kept.id
+            continue
+        if extension.due_at is not None and (mine.due_at is None or extension.due_at > mine.due_at):
+            mine.due_at = extension.due_at
+        mine.extra_attempts = max(mine.extra_attempts, extension.extra_attempts)
+        db.session.delete(extension)
+    _end_student(merged)
+    db.session.commit()
+    return len(moving)
+
+
+def merge_candidates(student: Student) -> list[Student]:
+    """The other current students of the class, by name: whom ``student`` can be merged into."""
+    return list(
+        db.session.scalars(
+            select(Student)
+            .where(
+                Student.class_id == student.class_id,
+                Student.removed_at.is_(None),
+                Student.id != student.id,
+            )
+            .order_by(func.lower(Student.display_name), Student.id)
+        )
+    )

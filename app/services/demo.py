@@ -29,6 +29,7 @@ from werkzeug.security import generate_password_hash
 
 from app.domain.article import SKILLS
 from app.domain.codes import generate_code
+from app.domain.names import name_key
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.scoring import ANSWER_TYPES, NEAR, score_answer
 from app.extensions import db
@@ -217,6 +218,18 @@ def pick_profiles(count: int, rng: random.Random) -> list[Profile]:
     return picked
 
 
+def _unused_name(taken: set[str], rng: random.Random) -> str:
+    """A first name and surname initial nobody in the class has yet (names are unique in a class)."""
+    for _ in range(200):
+        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_INITIALS)}."
+        if name_key(name) not in taken:
+            taken.add(name_key(name))
+            return name
+    name = f"{rng.choice(FIRST_NAMES)} {len(taken) + 1}"
+    taken.add(name_key(name))
+    return name
+
+
 def _simulate_class(
     result: DemoResult,
     school_class: SchoolClass,
@@ -228,16 +241,19 @@ def _simulate_class(
     profiles = pick_profiles(count, rng)
     joined_at = made[0].opens_at - timedelta(days=1)
     rejoin_codes: set[str] = set()
+    names: set[str] = set()
     student_rows = []
     for _ in profiles:
         code = generate_code(rng)
         while code in rejoin_codes:
             code = generate_code(rng)
         rejoin_codes.add(code)
+        name = _unused_name(names, rng)
         student_rows.append(
             {
                 "class_id": school_class.id,
-                "display_name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_INITIALS)}.",
+                "display_name": name,
+                "name_key": name_key(name),
                 "rejoin_code": code,
                 "public_id": secrets.token_hex(6),
                 "created_at": joined_at + timedelta(minutes=rng.randint(0, 600)),

@@ -7,6 +7,7 @@ services count positions from 0.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from functools import wraps
 from typing import Any, TypeVar, cast
 
@@ -15,6 +16,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     make_response,
     redirect,
     render_template,
@@ -24,11 +26,12 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_user, logout_user
+from werkzeug.wrappers import Response
 
 from app.extensions import limiter
 from app.models import Student, utcnow
 from app.services import classes, quizzes
-from app.services.classes import ClassError
+from app.services.classes import ClassError, NameTakenError
 from app.services.quizzes import AttemptView, QuizError
 from app.student.forms import ActionForm, JoinForm, RejoinForm
 from app.student.passages import register_template_helpers
@@ -38,15 +41,50 @@ register_template_helpers(bp)
 
 View = TypeVar("View", bound=Callable[..., ResponseReturnValue])
 
-# Guessing join or rejoin codes must be slow; a whole class joining at once from one
-# school address must not be refused, so the limit is per address and generous.
-DEFAULT_JOIN_RATE_LIMIT = "30 per minute"
 # Set in the session by /join so /welcome shows the new rejoin code once.
 SHOW_REJOIN_CODE = "show_rejoin_code"
+# Set by /join and /rejoin (in ``g``) when the class or rejoin code was wrong: only those tries
+# count towards the per-address guessing limit.
+WRONG_CODE = "wrong_code"
+RATE_LIMITED_MESSAGE = (
+    "Too many tries from this network in a short time. Wait a minute, then press the button again: "
+    "what you typed is still here."
+)
 
 
-def _join_rate_limit() -> str:
-    return str(current_app.config.get("JOIN_RATE_LIMIT", DEFAULT_JOIN_RATE_LIMIT))
+def _config_limit(key: str) -> Callable[[], str]:
+    return lambda: str(current_app.config[key])
+
+
+def _typed_class_code() -> str:
+    """The class code of a join or rejoin POST, as compared (limits are counted per class code)."""
+    from app.domain.codes import normalise_code
+
+    typed = request.form.get("class_code", "")
+    # An empty key makes flask-limiter skip the limit: the per-address ones still apply.
+    return normalise_code(typed[:20]) if typed.strip() else ""
+
+
+def _wrong_code(_response: Response) -> bool:
+    return bool(g.get(WRONG_CODE, False))
+
+
+# Shared by /join and /rejoin (one count for both), POSTs only.  Wrong codes per address count
+# only failed tries (deduct_when); the other two count every try, per address and per class code.
+_wrong_codes_per_address = limiter.shared_limit(
+    _config_limit("JOIN_WRONG_CODE_LIMIT"), scope="join-wrong-code", methods=["POST"], deduct_when=_wrong_code
+)
+_tries_per_address = limiter.shared_limit(
+    _config_limit("JOIN_ADDRESS_LIMIT"), scope="join-address", methods=["POST"]
+)
+_tries_per_class = limiter.shared_limit(
+    _config_limit("JOIN_CLASS_LIMIT"), scope="join-class", key_func=_typed_class_code, methods=["POST"]
+)
+
+
+def _join_limits(view: View) -> View:
+    """Guessing codes is slow; a whole class joining at once from one school address is not refused."""
+    return cast(View, _wrong_codes_per_address(_tries_per_address(_tries_per_class(view))))
 
 
 def student_required(view: View) -> View:
@@ -87,22 +125,57 @@ def _other_field(form: JoinForm | RejoinForm) -> str:
     return "display_name" if isinstance(form, JoinForm) else "rejoin_code"
 
 
+def _sign_in(student: Student) -> None:
+    """A new session for ``student``: until the browser closes on shared computers; with 1:1
+    devices, remembered for at most STUDENT_REMEMBER_DAYS days."""
+    session.clear()
+    if student.school_class.one_to_one_devices:
+        days = timedelta(days=int(current_app.config.get("STUDENT_REMEMBER_DAYS", 30)))
+        session.permanent = True
+        login_user(student, remember=True, duration=days)
+    else:
+        session.permanent = False
+        login_user(student, remember=False)
+
+
+def _note_wrong_code(error: ClassError) -> None:
+    if not isinstance(error, NameTakenError):
+        g.setdefault(WRONG_CODE, True)
+
+
+@bp.errorhandler(429)
+def too_many_tries(_error: Exception) -> ResponseReturnValue:
+    """A refused join or rejoin shows the form again with what was typed and a plain message."""
+    if request.endpoint == "student.join":
+        form: JoinForm | RejoinForm = JoinForm()
+        template = "student/join.html"
+    elif request.endpoint == "student.rejoin":
+        form = RejoinForm()
+        template = "student/rejoin.html"
+    else:
+        return render_template("errors/error.html", error=_error), 429
+    return render_template(template, form=form, too_many=RATE_LIMITED_MESSAGE), 429
+
+
 @bp.route("/join", methods=["GET", "POST"])
-@limiter.limit(_join_rate_limit, methods=["POST"])
+@_join_limits
 def join() -> ResponseReturnValue:
     form = JoinForm()
+    name_taken: NameTakenError | None = None
     if form.validate_on_submit():
         try:
             student = classes.join_class(form.class_code.data or "", form.display_name.data or "")
         except ClassError as error:
+            _note_wrong_code(error)
+            if isinstance(error, NameTakenError):
+                name_taken = error
             _class_error_field(error, form).errors.append(str(error))
         else:
-            session.clear()
-            login_user(student, remember=True)
+            _sign_in(student)
             session[SHOW_REJOIN_CODE] = True
             return redirect(url_for("student.welcome"))
     status = 422 if any(field.errors for field in form) else 200
-    return render_template("student/join.html", form=form), status
+    return render_template("student/join.html", form=form, name_taken=name_taken), status
 
 
 @bp.get("/welcome")
@@ -117,18 +190,38 @@ def welcome() -> ResponseReturnValue:
     return response
 
 
+@bp.get("/my-code")
+@student_required
+def my_code() -> ResponseReturnValue:
+    """The signed-in student's own rejoin code, whenever they need it again."""
+    response = make_response(render_template("student/my_code.html", student=_student(), form=ActionForm()))
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/not-you")
+@student_required
+def not_you() -> ResponseReturnValue:
+    """Somebody else's name on a shared computer: sign that student out, then join or rejoin."""
+    return render_template("student/not_you.html", student=_student(), form=ActionForm())
+
+
 @bp.route("/rejoin", methods=["GET", "POST"])
-@limiter.limit(_join_rate_limit, methods=["POST"])
+@_join_limits
 def rejoin() -> ResponseReturnValue:
     form = RejoinForm()
+    if request.method == "GET" and not form.class_code.data:
+        # From the join page's "that name is taken" message: the class code is filled in.
+        typed = request.args.get("class_code", "", type=str)[:20]
+        form.class_code.data = typed if typed.isalnum() else ""
     if form.validate_on_submit():
         try:
             student = classes.rejoin_class(form.class_code.data or "", form.rejoin_code.data or "")
         except ClassError as error:
+            _note_wrong_code(error)
             _class_error_field(error, form).errors.append(str(error))
         else:
-            session.clear()
-            login_user(student, remember=True)
+            _sign_in(student)
             flash(f"Welcome back, {student.display_name}.", "success")
             return redirect(url_for("student.home"))
     status = 422 if any(field.errors for field in form) else 200
@@ -143,6 +236,9 @@ def leave() -> ResponseReturnValue:
     # Clear first: logout_user() then records that the remember-me cookie must be deleted too.
     session.clear()
     logout_user()
+    if request.form.get("then") == "join":
+        flash("The other student is signed out. Join your class, or rejoin it with your rejoin code.", "info")
+        return redirect(url_for("student.join"))
     flash("You have signed out. To continue later, rejoin with your class code and rejoin code.", "info")
     return redirect(url_for("student.rejoin"))
 

@@ -38,6 +38,16 @@ class StudentNameForm(FlaskForm):
     )
 
 
+class ClassSettingsForm(FlaskForm):
+    one_to_one_devices = BooleanField("Students have their own devices (1:1)")
+    # Choices (the server's default, then every IANA zone) are set by the view.
+    time_zone = SelectField("Time zone for due dates", validate_choice=True)
+
+
+class MergeStudentForm(FlaskForm):
+    """Confirm merging one student into another (both are in the URL): only the CSRF token."""
+
+
 class RemoveStudentForm(FlaskForm):
     delete_attempts = BooleanField("Also delete this student's past answers")
 

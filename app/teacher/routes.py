@@ -5,8 +5,9 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
+from zoneinfo import available_timezones
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
@@ -22,6 +23,8 @@ from app.teacher.forms import (
     FEEDBACK_LABELS,
     AssignForm,
     ClassNameForm,
+    ClassSettingsForm,
+    MergeStudentForm,
     RemoveStudentForm,
     StudentNameForm,
     UploadForm,
@@ -79,7 +82,31 @@ def class_list() -> Response | str:
     )
 
 
-def _render_class(school_class: SchoolClass, rename_form: ClassNameForm | None = None) -> str:
+def _zone_choices() -> list[SelectChoice]:
+    """The server's default first, then every IANA area/city zone (and UTC) by name."""
+    default = str(current_app.config.get("DEFAULT_TIME_ZONE", "UTC"))
+    zones = sorted(name for name in available_timezones() if "/" in name or name == "UTC")
+    return [SelectChoice("", f"The server's time zone ({default})"), *(SelectChoice(z, z) for z in zones)]
+
+
+def _settings_form(school_class: SchoolClass, formdata: bool = False) -> ClassSettingsForm:
+    if formdata:
+        form = ClassSettingsForm()
+    else:
+        form = ClassSettingsForm(
+            formdata=None,
+            one_to_one_devices=school_class.one_to_one_devices,
+            time_zone=school_class.time_zone,
+        )
+    form.time_zone.choices = _zone_choices()
+    return form
+
+
+def _render_class(
+    school_class: SchoolClass,
+    rename_form: ClassNameForm | None = None,
+    settings_form: ClassSettingsForm | None = None,
+) -> str:
     if rename_form is None:
         rename_form = ClassNameForm(formdata=None, name=school_class.name)
     return render_template(
@@ -87,6 +114,7 @@ def _render_class(school_class: SchoolClass, rename_form: ClassNameForm | None =
         overview=classes.class_overview(school_class),
         school_class=school_class,
         rename_form=rename_form,
+        settings_form=settings_form or _settings_form(school_class),
         join_url=url_for("student.join", _external=True),
         attempts_labels=ATTEMPTS_LABELS,
         feedback_labels=FEEDBACK_LABELS,
@@ -113,6 +141,25 @@ def rename_class(class_id: int) -> Response | str:
     else:
         flash_form_errors(form)
     return _render_class(school_class, rename_form=form)
+
+
+@bp.post("/classes/<int:class_id>/settings")
+def class_settings(class_id: int) -> Response | str:
+    school_class = _own_class(class_id)
+    form = _settings_form(school_class, formdata=True)
+    if form.validate_on_submit():
+        try:
+            classes.update_settings(
+                school_class, bool(form.one_to_one_devices.data), str(form.time_zone.data or "")
+            )
+        except classes.ClassError as exc:
+            show_problem(form, "time_zone", str(exc))
+        else:
+            flash("Class settings saved.", "success")
+            return redirect(url_for("teacher.class_page", class_id=class_id))
+    else:
+        flash_form_errors(form)
+    return _render_class(school_class, settings_form=form)
 
 
 @bp.post("/classes/<int:class_id>/archive")
@@ -153,6 +200,13 @@ def student_page(class_id: int, student_id: int) -> Response | str:
     if form.validate_on_submit():
         try:
             classes.rename_student(student, form.name.data or "")
+        except classes.NameTakenError as exc:
+            show_problem(
+                form,
+                "name",
+                f"Another student of this class is already called “{exc.name}”. Choose another name, "
+                "or, if they are the same person, merge the two students below.",
+            )
         except classes.ClassError as exc:
             show_problem(form, "name", str(exc))
         else:
@@ -165,6 +219,44 @@ def student_page(class_id: int, student_id: int) -> Response | str:
         school_class=school_class,
         student=student,
         form=form,
+    )
+
+
+@bp.get("/classes/<int:class_id>/students/<int:student_id>/merge")
+def choose_merge(class_id: int, student_id: int) -> Response | str:
+    """Choose the student to merge into; the choice (?into=) leads to the confirmation page."""
+    school_class, student = _own_student(class_id, student_id)
+    into = request.args.get("into", "", type=str)
+    if into.isdigit() and len(into) <= 12:
+        kept = classes.student_in_class(school_class, int(into))
+        return redirect(
+            url_for("teacher.merge_student", class_id=class_id, student_id=student.id, into_id=kept.id)
+        )
+    return render_template(
+        "teacher/choose_merge.html",
+        school_class=school_class,
+        student=student,
+        others=classes.merge_candidates(student),
+    )
+
+
+@bp.route("/classes/<int:class_id>/students/<int:student_id>/merge/<int:into_id>", methods=["GET", "POST"])
+def merge_student(class_id: int, student_id: int, into_id: int) -> Response | str:
+    """Merge this student into another of the class: a confirmation page, then the merge."""
+    school_class, student = _own_student(class_id, student_id)
+    kept = classes.student_in_class(school_class, into_id)
+    form = MergeStudentForm()
+    if form.validate_on_submit():
+        name = student.display_name
+        try:
+            moved = classes.merge_students(kept, student)
+        except classes.ClassError as exc:
+            flash(str(exc), "error")
+            return redirect(url_for("teacher.student_page", class_id=class_id, student_id=student_id))
+        flash(f"{name} is merged into {kept.display_name}: {moved} attempt(s) moved.", "success")
+        return redirect(url_for("teacher.student_page", class_id=class_id, student_id=kept.id))
+    return render_template(
+        "teacher/merge_student.html", school_class=school_class, student=student, kept=kept, form=form
     )
 
 

@@ -790,7 +790,7 @@ class TestWithCsrf:
 class TestRateLimit:
     @pytest.fixture
     def app_config(self, app_config):
-        return {**app_config, "RATELIMIT_ENABLED": True, "JOIN_RATE_LIMIT": "3 per minute"}
+        return {**app_config, "RATELIMIT_ENABLED": True, "JOIN_WRONG_CODE_LIMIT": "3 per minute"}
 
     def test_guessing_codes_is_rate_limited(self, app, client):
         with app.app_context():
@@ -803,16 +803,26 @@ class TestRateLimit:
         blocked = client.post("/rejoin", data={"class_code": join_code, "rejoin_code": "ZZZZZZ"})
         assert blocked.status_code == 429
         assert "Too many tries" in text_of(blocked)
+        # The form comes back with what was typed, not a bare error page.
+        assert f'value="{join_code}"' in blocked.get_data(as_text=True)
         assert client.get("/rejoin").status_code == 200  # only POSTs count
+        # Wrong codes on /join and /rejoin share one count: joining is refused now too.
+        refused = client.post("/join", data={"class_code": join_code, "display_name": "Guess"})
+        assert refused.status_code == 429
+        assert 'value="Guess"' in refused.get_data(as_text=True)
 
-        for _ in range(3):
-            assert (
-                client.post("/join", data={"class_code": "ZZZZZZ", "display_name": "Guess"}).status_code
-                == 422
+    def test_right_codes_do_not_count_as_guesses(self, app, client):
+        with app.app_context():
+            join_code = make_class().join_code
+        for number in range(6):
+            joined = app.test_client().post(
+                "/join", data={"class_code": join_code, "display_name": f"Pupil {number}"}
             )
-        assert (
-            client.post("/join", data={"class_code": join_code, "display_name": "Guess"}).status_code == 429
-        )
+            assert joined.status_code == 302
+        # A taken name is no wrong code either.
+        for _ in range(4):
+            taken = client.post("/join", data={"class_code": join_code, "display_name": "Pupil 0"})
+            assert taken.status_code == 422
 
 
 # --- The shared macros for the teacher's preview --------------------------------------------

@@ -8,6 +8,7 @@ It keeps only ids and codes, never ORM objects, so it stays valid across request
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import uuid
 from collections.abc import Callable, Iterator
@@ -208,6 +209,7 @@ def url_arguments(world: World) -> dict[str, Any]:
     return {
         "class_id": world.class_id,
         "student_id": world.student_id,
+        "into_id": world.classmate_id,  # the student another one is merged into
         "assignment_id": world.assignment_id,
         "attempt_id": world.open_attempt_id,
         "version_id": world.version_id,
@@ -237,6 +239,7 @@ def sample_upload() -> tuple[io.BytesIO, str]:
 FormBuilder = Callable[[World], dict[str, Any]]
 
 # A plausible, valid form for every POST route (what the page's own form would send).
+_joiners = itertools.count(1)
 POST_FORMS: dict[str, FormBuilder] = {
     "auth.login": lambda w: {"email": w.teacher_email, "password": PASSWORD},
     "auth.logout": lambda w: {},
@@ -258,6 +261,8 @@ POST_FORMS: dict[str, FormBuilder] = {
     "teacher.new_join_code": lambda w: {},
     "teacher.student_page": lambda w: {"name": "Ada Renamed"},
     "teacher.reset_rejoin_code": lambda w: {},
+    "teacher.class_settings": lambda w: {"one_to_one_devices": "y", "time_zone": "Europe/Paris"},
+    "teacher.merge_student": lambda w: {},
     "teacher.remove_student": lambda w: {"delete_attempts": ""},
     "teacher.upload": lambda w: {"file": sample_upload()},
     "teacher.assign": lambda w: {
@@ -268,7 +273,8 @@ POST_FORMS: dict[str, FormBuilder] = {
         "attempts_policy": "one",
         "feedback_mode": "practice",
     },
-    "student.join": lambda w: {"class_code": w.class_code, "display_name": "New Student"},
+    # Names are unique in a class: each visitor joins under a name of their own.
+    "student.join": lambda w: {"class_code": w.class_code, "display_name": f"New Student {next(_joiners)}"},
     "student.rejoin": lambda w: {"class_code": w.class_code, "rejoin_code": w.student_rejoin},
     "student.leave": lambda w: {},
     "student.start": lambda w: {},

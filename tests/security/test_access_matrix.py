@@ -114,6 +114,14 @@ TABLE: dict[str, dict[str, Expect]] = {
         "POST": teachers_only(Redirect("/teacher/classes/"), 404),
     },
     "teacher.reset_rejoin_code": {"POST": teachers_only(Redirect("/teacher/classes/"), 404)},
+    "teacher.class_settings": {"POST": teachers_only(Redirect("/teacher/classes/"), 404)},
+    # Whom to merge the student into; the choice (?into=) leads to the confirmation page.
+    "teacher.choose_merge": {"GET": teachers_only(200, 404)},
+    # Merging the student into a classmate: a confirmation page, then the merge.
+    "teacher.merge_student": {
+        "GET": teachers_only(200, 404, arguments={"into_id": "classmate_id"}),
+        "POST": teachers_only(Redirect("/teacher/classes/"), 404, arguments={"into_id": "classmate_id"}),
+    },
     "teacher.remove_student": {
         "GET": teachers_only(200, 404),
         "POST": teachers_only(Redirect("/teacher/classes/"), 404),
@@ -143,6 +151,8 @@ TABLE: dict[str, dict[str, Expect]] = {
     "student.leave": {"POST": everyone(Redirect("/rejoin"))},
     "student.welcome": {"GET": students_only(HOME, HOME, HOME)},  # the code is shown only right after /join
     "student.home": {"GET": students_only(200, 200, 200)},
+    "student.my_code": {"GET": students_only(200, 200, 200)},  # each sees only their own code
+    "student.not_you": {"GET": students_only(200, 200, 200)},
     # A classmate may start the class's assignment too: it is theirs as well.
     "student.start": {"POST": students_only(Redirect("/attempts/"), Redirect("/attempts/"), 404)},
     "student.attempt": {"GET": students_only(Redirect("/attempts/"), 404, 404)},

@@ -71,7 +71,13 @@ CLASS_AND_STUDENT = sorted(
     for endpoint, methods in TABLE.items()
     for method in methods
     if endpoint
-    in {"teacher.student_page", "teacher.reset_rejoin_code", "teacher.remove_student", "dashboard.student"}
+    in {
+        "teacher.student_page",
+        "teacher.reset_rejoin_code",
+        "teacher.remove_student",
+        "teacher.choose_merge",
+        "dashboard.student",
+    }
 )
 
 

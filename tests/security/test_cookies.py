@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +17,7 @@ from werkzeug.test import TestResponse
 from app import create_app
 from app.config import Config
 from app.extensions import db
-from app.models import Teacher
+from app.models import SchoolClass, Teacher
 from app.services import accounts
 from tests.conftest import make_config
 from tests.factories import PASSWORD, make_class, make_student, make_teacher
@@ -101,8 +103,29 @@ def test_development_cookies_are_httponly_and_lax(app: Flask) -> None:
         "/rejoin", data={"class_code": code, "rejoin_code": rejoin, "csrf_token": token}
     )
     assert response.status_code == 302
-    assert_flags(set_cookie(response, "session"), secure=False)
-    assert_flags(set_cookie(response, "remember_token"), secure=False)
+    session_cookie = set_cookie(response, "session")
+    assert_flags(session_cookie, secure=False)
+    # A shared computer: the sign-in ends when the browser closes (no expiry, no remember-me cookie).
+    assert "expires" not in session_cookie and "max-age" not in session_cookie
+    assert "remember_token=" not in " ".join(response.headers.getlist("Set-Cookie"))
+
+
+def test_a_student_with_their_own_device_is_remembered_for_30_days_at_most(app: Flask) -> None:
+    with app.app_context():
+        student = make_student(make_class())
+        student.school_class.one_to_one_devices = True
+        db.session.commit()
+        code, rejoin = student.school_class.join_code, student.rejoin_code
+    client = app.test_client()
+    token = csrf_token(client, "/rejoin")
+    response = client.post("/rejoin", data={"class_code": code, "rejoin_code": rejoin, "csrf_token": token})
+    assert response.status_code == 302
+    for name in ("session", "remember_token"):
+        cookie = set_cookie(response, name)
+        assert_flags(cookie, secure=False)
+        expires = parsedate_to_datetime(str(cookie["expires"]))
+        lasts = expires - datetime.now(UTC)
+        assert timedelta(days=29) < lasts <= timedelta(days=30, minutes=1), (name, lasts)
 
 
 def test_production_cookies_are_secure_too(app: Flask, production_app: Flask) -> None:
@@ -110,13 +133,16 @@ def test_production_cookies_are_secure_too(app: Flask, production_app: Flask) ->
     with app.app_context():
         teacher = make_teacher()
         school_class = make_class(teacher)
-        email, code = teacher.email, school_class.join_code
+        email, code, school_class_id = teacher.email, school_class.join_code, school_class.id
     client = production_app.test_client()
     response = teacher_login(client, email, base_url=HTTPS)
     assert response.status_code == 302
     assert_flags(set_cookie(response, "session"), secure=True)
 
-    # A student joining is remembered on the device: that cookie is protected the same way.
+    # A student joining a 1:1 class is remembered on the device: that cookie is protected the same way.
+    with app.app_context():
+        db.session.get_one(SchoolClass, school_class_id).one_to_one_devices = True
+        db.session.commit()
     student_client = production_app.test_client()
     token = csrf_token_over(student_client, "/join", base_url=HTTPS)
     form = {"class_code": code, "display_name": "Ada", "csrf_token": token}

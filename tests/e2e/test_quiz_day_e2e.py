@@ -238,7 +238,18 @@ def test_an_answer_sent_offline_stays_survives_a_reload_and_is_saved_once_when_b
 
     page.route(question_url, refuse)
     context.set_offline(False)
-    # A new load of the page (not the browser's own restoring of a reloaded form).
+    # Leaving the page with the answer unsaved asks first; here the student leaves anyway, and
+    # loads the page anew (not the browser's own restoring of a reloaded form).
+    dialogs: list[str] = []
+
+    def leave_anyway(dialog: Any) -> None:
+        dialogs.append(dialog.type)
+        dialog.accept()
+
+    page.once("dialog", leave_anyway)
+    page.get_by_role("link", name="My quizzes").click()
+    expect(page).to_have_url(re.compile(r"/quizzes$"))
+    assert dialogs == ["beforeunload"], f"leaving an unsaved answer must ask first: {dialogs}"
     page.goto(question_url)
     expect(radio, "the unsaved answer must be ticked again when the page is loaded again").to_be_checked()
     expect(status).to_contain_text(NOT_SAVED)

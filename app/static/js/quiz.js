@@ -140,6 +140,7 @@
     // Something the script cannot handle (signed out, a refused form): send the form as a plain
     // form, so the student sees the page the server gives, exactly as without JavaScript.
     function sendPlainly(fields) {
+      pending = null;  // leaving the page now is what the student asked for
       tick(fields);
       Array.prototype.forEach.call(form.querySelectorAll("input[data-plain-go]"), function (input) { input.remove(); });
       fields.forEach(function (pair) {
@@ -231,6 +232,13 @@
 
     window.addEventListener("online", function () {
       if (pending && !inFlight) { retryDelay = 0; send(); }
+    });
+
+    // Leaving the page (a link, closing the tab) while the answer is not saved: the browser asks first.
+    window.addEventListener("beforeunload", function (event) {
+      if (!pending) { return; }
+      event.preventDefault();
+      event.returnValue = "";
     });
 
     // An answer not saved before the page was reloaded: tick it again and say so.

@@ -64,9 +64,26 @@ def quiz(live_app: Flask) -> Quiz:
         return Quiz(school_class.join_code, questions)
 
 
-def _start(live_app: Flask, new_visitor: Callable[..., Any], quiz: Quiz, title: str, **options: Any) -> Any:
-    """A new student on a new device, signed in and started on ``title``; the visitor's page is
-    on question 1 and ``visitor.attempt_url`` is the attempt's URL."""
+@dataclass
+class Taker:
+    """A student on their own device, started on a quiz."""
+
+    visitor: Any  # the conftest's Visitor: its browser context, page and reported problems
+    attempt_url: str
+    attempt_id: int
+
+    @property
+    def page(self) -> Any:
+        return self.visitor.page
+
+    @property
+    def context(self) -> Any:
+        return self.visitor.context
+
+
+def _start(live_app: Flask, new_visitor: Callable[..., Any], quiz: Quiz, title: str, **options: Any) -> Taker:
+    """A new student on a new device, signed in (with the rejoin page) and started on ``title``;
+    the page is on question 1."""
     with live_app.app_context():
         student = make_student(_class_of(quiz))
         rejoin_code = student.rejoin_code
@@ -81,9 +98,8 @@ def _start(live_app: Flask, new_visitor: Callable[..., Any], quiz: Quiz, title: 
         "button", name=re.compile("^Start")
     ).click()
     expect(page).to_have_url(re.compile(r"/attempts/\d+/questions/1$"))
-    visitor.attempt_url = page.url.rsplit("/questions/", 1)[0]
-    visitor.attempt_id = int(visitor.attempt_url.rsplit("/", 1)[1])
-    return visitor
+    attempt_url = page.url.rsplit("/questions/", 1)[0]
+    return Taker(visitor, attempt_url, int(attempt_url.rsplit("/", 1)[1]))
 
 
 def _class_of(quiz: Quiz) -> Any:
@@ -125,12 +141,13 @@ def _answer_posts(page: Any) -> list[str]:
     return posts
 
 
-def _assert_only_expected_problems(visitor: Any, *expected: str) -> None:
+def _assert_only_expected_problems(student: Taker, *expected: str) -> None:
     """Like ``assert_no_browser_problems``, but the console errors that Chromium logs for failures
     this test causes on purpose (``expected`` patterns: a lost connection, a refused answer's 422)
     are allowed."""
-    visitor.problems[:] = [p for p in visitor.problems if not any(re.search(e, p) for e in expected)]
-    visitor.assert_no_browser_problems()
+    problems = student.visitor.problems
+    problems[:] = [p for p in problems if not any(re.search(e, p) for e in expected)]
+    student.visitor.assert_no_browser_problems()
 
 
 def _in_viewport(locator: Any, height: int) -> bool:
@@ -202,7 +219,7 @@ def test_enter_and_space_toggle_words_and_choices_and_only_the_button_sends(
     assert page.evaluate("window.scrollY") == 0, "on a desktop the feedback page stays at its top"
     [response] = _responses(live_app, student.attempt_id)
     assert response.position == choice_number - 1 and response.answer == [2]
-    student.assert_no_browser_problems()
+    student.visitor.assert_no_browser_problems()
 
 
 # --- A lost connection loses nothing ------------------------------------------------------------------
@@ -418,4 +435,4 @@ def test_in_a_test_next_previous_and_review_save_the_ticked_answer(
     # The saved answer shows ticked and can still be changed.
     page.goto(f"{student.attempt_url}/questions/1")
     expect(page.locator("fieldset.question input[name=answer]").nth(0)).to_be_checked()
-    student.assert_no_browser_problems()
+    student.visitor.assert_no_browser_problems()

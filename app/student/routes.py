@@ -29,7 +29,7 @@ from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from app.extensions import limiter
-from app.models import Student, utcnow
+from app.models import FEEDBACK_TEST, Student, utcnow
 from app.services import classes, quizzes
 from app.services.classes import ClassError, NameTakenError
 from app.services.quizzes import AttemptView, QuizError
@@ -326,32 +326,85 @@ def question(attempt_id: int, number: int) -> ResponseReturnValue:
     return _render_question(view, position)
 
 
+# In a test, the buttons that move to another question (Previous, Next, Review) belong to the
+# answer form: what is ticked is saved first, so moving on never drops an answer silently.
+MOVES = ("previous", "next", "review")
+# The feedback page opens at the verdict, so on a phone the student lands on it, not the article.
+VERDICT_ANCHOR = "verdict"
+
+
+def _wants_json() -> bool:
+    """The quiz script sends answers in the background and asks for JSON; a plain form gets HTML."""
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return best == "application/json"
+
+
+def _move(view: AttemptView, position: int, move: str) -> str:
+    """Where a test's Previous, Next or Review button leads from ``position``."""
+    if move == "previous" and position > 0:
+        return _question_url(view, position - 1)
+    if move == "next" and position + 1 < view.total:
+        return _question_url(view, position + 1)
+    return url_for("student.review", attempt_id=view.attempt.id)
+
+
+def _after_answer(view: AttemptView, position: int, move: str | None) -> str:
+    """The page to show once an answer is saved (or skipped in a test)."""
+    if view.attempt.submitted:
+        return url_for("student.results", attempt_id=view.attempt.id)
+    if view.practice:
+        return url_for(
+            "student.feedback", attempt_id=view.attempt.id, number=position + 1, _anchor=VERDICT_ANCHOR
+        )
+    if move is not None:
+        return _move(view, position, move)
+    following = view.next_unanswered(position)
+    if following is None:
+        return url_for("student.review", attempt_id=view.attempt.id)
+    return _question_url(view, following)
+
+
+def _go(url: str, *, saved: bool) -> ResponseReturnValue:
+    if _wants_json():
+        return {"saved": saved, "next": url}
+    return redirect(url)
+
+
 @bp.post("/attempts/<int:attempt_id>/questions/<int:number>")
 @student_required
 def answer(attempt_id: int, number: int) -> ResponseReturnValue:
-    """Save one answer, then Post/Redirect/Get: a reload never sends it again."""
+    """Save one answer, then Post/Redirect/Get: a reload never sends it again.
+
+    With ``Accept: application/json`` (the quiz script) the answer is the same, but the reply is
+    JSON: ``{"saved": true, "next": url}``, or ``{"saved": false, "error": message}`` (422) for an
+    answer to correct, or ``{"saved": false, "next": url}`` when the quiz can take no more answers.
+    """
     attempt = quizzes.attempt_for_student(_student(), attempt_id)
     form = ActionForm()
     if not form.validate_on_submit():
         abort(400)
     position = number - 1
+    values = request.form.getlist("answer")
+    move = request.form.get("go")
+    if move not in MOVES or attempt.assignment.feedback_mode != FEEDBACK_TEST:
+        move = None
+    if move is not None and not values:
+        # Previous, Next or Review with nothing ticked: go there, as a link would.
+        view = quizzes.attempt_view(attempt)
+        return _go(_after_answer(view, _position(view, number), move), saved=False)
     try:
-        quizzes.record_answer(attempt, position, request.form.getlist("answer"))
+        quizzes.record_answer(attempt, position, values)
     except QuizError as error:
         view = quizzes.attempt_view(attempt)
         if view.attempt.submitted:
             flash(str(error), "error")
-            return redirect(url_for("student.results", attempt_id=attempt_id))
+            return _go(url_for("student.results", attempt_id=attempt_id), saved=False)
+        if _wants_json():
+            _position(view, number)
+            return {"saved": False, "error": str(error)}, 422
         return _render_question(view, _position(view, number), error=str(error))
     view = quizzes.attempt_view(attempt)
-    if view.attempt.submitted:
-        return redirect(url_for("student.results", attempt_id=attempt_id))
-    if view.practice:
-        return redirect(url_for("student.feedback", attempt_id=attempt_id, number=number))
-    following = view.next_unanswered(position)
-    if following is None:
-        return redirect(url_for("student.review", attempt_id=attempt_id))
-    return redirect(_question_url(view, following))
+    return _go(_after_answer(view, position, move), saved=True)
 
 
 @bp.get("/attempts/<int:attempt_id>/questions/<int:number>/feedback")

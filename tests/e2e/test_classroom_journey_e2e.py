@@ -212,7 +212,7 @@ def _select_words_by_keyboard(page: Any, number: int) -> None:
         f"Tab after the passage must reach the answer button, not {focused!r}"
     )
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(rf"/questions/{number}/feedback$"))
+    page.wait_for_url(re.compile(rf"/questions/{number}/feedback#verdict$"))
 
 
 def _answer_with_mouse(page: Any, kind: str) -> None:

@@ -1,7 +1,8 @@
 // Select words: turns the passage of word checkboxes into one keyboard widget.
 // Tab reaches the passage (one tab stop, a roving tabindex), the arrow keys move between
-// words, Space toggles the focused word, and a click or tap toggles a word.  The words
-// stay real checkboxes, so the form sends word indexes exactly as it does without this script.
+// words, Space or Enter toggles the focused word (Enter never sends the form: see quiz.js), and a
+// click or tap toggles a word.  The words stay real checkboxes, so the form sends word indexes
+// exactly as it does without this script.
 (function () {
   "use strict";
 

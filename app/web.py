@@ -44,6 +44,18 @@ def init_app(app: Flask) -> None:
             return ""
         return value.strftime("%Y-%m-%d %H:%M UTC")
 
+    @app.template_filter("local")
+    def local(value: object, school_class: object) -> str:
+        """A stored moment in the class's time zone, with the zone's name (app.services.times)."""
+        from datetime import datetime
+
+        from app.models import SchoolClass
+        from app.services.times import format_local
+
+        if not isinstance(value, datetime) or not isinstance(school_class, SchoolClass):
+            return ""
+        return format_local(value, school_class)
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str, int]:
         return render_template("errors/error.html", error=error), error.code or 500

@@ -51,6 +51,8 @@ def test_every_field_of_every_form_is_tried(shared_app: Flask) -> None:
         "teacher.unarchive_class",
         "teacher.new_join_code",
         "teacher.reset_rejoin_code",
+        "teacher.remove_extension",
+        "teacher.delete_assignment",
     }
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import joinedload
 from app.domain import deadlines
 from app.domain.arrangement import Arrangement
 from app.domain.article import SKILLS
+from app.domain.names import clean_display_name
 from app.domain.question import Question
 from app.domain.scoring import ANSWER_TYPES, Result, score_answer
 from app.domain.text import Block
@@ -137,7 +138,7 @@ def assign_quiz(
     assignment = Assignment(
         class_id=school_class.id,
         quiz_id=quiz.id,
-        title=title.strip() or version.title,
+        title=clean_display_name(title) or version.title,
         due_at=due_at,
         attempts_policy=attempts_policy,
         feedback_mode=feedback_mode,
@@ -203,7 +204,7 @@ def update_assignment(
                 "back to one attempt. Their best score is kept.",
                 "attempts_policy",
             )
-    assignment.title = title.strip() or assignment.quiz.article_version.title
+    assignment.title = clean_display_name(title) or assignment.quiz.article_version.title
     assignment.due_at = due_at
     assignment.attempts_policy = attempts_policy
     assignment.feedback_mode = feedback_mode

@@ -35,7 +35,10 @@ def _rejoin(page: Any, join_code: str, rejoin_code: str) -> None:
 
 
 def test_a_student_answering_after_the_close_is_told_and_their_work_is_handed_in(
-    live_app: Flask, new_visitor: Callable[..., Any]
+    live_app: Flask,
+    new_visitor: Callable[..., Any],
+    axe_check: Callable[[Any, str], Any],
+    assert_fits_phone: Callable[..., None],
 ) -> None:
     with live_app.app_context():
         teacher = accounts.create_teacher(TEACHER_EMAIL, PASSWORD)
@@ -107,6 +110,7 @@ def test_a_student_answering_after_the_close_is_told_and_their_work_is_handed_in
     expect(card).to_contain_text("Closed")
     expect(card.get_by_role("button")).to_have_count(0)
     expect(card.get_by_role("link", name=re.compile("Review"))).to_be_visible()
+    axe_check(page, "quiz-list-closed")
     ines.assert_no_browser_problems()
 
     # The teacher sees the due date in the class's zone and Jon's own, later date.
@@ -122,4 +126,18 @@ def test_a_student_answering_after_the_close_is_told_and_their_work_is_handed_in
     expect(extensions).to_contain_text("Jon")
     expect(extensions).to_contain_text("(Europe/Berlin)")
     expect(tpage.get_by_label("Due (optional)")).to_have_value(re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d"))
+    axe_check(tpage, "assignment-settings")
+    assert_fits_phone(tpage, "assignment-settings")
+
+    # Deleting asks first, saying what goes.
+    tpage.get_by_role("link", name=re.compile("Delete")).click()
+    expect(tpage.get_by_role("heading", level=1)).to_have_text("Delete “Closing quiz”?")
+    expect(tpage.locator("main")).to_contain_text("1 attempt(s) by 1 student(s) will be removed")
+    axe_check(tpage, "delete-assignment")
+    tpage.get_by_role("button", name=re.compile("Delete the assignment")).click()
+    expect(tpage).to_have_url(re.compile(r"/teacher/classes/\d+$"))
+    expect(tpage.locator(".flashes")).to_contain_text("“Closing quiz” is deleted")
+    with live_app.app_context():
+        assert db.session.get(Assignment, assignment_id) is None
+        assert db.session.scalar(select(Attempt).where(Attempt.student_id == student_id)) is None
     teacher.assert_no_browser_problems()

@@ -518,3 +518,25 @@ def test_deleting_an_assignment_asks_first_and_removes_its_scores_everywhere(
             assert "Doomed quiz" not in text, kind
             assert "Kept quiz" in text, kind
     assert client.get(f"/teacher/assignments/{doomed_id}/edit").status_code == 404
+
+
+def test_odd_input_on_the_settings_page_gets_a_message_not_an_error(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        teacher = make_teacher("odd@school.example")
+        assignment = make_assignment(make_class(teacher, "Year 12"))
+        assignment_id = assignment.id
+    login_teacher(client, "odd@school.example")
+    url = f"/teacher/assignments/{assignment_id}/edit"
+    for changes, message in (
+        ({"title": "t" * 201}, "Use at most 200 characters."),
+        ({"due_at": "tomorrow\x00"}, "Not a valid datetime value."),
+        ({"late_policy": "sometimes"}, "Not a valid choice."),
+        ({"answers_shown": "x" * 5000}, "Not a valid choice."),
+    ):
+        response = client.post(url, data=_settings(**changes))
+        assert response.status_code == 422, changes
+        assert message in text_of(response), changes
+    response = client.post(url, data=_settings(title="  Spot\x00 the \u202espin\x1b[31m  "))
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.get_one(Assignment, assignment_id).title == "Spot the spin[31m"

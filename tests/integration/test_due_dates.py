@@ -540,3 +540,46 @@ def test_odd_input_on_the_settings_page_gets_a_message_not_an_error(app: Flask, 
     assert response.status_code == 302
     with app.app_context():
         assert db.session.get_one(Assignment, assignment_id).title == "Spot the spin[31m"
+
+
+def test_closing_at_once_from_several_requests_hands_each_attempt_in_once(app: Flask) -> None:
+    import threading
+
+    with app.app_context():
+        school_class = make_class()
+        assignment = make_assignment(school_class, due_at=utcnow() + HOUR, late_policy=LATE_CLOSE)
+        attempt_ids = []
+        for n in range(6):
+            attempt = quizzes.start_attempt(make_student(school_class, f"Racer {n}"), assignment)
+            _answer_first(assignment, attempt, n % 3)
+            attempt_ids.append(attempt.id)
+        due = utcnow() - HOUR
+        _set_due(assignment.id, due)
+        class_id = school_class.id
+
+    workers = 4
+    barrier = threading.Barrier(workers)
+    counts: list[int] = []
+    errors: list[BaseException] = []
+
+    def close() -> None:
+        with app.app_context():
+            try:
+                barrier.wait(timeout=10)
+                counts.append(quizzes.submit_overdue_attempts(class_id=class_id))
+            except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+                errors.append(error)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=close) for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors, errors
+    assert sum(counts) == len(attempt_ids), counts  # each attempt handed in by exactly one request
+    with app.app_context():
+        attempts = db.session.scalars(select(Attempt).where(Attempt.id.in_(attempt_ids))).all()
+        assert {a.submitted_at for a in attempts} == {due}
+        assert sorted(a.score for a in attempts) == sorted(float(n % 3) for n in range(6))

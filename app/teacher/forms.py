@@ -132,7 +132,8 @@ class EditAssignmentForm(AssignmentSettingsForm):
 
 class ExtensionForm(FlaskForm):
     student_id = SelectField("Student", coerce=int, validate_choice=True)
-    due_at = DateTimeLocalField("Their own due date (optional)", [Optional()], format=DUE_FORMATS)
+    # Not "due_at": the settings form on the same page has that field (and its id).
+    extension_due_at = DateTimeLocalField("Their own due date (optional)", [Optional()], format=DUE_FORMATS)
     extra_attempts = IntegerField(
         "Extra attempts",
         [

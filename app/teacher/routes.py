@@ -427,12 +427,12 @@ def add_extension(assignment_id: int) -> Response | tuple[str, int]:
             quizzes.set_extension(
                 assignment,
                 student,
-                due_at=times.to_utc(school_class, form.due_at.data),
+                due_at=times.to_utc(school_class, form.extension_due_at.data),
                 extra_attempts=form.extra_attempts.data or 0,
             )
         except quizzes.QuizError as exc:
             db.session.rollback()
-            show_problem(form, exc.field, str(exc))
+            show_problem(form, "extension_due_at" if exc.field == "due_at" else exc.field, str(exc))
         else:
             flash(f"Extension for {student.display_name} saved.", "success")
             return redirect(

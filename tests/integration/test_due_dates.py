@@ -240,7 +240,7 @@ def test_extensions_are_set_listed_and_removed_from_the_settings_page(
     login_teacher(client, "ext@school.example")
     url = f"/teacher/assignments/{assignment_id}/extensions"
     later = (due + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
-    response = client.post(url, data={"student_id": ann_id, "due_at": later, "extra_attempts": "2"})
+    response = client.post(url, data={"student_id": ann_id, "extension_due_at": later, "extra_attempts": "2"})
     assert response.status_code == 302
     page = text_of(client.get(f"/teacher/assignments/{assignment_id}/edit"))
     assert "Extension for Ann saved." in page
@@ -251,9 +251,12 @@ def test_extensions_are_set_listed_and_removed_from_the_settings_page(
         extension_id = extension.id
     # Refused: earlier than the class's date, nothing given, too many attempts.
     earlier = (due - timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M")
-    bad = client.post(url, data={"student_id": ann_id, "due_at": earlier, "extra_attempts": "0"})
+    bad = client.post(url, data={"student_id": ann_id, "extension_due_at": earlier, "extra_attempts": "0"})
     assert bad.status_code == 422 and "must end after the class's due date" in text_of(bad)
-    bad = client.post(url, data={"student_id": ann_id, "due_at": "", "extra_attempts": "0"})
+    assert re.search(r'id="extension_due_at-error">[^<]*must end after', bad.get_data(as_text=True))
+    ids = re.findall(r'\sid="([^"]+)"', bad.get_data(as_text=True))
+    assert len(ids) == len(set(ids)), "the settings and extension forms share a page: ids must differ"
+    bad = client.post(url, data={"student_id": ann_id, "extension_due_at": "", "extra_attempts": "0"})
     assert bad.status_code == 422 and "Give a later due date, extra attempts, or both." in text_of(bad)
     bad = client.post(url, data={"student_id": ann_id, "extra_attempts": "99999999999999999999999"})
     assert bad.status_code == 422 and "Give between 0 and 20 extra attempts." in text_of(bad)

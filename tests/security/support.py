@@ -281,7 +281,7 @@ POST_FORMS: dict[str, FormBuilder] = {
     },
     "teacher.add_extension": lambda w: {
         "student_id": str(w.student_id),
-        "due_at": "2099-03-01T09:00",
+        "extension_due_at": "2099-03-01T09:00",
         "extra_attempts": "0",
     },
     "teacher.remove_extension": lambda w: {},

@@ -83,6 +83,17 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError) -> tuple[str, int]:
         return render_template("errors/csrf.html", **_csrf_page(error)), 400
+    @app.template_filter("local")
+    def local(value: object, school_class: object) -> str:
+        """A stored moment in the class's time zone, with the zone's name (app.services.times)."""
+        from datetime import datetime
+
+        from app.models import SchoolClass
+        from app.services.times import format_local
+
+        if not isinstance(value, datetime) or not isinstance(school_class, SchoolClass):
+            return ""
+        return format_local(value, school_class)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str, int]:

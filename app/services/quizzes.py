@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import abort
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from app.domain import deadlines
 from app.domain.arrangement import Arrangement
 from app.domain.article import SKILLS
+from app.domain.names import clean_display_name
 from app.domain.question import Question
 from app.domain.scoring import ANSWER_TYPES, Result, score_answer
 from app.domain.text import Block
@@ -29,9 +31,15 @@ from app.models import (
     ATTEMPTS_UNLIMITED,
     FEEDBACK_PRACTICE,
     FEEDBACK_TEST,
+    LATE_ACCEPT,
+    LATE_CLOSE,
+    SHOW_ANSWERS_AFTER_DUE,
+    SHOW_ANSWERS_AFTER_SUBMIT,
+    SHOW_ANSWERS_NEVER,
     ArticleVersion,
     Assignment,
     Attempt,
+    Extension,
     Quiz,
     Response,
     SchoolClass,
@@ -40,13 +48,60 @@ from app.models import (
     utcnow,
 )
 from app.services.content import create_quiz, parse_version
+from app.services.times import format_local
 
 
 class QuizError(ValueError):
-    """Something the student or teacher can fix; the message says how."""
+    """Something the student or teacher can fix; the message says how.
+
+    ``field`` names the form field the message is about, when there is one.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+# Database ids are 32-bit on every database this runs on; a bigger number is no id at all.
+MAX_ID = 2**31 - 1
+MAX_EXTRA_ATTEMPTS = 20
+
+
+def _now(now: datetime | None) -> datetime:
+    return utcnow() if now is None else now
 
 
 # --- Assigning ------------------------------------------------------------------------------
+
+
+def _check_settings(
+    school_class: SchoolClass,
+    *,
+    due_at: datetime | None,
+    attempts_policy: str,
+    feedback_mode: str,
+    late_policy: str,
+    answers_shown: str,
+    now: datetime | None,
+    previous_due: datetime | None = None,
+) -> None:
+    """Refuse settings that do not fit together; with ``now``, also a new due date already past."""
+    if attempts_policy not in (ATTEMPTS_ONE, ATTEMPTS_UNLIMITED):
+        raise QuizError("Choose one attempt or unlimited attempts.", "attempts_policy")
+    if feedback_mode not in (FEEDBACK_PRACTICE, FEEDBACK_TEST):
+        raise QuizError("Choose when students see feedback.", "feedback_mode")
+    if late_policy not in (LATE_ACCEPT, LATE_CLOSE):
+        raise QuizError("Choose what happens after the due date.", "late_policy")
+    if answers_shown not in (SHOW_ANSWERS_AFTER_SUBMIT, SHOW_ANSWERS_AFTER_DUE, SHOW_ANSWERS_NEVER):
+        raise QuizError("Choose when students see the right answers.", "answers_shown")
+    if now is not None and due_at is not None and due_at <= now and due_at != previous_due:
+        raise QuizError(
+            f"That time has already passed. It is now {format_local(now, school_class)}.", "due_at"
+        )
+    if late_policy == LATE_CLOSE and due_at is None:
+        raise QuizError("To close the quiz at its due date, set a due date (or accept late work).", "due_at")
+    if feedback_mode == FEEDBACK_TEST and answers_shown == SHOW_ANSWERS_AFTER_DUE and due_at is None:
+        raise QuizError("To show the right answers after the due date, set a due date.", "due_at")
 
 
 def assign_quiz(
@@ -57,13 +112,25 @@ def assign_quiz(
     due_at: datetime | None = None,
     attempts_policy: str = ATTEMPTS_ONE,
     feedback_mode: str = FEEDBACK_PRACTICE,
+    late_policy: str = LATE_ACCEPT,
+    answers_shown: str = SHOW_ANSWERS_AFTER_SUBMIT,
     seed: int | None = None,
+    refuse_past_due: bool = False,
+    now: datetime | None = None,
 ) -> Assignment:
-    """Freeze a quiz from the article version and assign it: later edits never change it."""
-    if attempts_policy not in (ATTEMPTS_ONE, ATTEMPTS_UNLIMITED):
-        raise QuizError("Choose one attempt or unlimited attempts.")
-    if feedback_mode not in (FEEDBACK_PRACTICE, FEEDBACK_TEST):
-        raise QuizError("Choose when students see feedback.")
+    """Freeze a quiz from the article version and assign it: later edits never change it.
+
+    A teacher's form sets ``refuse_past_due``: a due date already past is then a mistake.
+    """
+    _check_settings(
+        school_class,
+        due_at=due_at,
+        attempts_policy=attempts_policy,
+        feedback_mode=feedback_mode,
+        late_policy=late_policy,
+        answers_shown=answers_shown,
+        now=_now(now) if refuse_past_due else None,
+    )
     quiz = create_quiz(version, secrets.randbelow(2**31) if seed is None else seed)
     if not quiz.questions:
         db.session.rollback()
@@ -71,14 +138,296 @@ def assign_quiz(
     assignment = Assignment(
         class_id=school_class.id,
         quiz_id=quiz.id,
-        title=title.strip() or version.title,
+        title=clean_display_name(title) or version.title,
         due_at=due_at,
         attempts_policy=attempts_policy,
         feedback_mode=feedback_mode,
+        late_policy=late_policy,
+        answers_shown=answers_shown,
     )
     db.session.add(assignment)
     db.session.commit()
     return assignment
+
+
+def update_assignment(
+    assignment: Assignment,
+    *,
+    title: str,
+    due_at: datetime | None,
+    attempts_policy: str,
+    feedback_mode: str,
+    late_policy: str,
+    answers_shown: str,
+    refuse_past_due: bool = False,
+    now: datetime | None = None,
+) -> Assignment:
+    """Change an assignment's settings, refusing changes that would spoil work already done.
+
+    Once a student has started, the feedback mode is fixed: practice answers are final once
+    their feedback was seen, test answers can still change, so switching would let students
+    change answers they have seen the key for (or see keys mid-test).  "One attempt" cannot
+    come back once a student has taken the quiz more than once.  Everything else may change:
+    scores are always recomputed from stored answers, and the kept attempt is the best one
+    whatever the policy.
+    """
+    _check_settings(
+        assignment.school_class,
+        due_at=due_at,
+        attempts_policy=attempts_policy,
+        feedback_mode=feedback_mode,
+        late_policy=late_policy,
+        answers_shown=answers_shown,
+        now=_now(now) if refuse_past_due else None,
+        previous_due=assignment.due_at,
+    )
+    started = db.session.scalar(select(func.count(Attempt.id)).where(Attempt.assignment_id == assignment.id))
+    if feedback_mode != assignment.feedback_mode and started:
+        raise QuizError(
+            "Students have already started this quiz, so when they see feedback can no longer change. "
+            "To change it, assign the article again as a new quiz.",
+            "feedback_mode",
+        )
+    if attempts_policy == ATTEMPTS_ONE and assignment.attempts_policy != ATTEMPTS_ONE:
+        repeaters = db.session.scalar(
+            select(func.count()).select_from(
+                select(Attempt.student_id)
+                .where(Attempt.assignment_id == assignment.id)
+                .group_by(Attempt.student_id)
+                .having(func.count(Attempt.id) > 1)
+                .subquery()
+            )
+        )
+        if repeaters:
+            raise QuizError(
+                f"{repeaters} student(s) have already taken this quiz more than once, so it cannot go "
+                "back to one attempt. Their best score is kept.",
+                "attempts_policy",
+            )
+    assignment.title = clean_display_name(title) or assignment.quiz.article_version.title
+    assignment.due_at = due_at
+    assignment.attempts_policy = attempts_policy
+    assignment.feedback_mode = feedback_mode
+    assignment.late_policy = late_policy
+    assignment.answers_shown = answers_shown
+    assignment.updated_at = _now(now)
+    db.session.commit()
+    return assignment
+
+
+@dataclass(frozen=True)
+class AssignmentWork:
+    """What deleting an assignment would remove."""
+
+    attempts: int
+    students: int
+    extensions: int
+
+
+def work_of(assignment: Assignment) -> AssignmentWork:
+    attempts, students = db.session.execute(
+        select(func.count(Attempt.id), func.count(func.distinct(Attempt.student_id))).where(
+            Attempt.assignment_id == assignment.id
+        )
+    ).one()
+    extensions = db.session.scalar(
+        select(func.count(Extension.id)).where(Extension.assignment_id == assignment.id)
+    )
+    return AssignmentWork(int(attempts), int(students), int(extensions or 0))
+
+
+def delete_assignment(assignment: Assignment) -> None:
+    """Remove the assignment with its attempts, answers and extensions (so its scores leave every
+    page and export), and its frozen quiz when no other assignment uses it."""
+    attempt_ids = select(Attempt.id).where(Attempt.assignment_id == assignment.id)
+    db.session.execute(delete(Response).where(Response.attempt_id.in_(attempt_ids)))
+    db.session.execute(delete(Attempt).where(Attempt.assignment_id == assignment.id))
+    db.session.execute(delete(Extension).where(Extension.assignment_id == assignment.id))
+    quiz_id = assignment.quiz_id
+    db.session.delete(assignment)
+    db.session.flush()
+    if db.session.scalar(select(Assignment.id).where(Assignment.quiz_id == quiz_id).limit(1)) is None:
+        db.session.execute(delete(Quiz).where(Quiz.id == quiz_id))
+    db.session.commit()
+
+
+# --- Due dates, closing and extensions ------------------------------------------------------
+
+
+def extension_of(assignment: Assignment, student_id: int) -> Extension | None:
+    return db.session.scalar(
+        select(Extension).where(Extension.assignment_id == assignment.id, Extension.student_id == student_id)
+    )
+
+
+def due_for(assignment: Assignment, extension: Extension | None) -> datetime | None:
+    """The student's own due date: their extension's when it has one, else the class's."""
+    return deadlines.effective_due(assignment.due_at, extension.due_at if extension is not None else None)
+
+
+def closed_for(assignment: Assignment, extension: Extension | None, now: datetime) -> bool:
+    return deadlines.is_closed(assignment.late_policy == LATE_CLOSE, due_for(assignment, extension), now)
+
+
+def attempts_allowed(assignment: Assignment, extension: Extension | None) -> int | None:
+    """How many attempts the student may make; None for no limit."""
+    if assignment.attempts_policy == ATTEMPTS_UNLIMITED:
+        return None
+    return 1 + (extension.extra_attempts if extension is not None else 0)
+
+
+def answers_released(assignment: Assignment, submitted: bool, due: datetime | None, now: datetime) -> bool:
+    """Whether a submitted attempt may show the right answers and explanations.
+
+    Practice shows them after each answer.  A test shows them as the teacher chose: once
+    submitted, once the student's due date has passed, or never.
+    """
+    if assignment.feedback_mode == FEEDBACK_PRACTICE:
+        return True
+    if not submitted or assignment.answers_shown == SHOW_ANSWERS_NEVER:
+        return False
+    if assignment.answers_shown == SHOW_ANSWERS_AFTER_DUE:
+        return due is None or now >= due
+    return True
+
+
+def closed_message(assignment: Assignment, due: datetime | None) -> str:
+    when = format_local(due, assignment.school_class) if due is not None else "its due date"
+    return f"This quiz closed at {when}. Your answers from before then are handed in."
+
+
+def submit_overdue_attempts(
+    *,
+    now: datetime | None = None,
+    class_id: int | None = None,
+    student_id: int | None = None,
+    assignment_id: int | None = None,
+    attempt_id: int | None = None,
+) -> int:
+    """Hand in every unsubmitted attempt whose assignment has closed for its student.
+
+    Closing is lazy: nothing runs at the due date, so every page that reads attempts (a quiz
+    page, the student's list, the gradebook and dashboard, exports) calls this first, narrowed
+    to what it reads.  Each overdue attempt is submitted with the answers it has, dated at the
+    student's due date.  Idempotent and safe when two requests do it at once: each attempt is
+    locked and checked again before it is changed.  Returns how many attempts it submitted.
+    """
+    moment = _now(now)
+    statement = (
+        select(Attempt, Assignment, Extension)
+        .join(Assignment, Assignment.id == Attempt.assignment_id)
+        .outerjoin(
+            Extension,
+            (Extension.assignment_id == Attempt.assignment_id) & (Extension.student_id == Attempt.student_id),
+        )
+        .where(Attempt.submitted_at.is_(None), Assignment.late_policy == LATE_CLOSE)
+    )
+    if class_id is not None:
+        statement = statement.where(Assignment.class_id == class_id)
+    if student_id is not None:
+        statement = statement.where(Attempt.student_id == student_id)
+    if assignment_id is not None:
+        statement = statement.where(Attempt.assignment_id == assignment_id)
+    if attempt_id is not None:
+        statement = statement.where(Attempt.id == attempt_id)
+    overdue = [
+        (attempt, due_for(assignment, extension))
+        for attempt, assignment, extension in db.session.execute(statement).tuples()
+        if closed_for(assignment, extension, moment)
+    ]
+    submitted = 0
+    for attempt, due in overdue:
+        locked = _lock(attempt)
+        if locked.submitted_at is None:
+            _rescore(locked)
+            locked.submitted_at = due
+            submitted += 1
+        db.session.commit()
+    return submitted
+
+
+def current_students(school_class: SchoolClass) -> list[Student]:
+    """The class's students (not removed), by name: who can be given an extension."""
+    return list(
+        db.session.scalars(
+            select(Student)
+            .where(Student.class_id == school_class.id, Student.removed_at.is_(None))
+            .order_by(func.lower(Student.display_name), Student.id)
+        )
+    )
+
+
+def extensions_of(assignment: Assignment) -> list[Extension]:
+    return list(
+        db.session.scalars(
+            select(Extension)
+            .join(Student, Student.id == Extension.student_id)
+            .options(joinedload(Extension.student))
+            .where(Extension.assignment_id == assignment.id)
+            .order_by(func.lower(Student.display_name), Student.id)
+        )
+    )
+
+
+def set_extension(
+    assignment: Assignment,
+    student: Student,
+    *,
+    due_at: datetime | None,
+    extra_attempts: int,
+    now: datetime | None = None,
+) -> Extension:
+    """Give one student a later due date and/or extra attempts (replacing an earlier extension)."""
+    moment = _now(now)
+    if student.class_id != assignment.class_id or student.removed:
+        raise QuizError("Choose a student of this class.", "student_id")
+    if not 0 <= extra_attempts <= MAX_EXTRA_ATTEMPTS:
+        raise QuizError(f"Give between 0 and {MAX_EXTRA_ATTEMPTS} extra attempts.", "extra_attempts")
+    if due_at is None and extra_attempts == 0:
+        raise QuizError("Give a later due date, extra attempts, or both.", "due_at")
+    if extra_attempts and assignment.attempts_policy == ATTEMPTS_UNLIMITED:
+        raise QuizError(
+            "This quiz already allows unlimited attempts, so extra attempts change nothing.", "extra_attempts"
+        )
+    existing = extension_of(assignment, student.id)
+    if due_at is not None:
+        unchanged = existing is not None and existing.due_at == due_at
+        if due_at <= moment and not unchanged:
+            raise QuizError(
+                f"That time has already passed. It is now {format_local(moment, assignment.school_class)}.",
+                "due_at",
+            )
+        if assignment.due_at is not None and due_at <= assignment.due_at:
+            raise QuizError(
+                "An extension must end after the class's due date "
+                f"({format_local(assignment.due_at, assignment.school_class)}).",
+                "due_at",
+            )
+    for _ in range(2):
+        extension = existing or Extension(assignment_id=assignment.id, student_id=student.id)
+        extension.due_at = due_at
+        extension.extra_attempts = extra_attempts
+        db.session.add(extension)
+        try:
+            db.session.commit()
+        except IntegrityError:
+            # Saved for the same student at the same moment elsewhere: update that one.
+            db.session.rollback()
+            existing = extension_of(assignment, student.id)
+        else:
+            return extension
+    raise QuizError("That extension could not be saved; try again.")
+
+
+def remove_extension(assignment: Assignment, extension_id: int) -> Student:
+    """Remove one extension of this assignment (404 for any other); returns whose it was."""
+    extension = db.session.get(Extension, extension_id) if 0 < extension_id <= MAX_ID else None
+    if extension is None or extension.assignment_id != assignment.id:
+        abort(404)
+    student = extension.student
+    db.session.delete(extension)
+    db.session.commit()
+    return student
 
 
 def assignments_of(school_class: SchoolClass) -> list[Assignment]:
@@ -93,14 +442,14 @@ def assignments_of(school_class: SchoolClass) -> list[Assignment]:
 
 
 def assignment_for_teacher(teacher: Teacher, assignment_id: int) -> Assignment:
-    assignment = db.session.get(Assignment, assignment_id)
+    assignment = db.session.get(Assignment, assignment_id) if 0 < assignment_id <= MAX_ID else None
     if assignment is None or assignment.school_class.teacher_id != teacher.id:
         abort(404)
     return assignment
 
 
 def assignment_for_student(student: Student, assignment_id: int) -> Assignment:
-    assignment = db.session.get(Assignment, assignment_id)
+    assignment = db.session.get(Assignment, assignment_id) if 0 < assignment_id <= MAX_ID else None
     if assignment is None or assignment.class_id != student.class_id:
         abort(404)
     return assignment
@@ -125,26 +474,36 @@ class StudentAssignment:
     open_attempt: Attempt | None
     kept: Attempt | None  # the best submitted attempt
     answered: int = 0  # questions answered in the open attempt
+    due: datetime | None = None  # the student's own due date (their extension's, else the class's)
+    closed: bool = False  # closed at the due date: no new attempts or answers
+    allowed: int | None = 1  # attempts the student may make; None: no limit
+
+    @property
+    def can_start(self) -> bool:
+        return self.status == NOT_STARTED and self.open_attempt is None and not self.closed
 
     @property
     def can_start_again(self) -> bool:
         return (
             self.open_attempt is None
             and self.kept is not None
-            and self.assignment.attempts_policy == ATTEMPTS_UNLIMITED
+            and not self.closed
+            and (self.allowed is None or self.attempts_used < self.allowed)
         )
 
+    def state(self, now: datetime) -> str:
+        """deadlines.ON_TIME, LATE, MISSING or NOT_DUE, by the student's own due date."""
+        return deadlines.submission_state(self.due, self.kept.submitted_at if self.kept else None, now)
+
     def is_late(self, now: datetime) -> bool:
-        due = self.assignment.due_at
-        if due is None:
-            return False
-        if self.kept is not None and self.kept.submitted_at is not None:
-            return self.kept.submitted_at > due
-        return now > due
+        """Handed in after the due date, or not handed in and the due date has passed."""
+        return self.state(now) in (deadlines.LATE, deadlines.MISSING)
 
 
-def student_assignments(student: Student) -> list[StudentAssignment]:
-    """The student's assignments with their status, in three queries."""
+def student_assignments(student: Student, now: datetime | None = None) -> list[StudentAssignment]:
+    """The student's assignments with their status, in four queries (after closing overdue attempts)."""
+    moment = _now(now)
+    submit_overdue_attempts(now=moment, student_id=student.id)
     assignments = list(
         db.session.scalars(
             select(Assignment)
@@ -155,6 +514,10 @@ def student_assignments(student: Student) -> list[StudentAssignment]:
     attempts = list(
         db.session.scalars(select(Attempt).where(Attempt.student_id == student.id).order_by(Attempt.number))
     )
+    extensions = {
+        e.assignment_id: e
+        for e in db.session.scalars(select(Extension).where(Extension.student_id == student.id))
+    }
     by_assignment: dict[int, list[Attempt]] = {}
     for attempt in attempts:
         by_assignment.setdefault(attempt.assignment_id, []).append(attempt)
@@ -180,7 +543,20 @@ def student_assignments(student: Student) -> list[StudentAssignment]:
         else:
             status = NOT_STARTED
         answered = answered_counts.get(open_attempt.id, 0) if open_attempt is not None else 0
-        result.append(StudentAssignment(assignment, status, len(own), open_attempt, kept, answered))
+        extension = extensions.get(assignment.id)
+        result.append(
+            StudentAssignment(
+                assignment,
+                status,
+                len(own),
+                open_attempt,
+                kept,
+                answered,
+                due=due_for(assignment, extension),
+                closed=closed_for(assignment, extension, moment),
+                allowed=attempts_allowed(assignment, extension),
+            )
+        )
     return result
 
 
@@ -199,8 +575,16 @@ def _skill_maxima(questions: list[Question]) -> Counter[str]:
     return Counter(q.skill for q in questions)
 
 
-def start_attempt(student: Student, assignment: Assignment) -> Attempt:
-    """Resume the open attempt, or start one if the policy allows.  Safe to call twice at once."""
+def start_attempt(student: Student, assignment: Assignment, now: datetime | None = None) -> Attempt:
+    """Resume the open attempt, or start one if the policy allows.  Safe to call twice at once.
+
+    A closed assignment (for this student) starts nothing, and its open attempt is handed in.
+    """
+    moment = _now(now)
+    extension = extension_of(assignment, student.id)
+    if closed_for(assignment, extension, moment):
+        submit_overdue_attempts(now=moment, student_id=student.id, assignment_id=assignment.id)
+        raise QuizError(closed_message(assignment, due_for(assignment, extension)))
     attempts = list(
         db.session.scalars(
             select(Attempt)
@@ -211,7 +595,8 @@ def start_attempt(student: Student, assignment: Assignment) -> Attempt:
     open_attempt = next((a for a in attempts if not a.submitted), None)
     if open_attempt is not None:
         return open_attempt
-    if attempts and assignment.attempts_policy == ATTEMPTS_ONE:
+    allowed = attempts_allowed(assignment, extension)
+    if allowed is not None and len(attempts) >= allowed:
         raise QuizError("You have already done this quiz.")
     questions = questions_of(assignment.quiz)
     maxima = _skill_maxima(questions)
@@ -247,9 +632,16 @@ def attempt_for_student(student: Student, attempt_id: int) -> Attempt:
     # Every quiz page and answer comes through here: the version's YAML source is only needed
     # to parse the article once per process (article_blocks caches it), so it is not read each time.
     version = joinedload(Attempt.assignment).joinedload(Assignment.quiz).joinedload(Quiz.article_version)
-    attempt = db.session.get(Attempt, attempt_id, options=[version.defer(ArticleVersion.source_text)])
+    attempt = (
+        db.session.get(Attempt, attempt_id, options=[version.defer(ArticleVersion.source_text)])
+        if 0 < attempt_id <= MAX_ID
+        else None
+    )
     if attempt is None or attempt.student_id != student.id:
         abort(404)
+    if attempt.submitted_at is None and attempt.assignment.late_policy == LATE_CLOSE:
+        # Past the due date the attempt is handed in with what it has, before anything shows it.
+        submit_overdue_attempts(attempt_id=attempt.id)
     return attempt
 
 
@@ -304,6 +696,11 @@ class AttemptView:
     responses: dict[int, Response]
     blocks: tuple[Block, ...]
     arrangement: Arrangement
+    due: datetime | None = None  # the student's own due date
+    closed: bool = False  # the assignment has closed for this student
+    # Right answers and explanations may show (always in practice; in a test as the teacher chose).
+    answers_released: bool = True
+    may_start_again: bool = False  # submitted, and another attempt is allowed and still open
 
     @property
     def assignment(self) -> Assignment:
@@ -328,7 +725,14 @@ class AttemptView:
 
     @property
     def can_try_again(self) -> bool:
-        return self.attempt.submitted and self.assignment.attempts_policy == ATTEMPTS_UNLIMITED
+        return self.attempt.submitted and self.may_start_again
+
+    @property
+    def answers_release_at(self) -> datetime | None:
+        """When a submitted test's right answers appear, if they are still to come."""
+        if self.answers_released or self.assignment.answers_shown != SHOW_ANSWERS_AFTER_DUE:
+            return None
+        return self.due
 
     def first_unanswered(self) -> int | None:
         return next((p for p in range(self.total) if p not in self.responses), None)
@@ -355,18 +759,35 @@ class AttemptView:
         return skill_percentages(self.attempt)
 
 
-def attempt_view(attempt: Attempt) -> AttemptView:
+def attempt_view(attempt: Attempt, now: datetime | None = None) -> AttemptView:
     """Load what an attempt's pages show, in a fixed number of queries whatever the quiz length."""
+    moment = _now(now)
     assignment = attempt.assignment
     stored = questions_of(assignment.quiz)
     arrangement = arrangement_of(attempt, stored)
     responses = responses_by_position(attempt)
+    extension = extension_of(assignment, attempt.student_id)
+    due = due_for(assignment, extension)
+    closed = closed_for(assignment, extension, moment)
+    may_start_again = False
+    if attempt.submitted and not closed:
+        allowed = attempts_allowed(assignment, extension)
+        used = db.session.scalar(
+            select(func.count(Attempt.id)).where(
+                Attempt.assignment_id == assignment.id, Attempt.student_id == attempt.student_id
+            )
+        )
+        may_start_again = allowed is None or int(used or 0) < allowed
     return AttemptView(
         attempt=attempt,
         questions=arrangement.questions(stored),
         responses={arrangement.shown_position(p): r for p, r in responses.items() if 0 <= p < len(stored)},
         blocks=article_blocks(assignment.quiz.article_version),
         arrangement=arrangement,
+        due=due,
+        closed=closed,
+        answers_released=answers_released(assignment, attempt.submitted, due, moment),
+        may_start_again=may_start_again,
     )
 
 
@@ -415,6 +836,16 @@ def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Res
     if existing is not None and not changeable:
         db.session.rollback()
         return existing
+    if attempt.assignment.late_policy == LATE_CLOSE:
+        extension = extension_of(attempt.assignment, attempt.student_id)
+        if closed_for(attempt.assignment, extension, utcnow()):
+            # Too late: hand in what the attempt has, dated at the due date, and say so.
+            due = due_for(attempt.assignment, extension)
+            if attempt.submitted_at is None:
+                _rescore(attempt)
+                attempt.submitted_at = due
+            db.session.commit()
+            raise QuizError(closed_message(attempt.assignment, due))
     if attempt.submitted:
         db.session.rollback()
         raise QuizError("This quiz is already submitted.")
@@ -473,7 +904,11 @@ def submit_attempt(attempt: Attempt) -> Attempt:
     attempt = _lock(attempt)
     if attempt.submitted_at is None:
         _rescore(attempt)
-        attempt.submitted_at = utcnow()
+        moment = utcnow()
+        extension = extension_of(attempt.assignment, attempt.student_id)
+        # After the close the attempt counts as handed in at the due date, with what it had then.
+        closed = closed_for(attempt.assignment, extension, moment)
+        attempt.submitted_at = due_for(attempt.assignment, extension) if closed else moment
     db.session.commit()
     return attempt
 

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import BooleanField, DateTimeLocalField, RadioField, SelectField, StringField
+from wtforms import BooleanField, DateTimeLocalField, IntegerField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from app.models import ATTEMPTS_ONE, ATTEMPTS_UNLIMITED, FEEDBACK_PRACTICE, FEEDBACK_TEST
+from app.models import (
+    ATTEMPTS_ONE,
+    ATTEMPTS_UNLIMITED,
+    FEEDBACK_PRACTICE,
+    FEEDBACK_TEST,
+    LATE_ACCEPT,
+    LATE_CLOSE,
+    SHOW_ANSWERS_AFTER_DUE,
+    SHOW_ANSWERS_AFTER_SUBMIT,
+    SHOW_ANSWERS_NEVER,
+)
 from app.services.classes import MAX_CLASS_NAME, MAX_NAME
+from app.services.quizzes import MAX_EXTRA_ATTEMPTS
 
 MAX_ASSIGNMENT_TITLE = 200
 
@@ -70,37 +79,84 @@ FEEDBACK_CHOICES = [
     SelectChoice(FEEDBACK_PRACTICE, "After each question (practice)"),
     SelectChoice(FEEDBACK_TEST, "Only after the whole quiz is submitted (test)"),
 ]
+LATE_CHOICES = [
+    SelectChoice(LATE_ACCEPT, "Accept late work and mark it late"),
+    SelectChoice(LATE_CLOSE, "Close at the due date: no answers after it, work in progress is handed in"),
+]
+ANSWERS_SHOWN_CHOICES = [
+    SelectChoice(SHOW_ANSWERS_AFTER_SUBMIT, "As soon as they hand in the quiz"),
+    SelectChoice(SHOW_ANSWERS_AFTER_DUE, "After the due date"),
+    SelectChoice(SHOW_ANSWERS_NEVER, "Never (they only see their scores)"),
+]
 # Labels for pages that list assignments.
 ATTEMPTS_LABELS = {choice.value: choice.label for choice in ATTEMPTS_CHOICES}
 FEEDBACK_LABELS = {
     FEEDBACK_PRACTICE: "Practice: feedback after each question",
     FEEDBACK_TEST: "Test: feedback at the end",
 }
+LATE_LABELS = {LATE_ACCEPT: "Late work accepted", LATE_CLOSE: "Closes at the due date"}
+ANSWERS_SHOWN_LABELS = {
+    SHOW_ANSWERS_AFTER_SUBMIT: "Right answers shown once handed in",
+    SHOW_ANSWERS_AFTER_DUE: "Right answers shown after the due date",
+    SHOW_ANSWERS_NEVER: "Right answers never shown",
+}
+# The browser sends a wall-clock time without a zone: it is read in the class's time zone
+# (app.services.times), never as UTC.
+DUE_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+TITLE_VALIDATORS = [
+    Optional(),
+    Length(max=MAX_ASSIGNMENT_TITLE, message=f"Use at most {MAX_ASSIGNMENT_TITLE} characters."),
+]
 
 
-class AssignForm(FlaskForm):
-    class_id = SelectField("Class", coerce=int, validate_choice=True)
-    version_id = SelectField("Article", coerce=int, validate_choice=True)
-    title = StringField(
-        "Title students see (optional)",
-        [
-            Optional(),
-            Length(max=MAX_ASSIGNMENT_TITLE, message=f"Use at most {MAX_ASSIGNMENT_TITLE} characters."),
-        ],
-    )
-    # The browser sends a time without a zone; the page says it is read as UTC.
+class AssignmentSettingsForm(FlaskForm):
+    """What a teacher chooses for an assignment, when assigning it and later."""
+
+    title = StringField("Title students see (optional)", TITLE_VALIDATORS)
     due_at = DateTimeLocalField(
-        "Due (optional, UTC)",
+        "Due (optional)",
         [Optional()],
-        format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
-        tz=UTC,
+        format=DUE_FORMATS,
+        render_kw={"step": 60},
     )
+    late_policy = RadioField("After the due date", choices=LATE_CHOICES, default=LATE_ACCEPT)
     attempts_policy = RadioField("Attempts", choices=ATTEMPTS_CHOICES, default=ATTEMPTS_ONE)
     feedback_mode = RadioField(
         "When students see feedback", choices=FEEDBACK_CHOICES, default=FEEDBACK_PRACTICE
     )
+    answers_shown = RadioField(
+        "In a test, when students see the right answers",
+        choices=ANSWERS_SHOWN_CHOICES,
+        default=SHOW_ANSWERS_AFTER_SUBMIT,
+    )
 
-    def validate_due_at(self, field: DateTimeLocalField) -> None:
-        if field.data is not None and field.data <= datetime.now(UTC):
-            now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
-            raise ValidationError(f"That time has already passed. Times are in UTC; it is now {now} UTC.")
+
+class AssignForm(AssignmentSettingsForm):
+    class_id = SelectField("Class", coerce=int, validate_choice=True)
+    version_id = SelectField("Article", coerce=int, validate_choice=True)
+
+
+class EditAssignmentForm(AssignmentSettingsForm):
+    title = StringField("Title students see", TITLE_VALIDATORS)
+
+
+class ExtensionForm(FlaskForm):
+    student_id = SelectField("Student", coerce=int, validate_choice=True)
+    # Not "due_at": the settings form on the same page has that field (and its id).
+    extension_due_at = DateTimeLocalField("Their own due date (optional)", [Optional()], format=DUE_FORMATS)
+    extra_attempts = IntegerField(
+        "Extra attempts",
+        [
+            Optional(),
+            NumberRange(
+                min=0,
+                max=MAX_EXTRA_ATTEMPTS,
+                message=f"Give between 0 and {MAX_EXTRA_ATTEMPTS} extra attempts.",
+            ),
+        ],
+        default=0,
+    )
+
+
+class ConfirmForm(FlaskForm):
+    """A button that asks nothing more: the CSRF token only."""

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
 from pathlib import PurePosixPath
 from zoneinfo import available_timezones
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
@@ -15,15 +14,20 @@ from app.auth.access import refuse_unless_teacher, signed_in_teacher
 from app.auth.forms import flash_form_errors, show_problem
 from app.domain.article import SKILLS
 from app.domain.generate import all_questions, build_quiz
-from app.models import SchoolClass, Student
-from app.services import classes, content, quizzes
+from app.extensions import db
+from app.models import Assignment, SchoolClass, Student
+from app.services import classes, content, quizzes, times
 from app.teacher import presenters
 from app.teacher.forms import (
     ATTEMPTS_LABELS,
     FEEDBACK_LABELS,
+    LATE_LABELS,
     AssignForm,
     ClassNameForm,
     ClassSettingsForm,
+    ConfirmForm,
+    EditAssignmentForm,
+    ExtensionForm,
     MergeStudentForm,
     RemoveStudentForm,
     StudentNameForm,
@@ -118,6 +122,7 @@ def _render_class(
         join_url=url_for("student.join", _external=True),
         attempts_labels=ATTEMPTS_LABELS,
         feedback_labels=FEEDBACK_LABELS,
+        late_labels=LATE_LABELS,
     )
 
 
@@ -386,6 +391,19 @@ def preview(version_id: int) -> str:
 # --- Assignments ------------------------------------------------------------------------------
 
 
+def _zones_hint(open_classes: list[SchoolClass], chosen: int | None) -> str:
+    """Which time zone the due date is typed in: the chosen class's, or each class's."""
+    chosen_class = next((c for c in open_classes if c.id == chosen), None)
+    zones = {c.id: times.zone_name(c) for c in open_classes}
+    if chosen_class is not None and len(set(zones.values())) > 1:
+        return f"Optional. Type it in the class's time zone, {zones[chosen_class.id]}."
+    if len(set(zones.values())) <= 1:
+        zone = next(iter(zones.values()), times.default_zone_name())
+        return f"Optional. Type it in the class's time zone, {zone}."
+    listed = "; ".join(f"{c.name}: {zones[c.id]}" for c in open_classes)
+    return f"Optional. Type it in the chosen class's time zone ({listed})."
+
+
 @bp.route("/assign", methods=["GET", "POST"])
 def assign() -> Response | str:
     teacher = signed_in_teacher()
@@ -407,12 +425,15 @@ def assign() -> Response | str:
                 school_class,
                 version,
                 title=form.title.data or "",
-                due_at=form.due_at.data,
+                due_at=times.to_utc(school_class, form.due_at.data),
                 attempts_policy=form.attempts_policy.data,
                 feedback_mode=form.feedback_mode.data,
+                late_policy=form.late_policy.data,
+                answers_shown=form.answers_shown.data,
+                refuse_past_due=True,
             )
         except (quizzes.QuizError, content.ContentError) as exc:
-            show_problem(form, "version_id", str(exc))
+            show_problem(form, getattr(exc, "field", None) or "version_id", str(exc))
         else:
             flash(f"“{assignment.title}” is assigned to {school_class.name}.", "success")
             return redirect(url_for("teacher.class_page", class_id=school_class.id))
@@ -423,5 +444,132 @@ def assign() -> Response | str:
         form=form,
         open_classes=open_classes,
         versions=versions,
-        now_utc=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        due_hint=_zones_hint(
+            open_classes, form.class_id.data if isinstance(form.class_id.data, int) else None
+        ),
+    )
+
+
+def _own_assignment(assignment_id: int) -> Assignment:
+    return quizzes.assignment_for_teacher(signed_in_teacher(), assignment_id)
+
+
+def _extension_form(assignment: Assignment, formdata: bool = True) -> ExtensionForm:
+    form = ExtensionForm() if formdata else ExtensionForm(formdata=None)
+    students = quizzes.current_students(assignment.school_class)
+    form.student_id.choices = [SelectChoice(student.id, student.display_name) for student in students]
+    return form
+
+
+def _render_settings(
+    assignment: Assignment,
+    form: EditAssignmentForm | None = None,
+    extension_form: ExtensionForm | None = None,
+) -> str:
+    school_class = assignment.school_class
+    if form is None:
+        form = EditAssignmentForm(
+            formdata=None,
+            title=assignment.title,
+            due_at=times.to_local(school_class, assignment.due_at),
+            late_policy=assignment.late_policy,
+            attempts_policy=assignment.attempts_policy,
+            feedback_mode=assignment.feedback_mode,
+            answers_shown=assignment.answers_shown,
+        )
+    return render_template(
+        "teacher/edit_assignment.html",
+        assignment=assignment,
+        school_class=school_class,
+        form=form,
+        extension_form=extension_form or _extension_form(assignment, formdata=False),
+        extensions=quizzes.extensions_of(assignment),
+        work=quizzes.work_of(assignment),
+        zone=times.zone_name(school_class),
+        remove_form=ConfirmForm(formdata=None),
+    )
+
+
+@bp.route("/assignments/<int:assignment_id>/edit", methods=["GET", "POST"])
+def edit_assignment(assignment_id: int) -> Response | str | tuple[str, int]:
+    assignment = _own_assignment(assignment_id)
+    if request.method == "GET":
+        return _render_settings(assignment)
+    form = EditAssignmentForm()
+    if form.validate_on_submit():
+        try:
+            quizzes.update_assignment(
+                assignment,
+                title=form.title.data or "",
+                due_at=times.to_utc(assignment.school_class, form.due_at.data),
+                attempts_policy=form.attempts_policy.data or "",
+                feedback_mode=form.feedback_mode.data or "",
+                late_policy=form.late_policy.data or "",
+                answers_shown=form.answers_shown.data or "",
+                refuse_past_due=True,
+            )
+        except quizzes.QuizError as exc:
+            db.session.rollback()
+            show_problem(form, exc.field, str(exc))
+        else:
+            flash(f"Settings of “{assignment.title}” saved.", "success")
+            return redirect(url_for("teacher.edit_assignment", assignment_id=assignment_id))
+    else:
+        flash_form_errors(form)
+    return _render_settings(assignment, form=form), 422
+
+
+@bp.post("/assignments/<int:assignment_id>/extensions")
+def add_extension(assignment_id: int) -> Response | tuple[str, int]:
+    assignment = _own_assignment(assignment_id)
+    form = _extension_form(assignment)
+    if form.validate_on_submit():
+        school_class = assignment.school_class
+        student = classes.student_in_class(school_class, form.student_id.data)
+        try:
+            quizzes.set_extension(
+                assignment,
+                student,
+                due_at=times.to_utc(school_class, form.extension_due_at.data),
+                extra_attempts=form.extra_attempts.data or 0,
+            )
+        except quizzes.QuizError as exc:
+            db.session.rollback()
+            show_problem(form, "extension_due_at" if exc.field == "due_at" else exc.field, str(exc))
+        else:
+            flash(f"Extension for {student.display_name} saved.", "success")
+            return redirect(
+                url_for("teacher.edit_assignment", assignment_id=assignment_id, _anchor="extensions")
+            )
+    else:
+        flash_form_errors(form)
+    return _render_settings(assignment, extension_form=form), 422
+
+
+@bp.post("/assignments/<int:assignment_id>/extensions/<int:extension_id>/remove")
+def remove_extension(assignment_id: int, extension_id: int) -> Response:
+    assignment = _own_assignment(assignment_id)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    student = quizzes.remove_extension(assignment, extension_id)
+    flash(f"{student.display_name}'s extension is removed: the class's due date applies again.", "success")
+    return redirect(url_for("teacher.edit_assignment", assignment_id=assignment_id, _anchor="extensions"))
+
+
+@bp.route("/assignments/<int:assignment_id>/delete", methods=["GET", "POST"])
+def delete_assignment(assignment_id: int) -> Response | str:
+    assignment = _own_assignment(assignment_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        class_id, title = assignment.class_id, assignment.title
+        quizzes.delete_assignment(assignment)
+        flash(f"“{title}” is deleted, with its answers and scores.", "success")
+        return redirect(url_for("teacher.class_page", class_id=class_id))
+    return render_template(
+        "teacher/delete_assignment.html",
+        assignment=assignment,
+        school_class=assignment.school_class,
+        work=quizzes.work_of(assignment),
+        form=form,
     )

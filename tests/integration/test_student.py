@@ -300,7 +300,7 @@ def test_home_lists_assignments_with_status_due_date_and_actions(app, client):
     assert "My quizzes" in text
     assert "Raqqa practice" in text
     assert re.search(r"<dt>Status</dt><dd><strong>Not started</strong>", html)
-    assert re.search(r"Due\s*\d{4}-\d\d-\d\d \d\d:\d\d UTC Late: the due date has passed", text)
+    assert re.search(r"Due\s*\w{3} \d+ \w{3} \d{4}, \d\d:\d\d \(UTC\) Late: the due date has passed", text)
     assert f'action="/assignments/{setup.assignment_id}/start"' in html
     assert "Start: Raqqa practice" in text
     assert_no_inline_code(html)

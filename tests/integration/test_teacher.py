@@ -659,7 +659,8 @@ def test_assign_with_a_due_date_in_utc_and_test_mode(
         assert assignment.due_at == due
         assert (assignment.attempts_policy, assignment.feedback_mode) == ("unlimited", "test")
     page = text_of(teacher_client.get(response.headers["Location"]))
-    assert due.strftime("%Y-%m-%d %H:%M UTC") in page
+    # The class has no zone of its own and the server's default is UTC: shown in it, with its name.
+    assert f"{due.day} {due:%b %Y, %H:%M} (UTC)" in page
     assert "Unlimited attempts, best score kept" in page and "Test: feedback at the end" in page
 
 

@@ -13,6 +13,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
@@ -80,6 +81,7 @@ class World:
     open_attempt_id: int  # the student's, question 1 answered
     finished_attempt_id: int  # the student's, submitted
     outsider_attempt_id: int  # the outsider's, in the other class
+    extension_id: int  # the classmate's extension on assignment_id
 
 
 def _answer_everything(attempt_id: int) -> None:
@@ -112,6 +114,9 @@ def build_world() -> World:
     outsider_attempt = quizzes.start_attempt(outsider, other_assignment)
     _answer_everything(outsider_attempt.id)
     quizzes.submit_attempt(outsider_attempt)
+    extension = quizzes.set_extension(
+        assignment, classmate, due_at=datetime(2099, 1, 1, 9, 0, tzinfo=UTC), extra_attempts=0
+    )
 
     return World(
         teacher_id=teacher.id,
@@ -134,6 +139,7 @@ def build_world() -> World:
         open_attempt_id=opened.id,
         finished_attempt_id=finished.id,
         outsider_attempt_id=outsider_attempt.id,
+        extension_id=extension.id,
     )
 
 
@@ -215,6 +221,7 @@ def url_arguments(world: World) -> dict[str, Any]:
         "version_id": world.version_id,
         "number": 1,
         "kind": "scores",
+        "extension_id": world.extension_id,
     }
 
 
@@ -275,6 +282,21 @@ POST_FORMS: dict[str, FormBuilder] = {
     },
     # Names are unique in a class: each visitor joins under a name of their own.
     "student.join": lambda w: {"class_code": w.class_code, "display_name": f"New Student {next(_joiners)}"},
+    "teacher.edit_assignment": lambda w: {
+        "title": "Homework renamed",
+        "due_at": "2099-02-01T09:00",
+        "late_policy": "accept",
+        "attempts_policy": "unlimited",
+        "feedback_mode": "practice",
+        "answers_shown": "submitted",
+    },
+    "teacher.add_extension": lambda w: {
+        "student_id": str(w.student_id),
+        "extension_due_at": "2099-03-01T09:00",
+        "extra_attempts": "0",
+    },
+    "teacher.remove_extension": lambda w: {},
+    "teacher.delete_assignment": lambda w: {},
     "student.rejoin": lambda w: {"class_code": w.class_code, "rejoin_code": w.student_rejoin},
     "student.leave": lambda w: {},
     "student.start": lambda w: {},

@@ -136,6 +136,16 @@ TABLE: dict[str, dict[str, Expect]] = {
         "GET": teachers_only(200, 200),
         "POST": teachers_only(Redirect("/teacher/classes/"), 200),
     },
+    "teacher.edit_assignment": {
+        "GET": teachers_only(200, 404),
+        "POST": teachers_only(Redirect("/teacher/assignments/"), 404),
+    },
+    "teacher.add_extension": {"POST": teachers_only(Redirect("/teacher/assignments/"), 404)},
+    "teacher.remove_extension": {"POST": teachers_only(Redirect("/teacher/assignments/"), 404)},
+    "teacher.delete_assignment": {
+        "GET": teachers_only(200, 404),
+        "POST": teachers_only(Redirect("/teacher/classes/"), 404),
+    },
     "dashboard.class_dashboard": {"GET": teachers_only(200, 404)},
     "dashboard.student": {"GET": teachers_only(200, 404)},
     "dashboard.assignment": {"GET": teachers_only(200, 404)},

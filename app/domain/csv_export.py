@@ -63,6 +63,7 @@ SCORES_COLUMNS: tuple[str, ...] = (
 )
 RESPONSES_COLUMNS: tuple[str, ...] = (
     "class",
+    "student",
     "student_id",
     "assignment",
     "attempt",
@@ -233,6 +234,7 @@ def describe_answer(question: Question | None, answer: Sequence[int]) -> tuple[s
 
 def responses_row(
     class_name: str,
+    student_name: str,
     student_id: str,
     assignment: str,
     attempt: int,
@@ -249,6 +251,7 @@ def responses_row(
     kind, skill, text = described
     return [
         class_name,
+        student_name,
         student_id,
         assignment,
         attempt,

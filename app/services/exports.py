@@ -258,6 +258,7 @@ def _responses_statement(scope: Scope) -> Select[Any]:
     return (
         select(
             SchoolClass.name,
+            Student.display_name,
             Student.public_id,
             Assignment.title,
             Assignment.quiz_id,
@@ -301,9 +302,8 @@ def response_rows(scope: Scope) -> Iterator[list[csv_export.Cell]]:
     questions: list[Question] = []
     described: dict[tuple[int, str], tuple[str, str, str]] = {}
     responses_row = csv_export.responses_row
-    for class_name, public_id, title, row_quiz_id, attempt, position, answer, score, maximum in _stream(
-        _responses_statement(scope)
-    ):
+    for (class_name, name, public_id, title, row_quiz_id, attempt, position, answer, score,
+         maximum) in _stream(_responses_statement(scope)):  # fmt: skip
         if row_quiz_id != quiz_id:
             quiz_id, questions = row_quiz_id, _quiz_questions(row_quiz_id)
             described.clear()
@@ -313,7 +313,7 @@ def response_rows(scope: Scope) -> Iterator[list[csv_export.Cell]]:
             cells = csv_export.describe_answer(question, json.loads(answer))
             if len(described) < MAX_REMEMBERED_ANSWERS:
                 described[position, answer] = cells
-        yield responses_row(class_name, public_id, title, attempt, position, cells, score, maximum)
+        yield responses_row(class_name, name, public_id, title, attempt, position, cells, score, maximum)
 
 
 # --- Gradebook ------------------------------------------------------------------------------

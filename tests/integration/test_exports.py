@@ -241,10 +241,22 @@ def test_responses_csv_has_one_row_per_answer(client: FlaskClient, world: World)
         assert (row["score"], row["max"]) == ("1", "1")
     in_progress = [row for row in rows if row["student_id"] == world.public_ids["李"]]
     assert [row["question"] for row in in_progress] == ["1", "2", "3"]
+    assert {row["student"] for row in in_progress} == {"李"}
     wrong = in_progress[2]
     picked = int(wrong_answer(questions[2])[0])
     expected = questions[2].words[picked] if questions[2].type == SELECT else questions[2].choices[picked]
     assert (wrong["answer"], wrong["score"]) == (expected, "0")
+
+
+def test_responses_csv_names_each_student_next_to_their_id(client: FlaskClient, world: World) -> None:
+    """The export page says students appear by display name: the responses CSV has the name too."""
+    login_teacher(client, OWNER)
+    header, *rows = parse(download(client, world, "responses").data)
+    assert header[:3] == ["class", "student", "student_id"]
+    names_by_id = {row[2]: row[1] for row in rows}
+    assert names_by_id == {world.public_ids[name]: name for name in ("Ann", "Zoë", "李")}
+    page = client.get(f"/teacher/classes/{world.class_id}/exports").get_data(as_text=True)
+    assert "the student’s display name and pseudonymous id" in page
 
 
 # --- Gradebook ------------------------------------------------------------------------------
@@ -299,8 +311,7 @@ def test_excel_option_adds_the_byte_order_mark_and_names_stay_utf8(
     excel = download(client, world, kind, excel=1).data
     assert not plain.startswith(BOM)
     assert excel == BOM + plain
-    if kind != "responses":  # the responses export names students by id only
-        assert "Zoë".encode() in plain and "李".encode() in plain
+    assert "Zoë".encode() in plain and "李".encode() in plain
 
 
 def _make_hostile(app: Flask, world: World, trigger: str) -> dict[str, str]:
@@ -362,7 +373,7 @@ def test_every_text_column_of_every_export_is_inert(
                 seen.setdefault(f"{kind} {column}", set()).update(row[header.index(column)] for row in body)
     inert = {name: "'" + value for name, value in values.items()}
     assert inert["class"] in seen["scores class"] and inert["class"] in seen["responses class"]
-    assert inert["student"] in seen["scores student"]
+    assert inert["student"] in seen["scores student"] and inert["student"] in seen["responses student"]
     assert inert["student_id"] in seen["scores student_id"]
     assert inert["student_id"] in seen["responses student_id"]
     assert {inert["assignment"]} == seen["scores assignment"] == seen["responses assignment"]

@@ -137,7 +137,8 @@ def test_columns_are_exactly_as_documented() -> None:
         "sources_pct", "claims_pct", "framing_pct",
     )  # fmt: skip
     assert cx.RESPONSES_COLUMNS == (
-        "class", "student_id", "assignment", "attempt", "question", "kind", "skill", "answer", "score", "max",
+        "class", "student", "student_id", "assignment", "attempt", "question", "kind", "skill", "answer",
+        "score", "max",
     )  # fmt: skip
     assert cx.GRADEBOOK_COLUMNS == ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
 
@@ -155,9 +156,10 @@ def test_a_responses_row_numbers_questions_from_one() -> None:
     question = _question(kind="support", skill="claims", choices=("backed", "unbacked"), answer=(1,))
     assert cx.describe_answer(question, [1]) == ("support", "claims", "unbacked")
     assert cx.describe_answer(None, [1]) == ("", "", "1")
-    row = cx.responses_row("C", "id", "A", 2, 0, cx.describe_answer(question, [1]), 1.0, 1.0)
+    row = cx.responses_row("C", "=Zoë", "id", "A", 2, 0, cx.describe_answer(question, [1]), 1.0, 1.0)
     assert dict(zip(cx.RESPONSES_COLUMNS, row, strict=True)) == {
         "class": "C",
+        "student": "=Zoë",
         "student_id": "id",
         "assignment": "A",
         "attempt": 2,

@@ -166,9 +166,13 @@ class ScoreRecord:
     sources: SkillScore | None = None
     claims: SkillScore | None = None
     framing: SkillScore | None = None
+    # Missing work (nothing handed in, due date passed) that the teacher counts as 0%.
+    missing_as_zero: bool = False
 
     @property
     def percent(self) -> float | int | None:
+        if self.missing_as_zero and self.submitted_at is None:
+            return 0
         return percent(self.score, self.max_score)
 
 

@@ -186,7 +186,7 @@ def assignment(assignment_id: int) -> str:
 @bp.get("/assignments/<int:assignment_id>/statistics/questions/<int:number>")
 @teacher_required
 def question(assignment_id: int, number: int) -> str:
-    target = quizzes.assignment_for_teacher(signed_in_teacher(), assignment_id)
+    target = _own_assignment(assignment_id)
     analysis = dashboard.assignment_analysis(target)
     item = dashboard.question_at(analysis, number)
     return render_template(

@@ -480,6 +480,8 @@ def student_progress(student: Student, now: datetime) -> Progress:
 
 def student_of_class(school_class: SchoolClass, student_id: int) -> Student:
     """A student of this class, removed ones included (their scores stay); 404 otherwise."""
+    if not 0 < student_id <= MAX_ROW_ID:
+        abort(404)
     student = db.session.get(Student, student_id)
     if student is None or student.class_id != school_class.id:
         abort(404)

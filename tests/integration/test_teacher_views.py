@@ -331,3 +331,17 @@ def test_a_redraw_never_leaves_orphan_quizzes(
         teacher.post(f"/teacher/assignments/{setup['fresh']}/quiz/redraw")
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Quiz)) == count
+
+
+def test_the_student_page_and_item_analysis_lead_to_answers_and_the_class_quiz(
+    teacher: FlaskClient, setup: dict[str, int]
+) -> None:
+    page = teacher.get(f"/teacher/classes/{setup['class']}/dashboard/students/{setup['ann']}")
+    assert f'href="/teacher/attempts/{setup["first"]}"' in page.get_data(as_text=True)
+    board = teacher.get(f"/teacher/classes/{setup['class']}/dashboard").get_data(as_text=True)
+    assert f'href="/teacher/assignments/{setup["fresh"]}/quiz"' in board
+    assert f'href="/teacher/assignments/{setup["fresh"]}/print"' in board
+    stats = teacher.get(f"/teacher/assignments/{setup['fresh']}/statistics").get_data(as_text=True)
+    assert f'href="/teacher/assignments/{setup["fresh"]}/quiz"' in stats
+    assert teacher.get(f"/teacher/classes/{setup['class']}/dashboard/students/{10**30}").status_code == 404
+    assert teacher.get(f"/teacher/assignments/{10**30}/statistics/questions/1").status_code == 404

@@ -79,6 +79,10 @@ def test_teacher_opens_one_students_answers_from_the_gradebook(
 ) -> None:
     page = teacher.page
     page.goto(f"/teacher/classes/{world['class_id']}/dashboard")
+    # The gradebook with its states legend and averages toggle stays accessible and fits a phone.
+    expect(page.locator(".state-legend")).to_contain_text("missing")
+    axe_check(page, "teacher-dashboard-states")
+    assert_fits_phone(page, "teacher-dashboard-states")
     page.get_by_role("link", name=re.compile(f"Bob Diaz’s answers to {TITLE}")).click()
     expect(page).to_have_url(re.compile(rf"/teacher/attempts/{world['attempts']['Bob Diaz']}$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Bob Diaz’s answers: {TITLE}")
@@ -116,13 +120,23 @@ def _pdf_pages(data: bytes) -> int:
 
 
 def test_print_view_and_answer_key_print_cleanly_to_pdf(
-    teacher: Any, world: dict[str, Any], axe_check: Callable[..., Any], screenshot: Callable[..., Any]
+    teacher: Any,
+    world: dict[str, Any],
+    axe_check: Callable[..., Any],
+    screenshot: Callable[..., Any],
+    assert_fits_phone: Callable[..., None],
 ) -> None:
     page = teacher.page
     page.goto(f"/teacher/assignments/{world['assignment_id']}/quiz")
+    # The class's quiz: students have started, so it can no longer be drawn again, and it says why.
+    expect(page.locator("#draw-closed")).to_contain_text("already started")
+    expect(page.get_by_role("button", name="Draw another quiz")).to_have_count(0)
+    axe_check(page, "teacher-class-quiz")
+    assert_fits_phone(page, "teacher-class-quiz")
     page.get_by_role("link", name="Print this quiz").click()
     expect(page).to_have_url(re.compile(r"/print$"))
     axe_check(page, "teacher-print-quiz")
+    assert_fits_phone(page, "teacher-print-quiz")
     explanations = [q.explanation for q in world["questions"] if q.explanation]
 
     page.emulate_media(media="print")

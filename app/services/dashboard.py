@@ -269,6 +269,7 @@ class Cell:
     kept: Attempt | None
     attempts: int
     due: datetime | None = None  # the student's own due date (an extension, or the class's)
+    latest: Attempt | None = None  # the last attempt started, handed in or not
 
     @property
     def extended(self) -> bool:
@@ -373,7 +374,8 @@ def class_dashboard(
             kept = best_attempt(attempts)
             due = records.due_for(student.id, assignment)
             state = stats.assignment_state(due, kept.submitted_at if kept else None, bool(attempts), now)
-            cells.append(Cell(assignment, state, kept, len(attempts), due))
+            latest = attempts[-1] if attempts else None
+            cells.append(Cell(assignment, state, kept, len(attempts), due, latest))
             if kept is not None:
                 own_kept.append(kept)
                 kept_by_assignment[assignment.id].append(kept)

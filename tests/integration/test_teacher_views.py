@@ -66,7 +66,7 @@ def setup(app: Flask) -> dict[str, int]:
         bob = make_student(school_class, "Bob")
         first = take(ann, started)
         retake = take(ann, started, right=2)
-        take(bob, started, right=0, submit=False)
+        bob_attempt = take(bob, started, right=0, submit=False)
         foreign = make_assignment(make_class(other, "Theirs"), version, title="Theirs")
         return {
             "fresh": fresh.id,
@@ -76,6 +76,7 @@ def setup(app: Flask) -> dict[str, int]:
             "foreign": foreign.id,
             "class": school_class.id,
             "ann": ann.id,
+            "bob_open": bob_attempt.id,
         }
 
 
@@ -191,12 +192,21 @@ def test_one_students_attempt_shows_answers_keys_and_scores(
     assert f'href="/teacher/attempts/{setup["first"]}"' in html
 
 
+def test_an_attempt_not_handed_in_shows_the_answers_so_far(
+    teacher: FlaskClient, setup: dict[str, int]
+) -> None:
+    page = text_of(teacher.get(f"/teacher/attempts/{setup['bob_open']}").get_data(as_text=True))
+    assert "Bob’s answers" in page and "Not handed in yet" in page and "Wrong" in page
+
+
 def test_the_gradebook_links_each_kept_score_to_its_answers(
     teacher: FlaskClient, setup: dict[str, int]
 ) -> None:
     html = teacher.get(f"/teacher/classes/{setup['class']}/dashboard").get_data(as_text=True)
     assert f'href="/teacher/attempts/{setup["first"]}"' in html  # Ann's kept attempt (all right)
     assert f'href="/teacher/attempts/{setup["retake"]}"' not in html
+    # Bob has not handed in: his answers so far are one click away, and say so.
+    assert "answers so far" in html and "Not handed in yet" not in html
 
 
 def test_attempts_and_quizzes_of_other_teachers_do_not_exist(

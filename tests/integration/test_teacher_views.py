@@ -3,6 +3,8 @@ one student's answers, the printable quiz and its key, gradebook states and aver
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from datetime import timedelta
 from html import unescape
@@ -16,8 +18,8 @@ from sqlalchemy import func, select
 
 from app.domain.question import Question
 from app.extensions import db
-from app.models import ATTEMPTS_UNLIMITED, Assignment, Attempt, Extension, Quiz, Student, utcnow
-from app.services import quizzes
+from app.models import ATTEMPTS_UNLIMITED, Assignment, Attempt, Extension, Quiz, SchoolClass, Student, utcnow
+from app.services import dashboard, exports, quizzes
 from tests.conftest import make_config
 from tests.factories import (
     import_sample,
@@ -355,3 +357,44 @@ def test_the_student_page_and_item_analysis_lead_to_answers_and_the_class_quiz(
     assert f'href="/teacher/assignments/{setup["fresh"]}/quiz"' in stats
     assert teacher.get(f"/teacher/classes/{setup['class']}/dashboard/students/{10**30}").status_code == 404
     assert teacher.get(f"/teacher/assignments/{10**30}/statistics/questions/1").status_code == 404
+
+
+def test_dashboard_and_exports_agree_on_states_and_missing_zeros(app: Flask, setup: dict[str, int]) -> None:
+    """Every state and every average of the dashboard matches the scores export, extensions included."""
+    with app.app_context():
+        for key in ("fresh", "started"):
+            db.session.get(Assignment, setup[key]).due_at = utcnow() - timedelta(hours=1)
+        db.session.add(
+            Extension(
+                assignment_id=setup["fresh"], student_id=setup["ann"], due_at=utcnow() + timedelta(days=1)
+            )
+        )
+        db.session.commit()
+        now = utcnow()
+        school_class = db.session.get(SchoolClass, setup["class"])
+        for missing_as_zero in (False, True):
+            board = dashboard.class_dashboard(school_class, now, missing_as_zero=missing_as_zero)
+            on_board = {
+                (row.student.display_name, cell.assignment.title): (cell.state, cell.percent)
+                for row in board.rows
+                for cell in row.cells
+            }
+            chunks = exports.export_chunks(
+                exports.SCORES,
+                exports.Scope(class_id=setup["class"]),
+                now=now,
+                missing_as_zero=missing_as_zero,
+            )
+            exported = {
+                (row["student"], row["assignment"]): (row["status"], row["percent"])
+                for row in csv.DictReader(io.StringIO("".join(chunks), newline=""))
+            }
+            assert on_board.keys() == exported.keys()
+            for key, (state, percent) in on_board.items():
+                status, exported_percent = exported[key]
+                assert state == status, key
+                if percent is not None:
+                    assert float(exported_percent) == pytest.approx(percent, abs=0.05), key
+                elif state == "missing" and missing_as_zero:
+                    assert exported_percent == "0", key
+        assert {state for state, _ in on_board.values()} >= {"not started", "late", "missing"}

@@ -227,3 +227,17 @@ def test_file_names_are_ascii_and_dated() -> None:
     assert cx.export_filename("gradebook", "Zoë's «class»", day) == (
         "sourcewise-gradebook-zo-s-class-2024-05-01.csv"
     )
+
+
+def _record(status: str, **extra: object) -> cx.ScoreRecord:
+    return cx.ScoreRecord("C", "S", "p", "A", "q", 1, 1 if "score" in extra else 0, status, **extra)  # type: ignore[arg-type]
+
+
+def test_missing_work_counted_as_zero_has_a_percent_of_zero() -> None:
+    missing = _record("missing", missing_as_zero=True)
+    assert missing.percent == 0 and cx.scores_row(missing)[12] == 0
+    assert _record("missing").percent is None
+    handed_in = _record(
+        "late", submitted_at=datetime(2024, 5, 1, tzinfo=UTC), score=3.0, max_score=4.0, missing_as_zero=True
+    )
+    assert handed_in.percent == 75

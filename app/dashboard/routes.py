@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.blueprints import BlueprintSetupState
 from flask_login import current_user
 from markupsafe import Markup
@@ -19,13 +19,15 @@ from app.dashboard.svg import Bar, bar_chart, percent_chart
 from app.domain import statistics as stats
 from app.domain.article import SKILLS
 from app.domain.generate import KINDS
-from app.models import Student, utcnow
+from app.models import Assignment, Student, utcnow
 from app.services import classes, dashboard, quizzes
 
 bp = Blueprint("dashboard", __name__, template_folder="templates")
 # The student's page lives outside /teacher, where the dashboard blueprint is mounted.
 progress_bp = Blueprint("progress", __name__, template_folder="templates")
 
+# ?missing=zero: averages count missing work as 0% (kept in every link of the page).
+MISSING_ZERO = "zero"
 SKILL_NAMES = {"sources": "Sources", "claims": "Claims", "framing": "Framing"}
 KIND_NAMES = {name: kind.title for name, kind in KINDS.items()}
 
@@ -138,7 +140,11 @@ def progress_chart(progress: dashboard.Progress) -> Markup:
 def class_dashboard(class_id: int) -> str:
     school_class = classes.class_for_teacher(signed_in_teacher(), class_id)
     board = dashboard.class_dashboard(
-        school_class, utcnow(), request.args.get("sort"), request.args.get("dir") == "desc"
+        school_class,
+        utcnow(),
+        request.args.get("sort"),
+        request.args.get("dir") == "desc",
+        missing_as_zero=request.args.get("missing") == MISSING_ZERO,
     )
     return render_template(
         "dashboard/class.html",
@@ -166,7 +172,7 @@ def student(class_id: int, student_id: int) -> str:
 @bp.get("/assignments/<int:assignment_id>/statistics")
 @teacher_required
 def assignment(assignment_id: int) -> str:
-    target = quizzes.assignment_for_teacher(signed_in_teacher(), assignment_id)
+    target = _own_assignment(assignment_id)
     analysis = dashboard.assignment_analysis(target)
     facility_svg, discrimination_svg = item_charts(analysis)
     return render_template(
@@ -180,7 +186,7 @@ def assignment(assignment_id: int) -> str:
 @bp.get("/assignments/<int:assignment_id>/statistics/questions/<int:number>")
 @teacher_required
 def question(assignment_id: int, number: int) -> str:
-    target = quizzes.assignment_for_teacher(signed_in_teacher(), assignment_id)
+    target = _own_assignment(assignment_id)
     analysis = dashboard.assignment_analysis(target)
     item = dashboard.question_at(analysis, number)
     return render_template(
@@ -192,6 +198,59 @@ def question(assignment_id: int, number: int) -> str:
         confusions=analysis.confusions.get(item.position, []),
         choices_svg=choice_chart(item) if item.question.choices else None,
     )
+
+
+def _own_assignment(assignment_id: int) -> Assignment:
+    """One of the signed-in teacher's assignments; 404 for anyone else's or an id out of range."""
+    if not 0 < assignment_id <= dashboard.MAX_ROW_ID:
+        abort(404)
+    return quizzes.assignment_for_teacher(signed_in_teacher(), assignment_id)
+
+
+@bp.get("/assignments/<int:assignment_id>/quiz")
+@teacher_required
+def quiz(assignment_id: int) -> str:
+    """The quiz the class gets (article, questions, keys); ?attempt=ID shows one attempt's order."""
+    target = _own_assignment(assignment_id)
+    attempt_id = request.args.get("attempt", type=int)
+    return render_template("dashboard/quiz.html", quiz=dashboard.class_quiz(target, attempt_id))
+
+
+@bp.post("/assignments/<int:assignment_id>/quiz/redraw")
+@teacher_required
+def redraw_quiz(assignment_id: int) -> Response:
+    target = _own_assignment(assignment_id)
+    try:
+        quizzes.draw_another_quiz(target)
+    except quizzes.QuizError as error:
+        flash(str(error), "error")
+    else:
+        flash("The class now gets another quiz from the same article. It is shown below.", "success")
+    return redirect(url_for("dashboard.quiz", assignment_id=assignment_id))
+
+
+@bp.get("/assignments/<int:assignment_id>/print")
+@teacher_required
+def print_quiz(assignment_id: int) -> str:
+    """The class's quiz on paper: no answers, a line for the name, room to mark words."""
+    target = _own_assignment(assignment_id)
+    return render_template("dashboard/print_quiz.html", quiz=dashboard.class_quiz(target), key=False)
+
+
+@bp.get("/assignments/<int:assignment_id>/print/key")
+@teacher_required
+def print_key(assignment_id: int) -> str:
+    """The answer key of the printed quiz, kept apart from the students' copy."""
+    target = _own_assignment(assignment_id)
+    return render_template("dashboard/print_key.html", quiz=dashboard.class_quiz(target), key=True)
+
+
+@bp.get("/attempts/<int:attempt_id>")
+@teacher_required
+def attempt(attempt_id: int) -> str:
+    """One student's attempt: each question with their answer, the key and the score."""
+    found = dashboard.attempt_for_teacher(signed_in_teacher(), attempt_id)
+    return render_template("dashboard/attempt.html", review=dashboard.attempt_review(found, utcnow()))
 
 
 # --- The student's own page ------------------------------------------------------------------

@@ -63,6 +63,7 @@ SCORES_COLUMNS: tuple[str, ...] = (
 )
 RESPONSES_COLUMNS: tuple[str, ...] = (
     "class",
+    "student",
     "student_id",
     "assignment",
     "attempt",
@@ -165,9 +166,13 @@ class ScoreRecord:
     sources: SkillScore | None = None
     claims: SkillScore | None = None
     framing: SkillScore | None = None
+    # Missing work (nothing handed in, due date passed) that the teacher counts as 0%.
+    missing_as_zero: bool = False
 
     @property
     def percent(self) -> float | int | None:
+        if self.missing_as_zero and self.submitted_at is None:
+            return 0
         return percent(self.score, self.max_score)
 
 
@@ -233,6 +238,7 @@ def describe_answer(question: Question | None, answer: Sequence[int]) -> tuple[s
 
 def responses_row(
     class_name: str,
+    student_name: str,
     student_id: str,
     assignment: str,
     attempt: int,
@@ -249,6 +255,7 @@ def responses_row(
     kind, skill, text = described
     return [
         class_name,
+        student_name,
         student_id,
         assignment,
         attempt,

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
+from app.domain import deadlines
 from app.domain.article import TITLE_BLOCK, Article, Vocabulary
 from app.domain.generate import KINDS
 from app.domain.question import CHOICE, SELECT, Question
@@ -32,8 +33,11 @@ from app.domain.scoring import skill_totals, span_found
 # Gradebook states, in the words the teacher reads.
 NOT_STARTED = "not started"
 IN_PROGRESS = "in progress"
-SUBMITTED = "submitted"
-LATE = "late"
+SUBMITTED = "submitted"  # handed in, and there is no due date
+ON_TIME = "on time"  # handed in by the (student's) due date
+LATE = "late"  # handed in after the due date
+MISSING = "missing"  # not handed in, and the due date has passed
+STATES: tuple[str, ...] = (NOT_STARTED, IN_PROGRESS, SUBMITTED, ON_TIME, LATE, MISSING)
 
 # Moodle's usual thresholds: below these a question deserves a second look.
 FACILITY_REVIEW = 0.3
@@ -132,18 +136,38 @@ def assignment_state(
 ) -> str:
     """The state of one student's assignment.
 
-    ``kept_submitted_at`` is when the kept (best submitted) attempt was handed
-    in, None if nothing was submitted; ``started`` whether any attempt exists.
-    Late means submitted after the due date, or not submitted once the due date
-    has passed.  Handing in exactly at the due time is on time.
+    ``due_at`` is the student's own due date (``deadlines.effective_due``: an extension
+    or the class's); ``kept_submitted_at`` is when the kept (best submitted) attempt was
+    handed in, None if nothing was submitted; ``started`` whether any attempt exists.
+    Late means handed in after the due date; missing means not handed in once the due
+    date has passed (started or not).  Handing in exactly at the due time is on time.
     """
-    if kept_submitted_at is not None:
-        if due_at is not None and kept_submitted_at > due_at:
-            return LATE
-        return SUBMITTED
-    if due_at is not None and now > due_at:
+    state = deadlines.submission_state(due_at, kept_submitted_at, now)
+    if state == deadlines.ON_TIME:
+        return SUBMITTED if due_at is None else ON_TIME
+    if state == deadlines.LATE:
         return LATE
+    if state == deadlines.MISSING:
+        return MISSING
     return IN_PROGRESS if started else NOT_STARTED
+
+
+def gradebook_average(
+    cells: Iterable[tuple[float | None, str]], missing_as_zero: bool = False
+) -> float | None:
+    """The mean of kept percents over (percent, state) cells; None when there is none.
+
+    Work not handed in has no percent and is left out, unless ``missing_as_zero``: then
+    missing work (due date passed, nothing handed in) counts as 0%.  Work not yet due
+    is never counted.
+    """
+    values: list[float] = []
+    for value, state in cells:
+        if value is not None:
+            values.append(value)
+        elif missing_as_zero and state == MISSING:
+            values.append(0.0)
+    return mean(values)
 
 
 # --- Item analysis ---------------------------------------------------------------------------

@@ -29,7 +29,10 @@ def _export_command(kind: str) -> click.Command:
         help="Write to FILE instead of standard output.",
     )
     @click.option("--excel", is_flag=True, help="Start with a byte order mark, so Excel reads UTF-8.")
-    def command(class_code: str | None, output: str | None, excel: bool) -> None:
+    @click.option(
+        "--missing-zero", is_flag=True, help="Missing work (due date passed, nothing handed in) counts as 0%."
+    )
+    def command(class_code: str | None, output: str | None, excel: bool, missing_zero: bool) -> None:
         if class_code is None:
             scope = exports.Scope()  # every class, of every teacher
         else:
@@ -37,7 +40,7 @@ def _export_command(kind: str) -> click.Command:
                 scope = exports.Scope(class_id=exports.class_by_code(class_code).id)
             except exports.ExportError as exc:
                 raise click.ClickException(str(exc)) from exc
-        chunks = exports.export_chunks(kind, scope, now=utcnow(), excel=excel)
+        chunks = exports.export_chunks(kind, scope, now=utcnow(), excel=excel, missing_as_zero=missing_zero)
         # Bytes, not text: standard output's own encoding may not be UTF-8.  A file is written
         # atomically, so a failed export never leaves half a file behind.
         with click.open_file(output or "-", "wb", atomic=output is not None) as stream:

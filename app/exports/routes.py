@@ -42,20 +42,32 @@ def class_exports(class_id: int) -> str:
 
 @bp.get(f"/exports/{KIND_PATH}.csv", endpoint="download_all")
 def download_all(kind: str) -> Response:
-    export = exports.teacher_export(signed_in_teacher(), kind, now=utcnow(), excel=_wants_excel())
+    export = exports.teacher_export(
+        signed_in_teacher(), kind, now=utcnow(), excel=_wants_excel(), missing_as_zero=_missing_as_zero()
+    )
     return _csv_response(export)
 
 
 @bp.get(f"/classes/<int:class_id>/exports/{KIND_PATH}.csv", endpoint="download_class")
 def download_class(class_id: int, kind: str) -> Response:
     export = exports.teacher_export(
-        signed_in_teacher(), kind, now=utcnow(), class_id=class_id, excel=_wants_excel()
+        signed_in_teacher(),
+        kind,
+        now=utcnow(),
+        class_id=class_id,
+        excel=_wants_excel(),
+        missing_as_zero=_missing_as_zero(),
     )
     return _csv_response(export)
 
 
 def _wants_excel() -> bool:
     return request.args.get("excel", "") in ("1", "on", "true", "yes")
+
+
+def _missing_as_zero() -> bool:
+    """?missing=zero: missing work counts as 0% (scores and gradebook exports)."""
+    return request.args.get("missing", "") == "zero"
 
 
 def _csv_response(export: exports.CsvExport) -> Response:

@@ -13,17 +13,38 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import abort
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import joinedload
 
+from app.domain import deadlines
 from app.domain import statistics as stats
+from app.domain.arrangement import Arrangement
 from app.domain.article import SKILLS, Vocabulary
 from app.domain.article import Article as DomainArticle
 from app.domain.question import CHOICE, SELECT, Question
+from app.domain.scoring import Result
+from app.domain.text import Block
 from app.extensions import db
-from app.models import ArticleVersion, Assignment, Attempt, Quiz, Response, SchoolClass, Student
+from app.models import (
+    ArticleVersion,
+    Assignment,
+    Attempt,
+    Extension,
+    Quiz,
+    Response,
+    SchoolClass,
+    Student,
+    Teacher,
+)
 from app.services.content import ContentError, current_vocabulary, parse_version
-from app.services.quizzes import best_attempt, questions_of, student_assignments
+from app.services.quizzes import (
+    arrangement_of,
+    article_blocks,
+    attempt_view,
+    best_attempt,
+    questions_of,
+    student_assignments,
+)
 
 # How many confusions of one kind the class page lists (the most frequent first).
 TOP_CONFUSIONS = 8
@@ -55,9 +76,24 @@ class ClassRecords:
     assignments: list[Assignment]
     attempts: dict[tuple[int, int], list[Attempt]]  # (student id, assignment id) -> attempts
     answers: dict[int, dict[int, stats.ScoredAnswer]]  # submitted attempt id -> position -> answer
+    # (student id, assignment id) -> the student's own due date, where an extension gives one
+    own_due: dict[tuple[int, int], datetime] = field(default_factory=dict)
 
     def kept(self, student_id: int, assignment_id: int) -> Attempt | None:
         return best_attempt(self.attempts.get((student_id, assignment_id), []))
+
+    def due_for(self, student_id: int, assignment: Assignment) -> datetime | None:
+        return deadlines.effective_due(assignment.due_at, self.own_due.get((student_id, assignment.id)))
+
+
+def extension_dues(*conditions: ColumnElement[bool]) -> dict[tuple[int, int], datetime]:
+    """(student id, assignment id) -> due date of every extension that sets one, matching ``conditions``."""
+    rows = db.session.execute(
+        select(Extension.student_id, Extension.assignment_id, Extension.due_at)
+        .join(Assignment, Assignment.id == Extension.assignment_id)
+        .where(Extension.due_at.is_not(None), *conditions)
+    ).tuples()
+    return {(student_id, assignment_id): due for student_id, assignment_id, due in rows if due is not None}
 
 
 AnswerRow = tuple[int, int, list[int], float, float]  # attempt id, position, answer, score, max
@@ -72,7 +108,8 @@ def _answers_by_attempt(rows: list[AnswerRow]) -> dict[int, dict[int, stats.Scor
 
 
 def load_class(school_class: SchoolClass) -> ClassRecords:
-    """Students, assignments (with their quizzes), attempts and submitted answers: four queries."""
+    """Students, assignments (with their quizzes), attempts, submitted answers and extensions:
+    five queries."""
     # Removed students stay in the scores (their attempts were kept on purpose); the
     # pages show them only when they have attempts.
     students = list(
@@ -104,7 +141,14 @@ def load_class(school_class: SchoolClass) -> ClassRecords:
         .join(Assignment, Assignment.id == Attempt.assignment_id)
         .where(Assignment.class_id == school_class.id, Attempt.submitted_at.is_not(None))
     ).tuples()
-    return ClassRecords(school_class, students, assignments, attempts, _answers_by_attempt(list(rows)))
+    return ClassRecords(
+        school_class,
+        students,
+        assignments,
+        attempts,
+        _answers_by_attempt(list(rows)),
+        extension_dues(Assignment.class_id == school_class.id),
+    )
 
 
 # Parsed articles by (version id, content hash, vocabulary): versions never change once stored,
@@ -224,6 +268,12 @@ class Cell:
     state: str
     kept: Attempt | None
     attempts: int
+    due: datetime | None = None  # the student's own due date (an extension, or the class's)
+    latest: Attempt | None = None  # the last attempt started, handed in or not
+
+    @property
+    def extended(self) -> bool:
+        return self.due != self.assignment.due_at
 
     @property
     def percent(self) -> float | None:
@@ -234,7 +284,7 @@ class Cell:
 class GradebookRow:
     student: Student
     cells: list[Cell]
-    average: float | None  # over the assignments this student submitted
+    average: float | None  # over the assignments this student submitted (and missed, if counted as 0)
     skills: dict[str, float | None]
 
     def percent_for(self, assignment_id: int) -> float | None:
@@ -248,9 +298,10 @@ class GradebookRow:
 class Column:
     assignment: Assignment
     key: str  # the sort key in the query string
-    average: float | None  # over the students who submitted
+    average: float | None  # over the students who submitted (and missed it, if counted as 0)
     submitted: int
     analysis: AssignmentAnalysis
+    states: Counter[str] = field(default_factory=Counter)  # how many students are in each state
 
 
 @dataclass
@@ -266,6 +317,7 @@ class ClassDashboard:
     # Choice confusions by question kind title, the most frequent first; select-words confusions.
     choice_confusions: list[tuple[str, list[tuple[stats.ChoiceConfusion, int]], int]]
     select_confusions: list[tuple[stats.SelectConfusion, int]]
+    missing_as_zero: bool = False  # averages count missing work as 0%
 
     @property
     def has_scores(self) -> bool:
@@ -299,9 +351,18 @@ def valid_sort(sort: str | None, column_keys: list[str]) -> str:
 
 
 def class_dashboard(
-    school_class: SchoolClass, now: datetime, sort: str | None = None, descending: bool = False
+    school_class: SchoolClass,
+    now: datetime,
+    sort: str | None = None,
+    descending: bool = False,
+    missing_as_zero: bool = False,
 ) -> ClassDashboard:
-    """Gradebook, skills, item analysis summaries and confusions of a class, in four queries."""
+    """Gradebook, skills, item analysis summaries and confusions of a class, in five queries.
+
+    States use each student's own due date (an extension, or the class's).  With
+    ``missing_as_zero`` the averages count missing work (due date passed, nothing handed
+    in) as 0%; otherwise they count handed-in work only.
+    """
     records = load_class(school_class)
     rows: list[GradebookRow] = []
     kept_by_assignment: dict[int, list[Attempt]] = {a.id: [] for a in records.assignments}
@@ -311,23 +372,24 @@ def class_dashboard(
         for assignment in records.assignments:
             attempts = records.attempts.get((student.id, assignment.id), [])
             kept = best_attempt(attempts)
-            state = stats.assignment_state(
-                assignment.due_at, kept.submitted_at if kept else None, bool(attempts), now
-            )
-            cells.append(Cell(assignment, state, kept, len(attempts)))
+            due = records.due_for(student.id, assignment)
+            state = stats.assignment_state(due, kept.submitted_at if kept else None, bool(attempts), now)
+            latest = attempts[-1] if attempts else None
+            cells.append(Cell(assignment, state, kept, len(attempts), due, latest))
             if kept is not None:
                 own_kept.append(kept)
                 kept_by_assignment[assignment.id].append(kept)
         if student.removed and not any(cell.attempts for cell in cells):
             continue  # removed with nothing to show
-        average = stats.mean(attempt.percent for attempt in own_kept)
+        average = stats.gradebook_average(((cell.percent, cell.state) for cell in cells), missing_as_zero)
         rows.append(GradebookRow(student, cells, average, skills_of(own_kept)))
 
     columns = []
     choice_counts: dict[str, Counter[stats.ChoiceConfusion]] = {}
     select_counts: Counter[stats.SelectConfusion] = Counter()
-    for assignment in records.assignments:
+    for index, assignment in enumerate(records.assignments):
         kept = kept_by_assignment[assignment.id]
+        cells = [row.cells[index] for row in rows]
         analysis = analyse(assignment, kept, records.answers, detail=True)
         for position, pairs in analysis.confusions.items():
             kind = analysis.questions[position].kind
@@ -339,9 +401,10 @@ def class_dashboard(
             Column(
                 assignment,
                 column_key(assignment),
-                stats.mean(attempt.percent for attempt in kept),
+                stats.gradebook_average(((cell.percent, cell.state) for cell in cells), missing_as_zero),
                 len(kept),
                 analysis,
+                Counter(cell.state for cell in cells),
             )
         )
 
@@ -364,6 +427,7 @@ def class_dashboard(
         class_skills=skills_of(all_kept),
         choice_confusions=choice_confusions,
         select_confusions=sorted(select_counts.items(), key=lambda pair: (-pair[1], pair[0])),
+        missing_as_zero=missing_as_zero,
     )
 
 
@@ -401,11 +465,11 @@ class Progress:
 def student_progress(student: Student, now: datetime) -> Progress:
     """One student's assignments, kept scores and skills across quizzes: their own data only."""
     rows = []
+    own_due = extension_dues(Extension.student_id == student.id)
     for item in student_assignments(student):
         kept = item.kept
-        state = stats.assignment_state(
-            item.assignment.due_at, kept.submitted_at if kept else None, item.attempts_used > 0, now
-        )
+        due = deadlines.effective_due(item.assignment.due_at, own_due.get((student.id, item.assignment.id)))
+        state = stats.assignment_state(due, kept.submitted_at if kept else None, item.attempts_used > 0, now)
         rows.append(ProgressRow(item.assignment, state, kept, item.attempts_used))
     kept_attempts_ = [row.kept for row in rows if row.kept is not None]
     return Progress(
@@ -418,6 +482,8 @@ def student_progress(student: Student, now: datetime) -> Progress:
 
 def student_of_class(school_class: SchoolClass, student_id: int) -> Student:
     """A student of this class, removed ones included (their scores stay); 404 otherwise."""
+    if not 0 < student_id <= MAX_ROW_ID:
+        abort(404)
     student = db.session.get(Student, student_id)
     if student is None or student.class_id != school_class.id:
         abort(404)
@@ -429,3 +495,135 @@ def question_at(analysis: AssignmentAnalysis, number: int) -> stats.ItemStatisti
     if not 1 <= number <= len(analysis.items):
         abort(404)
     return analysis.items[number - 1]
+
+
+# --- The class's quiz, one attempt's answers, the printable quiz -----------------------------
+
+# The largest id a database row can have: bigger ids in a URL are simply not found.
+MAX_ROW_ID = 2**63 - 1
+
+
+def attempt_for_teacher(teacher: Teacher, attempt_id: int) -> Attempt:
+    """An attempt at one of the teacher's own assignments, with its student; 404 otherwise."""
+    if not 0 < attempt_id <= MAX_ROW_ID:
+        abort(404)
+    attempt = db.session.get(
+        Attempt,
+        attempt_id,
+        options=[
+            joinedload(Attempt.student),
+            joinedload(Attempt.assignment).joinedload(Assignment.school_class),
+        ],
+    )
+    if attempt is None or attempt.assignment.school_class.teacher_id != teacher.id:
+        abort(404)
+    return attempt
+
+
+def attempts_at(assignment: Assignment, student_id: int | None = None) -> list[Attempt]:
+    """The attempts at an assignment (one student's, or everybody's), by student name and number."""
+    statement = (
+        select(Attempt)
+        .options(joinedload(Attempt.student))
+        .join(Student, Student.id == Attempt.student_id)
+        .where(Attempt.assignment_id == assignment.id)
+        .order_by(func.lower(Student.display_name), Student.id, Attempt.number)
+    )
+    if student_id is not None:
+        statement = statement.where(Attempt.student_id == student_id)
+    return list(db.session.scalars(statement))
+
+
+@dataclass(frozen=True)
+class ClassQuiz:
+    """The quiz a class gets, in the order the class's quiz has it or one attempt showed it."""
+
+    assignment: Assignment
+    questions: list[Question]  # in the order shown
+    stored_positions: list[int]  # per shown question: its number in the class's quiz (0-based)
+    blocks: tuple[Block, ...]
+    attempts: list[Attempt]  # every attempt so far
+    attempt: Attempt | None  # the attempt whose order is shown, or None for the class's order
+
+    @property
+    def started(self) -> bool:
+        """Whether any student has started: then the quiz can no longer be drawn again."""
+        return bool(self.attempts)
+
+    @property
+    def reordered(self) -> bool:
+        return self.stored_positions != list(range(len(self.stored_positions)))
+
+
+def class_quiz(assignment: Assignment, attempt_id: int | None = None) -> ClassQuiz:
+    """The assignment's own frozen quiz with the article; with ``attempt_id``, in that attempt's order.
+
+    An attempt of another assignment is not found (404).
+    """
+    stored = questions_of(assignment.quiz)
+    attempts = attempts_at(assignment)
+    attempt = None
+    arrangement = Arrangement.identity(stored)
+    if attempt_id is not None:
+        attempt = next((a for a in attempts if a.id == attempt_id), None)
+        if attempt is None:
+            abort(404)
+        arrangement = arrangement_of(attempt, stored)
+    return ClassQuiz(
+        assignment=assignment,
+        questions=arrangement.questions(stored),
+        stored_positions=[arrangement.stored_position(shown) for shown in range(len(stored))],
+        blocks=article_blocks(assignment.quiz.article_version),
+        attempts=attempts,
+        attempt=attempt,
+    )
+
+
+@dataclass(frozen=True)
+class AnswerReview:
+    """One question of an attempt as the teacher reviews it."""
+
+    number: int  # 1-based, as the attempt showed it
+    stored_number: int  # 1-based, in the class's quiz
+    question: Question  # with its choices in the order the attempt showed them
+    answer: list[int]  # the student's answer (shown choice indexes, or word indexes); empty if none
+    result: Result | None  # None when not answered
+
+
+@dataclass(frozen=True)
+class AttemptReview:
+    attempt: Attempt
+    items: list[AnswerReview]
+    blocks: tuple[Block, ...]
+    others: list[Attempt]  # all this student's attempts at the assignment, this one included
+    kept: Attempt | None
+    state: str
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for item in self.items if item.result is not None)
+
+
+def attempt_review(attempt: Attempt, now: datetime) -> AttemptReview:
+    """Every question of one attempt with the student's answer, the key and the score."""
+    view = attempt_view(attempt)
+    items = [
+        AnswerReview(
+            number=position + 1,
+            stored_number=view.arrangement.stored_position(position) + 1,
+            question=question,
+            answer=view.answer_of(position),
+            result=view.result(position),
+        )
+        for position, question in enumerate(view.questions)
+    ]
+    others = attempts_at(attempt.assignment, attempt.student_id)
+    kept = best_attempt(others)
+    own_due = extension_dues(
+        Extension.student_id == attempt.student_id, Extension.assignment_id == attempt.assignment_id
+    )
+    due = deadlines.effective_due(
+        attempt.assignment.due_at, own_due.get((attempt.student_id, attempt.assignment_id))
+    )
+    state = stats.assignment_state(due, kept.submitted_at if kept else None, bool(others), now)
+    return AttemptReview(attempt, items, view.blocks, others, kept, state)

@@ -21,14 +21,16 @@ from sqlalchemy import ColumnElement, Select, Text, and_, cast, func, or_, selec
 from app.domain import csv_export
 from app.domain.codes import normalise_code
 from app.domain.csv_export import ScoreRecord, SkillScore
+from app.domain.deadlines import effective_due
 from app.domain.question import Question
-from app.domain.statistics import assignment_state
+from app.domain.statistics import MISSING, assignment_state
 from app.extensions import db
 from app.models import (
     Article,
     ArticleVersion,
     Assignment,
     Attempt,
+    Extension,
     Quiz,
     Response,
     SchoolClass,
@@ -70,11 +72,18 @@ class CsvExport:
 
 
 def teacher_export(
-    teacher: Teacher, kind: str, *, now: datetime, class_id: int | None = None, excel: bool = False
+    teacher: Teacher,
+    kind: str,
+    *,
+    now: datetime,
+    class_id: int | None = None,
+    excel: bool = False,
+    missing_as_zero: bool = False,
 ) -> CsvExport:
     """An export of one of the teacher's classes (404 for anyone else's), or of all of them.
 
-    ``now`` decides which unsubmitted work is already late, and dates the file name.
+    ``now`` decides which unsubmitted work is already missing, and dates the file name;
+    ``missing_as_zero`` gives missing work 0% in the scores and gradebook exports.
     """
     if class_id is None:
         scope, label = Scope(teacher_id=teacher.id), "all-classes"
@@ -83,7 +92,7 @@ def teacher_export(
         if school_class is None or school_class.teacher_id != teacher.id:
             abort(404)
         scope, label = Scope(class_id=class_id), school_class.join_code
-    chunks = export_chunks(kind, scope, now=now, excel=excel)
+    chunks = export_chunks(kind, scope, now=now, excel=excel, missing_as_zero=missing_as_zero)
     return CsvExport(csv_export.export_filename(kind, label, now.date()), chunks)
 
 
@@ -95,14 +104,20 @@ def class_by_code(code: str) -> SchoolClass:
     return school_class
 
 
-def export_chunks(kind: str, scope: Scope, *, now: datetime, excel: bool = False) -> Iterator[str]:
-    """The CSV text of an export, chunk by chunk.  Nothing is read until the first chunk is asked for."""
+def export_chunks(
+    kind: str, scope: Scope, *, now: datetime, excel: bool = False, missing_as_zero: bool = False
+) -> Iterator[str]:
+    """The CSV text of an export, chunk by chunk.  Nothing is read until the first chunk is asked for.
+
+    ``missing_as_zero``: missing work (due date passed, nothing handed in) is 0% in the
+    scores and gradebook exports instead of empty.
+    """
     if kind == SCORES:
-        header, rows = csv_export.SCORES_COLUMNS, score_rows(scope, now)
+        header, rows = csv_export.SCORES_COLUMNS, score_rows(scope, now, missing_as_zero)
     elif kind == RESPONSES:
         header, rows = csv_export.RESPONSES_COLUMNS, response_rows(scope)
     elif kind == GRADEBOOK:
-        return _gradebook_chunks(scope, now, excel=excel)
+        return _gradebook_chunks(scope, now, excel=excel, missing_as_zero=missing_as_zero)
     else:
         raise ExportError(f"Unknown export {kind!r}: choose one of {', '.join(KINDS)}.")
     return csv_export.csv_chunks(header, rows, excel=excel)
@@ -175,6 +190,7 @@ def _scores_statement(scope: Scope) -> Select[Any]:
             Article.slug,
             ArticleVersion.number,
             Assignment.due_at,
+            Extension.due_at,
             kept.c.attempts,
             kept.c.started_at,
             kept.c.submitted_at,
@@ -194,6 +210,9 @@ def _scores_statement(scope: Scope) -> Select[Any]:
         .join(ArticleVersion, ArticleVersion.id == Quiz.article_version_id)
         .join(Article, Article.id == ArticleVersion.article_id)
         .outerjoin(
+            Extension, and_(Extension.assignment_id == Assignment.id, Extension.student_id == Student.id)
+        )
+        .outerjoin(
             kept,
             and_(kept.c.student_id == Student.id, kept.c.assignment_id == Assignment.id, kept.c.rank == 1),
         )
@@ -209,13 +228,15 @@ def _scores_statement(scope: Scope) -> Select[Any]:
     )
 
 
-def _score_record(row: Any, now: datetime) -> ScoreRecord:
-    (class_name, _student_key, name, public_id, _assignment_key, title, slug, version, due_at, attempts,
-     started_at, submitted_at, score, max_score, sources, sources_max, claims, claims_max, framing,
-     framing_max) = row  # fmt: skip
-    status = assignment_state(due_at, submitted_at, bool(attempts), now)
+def _score_record(row: Any, now: datetime, missing_as_zero: bool = False) -> ScoreRecord:
+    (class_name, _student_key, name, public_id, _assignment_key, title, slug, version, due_at, own_due,
+     attempts, started_at, submitted_at, score, max_score, sources, sources_max, claims, claims_max,
+     framing, framing_max) = row  # fmt: skip
+    # The student's own due date (an extension) decides, as on the dashboard.
+    status = assignment_state(effective_due(due_at, own_due), submitted_at, bool(attempts), now)
+    zero = missing_as_zero and status == MISSING
     if not attempts:
-        return ScoreRecord(class_name, name, public_id, title, slug, version, 0, status)
+        return ScoreRecord(class_name, name, public_id, title, slug, version, 0, status, missing_as_zero=zero)
     return ScoreRecord(
         class_name,
         name,
@@ -232,17 +253,20 @@ def _score_record(row: Any, now: datetime) -> ScoreRecord:
         sources=SkillScore(sources, sources_max),
         claims=SkillScore(claims, claims_max),
         framing=SkillScore(framing, framing_max),
+        missing_as_zero=zero,
     )
 
 
-def score_records(scope: Scope, now: datetime) -> Iterator[tuple[int, int, ScoreRecord]]:
+def score_records(
+    scope: Scope, now: datetime, missing_as_zero: bool = False
+) -> Iterator[tuple[int, int, ScoreRecord]]:
     """(student key, assignment key, record) for every student and assignment in scope, streamed."""
     for row in _stream(_scores_statement(scope)):
-        yield row[1], row[4], _score_record(row, now)
+        yield row[1], row[4], _score_record(row, now, missing_as_zero)
 
 
-def score_rows(scope: Scope, now: datetime) -> Iterator[list[csv_export.Cell]]:
-    for _student, _assignment, record in score_records(scope, now):
+def score_rows(scope: Scope, now: datetime, missing_as_zero: bool = False) -> Iterator[list[csv_export.Cell]]:
+    for _student, _assignment, record in score_records(scope, now, missing_as_zero):
         yield csv_export.scores_row(record)
 
 
@@ -258,6 +282,7 @@ def _responses_statement(scope: Scope) -> Select[Any]:
     return (
         select(
             SchoolClass.name,
+            Student.display_name,
             Student.public_id,
             Assignment.title,
             Assignment.quiz_id,
@@ -301,9 +326,8 @@ def response_rows(scope: Scope) -> Iterator[list[csv_export.Cell]]:
     questions: list[Question] = []
     described: dict[tuple[int, str], tuple[str, str, str]] = {}
     responses_row = csv_export.responses_row
-    for class_name, public_id, title, row_quiz_id, attempt, position, answer, score, maximum in _stream(
-        _responses_statement(scope)
-    ):
+    for (class_name, name, public_id, title, row_quiz_id, attempt, position, answer, score,
+         maximum) in _stream(_responses_statement(scope)):  # fmt: skip
         if row_quiz_id != quiz_id:
             quiz_id, questions = row_quiz_id, _quiz_questions(row_quiz_id)
             described.clear()
@@ -313,7 +337,7 @@ def response_rows(scope: Scope) -> Iterator[list[csv_export.Cell]]:
             cells = csv_export.describe_answer(question, json.loads(answer))
             if len(described) < MAX_REMEMBERED_ANSWERS:
                 described[position, answer] = cells
-        yield responses_row(class_name, public_id, title, attempt, position, cells, score, maximum)
+        yield responses_row(class_name, name, public_id, title, attempt, position, cells, score, maximum)
 
 
 # --- Gradebook ------------------------------------------------------------------------------
@@ -330,18 +354,20 @@ def _assignments_in(scope: Scope) -> list[tuple[int, str]]:
     return [(assignment_id, title) for assignment_id, title in rows]
 
 
-def _gradebook_chunks(scope: Scope, now: datetime, *, excel: bool) -> Iterator[str]:
+def _gradebook_chunks(scope: Scope, now: datetime, *, excel: bool, missing_as_zero: bool) -> Iterator[str]:
     # A generator, so even the assignment list is read only when the download starts.
     assignments = _assignments_in(scope)
     yield from csv_export.csv_chunks(
         csv_export.gradebook_header([title for _id, title in assignments]),
-        _gradebook_rows(scope, [assignment_id for assignment_id, _title in assignments], now),
+        _gradebook_rows(
+            scope, [assignment_id for assignment_id, _title in assignments], now, missing_as_zero
+        ),
         excel=excel,
     )
 
 
 def _gradebook_rows(
-    scope: Scope, assignment_ids: Sequence[int], now: datetime
+    scope: Scope, assignment_ids: Sequence[int], now: datetime, missing_as_zero: bool = False
 ) -> Iterator[list[csv_export.Cell]]:
     """The Points Possible row, then one row per student built from their consecutive score rows."""
     yield csv_export.gradebook_points_row(len(assignment_ids))
@@ -349,13 +375,14 @@ def _gradebook_rows(
     current: int | None = None
     name = section = ""
     percents: list[float | int | None] = []
-    for student_key, assignment_key, record in score_records(scope, now):
+    for student_key, assignment_key, record in score_records(scope, now, missing_as_zero):
         if student_key != current:
             if current is not None:
                 yield csv_export.gradebook_row(name, section, percents)
             current, name, section = student_key, record.student_name, record.class_name
             percents = [None] * len(assignment_ids)
-        if record.submitted_at is not None:  # only handed-in work has a grade
+        # Only handed-in work has a grade, and missing work when it counts as zero.
+        if record.submitted_at is not None or record.missing_as_zero:
             percents[column[assignment_key]] = record.percent
     if current is not None:
         yield csv_export.gradebook_row(name, section, percents)

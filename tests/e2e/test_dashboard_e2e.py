@@ -105,7 +105,7 @@ def test_class_dashboard_renders_the_gradebook_and_skill_chart_for_demo_data(
     expect(gradebook.locator("tfoot")).to_contain_text("Class average")
     expect(
         gradebook.locator("tbody .score-cell .state").first, "each cell says its state in words"
-    ).to_have_text(re.compile(r"not started|in progress|submitted|late"))
+    ).to_have_text(re.compile(r"not started|in progress|submitted|on time|late|missing"))
 
     _expect_charts(page, 1)
     skills_table = page.locator("table#class-skills")

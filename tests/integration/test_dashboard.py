@@ -140,10 +140,11 @@ def test_gradebook_shows_kept_scores_states_and_averages(teacher_client: FlaskCl
     rows = body_rows(html)
     # Sorted by name by default; every cell has a score and a state in words.
     assert [row.split()[0] for row in rows] == ["Ann", "Bob", "Cat", "Dan"]
-    assert "100% submitted" in rows[0]
-    assert "0% submitted" in rows[1]
-    assert "– in progress" in rows[2]
-    assert "– not started" in rows[3]
+    # A kept score links to the student's answers; the state has its word and its own symbol.
+    assert "100% : Ann’s answers to Raqqa quiz ✓ submitted" in rows[0]
+    assert "0% : Bob’s answers to Raqqa quiz ✓ submitted" in rows[1]
+    assert "– … in progress" in rows[2]
+    assert "– ○ not started" in rows[3]
     footer = text_of(html.split("<tfoot>", 1)[1].split("</tfoot>", 1)[0])
     # Class average over the students who submitted: (100 + 0) / 2.
     assert "Class average 50% 2 submitted 50%" in footer
@@ -212,14 +213,15 @@ def test_removed_students_with_work_stay_in_the_gradebook(
     assert "(removed)" in rows[1]
 
 
-def test_late_work_is_marked_late(app: Flask, client: FlaskClient) -> None:
+def test_late_and_missing_work_are_told_apart(app: Flask, client: FlaskClient) -> None:
     world = World(app, due_in=timedelta(seconds=-5))  # due five seconds before anyone answered
     login_teacher(client, "owner@school.example")
     rows = body_rows(client.get(dashboard_url(world.class_id)).get_data(as_text=True))
-    # Submitted after the due date, started but not handed in, and not started at all: all late.
-    assert "100% late" in rows[0]
-    assert "0% late" in rows[1]
-    assert "– late" in rows[2] and "– late" in rows[3]
+    # Handed in after the due date: late.  Started but not handed in, or not started: missing.
+    assert "100% : Ann’s answers to Raqqa quiz ⏰ late" in rows[0]
+    assert "0% : Bob’s answers to Raqqa quiz ⏰ late" in rows[1]
+    assert "– ✗ missing" in rows[2] and "– ✗ missing" in rows[3]
+    assert all(" on time" not in row for row in rows)
 
 
 def test_work_before_a_future_due_date_is_not_late(app: Flask, client: FlaskClient) -> None:
@@ -252,7 +254,7 @@ def test_class_with_students_but_no_submissions(app: Flask, client: FlaskClient)
         class_id = school_class.id
     login_teacher(client, "new@school.example")
     html = client.get(dashboard_url(class_id)).get_data(as_text=True)
-    assert "– not started" in body_rows(html)[0]
+    assert "– ○ not started" in body_rows(html)[0]
     assert "No confusions to show yet" in text_of(html)
     stats_page = client.get(f"/teacher/assignments/{assignment_id}/statistics")
     assert stats_page.status_code == 200

@@ -26,6 +26,7 @@ from app.models import (
     Article,
     Assignment,
     Attempt,
+    Extension,
     Quiz,
     SchoolClass,
     Student,
@@ -161,7 +162,7 @@ def test_scores_csv_has_one_row_per_student_and_assignment(client: FlaskClient, 
     assert ann["student_id"] == world.public_ids["Ann"]
     assert ann["student_id"] != str(world.student_keys["Ann"])
     assert (ann["quiz_id"], ann["quiz_version"]) == ("raqqa-assault-2015", "1")
-    assert (ann["attempts"], ann["status"]) == ("1", "submitted")
+    assert (ann["attempts"], ann["status"]) == ("1", "on time")
     assert (ann["score"], ann["max_score"], ann["percent"]) == ("12", "12", "100")
     assert (ann["sources_pct"], ann["claims_pct"], ann["framing_pct"]) == ("100", "100", "100")
     for moment in (ann["started_at"], ann["submitted_at"]):
@@ -170,7 +171,7 @@ def test_scores_csv_has_one_row_per_student_and_assignment(client: FlaskClient, 
 
     assert table["Ann", "Raqqa again"]["status"] == "late"  # handed in after the due date
     zoe = table["Zoë", "Raqqa"]
-    assert (zoe["status"], zoe["score"], zoe["percent"]) == ("submitted", "6", "50")
+    assert (zoe["status"], zoe["score"], zoe["percent"]) == ("on time", "6", "50")
     in_progress = table["李", "Raqqa"]
     assert (in_progress["status"], in_progress["attempts"]) == ("in progress", "1")
     assert (in_progress["submitted_at"], in_progress["score"]) == ("", "2")
@@ -178,8 +179,9 @@ def test_scores_csv_has_one_row_per_student_and_assignment(client: FlaskClient, 
     assert (dan["status"], dan["attempts"], dan["started_at"], dan["score"], dan["percent"]) == (
         "not started", "0", "", "", ""
     )  # fmt: skip
-    # Past the due date with nothing handed in: late, as on the dashboard.
-    assert table["Dan", "Raqqa again"]["status"] == "late"
+    # Past the due date with nothing handed in: missing, as on the dashboard.
+    assert table["Dan", "Raqqa again"]["status"] == "missing"
+    assert table["Zoë", "Raqqa again"]["percent"] == ""  # missing work has no percent by default
 
 
 def test_the_kept_attempt_is_the_best_submitted_one(app: Flask, client: FlaskClient, world: World) -> None:
@@ -214,6 +216,63 @@ def test_removed_students_keep_their_past_work_unless_it_was_deleted(
     assert {row["student_id"] for row in responses} == {world.public_ids["Ann"], world.public_ids["李"]}
 
 
+def _extend(app: Flask, world: World, name: str, title: str, due: Any) -> None:
+    """Give one student their own due date for one assignment (as the extension form would)."""
+    with app.app_context():
+        assignment = db.session.scalars(
+            select(Assignment).where(Assignment.class_id == world.class_id, Assignment.title == title)
+        ).one()
+        db.session.add(
+            Extension(assignment_id=assignment.id, student_id=world.student_keys[name], due_at=due)
+        )
+        db.session.commit()
+
+
+def test_missing_work_can_count_as_zero_in_scores_and_gradebook(
+    app: Flask, client: FlaskClient, world: World
+) -> None:
+    # Dan has an extension to next week for "Raqqa again": his work there is not missing.
+    _extend(app, world, "Dan", "Raqqa again", utcnow() + timedelta(days=7))
+    login_teacher(client, OWNER)
+    plain = {(r["student"], r["assignment"]): r for r in as_dicts(download(client, world, "scores").data)}
+    zero = {
+        (r["student"], r["assignment"]): r
+        for r in as_dicts(download(client, world, "scores", missing="zero").data)
+    }
+    assert (plain["Zoë", "Raqqa again"]["status"], plain["Zoë", "Raqqa again"]["percent"]) == ("missing", "")
+    assert (zero["Zoë", "Raqqa again"]["status"], zero["Zoë", "Raqqa again"]["percent"]) == ("missing", "0")
+    assert (zero["李", "Raqqa again"]["status"], zero["李", "Raqqa again"]["percent"]) == ("missing", "0")
+    # The extension moves Dan's due date: not started, not missing, so no zero either.
+    assert (zero["Dan", "Raqqa again"]["status"], zero["Dan", "Raqqa again"]["percent"]) == (
+        "not started",
+        "",
+    )
+    # Work not due yet, and handed-in work, are unchanged.
+    assert zero["Dan", "Raqqa"]["percent"] == "" and zero["Ann", "Raqqa again"]["percent"] == "100"
+    assert {key: row for key, row in zero.items() if row["status"] != "missing"} == {
+        key: row for key, row in plain.items() if row["status"] != "missing"
+    }
+
+    _header, _points, *rows = parse(download(client, world, "gradebook", missing="zero").data)
+    assert rows == [
+        ["Ann", "", "", "", "Year 9 English", "100", "100"],
+        ["Dan", "", "", "", "Year 9 English", "", ""],
+        ["Zoë", "", "", "", "Year 9 English", "50", "0"],
+        ["李", "", "", "", "Year 9 English", "", "0"],
+    ]
+    page = client.get(f"/teacher/classes/{world.class_id}/exports").get_data(as_text=True)
+    assert f"/teacher/classes/{world.class_id}/exports/scores.csv?missing=zero" in page
+    assert f"/teacher/classes/{world.class_id}/exports/gradebook.csv?missing=zero" in page
+
+
+def test_a_late_hand_in_within_an_extension_is_on_time(app: Flask, client: FlaskClient, world: World) -> None:
+    _extend(app, world, "Ann", "Raqqa again", utcnow() + timedelta(days=1))
+    login_teacher(client, OWNER)
+    table = {(r["student"], r["assignment"]): r for r in as_dicts(download(client, world, "scores").data)}
+    assert table["Ann", "Raqqa again"]["status"] == "on time"
+    assert table["Zoë", "Raqqa again"]["status"] == "missing"  # extensions are per student
+
+
 # --- Responses ------------------------------------------------------------------------------
 
 
@@ -241,10 +300,22 @@ def test_responses_csv_has_one_row_per_answer(client: FlaskClient, world: World)
         assert (row["score"], row["max"]) == ("1", "1")
     in_progress = [row for row in rows if row["student_id"] == world.public_ids["李"]]
     assert [row["question"] for row in in_progress] == ["1", "2", "3"]
+    assert {row["student"] for row in in_progress} == {"李"}
     wrong = in_progress[2]
     picked = int(wrong_answer(questions[2])[0])
     expected = questions[2].words[picked] if questions[2].type == SELECT else questions[2].choices[picked]
     assert (wrong["answer"], wrong["score"]) == (expected, "0")
+
+
+def test_responses_csv_names_each_student_next_to_their_id(client: FlaskClient, world: World) -> None:
+    """The export page says students appear by display name: the responses CSV has the name too."""
+    login_teacher(client, OWNER)
+    header, *rows = parse(download(client, world, "responses").data)
+    assert header[:3] == ["class", "student", "student_id"]
+    names_by_id = {row[2]: row[1] for row in rows}
+    assert names_by_id == {world.public_ids[name]: name for name in ("Ann", "Zoë", "李")}
+    page = client.get(f"/teacher/classes/{world.class_id}/exports").get_data(as_text=True)
+    assert "the student’s display name and pseudonymous id" in page
 
 
 # --- Gradebook ------------------------------------------------------------------------------
@@ -299,8 +370,7 @@ def test_excel_option_adds_the_byte_order_mark_and_names_stay_utf8(
     excel = download(client, world, kind, excel=1).data
     assert not plain.startswith(BOM)
     assert excel == BOM + plain
-    if kind != "responses":  # the responses export names students by id only
-        assert "Zoë".encode() in plain and "李".encode() in plain
+    assert "Zoë".encode() in plain and "李".encode() in plain
 
 
 def _make_hostile(app: Flask, world: World, trigger: str) -> dict[str, str]:
@@ -362,7 +432,7 @@ def test_every_text_column_of_every_export_is_inert(
                 seen.setdefault(f"{kind} {column}", set()).update(row[header.index(column)] for row in body)
     inert = {name: "'" + value for name, value in values.items()}
     assert inert["class"] in seen["scores class"] and inert["class"] in seen["responses class"]
-    assert inert["student"] in seen["scores student"]
+    assert inert["student"] in seen["scores student"] and inert["student"] in seen["responses student"]
     assert inert["student_id"] in seen["scores student_id"]
     assert inert["student_id"] in seen["responses student_id"]
     assert {inert["assignment"]} == seen["scores assignment"] == seen["responses assignment"]

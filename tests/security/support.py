@@ -266,6 +266,7 @@ POST_FORMS: dict[str, FormBuilder] = {
     "teacher.archive_class": lambda w: {},
     "teacher.unarchive_class": lambda w: {},
     "teacher.new_join_code": lambda w: {},
+    "dashboard.redraw_quiz": lambda w: {},
     "teacher.student_page": lambda w: {"name": "Ada Renamed"},
     "teacher.reset_rejoin_code": lambda w: {},
     "teacher.class_settings": lambda w: {"one_to_one_devices": "y", "time_zone": "Europe/Paris"},

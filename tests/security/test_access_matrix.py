@@ -150,6 +150,12 @@ TABLE: dict[str, dict[str, Expect]] = {
     "dashboard.student": {"GET": teachers_only(200, 404)},
     "dashboard.assignment": {"GET": teachers_only(200, 404)},
     "dashboard.question": {"GET": teachers_only(200, 404)},
+    "dashboard.quiz": {"GET": teachers_only(200, 404)},
+    # Once a student has started, drawing another quiz is refused with a message (and a redirect).
+    "dashboard.redraw_quiz": {"POST": teachers_only(Redirect("/teacher/assignments/"), 404)},
+    "dashboard.print_quiz": {"GET": teachers_only(200, 404)},
+    "dashboard.print_key": {"GET": teachers_only(200, 404)},
+    "dashboard.attempt": {"GET": teachers_only(200, 404)},
     "exports.all_classes": {"GET": teachers_only(200, 200)},  # each sees only their own classes
     "exports.class_exports": {"GET": teachers_only(200, 404)},
     "exports.download_all": {"GET": teachers_only(200, 200)},

@@ -137,7 +137,8 @@ def test_columns_are_exactly_as_documented() -> None:
         "sources_pct", "claims_pct", "framing_pct",
     )  # fmt: skip
     assert cx.RESPONSES_COLUMNS == (
-        "class", "student_id", "assignment", "attempt", "question", "kind", "skill", "answer", "score", "max",
+        "class", "student", "student_id", "assignment", "attempt", "question", "kind", "skill", "answer",
+        "score", "max",
     )  # fmt: skip
     assert cx.GRADEBOOK_COLUMNS == ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
 
@@ -155,9 +156,10 @@ def test_a_responses_row_numbers_questions_from_one() -> None:
     question = _question(kind="support", skill="claims", choices=("backed", "unbacked"), answer=(1,))
     assert cx.describe_answer(question, [1]) == ("support", "claims", "unbacked")
     assert cx.describe_answer(None, [1]) == ("", "", "1")
-    row = cx.responses_row("C", "id", "A", 2, 0, cx.describe_answer(question, [1]), 1.0, 1.0)
+    row = cx.responses_row("C", "=Zoë", "id", "A", 2, 0, cx.describe_answer(question, [1]), 1.0, 1.0)
     assert dict(zip(cx.RESPONSES_COLUMNS, row, strict=True)) == {
         "class": "C",
+        "student": "=Zoë",
         "student_id": "id",
         "assignment": "A",
         "attempt": 2,
@@ -225,3 +227,17 @@ def test_file_names_are_ascii_and_dated() -> None:
     assert cx.export_filename("gradebook", "Zoë's «class»", day) == (
         "sourcewise-gradebook-zo-s-class-2024-05-01.csv"
     )
+
+
+def _record(status: str, **extra: object) -> cx.ScoreRecord:
+    return cx.ScoreRecord("C", "S", "p", "A", "q", 1, 1 if "score" in extra else 0, status, **extra)  # type: ignore[arg-type]
+
+
+def test_missing_work_counted_as_zero_has_a_percent_of_zero() -> None:
+    missing = _record("missing", missing_as_zero=True)
+    assert missing.percent == 0 and cx.scores_row(missing)[12] == 0
+    assert _record("missing").percent is None
+    handed_in = _record(
+        "late", submitted_at=datetime(2024, 5, 1, tzinfo=UTC), score=3.0, max_score=4.0, missing_as_zero=True
+    )
+    assert handed_in.percent == 75

@@ -166,10 +166,12 @@ def test_skill_percentages_sum_scores_over_sum_of_maxima() -> None:
         (DUE, None, True, DUE - SECOND, stats.IN_PROGRESS),
         # At the due instant it is not late yet; one second after, it is.
         (DUE, None, False, DUE, stats.NOT_STARTED),
-        (DUE, None, False, DUE + SECOND, stats.LATE),
-        (DUE, None, True, DUE + SECOND, stats.LATE),
+        # Nothing handed in once the due date has passed: missing, started or not.
+        (DUE, None, False, DUE + SECOND, stats.MISSING),
+        (DUE, None, True, DUE + SECOND, stats.MISSING),
         # Handed in exactly at the due time: on time, whatever the time now.
-        (DUE, DUE, True, DUE + timedelta(days=3), stats.SUBMITTED),
+        (DUE, DUE, True, DUE + timedelta(days=3), stats.ON_TIME),
+        (DUE, DUE - SECOND, True, DUE - SECOND, stats.ON_TIME),
         # Handed in one second after: late, even if it is viewed the same second.
         (DUE, DUE + SECOND, True, DUE + SECOND, stats.LATE),
     ],
@@ -178,6 +180,30 @@ def test_assignment_state(
     due: datetime | None, submitted: datetime | None, started: bool, now: datetime, expected: str
 ) -> None:
     assert stats.assignment_state(due, submitted, started, now) == expected
+
+
+def test_late_missing_and_on_time_are_three_different_states() -> None:
+    states = {
+        stats.assignment_state(DUE, DUE + SECOND, True, DUE + SECOND),
+        stats.assignment_state(DUE, None, True, DUE + SECOND),
+        stats.assignment_state(DUE, DUE, True, DUE + SECOND),
+    }
+    assert states == {stats.LATE, stats.MISSING, stats.ON_TIME}
+
+
+def test_gradebook_average_counts_missing_work_as_zero_only_when_asked() -> None:
+    cells = [
+        (80.0, stats.ON_TIME),
+        (40.0, stats.LATE),
+        (None, stats.MISSING),
+        (None, stats.IN_PROGRESS),  # not due yet: never counted
+        (None, stats.NOT_STARTED),
+    ]
+    assert stats.gradebook_average(cells) == 60.0
+    assert stats.gradebook_average(cells, missing_as_zero=True) == 40.0
+    assert stats.gradebook_average([(None, stats.MISSING)]) is None
+    assert stats.gradebook_average([(None, stats.MISSING)], missing_as_zero=True) == 0.0
+    assert stats.gradebook_average([], missing_as_zero=True) is None
 
 
 def test_sort_blanks_last_in_both_directions() -> None:

@@ -83,6 +83,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError) -> tuple[str, int]:
         return render_template("errors/csrf.html", **_csrf_page(error)), 400
+
     @app.template_filter("local")
     def local(value: object, school_class: object) -> str:
         """A stored moment in the class's time zone, with the zone's name (app.services.times)."""

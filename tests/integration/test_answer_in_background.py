@@ -119,14 +119,12 @@ def test_json_answer_outside_the_quiz_or_without_a_session_is_refused(app, clien
         client.post(f"/attempts/{attempt_id}/questions/99", data={"answer": "0"}, headers=JSON).status_code
         == 404
     )
-    assert (
-        client.post(
-            f"/attempts/{attempt_id}/questions/{2**40}", data={"answer": "0"}, headers=JSON
-        ).status_code
-        == 404
-    )
+    # Past the database's integer range no route matches (werkzeug answers 405 for a POST there).
+    assert client.post(
+        f"/attempts/{attempt_id}/questions/{2**40}", data={"answer": "0"}, headers=JSON
+    ).status_code in (404, 405)
     nul = client.post(f"/attempts/{attempt_id}/questions/1", data={"answer": "1\x00"}, headers=JSON)
-    assert nul.status_code == 422
+    assert nul.status_code == 400  # refused with a message before any view runs
     other = app.test_client()
     signed_out = other.post(f"/attempts/{attempt_id}/questions/1", data={"answer": "0"}, headers=JSON)
     assert signed_out.status_code == 302 and signed_out.location == "/join"
@@ -269,8 +267,10 @@ def test_in_a_test_the_save_button_still_needs_an_answer(app, client):
     attempt_id, _ = setup_quiz(app, client, feedback_mode=FEEDBACK_TEST)
     reply = client.post(f"/attempts/{attempt_id}/questions/1", data={"go": "save"})
     assert reply.status_code == 422
-    unknown = client.post(f"/attempts/{attempt_id}/questions/1", data={"go": "elsewhere\x00"})
+    unknown = client.post(f"/attempts/{attempt_id}/questions/1", data={"go": "elsewhere"})
     assert unknown.status_code == 422  # an unknown button is the save button
+    # A NUL character anywhere in a form is refused with a message before any view runs.
+    assert client.post(f"/attempts/{attempt_id}/questions/1", data={"go": "save\x00"}).status_code == 400
 
 
 def test_in_practice_the_move_buttons_do_not_skip_questions(app, client):

@@ -54,6 +54,7 @@ def test_every_field_of_every_form_is_tried(shared_app: Flask) -> None:
         "teacher.merge_student",  # the confirmation of a merge: both students are in the URL
         "teacher.remove_extension",
         "teacher.delete_assignment",
+        "dashboard.redraw_quiz",
     }
 
 

@@ -70,14 +70,6 @@ def init_app(app: Flask) -> None:
     def percent(value: float | None) -> str:
         return "–" if value is None else f"{value:.0f}%"
 
-    @app.template_filter("utc")
-    def utc(value: object) -> str:
-        from datetime import datetime
-
-        if not isinstance(value, datetime):
-            return ""
-        return value.strftime("%Y-%m-%d %H:%M UTC")
-
     from flask_wtf.csrf import CSRFError
 
     @app.errorhandler(CSRFError)
@@ -92,8 +84,11 @@ def init_app(app: Flask) -> None:
         from app.models import SchoolClass
         from app.services.times import format_local
 
-        if not isinstance(value, datetime) or not isinstance(school_class, SchoolClass):
+        if not isinstance(value, datetime):
             return ""
+        if not isinstance(school_class, SchoolClass):
+            # Not a class's date (an import time): the server's zone, as a class without one.
+            school_class = SchoolClass(time_zone="")
         return format_local(value, school_class)
 
     @app.errorhandler(HTTPException)

@@ -245,8 +245,9 @@ class ClassOverview:
 
 def class_overview(school_class: SchoolClass) -> ClassOverview:
     """Everything the class page shows, in a fixed number of queries whatever the class size."""
-    from app.services.quizzes import assignments_of
+    from app.services.quizzes import assignments_of, submit_overdue_attempts
 
+    submit_overdue_attempts(class_id=school_class.id)
     counts = submitted_counts(school_class)
     return ClassOverview(
         school_class,

@@ -44,6 +44,7 @@ from app.services.quizzes import (
     best_attempt,
     questions_of,
     student_assignments,
+    submit_overdue_attempts,
 )
 
 # How many confusions of one kind the class page lists (the most frequent first).
@@ -109,7 +110,8 @@ def _answers_by_attempt(rows: list[AnswerRow]) -> dict[int, dict[int, stats.Scor
 
 def load_class(school_class: SchoolClass) -> ClassRecords:
     """Students, assignments (with their quizzes), attempts, submitted answers and extensions:
-    five queries."""
+    five queries (after handing in the work of assignments that closed)."""
+    submit_overdue_attempts(class_id=school_class.id)
     # Removed students stay in the scores (their attempts were kept on purpose); the
     # pages show them only when they have attempts.
     students = list(
@@ -246,6 +248,7 @@ def kept_attempts(attempts: list[Attempt]) -> list[Attempt]:
 
 def assignment_analysis(assignment: Assignment) -> AssignmentAnalysis:
     """Everything the statistics page of one assignment shows, in two queries beyond the assignment."""
+    submit_overdue_attempts(assignment_id=assignment.id)
     attempts = list(
         db.session.scalars(
             select(Attempt).where(Attempt.assignment_id == assignment.id).order_by(Attempt.number)

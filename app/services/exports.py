@@ -37,6 +37,7 @@ from app.models import (
     Student,
     Teacher,
 )
+from app.services.quizzes import submit_overdue_attempts
 
 SCORES = "scores"
 RESPONSES = "responses"
@@ -112,15 +113,25 @@ def export_chunks(
     ``missing_as_zero``: missing work (due date passed, nothing handed in) is 0% in the
     scores and gradebook exports instead of empty.
     """
+    if kind not in KINDS:
+        raise ExportError(f"Unknown export {kind!r}: choose one of {', '.join(KINDS)}.")
+    return _chunks_of_handed_in_work(kind, scope, now, excel, missing_as_zero)
+
+
+def _chunks_of_handed_in_work(
+    kind: str, scope: Scope, now: datetime, excel: bool, missing_as_zero: bool
+) -> Iterator[str]:
+    # Work of assignments that closed is handed in first, as every page that reads attempts does
+    # (at the first chunk, so building the export still reads nothing).
+    submit_overdue_attempts(now=now, teacher_id=scope.teacher_id, class_id=scope.class_id)
+    if kind == GRADEBOOK:
+        yield from _gradebook_chunks(scope, now, excel=excel, missing_as_zero=missing_as_zero)
+        return
     if kind == SCORES:
         header, rows = csv_export.SCORES_COLUMNS, score_rows(scope, now, missing_as_zero)
-    elif kind == RESPONSES:
-        header, rows = csv_export.RESPONSES_COLUMNS, response_rows(scope)
-    elif kind == GRADEBOOK:
-        return _gradebook_chunks(scope, now, excel=excel, missing_as_zero=missing_as_zero)
     else:
-        raise ExportError(f"Unknown export {kind!r}: choose one of {', '.join(KINDS)}.")
-    return csv_export.csv_chunks(header, rows, excel=excel)
+        header, rows = csv_export.RESPONSES_COLUMNS, response_rows(scope)
+    yield from csv_export.csv_chunks(header, rows, excel=excel)
 
 
 def _stream(statement: Select[Any]) -> Iterator[Any]:

@@ -299,6 +299,7 @@ def closed_message(assignment: Assignment, due: datetime | None) -> str:
 def submit_overdue_attempts(
     *,
     now: datetime | None = None,
+    teacher_id: int | None = None,
     class_id: int | None = None,
     student_id: int | None = None,
     assignment_id: int | None = None,
@@ -322,6 +323,9 @@ def submit_overdue_attempts(
         )
         .where(Attempt.submitted_at.is_(None), Assignment.late_policy == LATE_CLOSE)
     )
+    if teacher_id is not None:
+        owned = select(SchoolClass.id).where(SchoolClass.teacher_id == teacher_id)
+        statement = statement.where(Assignment.class_id.in_(owned))
     if class_id is not None:
         statement = statement.where(Assignment.class_id == class_id)
     if student_id is not None:

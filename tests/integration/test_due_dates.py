@@ -589,3 +589,33 @@ def test_closing_at_once_from_several_requests_hands_each_attempt_in_once(app: F
         attempts = db.session.scalars(select(Attempt).where(Attempt.id.in_(attempt_ids))).all()
         assert {a.submitted_at for a in attempts} == {due}
         assert sorted(a.score for a in attempts) == sorted(float(n % 3) for n in range(6))
+
+
+@pytest.mark.parametrize("reader", ["dashboard", "statistics", "export", "class page"])
+def test_every_teacher_view_hands_in_closed_work_before_reading_it(
+    app: Flask, world: dict[str, Any], reader: str
+) -> None:
+    assignment = make_assignment(
+        world["class"], world["version"], due_at=utcnow() + HOUR, late_policy=LATE_CLOSE
+    )
+    attempt = quizzes.start_attempt(world["bob"], assignment)
+    _answer_first(assignment, attempt, 1)
+    attempt_id, due = attempt.id, utcnow() - HOUR
+    _set_due(assignment.id, due)
+    school_class = db.session.get_one(SchoolClass, world["class"].id)
+    if reader == "dashboard":
+        dashboard.load_class(school_class)
+    elif reader == "statistics":
+        dashboard.assignment_analysis(db.session.get_one(Assignment, assignment.id))
+    elif reader == "export":
+        export = exports.teacher_export(
+            school_class.teacher, exports.SCORES, now=utcnow(), class_id=school_class.id
+        )
+        assert db.session.get_one(Attempt, attempt_id).submitted_at is None, "nothing read yet"
+        text = "".join(export.chunks)
+        assert "in progress" not in text
+    else:
+        from app.services import classes
+
+        classes.class_overview(school_class)
+    assert db.session.get_one(Attempt, attempt_id).submitted_at == due

@@ -366,8 +366,9 @@ def test_the_teacher_sets_devices_and_time_zone(app: Flask, client: FlaskClient)
         assert (stored.one_to_one_devices, stored.time_zone) == (True, "Europe/Paris")
     refused = client.post(f"/teacher/classes/{class_id}/settings", data={"time_zone": "Mars/Olympus_Mons"})
     assert refused.status_code == 200 and 'aria-invalid="true"' in refused.get_data(as_text=True)
-    assert client.post(f"/teacher/classes/{class_id}/settings", data={"time_zone": "x" * 5000}).status_code == 200
-    assert client.post(f"/teacher/classes/{class_id}/settings", data={"time_zone": "x\x00"}).status_code == 400
+    settings_url = f"/teacher/classes/{class_id}/settings"
+    assert client.post(settings_url, data={"time_zone": "x" * 5000}).status_code == 200
+    assert client.post(settings_url, data={"time_zone": "x\x00"}).status_code == 400
     with app.app_context():
         assert db.session.get_one(SchoolClass, class_id).time_zone == "Europe/Paris"
 

@@ -45,6 +45,9 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+    from app.proxies import warn_about_forwarded_headers
+
+    app.before_request(warn_about_forwarded_headers)
     return app
 
 

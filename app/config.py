@@ -92,6 +92,13 @@ class Config:
         self.JOIN_WRONG_CODE_LIMIT = env.get("SOURCEWISE_JOIN_WRONG_CODE_LIMIT", "60 per 10 minutes")
         self.JOIN_ADDRESS_LIMIT = env.get("SOURCEWISE_JOIN_ADDRESS_LIMIT", "150 per minute")
         self.JOIN_CLASS_LIMIT = env.get("SOURCEWISE_JOIN_CLASS_LIMIT", "120 per minute")
+        # Teachers' login (app/auth/routes.py): wrong passwords for one account from one address,
+        # from one address for any account, and for one account from anywhere; and every try from
+        # one address (each costs a password hash).
+        self.LOGIN_ACCOUNT_ADDRESS_LIMIT = env.get("SOURCEWISE_LOGIN_PAIR_LIMIT", "10 per 10 minutes")
+        self.LOGIN_ADDRESS_FAILURE_LIMIT = env.get("SOURCEWISE_LOGIN_FAILURE_LIMIT", "50 per 10 minutes")
+        self.LOGIN_ACCOUNT_LIMIT = env.get("SOURCEWISE_LOGIN_ACCOUNT_LIMIT", "50 per 10 minutes")
+        self.LOGIN_ADDRESS_LIMIT = env.get("SOURCEWISE_LOGIN_ADDRESS_LIMIT", "60 per minute")
         # A form's token lasts a school day: long enough for a page left open through a lesson,
         # short enough that a token copied off a shared screen soon stops working.
         self.WTF_CSRF_TIME_LIMIT = 8 * 60 * 60

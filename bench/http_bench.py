@@ -267,6 +267,7 @@ def gunicorn(database_url: str, instance: Path, secret_key: str, log: Path) -> A
         SOURCEWISE_QUESTIONS=str(ROOT / "questions"),
     )
     env.pop("RATELIMIT_ENABLED", None)  # the server keeps its production default
+    env["SOURCEWISE_ALLOW_PER_WORKER_LIMITS"] = "1"  # counted per worker: no Redis in a benchmark
     command = [
         str(GUNICORN),
         "-c",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
@@ -90,8 +92,56 @@ def setup() -> Response | str | tuple[str, int]:
     return render_template("auth/setup.html", form=form, token=token)
 
 
+# Login limits (config LOGIN_*): wrong passwords count per account and address, per address and
+# per account, so a student guessing one account never locks out the teacher next door; every
+# try counts per address too, which bounds the password-hashing work one address can cause.
+LOGIN_FAILED_FLAG = "login_failed"
+
+
+def _config_limit(key: str) -> Callable[[], str]:
+    return lambda: str(current_app.config[key])
+
+
+def _typed_account() -> str:
+    # Never empty: flask-limiter logs an error for an empty key (no email is one account here).
+    return accounts.normalise_email(request.form.get("email", "")[:254]) or "(no email)"
+
+
+def _account_at_address() -> str:
+    return f"{get_remote_address()}|{_typed_account()}"
+
+
+def _failed(_response: Response) -> bool:
+    return bool(g.get(LOGIN_FAILED_FLAG, False))
+
+
+_failures_per_account_and_address = limiter.shared_limit(
+    _config_limit("LOGIN_ACCOUNT_ADDRESS_LIMIT"),
+    scope="login-account-address",
+    key_func=_account_at_address,
+    methods=["POST"],
+    deduct_when=_failed,
+)
+_failures_per_address = limiter.shared_limit(
+    _config_limit("LOGIN_ADDRESS_FAILURE_LIMIT"), scope="login-address", methods=["POST"], deduct_when=_failed
+)
+_failures_per_account = limiter.shared_limit(
+    _config_limit("LOGIN_ACCOUNT_LIMIT"),
+    scope="login-account",
+    key_func=_typed_account,
+    methods=["POST"],
+    deduct_when=_failed,
+)
+_tries_per_address = limiter.shared_limit(
+    _config_limit("LOGIN_ADDRESS_LIMIT"), scope="login-tries", methods=["POST"]
+)
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@_failures_per_account_and_address
+@_failures_per_address
+@_failures_per_account
+@_tries_per_address
 def login() -> Response | str:
     next_page = _safe_next(request.args.get("next"))
     if isinstance(current_user, Teacher) and request.method == "GET":
@@ -100,6 +150,7 @@ def login() -> Response | str:
     if form.validate_on_submit():
         teacher = accounts.authenticate(form.email.data or "", form.password.data or "")
         if teacher is None:
+            g.login_failed = True
             # One message for a wrong email and a wrong password: the page never tells
             # anyone which addresses have an account.
             show_problem(form, "password", LOGIN_FAILED)

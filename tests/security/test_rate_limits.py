@@ -298,3 +298,68 @@ def test_workers_share_the_login_limit_through_redis(
     connection = redis.Redis.from_url(REDIS_URL)
     assert list(connection.scan_iter(match=f"*{redis_prefix}*")), "no rate-limit keys were written to Redis"
     connection.close()
+
+
+# --- Login limits per account and per address ----------------------------------------------
+
+
+def test_guessing_one_account_does_not_lock_out_another_teacher_at_the_same_address(
+    app: Flask, codes: dict[str, str]
+) -> None:
+    with app.app_context():
+        colleague = make_teacher().email
+    school = from_address("198.51.100.20")
+    client = app.test_client()
+    guess = {"email": codes["email"], "password": "wrong password"}
+    for _ in range(LOGIN_LIMIT):
+        assert client.post("/login", data=guess, **school).status_code == 200
+    assert client.post("/login", data=guess, **school).status_code == 429
+    # The colleague next door, on the same school address, still logs in.
+    right = {"email": colleague, "password": PASSWORD}
+    assert app.test_client().post("/login", data=right, **school).status_code == 302
+
+
+def test_guessing_many_accounts_from_one_address_is_stopped(app: Flask, codes: dict[str, str]) -> None:
+    client = app.test_client()
+    sprayer = from_address("198.51.100.30")
+    statuses = [
+        client.post(
+            "/login", data={"email": f"t{n}@school.example", "password": "Winter2026!"}, **sprayer
+        ).status_code
+        for n in range(50)
+    ]
+    assert statuses == [200] * 50
+    refused = client.post("/login", data={"email": "t99@school.example", "password": "x" * 12}, **sprayer)
+    assert refused.status_code == 429
+
+
+def test_guessing_one_account_from_many_addresses_is_stopped(app: Flask, codes: dict[str, str]) -> None:
+    client = app.test_client()
+    guess = {"email": codes["email"], "password": "wrong password"}
+    for n in range(50):
+        assert client.post("/login", data=guess, **from_address(f"192.0.2.{n + 1}")).status_code == 200
+    assert client.post("/login", data=guess, **from_address("192.0.2.200")).status_code == 429
+
+
+def test_right_passwords_do_not_count_as_guesses(app: Flask, codes: dict[str, str]) -> None:
+    school = from_address("198.51.100.40")
+    right = {"email": codes["email"], "password": PASSWORD}
+    for _ in range(LOGIN_LIMIT + 5):
+        assert app.test_client().post("/login", data=right, **school).status_code == 302
+
+
+def test_trusted_forwarded_headers_from_a_public_address_log_a_warning(
+    proxied_app: Flask, codes: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    client = proxied_app.test_client()
+    # No proxy in front: a client on the internet sends the header itself.
+    client.get("/join", environ_base={"REMOTE_ADDR": "93.184.216.34"}, headers={"X-Forwarded-For": "1.2.3.4"})
+    assert "not a proxy on the school's network" in caplog.text
+    assert "SOURCEWISE_PROXY_HOPS=0" in caplog.text
+
+
+def test_forwarded_headers_from_the_schools_proxy_log_nothing(
+    proxied_app: Flask, codes: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    proxied_app.test_client().get("/join", **proxied("203.0.113.7"))
+    assert "X-Forwarded-For" not in caplog.text

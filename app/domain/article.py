@@ -7,6 +7,7 @@ YAML, files or the database.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from app.domain.text import Block
@@ -187,6 +188,12 @@ def _blocks(title: str, paragraphs: tuple[str, ...]) -> tuple[Block, ...]:
     if cached is None:
         if len(_BLOCK_CACHE) > 256:
             _BLOCK_CACHE.clear()
-        cached = tuple(Block.from_text(t) for t in (title, *paragraphs))
+        cached = (Block.from_text(title), *paragraph_blocks(paragraphs))
         _BLOCK_CACHE[key] = cached
     return cached
+
+
+@functools.lru_cache(maxsize=64)
+def paragraph_blocks(paragraphs: tuple[str, ...]) -> tuple[Block, ...]:
+    """The paragraphs cut into words, once: the validator and the article share them."""
+    return tuple(Block.from_text(text) for text in paragraphs)

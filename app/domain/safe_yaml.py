@@ -24,6 +24,9 @@ import yaml.resolver
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 50
+# Keys, items and texts in one file: a real article has a few thousand; building the tree of a
+# 1 MB file of 90,000 tiny keys would cost a request seconds.
+MAX_NODES = 20_000
 
 # libyaml's event parser is much faster than the pure-Python one; both are safe
 # because we only ever read events, never construct objects through PyYAML.
@@ -214,8 +217,17 @@ def _build_tree(events: Iterator[yaml.events.Event]) -> Node:
     stack: list[_Open] = []
     root: Node | None = None
     documents = 0
+    nodes = 0
     for event in events:
         line = event.start_mark.line + 1 if event.start_mark is not None else 1
+        if isinstance(event, yaml.events.NodeEvent):
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise YamlProblem(
+                    line,
+                    f"the file has more than {MAX_NODES:,} keys, list items and texts; an article needs "
+                    "far fewer: check that this is the right file",
+                )
         if isinstance(event, yaml.events.DocumentStartEvent):
             documents += 1
             if documents > 1:

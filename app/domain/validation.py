@@ -29,6 +29,7 @@ from app.domain.article import (
     Span,
     Vocabulary,
     VocabularyEntry,
+    paragraph_blocks,
 )
 from app.domain.safe_yaml import (
     MAX_BYTES,
@@ -348,7 +349,7 @@ class _Text:
 
     def __init__(self, title: str, paragraphs: Sequence[str], title_known: bool = True) -> None:
         self.title_known = title_known
-        self.blocks = tuple(Block.from_text(t) for t in (title, *paragraphs))
+        self.blocks = (Block.from_text(title), *paragraph_blocks(tuple(paragraphs)))
         # The same characters, offsets and length as each block's text, so a cheap
         # substring test can skip the blocks a quote cannot be in.
         self.haystacks = tuple(match_form(block.text) for block in self.blocks)

@@ -37,7 +37,7 @@ def valid_with_chosen_occurrences() -> bytes:
     return _article([" ".join([WORD] * 1000)] * 185, claims)
 
 
-def ninety_thousand_unknown_keys() -> bytes:
+def unknown_keys(count: int) -> bytes:
     lines = [
         "id: keys",
         "title: Keys",
@@ -46,8 +46,12 @@ def ninety_thousand_unknown_keys() -> bytes:
         "  - quote: Hello",
         "    status: hedged",
     ]
-    lines += [f"k{i}: 1" for i in range(90_000)]
+    lines += [f"k{i}: 1" for i in range(count)]
     return ("\n".join(lines) + "\n").encode()
+
+
+def ninety_thousand_unknown_keys() -> bytes:
+    return unknown_keys(90_000)
 
 
 def too_many_annotations() -> bytes:

@@ -13,6 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from app.domain.safe_yaml import MAX_NODES
 from app.domain.validation import MAX_ANNOTATIONS, MAX_PROBLEMS
 from app.extensions import db
 from app.models import ArticleVersion
@@ -21,6 +22,7 @@ from tests.security.hostile_articles import (
     HOSTILE,
     ninety_thousand_unknown_keys,
     too_many_annotations,
+    unknown_keys,
     valid_with_chosen_occurrences,
 )
 
@@ -58,14 +60,21 @@ def test_each_hostile_upload_answers_in_under_two_seconds(teacher_client: FlaskC
     assert len(response.data) < 2 * MB
 
 
-def test_a_file_with_ninety_thousand_problems_shows_the_first_ones_and_a_count(
+def test_a_file_of_ninety_thousand_keys_is_refused_before_its_tree_is_built(
     teacher_client: FlaskClient,
 ) -> None:
-    response = _upload(teacher_client, ninety_thousand_unknown_keys())
-    page = response.get_data(as_text=True)
+    page = _upload(teacher_client, ninety_thousand_unknown_keys()).get_data(as_text=True)
+    assert f"more than {MAX_NODES:,} keys, list items and texts" in page
+    assert "unknown key" not in page
+
+
+def test_a_file_with_thousands_of_problems_shows_the_first_ones_and_a_count(
+    teacher_client: FlaskClient,
+) -> None:
+    page = _upload(teacher_client, unknown_keys(5_000)).get_data(as_text=True)
     # Each shown problem appears twice: in the list at the top and beside its line.
     assert page.count("unknown key") == 2 * MAX_PROBLEMS
-    assert f"and {90_000 - MAX_PROBLEMS} more problems" in page
+    assert f"and {5_000 - MAX_PROBLEMS} more problems" in page
 
 
 def test_too_many_annotations_are_refused_before_any_quote_is_searched(teacher_client: FlaskClient) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, abort, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.routing import IntegerConverter, Map
 
 # Ids in URLs are database keys: PostgreSQL's INTEGER stops at 2**31 - 1, and a bigger number
@@ -96,6 +96,13 @@ def init_app(app: Flask) -> None:
         # A description of our own says what was wrong; werkzeug's default ones are not for people.
         own_words = bool(error.description) and error.description != type(error).description
         return render_template("errors/error.html", error=error, own_words=own_words), error.code or 500
+
+    from app.services.errors import NotFound as RecordNotFound
+
+    @app.errorhandler(RecordNotFound)
+    def record_not_found(_error: RecordNotFound) -> tuple[str, int]:
+        # Services raise NotFound for a record this user may not see; here it becomes the 404 page.
+        return http_error(NotFound())
 
     @app.errorhandler(Exception)
     def server_error(error: Exception) -> tuple[str, int]:

@@ -34,10 +34,8 @@ from app.services import classes, quizzes
 from app.services.classes import ClassError, NameTakenError
 from app.services.quizzes import AttemptView, QuizError
 from app.student.forms import ActionForm, JoinForm, RejoinForm
-from app.student.passages import register_template_helpers
 
 bp = Blueprint("student", __name__, template_folder="templates")
-register_template_helpers(bp)
 
 View = TypeVar("View", bound=Callable[..., ResponseReturnValue])
 

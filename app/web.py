@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, abort, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.routing import IntegerConverter, Map
 
 # Ids in URLs are database keys: PostgreSQL's INTEGER stops at 2**31 - 1, and a bigger number
@@ -42,18 +42,32 @@ def init_app(app: Flask) -> None:
     register_converters(app)
     app.before_request(refuse_nul_characters)
     from app.auth.routes import bp as auth_bp
+    from app.auth.routes import lead_to_setup
     from app.dashboard.routes import bp as dashboard_bp
+    from app.dashboard.routes import progress_bp
     from app.exports.routes import bp as exports_bp
     from app.main.routes import bp as main_bp
+    from app.student import passages
     from app.student.routes import bp as student_bp
     from app.teacher.routes import bp as teacher_bp
 
+    # Every blueprint, filter and global of the app is registered here, and nowhere else.
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
+    app.before_request(lead_to_setup)  # app-wide: every page leads to /setup until a teacher exists
     app.register_blueprint(teacher_bp, url_prefix="/teacher")
     app.register_blueprint(dashboard_bp, url_prefix="/teacher")
+    app.register_blueprint(progress_bp)  # the student's /progress page, outside /teacher
     app.register_blueprint(exports_bp, url_prefix="/teacher")
     app.register_blueprint(student_bp)
+
+    # App-wide, so the teacher's quiz preview uses the student's passage macros.
+    app.add_template_global(passages.word_runs, "word_runs")
+    app.add_template_global(passages.range_marks, "range_marks")
+    app.add_template_global(passages.VERDICTS, "VERDICTS")
+    app.add_template_global(passages.MARK_LABELS, "MARK_LABELS")
+    app.add_template_global(passages.SKILL_LABELS, "SKILL_LABELS")
+    app.add_template_filter(passages.points, "points")
 
     @app.context_processor
     def roles() -> dict[str, object]:
@@ -96,6 +110,13 @@ def init_app(app: Flask) -> None:
         # A description of our own says what was wrong; werkzeug's default ones are not for people.
         own_words = bool(error.description) and error.description != type(error).description
         return render_template("errors/error.html", error=error, own_words=own_words), error.code or 500
+
+    from app.services.errors import NotFound as RecordNotFound
+
+    @app.errorhandler(RecordNotFound)
+    def record_not_found(_error: RecordNotFound) -> tuple[str, int]:
+        # Services raise NotFound for a record this user may not see; here it becomes the 404 page.
+        return http_error(NotFound())
 
     @app.errorhandler(Exception)
     def server_error(error: Exception) -> tuple[str, int]:

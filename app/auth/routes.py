@@ -24,7 +24,6 @@ SETUP_DONE = "sourcewise.setup_done"
 LOGIN_FAILED = "That email and password do not match an account. Check both and try again."
 
 
-@bp.before_app_request
 def lead_to_setup() -> Response | None:
     """With no teacher yet, every page except /setup, static files and student pages leads to /setup."""
     if current_app.extensions.get(SETUP_DONE):

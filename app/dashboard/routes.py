@@ -9,12 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask.blueprints import BlueprintSetupState
 from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
-from app.auth.access import signed_in_teacher, teacher_required
+from app.auth.access import refuse_unless_teacher, signed_in_teacher
 from app.dashboard.svg import Bar, bar_chart, percent_chart
 from app.domain import statistics as stats
 from app.domain.article import SKILLS
@@ -30,11 +29,6 @@ progress_bp = Blueprint("progress", __name__, template_folder="templates")
 MISSING_ZERO = "zero"
 SKILL_NAMES = {"sources": "Sources", "claims": "Claims", "framing": "Framing"}
 KIND_NAMES = {name: kind.title for name, kind in KINDS.items()}
-
-
-@bp.record_once
-def _register_student_pages(state: BlueprintSetupState) -> None:
-    state.app.register_blueprint(progress_bp)
 
 
 @bp.context_processor
@@ -135,8 +129,13 @@ def progress_chart(progress: dashboard.Progress) -> Markup:
 # --- Teacher pages ---------------------------------------------------------------------------
 
 
+@bp.before_request
+def only_teachers() -> Response | None:
+    """Every page of this blueprint is a teacher's, guarded here as in app/teacher and app/exports."""
+    return refuse_unless_teacher()
+
+
 @bp.get("/classes/<int:class_id>/dashboard")
-@teacher_required
 def class_dashboard(class_id: int) -> str:
     school_class = classes.class_for_teacher(signed_in_teacher(), class_id)
     board = dashboard.class_dashboard(
@@ -154,7 +153,6 @@ def class_dashboard(class_id: int) -> str:
 
 
 @bp.get("/classes/<int:class_id>/dashboard/students/<int:student_id>")
-@teacher_required
 def student(class_id: int, student_id: int) -> str:
     school_class = classes.class_for_teacher(signed_in_teacher(), class_id)
     progress = dashboard.student_progress(dashboard.student_of_class(school_class, student_id), utcnow())
@@ -170,7 +168,6 @@ def student(class_id: int, student_id: int) -> str:
 
 
 @bp.get("/assignments/<int:assignment_id>/statistics")
-@teacher_required
 def assignment(assignment_id: int) -> str:
     target = _own_assignment(assignment_id)
     analysis = dashboard.assignment_analysis(target)
@@ -184,7 +181,6 @@ def assignment(assignment_id: int) -> str:
 
 
 @bp.get("/assignments/<int:assignment_id>/statistics/questions/<int:number>")
-@teacher_required
 def question(assignment_id: int, number: int) -> str:
     target = _own_assignment(assignment_id)
     analysis = dashboard.assignment_analysis(target)
@@ -208,7 +204,6 @@ def _own_assignment(assignment_id: int) -> Assignment:
 
 
 @bp.get("/assignments/<int:assignment_id>/quiz")
-@teacher_required
 def quiz(assignment_id: int) -> str:
     """The quiz the class gets (article, questions, keys); ?attempt=ID shows one attempt's order."""
     target = _own_assignment(assignment_id)
@@ -217,7 +212,6 @@ def quiz(assignment_id: int) -> str:
 
 
 @bp.post("/assignments/<int:assignment_id>/quiz/redraw")
-@teacher_required
 def redraw_quiz(assignment_id: int) -> Response:
     target = _own_assignment(assignment_id)
     try:
@@ -230,7 +224,6 @@ def redraw_quiz(assignment_id: int) -> Response:
 
 
 @bp.get("/assignments/<int:assignment_id>/print")
-@teacher_required
 def print_quiz(assignment_id: int) -> str:
     """The class's quiz on paper: no answers, a line for the name, room to mark words."""
     target = _own_assignment(assignment_id)
@@ -238,7 +231,6 @@ def print_quiz(assignment_id: int) -> str:
 
 
 @bp.get("/assignments/<int:assignment_id>/print/key")
-@teacher_required
 def print_key(assignment_id: int) -> str:
     """The answer key of the printed quiz, kept apart from the students' copy."""
     target = _own_assignment(assignment_id)
@@ -246,7 +238,6 @@ def print_key(assignment_id: int) -> str:
 
 
 @bp.get("/attempts/<int:attempt_id>")
-@teacher_required
 def attempt(attempt_id: int) -> str:
     """One student's attempt: each question with their answer, the key and the score."""
     found = dashboard.attempt_for_teacher(signed_in_teacher(), attempt_id)
@@ -256,14 +247,20 @@ def attempt(attempt_id: int) -> str:
 # --- The student's own page ------------------------------------------------------------------
 
 
+@progress_bp.before_request
+def only_students() -> Response | None:
+    """Visitors are sent to /join; a signed-in teacher is refused."""
+    if not current_user.is_authenticated:
+        return redirect(url_for("student.join"))
+    if not isinstance(current_user, Student):
+        abort(403)
+    return None
+
+
 @progress_bp.get("/progress")
 def mine() -> Response | str:
     """A signed-in student's own history and skills; nobody else's, and not for teachers."""
-    if not current_user.is_authenticated:
-        return redirect(url_for("student.join"))
     student = current_user._get_current_object()  # the real object, not the proxy
-    if not isinstance(student, Student):
-        abort(403)
     progress = dashboard.student_progress(student, utcnow())
     return render_template(
         "dashboard/progress.html",

@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.extensions import db
 from app.models import Teacher
+from app.services.errors import ServiceError
 
 MIN_PASSWORD_LENGTH = 10
 # Hashing a huge "password" costs real CPU; nobody types more than this.
@@ -26,16 +27,12 @@ _EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _DUMMY_HASH = generate_password_hash("not-a-real-password", method="scrypt")
 
 
-class AccountError(ValueError):
+class AccountError(ServiceError, ValueError):
     """A request the user can fix; the message says how.
 
     ``field`` names what was wrong ("email", "current_password", "new_password",
     "display_name"), so a form can show the message next to that field.
     """
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def teacher_count() -> int:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from flask import abort
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -16,6 +15,7 @@ from app.domain.codes import generate_code, is_valid_code, normalise_code
 from app.domain.names import clean_display_name, freed_key, name_key
 from app.extensions import db
 from app.models import Assignment, Attempt, Extension, Response, SchoolClass, Student, Teacher, utcnow
+from app.services.errors import NotFound, ServiceError
 
 T = TypeVar("T")
 _system_random = random.SystemRandom()
@@ -24,7 +24,7 @@ MAX_CLASS_NAME = 120
 MAX_NAME_KEY = 64  # Student.name_key's column: a few characters grow under NFKC (ligatures)
 
 
-class ClassError(ValueError):
+class ClassError(ServiceError, ValueError):
     """Something the user can fix; the message says how."""
 
 
@@ -110,7 +110,7 @@ def class_for_teacher(teacher: Teacher, class_id: int) -> SchoolClass:
     """The teacher's own class, or 404: another teacher's class does not exist for them."""
     school_class = db.session.get(SchoolClass, class_id)
     if school_class is None or school_class.teacher_id != teacher.id:
-        abort(404)
+        raise NotFound
     return school_class
 
 
@@ -259,7 +259,7 @@ def class_overview(school_class: SchoolClass) -> ClassOverview:
 def student_in_class(school_class: SchoolClass, student_id: int) -> Student:
     student = db.session.get(Student, student_id)
     if student is None or student.class_id != school_class.id or student.removed:
-        abort(404)
+        raise NotFound
     return student
 
 
@@ -267,15 +267,16 @@ def _clean_name(name: str) -> str:
     """The name as stored: trimmed, without invisible or control characters (app.domain.names)."""
     name = clean_display_name(name)
     if not name:
-        raise ClassError("Type a display name.")
+        raise ClassError("Type a display name.", field="display_name")
     if len(name) > MAX_NAME:
-        raise ClassError(f"Use at most {MAX_NAME} characters.")
+        raise ClassError(f"Use at most {MAX_NAME} characters.", field="display_name")
     if name_key(name).startswith("~"):
         # Removed and merged-away students keep "~<id>" as their key (app.domain.names.freed_key).
-        raise ClassError("Start your name with a letter or a digit, not “~”.")
+        raise ClassError("Start your name with a letter or a digit, not “~”.", field="display_name")
     if len(name_key(name)) > MAX_NAME_KEY:
         raise ClassError(
-            "That name is too long once its special characters are spelled out. Use a shorter one."
+            "That name is too long once its special characters are spelled out. Use a shorter one.",
+            field="display_name",
         )
     return name
 
@@ -342,10 +343,10 @@ def reset_rejoin_code(student: Student) -> str:
 def _open_class_by_code(typed_code: str) -> SchoolClass:
     code = normalise_code(typed_code)
     if not is_valid_code(code):
-        raise ClassError("A class code has 6 letters and digits, like K7PX3M.")
+        raise ClassError("A class code has 6 letters and digits, like K7PX3M.", field="class_code")
     school_class = db.session.scalar(select(SchoolClass).where(SchoolClass.join_code == code))
     if school_class is None or school_class.archived:
-        raise ClassError("No class has that code. Check it with your teacher.")
+        raise ClassError("No class has that code. Check it with your teacher.", field="class_code")
     return school_class
 
 
@@ -395,7 +396,10 @@ def rejoin_class(typed_code: str, typed_rejoin_code: str) -> Student:
             )
         )
     if student is None:
-        raise ClassError("That rejoin code does not match anyone in this class. Ask your teacher for it.")
+        raise ClassError(
+            "That rejoin code does not match anyone in this class. Ask your teacher for it.",
+            field="rejoin_code",
+        )
     return student
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from flask import abort, current_app
+from flask import current_app
 from sqlalchemy import func, select
 
 from app.domain.article import SKILLS, Vocabulary
@@ -18,9 +18,10 @@ from app.domain.validation import Problem, ValidationResult, validate_article, v
 from app.domain.vocabulary import load_vocabulary
 from app.extensions import db
 from app.models import Article, ArticleVersion, Quiz, Teacher
+from app.services.errors import NotFound, ServiceError
 
 
-class ContentError(Exception):
+class ContentError(ServiceError):
     """Content that cannot be used; ``problems`` are the validator's lines."""
 
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
@@ -219,7 +220,7 @@ def visible_to(teacher: Teacher | None) -> Any:
 def version_for_teacher(teacher: Teacher, version_id: int) -> ArticleVersion:
     version = db.session.get(ArticleVersion, version_id)
     if version is None or version.article.owner_id not in (None, teacher.id):
-        abort(404)
+        raise NotFound
     return version
 
 

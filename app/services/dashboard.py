@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from flask import abort
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import joinedload
 
@@ -37,6 +36,7 @@ from app.models import (
     Teacher,
 )
 from app.services.content import ContentError, current_vocabulary, parse_version
+from app.services.errors import NotFound
 from app.services.quizzes import (
     arrangement_of,
     article_blocks,
@@ -486,17 +486,17 @@ def student_progress(student: Student, now: datetime) -> Progress:
 def student_of_class(school_class: SchoolClass, student_id: int) -> Student:
     """A student of this class, removed ones included (their scores stay); 404 otherwise."""
     if not 0 < student_id <= MAX_ROW_ID:
-        abort(404)
+        raise NotFound
     student = db.session.get(Student, student_id)
     if student is None or student.class_id != school_class.id:
-        abort(404)
+        raise NotFound
     return student
 
 
 def question_at(analysis: AssignmentAnalysis, number: int) -> stats.ItemStatistics:
     """The item statistics of question ``number`` (1-based), or 404."""
     if not 1 <= number <= len(analysis.items):
-        abort(404)
+        raise NotFound
     return analysis.items[number - 1]
 
 
@@ -509,7 +509,7 @@ MAX_ROW_ID = 2**63 - 1
 def attempt_for_teacher(teacher: Teacher, attempt_id: int) -> Attempt:
     """An attempt at one of the teacher's own assignments, with its student; 404 otherwise."""
     if not 0 < attempt_id <= MAX_ROW_ID:
-        abort(404)
+        raise NotFound
     attempt = db.session.get(
         Attempt,
         attempt_id,
@@ -519,7 +519,7 @@ def attempt_for_teacher(teacher: Teacher, attempt_id: int) -> Attempt:
         ],
     )
     if attempt is None or attempt.assignment.school_class.teacher_id != teacher.id:
-        abort(404)
+        raise NotFound
     return attempt
 
 
@@ -570,7 +570,7 @@ def class_quiz(assignment: Assignment, attempt_id: int | None = None) -> ClassQu
     if attempt_id is not None:
         attempt = next((a for a in attempts if a.id == attempt_id), None)
         if attempt is None:
-            abort(404)
+            raise NotFound
         arrangement = arrangement_of(attempt, stored)
     return ClassQuiz(
         assignment=assignment,

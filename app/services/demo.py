@@ -47,13 +47,14 @@ from app.models import (
     Teacher,
 )
 from app.services import accounts, classes, content, quizzes
+from app.services.errors import ServiceError
 
 DEMO_EMAIL = "demo@sourcewise.example"
 DEMO_TEACHER_NAME = "Demo Teacher"
 DAYS_PER_ASSIGNMENT = 4  # assignments are set every few days, the last one still open
 
 
-class DemoError(RuntimeError):
+class DemoError(ServiceError, RuntimeError):
     """The demo cannot be made; the message says why."""
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from flask import abort
 from sqlalchemy import ColumnElement, Select, Text, and_, cast, func, or_, select, true
 
 from app.domain import csv_export
@@ -37,6 +36,8 @@ from app.models import (
     Student,
     Teacher,
 )
+from app.services.classes import class_for_teacher
+from app.services.errors import ServiceError
 from app.services.quizzes import submit_overdue_attempts
 
 SCORES = "scores"
@@ -47,7 +48,7 @@ KINDS: tuple[str, ...] = (SCORES, RESPONSES, GRADEBOOK)
 ROWS_PER_FETCH = 1000
 
 
-class ExportError(ValueError):
+class ExportError(ServiceError, ValueError):
     """An export that cannot be made; the message says why."""
 
 
@@ -89,9 +90,7 @@ def teacher_export(
     if class_id is None:
         scope, label = Scope(teacher_id=teacher.id), "all-classes"
     else:
-        school_class = db.session.get(SchoolClass, class_id)
-        if school_class is None or school_class.teacher_id != teacher.id:
-            abort(404)
+        school_class = class_for_teacher(teacher, class_id)
         scope, label = Scope(class_id=class_id), school_class.join_code
     chunks = export_chunks(kind, scope, now=now, excel=excel, missing_as_zero=missing_as_zero)
     return CsvExport(csv_export.export_filename(kind, label, now.date()), chunks)

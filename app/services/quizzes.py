@@ -13,7 +13,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import abort
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -48,18 +47,15 @@ from app.models import (
     utcnow,
 )
 from app.services.content import create_quiz, parse_version
+from app.services.errors import NotFound, ServiceError
 from app.services.times import format_local
 
 
-class QuizError(ValueError):
+class QuizError(ServiceError, ValueError):
     """Something the student or teacher can fix; the message says how.
 
     ``field`` names the form field the message is about, when there is one.
     """
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 # Database ids are 32-bit on every database this runs on; a bigger number is no id at all.
@@ -427,7 +423,7 @@ def remove_extension(assignment: Assignment, extension_id: int) -> Student:
     """Remove one extension of this assignment (404 for any other); returns whose it was."""
     extension = db.session.get(Extension, extension_id) if 0 < extension_id <= MAX_ID else None
     if extension is None or extension.assignment_id != assignment.id:
-        abort(404)
+        raise NotFound
     student = extension.student
     db.session.delete(extension)
     db.session.commit()
@@ -448,14 +444,14 @@ def assignments_of(school_class: SchoolClass) -> list[Assignment]:
 def assignment_for_teacher(teacher: Teacher, assignment_id: int) -> Assignment:
     assignment = db.session.get(Assignment, assignment_id) if 0 < assignment_id <= MAX_ID else None
     if assignment is None or assignment.school_class.teacher_id != teacher.id:
-        abort(404)
+        raise NotFound
     return assignment
 
 
 def assignment_for_student(student: Student, assignment_id: int) -> Assignment:
     assignment = db.session.get(Assignment, assignment_id) if 0 < assignment_id <= MAX_ID else None
     if assignment is None or assignment.class_id != student.class_id:
-        abort(404)
+        raise NotFound
     return assignment
 
 
@@ -642,7 +638,7 @@ def attempt_for_student(student: Student, attempt_id: int) -> Attempt:
         else None
     )
     if attempt is None or attempt.student_id != student.id:
-        abort(404)
+        raise NotFound
     if attempt.submitted_at is None and attempt.assignment.late_policy == LATE_CLOSE:
         # Past the due date the attempt is handed in with what it has, before anything shows it.
         submit_overdue_attempts(attempt_id=attempt.id)
@@ -821,7 +817,7 @@ def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Res
     """
     stored_questions = questions_of(attempt.assignment.quiz)
     if not 0 <= position < len(stored_questions):
-        abort(404)
+        raise NotFound
     # ``position`` and the raw values are as the attempt shows them; store them as the quiz has them.
     arrangement = arrangement_of(attempt, stored_questions)
     shown = arrangement.question(stored_questions, position)

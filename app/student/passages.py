@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from flask import Blueprint
-
 # How each verdict is shown: words and a symbol, never colour alone.
 VERDICTS: dict[str, tuple[str, str]] = {
     "right": ("Right", "✓"),
@@ -69,13 +67,3 @@ def points(value: float | None) -> str:
         return "–"
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return text or "0"
-
-
-def register_template_helpers(bp: Blueprint) -> None:
-    """Registered app-wide, so the teacher's quiz preview can use the same macros."""
-    bp.add_app_template_global(word_runs, "word_runs")
-    bp.add_app_template_global(range_marks, "range_marks")
-    bp.add_app_template_global(VERDICTS, "VERDICTS")
-    bp.add_app_template_global(MARK_LABELS, "MARK_LABELS")
-    bp.add_app_template_global(SKILL_LABELS, "SKILL_LABELS")
-    bp.add_app_template_filter(points, "points")

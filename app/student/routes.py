@@ -34,10 +34,8 @@ from app.services import classes, quizzes
 from app.services.classes import ClassError, NameTakenError
 from app.services.quizzes import AttemptView, QuizError
 from app.student.forms import ActionForm, JoinForm, RejoinForm
-from app.student.passages import register_template_helpers
 
 bp = Blueprint("student", __name__, template_folder="templates")
-register_template_helpers(bp)
 
 View = TypeVar("View", bound=Callable[..., ResponseReturnValue])
 
@@ -110,19 +108,8 @@ def _student() -> Student:
 
 
 def _class_error_field(error: ClassError, form: JoinForm | RejoinForm) -> Any:
-    """The form field a ClassError is about, so its message is shown next to that field."""
-    field_name = getattr(error, "field", None)
-    if field_name is None:
-        # classes.py names no field: its messages about the class code mention "class code"
-        # or "No class"; the rest are about the other field.
-        message = str(error)
-        about_class = "class code" in message.lower() or message.startswith("No class")
-        field_name = "class_code" if about_class else _other_field(form)
-    return getattr(form, field_name)
-
-
-def _other_field(form: JoinForm | RejoinForm) -> str:
-    return "display_name" if isinstance(form, JoinForm) else "rejoin_code"
+    """The form field a ClassError is about (``error.field``), so its message is shown next to it."""
+    return form[error.field or "class_code"]
 
 
 def _sign_in(student: Student) -> None:

@@ -102,7 +102,7 @@ def test_classes_of_counts_students_and_assignments(app_ctx: Flask) -> None:
 
 
 def test_class_for_teacher_hides_other_teachers_classes(app_ctx: Flask) -> None:
-    from werkzeug.exceptions import NotFound
+    from app.services.errors import NotFound
 
     school_class = make_class()
     assert classes.class_for_teacher(school_class.teacher, school_class.id) is school_class
@@ -196,7 +196,7 @@ def test_renaming_and_resetting_a_student(app_ctx: Flask) -> None:
 
 
 def test_student_in_class_refuses_other_classes_and_removed_students(app_ctx: Flask) -> None:
-    from werkzeug.exceptions import NotFound
+    from app.services.errors import NotFound
 
     school_class, other_class = make_class(), make_class()
     student, stranger = make_student(school_class), make_student(other_class)

@@ -6,13 +6,13 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
-from werkzeug.exceptions import NotFound
 
 from app.domain.arrangement import Arrangement
 from app.domain.question import SELECT
 from app.extensions import db
 from app.models import ATTEMPTS_UNLIMITED, FEEDBACK_TEST, Attempt, Response, utcnow
 from app.services import quizzes
+from app.services.errors import NotFound
 from app.services.quizzes import IN_PROGRESS, NOT_STARTED, SUBMITTED, QuizError
 from tests.factories import make_assignment, make_class, make_student, right_answer, wrong_answer
 

@@ -62,3 +62,39 @@ def test_importing_the_domain_loads_no_web_or_database_module() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=DOMAIN.parent.parent
     )
     assert result.stdout.strip() == ""
+
+
+# --- Services do not speak HTTP ------------------------------------------------------------------
+
+SERVICES = DOMAIN.parent / "services"
+# The only Flask names a service may import, where, and why: each reads the app's configuration
+# (an application context, never a request).  Everything HTTP (abort, request, responses) stays in
+# the views; a service raises app.services.errors.NotFound or a ServiceError instead.
+FLASK_ALLOWED = {
+    ("accounts.py", "current_app"): "SECRET_KEY, from which the first-teacher setup token is derived",
+    ("content.py", "current_app"): "QUESTIONS_DIR, where the school's articles and the vocabulary live",
+    ("demo.py", "current_app"): "QUESTIONS_DIR, the articles the demo class is set",
+    ("times.py", "current_app"): "DEFAULT_TIME_ZONE, for classes without a time zone of their own",
+}
+
+
+def _flask_imports(path: Path) -> list[tuple[str, str]]:
+    """(module, name) for every import from flask or werkzeug.exceptions in ``path``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[tuple[str, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, "*") for alias in node.names if alias.name.split(".")[0] == "flask"]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            flask_like = node.module.split(".")[0] == "flask" or node.module == "werkzeug.exceptions"
+            found += [(node.module, alias.name) for alias in node.names] if flask_like else []
+    return found
+
+
+def test_services_import_from_flask_only_what_they_need_for_configuration() -> None:
+    offenders = []
+    for path in sorted(SERVICES.glob("*.py")):
+        for module, name in _flask_imports(path):
+            if not (module == "flask" and (path.name, name) in FLASK_ALLOWED):
+                offenders.append(f"app/services/{path.name} imports {name} from {module}")
+    assert offenders == []

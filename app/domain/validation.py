@@ -8,9 +8,7 @@ passage closest to a misspelt quote only runs when a quote is not found.
 
 from __future__ import annotations
 
-import bisect
 import difflib
-import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -40,7 +38,15 @@ from app.domain.safe_yaml import (
     YamlProblem,
     load_with_lines,
 )
-from app.domain.text import Block, count_words, display_form, match_form, split_paragraphs
+from app.domain.text import (
+    Block,
+    count_words,
+    display_form,
+    find_all,
+    match_form,
+    split_paragraphs,
+    word_range,
+)
 
 ERROR = "error"
 WARNING = "warning"
@@ -445,56 +451,6 @@ def _count_quotes(node: Node) -> int:
         elif isinstance(current, SequenceNode):
             stack.extend(current.items)
     return count
-
-
-def find_all(
-    haystack: str, needle: str, limit: int | None = None, start: int = 0, stop: int | None = None
-) -> list[tuple[int, int]]:
-    """:meth:`Block.find_all` on a block's match form computed once, with a quote's
-    match form: the same matches (a unit test checks), without normalising the whole
-    block again for every quote, which made huge files quadratic.
-
-    The search runs in the regular-expression engine and stops after ``limit`` matches, so a
-    text of one repeated word costs one pass, not a Python step per occurrence.
-    """
-    if not needle:
-        return []
-    pattern = _quote_pattern(needle)
-    stop = len(haystack) if stop is None else stop
-    found: list[tuple[int, int]] = []
-    # One search per match, from the next character: occurrences may overlap, as with str.find.
-    # No endpos: the word-boundary test must see the character after ``stop``.
-    match = pattern.search(haystack, start)
-    while match is not None and match.end() <= stop:
-        found.append(match.span())
-        if limit is not None and len(found) >= limit:
-            break
-        match = pattern.search(haystack, match.start() + 1)
-    return found
-
-
-@functools.lru_cache(maxsize=256)
-def _quote_pattern(needle: str) -> re.Pattern[str]:
-    """``needle`` not glued to a word character on a side where it starts or ends with a word.
-
-    The pattern starts with the literal needle, so the engine skips ahead to candidates at C
-    speed; the word tests come after it (a lookbehind over the needle itself).
-    """
-    escaped = re.escape(needle)
-    before = f"(?<!\\w{escaped})" if _is_word_char(needle[0]) else ""
-    after = r"(?!\w)" if _is_word_char(needle[-1]) else ""
-    return re.compile(f"{escaped}{before}{after}")
-
-
-def word_range(block: Block, start_char: int, end_char: int) -> tuple[int, int]:
-    """:meth:`Block.word_range` by binary search (words are sorted and do not overlap)."""
-    first = bisect.bisect_right(block.ends, start_char)  # first word ending after start_char
-    last = bisect.bisect_left(block.starts, end_char)  # first word starting at or after end_char
-    return (first, last) if first < last else (0, 0)
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 # --------------------------------------------------------------------------- the article

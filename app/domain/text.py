@@ -9,6 +9,7 @@ never words themselves, so a student selects and is scored on words only.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -85,28 +86,11 @@ class Block:
 
     def word_range(self, start_char: int, end_char: int) -> tuple[int, int]:
         """Word indices [first, last + 1) of the words overlapping a character range."""
-        first = bisect.bisect_right(self.ends, start_char)  # first word ending after the range starts
-        last = bisect.bisect_left(self.starts, end_char)  # first word starting at or after its end
-        return (first, last) if first < last else (0, 0)
+        return word_range(self, start_char, end_char)
 
     def find_all(self, quote: str) -> list[tuple[int, int]]:
         """Character ranges where ``quote`` occurs on word boundaries (match form)."""
-        needle = match_form(quote)
-        haystack = match_form(self.text)
-        found: list[tuple[int, int]] = []
-        if not needle:
-            return found
-        start = haystack.find(needle)
-        while start != -1:
-            end = start + len(needle)
-            before_ok = start == 0 or not _is_word_char(haystack[start - 1]) or not _is_word_char(needle[0])
-            after_ok = (
-                end == len(haystack) or not _is_word_char(haystack[end]) or not _is_word_char(needle[-1])
-            )
-            if before_ok and after_ok:
-                found.append((start, end))
-            start = haystack.find(needle, start + 1)
-        return found
+        return find_all(match_form(self.text), match_form(quote))
 
     def slice(self, start: int, end: int) -> Block:
         """The words [start, end) as a block of their own (used to show one claim)."""
@@ -115,6 +99,55 @@ class Block:
         first_char = self.starts[start]
         last_char = self.ends[end - 1]
         return Block.from_text(self.text[first_char:last_char])
+
+
+def word_range(block: Block, start_char: int, end_char: int) -> tuple[int, int]:
+    """Word indices [first, last + 1) of the words of ``block`` overlapping a character range,
+    by binary search (words are sorted and do not overlap)."""
+    first = bisect.bisect_right(block.ends, start_char)  # first word ending after the range starts
+    last = bisect.bisect_left(block.starts, end_char)  # first word starting at or after its end
+    return (first, last) if first < last else (0, 0)
+
+
+def find_all(
+    haystack: str, needle: str, limit: int | None = None, start: int = 0, stop: int | None = None
+) -> list[tuple[int, int]]:
+    """Character ranges where ``needle`` occurs in ``haystack`` on word boundaries, both in
+    match form, in order (occurrences may overlap); only in ``[start, stop)`` and at most
+    ``limit`` of them.
+
+    The validator computes a block's match form once and searches it for every quote, so a
+    huge file is not normalised again per quote.  The search runs in the regular-expression
+    engine and stops after ``limit`` matches, so a text of one repeated word costs one pass,
+    not a Python step per occurrence.
+    """
+    if not needle:
+        return []
+    pattern = _quote_pattern(needle)
+    stop = len(haystack) if stop is None else stop
+    found: list[tuple[int, int]] = []
+    # One search per match, from the next character: occurrences may overlap, as with str.find.
+    # No endpos: the word-boundary test must see the character after ``stop``.
+    match = pattern.search(haystack, start)
+    while match is not None and match.end() <= stop:
+        found.append(match.span())
+        if limit is not None and len(found) >= limit:
+            break
+        match = pattern.search(haystack, match.start() + 1)
+    return found
+
+
+@functools.lru_cache(maxsize=256)
+def _quote_pattern(needle: str) -> re.Pattern[str]:
+    """``needle`` not glued to a word character on a side where it starts or ends with a word.
+
+    The pattern starts with the literal needle, so the engine skips ahead to candidates at C
+    speed; the word tests come after it (a lookbehind over the needle itself).
+    """
+    escaped = re.escape(needle)
+    before = f"(?<!\\w{escaped})" if _is_word_char(needle[0]) else ""
+    after = r"(?!\w)" if _is_word_char(needle[-1]) else ""
+    return re.compile(f"{escaped}{before}{after}")
 
 
 def _is_word_char(char: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from app.domain.article import SOURCED_STATUSES, UNVERIFIED_STATUSES, Vocabulary, VocabularyEntry
 from app.domain.safe_yaml import Entry, MappingNode, ScalarNode, SequenceNode, YamlProblem, load_with_lines
 from app.domain.text import display_form
-from app.domain.validation import FieldChecker, Problem, describe, is_list_or_empty
+from app.domain.validation.fields import FieldChecker, Problem, describe, is_list_or_empty
 
 VOCABULARY_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 # Each section of the file, and what one of its entries is called in messages.

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain.article import Article, Claim, Framing, HandQuestion, Source, Span, Vocabulary
-from app.domain.text import Block, match_form
+from app.domain.text import Block, find_all, match_form, word_range
 from app.domain.validation import (
     ARTICLE_KEYS,
     CLAIM_KEYS,
@@ -22,10 +22,8 @@ from app.domain.validation import (
     Problem,
     ValidationResult,
     collect_article_files,
-    find_all,
     validate_article,
     validate_files,
-    word_range,
 )
 from app.domain.vocabulary import load_vocabulary
 

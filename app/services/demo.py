@@ -25,7 +25,6 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy import func, insert, select
-from werkzeug.security import generate_password_hash
 
 from app.domain.article import SKILLS
 from app.domain.codes import generate_code
@@ -163,7 +162,7 @@ def _demo_teacher() -> tuple[Teacher, str, bool]:
     teacher = db.session.scalar(select(Teacher).where(Teacher.email == DEMO_EMAIL))
     if teacher is None:
         return accounts.create_teacher(DEMO_EMAIL, password, DEMO_TEACHER_NAME), password, True
-    teacher.password_hash = generate_password_hash(password, method="scrypt")
+    teacher.password_hash = accounts.hash_password(password)
     teacher.session_epoch += 1  # as after any password change: older sessions end
     db.session.commit()
     return teacher, password, False

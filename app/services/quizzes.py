@@ -21,6 +21,7 @@ from sqlalchemy.orm import joinedload
 from app.domain import deadlines
 from app.domain.arrangement import Arrangement
 from app.domain.article import SKILLS
+from app.domain.cache import LRUCache
 from app.domain.names import clean_display_name
 from app.domain.question import Question
 from app.domain.scoring import ANSWER_TYPES, Result, score_answer
@@ -665,8 +666,7 @@ def first_unanswered(attempt: Attempt, answered: dict[int, Response] | None = No
 # --- What a quiz page shows -----------------------------------------------------------------
 
 # Article versions never change once stored, so their blocks are parsed once per process.
-_BLOCKS_CACHE_SIZE = 64
-_blocks_cache: dict[str, tuple[Block, ...]] = {}
+_blocks_cache: LRUCache[str, tuple[Block, ...]] = LRUCache(maxsize=64)
 
 
 def article_blocks(version: ArticleVersion) -> tuple[Block, ...]:
@@ -674,9 +674,7 @@ def article_blocks(version: ArticleVersion) -> tuple[Block, ...]:
     blocks = _blocks_cache.get(version.content_hash)
     if blocks is None:
         blocks = parse_version(version).blocks
-        if len(_blocks_cache) >= _BLOCKS_CACHE_SIZE:
-            _blocks_cache.clear()
-        _blocks_cache[version.content_hash] = blocks
+        _blocks_cache.put(version.content_hash, blocks)
     return blocks
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -350,7 +350,7 @@ def _attempt(
     maxima = Counter(question.skill for question in questions)
     responses = []
     moment = start
-    totals: Counter[str] = Counter()
+    totals: defaultdict[str, float] = defaultdict(float)
     for position, question in enumerate(questions[:answered]):
         moment += timedelta(seconds=rng.uniform(20, 140))
         chance = None if profile.right is None else _clamp(profile.right[question.skill] + ability)

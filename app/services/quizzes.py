@@ -9,9 +9,11 @@ recomputed from its stored responses, never incremented.
 from __future__ import annotations
 
 import secrets
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from flask import abort
 from sqlalchemy import delete, func, select
@@ -534,7 +536,9 @@ def student_assignments(student: Student, now: datetime | None = None) -> list[S
                 select(Response.attempt_id, func.count(Response.id))
                 .where(Response.attempt_id.in_(open_ids))
                 .group_by(Response.attempt_id)
-            ).all()
+            )
+            .tuples()
+            .all()
         )
     result = []
     for assignment in assignments:
@@ -801,7 +805,8 @@ def _lock(attempt: Attempt) -> Attempt:
     reads next (submitted yet? answered already?) cannot change before it commits.
     """
     connection = db.session.connection()
-    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+    driver = cast(sqlite3.Connection, connection.connection.dbapi_connection)  # when the dialect is sqlite
+    if connection.dialect.name == "sqlite" and not driver.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     return db.session.scalars(
         select(Attempt)
@@ -888,12 +893,14 @@ def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Res
 
 
 def _rescore(attempt: Attempt) -> None:
-    sums = dict(
+    sums: dict[str, float] = dict(
         db.session.execute(
             select(Response.skill, func.sum(Response.score))
             .where(Response.attempt_id == attempt.id)
             .group_by(Response.skill)
-        ).all()
+        )
+        .tuples()
+        .all()
     )
     attempt.sources_score = float(sums.get("sources") or 0.0)
     attempt.claims_score = float(sums.get("claims") or 0.0)
@@ -937,7 +944,8 @@ def draw_another_quiz(assignment: Assignment, seed: int | None = None) -> Assign
     quiz while it is being replaced.  The replaced quiz is deleted.
     """
     connection = db.session.connection()
-    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+    driver = cast(sqlite3.Connection, connection.connection.dbapi_connection)  # when the dialect is sqlite
+    if connection.dialect.name == "sqlite" and not driver.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     locked = db.session.scalars(
         select(Assignment)

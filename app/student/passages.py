@@ -75,7 +75,8 @@ def register_template_helpers(bp: Blueprint) -> None:
     """Registered app-wide, so the teacher's quiz preview can use the same macros."""
     bp.add_app_template_global(word_runs, "word_runs")
     bp.add_app_template_global(range_marks, "range_marks")
-    bp.add_app_template_global(VERDICTS, "VERDICTS")
-    bp.add_app_template_global(MARK_LABELS, "MARK_LABELS")
-    bp.add_app_template_global(SKILL_LABELS, "SKILL_LABELS")
+    # Flask types a template global as a function; Jinja takes any value.
+    bp.add_app_template_global(VERDICTS, "VERDICTS")  # type: ignore[arg-type]
+    bp.add_app_template_global(MARK_LABELS, "MARK_LABELS")  # type: ignore[arg-type]
+    bp.add_app_template_global(SKILL_LABELS, "SKILL_LABELS")  # type: ignore[arg-type]
     bp.add_app_template_filter(points, "points")

@@ -47,5 +47,5 @@ audit: install
 
 lint: install-dev
 	$(BIN)/ruff check .
-	$(BIN)/mypy app/domain
+	$(BIN)/mypy app
 	$(FLASK) questions audit questions/

@@ -102,6 +102,9 @@ class Config:
         # A form's token lasts a school day: long enough for a page left open through a lesson,
         # short enough that a token copied off a shared screen soon stops working.
         self.WTF_CSRF_TIME_LIMIT = 8 * 60 * 60
+        # How teachers' passwords are hashed (werkzeug's method string).  Production keeps scrypt;
+        # the tests set a cheap method so creating a teacher does not cost a real hash each time.
+        self.PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105 - the name of a hash method, not a password
         # Behind a reverse proxy: how many proxies set X-Forwarded-* in front of the app.  0 (the
         # default) trusts none of those headers, so nobody can fake an address to dodge rate limits.
         self.PROXY_HOPS = _proxy_hops(env.get("SOURCEWISE_PROXY_HOPS", "0"))

@@ -7,7 +7,7 @@ app/services/ decide when a unit of work is committed.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.engine import Dialect
@@ -16,6 +16,11 @@ from sqlalchemy.types import TypeDecorator
 
 from app.domain.names import name_key
 from app.extensions import db
+
+if TYPE_CHECKING:  # db.Model is made at runtime from Base; mypy sees the declarative base it extends
+    from app.extensions import Base as Model
+else:
+    Model = db.Model
 
 
 def utcnow() -> datetime:
@@ -42,7 +47,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-class Teacher(db.Model):
+class Teacher(Model):
     __tablename__ = "teachers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -64,7 +69,7 @@ class Teacher(db.Model):
         return f"teacher:{self.id}:{self.session_epoch}"
 
 
-class SchoolClass(db.Model):
+class SchoolClass(Model):
     __tablename__ = "classes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -93,7 +98,7 @@ def _name_key_of_row(context: Any) -> str:
     return name_key(context.get_current_parameters()["display_name"])
 
 
-class Student(db.Model):
+class Student(Model):
     """A student is a display name in one class: no email, no password.
 
     ``public_id`` is the stable pseudonymous id used in exports instead of the
@@ -134,7 +139,7 @@ class Student(db.Model):
         return self.removed_at is not None
 
 
-class Article(db.Model):
+class Article(Model):
     """An article by its id in the YAML files; its content lives in versions."""
 
     __tablename__ = "articles"
@@ -151,7 +156,7 @@ class Article(db.Model):
     )
 
 
-class ArticleVersion(db.Model):
+class ArticleVersion(Model):
     """One imported state of an article file.  Never changed once stored."""
 
     __tablename__ = "article_versions"
@@ -176,7 +181,7 @@ class ArticleVersion(db.Model):
     article: Mapped[Article] = relationship(back_populates="versions")
 
 
-class Quiz(db.Model):
+class Quiz(Model):
     """The questions generated from one article version with one seed, frozen as JSON."""
 
     __tablename__ = "quizzes"
@@ -205,7 +210,7 @@ SHOW_ANSWERS_AFTER_DUE = "due"  # ... once the due date has passed
 SHOW_ANSWERS_NEVER = "never"
 
 
-class Assignment(db.Model):
+class Assignment(Model):
     __tablename__ = "assignments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -224,7 +229,7 @@ class Assignment(db.Model):
     quiz: Mapped[Quiz] = relationship()
 
 
-class Extension(db.Model):
+class Extension(Model):
     """One student's own due date or extra attempts on one assignment."""
 
     __tablename__ = "extensions"
@@ -241,7 +246,7 @@ class Extension(db.Model):
     student: Mapped[Student] = relationship()
 
 
-class Attempt(db.Model):
+class Attempt(Model):
     """One student's go at one assignment.  Scores are cached sums of its responses."""
 
     __tablename__ = "attempts"
@@ -277,7 +282,7 @@ class Attempt(db.Model):
         return 100.0 * self.score / self.max_score if self.max_score else 0.0
 
 
-class Response(db.Model):
+class Response(Model):
     """A student's answer to one question of an attempt: at most one per question."""
 
     __tablename__ = "responses"

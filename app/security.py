@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from flask import Flask, Response, current_app
 
 from app.extensions import db, login_manager
@@ -32,7 +34,7 @@ def load_user(user_id: str) -> object | None:
     try:
         kind, key, epoch = user_id.split(":")
         model = {"teacher": Teacher, "student": Student}[kind]
-        user = db.session.get(model, int(key))
+        user = cast("Teacher | Student | None", db.session.get(model, int(key)))
     except (ValueError, KeyError):
         return None
     if user is None or user.session_epoch != int(epoch):

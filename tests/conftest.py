@@ -62,6 +62,8 @@ def make_config(database_url: str, tmp_path: Path, **overrides: Any) -> dict[str
         "QUESTIONS_DIR": str(QUESTIONS_DIR),
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
+        # scrypt costs real CPU per teacher; production keeps it (tests/integration/test_config.py).
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
     }
     config.update(overrides)
     return config

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from functools import lru_cache
 
 from flask import current_app
 from sqlalchemy import func, select
@@ -23,8 +24,22 @@ MAX_DISPLAY_NAME = 80
 # Deliberately loose: one @, something on each side, a dot in the domain.  The address is
 # only a login name here, never mailed to.
 _EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-# Checked against when the email is unknown, so a miss takes as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-real-password", method="scrypt")
+
+
+def hash_password(password: str) -> str:
+    """The stored hash of a password, by the app's PASSWORD_HASH_METHOD (scrypt unless configured)."""
+    return generate_password_hash(password, method=_hash_method())
+
+
+def _hash_method() -> str:
+    method: str = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt")
+    return method
+
+
+@lru_cache(maxsize=4)
+def _dummy_hash(method: str) -> str:
+    """Checked against when the email is unknown, so a miss takes as long as a wrong password."""
+    return generate_password_hash("not-a-real-password", method=method)
 
 
 class AccountError(ServiceError, ValueError):
@@ -87,7 +102,7 @@ def create_teacher(email: str, password: str, display_name: str = "") -> Teacher
     teacher = Teacher(
         email=email,
         display_name=display_name,
-        password_hash=generate_password_hash(password, method="scrypt"),
+        password_hash=hash_password(password),
     )
     db.session.add(teacher)
     try:
@@ -111,7 +126,7 @@ def authenticate(email: str, password: str) -> Teacher | None:
         return None
     teacher = db.session.scalar(select(Teacher).where(Teacher.email == normalise_email(email)))
     if teacher is None:
-        check_password_hash(_DUMMY_HASH, password)
+        check_password_hash(_dummy_hash(_hash_method()), password)
         return None
     return teacher if check_password_hash(teacher.password_hash, password) else None
 
@@ -121,7 +136,7 @@ def change_password(teacher: Teacher, current_password: str, new_password: str) 
     if not check_password_hash(teacher.password_hash, current_password):
         raise AccountError("Your current password is not right.", "current_password")
     check_new_password(new_password)
-    teacher.password_hash = generate_password_hash(new_password, method="scrypt")
+    teacher.password_hash = hash_password(new_password)
     teacher.session_epoch += 1
     db.session.commit()
 

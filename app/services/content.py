@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from app.domain.article import SKILLS, Vocabulary
 from app.domain.article import Article as DomainArticle
+from app.domain.cache import LRUCache
 from app.domain.generate import all_questions, build_quiz
 from app.domain.validation import Problem, ValidationResult, validate_article, validate_files
 from app.domain.vocabulary import load_vocabulary
@@ -37,7 +38,7 @@ def vocabulary_path() -> Path:
     return questions_dir() / "vocabulary.yaml"
 
 
-_vocabulary_cache: dict[tuple[str, float], Vocabulary] = {}
+_vocabulary_cache: LRUCache[tuple[str, float], Vocabulary] = LRUCache(maxsize=8)
 
 
 def current_vocabulary() -> Vocabulary:
@@ -52,8 +53,8 @@ def current_vocabulary() -> Vocabulary:
         vocabulary, problems = load_vocabulary(path.read_bytes(), str(path))
         if vocabulary is None:
             raise ContentError(f"{path} has errors", [str(p) for p in problems])
-        _vocabulary_cache.clear()
-        _vocabulary_cache[key] = cached = vocabulary
+        _vocabulary_cache.put(key, vocabulary)
+        cached = vocabulary
     return cached
 
 
@@ -189,8 +190,7 @@ def skill_counts(article: DomainArticle) -> dict[str, int]:
 
 # A stored version never changes, so its article is parsed once per process and vocabulary
 # (previews, assigning and every question page read it); bounded like any cache.
-_PARSED_CACHE_SIZE = 64
-_parsed_cache: dict[str, tuple[Vocabulary, DomainArticle]] = {}
+_parsed_cache: LRUCache[str, tuple[Vocabulary, DomainArticle]] = LRUCache(maxsize=64)
 
 
 def parse_version(version: ArticleVersion) -> DomainArticle:
@@ -205,9 +205,7 @@ def parse_version(version: ArticleVersion) -> DomainArticle:
             f"{version.source_name} (version {version.number}) no longer validates",
             [str(p) for p in result.errors],
         )
-    if len(_parsed_cache) >= _PARSED_CACHE_SIZE:
-        _parsed_cache.clear()
-    _parsed_cache[version.content_hash] = (vocabulary, result.article)
+    _parsed_cache.put(version.content_hash, (vocabulary, result.article))
     return result.article
 
 

@@ -391,9 +391,9 @@ def class_dashboard(
     choice_counts: dict[str, Counter[stats.ChoiceConfusion]] = {}
     select_counts: Counter[stats.SelectConfusion] = Counter()
     for index, assignment in enumerate(records.assignments):
-        kept = kept_by_assignment[assignment.id]
+        kept_attempts = kept_by_assignment[assignment.id]
         cells = [row.cells[index] for row in rows]
-        analysis = analyse(assignment, kept, records.answers, detail=True)
+        analysis = analyse(assignment, kept_attempts, records.answers, detail=True)
         for position, pairs in analysis.confusions.items():
             kind = analysis.questions[position].kind
             if kind in stats.CONFUSION_KINDS:
@@ -405,7 +405,7 @@ def class_dashboard(
                 assignment,
                 column_key(assignment),
                 stats.gradebook_average(((cell.percent, cell.state) for cell in cells), missing_as_zero),
-                len(kept),
+                len(kept_attempts),
                 analysis,
                 Counter(cell.state for cell in cells),
             )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -25,7 +25,6 @@ from typing import Any
 
 from flask import current_app
 from sqlalchemy import func, insert, select
-from werkzeug.security import generate_password_hash
 
 from app.domain.article import SKILLS
 from app.domain.codes import generate_code
@@ -164,7 +163,7 @@ def _demo_teacher() -> tuple[Teacher, str, bool]:
     teacher = db.session.scalar(select(Teacher).where(Teacher.email == DEMO_EMAIL))
     if teacher is None:
         return accounts.create_teacher(DEMO_EMAIL, password, DEMO_TEACHER_NAME), password, True
-    teacher.password_hash = generate_password_hash(password, method="scrypt")
+    teacher.password_hash = accounts.hash_password(password)
     teacher.session_epoch += 1  # as after any password change: older sessions end
     db.session.commit()
     return teacher, password, False
@@ -352,7 +351,7 @@ def _attempt(
     maxima = Counter(question.skill for question in questions)
     responses = []
     moment = start
-    totals: Counter[str] = Counter()
+    totals: defaultdict[str, float] = defaultdict(float)
     for position, question in enumerate(questions[:answered]):
         moment += timedelta(seconds=rng.uniform(20, 140))
         chance = None if profile.right is None else _clamp(profile.right[question.skill] + ability)

@@ -9,9 +9,11 @@ recomputed from its stored responses, never incremented.
 from __future__ import annotations
 
 import secrets
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -20,6 +22,7 @@ from sqlalchemy.orm import joinedload
 from app.domain import deadlines
 from app.domain.arrangement import Arrangement
 from app.domain.article import SKILLS
+from app.domain.cache import LRUCache
 from app.domain.names import clean_display_name
 from app.domain.question import Question
 from app.domain.scoring import ANSWER_TYPES, Result, score_answer
@@ -529,7 +532,9 @@ def student_assignments(student: Student, now: datetime | None = None) -> list[S
                 select(Response.attempt_id, func.count(Response.id))
                 .where(Response.attempt_id.in_(open_ids))
                 .group_by(Response.attempt_id)
-            ).all()
+            )
+            .tuples()
+            .all()
         )
     result = []
     for assignment in assignments:
@@ -661,8 +666,7 @@ def first_unanswered(attempt: Attempt, answered: dict[int, Response] | None = No
 # --- What a quiz page shows -----------------------------------------------------------------
 
 # Article versions never change once stored, so their blocks are parsed once per process.
-_BLOCKS_CACHE_SIZE = 64
-_blocks_cache: dict[str, tuple[Block, ...]] = {}
+_blocks_cache: LRUCache[str, tuple[Block, ...]] = LRUCache(maxsize=64)
 
 
 def article_blocks(version: ArticleVersion) -> tuple[Block, ...]:
@@ -670,9 +674,7 @@ def article_blocks(version: ArticleVersion) -> tuple[Block, ...]:
     blocks = _blocks_cache.get(version.content_hash)
     if blocks is None:
         blocks = parse_version(version).blocks
-        if len(_blocks_cache) >= _BLOCKS_CACHE_SIZE:
-            _blocks_cache.clear()
-        _blocks_cache[version.content_hash] = blocks
+        _blocks_cache.put(version.content_hash, blocks)
     return blocks
 
 
@@ -799,7 +801,8 @@ def _lock(attempt: Attempt) -> Attempt:
     reads next (submitted yet? answered already?) cannot change before it commits.
     """
     connection = db.session.connection()
-    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+    driver = cast(sqlite3.Connection, connection.connection.dbapi_connection)  # when the dialect is sqlite
+    if connection.dialect.name == "sqlite" and not driver.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     return db.session.scalars(
         select(Attempt)
@@ -886,12 +889,14 @@ def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Res
 
 
 def _rescore(attempt: Attempt) -> None:
-    sums = dict(
+    sums: dict[str, float] = dict(
         db.session.execute(
             select(Response.skill, func.sum(Response.score))
             .where(Response.attempt_id == attempt.id)
             .group_by(Response.skill)
-        ).all()
+        )
+        .tuples()
+        .all()
     )
     attempt.sources_score = float(sums.get("sources") or 0.0)
     attempt.claims_score = float(sums.get("claims") or 0.0)
@@ -935,7 +940,8 @@ def draw_another_quiz(assignment: Assignment, seed: int | None = None) -> Assign
     quiz while it is being replaced.  The replaced quiz is deleted.
     """
     connection = db.session.connection()
-    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+    driver = cast(sqlite3.Connection, connection.connection.dbapi_connection)  # when the dialect is sqlite
+    if connection.dialect.name == "sqlite" and not driver.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     locked = db.session.scalars(
         select(Assignment)

@@ -101,7 +101,7 @@ def student_required(view: View) -> View:
 
 
 def _student() -> Student:
-    return cast(Student, current_user._get_current_object())  # type: ignore[attr-defined]
+    return cast(Student, current_user._get_current_object())
 
 
 # --- Joining ------------------------------------------------------------------------------

@@ -97,6 +97,7 @@ def test_setup_with_a_wrong_token_is_refused(app: Flask, client: FlaskClient) ->
     assert _teacher_count(app) == 0
 
 
+@pytest.mark.parametrize("config_overrides", [{"PASSWORD_HASH_METHOD": "scrypt"}])  # as in production
 def test_setup_with_the_right_token_creates_the_first_teacher_and_signs_in(
     app: Flask, client: FlaskClient
 ) -> None:

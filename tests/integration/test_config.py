@@ -30,6 +30,13 @@ def test_generated_secret_key_is_random_and_kept_per_install(tmp_path: Path) -> 
     assert (tmp_path / "a" / "secret_key").stat().st_mode & 0o077 == 0
 
 
+def test_passwords_are_hashed_with_scrypt_unless_configured(tmp_path: Path) -> None:
+    assert Config({"SOURCEWISE_INSTANCE": str(tmp_path)}).PASSWORD_HASH_METHOD == "scrypt"
+    production = {"SOURCEWISE_ENV": "production", "SOURCEWISE_INSTANCE": str(tmp_path)}
+    production["SECRET_KEY"] = STRONG_KEY
+    assert Config(production).PASSWORD_HASH_METHOD == "scrypt"
+
+
 @pytest.mark.parametrize(
     "key",
     [

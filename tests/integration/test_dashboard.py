@@ -345,41 +345,51 @@ def test_teacher_sees_one_students_progress(teacher_client: FlaskClient, world: 
 # --- Access ----------------------------------------------------------------------------------
 
 
-def teacher_pages(world: World) -> list[str]:
-    return [
-        dashboard_url(world.class_id),
-        f"/teacher/classes/{world.class_id}/dashboard/students/{world.ids['Ann']}",
-        f"/teacher/assignments/{world.assignment_id}/statistics",
-        f"/teacher/assignments/{world.assignment_id}/statistics/questions/1",
-    ]
+# Placeholders: {c} the class, {ann} Ann's student id, {a} the assignment.
+TEACHER_PAGES = [
+    "/teacher/classes/{c}/dashboard",
+    "/teacher/classes/{c}/dashboard/students/{ann}",
+    "/teacher/assignments/{a}/statistics",
+    "/teacher/assignments/{a}/statistics/questions/1",
+]
 
 
-def test_anonymous_visitors_are_sent_to_log_in(client: FlaskClient, world: World) -> None:
-    for url in teacher_pages(world):
-        response = client.get(url)
-        assert response.status_code == 302, url
-        assert "/login" in response.headers["Location"]
+def teacher_page(template: str, world: World) -> str:
+    return template.format(c=world.class_id, ann=world.ids["Ann"], a=world.assignment_id)
 
 
-def test_another_teachers_pages_do_not_exist(client: FlaskClient, world: World) -> None:
+@pytest.mark.parametrize("template", TEACHER_PAGES)
+def test_anonymous_visitors_are_sent_to_log_in(client: FlaskClient, world: World, template: str) -> None:
+    url = teacher_page(template, world)
+    response = client.get(url)
+    assert response.status_code == 302, url
+    assert "/login" in response.headers["Location"]
+
+
+@pytest.mark.parametrize("template", TEACHER_PAGES)
+def test_another_teachers_pages_do_not_exist(client: FlaskClient, world: World, template: str) -> None:
     login_teacher(client, "other@school.example")
-    for url in teacher_pages(world):
-        assert client.get(url).status_code == 404, url
+    url = teacher_page(template, world)
+    assert client.get(url).status_code == 404, url
     # And their own class's dashboard cannot show a student of this class.
     url = f"/teacher/classes/{world.other_class_id}/dashboard/students/{world.ids['Ann']}"
     assert client.get(url).status_code == 404
 
 
-def test_students_are_refused_teacher_pages(app: Flask, client: FlaskClient, world: World) -> None:
+@pytest.mark.parametrize("template", TEACHER_PAGES)
+def test_students_are_refused_teacher_pages(
+    app: Flask, client: FlaskClient, world: World, template: str
+) -> None:
     world.login_student(client, world.ann, app)
-    for url in teacher_pages(world):
-        assert client.get(url).status_code == 403, url
+    url = teacher_page(template, world)
+    assert client.get(url).status_code == 403, url
 
 
-def test_dashboard_pages_are_read_only(teacher_client: FlaskClient, world: World) -> None:
+@pytest.mark.parametrize("template", TEACHER_PAGES)
+def test_dashboard_pages_are_read_only(teacher_client: FlaskClient, world: World, template: str) -> None:
     # No page here changes anything, so none accepts a POST (and none needs a CSRF token).
-    for url in teacher_pages(world):
-        assert teacher_client.post(url).status_code == 405, url
+    url = teacher_page(template, world)
+    assert teacher_client.post(url).status_code == 405, url
 
 
 # --- The student's own progress ----------------------------------------------------------------

@@ -463,15 +463,15 @@ def test_settings_that_would_spoil_started_work_are_refused(app: Flask, client: 
         assert assignment.due_at is None
 
 
-def test_another_teacher_and_odd_ids_get_404(app: Flask, client: FlaskClient) -> None:
+@pytest.mark.parametrize("path", ["edit", "delete"])
+def test_another_teacher_and_odd_ids_get_404(app: Flask, client: FlaskClient, path: str) -> None:
     with app.app_context():
         make_teacher("me@school.example")
         theirs = make_assignment(make_class(make_teacher("them@school.example"), "Theirs"))
         their_id = theirs.id
     login_teacher(client, "me@school.example")
-    for path in ("edit", "delete"):
-        assert client.get(f"/teacher/assignments/{their_id}/{path}").status_code == 404
-        assert client.get(f"/teacher/assignments/{2**70}/{path}").status_code == 404
+    assert client.get(f"/teacher/assignments/{their_id}/{path}").status_code == 404
+    assert client.get(f"/teacher/assignments/{2**70}/{path}").status_code == 404
     assert client.post(f"/teacher/assignments/{their_id}/delete").status_code == 404
     assert client.post(f"/teacher/assignments/{their_id}/edit", data=_settings()).status_code == 404
     with app.app_context():

@@ -506,27 +506,29 @@ def test_class_names_are_escaped_on_the_export_page(app: Flask, client: FlaskCli
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
 
 
-def test_another_teachers_class_does_not_exist(client: FlaskClient, world: World) -> None:
+@pytest.mark.parametrize("kind", list(exports.KINDS))
+def test_another_teachers_class_does_not_exist(client: FlaskClient, world: World, kind: str) -> None:
     login_teacher(client, OTHER)
     assert client.get(f"/teacher/classes/{world.class_id}/exports").status_code == 404
-    for kind in exports.KINDS:
-        assert client.get(f"/teacher/classes/{world.class_id}/exports/{kind}.csv").status_code == 404
-        own = client.get(f"/teacher/exports/{kind}.csv")
-        assert b"Year 9 English" not in own.data and world.public_ids["Ann"].encode() not in own.data
+    assert client.get(f"/teacher/classes/{world.class_id}/exports/{kind}.csv").status_code == 404
+    own = client.get(f"/teacher/exports/{kind}.csv")
+    assert b"Year 9 English" not in own.data and world.public_ids["Ann"].encode() not in own.data
 
 
+EXPORT_PAGES = ["/teacher/exports", "/teacher/exports/scores.csv", "/teacher/classes/{c}/exports",
+                "/teacher/classes/{c}/exports/responses.csv"]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", EXPORT_PAGES)
 def test_visitors_are_sent_to_log_in_and_students_are_refused(
-    app: Flask, client: FlaskClient, world: World
+    app: Flask, client: FlaskClient, world: World, template: str
 ) -> None:
-    urls = ["/teacher/exports", "/teacher/exports/scores.csv", f"/teacher/classes/{world.class_id}/exports",
-            f"/teacher/classes/{world.class_id}/exports/responses.csv"]  # fmt: skip
-    for url in urls:
-        response = client.get(url)
-        assert response.status_code == 302 and "/login" in response.headers["Location"]
+    url = template.format(c=world.class_id)
+    response = client.get(url)
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
     with app.app_context():
         login_student(client, db.session.get(Student, world.student_keys["Ann"]))
-    for url in urls:
-        assert client.get(url).status_code == 403
+    assert client.get(url).status_code == 403
 
 
 def test_an_unknown_export_is_404(client: FlaskClient, world: World) -> None:

@@ -103,66 +103,71 @@ def one_h1(page: str) -> None:
 # --- Who may see teacher pages ----------------------------------------------------------------
 
 
-def teacher_urls(world: World) -> list[str]:
-    c, s, v = world.class_id, world.student_id, world.version_id
-    return [
-        "/teacher/classes",
-        f"/teacher/classes/{c}",
-        f"/teacher/classes/{c}/students/{s}",
-        f"/teacher/classes/{c}/students/{s}/remove",
-        "/teacher/library",
-        f"/teacher/library/versions/{v}/preview",
-        "/teacher/assign",
-    ]
+# Placeholders: {c} the class, {s} its student, {v} the article version.
+TEACHER_GETS = [
+    "/teacher/classes",
+    "/teacher/classes/{c}",
+    "/teacher/classes/{c}/students/{s}",
+    "/teacher/classes/{c}/students/{s}/remove",
+    "/teacher/library",
+    "/teacher/library/versions/{v}/preview",
+    "/teacher/assign",
+]
+TEACHER_POSTS = [
+    "/teacher/classes",
+    "/teacher/classes/{c}/rename",
+    "/teacher/classes/{c}/archive",
+    "/teacher/classes/{c}/unarchive",
+    "/teacher/classes/{c}/join-code",
+    "/teacher/classes/{c}/students/{s}",
+    "/teacher/classes/{c}/students/{s}/rejoin-code",
+    "/teacher/classes/{c}/students/{s}/remove",
+    "/teacher/library/upload",
+    "/teacher/assign",
+]
+TEACHER_REQUESTS = [("GET", url) for url in TEACHER_GETS] + [("POST", url) for url in TEACHER_POSTS]
 
 
-def teacher_posts(world: World) -> list[str]:
-    c, s = world.class_id, world.student_id
-    return [
-        "/teacher/classes",
-        f"/teacher/classes/{c}/rename",
-        f"/teacher/classes/{c}/archive",
-        f"/teacher/classes/{c}/unarchive",
-        f"/teacher/classes/{c}/join-code",
-        f"/teacher/classes/{c}/students/{s}",
-        f"/teacher/classes/{c}/students/{s}/rejoin-code",
-        f"/teacher/classes/{c}/students/{s}/remove",
-        "/teacher/library/upload",
-        "/teacher/assign",
-    ]
+def teacher_url(template: str, world: World) -> str:
+    return template.format(c=world.class_id, s=world.student_id, v=world.version_id)
 
 
-def test_anonymous_visitors_are_sent_to_login(client: FlaskClient, world: World) -> None:
-    for url in teacher_urls(world):
+@pytest.mark.parametrize("method, template", TEACHER_REQUESTS)
+def test_anonymous_visitors_are_sent_to_login(
+    client: FlaskClient, world: World, method: str, template: str
+) -> None:
+    url = teacher_url(template, world)
+    if method == "GET":
         response = client.get(url)
         assert response.status_code == 302, url
         assert response.headers["Location"].startswith("/login?next="), url
-    for url in teacher_posts(world):
+    else:
         assert client.post(url).status_code == 302, url
 
 
-def test_students_are_refused_every_teacher_page(app: Flask, client: FlaskClient, world: World) -> None:
+@pytest.mark.parametrize("method, template", TEACHER_REQUESTS)
+def test_students_are_refused_every_teacher_page(
+    app: Flask, client: FlaskClient, world: World, method: str, template: str
+) -> None:
     with app.app_context():
         login_student(client, db.session.get_one(Student, world.student_id))
-    for url in teacher_urls(world):
-        assert client.get(url).status_code == 403, url
-    for url in teacher_posts(world):
-        assert client.post(url).status_code == 403, url
+    url = teacher_url(template, world)
+    assert client.open(url, method=method).status_code == 403, url
     with app.app_context():
         school_class = db.session.get_one(SchoolClass, world.class_id)
         assert school_class.join_code == world.join_code and not school_class.archived
 
 
+@pytest.mark.parametrize("method, template", [(m, url) for m, url in TEACHER_REQUESTS if "/classes/" in url])
 def test_another_teacher_gets_404_for_my_class_students_and_their_actions(
-    app: Flask, client: FlaskClient, world: World
+    app: Flask, client: FlaskClient, world: World, method: str, template: str
 ) -> None:
     login_teacher(client, "other@school.example")
-    mine = [url for url in teacher_urls(world) if "/classes/" in url]
-    for url in mine:
+    url = teacher_url(template, world)
+    if method == "GET":
         assert client.get(url).status_code == 404, url
-    for url in teacher_posts(world):
-        if "/classes/" in url:
-            assert client.post(url, data={"name": "Hijacked", "delete_attempts": "y"}).status_code == 404, url
+    else:
+        assert client.post(url, data={"name": "Hijacked", "delete_attempts": "y"}).status_code == 404, url
     with app.app_context():
         school_class = db.session.get_one(SchoolClass, world.class_id)
         assert school_class.name == "Year 9 English" and school_class.join_code == world.join_code
@@ -179,8 +184,9 @@ def test_a_teacher_cannot_reach_a_student_of_another_class_through_their_own(
 
 
 @pytest.mark.parametrize("config_overrides", [{"WTF_CSRF_ENABLED": True}])
+@pytest.mark.parametrize("template", TEACHER_POSTS)
 def test_teacher_posts_without_a_csrf_token_are_refused(
-    app: Flask, client: FlaskClient, world: World
+    app: Flask, client: FlaskClient, world: World, template: str
 ) -> None:
     page = text_of(client.get("/login"))
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
@@ -191,8 +197,8 @@ def test_teacher_posts_without_a_csrf_token_are_refused(
         "csrf_token": token.group(1),
     }
     assert client.post("/login", data=login).status_code == 302
-    for url in teacher_posts(world):
-        assert client.post(url, data={"name": "New name"}).status_code == 400, url
+    url = teacher_url(template, world)
+    assert client.post(url, data={"name": "New name"}).status_code == 400, url
     with app.app_context():
         assert db.session.get_one(SchoolClass, world.class_id).name == "Year 9 English"
 

@@ -211,28 +211,37 @@ def test_the_gradebook_links_each_kept_score_to_its_answers(
     assert "answers so far" in html and "Not handed in yet" not in html
 
 
-def test_attempts_and_quizzes_of_other_teachers_do_not_exist(
-    app: Flask, client: FlaskClient, setup: dict[str, int]
-) -> None:
-    login_teacher(client, OTHER)
-    for url in (
-        f"/teacher/attempts/{setup['first']}",
-        f"/teacher/assignments/{setup['started']}/quiz",
-        f"/teacher/assignments/{setup['started']}/print",
-        f"/teacher/assignments/{setup['started']}/print/key",
+@pytest.mark.parametrize(
+    "template",
+    [
+        "/teacher/attempts/{first}",
+        "/teacher/assignments/{started}/quiz",
+        "/teacher/assignments/{started}/print",
+        "/teacher/assignments/{started}/print/key",
         f"/teacher/attempts/{10**30}",
         f"/teacher/assignments/{10**30}/quiz",
         f"/teacher/assignments/{10**30}/statistics",
-    ):
-        assert client.get(url).status_code == 404, url
+    ],
+)
+def test_attempts_and_quizzes_of_other_teachers_do_not_exist(
+    app: Flask, client: FlaskClient, setup: dict[str, int], template: str
+) -> None:
+    login_teacher(client, OTHER)
+    url = template.format(**setup)
+    assert client.get(url).status_code == 404, url
     assert client.post(f"/teacher/assignments/{setup['fresh']}/quiz/redraw").status_code == 404
 
 
-def test_students_cannot_see_teacher_views(app: Flask, client: FlaskClient, setup: dict[str, int]) -> None:
+@pytest.mark.parametrize(
+    "template", ["/teacher/attempts/{first}", "/teacher/assignments/{started}/print/key"]
+)
+def test_students_cannot_see_teacher_views(
+    app: Flask, client: FlaskClient, setup: dict[str, int], template: str
+) -> None:
     with app.app_context():
         login_student(client, db.session.get(Attempt, setup["first"]).student)
-    for url in (f"/teacher/attempts/{setup['first']}", f"/teacher/assignments/{setup['started']}/print/key"):
-        assert client.get(url).status_code in (302, 403), url
+    url = template.format(**setup)
+    assert client.get(url).status_code in (302, 403), url
 
 
 def _token(pattern: str, html: str) -> str:

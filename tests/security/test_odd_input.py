@@ -79,21 +79,32 @@ def test_nul_characters_in_public_forms_are_refused_with_a_message(
     assert NUL_MESSAGE in response.get_data(as_text=True)
 
 
-def test_nul_characters_in_a_teachers_forms_are_refused_with_a_message(
-    app: Flask, client: FlaskClient
-) -> None:
+def _signed_in_teacher_class(app: Flask, client: FlaskClient) -> int:
     with app.app_context():
         teacher = make_teacher()
         school_class = make_class(teacher)
         login_teacher(client, teacher.email)
-        class_id = school_class.id
-    for path, fields in [
+        return school_class.id
+
+
+@pytest.mark.parametrize(
+    ("template", "fields"),
+    [
         ("/teacher/classes", {"name": "Year 9\x00"}),
-        (f"/teacher/classes/{class_id}/rename", {"name": "Year\x00 10"}),
-    ]:
-        response = client.post(path, data=fields)
-        assert response.status_code == 400, path
-        assert NUL_MESSAGE in response.get_data(as_text=True)
+        ("/teacher/classes/{c}/rename", {"name": "Year\x00 10"}),
+    ],
+)
+def test_nul_characters_in_a_teachers_forms_are_refused_with_a_message(
+    app: Flask, client: FlaskClient, template: str, fields: dict[str, str]
+) -> None:
+    path = template.format(c=_signed_in_teacher_class(app, client))
+    response = client.post(path, data=fields)
+    assert response.status_code == 400, path
+    assert NUL_MESSAGE in response.get_data(as_text=True)
+
+
+def test_a_nul_character_in_an_uploaded_file_name_is_refused(app: Flask, client: FlaskClient) -> None:
+    _signed_in_teacher_class(app, client)
     upload = client.post(
         "/teacher/library/upload",
         data={"file": (io.BytesIO(b"id: x\n"), "bad\x00name.yaml")},

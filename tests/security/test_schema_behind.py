@@ -40,15 +40,15 @@ def _app(url: str, tmp_path: Path) -> Flask:
     return create_app(make_config(url, tmp_path))
 
 
+@pytest.mark.parametrize("path", ["/", "/join", "/login", "/teacher/classes"])
 def test_an_empty_database_gets_the_upgrade_command_not_a_500(
-    empty_database: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    empty_database: str, tmp_path: Path, caplog: pytest.LogCaptureFixture, path: str
 ) -> None:
     app = _app(empty_database, tmp_path)
     client = app.test_client()
-    for path in ("/", "/join", "/login", "/teacher/classes"):
-        response = client.get(path)
-        assert response.status_code == 503, path
-        assert "flask --app app db upgrade" in response.get_data(as_text=True)
+    response = client.get(path)
+    assert response.status_code == 503, path
+    assert "flask --app app db upgrade" in response.get_data(as_text=True)
     assert SCHEMA_BEHIND in caplog.text
 
 

@@ -187,15 +187,21 @@ def _span(span: Span) -> list[int]:
 
 
 class QuestionKind:
-    """One kind of question. Subclasses set the class attributes and yield questions from ``questions``."""
+    """One kind of question: everything the app knows about a kind is on its class.
 
-    name: ClassVar[str]
+    A subclass sets the class attributes below and yields questions from ``questions``
+    (None where a candidate cannot be asked: ``generate`` drops it); registering an
+    instance in :data:`KINDS` is all it takes for the generator, the previews, the
+    dashboard and its statistics to know it.
+    """
+
+    name: ClassVar[str]  # the id stored in every frozen question
     title: ClassVar[str]  # what teachers see on the dashboard and in previews
     skill: ClassVar[str]  # "" for hand-written kinds: each question carries the teacher's skill
     type: ClassVar[str]
     hand_written: ClassVar[bool] = False
     # For the dashboard's confusions: what a wrong choice confuses (choice kinds whose choices
-    # are labels), or what a select question asks to find.
+    # are labels), or what a select question asks to find (every select kind).
     confusion_title: ClassVar[str] = ""
     asked_for: ClassVar[str] = ""
 
@@ -1293,6 +1299,10 @@ KINDS: dict[str, QuestionKind] = {
         HandSelect(),
     )
 }
+
+
+# What teachers see each kind called (dashboard, previews): read from the kinds themselves.
+KIND_TITLES: dict[str, str] = {name: kind.title for name, kind in KINDS.items()}
 
 
 def all_questions(article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:

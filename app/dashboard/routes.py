@@ -17,7 +17,7 @@ from werkzeug.wrappers import Response
 from app.auth.access import signed_in_teacher, teacher_required
 from app.dashboard.svg import Bar, bar_chart, percent_chart
 from app.domain import statistics as stats
-from app.domain.article import SKILLS
+from app.domain.article import SKILL_NAMES, SKILLS
 from app.domain.generate import KIND_TITLES
 from app.models import Assignment, Student, utcnow
 from app.services import classes, dashboard, quizzes
@@ -28,7 +28,6 @@ progress_bp = Blueprint("progress", __name__, template_folder="templates")
 
 # ?missing=zero: averages count missing work as 0% (kept in every link of the page).
 MISSING_ZERO = "zero"
-SKILL_NAMES = {"sources": "Sources", "claims": "Claims", "framing": "Framing"}
 
 
 @bp.record_once

@@ -24,6 +24,7 @@ from app.domain.article import SKILLS
 from app.domain.names import clean_display_name
 from app.domain.question import Question
 from app.domain.scoring import ANSWER_TYPES, Result, score_answer
+from app.domain.statistics import IN_PROGRESS, NOT_STARTED, SUBMITTED
 from app.domain.text import Block
 from app.extensions import db
 from app.models import (
@@ -464,10 +465,6 @@ def questions_of(quiz: Quiz) -> list[Question]:
 
 
 # --- A student's view of their assignments --------------------------------------------------
-
-NOT_STARTED = "not started"
-IN_PROGRESS = "in progress"
-SUBMITTED = "submitted"
 
 
 @dataclass(frozen=True)

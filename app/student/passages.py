@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from flask import Blueprint
 
+from app.domain.article import SKILL_LABELS
+
 # How each verdict is shown: words and a symbol, never colour alone.
 VERDICTS: dict[str, tuple[str, str]] = {
     "right": ("Right", "✓"),
@@ -28,11 +30,6 @@ MARK_LABELS: dict[str, str] = {
     "missed": "missed",
     "extra": "extra",
     "near": "next to the answer, no marks lost",
-}
-SKILL_LABELS: dict[str, str] = {
-    "sources": "Sources: who says it",
-    "claims": "Claims: how well supported",
-    "framing": "Framing: words that push a view",
 }
 
 

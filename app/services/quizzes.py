@@ -608,10 +608,8 @@ def start_attempt(student: Student, assignment: Assignment, now: datetime | None
         # A retake gets its own order of questions and choices; the first attempt is the class's quiz.
         seed=secrets.randbelow(2**31) if attempts else None,
         max_score=float(len(questions)),
-        sources_max=float(maxima["sources"]),
-        claims_max=float(maxima["claims"]),
-        framing_max=float(maxima["framing"]),
     )
+    attempt.set_skill_maxima(maxima)
     db.session.add(attempt)
     try:
         db.session.commit()
@@ -894,9 +892,7 @@ def _rescore(attempt: Attempt) -> None:
             .group_by(Response.skill)
         ).all()
     )
-    attempt.sources_score = float(sums.get("sources") or 0.0)
-    attempt.claims_score = float(sums.get("claims") or 0.0)
-    attempt.framing_score = float(sums.get("framing") or 0.0)
+    attempt.set_skill_scores(sums)
     attempt.score = sum(float(sums.get(skill) or 0.0) for skill in SKILLS)
 
 
@@ -916,12 +912,7 @@ def submit_attempt(attempt: Attempt) -> Attempt:
 
 def skill_percentages(attempt: Attempt) -> dict[str, float | None]:
     """Percent by skill, None for a skill the quiz did not ask about."""
-    pairs = {
-        "sources": (attempt.sources_score, attempt.sources_max),
-        "claims": (attempt.claims_score, attempt.claims_max),
-        "framing": (attempt.framing_score, attempt.framing_max),
-    }
-    return {skill: (100.0 * s / m if m else None) for skill, (s, m) in pairs.items()}
+    return {skill: (100.0 * s / m if m else None) for skill, (s, m) in attempt.skill_scores.items()}
 
 
 # --- Drawing another quiz for an assignment (the teacher's quiz tab) --------------------------

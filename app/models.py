@@ -6,6 +6,7 @@ app/services/ decide when a unit of work is committed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+from app.domain.article import SKILLS
 from app.domain.names import name_key
 from app.extensions import db
 
@@ -246,6 +248,10 @@ class Extension(Model):
     student: Mapped[Student] = relationship()
 
 
+# An attempt's score and maximum columns for each skill (the schema keeps one pair per skill).
+SKILL_COLUMNS: dict[str, tuple[str, str]] = {skill: (f"{skill}_score", f"{skill}_max") for skill in SKILLS}
+
+
 class Attempt(Model):
     """One student's go at one assignment.  Scores are cached sums of its responses."""
 
@@ -280,6 +286,23 @@ class Attempt(Model):
     @property
     def percent(self) -> float:
         return 100.0 * self.score / self.max_score if self.max_score else 0.0
+
+    @property
+    def skill_scores(self) -> dict[str, tuple[float, float]]:
+        """(score, maximum) per skill, in SKILLS order, read from the per-skill columns."""
+        return {
+            skill: (getattr(self, score), getattr(self, maximum))
+            for skill, (score, maximum) in SKILL_COLUMNS.items()
+        }
+
+    def set_skill_maxima(self, maxima: Mapping[str, float]) -> None:
+        for skill, (_, maximum) in SKILL_COLUMNS.items():
+            setattr(self, maximum, float(maxima[skill]))
+
+    def set_skill_scores(self, scores: Mapping[str, float | None]) -> None:
+        """Each skill's score; a skill missing from ``scores`` (nothing answered) scores 0."""
+        for skill, (score, _) in SKILL_COLUMNS.items():
+            setattr(self, score, float(scores.get(skill) or 0.0))
 
 
 class Response(Model):

@@ -47,6 +47,7 @@ def init_app(app: Flask) -> None:
     from app.dashboard.routes import progress_bp
     from app.exports.routes import bp as exports_bp
     from app.main.routes import bp as main_bp
+    from app.domain.article import SKILL_LABELS
     from app.student import passages
     from app.student.routes import bp as student_bp
     from app.teacher.routes import bp as teacher_bp
@@ -66,7 +67,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(passages.range_marks, "range_marks")
     # Tables, not functions: straight into Jinja's globals (add_template_global is typed for callables).
     app.jinja_env.globals.update(
-        VERDICTS=passages.VERDICTS, MARK_LABELS=passages.MARK_LABELS, SKILL_LABELS=passages.SKILL_LABELS
+        VERDICTS=passages.VERDICTS, MARK_LABELS=passages.MARK_LABELS, SKILL_LABELS=SKILL_LABELS
     )
     app.add_template_filter(passages.points, "points")
 

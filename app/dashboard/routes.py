@@ -16,8 +16,8 @@ from werkzeug.wrappers import Response
 from app.auth.access import refuse_unless_teacher, signed_in_teacher
 from app.dashboard.svg import Bar, bar_chart, percent_chart
 from app.domain import statistics as stats
-from app.domain.article import SKILLS
-from app.domain.generate import KINDS
+from app.domain.article import SKILL_NAMES, SKILLS
+from app.domain.generate import KIND_TITLES
 from app.models import Assignment, Student, utcnow
 from app.services import classes, dashboard, quizzes
 
@@ -27,15 +27,13 @@ progress_bp = Blueprint("progress", __name__, template_folder="templates")
 
 # ?missing=zero: averages count missing work as 0% (kept in every link of the page).
 MISSING_ZERO = "zero"
-SKILL_NAMES = {"sources": "Sources", "claims": "Claims", "framing": "Framing"}
-KIND_NAMES = {name: kind.title for name, kind in KINDS.items()}
 
 
 @bp.context_processor
 @progress_bp.context_processor
 def _dashboard_names() -> dict[str, Any]:
     # Only on this module's pages, so the names never shadow another blueprint's.
-    return {"skill_names": SKILL_NAMES, "kind_names": KIND_NAMES, "skills": SKILLS}
+    return {"skill_names": SKILL_NAMES, "kind_names": KIND_TITLES, "skills": SKILLS}
 
 
 # --- Charts ----------------------------------------------------------------------------------

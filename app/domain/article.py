@@ -13,6 +13,15 @@ from dataclasses import dataclass, field
 from app.domain.text import Block
 
 SKILLS: tuple[str, ...] = ("sources", "claims", "framing")
+# The one table of what each skill is called and what it asks: teachers' tables and charts show
+# the name, students' results and the quiz previews the name with the question.
+_SKILL_TEXT: dict[str, tuple[str, str]] = {
+    "sources": ("Sources", "who says it"),
+    "claims": ("Claims", "how well supported"),
+    "framing": ("Framing", "words that push a view"),
+}
+SKILL_NAMES: dict[str, str] = {skill: _SKILL_TEXT[skill][0] for skill in SKILLS}
+SKILL_LABELS: dict[str, str] = {skill: "{}: {}".format(*_SKILL_TEXT[skill]) for skill in SKILLS}
 TITLE_BLOCK = 0
 
 # Claim statuses that require a source.

@@ -29,10 +29,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from app.domain.article import SKILLS
 from app.domain.question import SELECT, Question
 
 Cell = str | int | float | None
@@ -57,9 +58,7 @@ SCORES_COLUMNS: tuple[str, ...] = (
     "score",
     "max_score",
     "percent",
-    "sources_pct",
-    "claims_pct",
-    "framing_pct",
+    *(f"{skill}_pct" for skill in SKILLS),
 )
 RESPONSES_COLUMNS: tuple[str, ...] = (
     "class",
@@ -163,9 +162,7 @@ class ScoreRecord:
     submitted_at: datetime | None = None
     score: float | None = None
     max_score: float | None = None
-    sources: SkillScore | None = None
-    claims: SkillScore | None = None
-    framing: SkillScore | None = None
+    skills: Mapping[str, SkillScore] = field(default_factory=dict)  # by skill; none when not started
     # Missing work (nothing handed in, due date passed) that the teacher counts as 0%.
     missing_as_zero: bool = False
 
@@ -196,9 +193,7 @@ def scores_row(record: ScoreRecord) -> list[Cell]:
         number(record.score),
         number(record.max_score),
         record.percent,
-        _skill_percent(record.sources),
-        _skill_percent(record.claims),
-        _skill_percent(record.framing),
+        *(_skill_percent(record.skills.get(skill)) for skill in SKILLS),
     ]
 
 

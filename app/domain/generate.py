@@ -187,15 +187,21 @@ def _span(span: Span) -> list[int]:
 
 
 class QuestionKind:
-    """One kind of question. Subclasses set the class attributes and yield questions from ``questions``."""
+    """One kind of question: everything the app knows about a kind is on its class.
 
-    name: ClassVar[str]
+    A subclass sets the class attributes below and yields questions from ``questions``
+    (None where a candidate cannot be asked: ``generate`` drops it); registering an
+    instance in :data:`KINDS` is all it takes for the generator, the previews, the
+    dashboard and its statistics to know it.
+    """
+
+    name: ClassVar[str]  # the id stored in every frozen question
     title: ClassVar[str]  # what teachers see on the dashboard and in previews
     skill: ClassVar[str]  # "" for hand-written kinds: each question carries the teacher's skill
     type: ClassVar[str]
     hand_written: ClassVar[bool] = False
     # For the dashboard's confusions: what a wrong choice confuses (choice kinds whose choices
-    # are labels), or what a select question asks to find.
+    # are labels), or what a select question asks to find (every select kind).
     confusion_title: ClassVar[str] = ""
     asked_for: ClassVar[str] = ""
 
@@ -517,7 +523,39 @@ class WhoSaidIt(QuestionKind):
         return not any(names(block, claim.span, reading.article.source(i)) for i in chain)
 
 
-class SourceType(QuestionKind):
+class NameFromVocabulary(QuestionKind):
+    """Name some words of the article with a vocabulary entry (a kind of source, a technique): the
+    key is the right entry's label, the wrong answers other entries' labels, each choice shown
+    with its definition."""
+
+    def name_it(
+        self,
+        rng: random.Random,
+        right: VocabularyEntry,
+        wrong: Sequence[VocabularyEntry],
+        *,
+        prompt: str,
+        explanation: str,
+        span: Span,
+        about: Iterable[str],
+        line: int,
+        extra: dict[str, Any],
+    ) -> Question | None:
+        return self.choice(
+            rng,
+            prompt=prompt,
+            explanation=explanation,
+            right=right.label,
+            wrong=[entry.label for entry in wrong],
+            span=span,
+            about=about,
+            line=line,
+            definitions={entry.label: entry.definition for entry in (right, *wrong)},
+            extra=extra,
+        )
+
+
+class SourceType(NameFromVocabulary):
     """What kind of source: once per source, at a mention that names it, with a stem that never
     names the type."""
 
@@ -586,19 +624,18 @@ class SourceType(QuestionKind):
         wrong = _vocabulary_wrong(vocabulary, vocabulary.source_types, right.id, also_right, rng)
         start, end = trim_attribution(block, mention, vocabulary.attribution_words)
         quote = display_form(block.text[block.starts[start] : block.ends[end - 1]])
-        return self.choice(
+        return self.name_it(
             rng,
+            right,
+            wrong,
             prompt=f'What kind of source does the article rely on in "{quote}" ({where(mention.block)})?',
             explanation=_defined(
                 _notes([f"Here the article relies on {source_label(source)}.", source.note], ""), right
             ),
-            right=right.label,
-            wrong=[entry.label for entry in wrong],
             span=Span(mention.block, start, end, quote),
             # "Pritchard told the Courier": the fighter and the outlet are one attribution.
             about=[f"source:{source.id}", *(f"source:{other.id}" for other in _relays_of(article, source))],
             line=source.line,
-            definitions={entry.label: entry.definition for entry in (right, *wrong)},
             extra={"source": source.id},
         )
 
@@ -904,7 +941,7 @@ def _framings(reading: ArticleReading) -> Iterator[tuple[int, Framing, Vocabular
             continue
 
 
-class NameTechnique(QuestionKind):
+class NameTechnique(NameFromVocabulary):
     """Name the technique of some words.  Most emotive words do several techniques at once, so the
     wrong answers are only techniques that are clearly wrong for these words and that the article
     uses elsewhere (so a student could plausibly pick them); with fewer than two, no question."""
@@ -945,16 +982,15 @@ class NameTechnique(QuestionKind):
                 vocabulary, vocabulary.techniques, right.id, also_right, rng, allowed, clearly_wrong
             )
             # "is used", not "does the writer use": the words may be a speaker's, quoted.
-            yield self.choice(
+            yield self.name_it(
                 rng,
+                right,
+                wrong,
                 prompt=f'Which technique is used in {where(span.block)}: "{display_form(span.quote)}"?',
                 explanation=_defined(_notes([framing.note], ""), right),
-                right=right.label,
-                wrong=[entry.label for entry in wrong],
                 span=span,
                 about=[f"framing:{index}"],
                 line=framing.line,
-                definitions={entry.label: entry.definition for entry in (right, *wrong)},
                 extra={"framing": index},
             )
 
@@ -1198,54 +1234,59 @@ class FindFraming(FindInPassage):
         return all(covered(hit, framing, margin=NEAR) for hit in reading.loaded_hits(block))
 
 
-class HandChoice(QuestionKind):
+class HandChoiceKind(QuestionKind):
+    """A teacher's own choice questions of this kind's type, asked as written with the choices
+    shuffled; subclasses say how many right answers the kind takes."""
+
+    skill = ""
+    hand_written = True
+
+    def takes(self, hand: HandQuestion) -> bool:
+        raise NotImplementedError
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        for hand in reading.article.questions:
+            if hand.type == self.type and self.takes(hand):
+                yield self._shuffled(hand, reading, rng)
+
+    def _shuffled(self, hand: HandQuestion, reading: ArticleReading, rng: random.Random) -> Question | None:
+        choices, answers = hand.choices, set(hand.answers)
+        if len(choices) < 2 or any(not 0 <= i < len(choices) for i in answers):
+            return None
+        order = list(range(len(choices)))
+        rng.shuffle(order)
+        return Question(
+            kind=self.name,
+            type=hand.type,
+            skill=hand.skill,
+            prompt=hand.prompt,
+            explanation=hand.note,
+            choices=tuple(choices[i] for i in order),
+            answer=tuple(sorted(order.index(i) for i in answers)),
+            extra={
+                "spans": hand_footprint(reading.blocks, [hand.prompt, *choices]),
+                "about": [],
+                "line": hand.line,
+            },
+        )
+
+
+class HandChoice(HandChoiceKind):
     name = "hand_choice"
     title = "Teacher's question (one choice)"
-    skill = ""
     type = CHOICE
-    hand_written = True
 
-    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
-        for hand in reading.article.questions:
-            if hand.type == self.type and len(set(hand.answers)) == 1:
-                yield _shuffled_hand_choices(self.name, hand, reading, rng)
+    def takes(self, hand: HandQuestion) -> bool:
+        return len(set(hand.answers)) == 1
 
 
-class HandMultiple(QuestionKind):
+class HandMultiple(HandChoiceKind):
     name = "hand_multiple"
     title = "Teacher's question (several choices)"
-    skill = ""
     type = MULTIPLE
-    hand_written = True
 
-    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
-        for hand in reading.article.questions:
-            if hand.type == self.type and hand.answers:
-                yield _shuffled_hand_choices(self.name, hand, reading, rng)
-
-
-def _shuffled_hand_choices(
-    kind: str, hand: HandQuestion, reading: ArticleReading, rng: random.Random
-) -> Question | None:
-    choices, answers = hand.choices, set(hand.answers)
-    if len(choices) < 2 or any(not 0 <= i < len(choices) for i in answers):
-        return None
-    order = list(range(len(choices)))
-    rng.shuffle(order)
-    return Question(
-        kind=kind,
-        type=hand.type,
-        skill=hand.skill,
-        prompt=hand.prompt,
-        explanation=hand.note,
-        choices=tuple(choices[i] for i in order),
-        answer=tuple(sorted(order.index(i) for i in answers)),
-        extra={
-            "spans": hand_footprint(reading.blocks, [hand.prompt, *choices]),
-            "about": [],
-            "line": hand.line,
-        },
-    )
+    def takes(self, hand: HandQuestion) -> bool:
+        return bool(hand.answers)
 
 
 class HandSelect(QuestionKind):
@@ -1293,6 +1334,10 @@ KINDS: dict[str, QuestionKind] = {
         HandSelect(),
     )
 }
+
+
+# What teachers see each kind called (dashboard, previews): read from the kinds themselves.
+KIND_TITLES: dict[str, str] = {name: kind.title for name, kind in KINDS.items()}
 
 
 def all_questions(article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:

@@ -30,13 +30,14 @@ from app.domain.generate import KINDS
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.scoring import skill_totals, span_found
 
-# Gradebook states, in the words the teacher reads.
+# Gradebook states, in the words the teacher reads (a student's list of assignments uses the first
+# three; on time, late and missing are the due-date rules' own states).
 NOT_STARTED = "not started"
 IN_PROGRESS = "in progress"
 SUBMITTED = "submitted"  # handed in, and there is no due date
-ON_TIME = "on time"  # handed in by the (student's) due date
-LATE = "late"  # handed in after the due date
-MISSING = "missing"  # not handed in, and the due date has passed
+ON_TIME = deadlines.ON_TIME  # handed in by the (student's) due date
+LATE = deadlines.LATE  # handed in after the due date
+MISSING = deadlines.MISSING  # not handed in, and the due date has passed
 STATES: tuple[str, ...] = (NOT_STARTED, IN_PROGRESS, SUBMITTED, ON_TIME, LATE, MISSING)
 
 # Moodle's usual thresholds: below these a question deserves a second look.

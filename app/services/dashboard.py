@@ -55,11 +55,7 @@ SORT_AVERAGE = "average"
 
 
 def attempt_skill_items(attempt: Attempt) -> list[tuple[str, float, float]]:
-    return [
-        ("sources", attempt.sources_score, attempt.sources_max),
-        ("claims", attempt.claims_score, attempt.claims_max),
-        ("framing", attempt.framing_score, attempt.framing_max),
-    ]
+    return [(skill, score, maximum) for skill, (score, maximum) in attempt.skill_scores.items()]
 
 
 def skills_of(attempts: list[Attempt]) -> dict[str, float | None]:

@@ -25,6 +25,7 @@ from app.domain.question import Question
 from app.domain.statistics import MISSING, assignment_state
 from app.extensions import db
 from app.models import (
+    SKILL_COLUMNS,
     Article,
     ArticleVersion,
     Assignment,
@@ -161,12 +162,7 @@ def _kept_attempts(scope: Scope) -> Any:
             Attempt.submitted_at,
             Attempt.score,
             Attempt.max_score,
-            Attempt.sources_score,
-            Attempt.sources_max,
-            Attempt.claims_score,
-            Attempt.claims_max,
-            Attempt.framing_score,
-            Attempt.framing_max,
+            *(getattr(Attempt, column) for pair in SKILL_COLUMNS.values() for column in pair),
             func.count().over(partition_by=partition).label("attempts"),
             func.row_number()
             .over(
@@ -206,12 +202,7 @@ def _scores_statement(scope: Scope) -> Select[Any]:
             kept.c.submitted_at,
             kept.c.score,
             kept.c.max_score,
-            kept.c.sources_score,
-            kept.c.sources_max,
-            kept.c.claims_score,
-            kept.c.claims_max,
-            kept.c.framing_score,
-            kept.c.framing_max,
+            *(kept.c[column] for pair in SKILL_COLUMNS.values() for column in pair),
         )
         .select_from(Student)
         .join(SchoolClass, SchoolClass.id == Student.class_id)
@@ -240,8 +231,7 @@ def _scores_statement(scope: Scope) -> Select[Any]:
 
 def _score_record(row: Any, now: datetime, missing_as_zero: bool = False) -> ScoreRecord:
     (class_name, _student_key, name, public_id, _assignment_key, title, slug, version, due_at, own_due,
-     attempts, started_at, submitted_at, score, max_score, sources, sources_max, claims, claims_max,
-     framing, framing_max) = row  # fmt: skip
+     attempts, started_at, submitted_at, score, max_score, *skill_cells) = row  # fmt: skip
     # The student's own due date (an extension) decides, as on the dashboard.
     status = assignment_state(effective_due(due_at, own_due), submitted_at, bool(attempts), now)
     zero = missing_as_zero and status == MISSING
@@ -260,9 +250,11 @@ def _score_record(row: Any, now: datetime, missing_as_zero: bool = False) -> Sco
         submitted_at=submitted_at,
         score=score,
         max_score=max_score,
-        sources=SkillScore(sources, sources_max),
-        claims=SkillScore(claims, claims_max),
-        framing=SkillScore(framing, framing_max),
+        # The skill columns come in SKILL_COLUMNS order: a score and its maximum per skill.
+        skills={
+            skill: SkillScore(skill_cells[2 * i], skill_cells[2 * i + 1])
+            for i, skill in enumerate(SKILL_COLUMNS)
+        },
         missing_as_zero=zero,
     )
 

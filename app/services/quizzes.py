@@ -26,6 +26,7 @@ from app.domain.cache import LRUCache
 from app.domain.names import clean_display_name
 from app.domain.question import Question
 from app.domain.scoring import ANSWER_TYPES, Result, score_answer
+from app.domain.statistics import IN_PROGRESS, NOT_STARTED, SUBMITTED
 from app.domain.text import Block
 from app.extensions import db
 from app.models import (
@@ -464,10 +465,6 @@ def questions_of(quiz: Quiz) -> list[Question]:
 
 # --- A student's view of their assignments --------------------------------------------------
 
-NOT_STARTED = "not started"
-IN_PROGRESS = "in progress"
-SUBMITTED = "submitted"
-
 
 @dataclass(frozen=True)
 class StudentAssignment:
@@ -612,10 +609,8 @@ def start_attempt(student: Student, assignment: Assignment, now: datetime | None
         # A retake gets its own order of questions and choices; the first attempt is the class's quiz.
         seed=secrets.randbelow(2**31) if attempts else None,
         max_score=float(len(questions)),
-        sources_max=float(maxima["sources"]),
-        claims_max=float(maxima["claims"]),
-        framing_max=float(maxima["framing"]),
     )
+    attempt.set_skill_maxima(maxima)
     db.session.add(attempt)
     try:
         db.session.commit()
@@ -898,9 +893,7 @@ def _rescore(attempt: Attempt) -> None:
         .tuples()
         .all()
     )
-    attempt.sources_score = float(sums.get("sources") or 0.0)
-    attempt.claims_score = float(sums.get("claims") or 0.0)
-    attempt.framing_score = float(sums.get("framing") or 0.0)
+    attempt.set_skill_scores(sums)
     attempt.score = sum(float(sums.get(skill) or 0.0) for skill in SKILLS)
 
 
@@ -920,12 +913,7 @@ def submit_attempt(attempt: Attempt) -> Attempt:
 
 def skill_percentages(attempt: Attempt) -> dict[str, float | None]:
     """Percent by skill, None for a skill the quiz did not ask about."""
-    pairs = {
-        "sources": (attempt.sources_score, attempt.sources_max),
-        "claims": (attempt.claims_score, attempt.claims_max),
-        "framing": (attempt.framing_score, attempt.framing_max),
-    }
-    return {skill: (100.0 * s / m if m else None) for skill, (s, m) in pairs.items()}
+    return {skill: (100.0 * s / m if m else None) for skill, (s, m) in attempt.skill_scores.items()}
 
 
 # --- Drawing another quiz for an assignment (the teacher's quiz tab) --------------------------

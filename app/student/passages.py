@@ -27,11 +27,6 @@ MARK_LABELS: dict[str, str] = {
     "extra": "extra",
     "near": "next to the answer, no marks lost",
 }
-SKILL_LABELS: dict[str, str] = {
-    "sources": "Sources: who says it",
-    "claims": "Claims: how well supported",
-    "framing": "Framing: words that push a view",
-}
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from wtforms.fields.choices import SelectChoice
 from app.auth.access import refuse_unless_teacher, signed_in_teacher
 from app.auth.forms import flash_form_errors, show_problem
 from app.domain.article import SKILLS
-from app.domain.generate import all_questions, build_quiz
+from app.domain.generate import KIND_TITLES, all_questions, build_quiz
 from app.extensions import db
 from app.models import Assignment, SchoolClass, Student
 from app.services import classes, content, quizzes, times
@@ -382,6 +382,7 @@ def preview(version_id: int) -> str:
         version=version,
         article=article,
         questions=questions,
+        kind_titles=KIND_TITLES,
         seed=seed,
         show_all=show_all,
         problem=None,

@@ -100,9 +100,11 @@ def test_a_scores_row_follows_the_columns() -> None:
         submitted_at=started + timedelta(minutes=12),
         score=8.5,
         max_score=12.0,
-        sources=cx.SkillScore(4, 4),
-        claims=cx.SkillScore(2.5, 4),
-        framing=cx.SkillScore(2, 4),
+        skills={
+            "sources": cx.SkillScore(4, 4),
+            "claims": cx.SkillScore(2.5, 4),
+            "framing": cx.SkillScore(2, 4),
+        },
     )
     row = cx.scores_row(record)
     assert dict(zip(cx.SCORES_COLUMNS, row, strict=True)) == {

@@ -15,6 +15,7 @@ from app.domain.audit import key_position_bias
 from app.domain.generate import (
     HEADLINE_CHOICES,
     HEADLINE_SAYS_MORE,
+    KIND_TITLES,
     KINDS,
     MIN_CHOICES,
     NOT_SAID,
@@ -33,6 +34,7 @@ from app.domain.generate import (
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import conflicts, gives_key_away, touches_headline
 from app.domain.scoring import free_words, score_answer
+from app.domain.statistics import ASKED_FOR, CONFUSION_KINDS
 from app.domain.text import match_form
 from tests.unit.article_factory import (
     ArticleBuilder,
@@ -97,6 +99,21 @@ def test_kinds_are_a_registry_of_objects_in_a_stable_order() -> None:
         assert kind.name == name
         assert kind.type in (CHOICE, MULTIPLE, SELECT)
         assert kind.skill in SKILLS or (kind.hand_written and kind.skill == "")
+
+
+def test_every_kind_names_itself_for_teachers_and_the_statistics() -> None:
+    # The dashboard, the previews and the confusions read these from the kind: none may be missing.
+    assert {name: kind.title for name, kind in KINDS.items()} == KIND_TITLES
+    assert set(CONFUSION_KINDS) <= set(KINDS) and set(ASKED_FOR) <= set(KINDS)
+    for name, kind in KINDS.items():
+        assert kind.title.strip(), name
+        if kind.type == SELECT:
+            assert ASKED_FOR[name] == kind.asked_for and kind.asked_for.strip(), name
+            assert not kind.confusion_title, name
+        else:
+            assert not kind.asked_for, name
+            assert CONFUSION_KINDS.get(name, "") == kind.confusion_title, name
+    assert set(CONFUSION_KINDS) == {"who_said_it", "source_type", "support", "name_technique"}
 
 
 def test_the_library_article_allows_every_kind() -> None:

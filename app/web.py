@@ -45,9 +45,9 @@ def init_app(app: Flask) -> None:
     from app.auth.routes import lead_to_setup
     from app.dashboard.routes import bp as dashboard_bp
     from app.dashboard.routes import progress_bp
+    from app.domain.article import SKILL_LABELS
     from app.exports.routes import bp as exports_bp
     from app.main.routes import bp as main_bp
-    from app.domain.article import SKILL_LABELS
     from app.student import passages
     from app.student.routes import bp as student_bp
     from app.teacher.routes import bp as teacher_bp

@@ -22,7 +22,8 @@ _SKILL_TEXT: dict[str, tuple[str, str]] = {
 }
 SKILL_NAMES: dict[str, str] = {skill: _SKILL_TEXT[skill][0] for skill in SKILLS}
 SKILL_LABELS: dict[str, str] = {skill: "{}: {}".format(*_SKILL_TEXT[skill]) for skill in SKILLS}
-TITLE_BLOCK = 0
+# Block 0 is the headline (the YAML's `title:`, `in: title`); paragraphs count from 1.
+HEADLINE_BLOCK = 0
 
 # Claim statuses that require a source.
 SOURCED_STATUSES = frozenset({"attributed", "disputed", "corroborated"})

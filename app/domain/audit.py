@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from app.domain.article import Article, Vocabulary
+from app.domain.article import HEADLINE_BLOCK, Article, Vocabulary
 from app.domain.generate import KINDS, FindInPassage, all_questions, build_quiz
 from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
@@ -182,7 +182,8 @@ def audit_article(
     findings: set[Finding] = set()
     for question in all_questions(article, vocabulary, random.Random(0)):
         _, spans = footprint(question)
-        in_headline = any(block == 0 for block, _, _ in spans) or question.block == 0
+        blocks = {block for block, _, _ in spans} | {question.block}
+        in_headline = HEADLINE_BLOCK in blocks
         findings.update(key_in_stem(question))
         findings.update(too_close_choices(question, vocabulary, in_headline))
         findings.update(passage_not_fully_annotated(question, reading))

@@ -19,8 +19,8 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from app.domain.article import (
+    HEADLINE_BLOCK,
     SOURCED_STATUSES,
-    TITLE_BLOCK,
     Article,
     Claim,
     Framing,
@@ -96,7 +96,7 @@ def _distinct(texts: Iterable[str]) -> list[str]:
 
 
 def where(block: int) -> str:
-    return "the headline" if block == TITLE_BLOCK else f"paragraph {block}"
+    return "the headline" if block == HEADLINE_BLOCK else f"paragraph {block}"
 
 
 def _notes(notes: Iterable[str], fallback: str) -> str:
@@ -956,7 +956,7 @@ class NameTechnique(NameFromVocabulary):
         article, vocabulary = reading.article, reading.vocabulary
         for index, framing, right in _framings(reading):
             span = framing.span
-            in_headline = span.block == TITLE_BLOCK
+            in_headline = span.block == HEADLINE_BLOCK
             if framing.technique in vocabulary.headline_only and not in_headline:
                 continue
             # The same words tagged with another technique make that one right too.
@@ -1013,7 +1013,7 @@ class HeadlineCheck(QuestionKind):
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
         vocabulary = reading.vocabulary
         for index, framing, technique in _framings(reading):
-            if framing.span.block != TITLE_BLOCK or framing.technique not in vocabulary.headline_only:
+            if framing.span.block != HEADLINE_BLOCK or framing.technique not in vocabulary.headline_only:
                 continue
             quote = display_form(framing.span.quote).strip("\"'\u2018\u2019\u201c\u201d")
             yield self.choice(
@@ -1058,7 +1058,7 @@ class SpotTechnique(QuestionKind):
             wrong = [text for text, _ in picked]
             if len(wrong) < MIN_CHOICES - 1:
                 continue
-            place = "the headline" if span.block == TITLE_BLOCK else "the article"
+            place = "the headline" if span.block == HEADLINE_BLOCK else "the article"
             yield self.choice(
                 rng,
                 prompt=(
@@ -1092,8 +1092,8 @@ class SpotTechnique(QuestionKind):
         framing = [item.span for item in article.framing]
         mentions = [m for source in article.sources for m in source.mentions]
         claims = [claim.span for claim in article.claims]
-        in_headline = key.block == TITLE_BLOCK
-        blocks = [b for b in sorted(article.framing_complete) if (b == TITLE_BLOCK) == in_headline]
+        in_headline = key.block == HEADLINE_BLOCK
+        blocks = [b for b in sorted(article.framing_complete) if (b == HEADLINE_BLOCK) == in_headline]
         key_words = set(words_of(reading.blocks[key.block], key))
         phrases = []
         for block in blocks:
@@ -1355,7 +1355,7 @@ def headline_annotated(article: Article) -> bool:
         *(c.span for c in article.claims),
         *(f.span for f in article.framing),
     ]
-    return any(span.block == TITLE_BLOCK for span in spans)
+    return any(span.block == HEADLINE_BLOCK for span in spans)
 
 
 def build_quiz(

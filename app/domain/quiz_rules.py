@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from app.domain.article import TITLE_BLOCK
+from app.domain.article import HEADLINE_BLOCK
 from app.domain.question import SELECT, Question
 from app.domain.text import Block, match_form
 
@@ -83,10 +83,12 @@ def reveals(a: Question, b: Question) -> bool:
 
 def touches_headline(question: Question) -> bool:
     _, spans = footprint(question)
-    if any(block == TITLE_BLOCK for block, _, _ in spans):
+    if any(block == HEADLINE_BLOCK for block, _, _ in spans):
         return True
     return (
-        question.type == SELECT and question.block == TITLE_BLOCK or "headline" in question.prompt.casefold()
+        question.type == SELECT
+        and question.block == HEADLINE_BLOCK
+        or "headline" in question.prompt.casefold()
     )
 
 

@@ -25,7 +25,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from app.domain import deadlines
-from app.domain.article import TITLE_BLOCK, Article, Vocabulary
+from app.domain.article import HEADLINE_BLOCK, Article, Vocabulary
 from app.domain.generate import KINDS
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.scoring import skill_totals, span_found
@@ -456,7 +456,7 @@ def where(block: int | None) -> str:
     """A block index in words: the headline or paragraph n."""
     if block is None:
         return ""
-    return "the headline" if block == TITLE_BLOCK else f"paragraph {block}"
+    return "the headline" if block == HEADLINE_BLOCK else f"paragraph {block}"
 
 
 # --- Heatmap ---------------------------------------------------------------------------------

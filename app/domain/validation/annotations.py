@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.domain.article import SOURCED_STATUSES, TITLE_BLOCK, Claim, Framing, Source, Span, VocabularyEntry
+from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Claim, Framing, Source, Span, VocabularyEntry
 from app.domain.safe_yaml import Entry, ScalarNode
 from app.domain.text import Block, display_form
 from app.domain.validation.fields import (
@@ -215,7 +215,7 @@ class AnnotationChecks(CheckerBase):
         for node in self.check.items(entry, "the article", "[title, 1, 3]"):
             text = node.text.strip() if isinstance(node, ScalarNode) else ""
             if text == "title":
-                blocks.append(TITLE_BLOCK)
+                blocks.append(HEADLINE_BLOCK)
             elif text.isdigit() and int(text) >= 1 and (self.text is None or int(text) <= count):
                 blocks.append(int(text))
             else:

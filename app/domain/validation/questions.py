@@ -4,7 +4,7 @@ them) and select questions (the right passages of one paragraph or the headline)
 
 from __future__ import annotations
 
-from app.domain.article import SKILLS, TITLE_BLOCK, HandQuestion, Span
+from app.domain.article import HEADLINE_BLOCK, SKILLS, HandQuestion, Span
 from app.domain.safe_yaml import Entry, MappingNode, Node, ScalarNode, SequenceNode
 from app.domain.text import display_form, match_form
 from app.domain.validation.fields import closest, describe, is_list_or_empty, show
@@ -220,7 +220,7 @@ class QuestionChecks(CheckerBase):
         if in_entry is not None:
             place = self.check.text(in_entry, where)
             if place == "title":
-                return TITLE_BLOCK
+                return HEADLINE_BLOCK
             if place is not None:
                 self.check.error(
                     in_entry.line,

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.domain.article import TITLE_BLOCK, Span, Vocabulary, paragraph_blocks
+from app.domain.article import HEADLINE_BLOCK, Span, Vocabulary, paragraph_blocks
 from app.domain.safe_yaml import Entry, MappingNode, Node, SequenceNode
 from app.domain.text import Block, count_words, display_form, find_all, match_form, word_range
 from app.domain.validation.fields import FieldChecker, join_words, show
@@ -43,7 +43,7 @@ class Located:
 
 def block_name(block: int) -> str:
     """How messages name a block: "the title" or "paragraph N"."""
-    return "the title" if block == TITLE_BLOCK else f"paragraph {block}"
+    return "the title" if block == HEADLINE_BLOCK else f"paragraph {block}"
 
 
 def where_found(blocks: Sequence[int]) -> str:
@@ -193,7 +193,7 @@ class CheckerBase:
             self.check.error(quote_entry.line, f"quote {show(quote)} has no words; quote at least one word")
             return None
         text = self.text
-        if block == TITLE_BLOCK and not text.title_known:
+        if block == HEADLINE_BLOCK and not text.title_known:
             return None  # the missing title is reported already
         # Enough places to name the chosen occurrence, or to show an ambiguity: never all of them.
         wanted = max(occurrence or 1, PLACES_SHOWN)
@@ -235,13 +235,14 @@ class CheckerBase:
         text = self.text
         message = f"quote {show(quote)} is not in {'the text' if block is None else block_name(block)}"
         # A quote in the wrong part of the article: say where it is instead.
-        other_blocks = [TITLE_BLOCK] if block is None else [b for b in range(len(text.blocks)) if b != block]
+        everywhere_else = [b for b in range(len(text.blocks)) if b != block]
+        other_blocks = [HEADLINE_BLOCK] if block is None else everywhere_else
         elsewhere = text.find(quote, other_blocks, 1)
         if elsewhere:
             found_in = elsewhere[0][0]
             if block is None:
                 return f"{message}, but it is in the title; add in: title"
-            if block == TITLE_BLOCK and not select:
+            if block == HEADLINE_BLOCK and not select:
                 return f"{message}, but it is in {block_name(found_in)}; remove in: title"
             return f"{message}, but it is in {block_name(found_in)}"
         passage = text.closest_passage(quote, text.paragraph_scope if block is None else (block,))
@@ -258,7 +259,7 @@ class CheckerBase:
     def _block_of(self, fields: dict[str, Entry], where: str) -> int | None:
         """``in: title`` means the headline; ``in: text`` (the default) the paragraphs (None)."""
         place = self.check.choice(fields.get("in"), where, ("title", "text"))
-        return TITLE_BLOCK if place == "title" else None
+        return HEADLINE_BLOCK if place == "title" else None
 
     def _find_inside(self, cue: str, claim: Located | None) -> Span | None:
         if claim is None or self.text is None:

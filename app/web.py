@@ -102,10 +102,8 @@ def init_app(app: Flask) -> None:
 
         if not isinstance(value, datetime):
             return ""
-        if not isinstance(school_class, SchoolClass):
-            # Not a class's date (an import time): the server's zone, as a class without one.
-            school_class = SchoolClass(time_zone="")
-        return format_local(value, school_class)
+        # Not a class's date (an import time): the server's zone.
+        return format_local(value, school_class if isinstance(school_class, SchoolClass) else None)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str, int]:

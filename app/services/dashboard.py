@@ -18,7 +18,7 @@ from sqlalchemy.orm import joinedload
 from app.domain import deadlines
 from app.domain import statistics as stats
 from app.domain.arrangement import Arrangement
-from app.domain.article import SKILLS, Vocabulary
+from app.domain.article import SKILLS
 from app.domain.article import Article as DomainArticle
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.scoring import Result
@@ -149,27 +149,13 @@ def load_class(school_class: SchoolClass) -> ClassRecords:
     )
 
 
-# Parsed articles by (version id, content hash, vocabulary): versions never change once stored,
-# so a parse is reused until the vocabulary file changes.
-_ARTICLE_CACHE: dict[tuple[int, str, Vocabulary], DomainArticle | None] = {}
-_ARTICLE_CACHE_SIZE = 256
-
-
 def _article_of(version: ArticleVersion) -> DomainArticle | None:
-    """The annotated article behind a quiz, or None when it no longer validates."""
+    """The annotated article behind a quiz (cached by ``parse_version``), or None when it no
+    longer validates."""
     try:
-        vocabulary = current_vocabulary()
+        return parse_version(version)
     except ContentError:
         return None
-    key = (version.id, version.content_hash, vocabulary)
-    if key not in _ARTICLE_CACHE:
-        if len(_ARTICLE_CACHE) >= _ARTICLE_CACHE_SIZE:
-            _ARTICLE_CACHE.clear()
-        try:
-            _ARTICLE_CACHE[key] = parse_version(version)
-        except ContentError:
-            _ARTICLE_CACHE[key] = None
-    return _ARTICLE_CACHE[key]
 
 
 def _regions(question: Question, article: DomainArticle | None) -> list[stats.Region]:

@@ -22,7 +22,6 @@ from sqlalchemy.orm import joinedload
 from app.domain import deadlines
 from app.domain.arrangement import Arrangement
 from app.domain.article import SKILLS
-from app.domain.cache import LRUCache
 from app.domain.names import clean_display_name
 from app.domain.question import Question
 from app.domain.scoring import ANSWER_TYPES, Result, score_answer
@@ -660,17 +659,11 @@ def first_unanswered(attempt: Attempt, answered: dict[int, Response] | None = No
 
 # --- What a quiz page shows -----------------------------------------------------------------
 
-# Article versions never change once stored, so their blocks are parsed once per process.
-_blocks_cache: LRUCache[str, tuple[Block, ...]] = LRUCache(maxsize=64)
-
 
 def article_blocks(version: ArticleVersion) -> tuple[Block, ...]:
-    """The headline (block 0) and paragraphs of an article version, cut into words."""
-    blocks = _blocks_cache.get(version.content_hash)
-    if blocks is None:
-        blocks = parse_version(version).blocks
-        _blocks_cache.put(version.content_hash, blocks)
-    return blocks
+    """The headline (block 0) and paragraphs of an article version, cut into words (parsed once
+    per process: ``parse_version`` caches the article)."""
+    return parse_version(version).blocks
 
 
 def arrangement_of(attempt: Attempt, questions: list[Question]) -> Arrangement:

@@ -23,9 +23,9 @@ def default_zone_name() -> str:
     return str(current_app.config.get("DEFAULT_TIME_ZONE", "UTC") or "UTC")
 
 
-def zone_of(school_class: SchoolClass) -> ZoneInfo:
-    """The class's zone; the server's default when it has none (or an unknown one)."""
-    return deadlines.zone(school_class.time_zone or "", default_zone_name())
+def zone_of(school_class: SchoolClass | None) -> ZoneInfo:
+    """The class's zone; the server's default for no class, or a class without one (or an unknown one)."""
+    return deadlines.zone(school_class.time_zone if school_class is not None else "", default_zone_name())
 
 
 def zone_name(school_class: SchoolClass) -> str:
@@ -48,7 +48,7 @@ def to_local(school_class: SchoolClass, moment: datetime | None) -> datetime | N
     return deadlines.utc_to_local(moment, zone_of(school_class)).replace(tzinfo=None)
 
 
-def format_local(moment: datetime | None, school_class: SchoolClass, *, with_zone: bool = True) -> str:
+def format_local(moment: datetime | None, school_class: SchoolClass | None, *, with_zone: bool = True) -> str:
     """``Tue 1 Dec 2026, 09:00 (Europe/London)``: a stored moment as people in the class read it."""
     if moment is None:
         return ""

@@ -14,7 +14,6 @@ from app.auth.access import refuse_unless_teacher, signed_in_teacher
 from app.auth.forms import flash_form_errors, show_problem
 from app.domain.article import SKILLS
 from app.domain.generate import KIND_TITLES, all_questions, build_quiz
-from app.extensions import db
 from app.models import Assignment, SchoolClass, Student
 from app.services import classes, content, quizzes, times
 from app.teacher import presenters
@@ -510,7 +509,6 @@ def edit_assignment(assignment_id: int) -> Response | str | tuple[str, int]:
                 refuse_past_due=True,
             )
         except quizzes.QuizError as exc:
-            db.session.rollback()
             show_problem(form, exc.field, str(exc))
         else:
             flash(f"Settings of “{assignment.title}” saved.", "success")
@@ -535,7 +533,6 @@ def add_extension(assignment_id: int) -> Response | tuple[str, int]:
                 extra_attempts=form.extra_attempts.data or 0,
             )
         except quizzes.QuizError as exc:
-            db.session.rollback()
             show_problem(form, "extension_due_at" if exc.field == "due_at" else exc.field, str(exc))
         else:
             flash(f"Extension for {student.display_name} saved.", "success")

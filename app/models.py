@@ -6,6 +6,7 @@ app/services/ decide when a unit of work is committed.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,15 @@ else:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+SESSION_TOKEN_LENGTH = 32
+
+
+def new_session_token() -> str:
+    """What a session cookie names an account by: random, so an account restored from a backup, or
+    made later with a reused integer id, never answers to another account's cookie."""
+    return secrets.token_urlsafe(24)  # 32 characters
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -58,6 +68,9 @@ class Teacher(Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     # Bumped on password change: sessions carry it, so old sessions stop working.
     session_epoch: Mapped[int] = mapped_column(Integer, default=0)
+    session_token: Mapped[str] = mapped_column(
+        String(SESSION_TOKEN_LENGTH), unique=True, default=new_session_token
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     classes: Mapped[list[SchoolClass]] = relationship(back_populates="teacher")
@@ -68,7 +81,7 @@ class Teacher(Model):
     is_anonymous = False
 
     def get_id(self) -> str:
-        return f"teacher:{self.id}:{self.session_epoch}"
+        return f"teacher:{self.session_token}:{self.session_epoch}"
 
 
 class SchoolClass(Model):
@@ -123,6 +136,9 @@ class Student(Model):
     public_id: Mapped[str] = mapped_column(String(16), unique=True)
     # Bumped when the teacher resets the rejoin code, which signs the student out elsewhere.
     session_epoch: Mapped[int] = mapped_column(Integer, default=0)
+    session_token: Mapped[str] = mapped_column(
+        String(SESSION_TOKEN_LENGTH), unique=True, default=new_session_token
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
@@ -134,7 +150,7 @@ class Student(Model):
     is_anonymous = False
 
     def get_id(self) -> str:
-        return f"student:{self.id}:{self.session_epoch}"
+        return f"student:{self.session_token}:{self.session_epoch}"
 
     @property
     def removed(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from flask import Flask, Response, current_app
+from flask import Flask, Response, current_app, render_template, request
 
 from app.extensions import db, login_manager
 
@@ -21,22 +21,59 @@ def init_app(app: Flask) -> None:
     login_manager.session_protection = "basic"
     login_manager.user_loader(load_user)
     app.after_request(_security_headers)
+    app.before_request(refuse_plain_http)
+    if app.config.get("INSECURE_HTTP"):
+        app.logger.warning(
+            "SOURCEWISE_INSECURE_HTTP=1: this production server accepts plain HTTP and its cookies are not "
+            "Secure, so anyone on the network can read sign-in cookies. Only do this on a trusted internal "
+            "network; see README, Running for a school."
+        )
+
+
+HTTPS_REQUIRED = "this server is in production mode and must be reached over HTTPS; see README"
+_HTTPS_WARNED = "sourcewise.https_warned"
+
+
+def refuse_plain_http() -> tuple[str, int] | None:
+    """Production cookies are Secure: over http:// the browser never sends them back, so every form
+    would fail with a puzzling 400.  Say what is wrong instead, on the page and in the log."""
+    app = current_app._get_current_object()
+    if not app.config.get("SESSION_COOKIE_SECURE") or request.is_secure:
+        return None
+    if (request.endpoint or "").split(".")[-1] == "static":
+        return None  # the page below needs its stylesheet
+    if not app.extensions.get(_HTTPS_WARNED):
+        app.extensions[_HTTPS_WARNED] = True  # once per process: every request would flood the log
+        app.logger.error(
+            "%s (a request for %s came over plain HTTP; behind a proxy, check SOURCEWISE_PROXY_HOPS and "
+            "X-Forwarded-Proto, or set SOURCEWISE_INSECURE_HTTP=1 on a trusted network)",
+            HTTPS_REQUIRED,
+            request.path,
+        )
+    # No link to an https:// address: one built from the Host header could point anywhere.
+    return render_template("errors/https_required.html"), 403
 
 
 def load_user(user_id: str) -> object | None:
-    """Session ids look like ``teacher:7:0`` or ``student:12:1`` (kind, key, epoch).
+    """Session ids look like ``teacher:<token>:0`` or ``student:<token>:1`` (kind, token, epoch).
 
-    The epoch is bumped when a password or rejoin code changes, which ends every
-    older session without any server-side session store.
+    The token is random per account (never the integer key, which a restored backup hands out
+    again to someone else).  The epoch is bumped when a password or rejoin code changes, which
+    ends every older session without any server-side session store.
     """
-    from app.models import Student, Teacher
+    from sqlalchemy import select
 
-    try:
-        kind, key, epoch = user_id.split(":")
-        model = {"teacher": Teacher, "student": Student}[kind]
-        user = cast("Teacher | Student | None", db.session.get(model, int(key)))
-    except (ValueError, KeyError):
+    from app.models import SESSION_TOKEN_LENGTH, Student, Teacher
+
+    kind, _, rest = user_id.partition(":")
+    token, _, epoch = rest.partition(":")
+    model = {"teacher": Teacher, "student": Student}.get(kind)
+    if model is None or not token or len(token) > SESSION_TOKEN_LENGTH or not (epoch.isascii() and epoch.isdigit()):
         return None
+    user = cast(
+        "Teacher | Student | None",
+        db.session.scalar(select(model).where(model.session_token == token)),
+    )
     if user is None or user.session_epoch != int(epoch):
         return None
     if isinstance(user, Student) and (user.removed or user.school_class.archived):
@@ -49,7 +86,7 @@ def _security_headers(response: Response) -> Response:
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
-    if current_app.config.get("SOURCEWISE_ENV") == "production":
+    if current_app.config.get("SOURCEWISE_ENV") == "production" and not current_app.config.get("INSECURE_HTTP"):
         # Production is served over HTTPS only (README): browsers must never try plain HTTP again.
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     # Pages for a signed-in user must not come back from the cache with Back on a shared computer.

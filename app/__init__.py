@@ -26,6 +26,7 @@ def create_app(config: Config | Mapping[str, Any] | None = None) -> Flask:
     from app import database, models, security  # noqa: F401  (models: registers the tables)
     from app.extensions import csrf, db, limiter, login_manager, migrate
 
+    security.init_transport(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(_migrations_dir()))
     csrf.init_app(app)

@@ -57,6 +57,8 @@ class Config:
         elif database_url.startswith("postgresql://"):
             database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
         self.SQLALCHEMY_DATABASE_URI = database_url or f"sqlite:///{instance / 'sourcewise.db'}"
+        # Production over plain HTTP only when the school says so (a trusted network without TLS).
+        self.INSECURE_HTTP = production and env.get("SOURCEWISE_INSECURE_HTTP", "") == "1"
 
         secret_key = env.get("SECRET_KEY")
         if production:
@@ -71,15 +73,25 @@ class Config:
         elif not secret_key and "SECRET_KEY" not in overrides:
             secret_key = instance_secret_key(instance)
         self.SECRET_KEY = secret_key
+        if production and not database_url and "SQLALCHEMY_DATABASE_URI" not in overrides:
+            # A silent SQLite file in instance/ would hold students' work that no backup of the
+            # school's database ever sees.
+            raise ConfigError(
+                "DATABASE_URL is not set: in production Sourcewise does not fall back to a SQLite file in "
+                f"{instance}. Set DATABASE_URL to the school's database (for example "
+                "postgresql://sourcewise:PASSWORD@127.0.0.1:5432/sourcewise), or name a SQLite file "
+                "explicitly (sqlite:////srv/sourcewise/sourcewise.db). See README, Running for a school."
+            )
 
         self.QUESTIONS_DIR = env.get("SOURCEWISE_QUESTIONS", str(PROJECT_ROOT / "questions"))
         self.MAX_CONTENT_LENGTH = int(env.get("SOURCEWISE_MAX_UPLOAD", str(2 * 1024 * 1024)))
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
-        self.SESSION_COOKIE_SECURE = production
+        secure_cookies = production and not self.INSECURE_HTTP
+        self.SESSION_COOKIE_SECURE = secure_cookies
         self.REMEMBER_COOKIE_HTTPONLY = True
         self.REMEMBER_COOKIE_SAMESITE = "Lax"
-        self.REMEMBER_COOKIE_SECURE = production
+        self.REMEMBER_COOKIE_SECURE = secure_cookies
         self.PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 30
         # Students of a class with 1:1 devices stay signed in at most this long (days); on shared
         # computers their sign-in ends when the browser closes.  Teachers are not remembered.
@@ -110,6 +122,9 @@ class Config:
         self.PROXY_HOPS = _proxy_hops(env.get("SOURCEWISE_PROXY_HOPS", "0"))
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.RATELIMIT_ENABLED = env.get("RATELIMIT_ENABLED", "1") != "0"
+        # Redis down: count in each process's memory (and log a warning) rather than answer 500 on
+        # every login and join; the shared counts come back when Redis does.
+        self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
         self.SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {"pool_pre_ping": True}
         self.TESTING = False
         for key, value in overrides.items():

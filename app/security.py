@@ -21,6 +21,10 @@ def init_app(app: Flask) -> None:
     login_manager.session_protection = "basic"
     login_manager.user_loader(load_user)
     app.after_request(_security_headers)
+
+
+def init_transport(app: Flask) -> None:
+    """Before the other extensions' checks (CSRF, rate limits), which would only say "bad request"."""
     app.before_request(refuse_plain_http)
     if app.config.get("INSECURE_HTTP"):
         app.logger.warning(

@@ -34,6 +34,7 @@ def test_passwords_are_hashed_with_scrypt_unless_configured(tmp_path: Path) -> N
     assert Config({"SOURCEWISE_INSTANCE": str(tmp_path)}).PASSWORD_HASH_METHOD == "scrypt"
     production = {"SOURCEWISE_ENV": "production", "SOURCEWISE_INSTANCE": str(tmp_path)}
     production["SECRET_KEY"] = STRONG_KEY
+    production["DATABASE_URL"] = "postgresql://sourcewise@127.0.0.1:5432/sourcewise"
     assert Config(production).PASSWORD_HASH_METHOD == "scrypt"
 
 
@@ -64,7 +65,12 @@ STRONG_KEY = "9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a8c3b6d0e9f2a5c8b1d4e7f0a3c6b9d2e5f"
 
 def test_production_cookies_are_secure(tmp_path: Path) -> None:
     config = Config(
-        {"SOURCEWISE_ENV": "production", "SOURCEWISE_INSTANCE": str(tmp_path), "SECRET_KEY": STRONG_KEY}
+        {
+            "SOURCEWISE_ENV": "production",
+            "SOURCEWISE_INSTANCE": str(tmp_path),
+            "SECRET_KEY": STRONG_KEY,
+            "DATABASE_URL": "postgresql://sourcewise@127.0.0.1:5432/sourcewise",
+        }
     )
     assert config.SESSION_COOKIE_SECURE and config.REMEMBER_COOKIE_SECURE
     assert config.SESSION_COOKIE_HTTPONLY and config.SESSION_COOKIE_SAMESITE == "Lax"

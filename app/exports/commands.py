@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import IO
 
 import click
+from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from app.models import utcnow
@@ -75,8 +76,15 @@ for _kind in exports.KINDS:
     help="Quizzes set, a few days apart, cycling through the imported articles.",
 )
 @click.option("--seed", type=int, help="Makes the same answers again (default: a random seed, printed).")
-def demo_command(students: int, assignments: int, seed: int | None) -> None:
+@click.option("--force", is_flag=True, help="Run even in production (SOURCEWISE_ENV=production).")
+def demo_command(students: int, assignments: int, seed: int | None, force: bool) -> None:
     """Create a demo teacher and class whose simulated students have answered quizzes."""
+    if current_app.config.get("SOURCEWISE_ENV") == "production" and not force:
+        raise click.ClickException(
+            "This is a production server (SOURCEWISE_ENV=production): a demo would add a teacher account "
+            "with a printed password and made-up students to the school's database. Nothing was created. "
+            "Use --force if that is really what you want."
+        )
     if seed is None:
         seed = secrets.randbelow(1_000_000)
     try:

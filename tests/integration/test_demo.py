@@ -68,6 +68,19 @@ def test_demo_refuses_an_empty_class(runner: FlaskCliRunner) -> None:
     assert result.exit_code != 0
 
 
+def test_demo_refuses_a_production_database_unless_forced(app: Flask, runner: FlaskCliRunner) -> None:
+    app.config["SOURCEWISE_ENV"] = "production"
+    refused = runner.invoke(args=["demo", "--students", "2", "--assignments", "1", "--seed", "1"])
+    assert refused.exit_code != 0
+    assert "production" in refused.output and "--force" in refused.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Teacher)) == 0
+    forced = runner.invoke(args=["demo", "--students", "2", "--assignments", "1", "--seed", "1", "--force"])
+    assert forced.exit_code == 0, forced.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Teacher)) == 1
+
+
 @pytest.fixture
 def big_demo(app_ctx: Flask) -> demo.DemoResult:
     return demo.create_demo(students=60, assignments=5, seed=7, now=NOW)

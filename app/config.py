@@ -125,6 +125,9 @@ class Config:
         # Redis down: count in each process's memory (and log a warning) rather than answer 500 on
         # every login and join; the shared counts come back when Redis does.
         self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+        if self.RATELIMIT_STORAGE_URI.startswith(("redis://", "rediss://")):
+            # A Redis host that vanished (no answer at all) must not hold every login for minutes.
+            self.RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 2}
         self.SQLALCHEMY_ENGINE_OPTIONS: dict[str, object] = {"pool_pre_ping": True}
         self.TESTING = False
         for key, value in overrides.items():

@@ -3,6 +3,7 @@ from logging.config import fileConfig
 
 from alembic import context
 from flask import current_app
+from sqlalchemy import text
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
@@ -12,6 +13,10 @@ config = context.config
 # This line sets up loggers basically.
 fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger("alembic.env")
+
+# The PostgreSQL advisory lock every `db upgrade` holds while it migrates (any number, the same
+# on every host): a second host upgrading at the same time waits, then finds nothing left to do.
+MIGRATION_LOCK_KEY = 74_110_315
 
 
 def get_engine():
@@ -88,10 +93,21 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
-        context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
+        locked = connection.dialect.name == "postgresql"
+        if locked:
+            logger.info("Waiting for the migration lock (another host may be upgrading).")
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()  # the lock is the session's; migrations run in their own transaction
+        try:
+            context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
-        with context.begin_transaction():
-            context.run_migrations()
+            with context.begin_transaction():
+                context.run_migrations()
+        finally:
+            if locked:
+                connection.rollback()  # a failed migration leaves its transaction aborted
+                connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                connection.commit()
 
 
 if context.is_offline_mode():

@@ -41,7 +41,7 @@ _HTTPS_WARNED = "sourcewise.https_warned"
 def refuse_plain_http() -> tuple[str, int] | None:
     """Production cookies are Secure: over http:// the browser never sends them back, so every form
     would fail with a puzzling 400.  Say what is wrong instead, on the page and in the log."""
-    app = current_app._get_current_object()
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
     if not app.config.get("SESSION_COOKIE_SECURE") or request.is_secure:
         return None
     if (request.endpoint or "").split(".")[-1] == "static":
@@ -71,12 +71,13 @@ def load_user(user_id: str) -> object | None:
 
     kind, _, rest = user_id.partition(":")
     token, _, epoch = rest.partition(":")
-    model = {"teacher": Teacher, "student": Student}.get(kind)
-    if model is None or not token or len(token) > SESSION_TOKEN_LENGTH or not (epoch.isascii() and epoch.isdigit()):
+    kinds: dict[str, type[Teacher] | type[Student]] = {"teacher": Teacher, "student": Student}
+    model = kinds.get(kind)
+    well_formed = 0 < len(token) <= SESSION_TOKEN_LENGTH and epoch.isascii() and epoch.isdigit()
+    if model is None or not well_formed:
         return None
     user = cast(
-        "Teacher | Student | None",
-        db.session.scalar(select(model).where(model.session_token == token)),
+        "Teacher | Student | None", db.session.scalar(select(model).where(model.session_token == token))
     )
     if user is None or user.session_epoch != int(epoch):
         return None
@@ -90,7 +91,8 @@ def _security_headers(response: Response) -> Response:
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")
-    if current_app.config.get("SOURCEWISE_ENV") == "production" and not current_app.config.get("INSECURE_HTTP"):
+    config = current_app.config
+    if config.get("SOURCEWISE_ENV") == "production" and not config.get("INSECURE_HTTP"):
         # Production is served over HTTPS only (README): browsers must never try plain HTTP again.
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     # Pages for a signed-in user must not come back from the cache with Back on a shared computer.

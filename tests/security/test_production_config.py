@@ -73,9 +73,9 @@ def production_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> P
 def test_production_refuses_to_start_without_a_database_url(production_environment: Path) -> None:
     with pytest.raises(ConfigError, match="DATABASE_URL is not set"):
         create_app()  # the factory, as gunicorn calls it, reads the environment
-    named = f"sqlite:///{production_environment / 'school.db'}"
-    environ = _production_environ(production_environment, DATABASE_URL=named)
-    assert Config(environ).SQLALCHEMY_DATABASE_URI == named
+    explicit_sqlite = f"sqlite:///{production_environment / 'school.db'}"
+    environ = _production_environ(production_environment, DATABASE_URL=explicit_sqlite)
+    assert explicit_sqlite == Config(environ).SQLALCHEMY_DATABASE_URI
 
 
 def test_the_commands_refuse_too_and_write_nothing(production_environment: Path) -> None:

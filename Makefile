@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-postgres test-all lint audit install install-dev
+.PHONY: run test test-postgres test-deploy test-all lint audit install install-dev
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,12 @@ test: install-dev
 test-postgres: install-dev
 	SOURCEWISE_TEST_DATABASE=$(POSTGRES_URL) $(BIN)/python -m pytest
 
-test-all: test test-postgres
+## The README's "Running for a school" on this machine: PostgreSQL, gunicorn, nginx over HTTPS, Chromium,
+## backup and restore (needs nginx, redis-server, openssl and a PostgreSQL superuser; see tests/deploy)
+test-deploy: install-dev
+	$(BIN)/python -m pytest tests/deploy
+
+test-all: test test-postgres test-deploy
 
 ## Check every question and 50 quizzes of each article in questions/ (FILE:LINE: finding)
 audit: install

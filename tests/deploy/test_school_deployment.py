@@ -51,6 +51,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
 ]
 HTTPS_PORT = 8443
+# Debian puts nginx in /usr/sbin, which is not on every user's PATH.
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # Generous: two cores shared by several jobs, each gunicorn worker loads the app on start.
 START_TIMEOUT = 180
 ACTION_TIMEOUT_MS = 30_000
@@ -248,7 +250,7 @@ def _require(*programs: str) -> None:
 
 @pytest.fixture
 def deployment(tmp_path: Path) -> Iterator[Deployment]:
-    _require("nginx", "redis-server", "redis-cli", "openssl", "psql", "pg_dump", "pg_restore")
+    _require(NGINX, "redis-server", "redis-cli", "openssl", "psql", "pg_dump", "pg_restore")
     redis_port = free_port()
     deployment = Deployment(
         tmp_path, f"sw_deploy_{uuid.uuid4().hex[:10]}", f"redis://127.0.0.1:{redis_port}/0"
@@ -428,7 +430,7 @@ def test_a_school_deployment_as_the_readme_says(deployment: Deployment) -> None:
     first = deployment.start("gunicorn-school", gunicorn, env_file)
     restored_app_port, restored_https_port = free_port(), free_port()
     config = nginx_config(deployment.root, {https_port: app_port, restored_https_port: restored_app_port})
-    nginx = deployment.start("nginx", ["nginx", "-p", str(deployment.root), "-c", str(config)])
+    nginx = deployment.start("nginx", [NGINX, "-p", str(deployment.root), "-c", str(config)])
     base = f"https://127.0.0.1:{https_port}"
     wait_for("gunicorn behind nginx", lambda: http_status(f"{base}/login")[0] == 200, [first, nginx])
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app import create_app
 from app.extensions import db
-from app.models import Assignment
+from app.models import Assignment, Teacher
 from tests.security.support import (
     CLASS_NAME,
     JOIN,
@@ -134,7 +134,9 @@ def test_a_session_signed_with_another_key_is_ignored(shared_app: Flask, restore
     """Sessions are signed cookies: naming a teacher in one needs the server's SECRET_KEY."""
     settings = {key: value for key, value in shared_app.config.items() if key.isupper()}
     forger = create_app(settings | {"SECRET_KEY": "an-attacker-guess-at-the-secret-key"})
-    teacher_id = f"teacher:{restored_world.teacher_id}:0"
+    with shared_app.app_context():
+        # What Flask-Login stores for this teacher (kind, random token, epoch).
+        teacher_id = db.session.get_one(Teacher, restored_world.teacher_id).get_id()
     for signer, accepted in ((forger, False), (shared_app, True)):
         maker = signer.test_client()
         with maker.session_transaction() as session:

@@ -94,19 +94,33 @@ def run_migrations_online():
 
     with connectable.connect() as connection:
         locked = connection.dialect.name == "postgresql"
+        sqlite = connection.dialect.name == "sqlite"
         if locked:
             logger.info("Waiting for the migration lock (another host may be upgrading).")
             connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             connection.commit()  # the lock is the session's; migrations run in their own transaction
+        if sqlite:
+            # Batch migrations rebuild a table (copy, drop, rename): with foreign keys enforced, the
+            # drop fails as soon as other rows point at the table.  Checked again below.
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.commit()
         try:
             context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
             with context.begin_transaction():
                 context.run_migrations()
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"The migrations left rows pointing at nothing: {broken[:10]}")
         finally:
             if locked:
                 connection.rollback()  # a failed migration leaves its transaction aborted
                 connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                connection.commit()
+            if sqlite:
+                connection.rollback()
+                connection.exec_driver_sql("PRAGMA foreign_keys = ON")
                 connection.commit()
 
 

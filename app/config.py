@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import click
+
 from app.domain.keys import weak_key_reason
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -17,8 +19,11 @@ DEFAULT_INSTANCE = PROJECT_ROOT / "instance"
 KNOWN_SECRET_KEYS = frozenset({"", "dev", "changeme", "change-me", "secret", "development", "test"})
 
 
-class ConfigError(RuntimeError):
-    """The configuration is unsafe or incomplete; the message says how to fix it."""
+class ConfigError(click.ClickException):
+    """The configuration is unsafe or incomplete; the message says how to fix it.
+
+    A ClickException, so `flask ...` commands print it as one "Error: ..." line, not a traceback.
+    """
 
 
 def instance_secret_key(instance_path: Path) -> str:

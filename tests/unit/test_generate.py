@@ -28,9 +28,9 @@ from app.domain.generate import (
     QuestionKind,
     all_questions,
     build_quiz,
-    gold_is_sparse,
     source_label,
 )
+from app.domain.kinds.base import gold_is_sparse
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import conflicts, gives_key_away, touches_headline
 from app.domain.scoring import free_words, score_answer

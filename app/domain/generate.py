@@ -43,6 +43,10 @@ from app.domain.kinds.base import (
     where,
     words_subject,
 )
+from app.domain.kinds.headline_evidence import HeadlineEvidence
+from app.domain.kinds.how_to_check import HowToCheck
+from app.domain.kinds.source_chain import SourceChain
+from app.domain.kinds.statement_kind import StatementKind
 from app.domain.passage import (
     PRONOUNS,
     ArticleReading,
@@ -1121,6 +1125,10 @@ KINDS: dict[str, QuestionKind] = {
         HeadlineCheck(),
         SpotTechnique(),
         FindFraming(),
+        HowToCheck(),
+        SourceChain(),
+        HeadlineEvidence(),
+        StatementKind(),
         HandChoice(),
         HandMultiple(),
         HandSelect(),
@@ -1237,38 +1245,63 @@ def _balanced_pick(
 ) -> list[Question]:
     by_kind: dict[str, list[Question]] = {}
     for question in questions:
-        by_kind.setdefault(question.kind, []).append(question)
+        if not any(question is o or conflicts(question, o) for o in taken):
+            by_kind.setdefault(question.kind, []).append(question)
     for kind_questions in by_kind.values():
         rng.shuffle(kind_questions)
     # A fixed random rank per kind breaks ties, so equal kinds do not always go in KINDS order.
     rank = {name: rng.random() for name in by_kind}
+    clashes = _clashes([q for left in by_kind.values() for q in left])
     uses: Counter[str] = Counter(q.kind for q in taken)
     chosen = list(taken)
     picked: list[Question] = []
     while len(picked) < count:
-        for name in by_kind:
-            by_kind[name] = [q for q in by_kind[name] if not any(q is o or conflicts(q, o) for o in chosen)]
         available = [name for name, left in by_kind.items() if left]
         if not available:
             break
+        alive = {id(q): q.skill for name in available for q in by_kind[name]}
+        # What each question still on offer would rule out: the share of every skill's remaining
+        # questions it takes away, summed.  Among equals, the one that takes least leaves the most to
+        # choose from, so a short article still fills its quiz and keeps its skills even.
+        left = Counter(alive.values())
+        crowding = {
+            key: sum(1 / left[alive[other]] for other in clashes[key] if other in alive) for key in alive
+        }
         # Spread the quiz: prefer a key the kind has not had yet ("A source the article names"
         # three times is a pattern) and a paragraph the quiz has asked about less than twice.
         spread = _Spread(chosen)
-        best = {name: spread.best(by_kind[name]) for name in available}
+        best = {
+            name: min(by_kind[name], key=lambda q: (*spread.cost(q), crowding[id(q)])) for name in available
+        }
         name = min(
             available,
             key=lambda n: (
+                # The skill the quiz has least of first, and within it a kind not used yet.
+                skill_counts[KINDS[n].skill],
                 uses[n] > 0,
                 spread.crowded(best[n]),
-                skill_counts[KINDS[n].skill],
                 uses[n],
+                crowding[id(best[n])],
                 rank[n],
             ),
         )
         question = best[name]
-        by_kind[name] = [q for q in by_kind[name] if q is not question]
+        out = clashes[id(question)] | {id(question)}
+        for kind_name in available:
+            by_kind[kind_name] = [q for q in by_kind[kind_name] if id(q) not in out]
         picked.append(question)
         chosen.append(question)
         uses[name] += 1
         skill_counts[question.skill] += 1
     return picked
+
+
+def _clashes(questions: Sequence[Question]) -> dict[int, set[int]]:
+    """For each question (by id), the questions it may not share a quiz with (``conflicts`` is symmetric)."""
+    clashes: dict[int, set[int]] = {id(q): set() for q in questions}
+    for index, question in enumerate(questions):
+        for other in questions[index + 1 :]:
+            if conflicts(question, other):
+                clashes[id(question)].add(id(other))
+                clashes[id(other)].add(id(question))
+    return clashes

@@ -240,3 +240,10 @@ def _phrase(reading: ArticleReading, block: int, start: int, end: int) -> str:
     return display_form(words.text[words.starts[start] : words.ends[end - 1]]).strip(
         "\"'\u201c\u201d\u2018\u2019"
     )
+
+
+def in_stem(quote: str) -> str:
+    """A quote as a stem shows it between double quotation marks: its own double quotation marks
+    become single ones ('the bridge was "finished"' reads "the bridge was 'finished'")."""
+    text = display_form(quote)
+    return text.replace("\u201c", "\u2018").replace("\u201d", "\u2019").replace('"', "'")

@@ -12,11 +12,18 @@ import random
 from collections.abc import Iterator
 
 from app.domain.article import Claim, Source, Span
-from app.domain.kinds.base import QuestionKind, _notes, _phrase, attributed_source, source_label, where
+from app.domain.kinds.base import (
+    QuestionKind,
+    _notes,
+    _phrase,
+    attributed_source,
+    in_stem,
+    source_label,
+    where,
+)
 from app.domain.kinds.source_chain import relay_order
-from app.domain.passage import ArticleReading, trim_attribution
+from app.domain.passage import ArticleReading, names, trim_attribution
 from app.domain.question import CHOICE, Question
-from app.domain.text import display_form
 
 UNNAMED_SOURCE_TYPES = frozenset({"anonymous", "vague"})
 CHECKABLE_KEY = "Look for a named source or a record that reports the same thing"
@@ -57,7 +64,7 @@ class HowToCheck(QuestionKind):
                 rng,
                 prompt=(
                     f"What is the best first step to check this claim, in {where(claim.span.block)}: "
-                    f'"{display_form(claim.span.quote)}"?'
+                    f'"{in_stem(claim.span.quote)}"?'
                 ),
                 explanation=_notes([reason, claim.note], reason),
                 right=right,
@@ -93,10 +100,11 @@ class HowToCheck(QuestionKind):
             origin = chain[-1]
             origin_label = source_label(origin)
             # Quote the words that show the relay where the claim is: "One parent told the Gazette".
-            shown = origin if _in_sentence(reading, origin, claim.span) else source
+            shown = _relay_words(reading, source, origin, claim.span) or said[origin.id] or origin_label
+            shown_words = "" if shown.casefold() == origin_label.casefold() else f' ("{shown}")'
             passed = (
                 "The writer did not hear this first-hand: it reached this article through "
-                f'{origin_label} ("{said[shown.id]}").'
+                f"{origin_label}{shown_words}."
             )
             if origin.type == "news_outlet":
                 return (
@@ -138,9 +146,25 @@ def _named_here(reading: ArticleReading, source: Source, span: Span) -> str | No
     return _phrase(reading, here[0].block, start, end)
 
 
-def _in_sentence(reading: ArticleReading, source: Source, span: Span) -> bool:
+def _relay_words(reading: ArticleReading, source: Source, origin: Source, span: Span) -> str | None:
+    """The words in the claim's sentence that show the relay: the source's mention holding the
+    outlet ("A driver told the Daily Post"), else the outlet's own ("according to ARA News")."""
     sentences = reading.sentences_of(span)
-    return any(
-        m.block == span.block and any(s <= m.start and m.end <= e for s, e in sentences)
+
+    def in_sentence(mention: Span) -> bool:
+        return mention.block == span.block and any(
+            s <= mention.start and mention.end <= e for s, e in sentences
+        )
+
+    origin_mentions = [m for m in reading.naming_mentions(origin) if in_sentence(m)]
+    holding = [
+        m
         for m in reading.naming_mentions(source)
-    )
+        if in_sentence(m)
+        and (any(m.overlaps(o) for o in origin_mentions) or names(reading.blocks[m.block], m, origin))
+    ]
+    for mention in [*holding, *origin_mentions]:
+        block = reading.blocks[mention.block]
+        start, end = trim_attribution(block, mention, reading.vocabulary.attribution_words)
+        return _phrase(reading, mention.block, start, end)
+    return None

@@ -16,12 +16,12 @@ from app.domain.kinds.base import (
     _notes,
     _phrase,
     attributed_source,
+    in_stem,
     source_label,
     where,
 )
 from app.domain.passage import ArticleReading, trim_attribution
 from app.domain.question import CHOICE, Question
-from app.domain.text import display_form
 
 THIS_ARTICLE = "this article"
 ARROW = " \u2192 "
@@ -109,7 +109,7 @@ class SourceChain(QuestionKind):
             rng,
             prompt=(
                 f"These words in {where(claim.span.block)} passed through several hands: "
-                f'"{display_form(claim.span.quote)}". In what order did they travel, from the first '
+                f'"{in_stem(claim.span.quote)}". In what order did they travel, from the first '
                 "person who said them to this article?"
             ),
             explanation=_notes([reason, chain[0].note], reason),

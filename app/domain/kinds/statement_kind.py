@@ -7,10 +7,9 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from app.domain.kinds.base import QuestionKind, _notes, where
+from app.domain.kinds.base import QuestionKind, _notes, in_stem, where
 from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, Question
-from app.domain.text import display_form
 
 OBSERVATION = "Something observed and reported"
 OPINION = "An opinion"
@@ -51,7 +50,7 @@ class StatementKind(QuestionKind):
                 rng,
                 prompt=(
                     f"What kind of statement is this, in {where(claim.span.block)}: "
-                    f'"{display_form(claim.span.quote)}"?'
+                    f'"{in_stem(claim.span.quote)}"?'
                 ),
                 explanation=_notes([reason, claim.note], reason)
                 + f" {right}: {STATEMENT_DEFINITIONS[right]}",

@@ -15,6 +15,7 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from fractions import Fraction
 from typing import Any
 
 from app.domain.article import (
@@ -59,7 +60,14 @@ from app.domain.passage import (
     words_of,
 )
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
-from app.domain.quiz_rules import conflicts, footprint, gives_key_away, hand_footprint, touches_headline
+from app.domain.quiz_rules import (
+    clash_sets,
+    conflicts,
+    footprint,
+    gives_key_away,
+    hand_footprint,
+    touches_headline,
+)
 from app.domain.scoring import NEAR
 from app.domain.text import Block, display_form
 
@@ -1265,7 +1273,10 @@ def _balanced_pick(
         # choose from, so a short article still fills its quiz and keeps its skills even.
         left = Counter(alive.values())
         crowding = {
-            key: sum(1 / left[alive[other]] for other in clashes[key] if other in alive) for key in alive
+            key: sum(
+                (Fraction(1, left[alive[other]]) for other in clashes[key] if other in alive), Fraction(0)
+            )
+            for key in alive
         }
         # Spread the quiz: prefer a key the kind has not had yet ("A source the article names"
         # three times is a pattern) and a paragraph the quiz has asked about less than twice.
@@ -1297,11 +1308,8 @@ def _balanced_pick(
 
 
 def _clashes(questions: Sequence[Question]) -> dict[int, set[int]]:
-    """For each question (by id), the questions it may not share a quiz with (``conflicts`` is symmetric)."""
-    clashes: dict[int, set[int]] = {id(q): set() for q in questions}
-    for index, question in enumerate(questions):
-        for other in questions[index + 1 :]:
-            if conflicts(question, other):
-                clashes[id(question)].add(id(other))
-                clashes[id(other)].add(id(question))
-    return clashes
+    """For each question (by id), the questions it may not share a quiz with."""
+    return {
+        id(question): {id(questions[j]) for j in others}
+        for question, others in zip(questions, clash_sets(questions), strict=True)
+    }

@@ -6,7 +6,11 @@ project's articles and on an article none of them was written for (data/unseen_b
 
 from __future__ import annotations
 
+import json
+import os
 import random
+import subprocess
+import sys
 from collections import Counter
 from itertools import permutations
 from pathlib import Path
@@ -21,7 +25,7 @@ from app.domain.kinds.how_to_check import CHECKABLE_KEY, WRONG_STEPS
 from app.domain.kinds.source_chain import ARROW, THIS_ARTICLE
 from app.domain.kinds.statement_kind import OBSERVATION, OPINION, PREDICTION, STATEMENT_CHOICES
 from app.domain.question import CHOICE, Question
-from app.domain.quiz_rules import conflicts, gives_key_away
+from app.domain.quiz_rules import clash_sets, conflicts, gives_key_away
 from app.domain.validation import validate_article
 from tests.unit.article_factory import QUESTIONS_DIR, ArticleBuilder, project_vocabulary, vocabulary
 
@@ -323,3 +327,45 @@ def test_the_default_quiz_mixes_the_new_kinds_in_and_keeps_the_skills_even() -> 
                 left = [q for q in pool if q.skill == skill and q.prompt not in asked]
                 assert all(any(conflicts(q, o) for o in quiz) for q in left), (skill, counts)
     assert all(seen[kind] > 0 for kind in NEW_KINDS), seen
+
+
+@pytest.mark.parametrize("path", [UNSEEN, *project_articles()], ids=lambda p: p.name)
+def test_the_quiz_builders_clash_table_is_conflicts_for_every_pair(path: Path) -> None:
+    pool = all_questions(load(path), PROJECT_VOCABULARY, random.Random(3))
+    table = clash_sets(pool)
+    for i, question in enumerate(pool):
+        for j, other in enumerate(pool):
+            if i != j:
+                assert (j in table[i]) == conflicts(question, other), (question.prompt, other.prompt)
+
+
+def test_the_same_seed_gives_the_same_quiz_in_another_process() -> None:
+    # Questions are told apart by identity while a quiz is built: nothing may depend on where they
+    # happen to sit in memory, or on string hashing.
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from app.domain.generate import build_quiz\n"
+        "from app.domain.validation import validate_article\n"
+        "from tests.unit.article_factory import project_vocabulary\n"
+        "voc = project_vocabulary()\n"
+        "out = []\n"
+        "for name in sys.argv[1:]:\n"
+        "    article = validate_article(Path(name).read_bytes(), name, voc).article\n"
+        "    out += [[q.to_dict() for q in build_quiz(article, voc, seed)] for seed in range(1, 6)]\n"
+        "print(json.dumps(out, sort_keys=True))\n"
+    )
+    files = [str(UNSEEN), str(QUESTIONS_DIR / "practice-viral-health-post.yaml")]
+    root = Path(__file__).resolve().parents[2]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script, *files],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(root)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for hash_seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1] and json.loads(runs[0])

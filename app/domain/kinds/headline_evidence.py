@@ -36,8 +36,8 @@ def sentence_text(block: Block, start: int, end: int) -> str:
     marks = sum(text.count(mark) for mark in _DOUBLE_QUOTES)
     if marks % 2 and text[:1] in _DOUBLE_QUOTES:
         text += '"'
-    elif marks % 2 and text[-1:] in _DOUBLE_QUOTES:
-        text = '"' + text
+    elif marks % 2:
+        text = '"' + text  # the sentence starts inside a quotation that began before it
     return text
 
 

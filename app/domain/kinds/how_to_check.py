@@ -39,7 +39,8 @@ MAX_WRONG_STEPS = 3
 
 
 def _possessive(label: str) -> str:
-    return f"{label}'" if label.endswith("s'") else f"{label}'s"
+    """ "CNN's", "ARA News's": the apostrophe and s even after an s, as a name is read aloud."""
+    return f"{label}'s"
 
 
 class HowToCheck(QuestionKind):

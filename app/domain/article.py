@@ -29,6 +29,8 @@ HEADLINE_BLOCK = 0
 SOURCED_STATUSES = frozenset({"attributed", "disputed", "corroborated"})
 # Claims a careful reader should treat as not (yet) verified.
 UNVERIFIED_STATUSES = frozenset({"hedged", "unattributed"})
+# What kind of statement a claim is, when the teacher says (a claim's optional `kind:`).
+CLAIM_KINDS: tuple[str, ...] = ("observation", "opinion", "prediction")
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ class Claim:
     source: str | None = None
     cues: tuple[Span, ...] = ()
     note: str = ""
+    kind: str | None = None  # one of CLAIM_KINDS, or None when the teacher did not say
     line: int = field(default=0, compare=False)
 
 

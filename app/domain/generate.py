@@ -12,11 +12,11 @@ told from the annotations, the kind asks nothing.  Randomness comes only from th
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Any, ClassVar
+from fractions import Fraction
+from typing import Any
 
 from app.domain.article import (
     HEADLINE_BLOCK,
@@ -30,6 +30,24 @@ from app.domain.article import (
     Vocabulary,
     VocabularyEntry,
 )
+from app.domain.kinds.base import (
+    MIN_CHOICES,
+    QuestionKind,
+    _defined,
+    _distinct,
+    _notes,
+    _phrase,
+    _relay_chain,
+    _same_text,
+    attributed_source,
+    source_label,
+    where,
+    words_subject,
+)
+from app.domain.kinds.headline_evidence import HeadlineEvidence
+from app.domain.kinds.how_to_check import HowToCheck
+from app.domain.kinds.source_chain import SourceChain
+from app.domain.kinds.statement_kind import StatementKind
 from app.domain.passage import (
     PRONOUNS,
     ArticleReading,
@@ -42,9 +60,16 @@ from app.domain.passage import (
     words_of,
 )
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
-from app.domain.quiz_rules import conflicts, footprint, gives_key_away, hand_footprint, touches_headline
-from app.domain.scoring import MIN_WRONG_WORDS, NEAR, mark_selection
-from app.domain.text import Block, display_form, match_form
+from app.domain.quiz_rules import (
+    clash_sets,
+    conflicts,
+    footprint,
+    gives_key_away,
+    hand_footprint,
+    touches_headline,
+)
+from app.domain.scoring import NEAR
+from app.domain.text import Block, display_form
 
 NOT_SAID = "The article does not say"
 
@@ -63,51 +88,14 @@ SUPPORT_DEFINITIONS = {
 }
 SUPPORT_CHOICES = tuple(SUPPORT_DEFINITIONS)
 UNNAMED_SOURCE_TYPES = frozenset({"anonymous", "vague"})
-_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 
-# Fewer than three choices makes guessing too cheap to learn anything from the answer.
-MIN_CHOICES = 3
 MAX_VOCABULARY_DISTRACTORS = 3
 MAX_SOURCE_CHOICES = 4
-# Gold words may be at most 1/MAX_GOLD_SHARE of the words shown (more would ask little), and
-# at least this many other words must be left to cost marks, so selecting (nearly) everything never pays.
-MAX_GOLD_SHARE = 2
-MIN_WRONG_WORDS_SHOWN = MIN_WRONG_WORDS
 # In a sentence with a marked claim, this many words in a row outside every annotation could hold
 # another claim the teacher did not mark ("The library was built in 1952 and ...").
 MAX_UNMARKED_RUN = 7
 # A quiz asks about one paragraph at most this many times while others are left to ask about.
 MAX_PER_PASSAGE = 2
-
-
-def _same_text(a: str, b: str) -> bool:
-    return match_form(a).casefold() == match_form(b).casefold()
-
-
-def _distinct(texts: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    kept: list[str] = []
-    for text in texts:
-        key = match_form(text).casefold()
-        if key and key not in seen:
-            seen.add(key)
-            kept.append(text)
-    return kept
-
-
-def where(block: int) -> str:
-    return "the headline" if block == HEADLINE_BLOCK else f"paragraph {block}"
-
-
-def _notes(notes: Iterable[str], fallback: str) -> str:
-    kept = _distinct(note.strip() for note in notes)
-    return " ".join(kept) if kept else fallback
-
-
-def _defined(explanation: str, entry: VocabularyEntry | tuple[str, str]) -> str:
-    """The explanation, ending with the label and definition of the answer it explains."""
-    label, definition = (entry.label, entry.definition) if isinstance(entry, VocabularyEntry) else entry
-    return f"{explanation} {label}: {definition}".strip()
 
 
 MAX_APPOSITIVE = 8
@@ -155,155 +143,6 @@ def _words_to_select(texts: Iterable[str]) -> str:
     return f"The words to select: {quotes}."
 
 
-def _merge_overlapping(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Overlapping spans become one (the union is what is asked); adjacent ones stay apart."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return tuple(merged)
-
-
-def gold_is_sparse(gold: Iterable[tuple[int, int]], word_count: int) -> bool:
-    """True when there are gold words, at most half the words shown, with enough others left."""
-    spans = list(gold)
-    gold_words = {i for start, end in spans for i in range(start, end)}
-    if not gold_words or MAX_GOLD_SHARE * len(gold_words) > word_count:
-        return False
-    everything = mark_selection(word_count, spans, (), range(word_count))
-    return everything.wrong_words >= MIN_WRONG_WORDS_SHOWN
-
-
-def words_subject(text: str) -> str:
-    """The same words asked about twice, even in different places ("jab factory" in the headline
-    and in a paragraph), make two questions about one thing."""
-    return "words:" + " ".join(Block.from_text(match_form(text)).words).casefold()
-
-
-def _span(span: Span) -> list[int]:
-    return [span.block, span.start, span.end]
-
-
-class QuestionKind:
-    """One kind of question: everything the app knows about a kind is on its class.
-
-    A subclass sets the class attributes below and yields questions from ``questions``
-    (None where a candidate cannot be asked: ``generate`` drops it); registering an
-    instance in :data:`KINDS` is all it takes for the generator, the previews, the
-    dashboard and its statistics to know it.
-    """
-
-    name: ClassVar[str]  # the id stored in every frozen question
-    title: ClassVar[str]  # what teachers see on the dashboard and in previews
-    skill: ClassVar[str]  # "" for hand-written kinds: each question carries the teacher's skill
-    type: ClassVar[str]
-    hand_written: ClassVar[bool] = False
-    # For the dashboard's confusions: what a wrong choice confuses (choice kinds whose choices
-    # are labels), or what a select question asks to find (every select kind).
-    confusion_title: ClassVar[str] = ""
-    asked_for: ClassVar[str] = ""
-
-    def generate(self, reading: ArticleReading, rng: random.Random) -> list[Question]:
-        questions = [q for q in self.questions(reading, rng) if q is not None]
-        # A teacher's own question is always asked (the audit tells them what to fix).
-        return questions if self.hand_written else [q for q in questions if not gives_key_away(q)]
-
-    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
-        raise NotImplementedError
-
-    def choice(
-        self,
-        rng: random.Random,
-        *,
-        prompt: str,
-        explanation: str,
-        right: str,
-        wrong: Iterable[str],
-        span: Span | None,
-        about: Iterable[str],
-        line: int,
-        definitions: dict[str, str] | None = None,
-        skill: str | None = None,
-        extra: dict[str, Any] | None = None,
-    ) -> Question | None:
-        """A one-choice question, every choice (the key too) in a shuffled place."""
-        choices = _distinct([right, *(text for text in wrong if not _same_text(text, right))])
-        rng.shuffle(choices)
-        if len(choices) < MIN_CHOICES:
-            return None
-        extra = dict(extra or {})
-        if definitions:
-            extra["definitions"] = [definitions.get(text, "") for text in choices]
-        extra.setdefault("spans", [_span(span)] if span else [])
-        words = [words_subject(span.quote)] if span is not None else []
-        extra.update(about=sorted({*about, *words}), line=line)
-        return Question(
-            kind=self.name,
-            type=CHOICE,
-            skill=skill or self.skill,
-            prompt=prompt,
-            explanation=explanation,
-            choices=tuple(choices),
-            answer=(choices.index(right),),
-            focus=(span.block, span.start, span.end) if span is not None else None,
-            quote=display_form(span.quote) if span is not None else "",
-            extra=extra,
-        )
-
-    def select(
-        self,
-        *,
-        prompt: str,
-        explanation: str,
-        block_index: int,
-        block: Block,
-        gold: Iterable[tuple[int, int]],
-        about: Iterable[str],
-        line: int,
-        keys: Iterable[tuple[int, int]] = (),
-        offset: int = 0,
-        span: Span | None = None,
-        skill: str | None = None,
-        require_sparse: bool = True,
-        extra: dict[str, Any] | None = None,
-    ) -> Question | None:
-        """A select-words question over the words of ``block``; ``gold`` are word spans in it.
-
-        ``offset``: where ``block``'s words start in the article's block ``block_index``
-        (a question that shows one claim), so the audit can place the gold in the article.
-        """
-        spans = _merge_overlapping((s, e) for s, e in gold if 0 <= s < e <= len(block.words))
-        if not spans:
-            return None
-        if require_sparse and not gold_is_sparse(spans, len(block.words)):
-            return None
-        extra = dict(extra or {})
-        if offset:
-            extra["offset"] = offset
-        extra.update(
-            about=sorted({*about, *(words_subject(" ".join(block.words[s:e])) for s, e in spans)}),
-            spans=[[block_index, s + offset, e + offset] for s, e in spans],
-            line=line,
-        )
-        return Question(
-            kind=self.name,
-            type=SELECT,
-            skill=skill or self.skill,
-            prompt=prompt,
-            explanation=explanation,
-            block=block_index,
-            words=block.words,
-            gaps=block.gaps,
-            gold=spans,
-            keys=tuple(sorted(set(keys))),
-            focus=(span.block, span.start, span.end) if span is not None else None,
-            quote=display_form(span.quote) if span is not None else "",
-            extra=extra,
-        )
-
-
 def _vocabulary_wrong(
     vocabulary: Vocabulary,
     entries: Sequence[VocabularyEntry],
@@ -331,19 +170,6 @@ def _vocabulary_wrong(
     return rng.sample(candidates, min(MAX_VOCABULARY_DISTRACTORS, len(candidates)))
 
 
-def _relay_chain(article: Article, source: Source) -> set[str]:
-    """The source's id and every source that relayed it (its ``via`` chain)."""
-    chain = {source.id}
-    current = source
-    while current.via is not None and current.via not in chain:
-        chain.add(current.via)
-        try:
-            current = article.source(current.via)
-        except KeyError:
-            break
-    return chain
-
-
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "the", "a", "an"})
 
 
@@ -354,11 +180,6 @@ def _label_names(source: Source) -> frozenset[str]:
     return frozenset(w.casefold() for w in words if w[:1].isupper() and w.casefold() not in _TITLES)
 
 
-def source_label(source: Source) -> str:
-    """A source's name as a choice: without a teacher's remark in brackets at its end."""
-    return _REMARK.sub("", source.name).strip() or source.name
-
-
 def _relays_of(article: Article, source: Source) -> list[Source]:
     """Every source that relayed this one's words, or whose words this one relayed."""
     related = _relay_chain(article, source)
@@ -367,16 +188,6 @@ def _relays_of(article: Article, source: Source) -> list[Source]:
             related.add(other.id)
     related.discard(source.id)
     return [other for other in article.sources if other.id in related]
-
-
-def attributed_source(article: Article, claim: Claim) -> Source | None:
-    """The source the article gives for a claim; an unattributed claim has none whatever its annotation."""
-    if claim.source is None or claim.status == "unattributed":
-        return None
-    try:
-        return article.source(claim.source)
-    except KeyError:
-        return None
 
 
 def _paragraph_indexes(article: Article) -> range:
@@ -1159,13 +970,6 @@ def _rarity(reading: ArticleReading, words: Sequence[str]) -> tuple[int, int]:
     return (sum(counts.get(w, 0) for w in words), -sum(len(w) for w in words))
 
 
-def _phrase(reading: ArticleReading, block: int, start: int, end: int) -> str:
-    words = reading.blocks[block]
-    return display_form(words.text[words.starts[start] : words.ends[end - 1]]).strip(
-        "\"'\u201c\u201d\u2018\u2019"
-    )
-
-
 # Words that do not start or end a phrase a reader would pick out ("with the", "of the").
 _FUNCTION_WORDS_TEXT = (
     "a an the and or but of to in on at by for with from into over than that this these those "
@@ -1329,6 +1133,10 @@ KINDS: dict[str, QuestionKind] = {
         HeadlineCheck(),
         SpotTechnique(),
         FindFraming(),
+        HowToCheck(),
+        SourceChain(),
+        HeadlineEvidence(),
+        StatementKind(),
         HandChoice(),
         HandMultiple(),
         HandSelect(),
@@ -1445,38 +1253,63 @@ def _balanced_pick(
 ) -> list[Question]:
     by_kind: dict[str, list[Question]] = {}
     for question in questions:
-        by_kind.setdefault(question.kind, []).append(question)
+        if not any(question is o or conflicts(question, o) for o in taken):
+            by_kind.setdefault(question.kind, []).append(question)
     for kind_questions in by_kind.values():
         rng.shuffle(kind_questions)
     # A fixed random rank per kind breaks ties, so equal kinds do not always go in KINDS order.
     rank = {name: rng.random() for name in by_kind}
+    clashes = _clashes([q for left in by_kind.values() for q in left])
     uses: Counter[str] = Counter(q.kind for q in taken)
     chosen = list(taken)
     picked: list[Question] = []
     while len(picked) < count:
-        for name in by_kind:
-            by_kind[name] = [q for q in by_kind[name] if not any(q is o or conflicts(q, o) for o in chosen)]
         available = [name for name, left in by_kind.items() if left]
         if not available:
             break
+        alive = {id(q): q.skill for name in available for q in by_kind[name]}
+        # What each question still on offer would rule out: the share of every skill's remaining
+        # questions it takes away, summed.  Among equals, the one that takes least leaves the most to
+        # choose from, so a short article still fills its quiz and keeps its skills even.
+        left = Counter(alive.values())
+        crowding = {
+            key: sum(
+                (Fraction(1, left[alive[other]]) for other in clashes[key] if other in alive), Fraction(0)
+            )
+            for key in alive
+        }
         # Spread the quiz: prefer a key the kind has not had yet ("A source the article names"
         # three times is a pattern) and a paragraph the quiz has asked about less than twice.
         spread = _Spread(chosen)
-        best = {name: spread.best(by_kind[name]) for name in available}
+        best = {
+            name: min(by_kind[name], key=lambda q: (*spread.cost(q), crowding[id(q)])) for name in available
+        }
         name = min(
             available,
             key=lambda n: (
+                # The skill the quiz has least of first, and within it a kind not used yet.
+                skill_counts[KINDS[n].skill],
                 uses[n] > 0,
                 spread.crowded(best[n]),
-                skill_counts[KINDS[n].skill],
                 uses[n],
+                crowding[id(best[n])],
                 rank[n],
             ),
         )
         question = best[name]
-        by_kind[name] = [q for q in by_kind[name] if q is not question]
+        out = clashes[id(question)] | {id(question)}
+        for kind_name in available:
+            by_kind[kind_name] = [q for q in by_kind[kind_name] if id(q) not in out]
         picked.append(question)
         chosen.append(question)
         uses[name] += 1
         skill_counts[question.skill] += 1
     return picked
+
+
+def _clashes(questions: Sequence[Question]) -> dict[int, set[int]]:
+    """For each question (by id), the questions it may not share a quiz with."""
+    return {
+        id(question): {id(questions[j]) for j in others}
+        for question, others in zip(questions, clash_sets(questions), strict=True)
+    }

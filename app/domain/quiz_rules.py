@@ -81,6 +81,35 @@ def reveals(a: Question, b: Question) -> bool:
     return False
 
 
+def clash_sets(questions: Sequence[Question]) -> list[set[int]]:
+    """For each question, the indexes of the others it conflicts with: ``conflicts`` for every pair,
+    with each question's footprint, explanation and answer phrases worked out once."""
+    prints = [footprint(q) for q in questions]
+    explanations = [match_form(q.explanation).casefold() for q in questions]
+    patterns = [
+        [
+            re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)")
+            for text in (match_form(phrase).casefold() for phrase in answer_phrases(q))
+            if len(text) >= 4
+        ]
+        for q in questions
+    ]
+    clashes: list[set[int]] = [set() for _ in questions]
+    for i in range(len(questions)):
+        about_i, spans_i = prints[i]
+        for j in range(i + 1, len(questions)):
+            about_j, spans_j = prints[j]
+            if (
+                about_i & about_j
+                or any(_spans_overlap(x, y) for x in spans_i for y in spans_j)
+                or any(p.search(explanations[i]) for p in patterns[j])
+                or any(p.search(explanations[j]) for p in patterns[i])
+            ):
+                clashes[i].add(j)
+                clashes[j].add(i)
+    return clashes
+
+
 def touches_headline(question: Question) -> bool:
     _, spans = footprint(question)
     if any(block == HEADLINE_BLOCK for block, _, _ in spans):

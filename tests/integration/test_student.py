@@ -439,7 +439,11 @@ def test_select_words_feedback_shows_found_missed_and_extra(app, client):
     position = select_position(setup)
     question = setup.questions[position]
     gold_words = [i for start_, end in question.gold for i in range(start_, end)]
-    outside = next(i for i in range(len(question.words)) if i not in gold_words)
+    # The word farthest from the gold: a word right next to it would cost nothing (see scoring.NEAR).
+    outside = max(
+        (i for i in range(len(question.words)) if i not in gold_words),
+        key=lambda i: min(abs(i - g) for g in gold_words),
+    )
     # One gold word, plus one word outside the gold: partly right (or wrong for tiny spans).
     answer = [str(gold_words[0]), str(outside)]
     client.post(f"/attempts/{attempt_id}/questions/{position + 1}", data={"answer": answer})

@@ -13,6 +13,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from app.domain.article import (
+    CLAIM_KINDS,
     Article,
     Claim,
     Framing,
@@ -160,10 +161,13 @@ class ArticleBuilder:
         source: str | None = None,
         cues: Sequence[str] = (),
         note: str = "",
+        kind: str | None = None,
     ) -> ArticleBuilder:
         span = self._as_span(quote)
         cue_spans = tuple(self._inside(span, cue) for cue in cues)
-        self.claims.append(Claim(span=span, status=status, source=source, cues=cue_spans, note=note))
+        self.claims.append(
+            Claim(span=span, status=status, source=source, cues=cue_spans, note=note, kind=kind)
+        )
         return self
 
     def frame(self, quote: str | Span, technique: str, *, note: str = "") -> ArticleBuilder:
@@ -352,7 +356,8 @@ def random_articles(draw: st.DrawFn) -> Article:
         may_have_source = status == "hedged" and source_ids and draw(st.booleans())
         source = draw(st.sampled_from(source_ids)) if needs_source or may_have_source else None
         cues = tuple(span(inside=claim_span) for _ in range(draw(st.integers(0, 2))))
-        claims.append(Claim(claim_span, status, source=source, cues=cues))
+        kind = draw(st.none() | st.sampled_from(CLAIM_KINDS))
+        claims.append(Claim(claim_span, status, source=source, cues=cues, kind=kind))
     framing = [
         Framing(span(0), draw(st.sampled_from([row[0] for row in TECHNIQUES])))
         for _ in range(draw(st.integers(0, 4)))

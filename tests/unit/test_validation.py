@@ -679,6 +679,50 @@ framing:
     ]
 
 
+# --------------------------------------------------------------------------- a claim's kind
+
+
+def test_a_claim_may_say_what_kind_of_statement_it_is(vocabulary: Vocabulary) -> None:
+    source = (
+        HEADER
+        + """\
+claims:
+  - quote: the fair will reopen on Sunday
+    status: unattributed
+    kind: prediction
+  - quote: wants to cancel it
+    status: hedged
+"""
+    )
+    result = validate_article(source, "a.yaml", vocabulary)
+    assert list(result.problems) == [] and result.article is not None
+    assert [claim.kind for claim in result.article.claims] == ["prediction", None]
+
+
+def test_a_claims_kind_outside_the_three_is_an_error_at_its_line(vocabulary: Vocabulary) -> None:
+    source = (
+        HEADER
+        + """\
+claims:
+  - quote: the fair will reopen on Sunday
+    status: unattributed
+    kind: opnion
+  - quote: wants to cancel it
+    status: hedged
+    kind: fact
+  - quote: The mayor said so
+    status: unattributed
+    kind: [opinion]
+"""
+    )
+    assert problems(source, vocabulary) == [
+        "a.yaml:10: 'kind' in claim 1 must be observation, opinion or prediction, not 'opnion'; "
+        "did you mean 'opinion'?",
+        "a.yaml:13: 'kind' in claim 2 must be observation, opinion or prediction, not 'fact'",
+        "a.yaml:16: 'kind' in claim 3 must be text, not a list",
+    ]
+
+
 # --------------------------------------------------------------------------- cues
 
 

@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Claim, Framing, Source, Span, VocabularyEntry
+from app.domain.article import (
+    CLAIM_KINDS,
+    HEADLINE_BLOCK,
+    SOURCED_STATUSES,
+    Claim,
+    Framing,
+    Source,
+    Span,
+    VocabularyEntry,
+)
 from app.domain.safe_yaml import Entry, ScalarNode
 from app.domain.text import Block, display_form
 from app.domain.validation.fields import (
@@ -21,7 +30,7 @@ from app.domain.validation.quotes import CheckerBase, Located
 
 SOURCE_KEYS = ("id", "name", "type", "via", "mentions", "note")
 MENTION_KEYS = ("quote", "occurrence", "in")
-CLAIM_KEYS = ("quote", "status", "source", "cues", "occurrence", "in", "note")
+CLAIM_KEYS = ("quote", "status", "source", "cues", "kind", "occurrence", "in", "note")
 FRAMING_KEYS = ("quote", "technique", "occurrence", "in", "note")
 # An unknown source's message lists the file's source ids when there are at most this many.
 LIST_IDS_UP_TO = 8
@@ -154,12 +163,14 @@ class AnnotationChecks(CheckerBase):
                     "use status: attributed, or remove source",
                 )
             note = self._note(fields, where)
+            # Optional: observation, opinion or prediction; a typo gets the closest one suggested.
+            kind = self.check.choice(fields.get("kind"), where, CLAIM_KINDS)
             quote_node = fields["quote"].value if "quote" in fields else None
             quote = quote_node.text if isinstance(quote_node, ScalarNode) else ""
             cues = self._cues(fields.get("cues"), where, located, quote)
-            if located is None or status is None or cues is None:
+            if located is None or status is None or cues is None or ("kind" in fields and kind is None):
                 continue
-            claims.append(Claim(located.span, status, source, cues, note, line=node.line))
+            claims.append(Claim(located.span, status, source, cues, note, kind, line=node.line))
         return claims
 
     def _cues(

@@ -1,0 +1,1 @@
+"""Question kinds, one module per idea; registered in :data:`app.domain.generate.KINDS`."""

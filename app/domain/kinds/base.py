@@ -1,0 +1,249 @@
+"""What every question kind shares: the :class:`QuestionKind` base class, which builds a fair
+choice or select question, and the small helpers kinds use to name passages, sources and relays.
+
+The kinds themselves live in :mod:`app.domain.generate` (the first ten) and in the other modules
+of this package (one module per idea); :data:`app.domain.generate.KINDS` registers them all.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
+
+from app.domain.article import HEADLINE_BLOCK, Article, Claim, Source, Span, VocabularyEntry
+from app.domain.passage import ArticleReading
+from app.domain.question import CHOICE, SELECT, Question
+from app.domain.quiz_rules import gives_key_away
+from app.domain.scoring import MIN_WRONG_WORDS, mark_selection
+from app.domain.text import Block, display_form, match_form
+
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+# Fewer than three choices makes guessing too cheap to learn anything from the answer.
+MIN_CHOICES = 3
+# Gold words may be at most 1/MAX_GOLD_SHARE of the words shown (more would ask little), and
+# at least this many other words must be left to cost marks, so selecting (nearly) everything never pays.
+MAX_GOLD_SHARE = 2
+MIN_WRONG_WORDS_SHOWN = MIN_WRONG_WORDS
+
+
+def _same_text(a: str, b: str) -> bool:
+    return match_form(a).casefold() == match_form(b).casefold()
+
+
+def _distinct(texts: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    kept: list[str] = []
+    for text in texts:
+        key = match_form(text).casefold()
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(text)
+    return kept
+
+
+def where(block: int) -> str:
+    return "the headline" if block == HEADLINE_BLOCK else f"paragraph {block}"
+
+
+def _notes(notes: Iterable[str], fallback: str) -> str:
+    kept = _distinct(note.strip() for note in notes)
+    return " ".join(kept) if kept else fallback
+
+
+def _defined(explanation: str, entry: VocabularyEntry | tuple[str, str]) -> str:
+    """The explanation, ending with the label and definition of the answer it explains."""
+    label, definition = (entry.label, entry.definition) if isinstance(entry, VocabularyEntry) else entry
+    return f"{explanation} {label}: {definition}".strip()
+
+
+def _merge_overlapping(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Overlapping spans become one (the union is what is asked); adjacent ones stay apart."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def gold_is_sparse(gold: Iterable[tuple[int, int]], word_count: int) -> bool:
+    """True when there are gold words, at most half the words shown, with enough others left."""
+    spans = list(gold)
+    gold_words = {i for start, end in spans for i in range(start, end)}
+    if not gold_words or MAX_GOLD_SHARE * len(gold_words) > word_count:
+        return False
+    everything = mark_selection(word_count, spans, (), range(word_count))
+    return everything.wrong_words >= MIN_WRONG_WORDS_SHOWN
+
+
+def words_subject(text: str) -> str:
+    """The same words asked about twice, even in different places ("jab factory" in the headline
+    and in a paragraph), make two questions about one thing."""
+    return "words:" + " ".join(Block.from_text(match_form(text)).words).casefold()
+
+
+def _span(span: Span) -> list[int]:
+    return [span.block, span.start, span.end]
+
+
+class QuestionKind:
+    """One kind of question: everything the app knows about a kind is on its class.
+
+    A subclass sets the class attributes below and yields questions from ``questions``
+    (None where a candidate cannot be asked: ``generate`` drops it); registering an
+    instance in :data:`KINDS` is all it takes for the generator, the previews, the
+    dashboard and its statistics to know it.
+    """
+
+    name: ClassVar[str]  # the id stored in every frozen question
+    title: ClassVar[str]  # what teachers see on the dashboard and in previews
+    skill: ClassVar[str]  # "" for hand-written kinds: each question carries the teacher's skill
+    type: ClassVar[str]
+    hand_written: ClassVar[bool] = False
+    # For the dashboard's confusions: what a wrong choice confuses (choice kinds whose choices
+    # are labels), or what a select question asks to find (every select kind).
+    confusion_title: ClassVar[str] = ""
+    asked_for: ClassVar[str] = ""
+
+    def generate(self, reading: ArticleReading, rng: random.Random) -> list[Question]:
+        questions = [q for q in self.questions(reading, rng) if q is not None]
+        # A teacher's own question is always asked (the audit tells them what to fix).
+        return questions if self.hand_written else [q for q in questions if not gives_key_away(q)]
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        raise NotImplementedError
+
+    def choice(
+        self,
+        rng: random.Random,
+        *,
+        prompt: str,
+        explanation: str,
+        right: str,
+        wrong: Iterable[str],
+        span: Span | None,
+        about: Iterable[str],
+        line: int,
+        definitions: dict[str, str] | None = None,
+        skill: str | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> Question | None:
+        """A one-choice question, every choice (the key too) in a shuffled place."""
+        choices = _distinct([right, *(text for text in wrong if not _same_text(text, right))])
+        rng.shuffle(choices)
+        if len(choices) < MIN_CHOICES:
+            return None
+        extra = dict(extra or {})
+        if definitions:
+            extra["definitions"] = [definitions.get(text, "") for text in choices]
+        extra.setdefault("spans", [_span(span)] if span else [])
+        words = [words_subject(span.quote)] if span is not None else []
+        extra.update(about=sorted({*about, *words}), line=line)
+        return Question(
+            kind=self.name,
+            type=CHOICE,
+            skill=skill or self.skill,
+            prompt=prompt,
+            explanation=explanation,
+            choices=tuple(choices),
+            answer=(choices.index(right),),
+            focus=(span.block, span.start, span.end) if span is not None else None,
+            quote=display_form(span.quote) if span is not None else "",
+            extra=extra,
+        )
+
+    def select(
+        self,
+        *,
+        prompt: str,
+        explanation: str,
+        block_index: int,
+        block: Block,
+        gold: Iterable[tuple[int, int]],
+        about: Iterable[str],
+        line: int,
+        keys: Iterable[tuple[int, int]] = (),
+        offset: int = 0,
+        span: Span | None = None,
+        skill: str | None = None,
+        require_sparse: bool = True,
+        extra: dict[str, Any] | None = None,
+    ) -> Question | None:
+        """A select-words question over the words of ``block``; ``gold`` are word spans in it.
+
+        ``offset``: where ``block``'s words start in the article's block ``block_index``
+        (a question that shows one claim), so the audit can place the gold in the article.
+        """
+        spans = _merge_overlapping((s, e) for s, e in gold if 0 <= s < e <= len(block.words))
+        if not spans:
+            return None
+        if require_sparse and not gold_is_sparse(spans, len(block.words)):
+            return None
+        extra = dict(extra or {})
+        if offset:
+            extra["offset"] = offset
+        extra.update(
+            about=sorted({*about, *(words_subject(" ".join(block.words[s:e])) for s, e in spans)}),
+            spans=[[block_index, s + offset, e + offset] for s, e in spans],
+            line=line,
+        )
+        return Question(
+            kind=self.name,
+            type=SELECT,
+            skill=skill or self.skill,
+            prompt=prompt,
+            explanation=explanation,
+            block=block_index,
+            words=block.words,
+            gaps=block.gaps,
+            gold=spans,
+            keys=tuple(sorted(set(keys))),
+            focus=(span.block, span.start, span.end) if span is not None else None,
+            quote=display_form(span.quote) if span is not None else "",
+            extra=extra,
+        )
+
+
+def _relay_chain(article: Article, source: Source) -> set[str]:
+    """The source's id and every source that relayed it (its ``via`` chain)."""
+    chain = {source.id}
+    current = source
+    while current.via is not None and current.via not in chain:
+        chain.add(current.via)
+        try:
+            current = article.source(current.via)
+        except KeyError:
+            break
+    return chain
+
+
+def source_label(source: Source) -> str:
+    """A source's name as a choice: without a teacher's remark in brackets at its end."""
+    return _REMARK.sub("", source.name).strip() or source.name
+
+
+def attributed_source(article: Article, claim: Claim) -> Source | None:
+    """The source the article gives for a claim; an unattributed claim has none whatever its annotation."""
+    if claim.source is None or claim.status == "unattributed":
+        return None
+    try:
+        return article.source(claim.source)
+    except KeyError:
+        return None
+
+
+def _phrase(reading: ArticleReading, block: int, start: int, end: int) -> str:
+    words = reading.blocks[block]
+    return display_form(words.text[words.starts[start] : words.ends[end - 1]]).strip(
+        "\"'\u201c\u201d\u2018\u2019"
+    )
+
+
+def in_stem(quote: str) -> str:
+    """A quote as a stem shows it between double quotation marks: its own double quotation marks
+    become single ones ('the bridge was "finished"' reads "the bridge was 'finished'")."""
+    text = display_form(quote)
+    return text.replace("\u201c", "\u2018").replace("\u201d", "\u2019").replace('"', "'")

@@ -1,0 +1,109 @@
+"""Headline against body, with the evidence: which sentence of the article backs up the headline's
+words?  Asked for headline words the teacher marked as saying more than the article (a
+headline-only technique such as ``headline_body_mismatch``), so the key is "none of them".  The
+sentences offered are the ones the teacher's note quotes while explaining the mismatch: the
+passages a reader could take for support, which the teacher says do not give it."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+
+from app.domain.article import HEADLINE_BLOCK, Framing
+from app.domain.kinds.base import MIN_CHOICES, QuestionKind, _defined, _notes
+from app.domain.passage import ArticleReading
+from app.domain.question import CHOICE, Question
+from app.domain.text import Block, display_form, match_form
+
+NONE_OF_THEM = "None of them: the article does not back these words up"
+# A sentence longer than this is too much to read as one choice.
+MAX_SENTENCE_WORDS = 40
+MAX_SENTENCES = 3
+_QUOTED_IN_NOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+_DOUBLE_QUOTES = '"\u201c\u201d'
+_LEAD = re.compile(r"\S*$")
+_TAIL = re.compile(r"^\S*")
+
+
+def sentence_text(block: Block, start: int, end: int) -> str:
+    """A sentence as the article prints it, with its own quotation marks and final stop."""
+    lead = _LEAD.search(block.gaps[start])
+    tail = _TAIL.match(block.gaps[end])
+    body = block.text[block.starts[start] : block.ends[end - 1]]
+    text = display_form((lead.group() if lead else "") + body + (tail.group() if tail else ""))
+    # A quotation that runs on into the next sentence is closed here, so the choice reads whole.
+    marks = sum(text.count(mark) for mark in _DOUBLE_QUOTES)
+    if marks % 2 and text[:1] in _DOUBLE_QUOTES:
+        text += '"'
+    elif marks % 2:
+        text = '"' + text  # the sentence starts inside a quotation that began before it
+    return text
+
+
+class HeadlineEvidence(QuestionKind):
+    name = "headline_evidence"
+    title = "Headline against body: the evidence"
+    skill = "framing"
+    type = CHOICE
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        vocabulary = reading.vocabulary
+        for index, framing in enumerate(reading.article.framing):
+            if framing.span.block != HEADLINE_BLOCK or framing.technique not in vocabulary.headline_only:
+                continue
+            try:
+                technique = vocabulary.technique(framing.technique)
+            except KeyError:
+                continue
+            sentences = self.noted_sentences(reading, framing)
+            if len(sentences) < MIN_CHOICES - 1:
+                continue  # the note points at too few sentences to choose from
+            shown = rng.sample(sentences, min(MAX_SENTENCES, len(sentences)))
+            quote = display_form(framing.span.quote).strip("\"'\u2018\u2019\u201c\u201d")
+            reason = f'None of these sentences backs up "{quote}": the article says less than the headline.'
+            yield self.choice(
+                rng,
+                prompt=(
+                    f'The headline says "{quote}". Which of these sentences from the article backs up '
+                    "these words, if any?"
+                ),
+                explanation=_defined(_notes([reason, framing.note], reason), technique),
+                right=NONE_OF_THEM,
+                wrong=[text for text, _ in shown],
+                span=framing.span,
+                about=[f"framing:{index}"],
+                line=framing.line,
+                extra={
+                    "framing": index,
+                    "spans": [
+                        [HEADLINE_BLOCK, framing.span.start, framing.span.end],
+                        *(where for _, where in shown),
+                    ],
+                },
+            )
+
+    @staticmethod
+    def noted_sentences(reading: ArticleReading, framing: Framing) -> list[tuple[str, list[int]]]:
+        """The article's sentences that hold a phrase the framing's note quotes (the headline's own
+        words aside), each found exactly once in the paragraphs."""
+        headline = reading.blocks[HEADLINE_BLOCK]
+        own_words = {w.casefold() for w in headline.words[framing.span.start : framing.span.end]}
+        found: dict[tuple[int, int, int], str] = {}
+        for phrase in _QUOTED_IN_NOTE.findall(framing.note):
+            words = Block.from_text(match_form(phrase)).words
+            if not words or {w.casefold() for w in words} <= own_words:
+                continue  # the note quoting the headline itself
+            places = [
+                (index, *reading.blocks[index].word_range(*hit))
+                for index in range(1, len(reading.blocks))
+                for hit in reading.blocks[index].find_all(phrase)
+            ]
+            if len(places) != 1:
+                continue  # not in the paragraphs, or in several places: which sentence is meant?
+            block_index, start, end = places[0]
+            for first, last in reading.sentences(block_index):
+                if first <= start and end <= last and last - first <= MAX_SENTENCE_WORDS:
+                    block = reading.blocks[block_index]
+                    found[(block_index, first, last)] = sentence_text(block, first, last)
+        return [(text, [b, s, e]) for (b, s, e), text in sorted(found.items())]

@@ -1,0 +1,171 @@
+"""How would you check this?  The best first step to verify a claim, where the annotations say
+which step that is: read the document the claim comes from, find the report of the outlet this
+article took it from, or, for a claim that rests on one unnamed source, look for a source that can
+be checked.  The wrong answers are steps that check nothing about any claim ("it was in the news,
+so it is true"), so only one answer is defensible.  A claim from a named person or group with no
+relay gets no question: whether to ask who gains, or to find a second source, is a judgement the
+annotations do not make."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from app.domain.article import Claim, Source, Span
+from app.domain.kinds.base import (
+    QuestionKind,
+    _notes,
+    _phrase,
+    attributed_source,
+    in_stem,
+    source_label,
+    where,
+)
+from app.domain.kinds.source_chain import relay_order
+from app.domain.passage import ArticleReading, names, trim_attribution
+from app.domain.question import CHOICE, Question
+
+UNNAMED_SOURCE_TYPES = frozenset({"anonymous", "vague"})
+CHECKABLE_KEY = "Look for a named source or a record that reports the same thing"
+# Steps that would not check any claim: what a reader who does not yet know how to check tries.
+WRONG_STEPS = (
+    "Nothing: it is in the news, so it must be true",
+    "Look up the name of the person who wrote this article",
+    "Check that the headline says the same thing",
+    "Count how many times the article repeats it",
+    "See how many people have shared or liked the article",
+)
+MAX_WRONG_STEPS = 3
+
+
+def _possessive(label: str) -> str:
+    """ "CNN's", "ARA News's": the apostrophe and s even after an s, as a name is read aloud."""
+    return f"{label}'s"
+
+
+class HowToCheck(QuestionKind):
+    name = "how_to_check"
+    title = "How would you check it"
+    skill = "claims"
+    type = CHOICE
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        claims = reading.article.claims
+        for index, claim in enumerate(claims):
+            step = self.step(reading, claim)
+            if step is None:
+                continue
+            same_words = [other for other in claims if other.span.overlaps(claim.span)]
+            if any(
+                (found := self.step(reading, other)) is None or found[0] != step[0] for other in same_words
+            ):
+                continue  # the same words with another source: no single first step
+            right, reason, revealed = step
+            yield self.choice(
+                rng,
+                prompt=(
+                    f"What is the best first step to check this claim, in {where(claim.span.block)}: "
+                    f'"{in_stem(claim.span.quote)}"?'
+                ),
+                explanation=_notes([reason, claim.note], reason),
+                right=right,
+                wrong=rng.sample(WRONG_STEPS, MAX_WRONG_STEPS),
+                span=claim.span,
+                # Its key tells what kind of source that is (an outlet, a document, an unnamed source).
+                about=[f"claim:{index}", f"source:{revealed}"],
+                line=claim.line,
+                extra={"claim": index},
+            )
+
+    @staticmethod
+    def step(reading: ArticleReading, claim: Claim) -> tuple[str, str, str] | None:
+        """The best first step to check the claim, why, and the id of the source whose kind the step
+        tells; None where the annotations do not settle it."""
+        source = attributed_source(reading.article, claim)
+        if source is None:
+            return None  # no source: where to start is a judgement
+        chain = relay_order(reading.article, source)
+        # Every source involved must be readable where the claim is, or the step rests on a guess.
+        said = {link.id: _named_here(reading, link, claim.span) for link in chain}
+        if any(words is None for words in said.values()):
+            return None
+        label = source_label(source)
+        if source.type == "document_or_data":
+            return (
+                f"Look at the original yourself: {label}",
+                f'The claim comes from {label} ("{said[source.id]}"). A document or data can be read by '
+                "anyone: read it yourself and see whether it really says this.",
+                source.id,
+            )
+        if len(chain) > 1:
+            origin = chain[-1]
+            origin_label = source_label(origin)
+            # Quote the words that show the relay where the claim is: "One parent told the Gazette".
+            shown = _relay_words(reading, source, origin, claim.span) or said[origin.id] or origin_label
+            shown_words = "" if shown.casefold() == origin_label.casefold() else f' ("{shown}")'
+            passed = (
+                "The writer did not hear this first-hand: it reached this article through "
+                f"{origin_label}{shown_words}."
+            )
+            if origin.type == "news_outlet":
+                return (
+                    f"Find {_possessive(origin_label)} own report of it",
+                    f"{passed} Its own report is closer to what was really said, so find it first: it may "
+                    "give the full words, when they were said and who else was there.",
+                    origin.id,
+                )
+            if origin.type == "document_or_data":
+                return (
+                    f"Look at the original yourself: {origin_label}",
+                    f"{passed} Read it yourself to see exactly what it says.",
+                    origin.id,
+                )
+            return None
+        judged = claim.kind == "opinion" or any(f.span.overlaps(claim.span) for f in reading.article.framing)
+        if source.type in UNNAMED_SOURCE_TYPES and claim.status == "attributed" and not judged:
+            # An opinion ("a disaster for children") is not settled by a second source.
+            return (
+                CHECKABLE_KEY,
+                f'The article gives this only to {label} ("{said[source.id]}"), and nobody can ask a '
+                "source without a name. So look for a source you can check, such as a named person or a "
+                "document, that says the same.",
+                source.id,
+            )
+        return None
+
+
+def _named_here(reading: ArticleReading, source: Source, span: Span) -> str | None:
+    """The words that name the source in the span's paragraph (in its own sentence if they can),
+    or None when it is not named there."""
+    here = [m for m in reading.naming_mentions(source) if m.block == span.block]
+    if not here:
+        return None
+    sentences = reading.sentences_of(span)
+    here.sort(key=lambda m: not any(s <= m.start and m.end <= e for s, e in sentences))
+    block = reading.blocks[here[0].block]
+    start, end = trim_attribution(block, here[0], reading.vocabulary.attribution_words)
+    return _phrase(reading, here[0].block, start, end)
+
+
+def _relay_words(reading: ArticleReading, source: Source, origin: Source, span: Span) -> str | None:
+    """The words in the claim's sentence that show the relay: the source's mention holding the
+    outlet ("A driver told the Daily Post"), else the outlet's own ("according to ARA News")."""
+    sentences = reading.sentences_of(span)
+
+    def in_sentence(mention: Span) -> bool:
+        return mention.block == span.block and any(
+            s <= mention.start and mention.end <= e for s, e in sentences
+        )
+
+    origin_mentions = [m for m in reading.naming_mentions(origin) if in_sentence(m)]
+    holding = [
+        m
+        for m in reading.naming_mentions(source)
+        if in_sentence(m)
+        and (any(m.overlaps(o) for o in origin_mentions) or names(reading.blocks[m.block], m, origin))
+    ]
+    for mention in [*holding, *origin_mentions]:
+        block = reading.blocks[mention.block]
+        start, end = trim_attribution(block, mention, reading.vocabulary.attribution_words)
+        return _phrase(reading, mention.block, start, end)
+    return None

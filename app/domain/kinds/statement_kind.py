@@ -1,0 +1,64 @@
+"""Observation, opinion or prediction: what kind of statement a claim is, asked only where the
+teacher said so with the claim's ``kind:``.  Telling a report of what was seen from a view or a
+forecast is how a reader knows which statements evidence could ever settle."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from app.domain.kinds.base import QuestionKind, _notes, in_stem, where
+from app.domain.passage import ArticleReading
+from app.domain.question import CHOICE, Question
+
+OBSERVATION = "Something observed and reported"
+OPINION = "An opinion"
+PREDICTION = "A prediction"
+# The three answers, each with the definition students see under it.  They cannot both be right:
+# a statement about what happened, what someone thinks of it, or what will happen.
+STATEMENT_DEFINITIONS = {
+    OBSERVATION: "Says what someone saw, counted or found: it could be checked against what happened.",
+    OPINION: "Says what someone thinks or feels about something: other people could disagree.",
+    PREDICTION: "Says what will or could happen later: nobody can check it yet.",
+}
+STATEMENT_CHOICES = tuple(STATEMENT_DEFINITIONS)
+ANSWER_OF_KIND = {"observation": OBSERVATION, "opinion": OPINION, "prediction": PREDICTION}
+_REASONS = {
+    "observation": "This reports what happened, or what someone saw, counted or found: it could be checked.",
+    "opinion": "This says what someone thinks about something: another person could think otherwise.",
+    "prediction": "This is about what will happen later, so when it was written nobody could check it.",
+}
+
+
+class StatementKind(QuestionKind):
+    name = "statement_kind"
+    title = "Observation, opinion or prediction"
+    confusion_title = "Observation, opinion or prediction"
+    skill = "claims"
+    type = CHOICE
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        claims = reading.article.claims
+        for index, claim in enumerate(claims):
+            if claim.kind not in ANSWER_OF_KIND:
+                continue  # the teacher did not say: never guessed from the words
+            if any(other.kind != claim.kind for other in claims if other.span.overlaps(claim.span)):
+                continue  # the same words marked as two kinds of statement: no single answer
+            right = ANSWER_OF_KIND[claim.kind]
+            reason = _REASONS[claim.kind]
+            yield self.choice(
+                rng,
+                prompt=(
+                    f"What kind of statement is this, in {where(claim.span.block)}: "
+                    f'"{in_stem(claim.span.quote)}"?'
+                ),
+                explanation=_notes([reason, claim.note], reason)
+                + f" {right}: {STATEMENT_DEFINITIONS[right]}",
+                right=right,
+                wrong=STATEMENT_CHOICES,
+                span=claim.span,
+                about=[f"claim:{index}"],
+                line=claim.line,
+                definitions=STATEMENT_DEFINITIONS,
+                extra={"claim": index},
+            )

@@ -1,0 +1,371 @@
+"""The reasoning kinds (issue 13): how would you check it, the source chain, headline against body
+with the evidence, and observation/opinion/prediction.  Each is asked exactly where the annotations
+make its key certain and nowhere else, the same way for the same seed, and passes the audit on the
+project's articles and on an article none of them was written for (data/unseen_bridge_article.yaml).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from collections import Counter
+from itertools import permutations
+from pathlib import Path
+
+import pytest
+
+from app.domain.article import SKILLS, Article
+from app.domain.audit import audit_article
+from app.domain.generate import KINDS, all_questions, build_quiz
+from app.domain.kinds.headline_evidence import NONE_OF_THEM
+from app.domain.kinds.how_to_check import CHECKABLE_KEY, WRONG_STEPS
+from app.domain.kinds.source_chain import ARROW, THIS_ARTICLE
+from app.domain.kinds.statement_kind import OBSERVATION, OPINION, PREDICTION, STATEMENT_CHOICES
+from app.domain.question import CHOICE, Question
+from app.domain.quiz_rules import clash_sets, conflicts, gives_key_away
+from app.domain.validation import validate_article
+from tests.unit.article_factory import QUESTIONS_DIR, ArticleBuilder, project_vocabulary, vocabulary
+
+VOCABULARY = vocabulary()
+PROJECT_VOCABULARY = project_vocabulary()
+UNSEEN = Path(__file__).parent / "data" / "unseen_bridge_article.yaml"
+NEW_KINDS = ("how_to_check", "source_chain", "headline_evidence", "statement_kind")
+
+
+def of_kind(article: Article, kind: str, seed: int = 0, voc: object = None) -> list[Question]:
+    questions = all_questions(article, VOCABULARY if voc is None else voc, random.Random(seed))  # type: ignore[arg-type]
+    return [q for q in questions if q.kind == kind]
+
+
+def key(question: Question) -> str:
+    (index,) = question.answer
+    return question.choices[index]
+
+
+def load(path: Path) -> Article:
+    result = validate_article(path.read_bytes(), str(path), PROJECT_VOCABULARY)
+    assert result.article is not None, result.problems
+    return result.article
+
+
+def project_articles() -> list[Path]:
+    return sorted(p for p in QUESTIONS_DIR.glob("*.yaml") if p.name != "vocabulary.yaml")
+
+
+def test_the_new_kinds_are_registered_under_the_skill_they_test() -> None:
+    skills = {name: KINDS[name].skill for name in NEW_KINDS}
+    assert skills == {
+        "how_to_check": "claims",
+        "source_chain": "sources",
+        "headline_evidence": "framing",
+        "statement_kind": "claims",
+    }
+    assert all(KINDS[name].type == CHOICE and KINDS[name].title for name in NEW_KINDS)
+
+
+# --- Observation, opinion or prediction ----------------------------------------------------------
+
+
+def statements() -> ArticleBuilder:
+    b = ArticleBuilder(
+        "Pool Opens Again",
+        [
+            "The pool reopened on Friday after a new roof was fitted. "
+            "The new roof is ugly. Visitor numbers will rise by summer.",
+        ],
+    )
+    return b
+
+
+def test_statement_kind_is_asked_exactly_where_the_teacher_set_kind() -> None:
+    b = statements()
+    b.claim("The pool reopened on Friday", "unattributed", kind="observation")
+    b.claim("The new roof is ugly", "unattributed", kind="opinion")
+    b.claim("Visitor numbers will rise by summer", "unattributed", kind="prediction")
+    b.claim("a new roof was fitted", "unattributed")  # no kind: never guessed
+    questions = of_kind(b.build(), "statement_kind")
+    assert {q.quote: key(q) for q in questions} == {
+        "The pool reopened on Friday": OBSERVATION,
+        "The new roof is ugly": OPINION,
+        "Visitor numbers will rise by summer": PREDICTION,
+    }
+    for question in questions:
+        assert sorted(question.choices) == sorted(STATEMENT_CHOICES)
+        assert question.skill == "claims" and not gives_key_away(question)
+        assert len(question.extra["definitions"]) == 3 and all(question.extra["definitions"])
+        assert key(question) in question.explanation  # the explanation ends with the key's definition
+
+
+def test_statement_kind_skips_words_marked_as_two_kinds() -> None:
+    b = statements()
+    b.claim("The new roof is ugly", "unattributed", kind="opinion")
+    b.claim("roof is ugly", "unattributed", kind="observation")
+    assert of_kind(b.build(), "statement_kind") == []
+
+
+# --- How would you check it ----------------------------------------------------------------------
+
+CHECK_TEXT = [
+    "The bus service will end in May, according to a council report. "
+    "Fares went up last year, Mayor Tom Hill said.",
+    "A driver told the Daily Post that the buses were often late. "
+    "Some residents say the timetable was never kept.",
+    "According to the Daily Post, nobody was consulted. Critics say the decision is a disgrace.",
+]
+
+
+def checking() -> ArticleBuilder:
+    b = ArticleBuilder("Bus Service to End", CHECK_TEXT)
+    b.source("report", "the council report", "document_or_data", ["according to a council report"])
+    b.source("hill", "Tom Hill, the mayor", "named_official", ["Mayor Tom Hill said"])
+    # As teachers annotate an outlet: its name inside "told the Daily Post" is a mention too.
+    b.source(
+        "post",
+        "the Daily Post",
+        "news_outlet",
+        [b.span("the Daily Post", block=2), "According to the Daily Post"],
+    )
+    b.source("driver", "an unnamed driver", "anonymous", ["A driver told the Daily Post"], via="post")
+    b.source("residents", "some residents", "vague", ["Some residents say"])
+    b.source("critics", "unnamed critics", "vague", ["Critics say"])
+    return b
+
+
+def test_how_to_check_keys_come_from_the_source_type_and_its_relay() -> None:
+    b = checking()
+    b.claim("The bus service will end in May", "attributed", source="report")
+    b.claim("the buses were often late", "attributed", source="driver")
+    b.claim("the timetable was never kept", "attributed", source="residents")
+    questions = of_kind(b.build(), "how_to_check")
+    assert {q.quote: key(q) for q in questions} == {
+        "The bus service will end in May": "Look at the original yourself: the council report",
+        "the buses were often late": "Find the Daily Post's own report of it",
+        "the timetable was never kept": CHECKABLE_KEY,
+    }
+    for question in questions:
+        wrong = [c for i, c in enumerate(question.choices) if i not in question.answer]
+        assert len(wrong) == 3 and set(wrong) <= set(WRONG_STEPS)
+        assert question.skill == "claims" and not gives_key_away(question)
+    relayed = next(q for q in questions if q.quote == "the buses were often late")
+    # It quotes the words that show the relay, in the claim's own sentence.
+    assert '"A driver told the Daily Post"' in relayed.explanation
+
+
+def test_how_to_check_asks_nothing_where_the_first_step_is_a_judgement() -> None:
+    b = checking()
+    b.claim("Fares went up last year", "attributed", source="hill")  # named official, no relay
+    b.claim("nobody was consulted", "unattributed")  # no source at all
+    b.claim("the decision is a disgrace", "attributed", source="critics", kind="opinion")  # a view
+    b.frame("a disgrace", "loaded_language")
+    assert of_kind(b.build(), "how_to_check") == []
+
+
+def test_how_to_check_needs_the_relay_named_where_the_claim_is() -> None:
+    b = ArticleBuilder(
+        "Bus Service to End",
+        ["The buses were often late, a driver said.", "He spoke to the Daily Post on Monday."],
+    )
+    b.source("post", "the Daily Post", "news_outlet", ["the Daily Post"])
+    b.source("driver", "an unnamed driver", "anonymous", ["a driver said"], via="post")
+    b.claim("The buses were often late", "attributed", source="driver")
+    assert of_kind(b.build(), "how_to_check") == []
+
+
+# --- The source chain ----------------------------------------------------------------------------
+
+
+def chain_article(*, outlet_elsewhere: bool = False) -> ArticleBuilder:
+    paragraphs = [
+        "Rivermouth FM reported that a nurse had heard from a porter that the ward would close."
+        + ("" if not outlet_elsewhere else ""),
+    ]
+    if outlet_elsewhere:
+        paragraphs = [
+            "A nurse said she had heard from a porter that the ward would close.",
+            "The nurse was speaking to Rivermouth FM.",
+        ]
+    b = ArticleBuilder("Ward to Close", paragraphs)
+    if outlet_elsewhere:
+        b.source("fm", "Rivermouth FM", "news_outlet", ["Rivermouth FM"])
+        b.source("nurse", "an unnamed nurse", "anonymous", ["A nurse said"], via="fm")
+    else:
+        b.source("fm", "Rivermouth FM", "news_outlet", ["Rivermouth FM reported"])
+        b.source("nurse", "an unnamed nurse", "anonymous", ["a nurse had heard"], via="fm")
+    b.source("porter", "an unnamed porter", "anonymous", ["from a porter"], via="nurse")
+    b.claim("the ward would close", "attributed", source="porter")
+    return b
+
+
+def test_the_source_chain_orders_the_links_from_the_first_speaker_to_this_article() -> None:
+    (question,) = of_kind(chain_article().build(), "source_chain")
+    right = ARROW.join(["an unnamed porter", "an unnamed nurse", "Rivermouth FM", THIS_ARTICLE])
+    assert key(question) == right
+    orders = {ARROW.join([*order, THIS_ARTICLE]) for order in permutations(right.split(ARROW)[:3])}
+    assert len(question.choices) == 4 and set(question.choices) <= orders
+    assert question.skill == "sources" and not gives_key_away(question)
+    assert question.explanation.startswith("The order is: an unnamed porter said it first")
+
+
+def test_the_source_chain_is_not_asked_for_short_or_scattered_chains() -> None:
+    # A link named only in another paragraph: the article may not make it for these words.
+    assert of_kind(chain_article(outlet_elsewhere=True).build(), "source_chain") == []
+    # Two links have only two orders: too few choices.
+    b = ArticleBuilder("Ward to Close", ["A nurse told Rivermouth FM that the ward would close."])
+    b.source("fm", "Rivermouth FM", "news_outlet", ["Rivermouth FM"])
+    b.source("nurse", "an unnamed nurse", "anonymous", ["A nurse told Rivermouth FM"], via="fm")
+    b.claim("the ward would close", "attributed", source="nurse")
+    assert of_kind(b.build(), "source_chain") == []
+
+
+# --- Headline against body -----------------------------------------------------------------------
+
+
+def headline_article(note: str, technique: str = "headline_body_mismatch") -> Article:
+    b = ArticleBuilder(
+        "Town Bans Cars From Centre",
+        [
+            "The council voted to study a plan to limit cars in the centre. "
+            "A final decision is expected next year.",
+            "Councillor Ann Reed said the plan might never happen.",
+        ],
+    )
+    b.frame("Bans Cars", technique, note=note)
+    return b.build()
+
+
+NOTE = (
+    'The headline says "Bans Cars", but the council only voted to "study a plan", a decision is '
+    '"expected next year" and a councillor says it "might never happen".'
+)
+
+
+def test_headline_evidence_offers_the_sentences_the_note_quotes_and_keys_none() -> None:
+    (question,) = of_kind(headline_article(NOTE), "headline_evidence")
+    assert key(question) == NONE_OF_THEM
+    assert sorted(c for c in question.choices if c != NONE_OF_THEM) == sorted(
+        [
+            "The council voted to study a plan to limit cars in the centre.",
+            "A final decision is expected next year.",
+            "Councillor Ann Reed said the plan might never happen.",
+        ]
+    )
+    assert question.skill == "framing" and NOTE in question.explanation
+
+
+def test_headline_evidence_needs_a_headline_only_technique_and_two_quoted_sentences() -> None:
+    assert of_kind(headline_article(NOTE, technique="loaded_language"), "headline_evidence") == []
+    one_sentence = 'The headline says "Bans Cars", but the council only voted to "study a plan".'
+    assert of_kind(headline_article(one_sentence), "headline_evidence") == []
+
+
+# --- Every kind: the same for a seed, fair on the project's articles and on an unseen one ----------
+
+
+def test_the_new_kinds_are_the_same_for_the_same_seed() -> None:
+    article = load(UNSEEN)
+    for seed in (1, 7):
+        first = [q.to_dict() for q in all_questions(article, PROJECT_VOCABULARY, random.Random(seed))]
+        again = [q.to_dict() for q in all_questions(article, PROJECT_VOCABULARY, random.Random(seed))]
+        assert first == again
+        assert [q.kind for q in build_quiz(article, PROJECT_VOCABULARY, seed)] == [
+            q.kind for q in build_quiz(article, PROJECT_VOCABULARY, seed)
+        ]
+
+
+def test_the_unseen_article_gets_each_new_kind_only_where_its_annotations_are_certain() -> None:
+    questions = all_questions(load(UNSEEN), PROJECT_VOCABULARY, random.Random(0))
+    asked = {kind: sorted(q.quote for q in questions if q.kind == kind) for kind in NEW_KINDS}
+    assert asked == {
+        # The report (twice), the radio's driver and worker, the vague shop owners; not the named
+        # council leader or researcher, and not the unsourced opinion.
+        "how_to_check": sorted(
+            [
+                "engineers found a crack in one of its supports",
+                "looked about a metre long",
+                'the bridge was "finished"',
+                "trade has already fallen by half",
+                "the bridge was last repaired in 1998",
+            ]
+        ),
+        "source_chain": ['the bridge was "finished"'],
+        "headline_evidence": ["for Good"],
+        # Every claim with a kind; the worker's words have none.
+        "statement_kind": sorted(
+            [
+                "engineers found a crack in one of its supports",
+                "repairs could take several months",
+                "looked about a metre long",
+                "trade has already fallen by half",
+                "Closing the bridge is a disaster for the whole town",
+                "traffic on the bypass was likely to double while the bridge is shut",
+                "the bridge was last repaired in 1998",
+            ]
+        ),
+    }
+
+
+@pytest.mark.parametrize("path", [UNSEEN, *project_articles()], ids=lambda p: p.name)
+def test_every_article_passes_the_audit_with_the_new_kinds(path: Path) -> None:
+    assert audit_article(load(path), PROJECT_VOCABULARY, seeds=20) == []
+
+
+def test_the_default_quiz_mixes_the_new_kinds_in_and_keeps_the_skills_even() -> None:
+    article = load(UNSEEN)
+    pool = all_questions(article, PROJECT_VOCABULARY, random.Random(0))
+    seen: Counter[str] = Counter()
+    for seed in range(1, 21):
+        quiz = build_quiz(article, PROJECT_VOCABULARY, seed)
+        seen.update(q.kind for q in quiz)
+        counts = Counter(q.skill for q in quiz)
+        for skill in SKILLS:
+            if counts[skill] < max(counts.values()) - 1:
+                # Only where every other question of that skill is about something the quiz asks.
+                asked = {q.prompt for q in quiz}
+                left = [q for q in pool if q.skill == skill and q.prompt not in asked]
+                assert all(any(conflicts(q, o) for o in quiz) for q in left), (skill, counts)
+    assert all(seen[kind] > 0 for kind in NEW_KINDS), seen
+
+
+@pytest.mark.parametrize("path", [UNSEEN, *project_articles()], ids=lambda p: p.name)
+def test_the_quiz_builders_clash_table_is_conflicts_for_every_pair(path: Path) -> None:
+    pool = all_questions(load(path), PROJECT_VOCABULARY, random.Random(3))
+    table = clash_sets(pool)
+    for i, question in enumerate(pool):
+        for j, other in enumerate(pool):
+            if i != j:
+                assert (j in table[i]) == conflicts(question, other), (question.prompt, other.prompt)
+
+
+def test_the_same_seed_gives_the_same_quiz_in_another_process() -> None:
+    # Questions are told apart by identity while a quiz is built: nothing may depend on where they
+    # happen to sit in memory, or on string hashing.
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from app.domain.generate import build_quiz\n"
+        "from app.domain.validation import validate_article\n"
+        "from tests.unit.article_factory import project_vocabulary\n"
+        "voc = project_vocabulary()\n"
+        "out = []\n"
+        "for name in sys.argv[1:]:\n"
+        "    article = validate_article(Path(name).read_bytes(), name, voc).article\n"
+        "    out += [[q.to_dict() for q in build_quiz(article, voc, seed)] for seed in range(1, 6)]\n"
+        "print(json.dumps(out, sort_keys=True))\n"
+    )
+    files = [str(UNSEEN), str(QUESTIONS_DIR / "practice-viral-health-post.yaml")]
+    root = Path(__file__).resolve().parents[2]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script, *files],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(root)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for hash_seed in ("1", "2")
+    ]
+    assert runs[0] == runs[1] and json.loads(runs[0])

@@ -29,12 +29,16 @@ def load_user(user_id: str) -> object | None:
     The epoch is bumped when a password or rejoin code changes, which ends every
     older session without any server-side session store.
     """
+    from sqlalchemy.orm import joinedload
+
     from app.models import Student, Teacher
 
     try:
         kind, key, epoch = user_id.split(":")
         model = {"teacher": Teacher, "student": Student}[kind]
-        user = cast("Teacher | Student | None", db.session.get(model, int(key)))
+        # A student's class is read on every student page (archived? its name, its zone): one query.
+        options = [joinedload(Student.school_class)] if model is Student else []
+        user = cast("Teacher | Student | None", db.session.get(model, int(key), options=options))
     except (ValueError, KeyError):
         return None
     if user is None or user.session_epoch != int(epoch):

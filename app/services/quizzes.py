@@ -3,14 +3,17 @@
 Answers are idempotent: a question is answered at most once per attempt (a
 unique constraint backs this up), so a double click, a resent form or two
 workers racing never count an answer twice.  An attempt's scores are always
-recomputed from its stored responses, never incremented.
+recomputed from its stored responses, never incremented (an answer recomputes them in Python
+from the responses it reads under the attempt's lock anyway, so no extra query).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
@@ -22,6 +25,7 @@ from sqlalchemy.orm import joinedload
 from app.domain import deadlines
 from app.domain.arrangement import Arrangement
 from app.domain.article import SKILLS
+from app.domain.cache import LRUCache
 from app.domain.names import clean_display_name
 from app.domain.question import Question
 from app.domain.scoring import ANSWER_TYPES, Result, score_answer
@@ -458,8 +462,21 @@ def assignment_for_student(student: Student, assignment_id: int) -> Assignment:
     return assignment
 
 
+# A stored quiz never changes (drawing another quiz makes a new one), so each quiz's questions are
+# built from its JSON once per process.  The key is more than the id: SQLite may give a deleted
+# quiz's id to the next one, which never has the same version, seed and creation time too.
+_QuizKey = tuple[int, int, int, datetime]
+_questions_cache: LRUCache[_QuizKey, tuple[Question, ...]] = LRUCache(maxsize=256)
+
+
 def questions_of(quiz: Quiz) -> list[Question]:
-    return [Question.from_dict(data) for data in quiz.questions]
+    key = (quiz.id, quiz.article_version_id, quiz.seed, quiz.created_at)
+    questions = _questions_cache.get(key)
+    if questions is None:
+        # Only read here: the quiz pages load quizzes with the JSON deferred.
+        questions = tuple(Question.from_dict(data) for data in quiz.questions)
+        _questions_cache.put(key, questions)
+    return list(questions)
 
 
 # --- A student's view of their assignments --------------------------------------------------
@@ -626,22 +643,46 @@ def start_attempt(student: Student, assignment: Assignment, now: datetime | None
     return attempt
 
 
-def attempt_for_student(student: Student, attempt_id: int) -> Attempt:
-    """The student's own attempt, with its assignment, quiz and article version; 404 for anyone else's."""
-    # Every quiz page and answer comes through here: the version's YAML source is only needed
-    # to parse the article once per process (article_blocks caches it), so it is not read each time.
-    version = joinedload(Attempt.assignment).joinedload(Assignment.quiz).joinedload(Quiz.article_version)
-    attempt = (
-        db.session.get(Attempt, attempt_id, options=[version.defer(ArticleVersion.source_text)])
-        if 0 < attempt_id <= MAX_ID
-        else None
-    )
-    if attempt is None or attempt.student_id != student.id:
+def _load_attempt(student: Student, attempt_id: int, now: datetime) -> tuple[Attempt, Extension | None]:
+    """The student's own attempt with its assignment, quiz, article version and the student's
+    extension, in one query; 404 for anyone else's.  Past its due date it is handed in first."""
+    if not 0 < attempt_id <= MAX_ID:
         raise NotFound
-    if attempt.submitted_at is None and attempt.assignment.late_policy == LATE_CLOSE:
+    # Every quiz page and answer comes through here.  The quiz's questions and the version's YAML
+    # source are only read on a cache miss (questions_of, parse_version), so not with each page.
+    quiz = joinedload(Attempt.assignment).joinedload(Assignment.quiz)
+    row = db.session.execute(
+        select(Attempt, Extension)
+        .outerjoin(
+            Extension,
+            (Extension.assignment_id == Attempt.assignment_id) & (Extension.student_id == Attempt.student_id),
+        )
+        .options(
+            quiz.defer(Quiz.questions),
+            quiz.joinedload(Quiz.article_version).defer(ArticleVersion.source_text),
+        )
+        .where(Attempt.id == attempt_id, Attempt.student_id == student.id)
+    ).one_or_none()
+    if row is None:
+        raise NotFound
+    attempt, extension = row._tuple()
+    if attempt.submitted_at is None and closed_for(attempt.assignment, extension, now):
         # Past the due date the attempt is handed in with what it has, before anything shows it.
-        submit_overdue_attempts(attempt_id=attempt.id)
-    return attempt
+        submit_overdue_attempts(now=now, attempt_id=attempt.id)
+    return attempt, extension
+
+
+def attempt_for_student(student: Student, attempt_id: int, now: datetime | None = None) -> Attempt:
+    """The student's own attempt, with its assignment, quiz and article version; 404 for anyone else's."""
+    return _load_attempt(student, attempt_id, _now(now))[0]
+
+
+def student_attempt_view(student: Student, attempt_id: int, now: datetime | None = None) -> AttemptView:
+    """``attempt_view(attempt_for_student(...))`` in two queries: the attempt with everything
+    around it, then its answers."""
+    moment = _now(now)
+    attempt, extension = _load_attempt(student, attempt_id, moment)
+    return attempt_view(attempt, moment, extension=extension)
 
 
 def responses_by_position(attempt: Attempt) -> dict[int, Response]:
@@ -697,6 +738,19 @@ class AttemptView:
         return self.attempt.assignment
 
     @property
+    def attempt_id(self) -> int:
+        return self.attempt.id
+
+    @property
+    def submitted(self) -> bool:
+        return self.attempt.submitted
+
+    @property
+    def article_key(self) -> str:
+        """What identifies the article's text (its version's content hash), for caching its HTML."""
+        return self.assignment.quiz.article_version.content_hash
+
+    @property
     def practice(self) -> bool:
         """Feedback after each question (practice) rather than after submitting (test)."""
         return self.assignment.feedback_mode == FEEDBACK_PRACTICE
@@ -749,14 +803,24 @@ class AttemptView:
         return skill_percentages(self.attempt)
 
 
-def attempt_view(attempt: Attempt, now: datetime | None = None) -> AttemptView:
-    """Load what an attempt's pages show, in a fixed number of queries whatever the quiz length."""
+_UNKNOWN = object()  # attempt_view's extension when the caller has not read it
+
+
+def attempt_view(
+    attempt: Attempt, now: datetime | None = None, *, extension: Extension | None | object = _UNKNOWN
+) -> AttemptView:
+    """Load what an attempt's pages show, in a fixed number of queries whatever the quiz length.
+
+    ``extension``: the student's extension for this assignment (None for none) when already read.
+    """
     moment = _now(now)
     assignment = attempt.assignment
     stored = questions_of(assignment.quiz)
     arrangement = arrangement_of(attempt, stored)
     responses = responses_by_position(attempt)
-    extension = extension_of(assignment, attempt.student_id)
+    if extension is _UNKNOWN:
+        extension = extension_of(assignment, attempt.student_id)
+    extension = cast(Extension | None, extension)
     due = due_for(assignment, extension)
     closed = closed_for(assignment, extension, moment)
     may_start_again = False
@@ -800,13 +864,40 @@ def _lock(attempt: Attempt) -> Attempt:
     ).one()
 
 
+@dataclass(frozen=True)
+class SavedAnswer:
+    """What the page after an answer needs, read before the commit (which expires every row)."""
+
+    response: Response
+    attempt_id: int
+    total: int
+    practice: bool
+    submitted: bool
+    answered: frozenset[int]  # positions answered, as the attempt shows them
+
+    def next_unanswered(self, after: int) -> int | None:
+        """The first unanswered question after ``after``, wrapping round to the start."""
+        order = [*range(after + 1, self.total), *range(0, after + 1)]
+        return next((p for p in order if p not in self.answered), None)
+
+
 def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Response:
     """Store the answer to one question and rescore the attempt.
 
     Sending the same question again returns the stored response unchanged (in a
     test, before submitting, it replaces the earlier answer instead).
     """
-    stored_questions = questions_of(attempt.assignment.quiz)
+    return save_answer(attempt, position, raw_values).response
+
+
+def save_answer(attempt: Attempt, position: int, raw_values: list[str]) -> SavedAnswer:
+    """``record_answer``, returning also where the attempt stands, so the next page needs no query.
+
+    One short transaction: lock the attempt, read its responses, insert (or, in a test, update)
+    one, set the attempt's scores from those responses, commit.
+    """
+    assignment = attempt.assignment
+    stored_questions = questions_of(assignment.quiz)
     if not 0 <= position < len(stored_questions):
         raise NotFound
     # ``position`` and the raw values are as the attempt shows them; store them as the quiz has them.
@@ -818,25 +909,37 @@ def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Res
     answer = (
         None if shown_answer is None else tuple(arrangement.stored_answer(position, question, shown_answer))
     )
-    test_mode = attempt.assignment.feedback_mode == FEEDBACK_TEST  # read before _lock() refreshes attempt
+    # Read before _lock() refreshes the attempt, and kept for after the commit.
+    test_mode = assignment.feedback_mode == FEEDBACK_TEST
+    attempt_id = attempt.id
+
+    def saved(response: Response, responses: dict[int, Response], submitted: bool) -> SavedAnswer:
+        answered = frozenset(
+            arrangement.shown_position(p) for p in responses if 0 <= p < len(stored_questions)
+        )
+        return SavedAnswer(response, attempt_id, len(stored_questions), not test_mode, submitted, answered)
+
     attempt = _lock(attempt)
-    existing = db.session.scalar(
-        select(Response).where(Response.attempt_id == attempt.id, Response.position == position)
-    )
+    responses = {
+        r.position: r for r in db.session.scalars(select(Response).where(Response.attempt_id == attempt_id))
+    }
+    existing = responses.get(position)
     changeable = test_mode and not attempt.submitted
     if existing is not None and not changeable:
+        result_saved = saved(existing, responses, attempt.submitted)
         db.session.rollback()
-        return existing
-    if attempt.assignment.late_policy == LATE_CLOSE:
-        extension = extension_of(attempt.assignment, attempt.student_id)
-        if closed_for(attempt.assignment, extension, utcnow()):
+        return result_saved
+    if assignment.late_policy == LATE_CLOSE:
+        extension = extension_of(assignment, attempt.student_id)
+        if closed_for(assignment, extension, utcnow()):
             # Too late: hand in what the attempt has, dated at the due date, and say so.
-            due = due_for(attempt.assignment, extension)
+            due = due_for(assignment, extension)
             if attempt.submitted_at is None:
                 _rescore(attempt)
                 attempt.submitted_at = due
+            message = closed_message(assignment, due)
             db.session.commit()
-            raise QuizError(closed_message(attempt.assignment, due))
+            raise QuizError(message)
     if attempt.submitted:
         db.session.rollback()
         raise QuizError("This quiz is already submitted.")
@@ -852,7 +955,7 @@ def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Res
         response = existing
     else:
         response = Response(
-            attempt_id=attempt.id,
+            attempt_id=attempt_id,
             position=position,
             skill=question.skill,
             answer=list(answer),
@@ -861,19 +964,30 @@ def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Res
             verdict=result.verdict,
         )
         db.session.add(response)
+        responses[position] = response
+    _set_scores(attempt, responses.values())
+    outcome = saved(response, responses, submitted=False)
     try:
-        db.session.flush()
-        _rescore(attempt)
         db.session.commit()
     except IntegrityError:
+        # The same question answered at the same moment elsewhere (the unique constraint): that one counts.
         db.session.rollback()
         stored = db.session.scalar(
-            select(Response).where(Response.attempt_id == attempt.id, Response.position == position)
+            select(Response).where(Response.attempt_id == attempt_id, Response.position == position)
         )
         if stored is None:
             raise
-        return stored
-    return response
+        return dataclasses.replace(outcome, response=stored)
+    return outcome
+
+
+def _set_scores(attempt: Attempt, responses: Iterable[Response]) -> None:
+    """The attempt's scores from all its responses (read under its lock): the sums _rescore's query makes."""
+    sums: dict[str, float] = {}
+    for response in responses:
+        sums[response.skill] = sums.get(response.skill, 0.0) + float(response.score)
+    attempt.set_skill_scores(sums)
+    attempt.score = sum(sums.get(skill, 0.0) for skill in SKILLS)
 
 
 def _rescore(attempt: Attempt) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import cast
+import functools
+from typing import Any, cast
 
 from flask import Flask, Response, current_app
+from sqlalchemy import Select
 
 from app.extensions import db, login_manager
 
@@ -29,16 +31,12 @@ def load_user(user_id: str) -> object | None:
     The epoch is bumped when a password or rejoin code changes, which ends every
     older session without any server-side session store.
     """
-    from sqlalchemy.orm import joinedload
-
     from app.models import Student, Teacher
 
     try:
         kind, key, epoch = user_id.split(":")
-        model = {"teacher": Teacher, "student": Student}[kind]
-        # A student's class is read on every student page (archived? its name, its zone): one query.
-        options = [joinedload(Student.school_class)] if model is Student else []
-        user = cast("Teacher | Student | None", db.session.get(model, int(key), options=options))
+        statement = _user_statements()[kind]
+        user = cast("Teacher | Student | None", db.session.scalar(statement, {"id": int(key)}))
     except (ValueError, KeyError):
         return None
     if user is None or user.session_epoch != int(epoch):
@@ -46,6 +44,25 @@ def load_user(user_id: str) -> object | None:
     if isinstance(user, Student) and (user.removed or user.school_class.archived):
         return None
     return user
+
+
+@functools.cache
+def _user_statements() -> dict[str, Select[Any]]:
+    """The query for each kind of session, built once: it runs on every signed-in request.
+
+    A student's class is read on every student page (archived? its name, its zone), so with them.
+    """
+    from sqlalchemy import bindparam, select
+    from sqlalchemy.orm import joinedload
+
+    from app.models import Student, Teacher
+
+    return {
+        "teacher": select(Teacher).where(Teacher.id == bindparam("id")),
+        "student": select(Student)
+        .options(joinedload(Student.school_class))
+        .where(Student.id == bindparam("id")),
+    }
 
 
 def _security_headers(response: Response) -> Response:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -643,25 +643,32 @@ def start_attempt(student: Student, assignment: Assignment, now: datetime | None
     return attempt
 
 
+# Every quiz page and answer runs these, so they are built once (with bound parameters) rather
+# than on each request.  The quiz's questions and the version's YAML source are only read on a
+# cache miss (questions_of, parse_version), so not with each page.
+_quiz_of_attempt = joinedload(Attempt.assignment).joinedload(Assignment.quiz)
+_ATTEMPT_WITH_EXTENSION = (
+    select(Attempt, Extension)
+    .outerjoin(
+        Extension,
+        (Extension.assignment_id == Attempt.assignment_id) & (Extension.student_id == Attempt.student_id),
+    )
+    .options(
+        _quiz_of_attempt.defer(Quiz.questions),
+        _quiz_of_attempt.joinedload(Quiz.article_version).defer(ArticleVersion.source_text),
+    )
+    .where(Attempt.id == bindparam("attempt_id"), Attempt.student_id == bindparam("student_id"))
+)
+_RESPONSES_OF_ATTEMPT = select(Response).where(Response.attempt_id == bindparam("attempt_id"))
+
+
 def _load_attempt(student: Student, attempt_id: int, now: datetime) -> tuple[Attempt, Extension | None]:
     """The student's own attempt with its assignment, quiz, article version and the student's
     extension, in one query; 404 for anyone else's.  Past its due date it is handed in first."""
     if not 0 < attempt_id <= MAX_ID:
         raise NotFound
-    # Every quiz page and answer comes through here.  The quiz's questions and the version's YAML
-    # source are only read on a cache miss (questions_of, parse_version), so not with each page.
-    quiz = joinedload(Attempt.assignment).joinedload(Assignment.quiz)
     row = db.session.execute(
-        select(Attempt, Extension)
-        .outerjoin(
-            Extension,
-            (Extension.assignment_id == Attempt.assignment_id) & (Extension.student_id == Attempt.student_id),
-        )
-        .options(
-            quiz.defer(Quiz.questions),
-            quiz.joinedload(Quiz.article_version).defer(ArticleVersion.source_text),
-        )
-        .where(Attempt.id == attempt_id, Attempt.student_id == student.id)
+        _ATTEMPT_WITH_EXTENSION, {"attempt_id": attempt_id, "student_id": student.id}
     ).one_or_none()
     if row is None:
         raise NotFound
@@ -686,7 +693,7 @@ def student_attempt_view(student: Student, attempt_id: int, now: datetime | None
 
 
 def responses_by_position(attempt: Attempt) -> dict[int, Response]:
-    rows = db.session.scalars(select(Response).where(Response.attempt_id == attempt.id))
+    rows = db.session.scalars(_RESPONSES_OF_ATTEMPT, {"attempt_id": attempt.id})
     return {r.position: r for r in rows}
 
 
@@ -920,9 +927,7 @@ def save_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Saved
         return SavedAnswer(response, attempt_id, len(stored_questions), not test_mode, submitted, answered)
 
     attempt = _lock(attempt)
-    responses = {
-        r.position: r for r in db.session.scalars(select(Response).where(Response.attempt_id == attempt_id))
-    }
+    responses = {r.position: r for r in db.session.scalars(_RESPONSES_OF_ATTEMPT, {"attempt_id": attempt_id})}
     existing = responses.get(position)
     changeable = test_mode and not attempt.submitted
     if existing is not None and not changeable:

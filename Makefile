@@ -28,13 +28,14 @@ install-dev: $(VENV)/.installed-dev
 # Two gunicorn workers (gunicorn.conf.py).  Without Redis their rate limits (join codes, passwords)
 # are counted per worker, so up to twice the configured tries get through: acceptable on one
 # teacher's machine, and said so here rather than hidden.  RATELIMIT_STORAGE_URI=redis://... in the
-# environment makes them share one count instead.
+# environment makes them share one count instead.  No control socket: gunicorn 27 puts it at one
+# fixed path per user, which a second server of the same user would take over.
 run: install
 	$(FLASK) db upgrade
 	-$(FLASK) questions import
 	$(FLASK) teacher setup-url --base-url http://$(HOST):$(PORT)
 	SOURCEWISE_ALLOW_PER_WORKER_LIMITS=1 $(BIN)/gunicorn -c gunicorn.conf.py --workers 2 \
-		--bind $(HOST):$(PORT) "app:create_app()"
+		--bind $(HOST):$(PORT) --no-control-socket "app:create_app()"
 
 ## Install the test tools and run the whole suite on SQLite (browser tests included when Chromium is there)
 test: install-dev

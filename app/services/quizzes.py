@@ -10,10 +10,14 @@ from the responses it reads under the attempt's lock anyway, so no extra query).
 from __future__ import annotations
 
 import dataclasses
+import fcntl
+import os
 import secrets
 import sqlite3
+import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
@@ -852,6 +856,34 @@ def attempt_view(
     )
 
 
+# SQLite has one write lock for the whole file, and a writer that finds it taken sleeps (1, 2, 5,
+# 10... ms) before trying again, so under load answers spend longer asleep than working.  Answers
+# (the one frequent writer) queue for it instead: the threads of one process on a Python lock, the
+# processes on an flock() of a file beside the database, which the kernel hands on the moment it is
+# released (and releases if a process dies).  Other writers still rely on SQLite's own lock.
+_writer_turn = threading.Lock()
+_writer_files: dict[str, int] = {}
+
+
+@contextmanager
+def _writers_in_turn() -> Iterator[None]:
+    """Around a whole write transaction that starts with _lock(), on a SQLite file; nothing elsewhere."""
+    url = db.engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        yield
+        return
+    with _writer_turn:
+        descriptor = _writer_files.get(url.database)
+        if descriptor is None:
+            descriptor = os.open(f"{url.database}-writer.lock", os.O_RDWR | os.O_CREAT, 0o600)
+            _writer_files[url.database] = descriptor
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
+
+
 def _lock(attempt: Attempt) -> Attempt:
     """Serialise writers to one attempt, and read it again once they are.
 
@@ -926,64 +958,71 @@ def save_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Saved
         )
         return SavedAnswer(response, attempt_id, len(stored_questions), not test_mode, submitted, answered)
 
-    attempt = _lock(attempt)
-    responses = {r.position: r for r in db.session.scalars(_RESPONSES_OF_ATTEMPT, {"attempt_id": attempt_id})}
-    existing = responses.get(position)
-    changeable = test_mode and not attempt.submitted
-    if existing is not None and not changeable:
-        result_saved = saved(existing, responses, attempt.submitted)
-        db.session.rollback()
-        return result_saved
-    if assignment.late_policy == LATE_CLOSE:
-        extension = extension_of(assignment, attempt.student_id)
-        if closed_for(assignment, extension, utcnow()):
-            # Too late: hand in what the attempt has, dated at the due date, and say so.
-            due = due_for(assignment, extension)
-            if attempt.submitted_at is None:
-                _rescore(attempt)
-                attempt.submitted_at = due
-            message = closed_message(assignment, due)
+    def transaction(attempt: Attempt) -> SavedAnswer:
+        attempt = _lock(attempt)
+        responses = {
+            r.position: r for r in db.session.scalars(_RESPONSES_OF_ATTEMPT, {"attempt_id": attempt_id})
+        }
+        existing = responses.get(position)
+        changeable = test_mode and not attempt.submitted
+        if existing is not None and not changeable:
+            result_saved = saved(existing, responses, attempt.submitted)
+            db.session.rollback()
+            return result_saved
+        if assignment.late_policy == LATE_CLOSE:
+            extension = extension_of(assignment, attempt.student_id)
+            if closed_for(assignment, extension, utcnow()):
+                # Too late: hand in what the attempt has, dated at the due date, and say so.
+                due = due_for(assignment, extension)
+                if attempt.submitted_at is None:
+                    _rescore(attempt)
+                    attempt.submitted_at = due
+                message = closed_message(assignment, due)
+                db.session.commit()
+                raise QuizError(message)
+        if attempt.submitted:
+            db.session.rollback()
+            raise QuizError("This quiz is already submitted.")
+        if not answer:
+            db.session.rollback()
+            raise QuizError("Select at least one word." if question.type == "select" else "Choose an answer.")
+        result = score_answer(question, answer)
+        if existing is not None:
+            existing.answer = list(answer)
+            existing.score = result.score
+            existing.verdict = result.verdict
+            existing.answered_at = utcnow()
+            response = existing
+        else:
+            response = Response(
+                attempt_id=attempt_id,
+                position=position,
+                skill=question.skill,
+                answer=list(answer),
+                score=result.score,
+                max_score=1.0,
+                verdict=result.verdict,
+            )
+            db.session.add(response)
+            responses[position] = response
+        _set_scores(attempt, responses.values())
+        outcome = saved(response, responses, submitted=False)
+        try:
             db.session.commit()
-            raise QuizError(message)
-    if attempt.submitted:
-        db.session.rollback()
-        raise QuizError("This quiz is already submitted.")
-    if not answer:
-        db.session.rollback()
-        raise QuizError("Select at least one word." if question.type == "select" else "Choose an answer.")
-    result = score_answer(question, answer)
-    if existing is not None:
-        existing.answer = list(answer)
-        existing.score = result.score
-        existing.verdict = result.verdict
-        existing.answered_at = utcnow()
-        response = existing
-    else:
-        response = Response(
-            attempt_id=attempt_id,
-            position=position,
-            skill=question.skill,
-            answer=list(answer),
-            score=result.score,
-            max_score=1.0,
-            verdict=result.verdict,
-        )
-        db.session.add(response)
-        responses[position] = response
-    _set_scores(attempt, responses.values())
-    outcome = saved(response, responses, submitted=False)
-    try:
-        db.session.commit()
-    except IntegrityError:
-        # The same question answered at the same moment elsewhere (the unique constraint): that one counts.
-        db.session.rollback()
-        stored = db.session.scalar(
-            select(Response).where(Response.attempt_id == attempt_id, Response.position == position)
-        )
-        if stored is None:
-            raise
-        return dataclasses.replace(outcome, response=stored)
-    return outcome
+        except IntegrityError:
+            # The same question answered at the same moment elsewhere (the unique constraint):
+            # that one counts.
+            db.session.rollback()
+            stored = db.session.scalar(
+                select(Response).where(Response.attempt_id == attempt_id, Response.position == position)
+            )
+            if stored is None:
+                raise
+            return dataclasses.replace(outcome, response=stored)
+        return outcome
+
+    with _writers_in_turn():
+        return transaction(attempt)
 
 
 def _set_scores(attempt: Attempt, responses: Iterable[Response]) -> None:

@@ -862,7 +862,9 @@ def attempt_view(
 # processes on an flock() of a file beside the database, which the kernel hands on the moment it is
 # released (and releases if a process dies).  Other writers still rely on SQLite's own lock.
 _writer_turn = threading.Lock()
-_writer_files: dict[str, int] = {}
+# Opened in each process (the key has its pid): a descriptor inherited through fork() would share
+# its lock with the parent instead of queueing against it.
+_writer_files: dict[tuple[int, str], int] = {}
 
 
 @contextmanager
@@ -873,10 +875,11 @@ def _writers_in_turn() -> Iterator[None]:
         yield
         return
     with _writer_turn:
-        descriptor = _writer_files.get(url.database)
+        key = (os.getpid(), url.database)
+        descriptor = _writer_files.get(key)
         if descriptor is None:
             descriptor = os.open(f"{url.database}-writer.lock", os.O_RDWR | os.O_CREAT, 0o600)
-            _writer_files[url.database] = descriptor
+            _writer_files[key] = descriptor
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         try:
             yield

@@ -4,12 +4,13 @@ statements, whatever the quiz length or how many questions are answered."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
 
-from app.models import FEEDBACK_TEST, LATE_CLOSE, utcnow
+from app.extensions import db
+from app.models import FEEDBACK_TEST, LATE_CLOSE, Attempt, Quiz, utcnow
 from app.services import quizzes
 from tests.factories import (
     count_queries,
@@ -88,3 +89,32 @@ def test_an_answer_is_one_short_transaction(app: Flask, client: FlaskClient) -> 
     assert sum(s.startswith("update") for s in lowered) == 1, statements
     assert not any("sum(" in s for s in lowered), statements
     assert len([s for s in lowered if not s.startswith("begin")]) == 6, statements
+
+
+def test_cached_questions_belong_to_their_own_quiz(app: Flask) -> None:
+    """A reused quiz id (SQLite may hand out a deleted quiz's id again) never brings back old questions."""
+    with app.app_context():
+        stored = make_assignment(make_class()).quiz.questions
+    moment = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    first = Quiz(id=999, article_version_id=1, seed=1, created_at=moment, questions=stored[:2])
+    again = Quiz(id=999, article_version_id=1, seed=2, created_at=moment, questions=stored[2:5])
+    assert [q.prompt for q in quizzes.questions_of(first)] == [d["prompt"] for d in stored[:2]]
+    assert [q.prompt for q in quizzes.questions_of(again)] == [d["prompt"] for d in stored[2:5]]
+    # The cached list is the caller's own: changing it changes nothing for the next caller.
+    quizzes.questions_of(first).clear()
+    assert len(quizzes.questions_of(first)) == 2
+
+
+def test_each_question_page_marks_its_own_part_of_the_cached_article(app: Flask, client: FlaskClient) -> None:
+    attempt_id, _answers = _signed_in_attempt(app, client, feedback_mode=FEEDBACK_TEST)
+    with app.app_context():
+        questions = quizzes.questions_of(db.session.get_one(Attempt, attempt_id).assignment.quiz)
+    focused = [(n, q.focus) for n, q in enumerate(questions, start=1) if q.focus]
+    assert len({focus[0] for _n, focus in focused}) > 1, "the sample quiz asks about several paragraphs"
+    for _round in range(2):  # the second round is served from the cache
+        for number, focus in focused:
+            html = client.get(f"/attempts/{attempt_id}/questions/{number}").get_data(as_text=True)
+            assert html.count('<mark class="focus">') == 2  # the hint's sample and the passage's
+            block_id = "article-headline" if focus[0] == 0 else f"article-p{focus[0]}"
+            marked = html[html.index(f'id="{block_id}"') :]
+            assert marked.index('<mark class="focus">') < marked.index("</p>" if focus[0] else "</h2>")

@@ -24,12 +24,18 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-## Install, migrate the SQLite database, import questions/, serve on http://127.0.0.1:5000
+## Install, migrate the SQLite database, import questions/, serve on http://127.0.0.1:5000 with gunicorn
+# Two gunicorn workers (gunicorn.conf.py).  Without Redis their rate limits (join codes, passwords)
+# are counted per worker, so up to twice the configured tries get through: acceptable on one
+# teacher's machine, and said so here rather than hidden.  RATELIMIT_STORAGE_URI=redis://... in the
+# environment makes them share one count instead.  No control socket: gunicorn 27 puts it at one
+# fixed path per user, which a second server of the same user would take over.
 run: install
 	$(FLASK) db upgrade
 	-$(FLASK) questions import
 	$(FLASK) teacher setup-url --base-url http://$(HOST):$(PORT)
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	SOURCEWISE_ALLOW_PER_WORKER_LIMITS=1 $(BIN)/gunicorn -c gunicorn.conf.py --workers 2 \
+		--bind $(HOST):$(PORT) --no-control-socket "app:create_app()"
 
 ## Install the test tools and run the whole suite on SQLite (browser tests included when Chromium is there)
 test: install-dev

@@ -137,6 +137,12 @@ class Config:
         self.TESTING = False
         for key, value in overrides.items():
             setattr(self, key, value)
+        if "SQLALCHEMY_ENGINE_OPTIONS" not in overrides and str(self.SQLALCHEMY_DATABASE_URI).startswith(
+            "sqlite"
+        ):
+            # A database server can drop a pooled connection, so each checkout is pinged first; a
+            # SQLite file cannot, and the ping would be one more statement on every request.
+            self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": False}
 
 
 def _proxy_hops(value: str) -> int:

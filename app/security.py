@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import cast
+import functools
+from typing import Any, cast
 
 from flask import Flask, Response, current_app, render_template, request
+from sqlalchemy import Select
 
 from app.extensions import db, login_manager
 
@@ -65,25 +67,39 @@ def load_user(user_id: str) -> object | None:
     again to someone else).  The epoch is bumped when a password or rejoin code changes, which
     ends every older session without any server-side session store.
     """
-    from sqlalchemy import select
-
     from app.models import SESSION_TOKEN_LENGTH, Student, Teacher
 
     kind, _, rest = user_id.partition(":")
     token, _, epoch = rest.partition(":")
-    kinds: dict[str, type[Teacher] | type[Student]] = {"teacher": Teacher, "student": Student}
-    model = kinds.get(kind)
+    statement = _user_statements().get(kind)
     well_formed = 0 < len(token) <= SESSION_TOKEN_LENGTH and epoch.isascii() and epoch.isdigit()
-    if model is None or not well_formed:
+    if statement is None or not well_formed:
         return None
-    user = cast(
-        "Teacher | Student | None", db.session.scalar(select(model).where(model.session_token == token))
-    )
+    user = cast("Teacher | Student | None", db.session.scalar(statement, {"token": token}))
     if user is None or user.session_epoch != int(epoch):
         return None
     if isinstance(user, Student) and (user.removed or user.school_class.archived):
         return None
     return user
+
+
+@functools.cache
+def _user_statements() -> dict[str, Select[Any]]:
+    """The query for each kind of session, built once: it runs on every signed-in request.
+
+    A student's class is read on every student page (archived? its name, its zone), so with them.
+    """
+    from sqlalchemy import bindparam, select
+    from sqlalchemy.orm import joinedload
+
+    from app.models import Student, Teacher
+
+    return {
+        "teacher": select(Teacher).where(Teacher.session_token == bindparam("token")),
+        "student": select(Student)
+        .options(joinedload(Student.school_class))
+        .where(Student.session_token == bindparam("token")),
+    }
 
 
 def _security_headers(response: Response) -> Response:

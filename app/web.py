@@ -65,6 +65,7 @@ def init_app(app: Flask) -> None:
     # App-wide, so the teacher's quiz preview uses the student's passage macros.
     app.add_template_global(passages.word_runs, "word_runs")
     app.add_template_global(passages.range_marks, "range_marks")
+    app.add_template_global(passages.article_html, "article_html")
     # Tables, not functions: straight into Jinja's globals (add_template_global is typed for callables).
     app.jinja_env.globals.update(
         VERDICTS=passages.VERDICTS, MARK_LABELS=passages.MARK_LABELS, SKILL_LABELS=SKILL_LABELS

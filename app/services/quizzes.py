@@ -3,25 +3,33 @@
 Answers are idempotent: a question is answered at most once per attempt (a
 unique constraint backs this up), so a double click, a resent form or two
 workers racing never count an answer twice.  An attempt's scores are always
-recomputed from its stored responses, never incremented.
+recomputed from its stored responses, never incremented (an answer recomputes them in Python
+from the responses it reads under the attempt's lock anyway, so no extra query).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import fcntl
+import os
 import secrets
 import sqlite3
+import threading
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from app.domain import deadlines
 from app.domain.arrangement import Arrangement
 from app.domain.article import SKILLS
+from app.domain.cache import LRUCache
 from app.domain.names import clean_display_name
 from app.domain.question import Question
 from app.domain.scoring import ANSWER_TYPES, Result, score_answer
@@ -458,8 +466,21 @@ def assignment_for_student(student: Student, assignment_id: int) -> Assignment:
     return assignment
 
 
+# A stored quiz never changes (drawing another quiz makes a new one), so each quiz's questions are
+# built from its JSON once per process.  The key is more than the id: SQLite may give a deleted
+# quiz's id to the next one, which never has the same version, seed and creation time too.
+_QuizKey = tuple[int, int, int, datetime]
+_questions_cache: LRUCache[_QuizKey, tuple[Question, ...]] = LRUCache(maxsize=256)
+
+
 def questions_of(quiz: Quiz) -> list[Question]:
-    return [Question.from_dict(data) for data in quiz.questions]
+    key = (quiz.id, quiz.article_version_id, quiz.seed, quiz.created_at)
+    questions = _questions_cache.get(key)
+    if questions is None:
+        # Only read here: the quiz pages load quizzes with the JSON deferred.
+        questions = tuple(Question.from_dict(data) for data in quiz.questions)
+        _questions_cache.put(key, questions)
+    return list(questions)
 
 
 # --- A student's view of their assignments --------------------------------------------------
@@ -626,26 +647,57 @@ def start_attempt(student: Student, assignment: Assignment, now: datetime | None
     return attempt
 
 
-def attempt_for_student(student: Student, attempt_id: int) -> Attempt:
-    """The student's own attempt, with its assignment, quiz and article version; 404 for anyone else's."""
-    # Every quiz page and answer comes through here: the version's YAML source is only needed
-    # to parse the article once per process (article_blocks caches it), so it is not read each time.
-    version = joinedload(Attempt.assignment).joinedload(Assignment.quiz).joinedload(Quiz.article_version)
-    attempt = (
-        db.session.get(Attempt, attempt_id, options=[version.defer(ArticleVersion.source_text)])
-        if 0 < attempt_id <= MAX_ID
-        else None
+# Every quiz page and answer runs these, so they are built once (with bound parameters) rather
+# than on each request.  The quiz's questions and the version's YAML source are only read on a
+# cache miss (questions_of, parse_version), so not with each page.
+_quiz_of_attempt = joinedload(Attempt.assignment).joinedload(Assignment.quiz)
+_ATTEMPT_WITH_EXTENSION = (
+    select(Attempt, Extension)
+    .outerjoin(
+        Extension,
+        (Extension.assignment_id == Attempt.assignment_id) & (Extension.student_id == Attempt.student_id),
     )
-    if attempt is None or attempt.student_id != student.id:
+    .options(
+        _quiz_of_attempt.defer(Quiz.questions),
+        _quiz_of_attempt.joinedload(Quiz.article_version).defer(ArticleVersion.source_text),
+    )
+    .where(Attempt.id == bindparam("attempt_id"), Attempt.student_id == bindparam("student_id"))
+)
+_RESPONSES_OF_ATTEMPT = select(Response).where(Response.attempt_id == bindparam("attempt_id"))
+
+
+def _load_attempt(student: Student, attempt_id: int, now: datetime) -> tuple[Attempt, Extension | None]:
+    """The student's own attempt with its assignment, quiz, article version and the student's
+    extension, in one query; 404 for anyone else's.  Past its due date it is handed in first."""
+    if not 0 < attempt_id <= MAX_ID:
         raise NotFound
-    if attempt.submitted_at is None and attempt.assignment.late_policy == LATE_CLOSE:
+    row = db.session.execute(
+        _ATTEMPT_WITH_EXTENSION, {"attempt_id": attempt_id, "student_id": student.id}
+    ).one_or_none()
+    if row is None:
+        raise NotFound
+    attempt, extension = row._tuple()
+    if attempt.submitted_at is None and closed_for(attempt.assignment, extension, now):
         # Past the due date the attempt is handed in with what it has, before anything shows it.
-        submit_overdue_attempts(attempt_id=attempt.id)
-    return attempt
+        submit_overdue_attempts(now=now, attempt_id=attempt.id)
+    return attempt, extension
+
+
+def attempt_for_student(student: Student, attempt_id: int, now: datetime | None = None) -> Attempt:
+    """The student's own attempt, with its assignment, quiz and article version; 404 for anyone else's."""
+    return _load_attempt(student, attempt_id, _now(now))[0]
+
+
+def student_attempt_view(student: Student, attempt_id: int, now: datetime | None = None) -> AttemptView:
+    """``attempt_view(attempt_for_student(...))`` in two queries: the attempt with everything
+    around it, then its answers."""
+    moment = _now(now)
+    attempt, extension = _load_attempt(student, attempt_id, moment)
+    return attempt_view(attempt, moment, extension=extension)
 
 
 def responses_by_position(attempt: Attempt) -> dict[int, Response]:
-    rows = db.session.scalars(select(Response).where(Response.attempt_id == attempt.id))
+    rows = db.session.scalars(_RESPONSES_OF_ATTEMPT, {"attempt_id": attempt.id})
     return {r.position: r for r in rows}
 
 
@@ -695,6 +747,19 @@ class AttemptView:
     @property
     def assignment(self) -> Assignment:
         return self.attempt.assignment
+
+    @property
+    def attempt_id(self) -> int:
+        return self.attempt.id
+
+    @property
+    def submitted(self) -> bool:
+        return self.attempt.submitted
+
+    @property
+    def article_key(self) -> str:
+        """What identifies the article's text (its version's content hash), for caching its HTML."""
+        return self.assignment.quiz.article_version.content_hash
 
     @property
     def practice(self) -> bool:
@@ -749,14 +814,24 @@ class AttemptView:
         return skill_percentages(self.attempt)
 
 
-def attempt_view(attempt: Attempt, now: datetime | None = None) -> AttemptView:
-    """Load what an attempt's pages show, in a fixed number of queries whatever the quiz length."""
+_UNKNOWN = object()  # attempt_view's extension when the caller has not read it
+
+
+def attempt_view(
+    attempt: Attempt, now: datetime | None = None, *, extension: Extension | None | object = _UNKNOWN
+) -> AttemptView:
+    """Load what an attempt's pages show, in a fixed number of queries whatever the quiz length.
+
+    ``extension``: the student's extension for this assignment (None for none) when already read.
+    """
     moment = _now(now)
     assignment = attempt.assignment
     stored = questions_of(assignment.quiz)
     arrangement = arrangement_of(attempt, stored)
     responses = responses_by_position(attempt)
-    extension = extension_of(assignment, attempt.student_id)
+    if extension is _UNKNOWN:
+        extension = extension_of(assignment, attempt.student_id)
+    extension = cast(Extension | None, extension)
     due = due_for(assignment, extension)
     closed = closed_for(assignment, extension, moment)
     may_start_again = False
@@ -781,6 +856,37 @@ def attempt_view(attempt: Attempt, now: datetime | None = None) -> AttemptView:
     )
 
 
+# SQLite has one write lock for the whole file, and a writer that finds it taken sleeps (1, 2, 5,
+# 10... ms) before trying again, so under load answers spend longer asleep than working.  Answers
+# (the one frequent writer) queue for it instead: the threads of one process on a Python lock, the
+# processes on an flock() of a file beside the database, which the kernel hands on the moment it is
+# released (and releases if a process dies).  Other writers still rely on SQLite's own lock.
+_writer_turn = threading.Lock()
+# Opened in each process (the key has its pid): a descriptor inherited through fork() would share
+# its lock with the parent instead of queueing against it.
+_writer_files: dict[tuple[int, str], int] = {}
+
+
+@contextmanager
+def _writers_in_turn() -> Iterator[None]:
+    """Around a whole write transaction that starts with _lock(), on a SQLite file; nothing elsewhere."""
+    url = db.engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        yield
+        return
+    with _writer_turn:
+        key = (os.getpid(), url.database)
+        descriptor = _writer_files.get(key)
+        if descriptor is None:
+            descriptor = os.open(f"{url.database}-writer.lock", os.O_RDWR | os.O_CREAT, 0o600)
+            _writer_files[key] = descriptor
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
+
+
 def _lock(attempt: Attempt) -> Attempt:
     """Serialise writers to one attempt, and read it again once they are.
 
@@ -800,13 +906,40 @@ def _lock(attempt: Attempt) -> Attempt:
     ).one()
 
 
+@dataclass(frozen=True)
+class SavedAnswer:
+    """What the page after an answer needs, read before the commit (which expires every row)."""
+
+    response: Response
+    attempt_id: int
+    total: int
+    practice: bool
+    submitted: bool
+    answered: frozenset[int]  # positions answered, as the attempt shows them
+
+    def next_unanswered(self, after: int) -> int | None:
+        """The first unanswered question after ``after``, wrapping round to the start."""
+        order = [*range(after + 1, self.total), *range(0, after + 1)]
+        return next((p for p in order if p not in self.answered), None)
+
+
 def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Response:
     """Store the answer to one question and rescore the attempt.
 
     Sending the same question again returns the stored response unchanged (in a
     test, before submitting, it replaces the earlier answer instead).
     """
-    stored_questions = questions_of(attempt.assignment.quiz)
+    return save_answer(attempt, position, raw_values).response
+
+
+def save_answer(attempt: Attempt, position: int, raw_values: list[str]) -> SavedAnswer:
+    """``record_answer``, returning also where the attempt stands, so the next page needs no query.
+
+    One short transaction: lock the attempt, read its responses, insert (or, in a test, update)
+    one, set the attempt's scores from those responses, commit.
+    """
+    assignment = attempt.assignment
+    stored_questions = questions_of(assignment.quiz)
     if not 0 <= position < len(stored_questions):
         raise NotFound
     # ``position`` and the raw values are as the attempt shows them; store them as the quiz has them.
@@ -818,62 +951,90 @@ def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Res
     answer = (
         None if shown_answer is None else tuple(arrangement.stored_answer(position, question, shown_answer))
     )
-    test_mode = attempt.assignment.feedback_mode == FEEDBACK_TEST  # read before _lock() refreshes attempt
-    attempt = _lock(attempt)
-    existing = db.session.scalar(
-        select(Response).where(Response.attempt_id == attempt.id, Response.position == position)
-    )
-    changeable = test_mode and not attempt.submitted
-    if existing is not None and not changeable:
-        db.session.rollback()
-        return existing
-    if attempt.assignment.late_policy == LATE_CLOSE:
-        extension = extension_of(attempt.assignment, attempt.student_id)
-        if closed_for(attempt.assignment, extension, utcnow()):
-            # Too late: hand in what the attempt has, dated at the due date, and say so.
-            due = due_for(attempt.assignment, extension)
-            if attempt.submitted_at is None:
-                _rescore(attempt)
-                attempt.submitted_at = due
+    # Read before _lock() refreshes the attempt, and kept for after the commit.
+    test_mode = assignment.feedback_mode == FEEDBACK_TEST
+    attempt_id = attempt.id
+
+    def saved(response: Response, responses: dict[int, Response], submitted: bool) -> SavedAnswer:
+        answered = frozenset(
+            arrangement.shown_position(p) for p in responses if 0 <= p < len(stored_questions)
+        )
+        return SavedAnswer(response, attempt_id, len(stored_questions), not test_mode, submitted, answered)
+
+    def transaction(attempt: Attempt) -> SavedAnswer:
+        attempt = _lock(attempt)
+        responses = {
+            r.position: r for r in db.session.scalars(_RESPONSES_OF_ATTEMPT, {"attempt_id": attempt_id})
+        }
+        existing = responses.get(position)
+        changeable = test_mode and not attempt.submitted
+        if existing is not None and not changeable:
+            result_saved = saved(existing, responses, attempt.submitted)
+            db.session.rollback()
+            return result_saved
+        if assignment.late_policy == LATE_CLOSE:
+            extension = extension_of(assignment, attempt.student_id)
+            if closed_for(assignment, extension, utcnow()):
+                # Too late: hand in what the attempt has, dated at the due date, and say so.
+                due = due_for(assignment, extension)
+                if attempt.submitted_at is None:
+                    _rescore(attempt)
+                    attempt.submitted_at = due
+                message = closed_message(assignment, due)
+                db.session.commit()
+                raise QuizError(message)
+        if attempt.submitted:
+            db.session.rollback()
+            raise QuizError("This quiz is already submitted.")
+        if not answer:
+            db.session.rollback()
+            raise QuizError("Select at least one word." if question.type == "select" else "Choose an answer.")
+        result = score_answer(question, answer)
+        if existing is not None:
+            existing.answer = list(answer)
+            existing.score = result.score
+            existing.verdict = result.verdict
+            existing.answered_at = utcnow()
+            response = existing
+        else:
+            response = Response(
+                attempt_id=attempt_id,
+                position=position,
+                skill=question.skill,
+                answer=list(answer),
+                score=result.score,
+                max_score=1.0,
+                verdict=result.verdict,
+            )
+            db.session.add(response)
+            responses[position] = response
+        _set_scores(attempt, responses.values())
+        outcome = saved(response, responses, submitted=False)
+        try:
             db.session.commit()
-            raise QuizError(closed_message(attempt.assignment, due))
-    if attempt.submitted:
-        db.session.rollback()
-        raise QuizError("This quiz is already submitted.")
-    if not answer:
-        db.session.rollback()
-        raise QuizError("Select at least one word." if question.type == "select" else "Choose an answer.")
-    result = score_answer(question, answer)
-    if existing is not None:
-        existing.answer = list(answer)
-        existing.score = result.score
-        existing.verdict = result.verdict
-        existing.answered_at = utcnow()
-        response = existing
-    else:
-        response = Response(
-            attempt_id=attempt.id,
-            position=position,
-            skill=question.skill,
-            answer=list(answer),
-            score=result.score,
-            max_score=1.0,
-            verdict=result.verdict,
-        )
-        db.session.add(response)
-    try:
-        db.session.flush()
-        _rescore(attempt)
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        stored = db.session.scalar(
-            select(Response).where(Response.attempt_id == attempt.id, Response.position == position)
-        )
-        if stored is None:
-            raise
-        return stored
-    return response
+        except IntegrityError:
+            # The same question answered at the same moment elsewhere (the unique constraint):
+            # that one counts.
+            db.session.rollback()
+            stored = db.session.scalar(
+                select(Response).where(Response.attempt_id == attempt_id, Response.position == position)
+            )
+            if stored is None:
+                raise
+            return dataclasses.replace(outcome, response=stored)
+        return outcome
+
+    with _writers_in_turn():
+        return transaction(attempt)
+
+
+def _set_scores(attempt: Attempt, responses: Iterable[Response]) -> None:
+    """The attempt's scores from all its responses (read under its lock): the sums _rescore's query makes."""
+    sums: dict[str, float] = {}
+    for response in responses:
+        sums[response.skill] = sums.get(response.skill, 0.0) + float(response.score)
+    attempt.set_skill_scores(sums)
+    attempt.score = sum(sums.get(skill, 0.0) for skill in SKILLS)
 
 
 def _rescore(attempt: Attempt) -> None:

@@ -12,6 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from flask import current_app
+from markupsafe import Markup
+
+from app.domain.cache import LRUCache
+from app.domain.text import Block
+
 # How each verdict is shown: words and a symbol, never colour alone.
 VERDICTS: dict[str, tuple[str, str]] = {
     "right": ("Right", "✓"),
@@ -62,3 +68,31 @@ def points(value: float | None) -> str:
         return "–"
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return text or "0"
+
+
+# An article version's text never changes, so its HTML (with one question's part marked) is
+# rendered once per process: a quiz page then only renders its question.  Keyed by the
+# version's content hash and what the marks depend on; a quiz asks at most a few dozen of them.
+_ArticleKey = tuple[str, tuple[int, ...] | None, int | None, str]
+_article_html: LRUCache[_ArticleKey, Markup] = LRUCache(maxsize=1024)
+
+
+def article_html(
+    article_key: str,
+    blocks: Sequence[Block],
+    focus: Sequence[int] | None = None,
+    asked_block: int | None = None,
+    id_prefix: str = "article",
+) -> Markup:
+    """``render_article`` of quiz/_question.html for the article with content hash ``article_key``."""
+    key = (article_key, tuple(focus) if focus else None, asked_block, id_prefix)
+    html = _article_html.get(key)
+    if html is None:
+        macros = current_app.jinja_env.get_template("quiz/_question.html").module
+        rendered = macros.render_article(blocks, focus, asked_block, id_prefix)  # type: ignore[attr-defined]
+        # Autoescaping is on for .html templates, so the macro's output is already escaped Markup.
+        if not isinstance(rendered, Markup):
+            raise TypeError("quiz/_question.html must be rendered with autoescaping")
+        html = rendered
+        _article_html.put(key, html)
+    return html

@@ -32,7 +32,7 @@ from app.extensions import limiter
 from app.models import FEEDBACK_TEST, Student, utcnow
 from app.services import classes, quizzes
 from app.services.classes import ClassError, NameTakenError
-from app.services.quizzes import AttemptView, QuizError
+from app.services.quizzes import AttemptView, QuizError, SavedAnswer
 from app.student.forms import ActionForm, JoinForm, RejoinForm
 
 bp = Blueprint("student", __name__, template_folder="templates")
@@ -258,11 +258,11 @@ def start(assignment_id: int) -> ResponseReturnValue:
 # --- Taking a quiz ------------------------------------------------------------------------
 
 
-def _question_url(view: AttemptView, position: int) -> str:
-    return url_for("student.question", attempt_id=view.attempt.id, number=position + 1)
+def _question_url(view: AttemptView | SavedAnswer, position: int) -> str:
+    return url_for("student.question", attempt_id=view.attempt_id, number=position + 1)
 
 
-def _position(view: AttemptView, number: int) -> int:
+def _position(view: AttemptView | SavedAnswer, number: int) -> int:
     if not 1 <= number <= view.total:
         abort(404)
     return number - 1
@@ -272,7 +272,7 @@ def _position(view: AttemptView, number: int) -> int:
 @student_required
 def attempt(attempt_id: int) -> ResponseReturnValue:
     """Resume: the first unanswered question, else the review page, else the results."""
-    view = quizzes.attempt_view(quizzes.attempt_for_student(_student(), attempt_id))
+    view = quizzes.student_attempt_view(_student(), attempt_id)
     if view.attempt.submitted:
         return redirect(url_for("student.results", attempt_id=attempt_id))
     position = view.first_unanswered()
@@ -303,7 +303,7 @@ def _render_question(view: AttemptView, position: int, error: str | None = None)
 @bp.get("/attempts/<int:attempt_id>/questions/<int:number>")
 @student_required
 def question(attempt_id: int, number: int) -> ResponseReturnValue:
-    view = quizzes.attempt_view(quizzes.attempt_for_student(_student(), attempt_id))
+    view = quizzes.student_attempt_view(_student(), attempt_id)
     position = _position(view, number)
     if view.attempt.submitted:
         return redirect(url_for("student.feedback", attempt_id=attempt_id, number=number))
@@ -326,28 +326,28 @@ def _wants_json() -> bool:
     return best == "application/json"
 
 
-def _move(view: AttemptView, position: int, move: str) -> str:
+def _move(view: AttemptView | SavedAnswer, position: int, move: str) -> str:
     """Where a test's Previous, Next or Review button leads from ``position``."""
     if move == "previous" and position > 0:
         return _question_url(view, position - 1)
     if move == "next" and position + 1 < view.total:
         return _question_url(view, position + 1)
-    return url_for("student.review", attempt_id=view.attempt.id)
+    return url_for("student.review", attempt_id=view.attempt_id)
 
 
-def _after_answer(view: AttemptView, position: int, move: str | None) -> str:
+def _after_answer(view: AttemptView | SavedAnswer, position: int, move: str | None) -> str:
     """The page to show once an answer is saved (or skipped in a test)."""
-    if view.attempt.submitted:
-        return url_for("student.results", attempt_id=view.attempt.id)
+    if view.submitted:
+        return url_for("student.results", attempt_id=view.attempt_id)
     if view.practice:
         return url_for(
-            "student.feedback", attempt_id=view.attempt.id, number=position + 1, _anchor=VERDICT_ANCHOR
+            "student.feedback", attempt_id=view.attempt_id, number=position + 1, _anchor=VERDICT_ANCHOR
         )
     if move is not None:
         return _move(view, position, move)
     following = view.next_unanswered(position)
     if following is None:
-        return url_for("student.review", attempt_id=view.attempt.id)
+        return url_for("student.review", attempt_id=view.attempt_id)
     return _question_url(view, following)
 
 
@@ -380,7 +380,7 @@ def answer(attempt_id: int, number: int) -> ResponseReturnValue:
         view = quizzes.attempt_view(attempt)
         return _go(_after_answer(view, _position(view, number), move), saved=False)
     try:
-        quizzes.record_answer(attempt, position, values)
+        saved = quizzes.save_answer(attempt, position, values)
     except QuizError as error:
         view = quizzes.attempt_view(attempt)
         if view.attempt.submitted:
@@ -390,14 +390,14 @@ def answer(attempt_id: int, number: int) -> ResponseReturnValue:
             _position(view, number)
             return {"saved": False, "error": str(error)}, 422
         return _render_question(view, _position(view, number), error=str(error))
-    view = quizzes.attempt_view(attempt)
-    return _go(_after_answer(view, position, move), saved=True)
+    # What the answer's transaction read decides the next page: nothing is read again.
+    return _go(_after_answer(saved, position, move), saved=True)
 
 
 @bp.get("/attempts/<int:attempt_id>/questions/<int:number>/feedback")
 @student_required
 def feedback(attempt_id: int, number: int) -> ResponseReturnValue:
-    view = quizzes.attempt_view(quizzes.attempt_for_student(_student(), attempt_id))
+    view = quizzes.student_attempt_view(_student(), attempt_id)
     position = _position(view, number)
     # In a test, feedback waits until the whole quiz is submitted.
     shown = view.attempt.submitted or (view.practice and position in view.responses)
@@ -418,7 +418,7 @@ def feedback(attempt_id: int, number: int) -> ResponseReturnValue:
 @bp.get("/attempts/<int:attempt_id>/review")
 @student_required
 def review(attempt_id: int) -> ResponseReturnValue:
-    view = quizzes.attempt_view(quizzes.attempt_for_student(_student(), attempt_id))
+    view = quizzes.student_attempt_view(_student(), attempt_id)
     if view.attempt.submitted:
         return redirect(url_for("student.results", attempt_id=attempt_id))
     return render_template("student/review.html", view=view, form=ActionForm())
@@ -438,7 +438,7 @@ def submit(attempt_id: int) -> ResponseReturnValue:
 @bp.get("/attempts/<int:attempt_id>/results")
 @student_required
 def results(attempt_id: int) -> ResponseReturnValue:
-    view = quizzes.attempt_view(quizzes.attempt_for_student(_student(), attempt_id))
+    view = quizzes.student_attempt_view(_student(), attempt_id)
     if not view.attempt.submitted:
         return redirect(url_for("student.review", attempt_id=attempt_id))
     return render_template("student/results.html", view=view, form=ActionForm())

@@ -177,11 +177,14 @@ def test_how_to_check_needs_the_relay_named_where_the_claim_is() -> None:
 # --- The source chain ----------------------------------------------------------------------------
 
 
-def chain_article(*, outlet_elsewhere: bool = False) -> ArticleBuilder:
-    paragraphs = [
-        "Rivermouth FM reported that a nurse had heard from a porter that the ward would close."
-        + ("" if not outlet_elsewhere else ""),
-    ]
+def chain_article(*, outlet_elsewhere: bool = False, other_road: bool = False) -> ArticleBuilder:
+    paragraphs = ["Rivermouth FM reported that a nurse had heard from a porter that the ward would close."]
+    if other_road:
+        # The same paragraph names the chain, but says these words came another way.
+        paragraphs = [
+            "Rivermouth FM reported that a nurse had heard from a porter that the ward was short of beds. "
+            "At a public meeting, the porter said the ward would close."
+        ]
     if outlet_elsewhere:
         paragraphs = [
             "A nurse said she had heard from a porter that the ward would close.",
@@ -194,7 +197,13 @@ def chain_article(*, outlet_elsewhere: bool = False) -> ArticleBuilder:
     else:
         b.source("fm", "Rivermouth FM", "news_outlet", ["Rivermouth FM reported"])
         b.source("nurse", "an unnamed nurse", "anonymous", ["a nurse had heard"], via="fm")
-    b.source("porter", "an unnamed porter", "anonymous", ["from a porter"], via="nurse")
+    b.source(
+        "porter",
+        "an unnamed porter",
+        "anonymous",
+        ["from a porter", *(["the porter said"] if other_road else [])],
+        via="nurse",
+    )
     b.claim("the ward would close", "attributed", source="porter")
     return b
 
@@ -242,12 +251,19 @@ NOTE = (
 )
 
 
+def test_a_chain_named_in_the_paragraph_but_not_in_the_claims_sentence_is_not_asked() -> None:
+    # via is set once per source; this sentence says the porter's words reached us another way.
+    article = chain_article(other_road=True).build()
+    assert of_kind(article, "source_chain") == []
+    assert of_kind(article, "how_to_check") == []
+
+
 def test_headline_evidence_offers_the_sentences_the_note_quotes_and_keys_none() -> None:
     (question,) = of_kind(headline_article(NOTE), "headline_evidence")
     assert key(question) == NONE_OF_THEM
+    # "... to limit cars in the centre" backs "Bans Cars" up in part: never a wrong choice.
     assert sorted(c for c in question.choices if c != NONE_OF_THEM) == sorted(
         [
-            "The council voted to study a plan to limit cars in the centre.",
             "A final decision is expected next year.",
             "Councillor Ann Reed said the plan might never happen.",
         ]

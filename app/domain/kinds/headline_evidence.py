@@ -2,7 +2,11 @@
 words?  Asked for headline words the teacher marked as saying more than the article (a
 headline-only technique such as ``headline_body_mismatch``), so the key is "none of them".  The
 sentences offered are the ones the teacher's note quotes while explaining the mismatch: the
-passages a reader could take for support, which the teacher says do not give it."""
+passages a reader could take for support, which the teacher says do not give it.  Such a sentence
+often backs the headline up in part (the weaker fact, or someone saying the headline's words), so a
+sentence that shares a word with the headline's marked words is never offered, and the question asks
+which sentence says *all* the headline says: each offered sentence says less, which is what the
+teacher's mark says of the whole article."""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, Question
 from app.domain.text import Block, display_form, match_form
 
-NONE_OF_THEM = "None of them: the article does not back these words up"
+NONE_OF_THEM = "None of them: each says less than the headline"
 # A sentence longer than this is too much to read as one choice.
 MAX_SENTENCE_WORDS = 40
 MAX_SENTENCES = 3
@@ -24,6 +28,26 @@ _QUOTED_IN_NOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 _DOUBLE_QUOTES = '"\u201c\u201d'
 _LEAD = re.compile(r"\S*$")
 _TAIL = re.compile(r"^\S*")
+_WORDS = re.compile(r"[^\W\d_]+")
+# Words that say nothing of their own ("the", "from"): sharing one with the headline is no support.
+_FUNCTION_WORDS_TEXT = (
+    "a an the and or but of to in on at by for with from into over than that this these those is are was "
+    "were be been being has have had will would can could may might must should it its he she they them "
+    "their his her we our you your who which what when where not no so as if then there here also very "
+    "just only"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+# Compared by their first letters, so "bans" meets "banned" and "tests" meets "tested"; a sentence
+# wrongly left out costs a choice, a sentence wrongly offered could be a second key.
+ROOT_LETTERS = 3
+
+
+def word_roots(text: str) -> set[str]:
+    return {
+        word[:ROOT_LETTERS]
+        for word in (w.casefold() for w in _WORDS.findall(match_form(text)))
+        if len(word) >= ROOT_LETTERS and word not in _FUNCTION_WORDS
+    }
 
 
 def sentence_text(block: Block, start: int, end: int) -> str:
@@ -56,17 +80,25 @@ class HeadlineEvidence(QuestionKind):
                 technique = vocabulary.technique(framing.technique)
             except KeyError:
                 continue
-            sentences = self.noted_sentences(reading, framing)
+            headline_roots = word_roots(framing.span.quote)
+            sentences = [
+                (text, place)
+                for text, place in self.noted_sentences(reading, framing)
+                if not word_roots(text) & headline_roots
+            ]
             if len(sentences) < MIN_CHOICES - 1:
                 continue  # the note points at too few sentences to choose from
             shown = rng.sample(sentences, min(MAX_SENTENCES, len(sentences)))
             quote = display_form(framing.span.quote).strip("\"'\u2018\u2019\u201c\u201d")
-            reason = f'None of these sentences backs up "{quote}": the article says less than the headline.'
+            reason = (
+                f'None of these sentences says all that "{quote}" says: the article says less than the '
+                "headline."
+            )
             yield self.choice(
                 rng,
                 prompt=(
-                    f'The headline says "{quote}". Which of these sentences from the article backs up '
-                    "these words, if any?"
+                    f'The headline says "{quote}". Which of these sentences from the article says all '
+                    "that these words say, if any?"
                 ),
                 explanation=_defined(_notes([reason, framing.note], reason), technique),
                 right=NONE_OF_THEM,

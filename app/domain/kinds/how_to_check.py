@@ -21,7 +21,7 @@ from app.domain.kinds.base import (
     source_label,
     where,
 )
-from app.domain.kinds.source_chain import relay_order
+from app.domain.kinds.source_chain import chain_in_sentence, relay_order
 from app.domain.passage import ArticleReading, names, trim_attribution
 from app.domain.question import CHOICE, Question
 
@@ -89,6 +89,9 @@ class HowToCheck(QuestionKind):
         said = {link.id: _named_here(reading, link, claim.span) for link in chain}
         if any(words is None for words in said.values()):
             return None
+        if len(chain) > 1 and chain_in_sentence(reading, chain, claim.span) is None:
+            # The relay is named for the source, not in this claim's sentence: maybe not these words.
+            return None
         label = source_label(source)
         if source.type == "document_or_data":
             return (
@@ -121,9 +124,11 @@ class HowToCheck(QuestionKind):
                     origin.id,
                 )
             return None
-        judged = claim.kind == "opinion" or any(f.span.overlaps(claim.span) for f in reading.article.framing)
+        # An opinion ("a disaster for children") or a forecast is not settled by a second source.
+        judged = claim.kind in ("opinion", "prediction") or any(
+            f.span.overlaps(claim.span) for f in reading.article.framing
+        )
         if source.type in UNNAMED_SOURCE_TYPES and claim.status == "attributed" and not judged:
-            # An opinion ("a disaster for children") is not settled by a second source.
             return (
                 CHECKABLE_KEY,
                 f'The article gives this only to {label} ("{said[source.id]}"), and nobody can ask a '

@@ -1,7 +1,9 @@
 """The source chain: words that passed through several hands ("the French said ..., a fighter told
 CNN") put in order, from the first speaker to this article.  The order comes from the sources'
-``via`` (who passed whose words on), and it is asked only where every link is named in the
-claim's own paragraph, so a careful student can read the whole chain there."""
+``via`` (who passed whose words on).  ``via`` is set once per source, for its words in general, and
+one paragraph can say that these words took another road ("At a public meeting, Ortiz said ..."),
+so it is asked only where every link is named in the claim's own sentence: there the article
+itself says which hands these words went through."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from app.domain.kinds.base import (
     source_label,
     where,
 )
-from app.domain.passage import ArticleReading, trim_attribution
+from app.domain.passage import ArticleReading, names, trim_attribution
 from app.domain.question import CHOICE, Question
 
 THIS_ARTICLE = "this article"
@@ -45,6 +47,33 @@ def relay_order(article: Article, source: Source) -> list[Source]:
     return chain
 
 
+def chain_in_sentence(reading: ArticleReading, chain: list[Source], span: Span) -> list[Span] | None:
+    """A mention of every link of the chain inside the span's own sentence(s), in chain order, or
+    None when a link is named only elsewhere (then the relay may not have carried these words)."""
+    sentences = reading.sentences_of(span)
+
+    def in_sentence(mention: Span) -> bool:
+        return mention.block == span.block and any(
+            s <= mention.start and mention.end <= e for s, e in sentences
+        )
+
+    found: list[Span] = []
+    for position, link in enumerate(chain):
+        here = [m for m in reading.naming_mentions(link) if in_sentence(m)]
+        if not here and position:
+            # "A driver told Fenwick FM": the outlet named inside the previous link's mention.
+            block = reading.blocks[span.block]
+            here = [
+                m
+                for m in reading.naming_mentions(chain[position - 1])
+                if in_sentence(m) and names(block, m, link)
+            ]
+        if not here:
+            return None
+        found.append(here[0])
+    return found
+
+
 def chain_text(labels: tuple[str, ...] | list[str]) -> str:
     return ARROW.join([*labels, THIS_ARTICLE])
 
@@ -64,15 +93,8 @@ class SourceChain(QuestionKind):
             chain = relay_order(article, source)
             if len(chain) < MIN_LINKS:
                 continue
-            # Every link named where the claim is: a link the student has to fetch from another
-            # paragraph (or only "he said") is a link the article may not really make for these words.
-            mentions: list[Span] = []
-            for link in chain:
-                here = [m for m in reading.naming_mentions(link) if m.block == claim.span.block]
-                if not here:
-                    break
-                mentions.append(here[0])
-            else:
+            mentions = chain_in_sentence(reading, chain, claim.span)
+            if mentions is not None:
                 yield self._ask(reading, rng, index, chain, mentions)
 
     def _ask(

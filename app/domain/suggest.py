@@ -141,8 +141,12 @@ LINKING_WORDS = frozenset(
         "again",
         "already",
         "yet",
+        "as",
     ]
 )
+# Words inside a speaker's noun phrase: "the survey of 2,000 families", "researchers at the university".
+NOUN_PHRASE_LINKS = frozenset(["of", "at", "from", "for"])
+QUESTION_WORDS = frozenset(["where", "how", "what", "whether", "why", "when", "which"])
 PASSIVE_AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 PREPOSITIONS = frozenset(["from", "by", "of", "at", "in", "on", "for", "with", "about", "over", "under"])
 # "Dr. Amira Okafor": the dot after a title does not end the name.
@@ -323,7 +327,7 @@ def _only_space(gap: str) -> bool:
 
 
 def _speaker_before(
-    text: str, words: list[Word], verb_index: int, sentence_start: int
+    text: str, words: list[Word], verb_index: int, sentence_start: int, verbs: frozenset[str] = frozenset()
 ) -> tuple[int, int, str]:
     """The speaker before the verb: (first word index, last word index + 1, appositive text);
     an empty range when there is none.  Reads leftwards: linking words, then an appositive in
@@ -365,16 +369,24 @@ def _speaker_before(
         first - 1 >= 0
         and words[first - 1].start >= sentence_start
         and end - first < MAX_SPEAKER_WORDS
-        and words[first - 1].lower not in CLAUSE_WORDS
+        and (words[first - 1].lower not in CLAUSE_WORDS or words[first - 1].lower in NOUN_PHRASE_LINKS)
+        and words[first - 1].lower not in verbs
         and (
             first == end
             or _only_space(_gap(text, words[first - 1].end, words[first].start))
             or _abbreviation_gap(text, words[first - 1], words[first])
+            or _number_gap(text, words[first - 1], words[first])
         )
     ):
         first -= 1
+    while first < end and words[first].lower in NOUN_PHRASE_LINKS:
+        first += 1
     if first == end:
         return (0, 0, "")
+    # A determiner after a word that does not link it starts the speaker: "ago the mayor".
+    for index in range(first + 1, end):
+        if words[index].lower in DETERMINERS and words[index - 1].lower not in NOUN_PHRASE_LINKS:
+            first = index
     # Start at a determiner, a capital or a pronoun: "now sleep" is not a speaker.
     while first < end and not _may_start_speaker(words[first]):
         first += 1
@@ -383,6 +395,11 @@ def _speaker_before(
 
 def _abbreviation_gap(text: str, word: Word, following: Word) -> bool:
     return word.lower in ABBREVIATIONS and _gap(text, word.end, following.start).strip() == "."
+
+
+def _number_gap(text: str, word: Word, following: Word) -> bool:
+    """ "2,000": one number, though the comma parts its words."""
+    return word.text.isdigit() and following.text.isdigit() and _gap(text, word.end, following.start) == ","
 
 
 def _may_start_speaker(word: Word) -> bool:
@@ -445,16 +462,20 @@ def _phrase_after(text: str, words: list[Word], first: int, sentence_end: int, l
 
 
 def _content_after(text: str, start: int, sentence_end: int) -> Place | None:
-    """What follows a verb of saying to the end of the sentence ("that ..." dropped)."""
+    """What follows a verb of saying to the end of the sentence, or of the quotation it starts
+    ("that" dropped)."""
     rest = text[start:sentence_end]
     stripped = re.sub(r"^[\s,:]*(?:that\b)?[\s,]*", "", rest)
     offset = start + len(rest) - len(stripped)
-    body = stripped.rstrip(" .!?,;:\"”'’")
-    if len(WORD_PATTERN.findall(body)) < MIN_CLAIM_WORDS:
+    if stripped[:1] in QUOTE_MARKS + "‘'":
+        stripped, offset = stripped[1:], offset + 1
+    closing = re.search(r"[\"“”]", stripped)
+    if closing is not None:
+        stripped = stripped[: closing.start()]
+    body = stripped.rstrip(" .!?,;:'’")
+    if len(WORD_PATTERN.findall(body)) < MIN_CLAIM_WORDS or len(WORD_PATTERN.findall(body)) > MAX_CLAIM_WORDS:
         return None
-    body = body.lstrip("\"“'‘")
-    first = text.index(body, offset) if body else offset
-    return Place(-1, first, first + len(body)) if body else None
+    return Place(-1, offset, offset + len(body))
 
 
 def _quoted_before(text: str, position: int, quotes: list[tuple[int, int]]) -> Place | None:
@@ -514,20 +535,28 @@ def find_attributions(block: int, text: str, lexicons: Lexicons) -> list[Attribu
             if verb_index is None or any(s <= match.start() < e for s, e in used):
                 continue
             verb = words[verb_index]
-            previous = words[verb_index - 1].lower if verb_index else ""
+            adjacent = verb_index and _only_space(_gap(text, words[verb_index - 1].end, verb.start))
+            previous = words[verb_index - 1].lower if adjacent else ""
             if previous in PASSIVE_AUXILIARIES and not verb.lower.endswith("ing"):
                 continue  # "fish were found", "he was told"
-            if verb.lower.endswith("ing") and previous not in PASSIVE_AUXILIARIES:
-                continue  # "a warning label"
-            if block != TITLE and inside(quotes, verb.start, verb.end):
-                continue  # a verb inside a quotation is the speaker's, not an attribution
+            if verb.lower.endswith("ing") and previous not in PASSIVE_AUXILIARIES | {"as"}:
+                continue  # "a warning label"; but "are warning", "quoted him as saying"
+            if previous in QUESTION_WORDS:
+                continue  # "where it found the post": a question, not an attribution
+            quoted = block != TITLE and inside(quotes, verb.start, verb.end)
             attribution = _attribution_at(
                 text, words, verb_index, (sentence_start, sentence_end), quotes, block, lexicons, outlets
             )
+            if quoted and attribution is not None and _is_pronoun(attribution.speaker_words):
+                continue  # "he said" inside a quotation: whose "he" is anyone's guess
             if attribution is not None:
                 found.append(attribution)
                 used.append((attribution.mention.start, attribution.mention.end))
     return found
+
+
+def _is_pronoun(words: list[Word]) -> bool:
+    return len(words) == 1 and words[0].lower in PRONOUNS
 
 
 def _next_word(words: list[Word], position: int) -> int | None:
@@ -578,7 +607,8 @@ def _attribution_at(
             speaker_words,
             content=Place(block, quoted.start, quoted.end) if quoted else None,
         )
-    first, end, appositive = _speaker_before(text, words, verb_index, sentence_start)
+    verbs = frozenset(lexicons.reporting_verbs)
+    first, end, appositive = _speaker_before(text, words, verb_index, sentence_start, verbs)
     if first == end:
         if after_count:
             speaker_words = words[verb_index + 1 : verb_index + 1 + after_count]
@@ -902,6 +932,8 @@ FRAMING_LISTS: tuple[tuple[str, str], ...] = (
     ("loaded_words", "loaded_language"),
     ("fear_words", "appeal_to_fear_prejudice"),
     ("intensifiers", "exaggeration_minimisation"),
+    ("false_dilemma", "false_dilemma"),
+    ("flag_waving", "flag_waving"),
 )
 SCARE_QUOTE = re.compile(
     r"(?:so-called\s+)?(?:\"[^\"]{1,60}\"|“[^”]{1,60}”|(?<![\w’'])['‘](?=\w)[^'‘’\"]{1,60}(?<=\w)['’](?![\w’']))"
@@ -929,17 +961,55 @@ def _framing(blocks: list[str], result: Suggestions, lexicons: Lexicons) -> None
                 if block != TITLE and inside(quotes, match.start(), match.end()):
                     continue  # a speaker's own words are theirs, not the writer's framing
                 add(Place(block, match.start(), match.end()), technique)
-    # Headline words the body only hedges: the headline states what the body calls "reportedly".
-    hedged_text = " ".join(
-        blocks[c.place.block][c.place.start : c.place.end].lower()
-        for c in result.claims
-        if c.status == "hedged"
-    )
-    hedged_stems = {w[:5] for w in WORD_PATTERN.findall(hedged_text) if len(w) >= 5}
-    for word in words_of(blocks[TITLE]):
-        if len(word.lower) >= 5 and word.lower[:5] in hedged_stems and word.lower not in CLAUSE_WORDS:
-            add(Place(TITLE, word.start, word.end), "headline_body_mismatch")
+    for place in headline_hedged(blocks, result.claims):
+        add(place, "headline_body_mismatch")
     result.framing.extend(sorted(framing, key=lambda f: f.place))
+
+
+# A headline word "of substance": not one of these, and at least this long.
+HEADLINE_SMALL_WORDS = frozenset(
+    ["the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "at", "by", "is"]
+)
+WORDS_AFTER_HEDGE = 3
+
+
+def headline_hedged(blocks: list[str], claims: list[ClaimGuess]) -> list[Place]:
+    """Headline words that state what the body only hedges: two headline words in a row found
+    together in a hedged claim ("an Hour" of "may be losing almost an hour"), or a headline word
+    sharing its stem with a word just after a hedge ("Assault" and "set to be assaulted")."""
+    title_words = words_of(blocks[TITLE])
+    hedged = [c for c in claims if c.status == "hedged" or c.cues]
+    hedged_words: list[list[str]] = []
+    after_hedge: set[str] = set()
+    for claim in hedged:
+        text = blocks[claim.place.block]
+        claim_words = [w.lower for w in words_of(text[claim.place.start : claim.place.end])]
+        hedged_words.append(claim_words)
+        for cue in claim.cues:
+            following = [w.lower for w in words_of(text[cue.end : claim.place.end])][:WORDS_AFTER_HEDGE]
+            after_hedge.update(w[:5] for w in following if len(w) >= 5)
+    marked = [False] * len(title_words)
+    for index in range(len(title_words) - 1):
+        pair = [title_words[index].lower, title_words[index + 1].lower]
+        if all(w in HEADLINE_SMALL_WORDS for w in pair):
+            continue
+        if any(pair == words[i : i + 2] for words in hedged_words for i in range(len(words) - 1)):
+            marked[index] = marked[index + 1] = True
+    for index, word in enumerate(title_words):
+        if len(word.lower) >= 5 and word.lower[:5] in after_hedge:
+            marked[index] = True
+    places: list[Place] = []
+    index = 0
+    while index < len(title_words):
+        if not marked[index]:
+            index += 1
+            continue
+        first = index
+        while index + 1 < len(title_words) and marked[index + 1]:
+            index += 1
+        places.append(Place(TITLE, title_words[first].start, title_words[index].end))
+        index += 1
+    return places
 
 
 def _limit(result: Suggestions) -> None:

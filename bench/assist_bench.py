@@ -139,7 +139,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "per_article": per_article,
     }
     print(
-        f"{len(per_article)} articles; drafting {seconds_per_article:.4f} s per article (max {max(seconds):.4f})"
+        f"{len(per_article)} articles; drafting {seconds_per_article:.4f} s per article, "
+        f"at most {max(seconds):.4f} s"
     )
     print(f"{'kind':<17}{'annotated':>10}{'suggested':>10}{'recall':>8}{'precision':>10}  target")
     for kind in KINDS:

@@ -18,6 +18,8 @@ from app.domain.text import count_words, display_form, find_all, match_form, spl
 # The validator's limits (app/domain/validation/article.py), checked here with a clearer message.
 MAX_TITLE_LENGTH = 200
 MAX_PARAGRAPH_WORDS = 1000
+MAX_OUTLET_LENGTH = 255
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # The longest id the validator accepts is MAX_ID_LENGTH (100); a readable id is much shorter.
 ID_WORDS = 8
@@ -62,9 +64,47 @@ def draft_from_plain_text(text: str, lexicons: Lexicons) -> dict[str, Any]:
 
 def draft_from_html(html: str, lexicons: Lexicons) -> dict[str, Any]:
     """The draft of a web page saved from a browser: headline, the article's paragraphs (without
-    menus, ads, captions or related links), outlet and date, extracted with trafilatura.
+    menus, ads, captions or related links), outlet, author and date, extracted with trafilatura.
     Raises :class:`DraftError` when no article text can be found."""
-    raise DraftError("not implemented yet")
+    if len(html) > MAX_INPUT_CHARACTERS:
+        raise DraftError(
+            f"the page has {len(html):,} characters; a saved page has at most {MAX_INPUT_CHARACTERS:,}"
+        )
+    if not html.strip():
+        raise DraftError("the page is empty")
+    # Imported here: trafilatura and lxml take a while to load, and only drafting needs them.
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+    )
+    if extracted is None or isinstance(extracted, dict):
+        raise DraftError(
+            "no article text was found in the page: save the article's own page, or paste its text"
+        )
+    headline = display_form(extracted.title or "")
+    lines = [display_form(line) for line in (extracted.text or "").split("\n")]
+    # The extracted text often repeats the headline as its first line.
+    paragraphs = [line for line in lines if line and line != headline]
+    if not headline and paragraphs:
+        headline, paragraphs = paragraphs[0], paragraphs[1:]
+    if not headline or not paragraphs:
+        raise DraftError(
+            "no article text was found in the page: save the article's own page, or paste its text"
+        )
+    meta = {
+        "outlet": display_form(extracted.sitename or "")[:MAX_OUTLET_LENGTH],
+        "author": display_form(extracted.author or ""),
+        "published": extracted.date or "",
+    }
+    if not ISO_DATE.fullmatch(meta["published"]):
+        meta["published"] = ""
+    return build_draft(headline, paragraphs, meta, lexicons)
 
 
 def build_draft(

@@ -328,9 +328,9 @@ def _only_space(gap: str) -> bool:
 
 def _speaker_before(
     text: str, words: list[Word], verb_index: int, sentence_start: int, verbs: frozenset[str] = frozenset()
-) -> tuple[int, int, str]:
-    """The speaker before the verb: (first word index, last word index + 1, appositive text);
-    an empty range when there is none.  Reads leftwards: linking words, then an appositive in
+) -> tuple[int, int, int, int]:
+    """The speaker before the verb: (first word index, last word index + 1) and the appositive's
+    (first, last + 1), empty ranges when there is none.  Reads leftwards: linking words, then an appositive in
     commas, then the noun phrase."""
     index = verb_index - 1
     while index >= 0 and words[index].start >= sentence_start and words[index].lower in LINKING_WORDS:
@@ -338,7 +338,7 @@ def _speaker_before(
             break
         index -= 1
     end = index + 1
-    appositive = ""
+    appositive = (0, 0)
     if index >= 0 and words[index].start >= sentence_start:
         gap = _gap(text, words[index].end, words[end].start)
         if gap.strip() == ",":
@@ -358,12 +358,12 @@ def _speaker_before(
                     break
                 comma_index -= 1
             if comma_index <= 0 or index - comma_index + 1 > MAX_APPOSITIVE_WORDS:
-                return (0, 0, "")
-            appositive = text[words[comma_index].start : words[index].end]
+                return (0, 0, 0, 0)
+            appositive = (comma_index, index + 1)
             index = comma_index - 1
             end = index + 1
         elif not _only_space(gap):
-            return (0, 0, "")
+            return (0, 0, 0, 0)
     first = end
     while (
         first - 1 >= 0
@@ -382,7 +382,7 @@ def _speaker_before(
     while first < end and words[first].lower in NOUN_PHRASE_LINKS:
         first += 1
     if first == end:
-        return (0, 0, "")
+        return (0, 0, 0, 0)
     # A determiner after a word that does not link it starts the speaker: "ago the mayor".
     for index in range(first + 1, end):
         if words[index].lower in DETERMINERS and words[index - 1].lower not in NOUN_PHRASE_LINKS:
@@ -390,7 +390,7 @@ def _speaker_before(
     # Start at a determiner, a capital or a pronoun: "now sleep" is not a speaker.
     while first < end and not _may_start_speaker(words[first]):
         first += 1
-    return (first, end, appositive) if first < end else (0, 0, "")
+    return (first, end, *appositive) if first < end else (0, 0, 0, 0)
 
 
 def _abbreviation_gap(text: str, word: Word, following: Word) -> bool:
@@ -461,16 +461,16 @@ def _phrase_after(text: str, words: list[Word], first: int, sentence_end: int, l
     return count
 
 
-def _content_after(text: str, start: int, sentence_end: int) -> Place | None:
+def _content_after(text: str, start: int, sentence_end: int, quoted: bool = False) -> Place | None:
     """What follows a verb of saying to the end of the sentence, or of the quotation it starts
-    ("that" dropped)."""
+    or (``quoted``: the verb is inside a quotation) is in ("that" dropped)."""
     rest = text[start:sentence_end]
     stripped = re.sub(r"^[\s,:]*(?:that\b)?[\s,]*", "", rest)
     offset = start + len(rest) - len(stripped)
     if stripped[:1] in QUOTE_MARKS + "‘'":
-        stripped, offset = stripped[1:], offset + 1
+        stripped, offset, quoted = stripped[1:], offset + 1, True
     closing = re.search(r"[\"“”]", stripped)
-    if closing is not None:
+    if closing is not None and quoted:
         stripped = stripped[: closing.start()]
     body = stripped.rstrip(" .!?,;:'’")
     if len(WORD_PATTERN.findall(body)) < MIN_CLAIM_WORDS or len(WORD_PATTERN.findall(body)) > MAX_CLAIM_WORDS:
@@ -545,7 +545,15 @@ def find_attributions(block: int, text: str, lexicons: Lexicons) -> list[Attribu
                 continue  # "where it found the post": a question, not an attribution
             quoted = block != TITLE and inside(quotes, verb.start, verb.end)
             attribution = _attribution_at(
-                text, words, verb_index, (sentence_start, sentence_end), quotes, block, lexicons, outlets
+                text,
+                words,
+                verb_index,
+                (sentence_start, sentence_end),
+                quotes,
+                block,
+                lexicons,
+                outlets,
+                quoted,
             )
             if quoted and attribution is not None and _is_pronoun(attribution.speaker_words):
                 continue  # "he said" inside a quotation: whose "he" is anyone's guess
@@ -575,6 +583,7 @@ def _attribution_at(
     block: int,
     lexicons: Lexicons,
     outlets: tuple[str, ...],
+    quoted: bool = False,
 ) -> Attribution | None:
     sentence_start, sentence_end = sentence
     verb = words[verb_index]
@@ -593,22 +602,26 @@ def _attribution_at(
             outlet_place = Place(block, recipient[0].start, recipient[-1].end)
             outlet_mention = Place(block, verb.start, recipient[-1].end)
         after_end = recipient[-1].end
-        found = _content_after(text, after_end, sentence_end)
+        found = _content_after(text, after_end, sentence_end, quoted)
         content = Place(block, found.start, found.end) if found else None
         after_count = 0  # the one told is not the speaker
     if follows_quotation and after_count:
         speaker_words = words[verb_index + 1 : verb_index + 1 + after_count]
         speaker = Place(block, speaker_words[0].start, speaker_words[-1].end)
-        quoted = _quoted_before(text, verb.start, quotes)
+        quotation = _quoted_before(text, verb.start, quotes)
         return Attribution(
             block,
             speaker,
             Place(block, verb.start, speaker.end),
             speaker_words,
-            content=Place(block, quoted.start, quoted.end) if quoted else None,
+            content=Place(block, quotation.start, quotation.end) if quotation else None,
         )
     verbs = frozenset(lexicons.reporting_verbs)
-    first, end, appositive = _speaker_before(text, words, verb_index, sentence_start, verbs)
+    first, end, appositive_first, appositive_end = _speaker_before(
+        text, words, verb_index, sentence_start, verbs
+    )
+    appositive_words = words[appositive_first:appositive_end]
+    appositive = text[appositive_words[0].start : appositive_words[-1].end] if appositive_words else ""
     if first == end:
         if after_count:
             speaker_words = words[verb_index + 1 : verb_index + 1 + after_count]
@@ -616,14 +629,18 @@ def _attribution_at(
             return Attribution(block, speaker, Place(block, verb.start, speaker.end), speaker_words)
         return None
     speaker_words = words[first:end]
+    if appositive_words and len(appositive_words) <= 4 and all(w.capitalised for w in appositive_words):
+        # "The council's finance chief, Martin Oakes, told": the appositive is the name.
+        speaker_words = speaker_words + appositive_words
+        appositive = ""
     speaker = Place(block, speaker_words[0].start, speaker_words[-1].end)
     # With an outlet, the speaker's mention stops at the name: "told CNN" is the outlet's mention.
     mention_end = verb.end if outlet_mention is None else speaker.end
     if content is None and follows_quotation:
-        quoted = _quoted_before(text, speaker.start, quotes)
-        content = Place(block, quoted.start, quoted.end) if quoted else None
+        quotation = _quoted_before(text, speaker.start, quotes)
+        content = Place(block, quotation.start, quotation.end) if quotation else None
     if content is None and not follows_quotation:
-        found = _content_after(text, verb.end, sentence_end)
+        found = _content_after(text, verb.end, sentence_end, quoted)
         content = Place(block, found.start, found.end) if found else None
     return Attribution(
         block,
@@ -647,6 +664,11 @@ def _is_outlet(words: Sequence[Word], outlets: tuple[str, ...]) -> bool:
 # --------------------------------------------------------------------------- source types
 
 TypeRule = Callable[[list[Word], str, Lexicons], bool]
+
+
+def listed(word: str, entries: tuple[str, ...] | frozenset[str] | set[str]) -> bool:
+    """A word in a list, as written or as its singular or plural ("papers" for "paper")."""
+    return word in entries or (word.endswith("s") and word[:-1] in entries) or word + "s" in entries
 
 
 def _core(words: list[Word]) -> list[Word]:
@@ -690,7 +712,7 @@ def _is_anonymous(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
         and core[0].lower not in DETERMINERS
         and words[0].lower not in INDEFINITE | {"the"}
     )
-    return words[0].lower in INDEFINITE | {"the"} and core[-1].lower in nouns and unnamed
+    return words[0].lower in INDEFINITE | {"the"} and listed(core[-1].lower, nouns) and unnamed
 
 
 def _is_outlet_source(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
@@ -699,7 +721,7 @@ def _is_outlet_source(words: list[Word], extra: str, lexicons: Lexicons) -> bool
 
 def _is_document(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
     core = _core(words)
-    return bool(core) and core[-1].lower in lexicons.document_sources
+    return bool(core) and listed(core[-1].lower, lexicons.document_sources)
 
 
 def _is_vague(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
@@ -721,7 +743,7 @@ def _is_official(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
 
 def _is_organisation(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
     core = _core(words)
-    return bool(core) and (core[-1].lower in lexicons.organisations)
+    return bool(core) and listed(core[-1].lower, lexicons.organisations)
 
 
 def _is_person(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
@@ -885,9 +907,12 @@ def _clause_from(text: str, words: list[Word], block: int, start: int) -> Place 
     index = next((i for i, w in enumerate(words) if w.start == start), None)
     if index is None:
         return None
-    if index and words[index - 1].lower in PASSIVE_AUXILIARIES | {"has", "have", "had", "will"}:
-        if _only_space(_gap(text, words[index - 1].end, words[index].start)):
-            start = words[index - 1].start
+    if (
+        index
+        and words[index - 1].lower in PASSIVE_AUXILIARIES | {"has", "have", "had", "will"}
+        and _only_space(_gap(text, words[index - 1].end, words[index].start))
+    ):
+        start = words[index - 1].start
     stop = re.compile(r"[,;:.!?\"“”()]|\s[-–—]\s")
     end_match = stop.search(text, words[index].end)
     end = end_match.start() if end_match else len(text)
@@ -955,11 +980,9 @@ def _framing(blocks: list[str], result: Suggestions, lexicons: Lexicons) -> None
                 inner = WORD_PATTERN.findall(match.group())
                 if 1 <= len(inner) <= MAX_SCARE_QUOTE_WORDS and (block == TITLE or not has_speaker):
                     add(Place(block, match.start(), match.end()), "scare_quotes")
-        quotes = quotation_ranges(text)
+        # Inside quotations too: a slogan or a loaded word a writer chooses to quote frames the story.
         for attribute, technique in FRAMING_LISTS:
             for match in find_phrases(text, getattr(lexicons, attribute)):
-                if block != TITLE and inside(quotes, match.start(), match.end()):
-                    continue  # a speaker's own words are theirs, not the writer's framing
                 add(Place(block, match.start(), match.end()), technique)
     for place in headline_hedged(blocks, result.claims):
         add(place, "headline_body_mismatch")
@@ -983,8 +1006,13 @@ def headline_hedged(blocks: list[str], claims: list[ClaimGuess]) -> list[Place]:
     after_hedge: set[str] = set()
     for claim in hedged:
         text = blocks[claim.place.block]
-        claim_words = [w.lower for w in words_of(text[claim.place.start : claim.place.end])]
-        hedged_words.append(claim_words)
+        if not claim.cues:
+            continue
+        # What the body hedges is what follows the hedge: "may be losing almost an hour".
+        first_cue = min(claim.cues)
+        hedged_part = words_of(text[first_cue.end : claim.place.end])
+        # Names are not what the headline overstates: "Harlow Island" matches nothing.
+        hedged_words.append(["" if w.capitalised else w.lower for w in hedged_part])
         for cue in claim.cues:
             following = [w.lower for w in words_of(text[cue.end : claim.place.end])][:WORDS_AFTER_HEDGE]
             after_hedge.update(w[:5] for w in following if len(w) >= 5)

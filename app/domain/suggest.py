@@ -889,6 +889,15 @@ def _hedged_claims(blocks: list[str], result: Suggestions, lexicons: Lexicons) -
             continue
         words = words_of(text)
         for match in find_phrases(text, lexicons.hedges):
+            if match.group()[0].isupper() and text[: match.start()].rstrip()[-1:] not in (
+                "",
+                ".",
+                "!",
+                "?",
+                '"',
+                "“",
+            ):
+                continue  # "in May": a capital inside a sentence is a name, not a hedge
             cue = Place(block, match.start(), match.end())
             holder = next((c for c in result.claims if c.place.contains(cue)), None)
             if holder is not None:

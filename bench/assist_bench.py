@@ -1,6 +1,6 @@
 """How much of the teachers' annotations the suggester finds, on the articles in questions/.
 
-    python bench/assist_bench.py [--repeat 5] [--output FILE]
+    python bench/assist_bench.py [--repeat 5] [--output FILE]    (default bench/results.json, key "assist")
 
 For every article in questions/: the annotations are stripped (only the headline and paragraphs
 are kept), the suggester drafts the bare article (``build_draft``: the suggestions and their
@@ -35,7 +35,7 @@ from app.domain.drafting import build_draft  # noqa: E402
 from app.domain.validation import collect_article_files, validate_article  # noqa: E402
 from app.domain.vocabulary import load_vocabulary  # noqa: E402
 from app.services.lexicons import lexicons_from_folder  # noqa: E402
-from bench.results_file import merge_results  # noqa: E402
+from bench.results_file import DEFAULT_RESULTS, merge_results  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "questions"
@@ -68,7 +68,7 @@ def ratio(part: int, whole: int) -> float | None:
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed runs of each draft; the best counts")
-    parser.add_argument("--output", type=Path, default=None)
+    parser.add_argument("--output", type=Path, default=DEFAULT_RESULTS)
     args = parser.parse_args(argv)
 
     vocabulary, problems = load_vocabulary((QUESTIONS / "vocabulary.yaml").read_bytes(), "vocabulary")
@@ -153,8 +153,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         )
     missed = [name for name, met in targets_met.items() if not met]
     print("Targets missed: " + (", ".join(missed) if missed else "none"))
-    if args.output is not None:
-        merge_results({"assist": assist}, args.output)
+    merge_results({"assist": assist}, args.output)
+    print(f"Written to {args.output} under the key assist")
     return {"assist": assist}
 
 

@@ -19,6 +19,9 @@ from app.domain.text import count_words, display_form, find_all, match_form, spl
 MAX_TITLE_LENGTH = 200
 MAX_PARAGRAPH_WORDS = 1000
 MAX_OUTLET_LENGTH = 255
+MAX_OCCURRENCE = 200  # the validator's highest occurrence: N
+# A long feature has 3,000 words; drafting (and a teacher's review) stays bounded beyond that.
+MAX_ARTICLE_WORDS = 10_000
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # The longest id the validator accepts is MAX_ID_LENGTH (100); a readable id is much shorter.
@@ -123,6 +126,12 @@ def build_draft(
         )
     if not paragraphs:
         raise DraftError("the article has no paragraphs")
+    total = sum(count_words(p) for p in paragraphs)
+    if total > MAX_ARTICLE_WORDS:
+        raise DraftError(
+            f"the article has {total:,} words; a draft is made of at most {MAX_ARTICLE_WORDS:,}: "
+            "split it into parts"
+        )
     for number, paragraph in enumerate(paragraphs, start=1):
         if count_words(paragraph) > MAX_PARAGRAPH_WORDS:
             raise DraftError(
@@ -146,7 +155,8 @@ class _Quoter:
         self.texts = [headline, *paragraphs]
         self.haystacks = [match_form(t) for t in self.texts]
 
-    def fields(self, place: Place) -> dict[str, Any]:
+    def fields(self, place: Place) -> dict[str, Any] | None:
+        """None when the validator could not find the place: beyond ``occurrence: 200``."""
         text = self.texts[place.block]
         quote = text[place.start : place.end]
         needle = match_form(quote)
@@ -158,6 +168,8 @@ class _Quoter:
                 number += 1
                 if block == place.block and start == place.start:
                     occurrence = number
+        if occurrence == 0 or occurrence > MAX_OCCURRENCE:
+            return None
         fields: dict[str, Any] = {"quote": quote}
         if number > 1:
             fields["occurrence"] = occurrence
@@ -188,9 +200,10 @@ def _annotations(headline: str, paragraphs: list[str], suggestions: Suggestions)
         mentions = []
         seen: set[Place] = set()
         for place in source.mentions:
-            if place not in seen and quoter.words(place):
+            found = quoter.fields(place) if place not in seen and quoter.words(place) else None
+            if found is not None:
                 seen.add(place)
-                mentions.append(quoter.fields(place))
+                mentions.append(found)
         if not mentions:
             continue
         entry: dict[str, Any] = {"id": ids[source.key], "name": source.name, "type": source.type}
@@ -202,11 +215,15 @@ def _annotations(headline: str, paragraphs: list[str], suggestions: Suggestions)
             entry["note"] = "Check: " + "; ".join(source.flags) + "."
         sources.append(entry)
     kept_ids = {s["id"] for s in sources}
+    for entry in sources:
+        if entry.get("via") not in kept_ids:
+            entry.pop("via", None)  # relayed by a source that was left out
     claims: list[dict[str, Any]] = []
     for claim in suggestions.claims:
-        if not quoter.words(claim.place):
+        located = quoter.fields(claim.place) if quoter.words(claim.place) else None
+        if located is None:
             continue
-        entry = quoter.fields(claim.place)
+        entry = located
         status = claim.status
         source_id = ids.get(claim.source) if claim.source is not None else None
         if status == "attributed" and source_id not in kept_ids:
@@ -224,8 +241,9 @@ def _annotations(headline: str, paragraphs: list[str], suggestions: Suggestions)
         claims.append(entry)
     framing: list[dict[str, Any]] = []
     for span in suggestions.framing:
-        if quoter.words(span.place):
-            entry = quoter.fields(span.place)
+        located = quoter.fields(span.place) if quoter.words(span.place) else None
+        if located is not None:
+            entry = located
             entry["technique"] = span.technique
             entry["suggested"] = True
             framing.append(entry)

@@ -37,6 +37,7 @@ MAX_APPOSITIVE_WORDS = 16
 MAX_CLAIM_WORDS = 60
 MIN_CLAIM_WORDS = 3
 MAX_SUGGESTIONS = 400
+MAX_PER_KIND = 160
 MAX_SCARE_QUOTE_WORDS = 4
 
 DETERMINERS = frozenset(
@@ -795,6 +796,8 @@ def suggest(title: str, paragraphs: Sequence[str], lexicons: Lexicons) -> Sugges
     attributed: list[ClaimGuess] = []
     for block, text in enumerate(blocks):
         for attribution in find_attributions(block, text, lexicons):
+            if sum(len(s.mentions) for s in result.sources) >= MAX_SUGGESTIONS:
+                break  # bounded work: a teacher reviews a few hundred suggestions at most
             source = _source_for(attribution, text, by_key, recent, result, lexicons)
             if source is None:
                 continue
@@ -813,7 +816,7 @@ def suggest(title: str, paragraphs: Sequence[str], lexicons: Lexicons) -> Sugges
                 outlet.mentions.append(attribution.outlet_mention)
                 if outlet is not source:
                     source.via = source.via or outlet.key
-            if attribution.content is not None and block != TITLE:
+            if attribution.content is not None and block != TITLE and len(attributed) < MAX_SUGGESTIONS:
                 attributed.append(ClaimGuess(attribution.content, "attributed", source.key))
     result.claims.extend(_unique_claims(attributed))
     _hedged_claims(blocks, result, lexicons)
@@ -904,6 +907,8 @@ def _hedged_claims(blocks: list[str], result: Suggestions, lexicons: Lexicons) -
                 if not any(c.overlaps(cue) for c in holder.cues):
                     holder.cues.append(cue)
                 continue
+            if len(result.claims) >= MAX_SUGGESTIONS:
+                return
             place = _clause_from(text, words, block, match.start())
             if place is None:
                 continue
@@ -952,6 +957,8 @@ def _unattributed_claims(blocks: list[str], result: Suggestions, lexicons: Lexic
             if count < MIN_CLAIM_WORDS or count > MAX_CLAIM_WORDS:
                 continue
             first = text.index(body, start)
+            if len(result.claims) >= MAX_SUGGESTIONS:
+                return
             result.claims.append(
                 ClaimGuess(
                     Place(block, first, first + len(body)),
@@ -978,7 +985,7 @@ def _framing(blocks: list[str], result: Suggestions, lexicons: Lexicons) -> None
     framing: list[FramingGuess] = []
 
     def add(place: Place, technique: str) -> None:
-        if not any(place.overlaps(f.place) for f in framing):
+        if len(framing) < MAX_SUGGESTIONS and not any(place.overlaps(f.place) for f in framing):
             framing.append(FramingGuess(place, technique))
 
     attribution_words = lexicons.reporting_verbs + lexicons.attribution_phrases
@@ -1050,12 +1057,12 @@ def headline_hedged(blocks: list[str], claims: list[ClaimGuess]) -> list[Place]:
 
 
 def _limit(result: Suggestions) -> None:
-    """At most MAX_SUGGESTIONS quotes in all (each mention and claim and span is one)."""
-    budget = MAX_SUGGESTIONS
+    """At most MAX_PER_KIND mentions, claims and framing spans each: the validator allows 500
+    quotes in a file, and a teacher reviews a few hundred suggestions at most."""
+    budget = MAX_PER_KIND
     for source in result.sources:
         source.mentions = source.mentions[: max(0, budget)]
         budget -= len(source.mentions)
     result.sources = [s for s in result.sources if s.mentions]
-    result.claims = result.claims[: max(0, budget)]
-    budget -= len(result.claims)
-    result.framing = result.framing[: max(0, budget)]
+    result.claims = result.claims[:MAX_PER_KIND]
+    result.framing = result.framing[:MAX_PER_KIND]

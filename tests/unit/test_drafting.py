@@ -125,3 +125,26 @@ def test_the_draft_of_every_sample_article_validates(
     result = check(document, vocabulary)
     assert result.article is not None
     assert result.article.paragraphs == teacher.paragraphs
+
+
+def test_a_long_article_full_of_list_words_gives_a_bounded_valid_draft(
+    lexicons: Lexicons, vocabulary: Vocabulary
+) -> None:
+    sentence = 'He said the chaos may be "bad" and never massive. Dr. Ann Lee said 3,000 fish may die. '
+    paragraphs = [sentence * 40] * 12  # 9,600 words
+    document = build_draft("Chaos Said to Hit Town", paragraphs, {}, lexicons)
+    quotes = (
+        sum(len(s["mentions"]) for s in document["sources"])
+        + len(document["claims"])
+        + len(document["framing"])
+    )
+    assert 0 < quotes <= 3 * 160  # each kind is bounded, far below the validator's 500 quotes
+    result = validate_article(document_to_yaml(document), "long.yaml", vocabulary)
+    # Hundreds of suggestions: the warnings past the first 200 are counted, and the file stays valid.
+    assert result.ok and result.article is not None
+    assert result.warnings[-1].message.startswith("and ") and "more warnings" in result.warnings[-1].message
+
+
+def test_more_than_ten_thousand_words_are_refused(lexicons: Lexicons) -> None:
+    with pytest.raises(DraftError, match="10,011 words"):
+        build_draft("Long", ["word " * 1000] * 10 + ["word " * 11], {}, lexicons)

@@ -912,8 +912,16 @@ def _hedged_claims(blocks: list[str], result: Suggestions, lexicons: Lexicons) -
             place = _clause_from(text, words, block, match.start())
             if place is None:
                 continue
-            claim = ClaimGuess(place, "hedged", cues=[cue])
-            result.claims.append(claim)
+            overlapping = [c for c in result.claims if c.place.overlaps(place)]
+            if overlapping:
+                # "X suggested that ...": the hedge is just before what X said; one claim for both.
+                holder = overlapping[0]
+                union = Place(block, min(holder.place.start, place.start), max(holder.place.end, place.end))
+                if not any(c is not holder and c.place.overlaps(union) for c in result.claims):
+                    holder.place = union
+                    holder.cues.append(cue)
+                continue
+            result.claims.append(ClaimGuess(place, "hedged", cues=[cue]))
 
 
 def _clause_from(text: str, words: list[Word], block: int, start: int) -> Place | None:

@@ -123,8 +123,16 @@ def test_the_draft_of_every_sample_article_validates(
     assert teacher is not None
     document = build_draft(teacher.title, list(teacher.paragraphs), {}, lexicons)
     result = check(document, vocabulary)
-    assert result.article is not None
-    assert result.article.paragraphs == teacher.paragraphs
+    draft = result.article
+    assert draft is not None
+    assert draft.paragraphs == teacher.paragraphs
+    # No two suggestions of one kind on the same words.
+    for spans in (
+        [m for s in draft.sources for m in s.mentions],
+        [c.span for c in draft.claims],
+        [f.span for f in draft.framing],
+    ):
+        assert not [(a, b) for i, a in enumerate(spans) for b in spans[i + 1 :] if a.overlaps(b)]
 
 
 def test_a_long_article_full_of_list_words_gives_a_bounded_valid_draft(

@@ -205,3 +205,18 @@ def test_assigning_a_stored_version_with_unreviewed_suggestions_is_refused(
         quizzes.assign_quiz(school_class, version, seed=3)
     db.session.rollback()
     assert quizzes.assignments_of(school_class) == []
+
+
+def test_a_saved_page_is_recognised_by_its_content_and_other_encodings_are_read(app_ctx: Flask) -> None:
+    from app.services.drafts import decode_input, draft_document, looks_like_html
+
+    page = SAVED_PAGE.read_bytes()
+    assert looks_like_html(page.decode("utf-8"), "article.txt")
+    assert looks_like_html("plain words", "saved.HTM")
+    assert not looks_like_html("A headline about <html> tags\n\nText.", "notes.txt")
+    assert (
+        draft_document(page, "no-extension")["title"] == "Ferry Service to Harlow Island Axed in Budget Shock"
+    )
+    windows = "Caf\u00e9 Owners Protest\n\nThe caf\u00e9 said rents rose by 50 per cent.\n".encode("cp1252")
+    assert decode_input(windows).startswith("Café Owners Protest")
+    assert draft_document(windows, "cafe.txt")["title"] == "Café Owners Protest"

@@ -2,7 +2,8 @@
 
 Every rule reads the headline and paragraphs with the word lists of :mod:`app.domain.lexicons`
 and proposes places (a block and a range of characters in its display form); the teacher then
-accepts, corrects or deletes each one.  Nothing here is learnt from the sample articles.
+accepts, corrects or deletes each one.  The rules are general patterns of English news writing
+and the lists general words: nothing names the words of one particular article.
 
 - **Sources** (:func:`find_attributions`): a reporting verb with its speaker before it ("the
   mayor said", "Experts say", "X, who asked not to be named, said") or after it ("...," said
@@ -29,9 +30,9 @@ from app.domain.lexicons import Lexicons
 from app.domain.text import WORD_PATTERN
 
 TITLE = 0
-# Bounds: a sentence longer than this is not searched for speakers word by word, a claim is at
-# most this many words, and a draft has at most this many suggestions (the validator allows 500
-# quotes in a file).
+# Bounds: a speaker is at most this many words (and the aside after it in commas), a claim at
+# most MAX_CLAIM_WORDS; each kind stops collecting at MAX_SUGGESTIONS (bounded work on a long
+# text) and keeps MAX_PER_KIND (the validator allows 500 quotes in a file).
 MAX_SPEAKER_WORDS = 7
 MAX_APPOSITIVE_WORDS = 16
 MAX_CLAIM_WORDS = 60

@@ -378,6 +378,7 @@ def _speaker_before(
             or _only_space(_gap(text, words[first - 1].end, words[first].start))
             or _abbreviation_gap(text, words[first - 1], words[first])
             or _number_gap(text, words[first - 1], words[first])
+            or _possessive_gap(text, words[first - 1], words[first])
         )
     ):
         first -= 1
@@ -402,6 +403,11 @@ def _abbreviation_gap(text: str, word: Word, following: Word) -> bool:
 def _number_gap(text: str, word: Word, following: Word) -> bool:
     """ "2,000": one number, though the comma parts its words."""
     return word.text.isdigit() and following.text.isdigit() and _gap(text, word.end, following.start) == ","
+
+
+def _possessive_gap(text: str, word: Word, following: Word) -> bool:
+    """ "the Teachers' Union": a plural's apostrophe stays inside the name."""
+    return word.lower.endswith("s") and _gap(text, word.end, following.start) in ("' ", "’ ")
 
 
 def _may_start_speaker(word: Word) -> bool:
@@ -480,6 +486,18 @@ def _content_after(text: str, start: int, sentence_end: int, quoted: bool = Fals
     return Place(-1, offset, offset + len(body))
 
 
+def _clause_before(text: str, sentence_start: int, position: int) -> Place | None:
+    """The words of the sentence before ", the mayor said", when they end with a comma."""
+    before = text[sentence_start:position].rstrip()
+    if not before.endswith(",") or len(WORD_PATTERN.findall(before)) < MIN_CLAIM_WORDS:
+        return None
+    body = before.rstrip(",").strip().lstrip("\"“'‘").rstrip("\"”'’,")
+    if len(WORD_PATTERN.findall(body)) > MAX_CLAIM_WORDS:
+        return None
+    offset = text.index(body, sentence_start)
+    return Place(-1, offset, offset + len(body))
+
+
 def _quoted_before(text: str, position: int, quotes: list[tuple[int, int]]) -> Place | None:
     """The quotation ending just before ``position`` ('"...," said X'), without its marks."""
     for start, end in reversed(quotes):
@@ -515,7 +533,10 @@ def find_attributions(block: int, text: str, lexicons: Lexicons) -> list[Attribu
             before = text[sentence_start : match.start()].rstrip(" ,")
             after_end = words[first + count - 1].end
             content: Place | None
-            if len(WORD_PATTERN.findall(before)) >= MIN_CLAIM_WORDS:
+            said_before = find_phrases(text, lexicons.reporting_verbs, sentence_start, match.start())
+            if said_before:
+                content = None  # "He added that ..., according to X": the verb's claim holds it
+            elif len(WORD_PATTERN.findall(before)) >= MIN_CLAIM_WORDS:
                 body = before.strip().lstrip("\"“'‘")
                 offset = text.index(body, sentence_start)
                 content = Place(block, offset, offset + len(body.rstrip(' .,;:"”')))
@@ -559,10 +580,21 @@ def find_attributions(block: int, text: str, lexicons: Lexicons) -> list[Attribu
             )
             if quoted and attribution is not None and _is_pronoun(attribution.speaker_words):
                 continue  # "he said" inside a quotation: whose "he" is anyone's guess
+            if attribution is not None and attribution.content is not None:
+                attribution.content = _cut_at(attribution.content, used, text)
             if attribution is not None:
                 found.append(attribution)
                 used.append((attribution.mention.start, attribution.mention.end))
     return found
+
+
+def _cut_at(content: Place, used: list[tuple[int, int]], text: str) -> Place | None:
+    """The content up to another attribution inside it ("..., according to figures")."""
+    end = min([s for s, _ in used if content.start < s < content.end], default=content.end)
+    body = text[content.start : end].rstrip(" ,;:")
+    if len(WORD_PATTERN.findall(body)) < MIN_CLAIM_WORDS:
+        return None
+    return Place(content.block, content.start, content.start + len(body))
 
 
 def _is_pronoun(words: list[Word]) -> bool:
@@ -590,27 +622,33 @@ def _attribution_at(
     sentence_start, sentence_end = sentence
     verb = words[verb_index]
     before_text = text[sentence_start : verb.start].rstrip()
-    follows_quotation = before_text.endswith((',"', ",”", '"', "”", ",", '?"', '!"'))
+    follows_quotation = before_text.endswith((',"', ",”", '"', "”", '?"', '!"', "?”", "!”"))
+    # "..., said the mayor": the speaker comes after the verb.
+    inverted = follows_quotation or before_text.endswith(",")
     after_count = 0
     if verb_index + 1 < len(words) and _only_space(_gap(text, verb.end, words[verb_index + 1].start)):
         after_count = _speaker_after(text, words, verb_index + 1, sentence_end, lexicons)
     outlet_place: Place | None = None
     outlet_mention: Place | None = None
     content: Place | None = None
-    # "told CNN", "told the Evening Courier": the outlet the speaker spoke to.
-    if verb.lower in ("told", "tells", "tell") and after_count:
-        recipient = words[verb_index + 1 : verb_index + 1 + after_count]
-        if _is_outlet(recipient, outlets):
+    told = verb.lower in ("told", "tells", "tell") and verb_index + 1 < len(words)
+    if told:
+        # "told CNN", "told the Evening Courier": an outlet the speaker spoke to ("told this
+        # newspaper", "told reporters": someone, but no source of its own).
+        count = after_count or _phrase_after(text, words, verb_index + 1, sentence_end, limit=4)
+        recipient = words[verb_index + 1 : verb_index + 1 + count]
+        if recipient and _is_outlet(recipient, outlets) and recipient[-1].lower not in ("newspaper", "paper"):
             outlet_place = Place(block, recipient[0].start, recipient[-1].end)
             outlet_mention = Place(block, verb.start, recipient[-1].end)
-        after_end = recipient[-1].end
-        found = _content_after(text, after_end, sentence_end, quoted)
+        found = _content_after(text, recipient[-1].end if recipient else verb.end, sentence_end, quoted)
         content = Place(block, found.start, found.end) if found else None
         after_count = 0  # the one told is not the speaker
-    if follows_quotation and after_count:
+    if inverted and after_count:
         speaker_words = words[verb_index + 1 : verb_index + 1 + after_count]
         speaker = Place(block, speaker_words[0].start, speaker_words[-1].end)
         quotation = _quoted_before(text, verb.start, quotes)
+        if quotation is None and not follows_quotation:
+            quotation = _clause_before(text, sentence_start, verb.start)
         return Attribution(
             block,
             speaker,
@@ -638,12 +676,16 @@ def _attribution_at(
     speaker = Place(block, speaker_words[0].start, speaker_words[-1].end)
     # With an outlet, the speaker's mention stops at the name: "told CNN" is the outlet's mention.
     mention_end = verb.end if outlet_mention is None else speaker.end
-    if content is None and follows_quotation:
+    if content is None:
         quotation = _quoted_before(text, speaker.start, quotes)
         content = Place(block, quotation.start, quotation.end) if quotation else None
-    if content is None and not follows_quotation:
+    if content is None and not told and not follows_quotation:
         found = _content_after(text, verb.end, sentence_end, quoted)
         content = Place(block, found.start, found.end) if found else None
+    if content is None:
+        # "Pupils could miss exams, the union announced": what comes before is the claim.
+        clause = _clause_before(text, sentence_start, speaker.start)
+        content = Place(block, clause.start, clause.end) if clause else None
     return Attribution(
         block,
         speaker,

@@ -250,3 +250,24 @@ def test_the_projects_lexicon_files_parse_and_hold_the_words_the_issue_names() -
     for word in ("always", "never", "crisis"):
         assert word in lexicons.intensifiers
     assert "slams" in lexicons.loaded_words
+
+
+def test_what_comes_before_a_speaker_at_the_end_of_a_sentence_is_the_claim() -> None:
+    result, blocks = run(["The pool will close for a month, the Leisure Workers' Council said on Monday."])
+    assert mentions(result, blocks) == {"the Leisure Workers' Council": ["the Leisure Workers' Council said"]}
+    [claim] = result.claims
+    assert (claim.status, words(blocks, claim.place)) == ("attributed", "The pool will close for a month")
+
+
+def test_told_a_newspaper_that_is_no_outlet_of_its_own_but_its_content_is_a_claim() -> None:
+    result, blocks = run(["One worker told this newspaper that the lift had failed twice."])
+    assert mentions(result, blocks) == {"One worker": ["One worker told"]}
+    [claim] = result.claims
+    assert words(blocks, claim.place) == "the lift had failed twice"
+
+
+def test_a_quotation_before_a_pronoun_and_an_outlet_is_that_speakers_claim() -> None:
+    result, blocks = run(['Maria Lopez said she was moving. "Rents have doubled in a year," she told CNN.'])
+    claims = {words(blocks, c.place): c.source for c in result.claims}
+    lopez = next(s for s in result.sources if s.name == "Maria Lopez")
+    assert claims == {"she was moving": lopez.key, "Rents have doubled in a year": lopez.key}

@@ -12,7 +12,12 @@ import unicodedata
 from typing import Any
 
 from app.domain.lexicons import Lexicons
-from app.domain.text import display_form, split_paragraphs
+from app.domain.suggest import ClaimGuess, Place, Suggestions, suggest
+from app.domain.text import count_words, display_form, find_all, match_form, split_paragraphs
+
+# The validator's limits (app/domain/validation/article.py), checked here with a clearer message.
+MAX_TITLE_LENGTH = 200
+MAX_PARAGRAPH_WORDS = 1000
 
 # The longest id the validator accepts is MAX_ID_LENGTH (100); a readable id is much shorter.
 ID_WORDS = 8
@@ -65,8 +70,136 @@ def draft_from_html(html: str, lexicons: Lexicons) -> dict[str, Any]:
 def build_draft(
     headline: str, paragraphs: list[str], meta: dict[str, str], lexicons: Lexicons
 ) -> dict[str, Any]:
-    """The document of an article with these parts and the suggester's annotations."""
+    """The document of an article with these parts and the suggester's annotations, each marked
+    ``suggested: true``.  Raises :class:`DraftError` for parts the validator would refuse."""
+    headline = display_form(headline)
+    paragraphs = [display_form(p) for p in paragraphs if display_form(p)]
+    if not headline:
+        raise DraftError("the article has no headline")
+    if len(headline) > MAX_TITLE_LENGTH:
+        raise DraftError(
+            f"the headline is {len(headline)} characters long; a headline has at most {MAX_TITLE_LENGTH}: "
+            "check that the first line is the headline"
+        )
+    if not paragraphs:
+        raise DraftError("the article has no paragraphs")
+    for number, paragraph in enumerate(paragraphs, start=1):
+        if count_words(paragraph) > MAX_PARAGRAPH_WORDS:
+            raise DraftError(
+                f"paragraph {number} has {count_words(paragraph)} words; a paragraph has at most "
+                f"{MAX_PARAGRAPH_WORDS}: separate the paragraphs with blank lines"
+            )
     document: dict[str, Any] = {"id": article_id_from_headline(headline), "title": headline}
-    document.update(meta)
+    document.update({key: value for key, value in meta.items() if value})
     document["text"] = "\n\n".join(paragraphs)
+    suggestions = suggest(headline, paragraphs, lexicons)
+    document.update(_annotations(headline, paragraphs, suggestions))
     return document
+
+
+class _Quoter:
+    """Turns a place into ``quote`` (and ``occurrence``, ``in: title``) as the validator finds it:
+    the validator looks for a quote in every paragraph, in order, so the occurrence counts the
+    same way."""
+
+    def __init__(self, headline: str, paragraphs: list[str]) -> None:
+        self.texts = [headline, *paragraphs]
+        self.haystacks = [match_form(t) for t in self.texts]
+
+    def fields(self, place: Place) -> dict[str, Any]:
+        text = self.texts[place.block]
+        quote = text[place.start : place.end]
+        needle = match_form(quote)
+        blocks = [0] if place.block == 0 else range(1, len(self.texts))
+        number = 0
+        occurrence = 0
+        for block in blocks:
+            for start, _ in find_all(self.haystacks[block], needle):
+                number += 1
+                if block == place.block and start == place.start:
+                    occurrence = number
+        fields: dict[str, Any] = {"quote": quote}
+        if number > 1:
+            fields["occurrence"] = occurrence
+        if place.block == 0:
+            fields["in"] = "title"
+        return fields
+
+    def words(self, place: Place) -> int:
+        return count_words(self.texts[place.block][place.start : place.end])
+
+
+def _source_id(name: str, taken: set[str]) -> str:
+    base = article_id_from_headline(name)[:40].strip("-") or "source"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _annotations(headline: str, paragraphs: list[str], suggestions: Suggestions) -> dict[str, Any]:
+    quoter = _Quoter(headline, paragraphs)
+    taken: set[str] = set()
+    ids = {source.key: _source_id(source.name, taken) for source in suggestions.sources}
+    sources: list[dict[str, Any]] = []
+    for source in suggestions.sources:
+        mentions = []
+        seen: set[Place] = set()
+        for place in source.mentions:
+            if place not in seen and quoter.words(place):
+                seen.add(place)
+                mentions.append(quoter.fields(place))
+        if not mentions:
+            continue
+        entry: dict[str, Any] = {"id": ids[source.key], "name": source.name, "type": source.type}
+        if source.via is not None and source.via in ids and source.via != source.key:
+            entry["via"] = ids[source.via]
+        entry["suggested"] = True
+        entry["mentions"] = mentions
+        if source.flags:
+            entry["note"] = "Check: " + "; ".join(source.flags) + "."
+        sources.append(entry)
+    kept_ids = {s["id"] for s in sources}
+    claims: list[dict[str, Any]] = []
+    for claim in suggestions.claims:
+        if not quoter.words(claim.place):
+            continue
+        entry = quoter.fields(claim.place)
+        status = claim.status
+        source_id = ids.get(claim.source) if claim.source is not None else None
+        if status == "attributed" and source_id not in kept_ids:
+            status = "hedged" if claim.cues else "unattributed"
+            source_id = None
+        entry["status"] = status
+        if source_id is not None:
+            entry["source"] = source_id
+        cues = _cue_texts(quoter, claim)
+        if cues:
+            entry["cues"] = cues
+        entry["suggested"] = True
+        if claim.flag:
+            entry["note"] = "Check: " + claim.flag + "."
+        claims.append(entry)
+    framing: list[dict[str, Any]] = []
+    for span in suggestions.framing:
+        if quoter.words(span.place):
+            entry = quoter.fields(span.place)
+            entry["technique"] = span.technique
+            entry["suggested"] = True
+            framing.append(entry)
+    return {"sources": sources, "claims": claims, "framing": framing}
+
+
+def _cue_texts(quoter: _Quoter, claim: ClaimGuess) -> list[str]:
+    """Each cue as the validator finds it: its first place inside the claim must be this one."""
+    text = quoter.texts[claim.place.block]
+    claim_haystack = match_form(text[claim.place.start : claim.place.end])
+    cues: list[str] = []
+    for cue in sorted(claim.cues):
+        words = text[cue.start : cue.end]
+        first = find_all(claim_haystack, match_form(words), 1)
+        if first and first[0][0] + claim.place.start == cue.start and words not in cues:
+            cues.append(words)
+    return cues

@@ -325,26 +325,43 @@
     if (span) { moveTo(span, false); }
   });
 
-  wordsBox.addEventListener("mouseup", function (event) {
-    var native = window.getSelection();
-    var touched = native && !native.isCollapsed ? flat.filter(function (span) { return native.containsNode(span, true); }) : [];
-    if (touched.length) {
-      var b = Number(touched[0].dataset.block);
-      var inBlock = touched.filter(function (span) { return Number(span.dataset.block) === b; });
-      select(b, Number(inBlock[0].dataset.index), Number(inBlock[inBlock.length - 1].dataset.index));
-      native.removeAllRanges();
-      moveTo(inBlock[inBlock.length - 1], true);
-      return;
-    }
-    var span = event.target.closest ? event.target.closest(".w") : null;
-    if (!span) { return; }
-    var block = Number(span.dataset.block);
-    var index = Number(span.dataset.index);
+  // The mouse: a press on a word starts a selection of our own (a browser does not select text
+  // across focusable words), moving over words extends it, and a press and release on one word
+  // without moving is a click: it opens the word's annotation, or selects the word.
+  var drag = null;
+
+  function wordAt(event) {
+    return event.target && event.target.closest ? event.target.closest(".w") : null;
+  }
+
+  wordsBox.addEventListener("mousedown", function (event) {
+    var span = wordAt(event);
+    if (!span || event.button !== 0) { return; }
+    event.preventDefault();
+    drag = { block: Number(span.dataset.block), index: Number(span.dataset.index), moved: false, shift: event.shiftKey };
     moveTo(span, true);
-    if (event.shiftKey && selection && selection.block === block) {
-      select(block, selection.anchor, index);
+  });
+
+  wordsBox.addEventListener("mouseover", function (event) {
+    var span = wordAt(event);
+    if (!drag || !span || Number(span.dataset.block) !== drag.block) { return; }
+    var index = Number(span.dataset.index);
+    if (index === drag.index && !drag.moved) { return; }
+    drag.moved = true;
+    select(drag.block, drag.index, index);
+    moveTo(span, true);
+  });
+
+  document.addEventListener("mouseup", function () {
+    if (!drag) { return; }
+    var done = drag;
+    drag = null;
+    if (done.moved) { return; }
+    var span = wordEls[done.block][done.index];
+    if (done.shift && selection && selection.block === done.block) {
+      select(done.block, selection.anchor, done.index);
     } else if (!openAt(span)) {
-      select(block, index, index);
+      select(done.block, done.index, done.index);
     }
   });
 

@@ -27,9 +27,11 @@ ARTICLE = """Council Slams Bus Cuts as Riders Face Chaos
 
 Bus services in Millbrook could be cut by a third next year, according to a council report.
 
-"This is a disaster for older people," said Councillor Priya Shah. She added that many residents depend on the buses.
+"This is a disaster for older people," said Councillor Priya Shah.
+She added that many residents depend on the buses.
 
-Experts say fewer buses will mean more cars on the roads. The bus company reportedly plans to close two depots.
+Experts say fewer buses will mean more cars on the roads.
+The bus company reportedly plans to close two depots.
 """
 SLUG = "council-slams-bus-cuts-as-riders-face-chaos"
 
@@ -159,9 +161,7 @@ def test_paste_review_annotate_save_and_assign(
     expect(page.get_by_role("link", name=re.compile("Download the YAML file"))).to_be_visible()
 
     with live_app.app_context():
-        version = db.session.scalars(
-            select(ArticleVersion).join(Article).where(Article.slug == SLUG)
-        ).one()
+        version = db.session.scalars(select(ArticleVersion).join(Article).where(Article.slug == SLUG)).one()
         assert version.number == 1
         assert "suggested" not in version.source_text
         assert "a disaster" in version.source_text and "emotional_appeal" in version.source_text

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.domain.article_yaml import document_to_yaml, yaml_to_document
 from app.domain.validation import collect_article_files, validate_article
@@ -117,4 +119,11 @@ def test_numbers_and_booleans_keep_their_type_where_the_validator_reads_them() -
         "quiz": {"length": 8},
         "claims": [{"quote": "a", "occurrence": 2}],
     }
+    assert yaml_to_document(document_to_yaml(document)) == document
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.text(max_size=60), words=st.lists(st.text(min_size=1, max_size=15), max_size=4))
+def test_any_text_reads_back_as_written(value: str, words: list[str]) -> None:
+    document = {"id": "any", "title": value, "claims": [{"quote": value, "cues": words, "note": value}]}
     assert yaml_to_document(document_to_yaml(document)) == document

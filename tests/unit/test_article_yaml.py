@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.article_yaml import document_to_yaml, yaml_to_document
+from app.domain.text import split_paragraphs
 from app.domain.validation import collect_article_files, validate_article
 from app.domain.vocabulary import Vocabulary, load_vocabulary
 
@@ -127,3 +128,10 @@ def test_numbers_and_booleans_keep_their_type_where_the_validator_reads_them() -
 def test_any_text_reads_back_as_written(value: str, words: list[str]) -> None:
     document = {"id": "any", "title": value, "claims": [{"quote": value, "cues": words, "note": value}]}
     assert yaml_to_document(document_to_yaml(document)) == document
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=200))
+def test_any_article_text_keeps_its_paragraphs(text: str) -> None:
+    written = document_to_yaml({"id": "any", "title": "T", "text": text})
+    assert split_paragraphs(yaml_to_document(written).get("text") or "") == split_paragraphs(text)

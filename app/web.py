@@ -46,6 +46,7 @@ def init_app(app: Flask) -> None:
     from app.dashboard.routes import bp as dashboard_bp
     from app.dashboard.routes import progress_bp
     from app.domain.article import SKILL_LABELS
+    from app.editor.routes import bp as editor_bp
     from app.exports.routes import bp as exports_bp
     from app.main.routes import bp as main_bp
     from app.student import passages
@@ -57,6 +58,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.before_request(lead_to_setup)  # app-wide: every page leads to /setup until a teacher exists
     app.register_blueprint(teacher_bp, url_prefix="/teacher")
+    app.register_blueprint(editor_bp, url_prefix="/teacher")
     app.register_blueprint(dashboard_bp, url_prefix="/teacher")
     app.register_blueprint(progress_bp)  # the student's /progress page, outside /teacher
     app.register_blueprint(exports_bp, url_prefix="/teacher")

@@ -141,6 +141,21 @@ class Framing:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """An annotation still marked ``suggested: true``: ``kind`` is source, mention, claim or
+    framing, ``where`` names it as the validator's messages do ("claim 3"), ``quote`` is its
+    words (a source's name for a source) and ``line`` its line in the file."""
+
+    kind: str
+    where: str
+    quote: str
+    line: int = field(default=0, compare=False)
+
+    def describe(self) -> str:
+        return f"{self.where} ({self.quote})" if self.quote else self.where
+
+
+@dataclass(frozen=True)
 class HandQuestion:
     """A question the teacher wrote by hand.
 
@@ -176,6 +191,9 @@ class Article:
     fictional: bool = False
     quiz_length: int = 12
     meta: dict[str, str] = field(default_factory=dict)  # outlet, author, published, url, license, level
+    # Annotations a teacher has not reviewed yet (``suggested: true``): such an article is never
+    # imported or assigned.
+    suggestions: tuple[Suggestion, ...] = ()
 
     @property
     def blocks(self) -> tuple[Block, ...]:

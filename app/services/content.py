@@ -15,7 +15,14 @@ from app.domain.article import SKILLS, Vocabulary
 from app.domain.article import Article as DomainArticle
 from app.domain.cache import LRUCache
 from app.domain.generate import all_questions, build_quiz
-from app.domain.validation import Problem, ValidationResult, validate_article, validate_files
+from app.domain.validation import (
+    Problem,
+    ValidationResult,
+    refusal_message,
+    unreviewed_suggestions,
+    validate_article,
+    validate_files,
+)
 from app.domain.vocabulary import load_vocabulary
 from app.extensions import db
 from app.models import Article, ArticleVersion, Quiz, Teacher
@@ -69,6 +76,19 @@ class ImportOutcome:
 
 def validate_source(data: str | bytes, name: str) -> ValidationResult:
     return validate_article(data, name, current_vocabulary())
+
+
+class UnreviewedSuggestions(ContentError):
+    """An article that still has annotations marked ``suggested: true``: never stored or assigned."""
+
+
+def _suggestions_problem(result: ValidationResult) -> Problem | None:
+    """The refusal of an article with unreviewed suggestions, on its id's line (None if it has none)."""
+    article = result.article
+    suggestions = unreviewed_suggestions(article) if article is not None else []
+    if not suggestions:
+        return None
+    return Problem(result.path, result.id_line, refusal_message(suggestions))
 
 
 class NotYours(ContentError):
@@ -155,6 +175,10 @@ def import_paths(paths: list[str]) -> list[ImportOutcome]:
         if not result.ok or result.article is None:
             outcomes.append(ImportOutcome(result.path, problems=[str(p) for p in result.errors]))
             continue
+        unreviewed = _suggestions_problem(result)
+        if unreviewed is not None:
+            outcomes.append(ImportOutcome(result.path, problems=[str(unreviewed)]))
+            continue
         try:
             outcomes.append(store_article(Path(result.path).read_bytes(), result.path, result))
         except NotYours as refusal:
@@ -170,6 +194,10 @@ def import_upload(data: bytes, filename: str, uploader: Teacher) -> tuple[Import
     result = validate_source(data, filename)
     if not result.ok or result.article is None:
         return ImportOutcome(filename, problems=[str(p) for p in result.errors]), result
+    unreviewed = _suggestions_problem(result)
+    if unreviewed is not None:
+        refused = replace(result, article=None, problems=(unreviewed, *result.problems))
+        return ImportOutcome(filename, problems=[str(unreviewed)]), refused
     try:
         outcome = store_article(data, filename, result, uploader)
     except NotYours as refusal:
@@ -248,6 +276,9 @@ def latest_versions(teacher: Teacher | None = None) -> list[ArticleVersion]:
 def create_quiz(version: ArticleVersion, seed: int) -> Quiz:
     """Freeze the questions of a version for one seed.  Does not commit (part of assigning)."""
     article = parse_version(version)
+    suggestions = unreviewed_suggestions(article)
+    if suggestions:
+        raise UnreviewedSuggestions(f"{version.title}: {refusal_message(suggestions)}")
     questions = build_quiz(article, current_vocabulary(), seed)
     quiz = Quiz(article_version_id=version.id, seed=seed, questions=[q.to_dict() for q in questions])
     db.session.add(quiz)

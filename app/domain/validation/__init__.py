@@ -13,7 +13,8 @@ The package follows the file's own parts:
 - :mod:`.annotations`: sources, claims and framing;
 - :mod:`.questions`: hand-written questions;
 - :mod:`.article`: the whole file (:func:`validate_article`, :class:`ValidationResult`);
-- :mod:`.files`: files and folders on disk (:func:`validate_files`).
+- :mod:`.files`: files and folders on disk (:func:`validate_files`);
+- :mod:`.suggestions`: annotations not yet reviewed (:func:`unreviewed_suggestions`).
 """
 
 from app.domain.validation.annotations import CLAIM_KEYS, FRAMING_KEYS, MENTION_KEYS, SOURCE_KEYS
@@ -43,6 +44,7 @@ from app.domain.validation.fields import (
 from app.domain.validation.files import collect_article_files, validate_files
 from app.domain.validation.questions import QUESTION_KEYS, QUESTION_TYPES
 from app.domain.validation.quotes import MAX_OCCURRENCE
+from app.domain.validation.suggestions import refusal_message, unreviewed_suggestions
 
 __all__ = [
     "ARTICLE_KEYS",
@@ -70,7 +72,9 @@ __all__ = [
     "describe",
     "is_list_or_empty",
     "join_words",
+    "refusal_message",
     "show",
+    "unreviewed_suggestions",
     "validate_article",
     "validate_files",
 ]

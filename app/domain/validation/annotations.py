@@ -14,6 +14,7 @@ from app.domain.article import (
     Framing,
     Source,
     Span,
+    Suggestion,
     VocabularyEntry,
 )
 from app.domain.safe_yaml import Entry, ScalarNode
@@ -28,10 +29,11 @@ from app.domain.validation.fields import (
 )
 from app.domain.validation.quotes import CheckerBase, Located
 
-SOURCE_KEYS = ("id", "name", "type", "via", "mentions", "note")
-MENTION_KEYS = ("quote", "occurrence", "in")
-CLAIM_KEYS = ("quote", "status", "source", "cues", "kind", "occurrence", "in", "note")
-FRAMING_KEYS = ("quote", "technique", "occurrence", "in", "note")
+SOURCE_KEYS = ("id", "name", "type", "via", "mentions", "note", "suggested")
+MENTION_KEYS = ("quote", "occurrence", "in", "suggested")
+CLAIM_KEYS = ("quote", "status", "source", "cues", "kind", "occurrence", "in", "note", "suggested")
+FRAMING_KEYS = ("quote", "technique", "occurrence", "in", "note", "suggested")
+SUGGESTED = "suggested"
 # An unknown source's message lists the file's source ids when there are at most this many.
 LIST_IDS_UP_TO = 8
 
@@ -77,6 +79,7 @@ class AnnotationChecks(CheckerBase):
             if via is not None and source_id is not None:
                 via_entries.append((source_id, fields["via"]))
             note = self._note(fields, where)
+            self._suggested(fields, "source", where, name or "")
             mentions = self._mentions(fields.get("mentions"), where)
             if source_id is None or name is None or source_type is None or mentions is None or not ok:
                 valid = False
@@ -103,6 +106,7 @@ class AnnotationChecks(CheckerBase):
                 continue
             mention_where = f"mention {number} of {where}"
             self.check.require(fields, node, mention_where, ("quote",))
+            self._suggested(fields, "mention", mention_where, _quote_text(fields))
             located = self._locate(fields, mention_where, self._block_of(fields, mention_where))
             if located is not None:
                 spans.append(located.span)
@@ -165,8 +169,8 @@ class AnnotationChecks(CheckerBase):
             note = self._note(fields, where)
             # Optional: observation, opinion or prediction; a typo gets the closest one suggested.
             kind = self.check.choice(fields.get("kind"), where, CLAIM_KINDS)
-            quote_node = fields["quote"].value if "quote" in fields else None
-            quote = quote_node.text if isinstance(quote_node, ScalarNode) else ""
+            quote = _quote_text(fields)
+            self._suggested(fields, "claim", where, quote)
             cues = self._cues(fields.get("cues"), where, located, quote)
             if located is None or status is None or cues is None or ("kind" in fields and kind is None):
                 continue
@@ -215,9 +219,25 @@ class AnnotationChecks(CheckerBase):
                 fields.get("technique"), where, self.vocabulary.techniques, "technique"
             )
             note = self._note(fields, where)
+            self._suggested(fields, "framing", where, _quote_text(fields))
             if located is not None and technique is not None:
                 framing.append(Framing(located.span, technique, note, line=node.line))
         return framing
+
+    def _suggested(self, fields: dict[str, Entry], kind: str, where: str, quote: str) -> None:
+        """``suggested: true`` marks an annotation the suggester proposed and nobody has reviewed:
+        the file stays valid (so it can be opened and edited), with a warning on its line."""
+        entry = fields.get(SUGGESTED)
+        if entry is None:
+            return
+        value = self.check.boolean(entry, where)
+        if value:
+            self.suggestions.append(Suggestion(kind, where, display_form(quote), entry.line))
+            self.check.warning(
+                entry.line,
+                f"{where} is a suggestion not yet reviewed: check it, then remove suggested: true "
+                "(or delete the annotation)",
+            )
 
     def _framing_complete(self, entry: Entry | None) -> list[int]:
         """``framing_complete: [title, 2, 5]``: the passages where the teacher marked every framing word."""
@@ -254,6 +274,11 @@ class AnnotationChecks(CheckerBase):
         message += f" (valid: {', '.join(ids)})"
         self.check.error(entry.line, message)
         return None
+
+
+def _quote_text(fields: dict[str, Entry]) -> str:
+    node = fields["quote"].value if "quote" in fields else None
+    return node.text if isinstance(node, ScalarNode) else ""
 
 
 def _unknown_source_message(where: str, source_id: str, known: Iterable[str]) -> str:

@@ -130,6 +130,13 @@ class ArticleChecker(AnnotationChecks, QuestionChecks):
             self.check.error(
                 1, "the article has no annotations; add at least one of sources, claims or framing"
             )
+        if self.suggestions:
+            count = len(self.suggestions)
+            self.check.warning(
+                self.id_line,
+                f"{count} suggestion{'s' if count != 1 else ''} not yet reviewed; the article cannot be "
+                "imported or assigned until each one is accepted (remove suggested: true) or deleted",
+            )
         if self.check.has_errors or article_id is None or title is None or body is None:
             return None
         article = Article(
@@ -143,6 +150,7 @@ class ArticleChecker(AnnotationChecks, QuestionChecks):
             questions=tuple(questions),
             fictional=bool(fictional),
             meta=meta,
+            suggestions=tuple(self.suggestions),
         )
         return article if quiz_length is None else replace(article, quiz_length=quiz_length)
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.domain.article import HEADLINE_BLOCK, Span, Vocabulary, paragraph_blocks
+from app.domain.article import HEADLINE_BLOCK, Span, Suggestion, Vocabulary, paragraph_blocks
 from app.domain.safe_yaml import Entry, MappingNode, Node, SequenceNode
 from app.domain.text import Block, count_words, display_form, find_all, match_form, word_range
 from app.domain.validation.fields import FieldChecker, join_words, show
@@ -177,6 +177,8 @@ class CheckerBase:
         # Every source id written in the file, even of sources with other errors,
         # so one broken source does not make each claim about it an error too.
         self.source_id_lines: dict[str, int] = {}
+        # Annotations still marked suggested: true, in file order.
+        self.suggestions: list[Suggestion] = []
 
     def _locate(
         self, fields: dict[str, Entry], where: str, block: int | None, select: bool = False

@@ -57,6 +57,44 @@ def validate_command(paths: tuple[str, ...]) -> None:
     sys.exit(1 if errors else 0)
 
 
+@questions_cli.command("draft")
+@click.argument("input_file", metavar="INPUT", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the YAML to this file (refused if it exists) instead of printing it.",
+)
+def draft_command(input_file: str, output: str | None) -> None:
+    """Draft an article file from INPUT: a plain-text article (first line the headline, paragraphs
+    separated by blank lines) or a web page saved from a browser.  Every suggested source, claim
+    and framing span is marked suggested: true for you to review."""
+    from app.domain.drafting import DraftError
+    from app.services.content import ContentError
+    from app.services.drafts import draft_yaml
+
+    if output is not None and Path(output).exists():
+        click.echo(f"{output} exists already; choose another file name or delete it first", err=True)
+        sys.exit(1)
+    try:
+        text, suggestions = draft_yaml(Path(input_file).read_bytes(), input_file)
+    except DraftError as exc:
+        click.echo(f"{input_file}: {exc}", err=True)
+        sys.exit(1)
+    except ContentError as exc:
+        _fail_content(exc)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+    target = output or "the file you save this as"
+    click.echo(
+        f"Draft written with {suggestions} suggestion(s) to review. Check each one, remove its "
+        f"suggested: true, write the notes, then run: flask --app app questions validate {target}",
+        err=True,
+    )
+
+
 @questions_cli.command("preview")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--seed", default=1, show_default=True, help="The seed a class's quiz is made with.")

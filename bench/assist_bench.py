@@ -1,6 +1,9 @@
 """How much of the teachers' annotations the suggester finds, on the articles in questions/.
 
-    python bench/assist_bench.py [--repeat 5] [--output FILE]
+    python bench/assist_bench.py [--repeat 5] [--output FILE] [ARTICLES...]
+
+Figures go to bench/results.json (or FILE) under the key ``assist``; with ARTICLES (files or
+folders other than questions/) under ``assist_other_articles``.
 
 For every article in questions/: the annotations are stripped (only the headline and paragraphs
 are kept), the suggester drafts the bare article (``build_draft``: the suggestions and their
@@ -35,7 +38,7 @@ from app.domain.drafting import build_draft  # noqa: E402
 from app.domain.validation import collect_article_files, validate_article  # noqa: E402
 from app.domain.vocabulary import load_vocabulary  # noqa: E402
 from app.services.lexicons import lexicons_from_folder  # noqa: E402
-from bench.results_file import merge_results  # noqa: E402
+from bench.results_file import DEFAULT_RESULTS, merge_results  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "questions"
@@ -68,7 +71,13 @@ def ratio(part: int, whole: int) -> float | None:
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed runs of each draft; the best counts")
-    parser.add_argument("--output", type=Path, default=None)
+    parser.add_argument("--output", type=Path, default=DEFAULT_RESULTS)
+    parser.add_argument(
+        "articles",
+        nargs="*",
+        default=[str(QUESTIONS)],
+        help="article files or folders (default: questions/, the figures the targets are about)",
+    )
     args = parser.parse_args(argv)
 
     vocabulary, problems = load_vocabulary((QUESTIONS / "vocabulary.yaml").read_bytes(), "vocabulary")
@@ -77,7 +86,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     totals = {kind: {"annotated": 0, "found": 0, "suggested": 0, "right": 0} for kind in KINDS}
     per_article: dict[str, dict[str, Any]] = {}
     seconds: list[float] = []
-    for path in collect_article_files([str(QUESTIONS)]):
+    for path in collect_article_files(args.articles):
         teacher = validate_article(Path(path).read_bytes(), path, vocabulary).article
         if teacher is None:
             raise SystemExit(f"{path} does not validate")
@@ -139,7 +148,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "per_article": per_article,
     }
     print(
-        f"{len(per_article)} articles; drafting {seconds_per_article:.4f} s per article (max {max(seconds):.4f})"
+        f"{len(per_article)} articles; drafting {seconds_per_article:.4f} s per article, "
+        f"at most {max(seconds):.4f} s"
     )
     print(f"{'kind':<17}{'annotated':>10}{'suggested':>10}{'recall':>8}{'precision':>10}  target")
     for kind in KINDS:
@@ -152,8 +162,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         )
     missed = [name for name, met in targets_met.items() if not met]
     print("Targets missed: " + (", ".join(missed) if missed else "none"))
-    if args.output is not None:
-        merge_results({"assist": assist}, args.output)
+    # Other articles than questions/ never replace the figures the targets are about.
+    key = "assist" if args.articles == [str(QUESTIONS)] else "assist_other_articles"
+    merge_results({key: assist}, args.output)
+    print(f"Written to {args.output} under the key {key}")
     return {"assist": assist}
 
 

@@ -8,7 +8,9 @@ Runs, each in its own process, one after the other (so they never compete for th
 1. bench/http_bench.py: a quiz page and an answer POST against a bare "hello", in one gunicorn;
 2. bench/validate_bench.py: `questions validate` on 500 generated articles against yaml.safe_load;
 3. bench/export_bench.py: the responses CSV export against a plain SQL dump (SQLite, and
-   PostgreSQL too with --database postgresql or both).
+   PostgreSQL too with --database postgresql or both);
+4. bench/assist_bench.py: the suggester's recall and precision against the teachers' annotations
+   of the articles in questions/, and its seconds per article (under the key ``assist``).
 
 Where a benchmark runs on both databases, the headline figure is the worse of the two (the lower
 ratio, the higher latency or memory); each database's own figures are kept beside it.  `--quick`
@@ -63,6 +65,7 @@ def run_all(quick: bool, database: str, postgres_url: str) -> dict[str, Any]:
             work / "http.json",
         )
         validate = _run("validate_bench.py", ["--repeat", "1"] if quick else [], work / "validate.json")
+        assist = _run("assist_bench.py", ["--repeat", "1"] if quick else [], work / "assist.json")
         exports: dict[str, dict[str, Any]] = {}
         for kind in databases:
             url = ["--database-url", postgres_url] if kind == "postgresql" else []
@@ -76,6 +79,7 @@ def run_all(quick: bool, database: str, postgres_url: str) -> dict[str, Any]:
         export_vs_sql_dump=max(e["export_vs_sql_dump"] for e in exports.values()),
         export_peak_mb=max(e["export_peak_mb"] for e in exports.values()),
         export={kind: {k: v for k, v in e.items() if k != "machine"} for kind, e in exports.items()},
+        assist=assist["assist"],
     )
     targets = {
         "page_vs_hello": figures["page_vs_hello"] >= 0.5,
@@ -85,6 +89,7 @@ def run_all(quick: bool, database: str, postgres_url: str) -> dict[str, Any]:
         "validate_vs_safe_load": figures["validate_vs_safe_load"] <= 3,
         "export_vs_sql_dump": figures["export_vs_sql_dump"] <= 3,
         "export_peak_mb": figures["export_peak_mb"] < 100,
+        **{f"assist_{name}": met for name, met in assist["assist"]["targets_met"].items()},
     }
     figures.update(targets_met=targets, run={"quick": quick, "databases": databases})
     return figures

@@ -229,9 +229,19 @@ def _quoted(text: str) -> str:
     return _double_quoted(text)
 
 
+# The characters YAML allows in a file as they are (PyYAML's reader refuses the others).
+# Line breaks YAML knows beyond \n (NEL, the line and paragraph separators) and the byte-order mark
+# are escaped too, or they would read back as spaces or vanish.
+_NOT_YAML_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]"
+)
+
+
 def _double_quoted(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # A JSON string is a valid YAML double-quoted scalar; characters YAML does not allow in a file
+    # (DEL, line and paragraph separators...) are written as escapes.
+    dumped = json.dumps(text, ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
 def _printable(text: str) -> bool:

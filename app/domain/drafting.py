@@ -18,6 +18,11 @@ from app.domain.text import count_words, display_form, find_all, match_form, spl
 # The validator's limits (app/domain/validation/article.py), checked here with a clearer message.
 MAX_TITLE_LENGTH = 200
 MAX_PARAGRAPH_WORDS = 1000
+MAX_OUTLET_LENGTH = 255
+MAX_OCCURRENCE = 200  # the validator's highest occurrence: N
+# A long feature has 3,000 words; drafting (and a teacher's review) stays bounded beyond that.
+MAX_ARTICLE_WORDS = 10_000
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # The longest id the validator accepts is MAX_ID_LENGTH (100); a readable id is much shorter.
 ID_WORDS = 8
@@ -62,9 +67,47 @@ def draft_from_plain_text(text: str, lexicons: Lexicons) -> dict[str, Any]:
 
 def draft_from_html(html: str, lexicons: Lexicons) -> dict[str, Any]:
     """The draft of a web page saved from a browser: headline, the article's paragraphs (without
-    menus, ads, captions or related links), outlet and date, extracted with trafilatura.
+    menus, ads, captions or related links), outlet, author and date, extracted with trafilatura.
     Raises :class:`DraftError` when no article text can be found."""
-    raise DraftError("not implemented yet")
+    if len(html) > MAX_INPUT_CHARACTERS:
+        raise DraftError(
+            f"the page has {len(html):,} characters; a saved page has at most {MAX_INPUT_CHARACTERS:,}"
+        )
+    if not html.strip():
+        raise DraftError("the page is empty")
+    # Imported here: trafilatura and lxml take a while to load, and only drafting needs them.
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+    )
+    if extracted is None or isinstance(extracted, dict):
+        raise DraftError(
+            "no article text was found in the page: save the article's own page, or paste its text"
+        )
+    headline = display_form(extracted.title or "")
+    lines = [display_form(line) for line in (extracted.text or "").split("\n")]
+    # The extracted text often repeats the headline as its first line.
+    paragraphs = [line for line in lines if line and line != headline]
+    if not headline and paragraphs:
+        headline, paragraphs = paragraphs[0], paragraphs[1:]
+    if not headline or not paragraphs:
+        raise DraftError(
+            "no article text was found in the page: save the article's own page, or paste its text"
+        )
+    meta = {
+        "outlet": display_form(extracted.sitename or "")[:MAX_OUTLET_LENGTH],
+        "author": display_form(extracted.author or ""),
+        "published": extracted.date or "",
+    }
+    if not ISO_DATE.fullmatch(meta["published"]):
+        meta["published"] = ""
+    return build_draft(headline, paragraphs, meta, lexicons)
 
 
 def build_draft(
@@ -83,6 +126,12 @@ def build_draft(
         )
     if not paragraphs:
         raise DraftError("the article has no paragraphs")
+    total = sum(count_words(p) for p in paragraphs)
+    if total > MAX_ARTICLE_WORDS:
+        raise DraftError(
+            f"the article has {total:,} words; a draft is made of at most {MAX_ARTICLE_WORDS:,}: "
+            "split it into parts"
+        )
     for number, paragraph in enumerate(paragraphs, start=1):
         if count_words(paragraph) > MAX_PARAGRAPH_WORDS:
             raise DraftError(
@@ -106,7 +155,8 @@ class _Quoter:
         self.texts = [headline, *paragraphs]
         self.haystacks = [match_form(t) for t in self.texts]
 
-    def fields(self, place: Place) -> dict[str, Any]:
+    def fields(self, place: Place) -> dict[str, Any] | None:
+        """None when the validator could not find the place: beyond ``occurrence: 200``."""
         text = self.texts[place.block]
         quote = text[place.start : place.end]
         needle = match_form(quote)
@@ -118,6 +168,8 @@ class _Quoter:
                 number += 1
                 if block == place.block and start == place.start:
                     occurrence = number
+        if occurrence == 0 or occurrence > MAX_OCCURRENCE:
+            return None
         fields: dict[str, Any] = {"quote": quote}
         if number > 1:
             fields["occurrence"] = occurrence
@@ -148,9 +200,10 @@ def _annotations(headline: str, paragraphs: list[str], suggestions: Suggestions)
         mentions = []
         seen: set[Place] = set()
         for place in source.mentions:
-            if place not in seen and quoter.words(place):
+            found = quoter.fields(place) if place not in seen and quoter.words(place) else None
+            if found is not None:
                 seen.add(place)
-                mentions.append(quoter.fields(place))
+                mentions.append(found)
         if not mentions:
             continue
         entry: dict[str, Any] = {"id": ids[source.key], "name": source.name, "type": source.type}
@@ -162,11 +215,15 @@ def _annotations(headline: str, paragraphs: list[str], suggestions: Suggestions)
             entry["note"] = "Check: " + "; ".join(source.flags) + "."
         sources.append(entry)
     kept_ids = {s["id"] for s in sources}
+    for entry in sources:
+        if entry.get("via") not in kept_ids:
+            entry.pop("via", None)  # relayed by a source that was left out
     claims: list[dict[str, Any]] = []
     for claim in suggestions.claims:
-        if not quoter.words(claim.place):
+        located = quoter.fields(claim.place) if quoter.words(claim.place) else None
+        if located is None:
             continue
-        entry = quoter.fields(claim.place)
+        entry = located
         status = claim.status
         source_id = ids.get(claim.source) if claim.source is not None else None
         if status == "attributed" and source_id not in kept_ids:
@@ -184,8 +241,9 @@ def _annotations(headline: str, paragraphs: list[str], suggestions: Suggestions)
         claims.append(entry)
     framing: list[dict[str, Any]] = []
     for span in suggestions.framing:
-        if quoter.words(span.place):
-            entry = quoter.fields(span.place)
+        located = quoter.fields(span.place) if quoter.words(span.place) else None
+        if located is not None:
+            entry = located
             entry["technique"] = span.technique
             entry["suggested"] = True
             framing.append(entry)

@@ -35,7 +35,9 @@ class Lexicons:
     - ``organisations``: words that name a group ("council", "ministry", "company", "police");
     - ``loaded_words``: emotive words where plainer ones would do ("slams", "horror", "chaos");
     - ``intensifiers``: intensifiers and absolutes ("always", "never", "every", "crisis");
-    - ``fear_words``: words that make the reader afraid ("threat", "invasion", "deadly").
+    - ``fear_words``: words that make the reader afraid ("threat", "invasion", "deadly");
+    - ``false_dilemma``: phrases that leave only one way ("the only solution", "no alternative");
+    - ``flag_waving``: phrases that appeal to "us" or the nation ("our country", "the nation's").
     """
 
     hedges: tuple[str, ...] = ()
@@ -51,6 +53,8 @@ class Lexicons:
     loaded_words: tuple[str, ...] = ()
     intensifiers: tuple[str, ...] = ()
     fear_words: tuple[str, ...] = ()
+    false_dilemma: tuple[str, ...] = ()
+    flag_waving: tuple[str, ...] = ()
 
 
 LEXICON_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Lexicons))

@@ -2,7 +2,8 @@
 
 Every rule reads the headline and paragraphs with the word lists of :mod:`app.domain.lexicons`
 and proposes places (a block and a range of characters in its display form); the teacher then
-accepts, corrects or deletes each one.  Nothing here is learnt from the sample articles.
+accepts, corrects or deletes each one.  The rules are general patterns of English news writing
+and the lists general words: nothing names the words of one particular article.
 
 - **Sources** (:func:`find_attributions`): a reporting verb with its speaker before it ("the
   mayor said", "Experts say", "X, who asked not to be named, said") or after it ("...," said
@@ -29,14 +30,15 @@ from app.domain.lexicons import Lexicons
 from app.domain.text import WORD_PATTERN
 
 TITLE = 0
-# Bounds: a sentence longer than this is not searched for speakers word by word, a claim is at
-# most this many words, and a draft has at most this many suggestions (the validator allows 500
-# quotes in a file).
+# Bounds: a speaker is at most this many words (and the aside after it in commas), a claim at
+# most MAX_CLAIM_WORDS; each kind stops collecting at MAX_SUGGESTIONS (bounded work on a long
+# text) and keeps MAX_PER_KIND (the validator allows 500 quotes in a file).
 MAX_SPEAKER_WORDS = 7
 MAX_APPOSITIVE_WORDS = 16
 MAX_CLAIM_WORDS = 60
 MIN_CLAIM_WORDS = 3
 MAX_SUGGESTIONS = 400
+MAX_PER_KIND = 160
 MAX_SCARE_QUOTE_WORDS = 4
 
 DETERMINERS = frozenset(
@@ -141,8 +143,12 @@ LINKING_WORDS = frozenset(
         "again",
         "already",
         "yet",
+        "as",
     ]
 )
+# Words inside a speaker's noun phrase: "the survey of 2,000 families", "researchers at the university".
+NOUN_PHRASE_LINKS = frozenset(["of", "at", "from", "for"])
+QUESTION_WORDS = frozenset(["where", "how", "what", "whether", "why", "when", "which"])
 PASSIVE_AUXILIARIES = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 PREPOSITIONS = frozenset(["from", "by", "of", "at", "in", "on", "for", "with", "about", "over", "under"])
 # "Dr. Amira Okafor": the dot after a title does not end the name.
@@ -323,10 +329,10 @@ def _only_space(gap: str) -> bool:
 
 
 def _speaker_before(
-    text: str, words: list[Word], verb_index: int, sentence_start: int
-) -> tuple[int, int, str]:
-    """The speaker before the verb: (first word index, last word index + 1, appositive text);
-    an empty range when there is none.  Reads leftwards: linking words, then an appositive in
+    text: str, words: list[Word], verb_index: int, sentence_start: int, verbs: frozenset[str] = frozenset()
+) -> tuple[int, int, int, int]:
+    """The speaker before the verb: (first word index, last word index + 1) and the appositive's
+    (first, last + 1), empty ranges when there is none.  Reads leftwards: linking words, then an appositive in
     commas, then the noun phrase."""
     index = verb_index - 1
     while index >= 0 and words[index].start >= sentence_start and words[index].lower in LINKING_WORDS:
@@ -334,7 +340,7 @@ def _speaker_before(
             break
         index -= 1
     end = index + 1
-    appositive = ""
+    appositive = (0, 0)
     if index >= 0 and words[index].start >= sentence_start:
         gap = _gap(text, words[index].end, words[end].start)
         if gap.strip() == ",":
@@ -354,35 +360,54 @@ def _speaker_before(
                     break
                 comma_index -= 1
             if comma_index <= 0 or index - comma_index + 1 > MAX_APPOSITIVE_WORDS:
-                return (0, 0, "")
-            appositive = text[words[comma_index].start : words[index].end]
+                return (0, 0, 0, 0)
+            appositive = (comma_index, index + 1)
             index = comma_index - 1
             end = index + 1
         elif not _only_space(gap):
-            return (0, 0, "")
+            return (0, 0, 0, 0)
     first = end
     while (
         first - 1 >= 0
         and words[first - 1].start >= sentence_start
         and end - first < MAX_SPEAKER_WORDS
-        and words[first - 1].lower not in CLAUSE_WORDS
+        and (words[first - 1].lower not in CLAUSE_WORDS or words[first - 1].lower in NOUN_PHRASE_LINKS)
+        and words[first - 1].lower not in verbs
         and (
             first == end
             or _only_space(_gap(text, words[first - 1].end, words[first].start))
             or _abbreviation_gap(text, words[first - 1], words[first])
+            or _number_gap(text, words[first - 1], words[first])
+            or _possessive_gap(text, words[first - 1], words[first])
         )
     ):
         first -= 1
+    while first < end and words[first].lower in NOUN_PHRASE_LINKS:
+        first += 1
     if first == end:
-        return (0, 0, "")
+        return (0, 0, 0, 0)
+    # A determiner after a word that does not link it starts the speaker: "ago the mayor".
+    for index in range(first + 1, end):
+        if words[index].lower in DETERMINERS and words[index - 1].lower not in NOUN_PHRASE_LINKS:
+            first = index
     # Start at a determiner, a capital or a pronoun: "now sleep" is not a speaker.
     while first < end and not _may_start_speaker(words[first]):
         first += 1
-    return (first, end, appositive) if first < end else (0, 0, "")
+    return (first, end, *appositive) if first < end else (0, 0, 0, 0)
 
 
 def _abbreviation_gap(text: str, word: Word, following: Word) -> bool:
     return word.lower in ABBREVIATIONS and _gap(text, word.end, following.start).strip() == "."
+
+
+def _number_gap(text: str, word: Word, following: Word) -> bool:
+    """ "2,000": one number, though the comma parts its words."""
+    return word.text.isdigit() and following.text.isdigit() and _gap(text, word.end, following.start) == ","
+
+
+def _possessive_gap(text: str, word: Word, following: Word) -> bool:
+    """ "the Teachers' Union": a plural's apostrophe stays inside the name."""
+    return word.lower.endswith("s") and _gap(text, word.end, following.start) in ("' ", "’ ")
 
 
 def _may_start_speaker(word: Word) -> bool:
@@ -444,17 +469,33 @@ def _phrase_after(text: str, words: list[Word], first: int, sentence_end: int, l
     return count
 
 
-def _content_after(text: str, start: int, sentence_end: int) -> Place | None:
-    """What follows a verb of saying to the end of the sentence ("that ..." dropped)."""
+def _content_after(text: str, start: int, sentence_end: int, quoted: bool = False) -> Place | None:
+    """What follows a verb of saying to the end of the sentence, or of the quotation it starts
+    or (``quoted``: the verb is inside a quotation) is in ("that" dropped)."""
     rest = text[start:sentence_end]
     stripped = re.sub(r"^[\s,:]*(?:that\b)?[\s,]*", "", rest)
     offset = start + len(rest) - len(stripped)
-    body = stripped.rstrip(" .!?,;:\"”'’")
-    if len(WORD_PATTERN.findall(body)) < MIN_CLAIM_WORDS:
+    if stripped[:1] in QUOTE_MARKS + "‘'":
+        stripped, offset, quoted = stripped[1:], offset + 1, True
+    closing = re.search(r"[\"“”]", stripped)
+    if closing is not None and quoted:
+        stripped = stripped[: closing.start()]
+    body = stripped.rstrip(" .!?,;:'’")
+    if len(WORD_PATTERN.findall(body)) < MIN_CLAIM_WORDS or len(WORD_PATTERN.findall(body)) > MAX_CLAIM_WORDS:
         return None
-    body = body.lstrip("\"“'‘")
-    first = text.index(body, offset) if body else offset
-    return Place(-1, first, first + len(body)) if body else None
+    return Place(-1, offset, offset + len(body))
+
+
+def _clause_before(text: str, sentence_start: int, position: int) -> Place | None:
+    """The words of the sentence before ", the mayor said", when they end with a comma."""
+    before = text[sentence_start:position].rstrip()
+    if not before.endswith(",") or len(WORD_PATTERN.findall(before)) < MIN_CLAIM_WORDS:
+        return None
+    body = before.rstrip(",").strip().lstrip("\"“'‘").rstrip("\"”'’,")
+    if len(WORD_PATTERN.findall(body)) > MAX_CLAIM_WORDS:
+        return None
+    offset = text.index(body, sentence_start)
+    return Place(-1, offset, offset + len(body))
 
 
 def _quoted_before(text: str, position: int, quotes: list[tuple[int, int]]) -> Place | None:
@@ -492,7 +533,10 @@ def find_attributions(block: int, text: str, lexicons: Lexicons) -> list[Attribu
             before = text[sentence_start : match.start()].rstrip(" ,")
             after_end = words[first + count - 1].end
             content: Place | None
-            if len(WORD_PATTERN.findall(before)) >= MIN_CLAIM_WORDS:
+            said_before = find_phrases(text, lexicons.reporting_verbs, sentence_start, match.start())
+            if said_before:
+                content = None  # "He added that ..., according to X": the verb's claim holds it
+            elif len(WORD_PATTERN.findall(before)) >= MIN_CLAIM_WORDS:
                 body = before.strip().lstrip("\"“'‘")
                 offset = text.index(body, sentence_start)
                 content = Place(block, offset, offset + len(body.rstrip(' .,;:"”')))
@@ -514,20 +558,47 @@ def find_attributions(block: int, text: str, lexicons: Lexicons) -> list[Attribu
             if verb_index is None or any(s <= match.start() < e for s, e in used):
                 continue
             verb = words[verb_index]
-            previous = words[verb_index - 1].lower if verb_index else ""
+            adjacent = verb_index and _only_space(_gap(text, words[verb_index - 1].end, verb.start))
+            previous = words[verb_index - 1].lower if adjacent else ""
             if previous in PASSIVE_AUXILIARIES and not verb.lower.endswith("ing"):
                 continue  # "fish were found", "he was told"
-            if verb.lower.endswith("ing") and previous not in PASSIVE_AUXILIARIES:
-                continue  # "a warning label"
-            if block != TITLE and inside(quotes, verb.start, verb.end):
-                continue  # a verb inside a quotation is the speaker's, not an attribution
+            if verb.lower.endswith("ing") and previous not in PASSIVE_AUXILIARIES | {"as"}:
+                continue  # "a warning label"; but "are warning", "quoted him as saying"
+            if previous in QUESTION_WORDS:
+                continue  # "where it found the post": a question, not an attribution
+            quoted = block != TITLE and inside(quotes, verb.start, verb.end)
             attribution = _attribution_at(
-                text, words, verb_index, (sentence_start, sentence_end), quotes, block, lexicons, outlets
+                text,
+                words,
+                verb_index,
+                (sentence_start, sentence_end),
+                quotes,
+                block,
+                lexicons,
+                outlets,
+                quoted,
             )
+            if quoted and attribution is not None and _is_pronoun(attribution.speaker_words):
+                continue  # "he said" inside a quotation: whose "he" is anyone's guess
+            if attribution is not None and attribution.content is not None:
+                attribution.content = _cut_at(attribution.content, used, text)
             if attribution is not None:
                 found.append(attribution)
                 used.append((attribution.mention.start, attribution.mention.end))
     return found
+
+
+def _cut_at(content: Place, used: list[tuple[int, int]], text: str) -> Place | None:
+    """The content up to another attribution inside it ("..., according to figures")."""
+    end = min([s for s, _ in used if content.start < s < content.end], default=content.end)
+    body = text[content.start : end].rstrip(" ,;:")
+    if len(WORD_PATTERN.findall(body)) < MIN_CLAIM_WORDS:
+        return None
+    return Place(content.block, content.start, content.start + len(body))
+
+
+def _is_pronoun(words: list[Word]) -> bool:
+    return len(words) == 1 and words[0].lower in PRONOUNS
 
 
 def _next_word(words: list[Word], position: int) -> int | None:
@@ -546,39 +617,51 @@ def _attribution_at(
     block: int,
     lexicons: Lexicons,
     outlets: tuple[str, ...],
+    quoted: bool = False,
 ) -> Attribution | None:
     sentence_start, sentence_end = sentence
     verb = words[verb_index]
     before_text = text[sentence_start : verb.start].rstrip()
-    follows_quotation = before_text.endswith((',"', ",”", '"', "”", ",", '?"', '!"'))
+    follows_quotation = before_text.endswith((',"', ",”", '"', "”", '?"', '!"', "?”", "!”"))
+    # "..., said the mayor": the speaker comes after the verb.
+    inverted = follows_quotation or before_text.endswith(",")
     after_count = 0
     if verb_index + 1 < len(words) and _only_space(_gap(text, verb.end, words[verb_index + 1].start)):
         after_count = _speaker_after(text, words, verb_index + 1, sentence_end, lexicons)
     outlet_place: Place | None = None
     outlet_mention: Place | None = None
     content: Place | None = None
-    # "told CNN", "told the Evening Courier": the outlet the speaker spoke to.
-    if verb.lower in ("told", "tells", "tell") and after_count:
-        recipient = words[verb_index + 1 : verb_index + 1 + after_count]
-        if _is_outlet(recipient, outlets):
+    told = verb.lower in ("told", "tells", "tell") and verb_index + 1 < len(words)
+    if told:
+        # "told CNN", "told the Evening Courier": an outlet the speaker spoke to ("told this
+        # newspaper", "told reporters": someone, but no source of its own).
+        count = after_count or _phrase_after(text, words, verb_index + 1, sentence_end, limit=4)
+        recipient = words[verb_index + 1 : verb_index + 1 + count]
+        if recipient and _is_outlet(recipient, outlets) and recipient[-1].lower not in ("newspaper", "paper"):
             outlet_place = Place(block, recipient[0].start, recipient[-1].end)
             outlet_mention = Place(block, verb.start, recipient[-1].end)
-        after_end = recipient[-1].end
-        found = _content_after(text, after_end, sentence_end)
+        found = _content_after(text, recipient[-1].end if recipient else verb.end, sentence_end, quoted)
         content = Place(block, found.start, found.end) if found else None
         after_count = 0  # the one told is not the speaker
-    if follows_quotation and after_count:
+    if inverted and after_count:
         speaker_words = words[verb_index + 1 : verb_index + 1 + after_count]
         speaker = Place(block, speaker_words[0].start, speaker_words[-1].end)
-        quoted = _quoted_before(text, verb.start, quotes)
+        quotation = _quoted_before(text, verb.start, quotes)
+        if quotation is None and not follows_quotation:
+            quotation = _clause_before(text, sentence_start, verb.start)
         return Attribution(
             block,
             speaker,
             Place(block, verb.start, speaker.end),
             speaker_words,
-            content=Place(block, quoted.start, quoted.end) if quoted else None,
+            content=Place(block, quotation.start, quotation.end) if quotation else None,
         )
-    first, end, appositive = _speaker_before(text, words, verb_index, sentence_start)
+    verbs = frozenset(lexicons.reporting_verbs)
+    first, end, appositive_first, appositive_end = _speaker_before(
+        text, words, verb_index, sentence_start, verbs
+    )
+    appositive_words = words[appositive_first:appositive_end]
+    appositive = text[appositive_words[0].start : appositive_words[-1].end] if appositive_words else ""
     if first == end:
         if after_count:
             speaker_words = words[verb_index + 1 : verb_index + 1 + after_count]
@@ -586,15 +669,23 @@ def _attribution_at(
             return Attribution(block, speaker, Place(block, verb.start, speaker.end), speaker_words)
         return None
     speaker_words = words[first:end]
+    if appositive_words and len(appositive_words) <= 4 and all(w.capitalised for w in appositive_words):
+        # "The council's finance chief, Martin Oakes, told": the appositive is the name.
+        speaker_words = speaker_words + appositive_words
+        appositive = ""
     speaker = Place(block, speaker_words[0].start, speaker_words[-1].end)
     # With an outlet, the speaker's mention stops at the name: "told CNN" is the outlet's mention.
     mention_end = verb.end if outlet_mention is None else speaker.end
-    if content is None and follows_quotation:
-        quoted = _quoted_before(text, speaker.start, quotes)
-        content = Place(block, quoted.start, quoted.end) if quoted else None
-    if content is None and not follows_quotation:
-        found = _content_after(text, verb.end, sentence_end)
+    if content is None:
+        quotation = _quoted_before(text, speaker.start, quotes)
+        content = Place(block, quotation.start, quotation.end) if quotation else None
+    if content is None and not told and not follows_quotation:
+        found = _content_after(text, verb.end, sentence_end, quoted)
         content = Place(block, found.start, found.end) if found else None
+    if content is None:
+        # "Pupils could miss exams, the union announced": what comes before is the claim.
+        clause = _clause_before(text, sentence_start, speaker.start)
+        content = Place(block, clause.start, clause.end) if clause else None
     return Attribution(
         block,
         speaker,
@@ -617,6 +708,11 @@ def _is_outlet(words: Sequence[Word], outlets: tuple[str, ...]) -> bool:
 # --------------------------------------------------------------------------- source types
 
 TypeRule = Callable[[list[Word], str, Lexicons], bool]
+
+
+def listed(word: str, entries: tuple[str, ...] | frozenset[str] | set[str]) -> bool:
+    """A word in a list, as written or as its singular or plural ("papers" for "paper")."""
+    return word in entries or (word.endswith("s") and word[:-1] in entries) or word + "s" in entries
 
 
 def _core(words: list[Word]) -> list[Word]:
@@ -660,7 +756,7 @@ def _is_anonymous(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
         and core[0].lower not in DETERMINERS
         and words[0].lower not in INDEFINITE | {"the"}
     )
-    return words[0].lower in INDEFINITE | {"the"} and core[-1].lower in nouns and unnamed
+    return words[0].lower in INDEFINITE | {"the"} and listed(core[-1].lower, nouns) and unnamed
 
 
 def _is_outlet_source(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
@@ -669,7 +765,7 @@ def _is_outlet_source(words: list[Word], extra: str, lexicons: Lexicons) -> bool
 
 def _is_document(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
     core = _core(words)
-    return bool(core) and core[-1].lower in lexicons.document_sources
+    return bool(core) and listed(core[-1].lower, lexicons.document_sources)
 
 
 def _is_vague(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
@@ -691,7 +787,7 @@ def _is_official(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
 
 def _is_organisation(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
     core = _core(words)
-    return bool(core) and (core[-1].lower in lexicons.organisations)
+    return bool(core) and listed(core[-1].lower, lexicons.organisations)
 
 
 def _is_person(words: list[Word], extra: str, lexicons: Lexicons) -> bool:
@@ -743,6 +839,8 @@ def suggest(title: str, paragraphs: Sequence[str], lexicons: Lexicons) -> Sugges
     attributed: list[ClaimGuess] = []
     for block, text in enumerate(blocks):
         for attribution in find_attributions(block, text, lexicons):
+            if sum(len(s.mentions) for s in result.sources) >= MAX_SUGGESTIONS:
+                break  # bounded work: a teacher reviews a few hundred suggestions at most
             source = _source_for(attribution, text, by_key, recent, result, lexicons)
             if source is None:
                 continue
@@ -761,7 +859,7 @@ def suggest(title: str, paragraphs: Sequence[str], lexicons: Lexicons) -> Sugges
                 outlet.mentions.append(attribution.outlet_mention)
                 if outlet is not source:
                     source.via = source.via or outlet.key
-            if attribution.content is not None and block != TITLE:
+            if attribution.content is not None and block != TITLE and len(attributed) < MAX_SUGGESTIONS:
                 attributed.append(ClaimGuess(attribution.content, "attributed", source.key))
     result.claims.extend(_unique_claims(attributed))
     _hedged_claims(blocks, result, lexicons)
@@ -837,17 +935,36 @@ def _hedged_claims(blocks: list[str], result: Suggestions, lexicons: Lexicons) -
             continue
         words = words_of(text)
         for match in find_phrases(text, lexicons.hedges):
+            if match.group()[0].isupper() and text[: match.start()].rstrip()[-1:] not in (
+                "",
+                ".",
+                "!",
+                "?",
+                '"',
+                "“",
+            ):
+                continue  # "in May": a capital inside a sentence is a name, not a hedge
             cue = Place(block, match.start(), match.end())
             holder = next((c for c in result.claims if c.place.contains(cue)), None)
             if holder is not None:
                 if not any(c.overlaps(cue) for c in holder.cues):
                     holder.cues.append(cue)
                 continue
+            if len(result.claims) >= MAX_SUGGESTIONS:
+                return
             place = _clause_from(text, words, block, match.start())
             if place is None:
                 continue
-            claim = ClaimGuess(place, "hedged", cues=[cue])
-            result.claims.append(claim)
+            overlapping = [c for c in result.claims if c.place.overlaps(place)]
+            if overlapping:
+                # "X suggested that ...": the hedge is just before what X said; one claim for both.
+                holder = overlapping[0]
+                union = Place(block, min(holder.place.start, place.start), max(holder.place.end, place.end))
+                if not any(c is not holder and c.place.overlaps(union) for c in result.claims):
+                    holder.place = union
+                    holder.cues.append(cue)
+                continue
+            result.claims.append(ClaimGuess(place, "hedged", cues=[cue]))
 
 
 def _clause_from(text: str, words: list[Word], block: int, start: int) -> Place | None:
@@ -855,9 +972,12 @@ def _clause_from(text: str, words: list[Word], block: int, start: int) -> Place 
     index = next((i for i, w in enumerate(words) if w.start == start), None)
     if index is None:
         return None
-    if index and words[index - 1].lower in PASSIVE_AUXILIARIES | {"has", "have", "had", "will"}:
-        if _only_space(_gap(text, words[index - 1].end, words[index].start)):
-            start = words[index - 1].start
+    if (
+        index
+        and words[index - 1].lower in PASSIVE_AUXILIARIES | {"has", "have", "had", "will"}
+        and _only_space(_gap(text, words[index - 1].end, words[index].start))
+    ):
+        start = words[index - 1].start
     stop = re.compile(r"[,;:.!?\"“”()]|\s[-–—]\s")
     end_match = stop.search(text, words[index].end)
     end = end_match.start() if end_match else len(text)
@@ -888,6 +1008,8 @@ def _unattributed_claims(blocks: list[str], result: Suggestions, lexicons: Lexic
             if count < MIN_CLAIM_WORDS or count > MAX_CLAIM_WORDS:
                 continue
             first = text.index(body, start)
+            if len(result.claims) >= MAX_SUGGESTIONS:
+                return
             result.claims.append(
                 ClaimGuess(
                     Place(block, first, first + len(body)),
@@ -902,6 +1024,8 @@ FRAMING_LISTS: tuple[tuple[str, str], ...] = (
     ("loaded_words", "loaded_language"),
     ("fear_words", "appeal_to_fear_prejudice"),
     ("intensifiers", "exaggeration_minimisation"),
+    ("false_dilemma", "false_dilemma"),
+    ("flag_waving", "flag_waving"),
 )
 SCARE_QUOTE = re.compile(
     r"(?:so-called\s+)?(?:\"[^\"]{1,60}\"|“[^”]{1,60}”|(?<![\w’'])['‘](?=\w)[^'‘’\"]{1,60}(?<=\w)['’](?![\w’']))"
@@ -912,7 +1036,7 @@ def _framing(blocks: list[str], result: Suggestions, lexicons: Lexicons) -> None
     framing: list[FramingGuess] = []
 
     def add(place: Place, technique: str) -> None:
-        if not any(place.overlaps(f.place) for f in framing):
+        if len(framing) < MAX_SUGGESTIONS and not any(place.overlaps(f.place) for f in framing):
             framing.append(FramingGuess(place, technique))
 
     attribution_words = lexicons.reporting_verbs + lexicons.attribution_phrases
@@ -923,32 +1047,73 @@ def _framing(blocks: list[str], result: Suggestions, lexicons: Lexicons) -> None
                 inner = WORD_PATTERN.findall(match.group())
                 if 1 <= len(inner) <= MAX_SCARE_QUOTE_WORDS and (block == TITLE or not has_speaker):
                     add(Place(block, match.start(), match.end()), "scare_quotes")
-        quotes = quotation_ranges(text)
+        # Inside quotations too: a slogan or a loaded word a writer chooses to quote frames the story.
         for attribute, technique in FRAMING_LISTS:
             for match in find_phrases(text, getattr(lexicons, attribute)):
-                if block != TITLE and inside(quotes, match.start(), match.end()):
-                    continue  # a speaker's own words are theirs, not the writer's framing
                 add(Place(block, match.start(), match.end()), technique)
-    # Headline words the body only hedges: the headline states what the body calls "reportedly".
-    hedged_text = " ".join(
-        blocks[c.place.block][c.place.start : c.place.end].lower()
-        for c in result.claims
-        if c.status == "hedged"
-    )
-    hedged_stems = {w[:5] for w in WORD_PATTERN.findall(hedged_text) if len(w) >= 5}
-    for word in words_of(blocks[TITLE]):
-        if len(word.lower) >= 5 and word.lower[:5] in hedged_stems and word.lower not in CLAUSE_WORDS:
-            add(Place(TITLE, word.start, word.end), "headline_body_mismatch")
+    for place in headline_hedged(blocks, result.claims):
+        add(place, "headline_body_mismatch")
     result.framing.extend(sorted(framing, key=lambda f: f.place))
 
 
+# A headline word "of substance": not one of these, and at least this long.
+HEADLINE_SMALL_WORDS = frozenset(
+    ["the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "at", "by", "is"]
+)
+WORDS_AFTER_HEDGE = 3
+
+
+def headline_hedged(blocks: list[str], claims: list[ClaimGuess]) -> list[Place]:
+    """Headline words that state what the body only hedges: two headline words in a row found
+    together in a hedged claim ("an Hour" of "may be losing almost an hour"), or a headline word
+    sharing its stem with a word just after a hedge ("Assault" and "set to be assaulted")."""
+    title_words = words_of(blocks[TITLE])
+    hedged = [c for c in claims if c.status == "hedged" or c.cues]
+    hedged_words: list[list[str]] = []
+    after_hedge: set[str] = set()
+    for claim in hedged:
+        text = blocks[claim.place.block]
+        if not claim.cues:
+            continue
+        # What the body hedges is what follows the hedge: "may be losing almost an hour".
+        first_cue = min(claim.cues)
+        hedged_part = words_of(text[first_cue.end : claim.place.end])
+        # Names are not what the headline overstates: "Harlow Island" matches nothing.
+        hedged_words.append(["" if w.capitalised else w.lower for w in hedged_part])
+        for cue in claim.cues:
+            following = [w.lower for w in words_of(text[cue.end : claim.place.end])][:WORDS_AFTER_HEDGE]
+            after_hedge.update(w[:5] for w in following if len(w) >= 5)
+    marked = [False] * len(title_words)
+    for index in range(len(title_words) - 1):
+        pair = [title_words[index].lower, title_words[index + 1].lower]
+        if all(w in HEADLINE_SMALL_WORDS for w in pair):
+            continue
+        if any(pair == words[i : i + 2] for words in hedged_words for i in range(len(words) - 1)):
+            marked[index] = marked[index + 1] = True
+    for index, word in enumerate(title_words):
+        if len(word.lower) >= 5 and word.lower[:5] in after_hedge:
+            marked[index] = True
+    places: list[Place] = []
+    index = 0
+    while index < len(title_words):
+        if not marked[index]:
+            index += 1
+            continue
+        first = index
+        while index + 1 < len(title_words) and marked[index + 1]:
+            index += 1
+        places.append(Place(TITLE, title_words[first].start, title_words[index].end))
+        index += 1
+    return places
+
+
 def _limit(result: Suggestions) -> None:
-    """At most MAX_SUGGESTIONS quotes in all (each mention and claim and span is one)."""
-    budget = MAX_SUGGESTIONS
+    """At most MAX_PER_KIND mentions, claims and framing spans each: the validator allows 500
+    quotes in a file, and a teacher reviews a few hundred suggestions at most."""
+    budget = MAX_PER_KIND
     for source in result.sources:
         source.mentions = source.mentions[: max(0, budget)]
         budget -= len(source.mentions)
     result.sources = [s for s in result.sources if s.mentions]
-    result.claims = result.claims[: max(0, budget)]
-    budget -= len(result.claims)
-    result.framing = result.framing[: max(0, budget)]
+    result.claims = result.claims[:MAX_PER_KIND]
+    result.framing = result.framing[:MAX_PER_KIND]

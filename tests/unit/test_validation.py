@@ -307,7 +307,8 @@ def test_unknown_top_level_key(vocabulary: Vocabulary) -> None:
 def test_unknown_key_without_a_close_match_lists_the_known_keys(vocabulary: Vocabulary) -> None:
     source = HEADER + FRAMING + "    colour: red\n"
     assert problems(source, vocabulary) == [
-        "a.yaml:11: unknown key 'colour' in framing; known keys: quote, technique, occurrence, in, note, suggested"
+        "a.yaml:11: unknown key 'colour' in framing; known keys: quote, technique, occurrence, in, note, "
+        "suggested"
     ]
 
 

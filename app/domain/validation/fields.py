@@ -98,6 +98,7 @@ class FieldChecker:
         self.path = path
         self.problems: list[Problem] = []
         self.not_shown = 0  # problems past MAX_PROBLEMS, counted only
+        self.not_shown_errors = 0
         self.first_not_shown_line = 0
         self._has_errors = False
 
@@ -109,6 +110,7 @@ class FieldChecker:
         if not self.not_shown:
             self.first_not_shown_line = problem.line
         self.not_shown += 1
+        self.not_shown_errors += problem.severity == ERROR
 
     def error(self, line: int, message: str) -> None:
         self._add(Problem(self.path, line, message))
@@ -127,7 +129,7 @@ class FieldChecker:
 
     def sorted_problems(self) -> tuple[Problem, ...]:
         shown = sorted(self.problems, key=lambda p: p.line)
-        if self.not_shown:
+        if self.not_shown_errors:
             more = "problem" if self.not_shown == 1 else "problems"
             shown.append(
                 Problem(
@@ -135,6 +137,17 @@ class FieldChecker:
                     self.first_not_shown_line,
                     f"and {self.not_shown} more {more} from here on, not shown: "
                     "fix these first, then check again",
+                )
+            )
+        elif self.not_shown:
+            # Only warnings left out (a draft's many suggestions): the file is still valid.
+            more = "warning" if self.not_shown == 1 else "warnings"
+            shown.append(
+                Problem(
+                    self.path,
+                    self.first_not_shown_line,
+                    f"and {self.not_shown} more {more} from here on, not shown",
+                    WARNING,
                 )
             )
         return tuple(shown)

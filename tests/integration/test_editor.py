@@ -4,6 +4,7 @@ and input that is too big or odd."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -119,9 +120,9 @@ def text_of(response: Any) -> str:
 
 def setup_of(page: str) -> dict[str, Any]:
     """The editor's data, as the page gives it to the script."""
-    match = re.search(r'<script type="application/json" id="editor-setup">(.*?)</script>', page, re.S)
+    match = re.search(r"data-editor-setup='([^']*)'", page)
     assert match is not None, "the editor page has no setup data"
-    setup: dict[str, Any] = json.loads(match.group(1))
+    setup: dict[str, Any] = json.loads(html.unescape(match.group(1)))
     return setup
 
 

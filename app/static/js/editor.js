@@ -13,7 +13,7 @@
 
   var app = document.getElementById("editor-app");
   if (!app) { return; }
-  var setup = JSON.parse(document.getElementById(app.getAttribute("data-editor-setup")).textContent);
+  var setup = JSON.parse(app.getAttribute("data-editor-setup"));
   var CHECK_DELAY_MS = 500;
   var SECTIONS = ["sources", "claims", "framing"];
   var KIND = { sources: "source", claims: "claim", framing: "framing" };

@@ -214,9 +214,12 @@ def test_a_new_article_that_cannot_be_drafted_says_why(
 
 
 def test_pasted_text_is_escaped_in_the_editor(owner: FlaskClient) -> None:
-    pasted = "A <script>alert(1)</script> headline\n\nThe mayor said the <b>bridge</b> will close."
+    pasted = "A <script>alert(1)</script> headline' data-x='1\n\nThe mayor said the <b>bridge</b> will close."
     page = text_of(owner.post("/teacher/library/new", data={"pasted": pasted}))
     assert "<script>alert(1)</script>" not in page
+    assert "' data-x='1" not in page
+    # The editor's data (an HTML attribute) reads back exactly as pasted.
+    assert setup_of(page)["state"]["document"]["title"] == "A <script>alert(1)</script> headline' data-x='1"
     assert "<b>bridge</b>" not in page
     assert "&lt;b&gt;bridge&lt;/b&gt;" in page
 

@@ -4,6 +4,7 @@ and input that is too big or odd."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -119,9 +120,9 @@ def text_of(response: Any) -> str:
 
 def setup_of(page: str) -> dict[str, Any]:
     """The editor's data, as the page gives it to the script."""
-    match = re.search(r'<script type="application/json" id="editor-setup">(.*?)</script>', page, re.S)
+    match = re.search(r"data-editor-setup='([^']*)'", page)
     assert match is not None, "the editor page has no setup data"
-    setup: dict[str, Any] = json.loads(match.group(1))
+    setup: dict[str, Any] = json.loads(html.unescape(match.group(1)))
     return setup
 
 
@@ -213,9 +214,12 @@ def test_a_new_article_that_cannot_be_drafted_says_why(
 
 
 def test_pasted_text_is_escaped_in_the_editor(owner: FlaskClient) -> None:
-    pasted = "A <script>alert(1)</script> headline\n\nThe mayor said the <b>bridge</b> will close."
+    pasted = "A <script>alert(1)</script> headline' data-x='1\n\nThe mayor said the <b>bridge</b> will close."
     page = text_of(owner.post("/teacher/library/new", data={"pasted": pasted}))
     assert "<script>alert(1)</script>" not in page
+    assert "' data-x='1" not in page
+    # The editor's data (an HTML attribute) reads back exactly as pasted.
+    assert setup_of(page)["state"]["document"]["title"] == "A <script>alert(1)</script> headline' data-x='1"
     assert "<b>bridge</b>" not in page
     assert "&lt;b&gt;bridge&lt;/b&gt;" in page
 

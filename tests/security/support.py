@@ -247,6 +247,26 @@ FormBuilder = Callable[[World], dict[str, Any]]
 
 # A plausible, valid form for every POST route (what the page's own form would send).
 _joiners = itertools.count(1)
+_edited = itertools.count(1)
+EDITOR_PASTE = "Bridge to close for repairs\n\nThe bridge will close for a month, the council said on Monday."
+
+
+def editor_yaml(number: int) -> str:
+    """A small reviewed article for the editor's save and download, with an id of its own."""
+    return (
+        f"id: editor-article-{number}\n"
+        "title: Bridge to close for repairs\n"
+        "text: |\n"
+        "  The bridge will close for a month, the council said on Monday.\n"
+        "sources:\n"
+        "  - id: council\n"
+        "    name: the council\n"
+        "    type: named_organisation\n"
+        "    mentions:\n"
+        '      - quote: "the council said"\n'
+    )
+
+
 POST_FORMS: dict[str, FormBuilder] = {
     "auth.login": lambda w: {"email": w.teacher_email, "password": PASSWORD},
     "auth.logout": lambda w: {},
@@ -273,6 +293,11 @@ POST_FORMS: dict[str, FormBuilder] = {
     "teacher.merge_student": lambda w: {},
     "teacher.remove_student": lambda w: {"delete_attempts": ""},
     "teacher.upload": lambda w: {"file": sample_upload()},
+    "editor.new_article": lambda w: {"pasted": EDITOR_PASTE},
+    # The check reads JSON only: a form gets a 400 (tests/integration/test_editor.py sends JSON).
+    "editor.check": lambda w: {"document": "{}"},
+    "editor.save": lambda w: {"yaml": editor_yaml(next(_edited)), "document_json": ""},
+    "editor.download": lambda w: {"yaml": editor_yaml(0), "document_json": ""},
     "teacher.assign": lambda w: {
         "class_id": str(w.class_id),
         "version_id": str(w.version_id),

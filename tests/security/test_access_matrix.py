@@ -130,6 +130,16 @@ TABLE: dict[str, dict[str, Expect]] = {
     "teacher.library": {"GET": teachers_only(200, 200)},
     "teacher.upload": {"POST": teachers_only(Redirect("/teacher/library"), Redirect("/teacher/library"))},
     "teacher.preview": {"GET": teachers_only(200, 200)},
+    # The editor: the version is the school's, which every teacher may open and download; a save
+    # stores the teacher's own new article (each post has an id of its own).
+    "editor.new_article": {"GET": teachers_only(200, 200), "POST": teachers_only(200, 200)},
+    "editor.edit_version": {"GET": teachers_only(200, 200)},
+    "editor.download_version": {"GET": teachers_only(200, 200)},
+    "editor.check": {"POST": teachers_only(400, 400)},
+    "editor.save": {
+        "POST": teachers_only(Redirect("/teacher/library/versions/"), Redirect("/teacher/library/versions/"))
+    },
+    "editor.download": {"POST": teachers_only(200, 200)},
     # Another teacher's class is not among the form's choices: the form is shown again (200),
     # and test_assigning_to_another_teachers_class_creates_nothing checks nothing was made.
     "teacher.assign": {

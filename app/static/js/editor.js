@@ -13,7 +13,7 @@
 
   var app = document.getElementById("editor-app");
   if (!app) { return; }
-  var setup = JSON.parse(document.getElementById(app.getAttribute("data-editor-setup")).textContent);
+  var setup = JSON.parse(app.getAttribute("data-editor-setup"));
   var CHECK_DELAY_MS = 500;
   var SECTIONS = ["sources", "claims", "framing"];
   var KIND = { sources: "source", claims: "claim", framing: "framing" };
@@ -610,8 +610,34 @@
     return card;
   }
 
+  // The article's details (not its title or text, which the YAML file holds): id, outlet...
+  var DETAILS = [
+    ["id", "Article id (lowercase letters, digits and hyphens; a new id makes a new article)"],
+    ["outlet", "Outlet"], ["author", "Author"], ["published", "Published (year-month-day)"],
+    ["url", "Web address"], ["level", "Level (for example: ages 12-14)"]
+  ];
+
+  function detailsGroup() {
+    var group = el("details", "card-group article-details");
+    group.appendChild(el("summary", null, "The article’s details"));
+    DETAILS.forEach(function (pair) {
+      var input = document.createElement("input");
+      input.type = "text";
+      input.name = "detail-" + pair[0];
+      input.value = typeof doc[pair[0]] === "string" ? doc[pair[0]] : "";
+      labelled(pair[1], input, group);
+      input.addEventListener("input", function () {
+        if (input.value.trim() || pair[0] === "id") { doc[pair[0]] = input.value.trim(); } else { delete doc[pair[0]]; }
+        changed(false);
+      });
+    });
+    return group;
+  }
+
   function renderCards() {
+    var detailsOpen = Boolean(cardsBox.querySelector(".article-details[open]"));
     cardsBox.textContent = "";
+    cardsBox.appendChild(detailsGroup()).open = detailsOpen;
     var suggested = 0;
     var total = 0;
     [["sources", "Sources", sourceCard], ["claims", "Claims", claimCard], ["framing", "Framing", framingCard]].forEach(function (part) {

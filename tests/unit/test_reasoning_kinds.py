@@ -145,9 +145,17 @@ def test_how_to_check_keys_come_from_the_source_type_and_its_relay() -> None:
         "the buses were often late": "Find the Daily Post's own report of it",
         "the timetable was never kept": CHECKABLE_KEY,
     }
+    # Where the key names an outlet or a document, one wrong answer names it too (trusting it
+    # unchecked), so the key is not the only choice that names something from the article.
+    trusting = {
+        "The bus service will end in May": "Nothing: it comes from the council report, so it must be true",
+        "the buses were often late": "Nothing: the Daily Post reported it, so it must be true",
+    }
     for question in questions:
         wrong = [c for i, c in enumerate(question.choices) if i not in question.answer]
-        assert len(wrong) == 3 and set(wrong) <= set(WRONG_STEPS)
+        expected = trusting.get(question.quote)
+        assert len(wrong) == 3 and set(wrong) - {expected} <= set(WRONG_STEPS)
+        assert expected is None or expected in wrong
         assert question.skill == "claims" and not gives_key_away(question)
     relayed = next(q for q in questions if q.quote == "the buses were often late")
     # It quotes the words that show the relay, in the claim's own sentence.

@@ -36,6 +36,12 @@ WRONG_STEPS = (
     "See how many people have shared or liked the article",
 )
 MAX_WRONG_STEPS = 3
+# Trusting the outlet or document the key names, without checking: wrong, but what a reader who
+# trusts anything official or in the news would pick.
+TRUST_WITHOUT_CHECKING = {
+    "news_outlet": "Nothing: {label} reported it, so it must be true",
+    "document_or_data": "Nothing: it comes from {label}, so it must be true",
+}
 
 
 def _possessive(label: str) -> str:
@@ -69,13 +75,26 @@ class HowToCheck(QuestionKind):
                 ),
                 explanation=_notes([reason, claim.note], reason),
                 right=right,
-                wrong=rng.sample(WRONG_STEPS, MAX_WRONG_STEPS),
+                wrong=self.wrong_steps(reading, revealed, rng),
                 span=claim.span,
                 # Its key tells what kind of source that is (an outlet, a document, an unnamed source).
                 about=[f"claim:{index}", f"source:{revealed}"],
                 line=claim.line,
                 extra={"claim": index},
             )
+
+    @staticmethod
+    def wrong_steps(reading: ArticleReading, revealed: str, rng: random.Random) -> list[str]:
+        """Where the key names an outlet or a document, one wrong answer names it too, as a reason to
+        check nothing ("Nothing: CNN reported it, ..."), so the key is not the only choice that
+        names something from the article."""
+        source = reading.article.source(revealed)
+        label = source_label(source)
+        trust = TRUST_WITHOUT_CHECKING.get(source.type)
+        if trust is None:
+            return rng.sample(WRONG_STEPS, MAX_WRONG_STEPS)
+        others = [step for step in WRONG_STEPS if not step.startswith("Nothing:")]
+        return [trust.format(label=label), *rng.sample(others, MAX_WRONG_STEPS - 1)]
 
     @staticmethod
     def step(reading: ArticleReading, claim: Claim) -> tuple[str, str, str] | None:

@@ -11,6 +11,7 @@ told from the annotations, the kind asks nothing.  Randomness comes only from th
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -1262,6 +1263,9 @@ def _balanced_pick(
     clashes = _clashes([q for left in by_kind.values() for q in left])
     uses: Counter[str] = Counter(q.kind for q in taken)
     chosen = list(taken)
+    # No one kind fills more than a quarter of the quiz while another kind is left: five "what kind of
+    # statement" questions in twelve would teach one habit and hide the others.
+    kind_cap = max(2, math.ceil((len(taken) + count) / 4))
     picked: list[Question] = []
     while len(picked) < count:
         available = [name for name, left in by_kind.items() if left]
@@ -1287,6 +1291,7 @@ def _balanced_pick(
         name = min(
             available,
             key=lambda n: (
+                uses[n] >= kind_cap,
                 # The skill the quiz has least of first, and within it a kind not used yet.
                 skill_counts[KINDS[n].skill],
                 uses[n] > 0,

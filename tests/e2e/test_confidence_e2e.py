@@ -213,3 +213,38 @@ def test_student_rates_every_answer_and_sees_calibration(
     axe_check(tpage, "confidence-dashboard")
     assert_fits_phone(tpage, "confidence-dashboard")
     teacher.assert_no_browser_problems()
+
+
+def test_without_javascript_the_rating_is_sent_with_the_answer(
+    live_app: Flask, new_visitor: Callable[..., Any], school: dict[str, Any], axe_check: Callable[..., Any]
+) -> None:
+    with live_app.app_context():
+        from app.models import SchoolClass
+
+        student = make_student(db.session.get_one(SchoolClass, school["class_id"]), "Noor")
+        rejoin_code = student.rejoin_code
+    questions = _questions(live_app)
+    visitor = new_visitor("Noor without JavaScript", javascript=False)
+    page = visitor.page
+    page.goto("/rejoin")
+    page.get_by_label("Class code").fill(school["class_code"])
+    page.get_by_label("Your rejoin code").fill(rejoin_code)
+    page.get_by_role("button", name="Continue").click()
+    page.locator("li.assignment").filter(has_text=TITLE).get_by_role(
+        "button", name=re.compile("^Start")
+    ).click()
+    expect(page).to_have_url(re.compile(r"/attempts/\d+/questions/1$"))
+    attempt_id = int(page.url.rsplit("/questions/", 1)[0].rsplit("/", 1)[1])
+    # Without the script every select-words box is an ordinary tick box with its label.
+    _tick_answer(page, 1, questions[0], right=True)
+    page.get_by_role("group", name=re.compile("How sure are you")).get_by_label(
+        "Fairly sure", exact=True
+    ).check()
+    axe_check(page, "confidence-question-no-js")
+    page.get_by_role("button", name="Check my answer").click()
+    expect(page).to_have_url(re.compile(r"/questions/1/feedback#verdict$"))
+    expect(page.locator(".confidence-said")).to_have_text("You said you were: Fairly sure.")
+    with live_app.app_context():
+        rows = list(db.session.scalars(select(Response).where(Response.attempt_id == attempt_id)))
+        assert [(r.position, r.confidence, r.score) for r in rows] == [(0, "fairly_sure", 1.0)]
+    visitor.assert_no_browser_problems()

@@ -414,3 +414,16 @@ def test_results_dashboard_and_export_show_calibration(
     for row in rows:
         by_student.setdefault(row["student"], []).append(row["confidence"])
     assert by_student == {"Ann": ["certain"] * 3, "Bob": ["guessing"]}
+
+
+def test_drawing_another_quiz_keeps_the_kinds_switched_off(app: Flask, world: World) -> None:
+    with app.app_context():
+        school_class = db.session.get_one(SchoolClass, world.class_id)
+        usual = generated_kinds_of(make_assignment(school_class, seed=5))
+        off = sorted(usual)[:2]
+        assignment = make_assignment(school_class, seed=5, kinds_off=off)
+        for seed in (6, 7, 8):
+            assignment = quizzes.draw_another_quiz(assignment, seed=seed)
+            assert assignment.quiz.seed == seed
+            assert not generated_kinds_of(assignment) & set(off)
+            assert assignment.kinds_off == [name for name in KINDS if name in off]  # stored in KINDS order

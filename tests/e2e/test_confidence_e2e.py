@@ -216,7 +216,7 @@ def test_student_rates_every_answer_and_sees_calibration(
 
 
 def test_without_javascript_the_rating_is_sent_with_the_answer(
-    live_app: Flask, new_visitor: Callable[..., Any], school: dict[str, Any], axe_check: Callable[..., Any]
+    live_app: Flask, new_visitor: Callable[..., Any], school: dict[str, Any]
 ) -> None:
     with live_app.app_context():
         from app.models import SchoolClass
@@ -240,7 +240,7 @@ def test_without_javascript_the_rating_is_sent_with_the_answer(
     page.get_by_role("group", name=re.compile("How sure are you")).get_by_label(
         "Fairly sure", exact=True
     ).check()
-    axe_check(page, "confidence-question-no-js")
+    # (No axe run here: axe is a script, and this page runs none; the same markup passed axe above.)
     page.get_by_role("button", name="Check my answer").click()
     expect(page).to_have_url(re.compile(r"/questions/1/feedback#verdict$"))
     expect(page.locator(".confidence-said")).to_have_text("You said you were: Fairly sure.")

@@ -240,6 +240,10 @@ class Assignment(Model):
     feedback_mode: Mapped[str] = mapped_column(String(16), default=FEEDBACK_PRACTICE)
     late_policy: Mapped[str] = mapped_column(String(16), default=LATE_ACCEPT)
     answers_shown: Mapped[str] = mapped_column(String(16), default=SHOW_ANSWERS_AFTER_SUBMIT)
+    # Ask "How sure are you?" with each answer (never scored; the dashboard shows calibration).
+    ask_confidence: Mapped[bool] = mapped_column(default=False)
+    # Generated question kinds (names in app.domain.generate.KINDS) the quiz leaves out.
+    kinds_off: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
@@ -335,6 +339,8 @@ class Response(Model):
     score: Mapped[float] = mapped_column(Float)
     max_score: Mapped[float] = mapped_column(Float, default=1.0)
     verdict: Mapped[str] = mapped_column(String(16))
+    # How sure the student said they were (app.domain.confidence levels); None: not asked or not said.
+    confidence: Mapped[str | None] = mapped_column(String(16), default=None)
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")

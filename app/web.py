@@ -46,6 +46,7 @@ def init_app(app: Flask) -> None:
     from app.dashboard.routes import bp as dashboard_bp
     from app.dashboard.routes import progress_bp
     from app.domain.article import SKILL_LABELS
+    from app.domain.confidence import CONFIDENCE_LEVELS
     from app.editor.routes import bp as editor_bp
     from app.exports.routes import bp as exports_bp
     from app.main.routes import bp as main_bp
@@ -70,7 +71,10 @@ def init_app(app: Flask) -> None:
     app.add_template_global(passages.article_html, "article_html")
     # Tables, not functions: straight into Jinja's globals (add_template_global is typed for callables).
     app.jinja_env.globals.update(
-        VERDICTS=passages.VERDICTS, MARK_LABELS=passages.MARK_LABELS, SKILL_LABELS=SKILL_LABELS
+        VERDICTS=passages.VERDICTS,
+        MARK_LABELS=passages.MARK_LABELS,
+        SKILL_LABELS=SKILL_LABELS,
+        CONFIDENCE_LEVELS=CONFIDENCE_LEVELS,
     )
     app.add_template_filter(passages.points, "points")
 

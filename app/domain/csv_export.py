@@ -72,6 +72,7 @@ RESPONSES_COLUMNS: tuple[str, ...] = (
     "answer",
     "score",
     "max",
+    "confidence",  # how sure the student said they were (app.domain.confidence), empty if not said
 )
 # Canvas's gradebook import: these five, then one column per assignment, and a
 # "Points Possible" row under the header (Canvas writes the label indented).
@@ -241,6 +242,7 @@ def responses_row(
     described: tuple[str, str, str],
     score: float,
     maximum: float,
+    confidence: str | None = None,
 ) -> list[Cell]:
     """The cells of a responses row, in RESPONSES_COLUMNS order.
 
@@ -260,6 +262,7 @@ def responses_row(
         text,
         number(score),
         number(maximum),
+        confidence or "",
     ]
 
 

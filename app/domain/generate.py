@@ -1168,9 +1168,16 @@ def headline_annotated(article: Article) -> bool:
 
 
 def build_quiz(
-    article: Article, vocabulary: Vocabulary, seed: int, length: int | None = None
+    article: Article,
+    vocabulary: Vocabulary,
+    seed: int,
+    length: int | None = None,
+    kinds_off: frozenset[str] = frozenset(),
 ) -> list[Question]:
     """The quiz a class gets for ``seed``: every hand-written question plus generated ones.
+
+    ``kinds_off`` names generated kinds the teacher switched off for this assignment: none of
+    their questions is asked (hand-written questions always are).
 
     No two questions concern the same words, claim, source or framing (hand-written ones
     win); a question about the headline comes first when the headline is annotated; then
@@ -1179,7 +1186,12 @@ def build_quiz(
     """
     rng = random.Random(seed)
     target = article.quiz_length if length is None else length
-    pool = all_questions(article, vocabulary, rng)
+    # Filtered after generating, so the same seed draws the same questions from the kinds left on.
+    pool = [
+        question
+        for question in all_questions(article, vocabulary, rng)
+        if KINDS[question.kind].hand_written or question.kind not in kinds_off
+    ]
     hand = [question for question in pool if KINDS[question.kind].hand_written]
     generated = [question for question in pool if not KINDS[question.kind].hand_written]
     quiz = list(hand)

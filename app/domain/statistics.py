@@ -26,9 +26,10 @@ from typing import Any, TypeVar
 
 from app.domain import deadlines
 from app.domain.article import HEADLINE_BLOCK, Article, Vocabulary
+from app.domain.confidence import CONFIDENCE_LEVELS
 from app.domain.generate import KINDS
 from app.domain.question import CHOICE, SELECT, Question
-from app.domain.scoring import skill_totals, span_found
+from app.domain.scoring import EPSILON, skill_totals, span_found
 
 # Gradebook states, in the words the teacher reads (a student's list of assignments uses the first
 # three; on time, late and missing are the due-date rules' own states).
@@ -171,6 +172,70 @@ def gradebook_average(
     return mean(values)
 
 
+# --- Calibration: how sure students were against how they did --------------------------------
+
+
+@dataclass(frozen=True)
+class CalibrationLevel:
+    """The answers given at one confidence level: how many, how many fully right, their score."""
+
+    level: str
+    label: str
+    answers: int = 0
+    right: int = 0
+    score: float = 0.0  # the sum of the answers' scores as fractions of their maxima
+
+    @property
+    def right_percent(self) -> float | None:
+        """How often an answer at this level was fully right; None with no answers."""
+        return percent(self.right, self.answers)
+
+    @property
+    def score_percent(self) -> float | None:
+        """The mean score of these answers (partly right answers count in part)."""
+        return percent(self.score, self.answers)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    levels: tuple[CalibrationLevel, ...]  # every level, least sure first, even with no answers
+    unrated: int = 0  # answers given without a rating
+
+    @property
+    def rated(self) -> int:
+        return sum(level.answers for level in self.levels)
+
+    def level(self, name: str) -> CalibrationLevel:
+        return next(level for level in self.levels if level.level == name)
+
+
+def calibration(answers: Iterable[ScoredAnswer]) -> Calibration:
+    """Count answers per confidence level with how often they were right.
+
+    An answer is right when it earned its full marks; the mean score shows partly right
+    select-words answers too.  A level nobody chose has 0 answers and no percentages.
+    """
+    counts: Counter[str] = Counter()
+    rights: Counter[str] = Counter()
+    scores: dict[str, float] = {}
+    unrated = 0
+    for answer in answers:
+        level = answer.confidence
+        if level is None or level not in CONFIDENCE_LEVELS:
+            unrated += 1
+            continue
+        counts[level] += 1
+        rights[level] += int(answer.fraction >= 1 - EPSILON)
+        scores[level] = scores.get(level, 0.0) + answer.fraction
+    return Calibration(
+        tuple(
+            CalibrationLevel(level, label, counts[level], rights[level], scores.get(level, 0.0))
+            for level, label in CONFIDENCE_LEVELS.items()
+        ),
+        unrated,
+    )
+
+
 # --- Item analysis ---------------------------------------------------------------------------
 
 
@@ -181,6 +246,7 @@ class ScoredAnswer:
     answer: tuple[int, ...]
     score: float
     max_score: float = 1.0
+    confidence: str | None = None  # how sure the student said they were (app.domain.confidence)
 
     @property
     def fraction(self) -> float:

@@ -17,7 +17,7 @@ export_cli = AppGroup("export", help="Write scores, responses or a Canvas gradeb
 
 _HELP = {
     exports.SCORES: "One row per student per assignment: status, times, score, percent by skill.",
-    exports.RESPONSES: "One row per answer: question, kind, skill, the answer given, its score.",
+    exports.RESPONSES: "One row per answer: question, kind, skill, the answer given, its score, confidence.",
     exports.GRADEBOOK: "The kept percent per student and assignment, in the layout Canvas imports.",
 }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -273,13 +274,14 @@ def latest_versions(teacher: Teacher | None = None) -> list[ArticleVersion]:
     )
 
 
-def create_quiz(version: ArticleVersion, seed: int) -> Quiz:
-    """Freeze the questions of a version for one seed.  Does not commit (part of assigning)."""
+def create_quiz(version: ArticleVersion, seed: int, kinds_off: Iterable[str] = ()) -> Quiz:
+    """Freeze the questions of a version for one seed, leaving out the generated kinds in
+    ``kinds_off``.  Does not commit (part of assigning)."""
     article = parse_version(version)
     suggestions = unreviewed_suggestions(article)
     if suggestions:
         raise UnreviewedSuggestions(f"{version.title}: {refusal_message(suggestions)}")
-    questions = build_quiz(article, current_vocabulary(), seed)
+    questions = build_quiz(article, current_vocabulary(), seed, kinds_off=frozenset(kinds_off))
     quiz = Quiz(article_version_id=version.id, seed=seed, questions=[q.to_dict() for q in questions])
     db.session.add(quiz)
     db.session.flush()

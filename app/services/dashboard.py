@@ -93,13 +93,14 @@ def extension_dues(*conditions: ColumnElement[bool]) -> dict[tuple[int, int], da
     return {(student_id, assignment_id): due for student_id, assignment_id, due in rows if due is not None}
 
 
-AnswerRow = tuple[int, int, list[int], float, float]  # attempt id, position, answer, score, max
+# attempt id, position, answer, score, max, confidence
+AnswerRow = tuple[int, int, list[int], float, float, str | None]
 
 
 def _answers_by_attempt(rows: list[AnswerRow]) -> dict[int, dict[int, stats.ScoredAnswer]]:
     answers: dict[int, dict[int, stats.ScoredAnswer]] = {}
-    for attempt_id, position, answer, score, max_score in rows:
-        scored = stats.ScoredAnswer(tuple(answer or ()), score, max_score)
+    for attempt_id, position, answer, score, max_score, confidence in rows:
+        scored = stats.ScoredAnswer(tuple(answer or ()), score, max_score, confidence)
         answers.setdefault(attempt_id, {})[position] = scored
     return answers
 
@@ -134,7 +135,14 @@ def load_class(school_class: SchoolClass) -> ClassRecords:
     ):
         attempts.setdefault((attempt.student_id, attempt.assignment_id), []).append(attempt)
     rows = db.session.execute(
-        select(Response.attempt_id, Response.position, Response.answer, Response.score, Response.max_score)
+        select(
+            Response.attempt_id,
+            Response.position,
+            Response.answer,
+            Response.score,
+            Response.max_score,
+            Response.confidence,
+        )
         .join(Attempt, Attempt.id == Response.attempt_id)
         .join(Assignment, Assignment.id == Attempt.assignment_id)
         .where(Assignment.class_id == school_class.id, Attempt.submitted_at.is_not(None))
@@ -237,7 +245,14 @@ def assignment_analysis(assignment: Assignment) -> AssignmentAnalysis:
         )
     )
     rows = db.session.execute(
-        select(Response.attempt_id, Response.position, Response.answer, Response.score, Response.max_score)
+        select(
+            Response.attempt_id,
+            Response.position,
+            Response.answer,
+            Response.score,
+            Response.max_score,
+            Response.confidence,
+        )
         .join(Attempt, Attempt.id == Response.attempt_id)
         .where(Attempt.assignment_id == assignment.id, Attempt.submitted_at.is_not(None))
     ).tuples()
@@ -271,6 +286,7 @@ class GradebookRow:
     cells: list[Cell]
     average: float | None  # over the assignments this student submitted (and missed, if counted as 0)
     skills: dict[str, float | None]
+    calibration: stats.Calibration = field(default_factory=lambda: stats.calibration(()))
 
     def percent_for(self, assignment_id: int) -> float | None:
         for cell in self.cells:
@@ -303,6 +319,9 @@ class ClassDashboard:
     choice_confusions: list[tuple[str, list[tuple[stats.ChoiceConfusion, int]], int]]
     select_confusions: list[tuple[stats.SelectConfusion, int]]
     missing_as_zero: bool = False  # averages count missing work as 0%
+    # How often answers at each confidence level were right, over the kept attempts.
+    calibration: stats.Calibration = field(default_factory=lambda: stats.calibration(()))
+    asks_confidence: bool = False  # some assignment asks "How sure are you?"
 
     @property
     def has_scores(self) -> bool:
@@ -367,7 +386,10 @@ def class_dashboard(
         if student.removed and not any(cell.attempts for cell in cells):
             continue  # removed with nothing to show
         average = stats.gradebook_average(((cell.percent, cell.state) for cell in cells), missing_as_zero)
-        rows.append(GradebookRow(student, cells, average, skills_of(own_kept)))
+        own_answers = [answer for kept in own_kept for answer in records.answers.get(kept.id, {}).values()]
+        rows.append(
+            GradebookRow(student, cells, average, skills_of(own_kept), stats.calibration(own_answers))
+        )
 
     columns = []
     choice_counts: dict[str, Counter[stats.ChoiceConfusion]] = {}
@@ -413,6 +435,10 @@ def class_dashboard(
         choice_confusions=choice_confusions,
         select_confusions=sorted(select_counts.items(), key=lambda pair: (-pair[1], pair[0])),
         missing_as_zero=missing_as_zero,
+        calibration=stats.calibration(
+            answer for attempt in all_kept for answer in records.answers.get(attempt.id, {}).values()
+        ),
+        asks_confidence=any(assignment.ask_confidence for assignment in records.assignments),
     )
 
 

@@ -293,6 +293,7 @@ def _responses_statement(scope: Scope) -> Select[Any]:
             cast(Response.answer, Text),
             Response.score,
             Response.max_score,
+            Response.confidence,
         )
         .select_from(Response)
         .join(Attempt, Attempt.id == Response.attempt_id)
@@ -329,7 +330,7 @@ def response_rows(scope: Scope) -> Iterator[list[csv_export.Cell]]:
     described: dict[tuple[int, str], tuple[str, str, str]] = {}
     responses_row = csv_export.responses_row
     for (class_name, name, public_id, title, row_quiz_id, attempt, position, answer, score,
-         maximum) in _stream(_responses_statement(scope)):  # fmt: skip
+         maximum, confidence) in _stream(_responses_statement(scope)):  # fmt: skip
         if row_quiz_id != quiz_id:
             quiz_id, questions = row_quiz_id, _quiz_questions(row_quiz_id)
             described.clear()
@@ -339,7 +340,9 @@ def response_rows(scope: Scope) -> Iterator[list[csv_export.Cell]]:
             cells = csv_export.describe_answer(question, json.loads(answer))
             if len(described) < MAX_REMEMBERED_ANSWERS:
                 described[position, answer] = cells
-        yield responses_row(class_name, name, public_id, title, attempt, position, cells, score, maximum)
+        yield responses_row(
+            class_name, name, public_id, title, attempt, position, cells, score, maximum, confidence
+        )
 
 
 # --- Gradebook ------------------------------------------------------------------------------

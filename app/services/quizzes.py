@@ -30,10 +30,19 @@ from app.domain import deadlines
 from app.domain.arrangement import Arrangement
 from app.domain.article import SKILLS
 from app.domain.cache import LRUCache
+from app.domain.confidence import ConfidenceError, parse_confidence
+from app.domain.generate import KINDS
 from app.domain.names import clean_display_name
 from app.domain.question import Question
 from app.domain.scoring import ANSWER_TYPES, Result, score_answer
-from app.domain.statistics import IN_PROGRESS, NOT_STARTED, SUBMITTED
+from app.domain.statistics import (
+    IN_PROGRESS,
+    NOT_STARTED,
+    SUBMITTED,
+    Calibration,
+    ScoredAnswer,
+    calibration,
+)
 from app.domain.text import Block
 from app.extensions import db
 from app.models import (
@@ -81,6 +90,26 @@ def _now(now: datetime | None) -> datetime:
 # --- Assigning ------------------------------------------------------------------------------
 
 
+def switchable_kinds() -> dict[str, str]:
+    """Generated question kinds a teacher may switch off, name -> title, in KINDS order
+    (hand-written questions are always asked)."""
+    return {name: kind.title for name, kind in KINDS.items() if not kind.hand_written}
+
+
+def _clean_kinds_off(kinds_off: Iterable[str]) -> list[str]:
+    chosen = set(kinds_off)
+    unknown = chosen - set(switchable_kinds())
+    if unknown:
+        raise QuizError("Choose question kinds from the list.", "kinds_off")
+    return [name for name in switchable_kinds() if name in chosen]
+
+
+NO_QUESTIONS_LEFT = (
+    "With those kinds switched off this article has no questions to ask. Leave at least one kind on "
+    "that the article has questions for."
+)
+
+
 def _check_settings(
     school_class: SchoolClass,
     *,
@@ -121,6 +150,8 @@ def assign_quiz(
     feedback_mode: str = FEEDBACK_PRACTICE,
     late_policy: str = LATE_ACCEPT,
     answers_shown: str = SHOW_ANSWERS_AFTER_SUBMIT,
+    ask_confidence: bool = False,
+    kinds_off: Iterable[str] = (),
     seed: int | None = None,
     refuse_past_due: bool = False,
     now: datetime | None = None,
@@ -128,7 +159,9 @@ def assign_quiz(
     """Freeze a quiz from the article version and assign it: later edits never change it.
 
     A teacher's form sets ``refuse_past_due``: a due date already past is then a mistake.
+    ``kinds_off``: generated question kinds the quiz leaves out.
     """
+    kinds = _clean_kinds_off(kinds_off)
     _check_settings(
         school_class,
         due_at=due_at,
@@ -138,9 +171,11 @@ def assign_quiz(
         answers_shown=answers_shown,
         now=_now(now) if refuse_past_due else None,
     )
-    quiz = create_quiz(version, secrets.randbelow(2**31) if seed is None else seed)
+    quiz = create_quiz(version, secrets.randbelow(2**31) if seed is None else seed, kinds)
     if not quiz.questions:
         db.session.rollback()
+        if kinds:
+            raise QuizError(NO_QUESTIONS_LEFT, "kinds_off")
         raise QuizError("This article has no questions to ask yet.")
     assignment = Assignment(
         class_id=school_class.id,
@@ -151,6 +186,8 @@ def assign_quiz(
         feedback_mode=feedback_mode,
         late_policy=late_policy,
         answers_shown=answers_shown,
+        ask_confidence=ask_confidence,
+        kinds_off=kinds,
     )
     db.session.add(assignment)
     db.session.commit()
@@ -166,10 +203,16 @@ def update_assignment(
     feedback_mode: str,
     late_policy: str,
     answers_shown: str,
+    ask_confidence: bool | None = None,
+    kinds_off: Iterable[str] | None = None,
     refuse_past_due: bool = False,
     now: datetime | None = None,
 ) -> Assignment:
     """Change an assignment's settings, refusing changes that would spoil work already done.
+
+    Switching question kinds off or on draws the quiz again (same seed), so it can only change
+    until a student has started.  Asking "How sure are you?" may change at any time: it never
+    changes a score.  ``None`` leaves either setting as it is.
 
     Once a student has started, the feedback mode is fixed: practice answers are final once
     their feedback was seen, test answers can still change, so switching would let students
@@ -188,7 +231,16 @@ def update_assignment(
         now=_now(now) if refuse_past_due else None,
         previous_due=assignment.due_at,
     )
+    kinds = None if kinds_off is None else _clean_kinds_off(kinds_off)
     started = db.session.scalar(select(func.count(Attempt.id)).where(Attempt.assignment_id == assignment.id))
+    if kinds is not None and set(kinds) != set(assignment.kinds_off or []):
+        if started:
+            raise QuizError(
+                "Students have already started this quiz, so its questions stay as they are. To leave out "
+                "other kinds, assign the article again as a new quiz.",
+                "kinds_off",
+            )
+        _redraw_with_kinds(assignment, kinds)
     if feedback_mode != assignment.feedback_mode and started:
         raise QuizError(
             "Students have already started this quiz, so when they see feedback can no longer change. "
@@ -217,9 +269,36 @@ def update_assignment(
     assignment.feedback_mode = feedback_mode
     assignment.late_policy = late_policy
     assignment.answers_shown = answers_shown
+    if ask_confidence is not None:
+        assignment.ask_confidence = ask_confidence
     assignment.updated_at = _now(now)
     db.session.commit()
     return assignment
+
+
+def _redraw_with_kinds(assignment: Assignment, kinds: list[str]) -> None:
+    """Build the assignment's quiz again with the same seed and other kinds left out (no commit;
+    the caller checked that no student has started).  The replaced quiz goes if nothing else uses it."""
+    from app.services.content import ContentError
+
+    old = assignment.quiz
+    try:
+        quiz = create_quiz(old.article_version, old.seed, kinds)
+    except ContentError as error:
+        db.session.rollback()
+        raise QuizError(
+            f"This version of the article no longer passes the checks, so its quiz cannot change: {error}",
+            "kinds_off",
+        ) from error
+    if not quiz.questions:
+        db.session.rollback()
+        raise QuizError(NO_QUESTIONS_LEFT, "kinds_off")
+    assignment.quiz_id = quiz.id
+    assignment.kinds_off = kinds
+    db.session.flush()
+    still_used = select(func.count()).select_from(Assignment).where(Assignment.quiz_id == old.id)
+    if not db.session.scalar(still_used):
+        db.session.delete(old)
 
 
 @dataclass(frozen=True)
@@ -813,6 +892,17 @@ class AttemptView:
     def skill_percentages(self) -> dict[str, float | None]:
         return skill_percentages(self.attempt)
 
+    def confidence_of(self, position: int) -> str | None:
+        """How sure the student said they were of their answer to a question (None: not said)."""
+        response = self.responses.get(position)
+        return response.confidence if response is not None else None
+
+    def calibration(self) -> Calibration:
+        """How often the answers at each confidence level were right, in this attempt."""
+        return calibration(
+            ScoredAnswer((), r.score, r.max_score, r.confidence) for r in self.responses.values()
+        )
+
 
 _UNKNOWN = object()  # attempt_view's extension when the caller has not read it
 
@@ -923,22 +1013,34 @@ class SavedAnswer:
         return next((p for p in order if p not in self.answered), None)
 
 
-def record_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Response:
+def record_answer(
+    attempt: Attempt, position: int, raw_values: list[str], raw_confidence: str | None = None
+) -> Response:
     """Store the answer to one question and rescore the attempt.
 
     Sending the same question again returns the stored response unchanged (in a
     test, before submitting, it replaces the earlier answer instead).
+    ``raw_confidence``: how sure the student is (a level of app.domain.confidence, or none),
+    stored with the answer when the assignment asks for it; it never changes the score.
     """
-    return save_answer(attempt, position, raw_values).response
+    return save_answer(attempt, position, raw_values, raw_confidence).response
 
 
-def save_answer(attempt: Attempt, position: int, raw_values: list[str]) -> SavedAnswer:
+def save_answer(
+    attempt: Attempt, position: int, raw_values: list[str], raw_confidence: str | None = None
+) -> SavedAnswer:
     """``record_answer``, returning also where the attempt stands, so the next page needs no query.
 
     One short transaction: lock the attempt, read its responses, insert (or, in a test, update)
     one, set the attempt's scores from those responses, commit.
     """
     assignment = attempt.assignment
+    try:
+        confidence = parse_confidence(raw_confidence)
+    except ConfidenceError as error:
+        raise QuizError(str(error), "confidence") from error
+    if not assignment.ask_confidence:
+        confidence = None
     stored_questions = questions_of(assignment.quiz)
     if not 0 <= position < len(stored_questions):
         raise NotFound
@@ -994,6 +1096,7 @@ def save_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Saved
             existing.answer = list(answer)
             existing.score = result.score
             existing.verdict = result.verdict
+            existing.confidence = confidence
             existing.answered_at = utcnow()
             response = existing
         else:
@@ -1005,6 +1108,7 @@ def save_answer(attempt: Attempt, position: int, raw_values: list[str]) -> Saved
                 score=result.score,
                 max_score=1.0,
                 verdict=result.verdict,
+                confidence=confidence,
             )
             db.session.add(response)
             responses[position] = response
@@ -1105,7 +1209,7 @@ def draw_another_quiz(assignment: Assignment, seed: int | None = None) -> Assign
     while seed is None or seed == old.seed:
         seed = secrets.randbelow(2**31)
     try:
-        quiz = create_quiz(old.article_version, seed)
+        quiz = create_quiz(old.article_version, seed, locked.kinds_off or [])
     except ContentError as error:
         db.session.rollback()
         raise QuizError(

@@ -28,6 +28,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
+from app.domain.confidence import CONFIDENCE_LEVELS
 from app.extensions import limiter
 from app.models import FEEDBACK_TEST, Student, utcnow
 from app.services import classes, quizzes
@@ -283,9 +284,12 @@ def attempt(attempt_id: int) -> ResponseReturnValue:
 
 def _render_question(view: AttemptView, position: int, error: str | None = None) -> ResponseReturnValue:
     answer = view.answer_of(position)
+    confidence = view.confidence_of(position)
     if error is not None:
         # Keep what the student ticked, as far as it can be read, so they can correct it.
         answer = [int(v) for v in request.form.getlist("answer") if v.isdigit() and len(v) < 10]
+        sent = request.form.get("confidence")
+        confidence = sent if sent in CONFIDENCE_LEVELS else None
     return (
         render_template(
             "student/question.html",
@@ -293,6 +297,7 @@ def _render_question(view: AttemptView, position: int, error: str | None = None)
             position=position,
             question=view.questions[position],
             answer=answer,
+            confidence=confidence,
             error=error,
             form=ActionForm(),
         ),
@@ -380,7 +385,7 @@ def answer(attempt_id: int, number: int) -> ResponseReturnValue:
         view = quizzes.attempt_view(attempt)
         return _go(_after_answer(view, _position(view, number), move), saved=False)
     try:
-        saved = quizzes.save_answer(attempt, position, values)
+        saved = quizzes.save_answer(attempt, position, values, request.form.get("confidence"))
     except QuizError as error:
         view = quizzes.attempt_view(attempt)
         if view.attempt.submitted:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import BooleanField, DateTimeLocalField, IntegerField, RadioField, SelectField, StringField
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.models import (
     ATTEMPTS_ONE,
@@ -20,7 +31,7 @@ from app.models import (
     SHOW_ANSWERS_NEVER,
 )
 from app.services.classes import MAX_CLASS_NAME, MAX_NAME
-from app.services.quizzes import MAX_EXTRA_ATTEMPTS
+from app.services.quizzes import MAX_EXTRA_ATTEMPTS, switchable_kinds
 
 MAX_ASSIGNMENT_TITLE = 200
 
@@ -129,6 +140,18 @@ class AssignmentSettingsForm(FlaskForm):
         choices=ANSWERS_SHOWN_CHOICES,
         default=SHOW_ANSWERS_AFTER_SUBMIT,
     )
+    ask_confidence = BooleanField("Ask “How sure are you?” with each answer")
+    # One box per generated kind, read from the registry when the form is made (new kinds appear).
+    kinds_off = SelectMultipleField(
+        "Question kinds to leave out",
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+        validate_choice=True,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kinds_off.choices = [SelectChoice(name, title) for name, title in switchable_kinds().items()]
 
 
 class AssignForm(AssignmentSettingsForm):

@@ -430,6 +430,8 @@ def assign() -> Response | str:
                 feedback_mode=form.feedback_mode.data,
                 late_policy=form.late_policy.data,
                 answers_shown=form.answers_shown.data,
+                ask_confidence=bool(form.ask_confidence.data),
+                kinds_off=form.kinds_off.data or [],
                 refuse_past_due=True,
             )
         except (quizzes.QuizError, content.ContentError) as exc:
@@ -476,6 +478,8 @@ def _render_settings(
             attempts_policy=assignment.attempts_policy,
             feedback_mode=assignment.feedback_mode,
             answers_shown=assignment.answers_shown,
+            ask_confidence=assignment.ask_confidence,
+            kinds_off=list(assignment.kinds_off or []),
         )
     return render_template(
         "teacher/edit_assignment.html",
@@ -506,6 +510,8 @@ def edit_assignment(assignment_id: int) -> Response | str | tuple[str, int]:
                 feedback_mode=form.feedback_mode.data or "",
                 late_policy=form.late_policy.data or "",
                 answers_shown=form.answers_shown.data or "",
+                ask_confidence=bool(form.ask_confidence.data),
+                kinds_off=form.kinds_off.data or [],
                 refuse_past_due=True,
             )
         except quizzes.QuizError as exc:

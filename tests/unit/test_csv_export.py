@@ -140,7 +140,7 @@ def test_columns_are_exactly_as_documented() -> None:
     )  # fmt: skip
     assert cx.RESPONSES_COLUMNS == (
         "class", "student", "student_id", "assignment", "attempt", "question", "kind", "skill", "answer",
-        "score", "max",
+        "score", "max", "confidence",
     )  # fmt: skip
     assert cx.GRADEBOOK_COLUMNS == ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
 
@@ -171,7 +171,12 @@ def test_a_responses_row_numbers_questions_from_one() -> None:
         "answer": "unbacked",
         "score": 1,
         "max": 1,
+        "confidence": "",
     }
+    rated = cx.responses_row(
+        "C", "Zoë", "id", "A", 1, 0, cx.describe_answer(question, [1]), 0.0, 1.0, "certain"
+    )
+    assert rated[-1] == "certain"
 
 
 def test_gradebook_rows_follow_the_canvas_layout() -> None:

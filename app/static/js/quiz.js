@@ -32,7 +32,7 @@
     var box = event.target;
     if (event.key !== "Enter" || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) { return; }
     if (!(box instanceof HTMLInputElement) || (box.type !== "checkbox" && box.type !== "radio")) { return; }
-    if (!box.closest("fieldset.question")) { return; }
+    if (!box.closest("fieldset.question, fieldset.confidence")) { return; }
     // Stops the browser's implicit submission of the form, which would send the answer as it is.
     event.preventDefault();
     if (box.type === "checkbox" || !box.checked) { box.click(); }
@@ -125,11 +125,14 @@
       error.focus();
     }
 
+    // The answer and the "How sure are you?" rating, as they were sent.
     function tick(fields) {
-      var values = fields.filter(function (pair) { return pair[0] === "answer"; })
-        .map(function (pair) { return pair[1]; });
-      Array.prototype.forEach.call(form.querySelectorAll("input[name=answer]"), function (input) {
-        var wanted = values.indexOf(input.value) >= 0;
+      function sent(name) {
+        return fields.filter(function (pair) { return pair[0] === name; })
+          .map(function (pair) { return pair[1]; });
+      }
+      Array.prototype.forEach.call(form.querySelectorAll("input[name=answer], input[name=confidence]"), function (input) {
+        var wanted = sent(input.name).indexOf(input.value) >= 0;
         if (input.checked !== wanted) {
           input.checked = wanted;
           input.dispatchEvent(new Event("change", { bubbles: true }));

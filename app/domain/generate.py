@@ -32,6 +32,7 @@ from app.domain.article import (
     VocabularyEntry,
 )
 from app.domain.kinds.base import (
+    FUNCTION_WORDS,
     MIN_CHOICES,
     QuestionKind,
     _defined,
@@ -41,6 +42,7 @@ from app.domain.kinds.base import (
     _relay_chain,
     _same_text,
     attributed_source,
+    content_words,
     source_label,
     where,
     words_subject,
@@ -263,6 +265,8 @@ class WhoSaidIt(QuestionKind):
     ) -> Question | None:
         article = reading.article
         block = reading.blocks[claim.span.block]
+        if claim.status == "hedged":
+            return None  # "reportedly", "according to a study": who it comes from is itself hedged
         source = attributed_source(article, claim)
         if source is not None:
             if not self._readable_source(reading, claim, source):
@@ -282,7 +286,13 @@ class WhoSaidIt(QuestionKind):
                 other_source = attributed_source(article, other)
                 if other_source is not None:
                     also_right |= _relay_chain(article, other_source)
+        if source is not None:
+            # Whoever this source passed words on for is in the same chain: never a wrong choice.
+            also_right |= {s.id for s in article.sources if source.id in _relay_chain(article, s)}
         right_sources = [s for s in article.sources if s.id in also_right]
+        # A wrong choice sharing a word with the words that give the key ("according to a study"
+        # beside "Dr Okafor, who led the study") could be defended as right.
+        key_words = content_words(_mention_near(reading, source, claim.span)) if source is not None else set()
         taken_names = set().union(*(_label_names(s) for s in right_sources)) if right_sources else set()
         wrong_sources = [
             source_label(s)
@@ -293,6 +303,7 @@ class WhoSaidIt(QuestionKind):
             and not (_label_names(s) & taken_names)
             and not names(block, claim.span, s)  # a name the stem shows is a trap, not a distractor
             and not any(_same_text(source_label(s), source_label(r)) for r in right_sources)
+            and not (content_words(source_label(s)) & key_words)
         ]
         wrong_sources = _distinct(wrong_sources)
         # Four choices: the key, "does not say" and two sources, or "does not say" and three.
@@ -972,15 +983,7 @@ def _rarity(reading: ArticleReading, words: Sequence[str]) -> tuple[int, int]:
 
 
 # Words that do not start or end a phrase a reader would pick out ("with the", "of the").
-_FUNCTION_WORDS_TEXT = (
-    "a an the and or but of to in on at by for with from into over than that this these those "
-    "is are was were be been being has have had will would can could may might must should "
-    "it its he she they them their his her we our you your i who whom which what when where "
-    "not no so as if then there here also very just only same such each every some any "
-    "both either neither all more most many much other another because although while after "
-    "before since until about whose"
-)
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+_FUNCTION_WORDS = FUNCTION_WORDS
 
 
 def _content_windows(reading: ArticleReading, block: int, size: int) -> list[tuple[int, int, int]]:

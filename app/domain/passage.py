@@ -198,10 +198,16 @@ def _bare(word: str) -> str:
     return _strip_possessive(_normal(word))
 
 
-def names(block: Block, span: Span | tuple[int, int], source: Source) -> bool:
-    """True when the words of ``span`` include a word of the source's name."""
+def names(block: Block, span: Span | tuple[int, int], source: Source, *, capitalised: bool = False) -> bool:
+    """True when the words of ``span`` include a word of the source's name (written with a capital
+    letter there too, when ``capitalised``)."""
     wanted = name_words(source)
-    return bool(wanted) and any(word in wanted for word in words_of(block, span))
+    if not wanted:
+        return False
+    start, end = (span.start, span.end) if isinstance(span, Span) else span
+    return any(
+        _bare(word) in wanted and (not capitalised or word[:1].isupper()) for word in block.words[start:end]
+    )
 
 
 def is_pronoun_only(block: Block, span: Span, attribution_words: Sequence[str]) -> bool:
@@ -339,7 +345,8 @@ class ArticleReading:
         if stand_in and source.type not in self.vocabulary.person_source_types:
             return False  # a named spokesperson ("spokesperson Maria Lopez said") is a person, named
         if source.type in self.vocabulary.named_source_types:
-            return names(block, mention, source)
+            # "police said" does not name Kenton Police: a common noun of the name is not the name.
+            return names(block, mention, source, capitalised=True)
         return True
 
     def naming_mentions(self, source: Source) -> list[Span]:

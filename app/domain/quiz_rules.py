@@ -57,13 +57,22 @@ def conflicts(a: Question, b: Question) -> bool:
 _QUOTED_KEYS = frozenset({"who_said_it", "spot_technique"})
 
 
+# The kinds whose key is where the quoted words come from: another question's explanation that
+# quotes those words with their attribution ("The release calls the results 'clear evidence'")
+# gives the key away.
+_SOURCE_OF_QUOTE_KINDS = frozenset({"who_said_it", "support", "how_to_check", "source_chain"})
+MIN_REVEALING_QUOTE_WORDS = 2
+
+
 def answer_phrases(question: Question) -> list[str]:
     """The words of a question's answer that another question's explanation could give away."""
     if question.type == SELECT:
         return list(question.answer_text)
-    if question.kind not in _QUOTED_KEYS:
-        return []
     phrases = []
+    if question.kind in _SOURCE_OF_QUOTE_KINDS and len(question.quote.split()) >= MIN_REVEALING_QUOTE_WORDS:
+        phrases.append(question.quote)
+    if question.kind not in _QUOTED_KEYS:
+        return phrases
     for text in question.answer_text:
         head = re.split(r",|\(", text, maxsplit=1)[0].strip(' "\u201c\u201d')
         if head and head.casefold() != "the article does not say":

@@ -247,3 +247,28 @@ def in_stem(quote: str) -> str:
     become single ones ('the bridge was "finished"' reads "the bridge was 'finished'")."""
     text = display_form(quote)
     return text.replace("\u201c", "\u2018").replace("\u201d", "\u2019").replace('"', "'")
+
+
+# Words that say nothing of their own ("with", "the"): phrases are not cut at them, and sharing one
+# with a key is no sign of the same meaning.
+FUNCTION_WORDS_TEXT = (
+    "a an the and or but of to in on at by for with from into over than that this these those "
+    "is are was were be been being has have had will would can could may might must should "
+    "it its he she they them their his her we our you your i who whom which what when where "
+    "not no so as if then there here also very just only same such each every some any "
+    "both either neither all more most many much other another because although while after "
+    "before since until about whose"
+)
+FUNCTION_WORDS = frozenset(FUNCTION_WORDS_TEXT.split())
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Compared by their first letters, so "study" meets "studies"; a word too many only drops a choice.
+ROOT_LETTERS = 4
+
+
+def content_words(text: str) -> set[str]:
+    """The words of ``text`` that carry meaning, by their first letters, lowercase."""
+    return {
+        word[:ROOT_LETTERS]
+        for word in (w.casefold() for w in _LETTERS.findall(match_form(text)))
+        if len(word) >= ROOT_LETTERS and word not in FUNCTION_WORDS
+    }

@@ -14,8 +14,8 @@ import random
 import re
 from collections.abc import Iterator
 
-from app.domain.article import HEADLINE_BLOCK, Framing
-from app.domain.kinds.base import MIN_CHOICES, QuestionKind, _defined, _notes
+from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Framing
+from app.domain.kinds.base import FUNCTION_WORDS, MIN_CHOICES, QuestionKind, _defined, _notes
 from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, Question
 from app.domain.text import Block, display_form, match_form
@@ -29,24 +29,17 @@ _DOUBLE_QUOTES = '"\u201c\u201d'
 _LEAD = re.compile(r"\S*$")
 _TAIL = re.compile(r"^\S*")
 _WORDS = re.compile(r"[^\W\d_]+")
-# Words that say nothing of their own ("the", "from"): sharing one with the headline is no support.
-_FUNCTION_WORDS_TEXT = (
-    "a an the and or but of to in on at by for with from into over than that this these those is are was "
-    "were be been being has have had will would can could may might must should it its he she they them "
-    "their his her we our you your who which what when where not no so as if then there here also very "
-    "just only"
-)
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 # Compared by their first letters, so "bans" meets "banned" and "tests" meets "tested"; a sentence
 # wrongly left out costs a choice, a sentence wrongly offered could be a second key.
 ROOT_LETTERS = 3
+SOURCED_WITHOUT_HEDGE = SOURCED_STATUSES
 
 
 def word_roots(text: str) -> set[str]:
     return {
         word[:ROOT_LETTERS]
         for word in (w.casefold() for w in _WORDS.findall(match_form(text)))
-        if len(word) >= ROOT_LETTERS and word not in _FUNCTION_WORDS
+        if len(word) >= ROOT_LETTERS and word not in FUNCTION_WORDS
     }
 
 
@@ -84,7 +77,7 @@ class HeadlineEvidence(QuestionKind):
             sentences = [
                 (text, place)
                 for text, place in self.noted_sentences(reading, framing)
-                if not word_roots(text) & headline_roots
+                if not word_roots(text) & headline_roots and not self.states_a_sourced_claim(reading, place)
             ]
             if len(sentences) < MIN_CHOICES - 1:
                 continue  # the note points at too few sentences to choose from
@@ -114,6 +107,21 @@ class HeadlineEvidence(QuestionKind):
                     ],
                 },
             )
+
+    @staticmethod
+    def states_a_sourced_claim(reading: ArticleReading, place: list[int]) -> bool:
+        """The sentence holds a claim the teacher marked as sourced with no hedge in it ("The release
+        calls the results 'clear evidence'"): it may say the headline's claim in other words, so its
+        shortfall is not plain to see."""
+        block, first, last = place
+        return any(
+            claim.span.block == block
+            and claim.span.start < last
+            and first < claim.span.end
+            and claim.status in SOURCED_WITHOUT_HEDGE
+            and not claim.cues
+            for claim in reading.article.claims
+        )
 
     @staticmethod
     def noted_sentences(reading: ArticleReading, framing: Framing) -> list[tuple[str, list[int]]]:

@@ -108,6 +108,10 @@ class HowToCheck(QuestionKind):
         said = {link.id: _named_here(reading, link, claim.span) for link in chain}
         if any(words is None for words in said.values()):
             return None
+        if len(chain) > 2:
+            # Two hands or more between the speaker and this article (a press release, then a
+            # paper): which one to check first is a judgement, not a key.
+            return None
         if len(chain) > 1 and chain_in_sentence(reading, chain, claim.span) is None:
             # The relay is named for the source, not in this claim's sentence: maybe not these words.
             return None

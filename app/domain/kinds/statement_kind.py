@@ -5,11 +5,13 @@ forecast is how a reader knows which statements evidence could ever settle."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
 from app.domain.kinds.base import QuestionKind, _notes, in_stem, where
 from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, Question
+from app.domain.text import match_form
 
 OBSERVATION = "Something observed and reported"
 OPINION = "An opinion"
@@ -30,6 +32,18 @@ _REASONS = {
 }
 
 
+# Words that speak of what will or could happen: in a claim the teacher did not call a prediction,
+# the prediction's definition shown to students ("what will or could happen") fits too.
+_MAY_HAPPEN = re.compile(
+    r"\b(?:could|can|may|might|will|would|shall|likely|unlikely|probably|possibly|perhaps|expected|"
+    r"expects?|forecasts?|predicts?|soon|going to|set to|\w+'ll)\b"
+)
+
+
+def speaks_of_what_may_happen(text: str) -> bool:
+    return _MAY_HAPPEN.search(match_form(text).casefold()) is not None
+
+
 class StatementKind(QuestionKind):
     name = "statement_kind"
     title = "Observation, opinion or prediction"
@@ -44,6 +58,8 @@ class StatementKind(QuestionKind):
                 continue  # the teacher did not say: never guessed from the words
             if any(other.kind != claim.kind for other in claims if other.span.overlaps(claim.span)):
                 continue  # the same words marked as two kinds of statement: no single answer
+            if claim.kind != "prediction" and speaks_of_what_may_happen(claim.span.quote):
+                continue  # "could put someone in danger": a student could defend "a prediction"
             right = ANSWER_OF_KIND[claim.kind]
             reason = _REASONS[claim.kind]
             yield self.choice(

@@ -473,3 +473,38 @@ def test_headline_evidence_never_offers_a_sentence_stating_a_sourced_claim_witho
     b.frame("Prove", "headline_body_mismatch", note=note)
     (question,) = of_kind(b.build(), "headline_evidence")
     assert not any("clear evidence" in choice for choice in question.choices)
+
+
+def test_how_to_check_skips_an_unnamed_sources_prediction_and_chains_of_two_hands() -> None:
+    b = checking()
+    # A second source does not settle a forecast.
+    b.claim("the timetable was never kept", "attributed", source="residents", kind="prediction")
+    assert of_kind(b.build(), "how_to_check") == []
+    # The porter's words passed through a nurse and then the radio: which to check first is a judgement.
+    chained = chain_article().build()
+    assert of_kind(chained, "source_chain") and of_kind(chained, "how_to_check") == []
+
+
+def test_an_explanation_quoting_another_questions_claim_words_keeps_them_apart() -> None:
+    about_claim = Question(
+        kind="who_said_it",
+        type=CHOICE,
+        skill="sources",
+        prompt='Who does the article say this comes from: "clear evidence"?',
+        choices=("the press release", "the mayor", "The article does not say"),
+        answer=(0,),
+        explanation="The article gives this to the press release.",
+        quote="clear evidence",
+    )
+    quoting = Question(
+        kind="headline_check",
+        type=CHOICE,
+        skill="framing",
+        prompt='How does the headline\'s "Prove" compare with the article?',
+        choices=("Less", "The same", "More"),
+        answer=(0,),
+        explanation='The release calls the results "clear evidence", but that is its own view.',
+        quote="Prove",
+    )
+    assert conflicts(about_claim, quoting) and conflicts(quoting, about_claim)
+    assert clash_sets([about_claim, quoting]) == [{1}, {0}]

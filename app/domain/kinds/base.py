@@ -207,17 +207,24 @@ class QuestionKind:
         )
 
 
-def _relay_chain(article: Article, source: Source) -> set[str]:
-    """The source's id and every source that relayed it (its ``via`` chain)."""
-    chain = {source.id}
-    current = source
-    while current.via is not None and current.via not in chain:
-        chain.add(current.via)
+def relay_order(article: Article, source: Source) -> list[Source]:
+    """The source, then whoever passed its words on, and so on to the one this article took them
+    from (the validator rules out circles; a missing id ends the chain)."""
+    chain = [source]
+    while chain[-1].via is not None:
         try:
-            current = article.source(current.via)
+            relay = article.source(chain[-1].via)
         except KeyError:
             break
+        if relay in chain:
+            break
+        chain.append(relay)
     return chain
+
+
+def _relay_chain(article: Article, source: Source) -> set[str]:
+    """The source's id and every source that relayed it (its ``via`` chain)."""
+    return {link.id for link in relay_order(article, source)}
 
 
 def source_label(source: Source) -> str:
@@ -265,10 +272,11 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 ROOT_LETTERS = 4
 
 
-def content_words(text: str) -> set[str]:
-    """The words of ``text`` that carry meaning, by their first letters, lowercase."""
+def content_words(text: str, letters: int = ROOT_LETTERS) -> set[str]:
+    """The words of ``text`` that carry meaning (at least ``letters`` long), by their first
+    ``letters`` letters, lowercase."""
     return {
-        word[:ROOT_LETTERS]
+        word[:letters]
         for word in (w.casefold() for w in _LETTERS.findall(match_form(text)))
-        if len(word) >= ROOT_LETTERS and word not in FUNCTION_WORDS
+        if len(word) >= letters and word not in FUNCTION_WORDS
     }

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Framing
-from app.domain.kinds.base import FUNCTION_WORDS, MIN_CHOICES, QuestionKind, _defined, _notes
+from app.domain.kinds.base import MIN_CHOICES, QuestionKind, _defined, _notes, content_words
 from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, Question
 from app.domain.text import Block, display_form, match_form
@@ -28,7 +28,6 @@ _QUOTED_IN_NOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
 _DOUBLE_QUOTES = '"\u201c\u201d'
 _LEAD = re.compile(r"\S*$")
 _TAIL = re.compile(r"^\S*")
-_WORDS = re.compile(r"[^\W\d_]+")
 # Compared by their first letters, so "bans" meets "banned" and "tests" meets "tested"; a sentence
 # wrongly left out costs a choice, a sentence wrongly offered could be a second key.
 ROOT_LETTERS = 3
@@ -36,11 +35,7 @@ SOURCED_WITHOUT_HEDGE = SOURCED_STATUSES
 
 
 def word_roots(text: str) -> set[str]:
-    return {
-        word[:ROOT_LETTERS]
-        for word in (w.casefold() for w in _WORDS.findall(match_form(text)))
-        if len(word) >= ROOT_LETTERS and word not in FUNCTION_WORDS
-    }
+    return content_words(text, ROOT_LETTERS)
 
 
 def sentence_text(block: Block, start: int, end: int) -> str:

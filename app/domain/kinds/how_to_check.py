@@ -18,10 +18,11 @@ from app.domain.kinds.base import (
     _phrase,
     attributed_source,
     in_stem,
+    relay_order,
     source_label,
     where,
 )
-from app.domain.kinds.source_chain import chain_in_sentence, relay_order
+from app.domain.kinds.source_chain import chain_in_sentence
 from app.domain.passage import ArticleReading, names, trim_attribution
 from app.domain.question import CHOICE, Question
 

@@ -11,7 +11,7 @@ import itertools
 import random
 from collections.abc import Iterator
 
-from app.domain.article import Article, Source, Span
+from app.domain.article import Source, Span
 from app.domain.kinds.base import (
     MIN_CHOICES,
     QuestionKind,
@@ -19,6 +19,7 @@ from app.domain.kinds.base import (
     _phrase,
     attributed_source,
     in_stem,
+    relay_order,
     source_label,
     where,
 )
@@ -30,21 +31,6 @@ ARROW = " \u2192 "
 # With two links there are only two orders: too few choices to ask.  Three links give six orders.
 MIN_LINKS = 3
 MAX_WRONG_ORDERS = 3
-
-
-def relay_order(article: Article, source: Source) -> list[Source]:
-    """The source, then whoever passed its words on, and so on to the one this article took them
-    from (the validator rules out circles; a missing id ends the chain)."""
-    chain = [source]
-    while chain[-1].via is not None:
-        try:
-            relay = article.source(chain[-1].via)
-        except KeyError:
-            break
-        if relay in chain:
-            break
-        chain.append(relay)
-    return chain
 
 
 def chain_in_sentence(reading: ArticleReading, chain: list[Source], span: Span) -> list[Span] | None:

@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
                     for _ in range(args.requests):
                         call()
                     profiler.disable()
-                    pstats.Stats(profiler).sort_stats(SORT).print_stats(45)
+                    pstats.Stats(profiler).sort_stats(SORT).print_stats(int(__import__("os").environ.get("PROFILE_LINES", "45")))
             with app.app_context():
                 from app.extensions import db
 

@@ -9,7 +9,6 @@ from the responses it reads under the attempt's lock anyway, so no extra query).
 
 from __future__ import annotations
 
-import dataclasses
 import fcntl
 import os
 import secrets
@@ -20,9 +19,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, func, select
+from sqlalchemy import Table, bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -55,6 +54,7 @@ from app.models import (
     SHOW_ANSWERS_AFTER_DUE,
     SHOW_ANSWERS_AFTER_SUBMIT,
     SHOW_ANSWERS_NEVER,
+    SKILL_COLUMNS,
     ArticleVersion,
     Assignment,
     Attempt,
@@ -984,10 +984,7 @@ def _lock(attempt: Attempt) -> Attempt:
     lock is taken now (BEGIN IMMEDIATE) instead of at the first INSERT, so what the caller
     reads next (submitted yet? answered already?) cannot change before it commits.
     """
-    connection = db.session.connection()
-    driver = cast(sqlite3.Connection, connection.connection.dbapi_connection)  # when the dialect is sqlite
-    if connection.dialect.name == "sqlite" and not driver.in_transaction:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    _begin_immediate()
     return db.session.scalars(
         select(Attempt)
         .where(Attempt.id == attempt.id)
@@ -998,9 +995,9 @@ def _lock(attempt: Attempt) -> Attempt:
 
 @dataclass(frozen=True)
 class SavedAnswer:
-    """What the page after an answer needs, read before the commit (which expires every row)."""
+    """What the page after an answer needs, read inside the answer's transaction."""
 
-    response: Response
+    response_id: int
     attempt_id: int
     total: int
     practice: bool
@@ -1023,7 +1020,68 @@ def record_answer(
     ``raw_confidence``: how sure the student is (a level of app.domain.confidence, or none),
     stored with the answer when the assignment asks for it; it never changes the score.
     """
-    return save_answer(attempt, position, raw_values, raw_confidence).response
+    saved = save_answer(attempt, position, raw_values, raw_confidence)
+    return db.session.get_one(Response, saved.response_id)
+
+
+# The answer's transaction is written in SQL expressions rather than through the ORM: it is the
+# one frequent writer, and on SQLite every answer waits for the one before it to commit, so the
+# fewer microseconds it holds the lock, the more answers a second the whole school gets.
+_attempts = cast(Table, Attempt.__table__)
+_responses = cast(Table, Response.__table__)
+# Locks the attempt (PostgreSQL: its row; SQLite: BEGIN IMMEDIATE took the file's write lock).  Its
+# answers are read by the next statement: one joined to the lock would, on PostgreSQL, read them
+# as they were before it waited, missing the answer whose transaction it waited for.
+_LOCK_ATTEMPT = (
+    select(_attempts.c.submitted_at).where(_attempts.c.id == bindparam("attempt_id")).with_for_update()
+)
+_ANSWERS_OF_ATTEMPT = select(
+    _responses.c.id, _responses.c.position, _responses.c.skill, _responses.c.score
+).where(_responses.c.attempt_id == bindparam("attempt_id"))
+_INSERT_RESPONSE = _responses.insert()
+_CHANGE_RESPONSE = (
+    _responses.update()
+    .where(_responses.c.id == bindparam("response_id"))
+    .values(
+        answer=bindparam("answer"),
+        score=bindparam("score"),
+        verdict=bindparam("verdict"),
+        confidence=bindparam("confidence"),
+        answered_at=bindparam("answered_at"),
+    )
+)
+_SET_SCORES = (
+    _attempts.update()
+    .where(_attempts.c.id == bindparam("attempt_id"))
+    .values(
+        score=bindparam("total"),
+        **{score: bindparam(score) for score, _maximum in SKILL_COLUMNS.values()},
+    )
+)
+
+
+@dataclass(frozen=True)
+class _StoredAnswer:
+    id: int
+    skill: str
+    score: float
+
+
+def _begin_immediate() -> None:
+    """On SQLite, take the database's write lock now rather than at the first write (see _lock)."""
+    connection = db.session.connection()
+    driver = cast(sqlite3.Connection, connection.connection.dbapi_connection)  # when the dialect is sqlite
+    if connection.dialect.name == "sqlite" and not driver.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _scores_from(answers: Iterable[_StoredAnswer]) -> dict[str, float]:
+    """The attempt's score columns from all its answers: the sums _rescore's query makes."""
+    sums = {skill: 0.0 for skill in SKILLS}
+    for stored in answers:
+        sums[stored.skill] = sums.get(stored.skill, 0.0) + float(stored.score)
+    columns = {SKILL_COLUMNS[skill][0]: sums[skill] for skill in SKILLS}
+    return {"total": sum(sums[skill] for skill in SKILLS), **columns}
 
 
 def save_answer(
@@ -1031,8 +1089,8 @@ def save_answer(
 ) -> SavedAnswer:
     """``record_answer``, returning also where the attempt stands, so the next page needs no query.
 
-    One short transaction: lock the attempt, read its responses, insert (or, in a test, update)
-    one, set the attempt's scores from those responses, commit.
+    One short transaction: lock the attempt and read its answers (one statement), insert (or, in a
+    test, update) one, set the attempt's scores from those answers, commit.
     """
     assignment = attempt.assignment
     try:
@@ -1053,92 +1111,96 @@ def save_answer(
     answer = (
         None if shown_answer is None else tuple(arrangement.stored_answer(position, question, shown_answer))
     )
-    # Read before _lock() refreshes the attempt, and kept for after the commit.
+    # Read before the transaction: the commit expires what the session holds.
     test_mode = assignment.feedback_mode == FEEDBACK_TEST
     attempt_id = attempt.id
 
-    def saved(response: Response, responses: dict[int, Response], submitted: bool) -> SavedAnswer:
-        answered = frozenset(
-            arrangement.shown_position(p) for p in responses if 0 <= p < len(stored_questions)
+    def saved(response_id: int, answered: Iterable[int], submitted: bool) -> SavedAnswer:
+        shown_answered = frozenset(
+            arrangement.shown_position(p) for p in answered if 0 <= p < len(stored_questions)
         )
-        return SavedAnswer(response, attempt_id, len(stored_questions), not test_mode, submitted, answered)
+        return SavedAnswer(
+            response_id, attempt_id, len(stored_questions), not test_mode, submitted, shown_answered
+        )
 
-    def transaction(attempt: Attempt) -> SavedAnswer:
-        attempt = _lock(attempt)
-        responses = {
-            r.position: r for r in db.session.scalars(_RESPONSES_OF_ATTEMPT, {"attempt_id": attempt_id})
-        }
-        existing = responses.get(position)
-        changeable = test_mode and not attempt.submitted
-        if existing is not None and not changeable:
-            result_saved = saved(existing, responses, attempt.submitted)
+    def hand_in_if_closed() -> None:
+        """Too late (the assignment closes at its due date): hand in what the attempt has, dated at
+        the due date, and say so."""
+        extension = extension_of(assignment, attempt.student_id)
+        if not closed_for(assignment, extension, utcnow()):
+            return
+        due = due_for(assignment, extension)
+        locked = _lock(attempt)
+        if locked.submitted_at is None:
+            _rescore(locked)
+            locked.submitted_at = due
+        message = closed_message(assignment, due)
+        db.session.commit()
+        raise QuizError(message)
+
+    def transaction() -> SavedAnswer:
+        _begin_immediate()
+        locked = db.session.execute(_LOCK_ATTEMPT, {"attempt_id": attempt_id}).one_or_none()
+        if locked is None:
             db.session.rollback()
-            return result_saved
+            raise NotFound
+        submitted = locked.submitted_at is not None
+        rows = db.session.execute(_ANSWERS_OF_ATTEMPT, {"attempt_id": attempt_id})
+        answers = {r.position: _StoredAnswer(r.id, r.skill, r.score) for r in rows}
+        existing = answers.get(position)
+        if existing is not None and not (test_mode and not submitted):
+            db.session.rollback()
+            return saved(existing.id, answers, submitted)
         if assignment.late_policy == LATE_CLOSE:
-            extension = extension_of(assignment, attempt.student_id)
-            if closed_for(assignment, extension, utcnow()):
-                # Too late: hand in what the attempt has, dated at the due date, and say so.
-                due = due_for(assignment, extension)
-                if attempt.submitted_at is None:
-                    _rescore(attempt)
-                    attempt.submitted_at = due
-                message = closed_message(assignment, due)
-                db.session.commit()
-                raise QuizError(message)
-        if attempt.submitted:
+            hand_in_if_closed()
+        if submitted:
             db.session.rollback()
             raise QuizError("This quiz is already submitted.")
         if not answer:
             db.session.rollback()
             raise QuizError("Select at least one word." if question.type == "select" else "Choose an answer.")
         result = score_answer(question, answer)
-        if existing is not None:
-            existing.answer = list(answer)
-            existing.score = result.score
-            existing.verdict = result.verdict
-            existing.confidence = confidence
-            existing.answered_at = utcnow()
-            response = existing
-        else:
-            response = Response(
-                attempt_id=attempt_id,
-                position=position,
-                skill=question.skill,
-                answer=list(answer),
-                score=result.score,
-                max_score=1.0,
-                verdict=result.verdict,
-                confidence=confidence,
-            )
-            db.session.add(response)
-            responses[position] = response
-        _set_scores(attempt, responses.values())
-        outcome = saved(response, responses, submitted=False)
+        values = {
+            "answer": list(answer),
+            "score": result.score,
+            "verdict": result.verdict,
+            "confidence": confidence,
+            "answered_at": utcnow(),
+        }
         try:
+            if existing is not None:
+                db.session.execute(_CHANGE_RESPONSE, {"response_id": existing.id, **values})
+                response_id = existing.id
+            else:
+                inserted = db.session.execute(
+                    _INSERT_RESPONSE,
+                    {
+                        "attempt_id": attempt_id,
+                        "position": position,
+                        "skill": question.skill,
+                        "max_score": 1.0,
+                        **values,
+                    },
+                )
+                [response_id] = cast(Any, inserted).inserted_primary_key
+            answers[position] = _StoredAnswer(response_id, question.skill, result.score)
+            db.session.execute(_SET_SCORES, {"attempt_id": attempt_id, **_scores_from(answers.values())})
+            outcome = saved(response_id, answers, submitted=False)
             db.session.commit()
         except IntegrityError:
-            # The same question answered at the same moment elsewhere (the unique constraint):
-            # that one counts.
+            # The same question answered at the same moment elsewhere (the unique constraint; the
+            # lock makes this rare): that one counts.
             db.session.rollback()
             stored = db.session.scalar(
-                select(Response).where(Response.attempt_id == attempt_id, Response.position == position)
+                select(Response.id).where(Response.attempt_id == attempt_id, Response.position == position)
             )
             if stored is None:
                 raise
-            return dataclasses.replace(outcome, response=stored)
+            return saved(stored, [*answers, position], submitted=False)
         return outcome
 
     with _writers_in_turn():
-        return transaction(attempt)
-
-
-def _set_scores(attempt: Attempt, responses: Iterable[Response]) -> None:
-    """The attempt's scores from all its responses (read under its lock): the sums _rescore's query makes."""
-    sums: dict[str, float] = {}
-    for response in responses:
-        sums[response.skill] = sums.get(response.skill, 0.0) + float(response.score)
-    attempt.set_skill_scores(sums)
-    attempt.score = sum(sums.get(skill, 0.0) for skill in SKILLS)
+        return transaction()
 
 
 def _rescore(attempt: Attempt) -> None:
@@ -1185,10 +1247,7 @@ def draw_another_quiz(assignment: Assignment, seed: int | None = None) -> Assign
     and then see it; SQLite: the database write lock), so no student can start the old
     quiz while it is being replaced.  The replaced quiz is deleted.
     """
-    connection = db.session.connection()
-    driver = cast(sqlite3.Connection, connection.connection.dbapi_connection)  # when the dialect is sqlite
-    if connection.dialect.name == "sqlite" and not driver.in_transaction:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    _begin_immediate()
     locked = db.session.scalars(
         select(Assignment)
         .where(Assignment.id == assignment.id)

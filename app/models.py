@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.engine import Dialect
@@ -155,6 +155,17 @@ class Student(Model):
     @property
     def removed(self) -> bool:
         return self.removed_at is not None
+
+
+class StudentRef(Protocol):
+    """What the quiz services need to know of a student: a Student row, or the signed-in
+    student of a request (app.security.SignedInStudent), which is read without the ORM."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def class_id(self) -> int: ...
 
 
 class Article(Model):

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import functools
-from typing import Any, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 from flask import Flask, Response, current_app, render_template, request
 from sqlalchemy import Select
 
 from app.extensions import db, login_manager
+
+if TYPE_CHECKING:
+    from app.models import Student
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -60,46 +64,144 @@ def refuse_plain_http() -> tuple[str, int] | None:
     return render_template("errors/https_required.html"), 403
 
 
+@dataclass(frozen=True)
+class ClassOfStudent:
+    """The signed-in student's class, as the student's pages show it."""
+
+    id: int
+    name: str
+    join_code: str
+    one_to_one_devices: bool
+    time_zone: str  # due dates are shown in it (app.services.times)
+
+
+@dataclass(frozen=True)
+class SignedInStudent:
+    """The student a session names, read with one SQL statement rather than through the ORM: every
+    student request reads it, and a student's pages only show it or pass its ``id`` on.  The ORM's
+    ``Student`` is for changing a student (services load it by ``id``)."""
+
+    id: int
+    class_id: int
+    display_name: str
+    rejoin_code: str
+    session_token: str
+    session_epoch: int
+    school_class: ClassOfStudent
+
+    # Flask-Login protocol, as app.models.Student has it: the same ids, so either may be current.
+    is_authenticated = True
+    is_active = True
+    is_anonymous = False
+    removed = False  # a removed student's session is refused (load_user)
+
+    def get_id(self) -> str:
+        return f"student:{self.session_token}:{self.session_epoch}"
+
+    @classmethod
+    def of(cls, student: Student) -> SignedInStudent:
+        """The identity of a student just signed in (login_user was given the ORM's row)."""
+        school_class = student.school_class
+        return cls(
+            student.id,
+            student.class_id,
+            student.display_name,
+            student.rejoin_code,
+            student.session_token,
+            student.session_epoch,
+            ClassOfStudent(
+                school_class.id,
+                school_class.name,
+                school_class.join_code,
+                school_class.one_to_one_devices,
+                school_class.time_zone,
+            ),
+        )
+
+
+def current_student() -> SignedInStudent | None:
+    """The signed-in student of this request; None for a teacher or a visitor."""
+    from flask_login import current_user
+
+    from app.models import Student
+
+    user = current_user._get_current_object()
+    if isinstance(user, SignedInStudent):
+        return user
+    if isinstance(user, Student):
+        return SignedInStudent.of(user)
+    return None
+
+
 def load_user(user_id: str) -> object | None:
     """Session ids look like ``teacher:<token>:0`` or ``student:<token>:1`` (kind, token, epoch).
 
     The token is random per account (never the integer key, which a restored backup hands out
     again to someone else).  The epoch is bumped when a password or rejoin code changes, which
-    ends every older session without any server-side session store.
+    ends every older session without any server-side session store.  A removed student, or one
+    of an archived class, is signed out.
     """
-    from app.models import SESSION_TOKEN_LENGTH, Student, Teacher
+    from app.models import SESSION_TOKEN_LENGTH, Teacher
 
     kind, _, rest = user_id.partition(":")
     token, _, epoch = rest.partition(":")
-    statement = _user_statements().get(kind)
     well_formed = 0 < len(token) <= SESSION_TOKEN_LENGTH and epoch.isascii() and epoch.isdigit()
-    if statement is None or not well_formed:
+    if kind not in ("teacher", "student") or not well_formed:
         return None
-    user = cast("Teacher | Student | None", db.session.scalar(statement, {"token": token}))
-    if user is None or user.session_epoch != int(epoch):
+    if kind == "student":
+        return _signed_in_student(token, int(epoch))
+    teacher = db.session.scalar(_teacher_statement(), {"token": token})
+    if teacher is None or teacher.session_epoch != int(epoch):
         return None
-    if isinstance(user, Student) and (user.removed or user.school_class.archived):
+    return cast(Teacher, teacher)
+
+
+def _signed_in_student(token: str, epoch: int) -> SignedInStudent | None:
+    row = db.session.execute(_student_statement(), {"token": token}).one_or_none()
+    if row is None or row.session_epoch != epoch or row.removed_at is not None or row.archived_at is not None:
         return None
-    return user
+    school_class = ClassOfStudent(
+        row.class_id, row.class_name, row.join_code, bool(row.one_to_one_devices), row.time_zone
+    )
+    return SignedInStudent(
+        row.id, row.class_id, row.display_name, row.rejoin_code, token, epoch, school_class
+    )
 
 
 @functools.cache
-def _user_statements() -> dict[str, Select[Any]]:
-    """The query for each kind of session, built once: it runs on every signed-in request.
-
-    A student's class is read on every student page (archived? its name, its zone), so with them.
-    """
+def _teacher_statement() -> Select[Any]:
+    """Built once: it runs on every signed-in teacher's request."""
     from sqlalchemy import bindparam, select
-    from sqlalchemy.orm import joinedload
 
-    from app.models import Student, Teacher
+    from app.models import Teacher
 
-    return {
-        "teacher": select(Teacher).where(Teacher.session_token == bindparam("token")),
-        "student": select(Student)
-        .options(joinedload(Student.school_class))
-        .where(Student.session_token == bindparam("token")),
-    }
+    return select(Teacher).where(Teacher.session_token == bindparam("token"))
+
+
+@functools.cache
+def _student_statement() -> Select[Any]:
+    """Built once: it runs on every signed-in student's request (the student with their class)."""
+    from sqlalchemy import bindparam, select
+
+    from app.models import SchoolClass, Student
+
+    return (
+        select(
+            Student.id,
+            Student.class_id,
+            Student.display_name,
+            Student.rejoin_code,
+            Student.session_epoch,
+            Student.removed_at,
+            SchoolClass.name.label("class_name"),
+            SchoolClass.join_code,
+            SchoolClass.one_to_one_devices,
+            SchoolClass.time_zone,
+            SchoolClass.archived_at,
+        )
+        .join(SchoolClass, SchoolClass.id == Student.class_id)
+        .where(Student.session_token == bindparam("token"))
+    )
 
 
 def _security_headers(response: Response) -> Response:

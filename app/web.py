@@ -82,11 +82,12 @@ def init_app(app: Flask) -> None:
     def roles() -> dict[str, object]:
         from flask_login import current_user
 
-        from app.models import Student, Teacher
+        from app.models import Teacher
+        from app.security import current_student
 
         return {
             "current_teacher": current_user if isinstance(current_user, Teacher) else None,
-            "current_student": current_user if isinstance(current_user, Student) else None,
+            "current_student": current_student(),
         }
 
     @app.template_filter("percent")
@@ -105,12 +106,14 @@ def init_app(app: Flask) -> None:
         from datetime import datetime
 
         from app.models import SchoolClass
+        from app.security import ClassOfStudent
         from app.services.times import format_local
 
         if not isinstance(value, datetime):
             return ""
         # Not a class's date (an import time): the server's zone.
-        return format_local(value, school_class if isinstance(school_class, SchoolClass) else None)
+        zoned = school_class if isinstance(school_class, SchoolClass | ClassOfStudent) else None
+        return format_local(value, zoned)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str, int]:

@@ -6,7 +6,7 @@ strings, so everything works without JavaScript.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -18,7 +18,8 @@ from app.dashboard.svg import Bar, bar_chart, percent_chart
 from app.domain import statistics as stats
 from app.domain.article import SKILL_NAMES, SKILLS
 from app.domain.generate import KIND_TITLES
-from app.models import Assignment, Student, utcnow
+from app.models import Assignment, utcnow
+from app.security import SignedInStudent, current_student
 from app.services import classes, dashboard, quizzes
 
 bp = Blueprint("dashboard", __name__, template_folder="templates")
@@ -250,7 +251,7 @@ def only_students() -> Response | None:
     """Visitors are sent to /join; a signed-in teacher is refused."""
     if not current_user.is_authenticated:
         return redirect(url_for("student.join"))
-    if not isinstance(current_user, Student):
+    if current_student() is None:
         abort(403)
     return None
 
@@ -258,8 +259,7 @@ def only_students() -> Response | None:
 @progress_bp.get("/progress")
 def mine() -> Response | str:
     """A signed-in student's own history and skills; nobody else's, and not for teachers."""
-    student = current_user._get_current_object()  # the real object, not the proxy
-    progress = dashboard.student_progress(student, utcnow())
+    progress = dashboard.own_progress(cast(SignedInStudent, current_student()).id, utcnow())
     return render_template(
         "dashboard/progress.html",
         progress=progress,

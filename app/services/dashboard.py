@@ -491,6 +491,11 @@ def student_progress(student: Student, now: datetime) -> Progress:
     )
 
 
+def own_progress(student_id: int, now: datetime) -> Progress:
+    """``student_progress`` of the signed-in student (whose session is not an ORM row)."""
+    return student_progress(db.session.get_one(Student, student_id), now)
+
+
 def student_of_class(school_class: SchoolClass, student_id: int) -> Student:
     """A student of this class, removed ones included (their scores stay); 404 otherwise."""
     if not 0 < student_id <= MAX_ROW_ID:

@@ -63,6 +63,7 @@ from app.models import (
     Response,
     SchoolClass,
     Student,
+    StudentRef,
     Teacher,
     utcnow,
 )
@@ -538,7 +539,7 @@ def assignment_for_teacher(teacher: Teacher, assignment_id: int) -> Assignment:
     return assignment
 
 
-def assignment_for_student(student: Student, assignment_id: int) -> Assignment:
+def assignment_for_student(student: StudentRef, assignment_id: int) -> Assignment:
     assignment = db.session.get(Assignment, assignment_id) if 0 < assignment_id <= MAX_ID else None
     if assignment is None or assignment.class_id != student.class_id:
         raise NotFound
@@ -599,7 +600,7 @@ class StudentAssignment:
         return self.state(now) in (deadlines.LATE, deadlines.MISSING)
 
 
-def student_assignments(student: Student, now: datetime | None = None) -> list[StudentAssignment]:
+def student_assignments(student: StudentRef, now: datetime | None = None) -> list[StudentAssignment]:
     """The student's assignments with their status, in four queries (after closing overdue attempts)."""
     moment = _now(now)
     submit_overdue_attempts(now=moment, student_id=student.id)
@@ -676,7 +677,7 @@ def _skill_maxima(questions: list[Question]) -> Counter[str]:
     return Counter(q.skill for q in questions)
 
 
-def start_attempt(student: Student, assignment: Assignment, now: datetime | None = None) -> Attempt:
+def start_attempt(student: StudentRef, assignment: Assignment, now: datetime | None = None) -> Attempt:
     """Resume the open attempt, or start one if the policy allows.  Safe to call twice at once.
 
     A closed assignment (for this student) starts nothing, and its open attempt is handed in.
@@ -745,7 +746,7 @@ _ATTEMPT_WITH_EXTENSION = (
 _RESPONSES_OF_ATTEMPT = select(Response).where(Response.attempt_id == bindparam("attempt_id"))
 
 
-def _load_attempt(student: Student, attempt_id: int, now: datetime) -> tuple[Attempt, Extension | None]:
+def _load_attempt(student: StudentRef, attempt_id: int, now: datetime) -> tuple[Attempt, Extension | None]:
     """The student's own attempt with its assignment, quiz, article version and the student's
     extension, in one query; 404 for anyone else's.  Past its due date it is handed in first."""
     if not 0 < attempt_id <= MAX_ID:
@@ -762,12 +763,12 @@ def _load_attempt(student: Student, attempt_id: int, now: datetime) -> tuple[Att
     return attempt, extension
 
 
-def attempt_for_student(student: Student, attempt_id: int, now: datetime | None = None) -> Attempt:
+def attempt_for_student(student: StudentRef, attempt_id: int, now: datetime | None = None) -> Attempt:
     """The student's own attempt, with its assignment, quiz and article version; 404 for anyone else's."""
     return _load_attempt(student, attempt_id, _now(now))[0]
 
 
-def student_attempt_view(student: Student, attempt_id: int, now: datetime | None = None) -> AttemptView:
+def student_attempt_view(student: StudentRef, attempt_id: int, now: datetime | None = None) -> AttemptView:
     """``attempt_view(attempt_for_student(...))`` in two queries: the attempt with everything
     around it, then its answers."""
     moment = _now(now)

@@ -8,6 +8,7 @@ shows times back in that zone with its name, never in UTC.  Built on app.domain.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -23,7 +24,14 @@ def default_zone_name() -> str:
     return str(current_app.config.get("DEFAULT_TIME_ZONE", "UTC") or "UTC")
 
 
-def zone_of(school_class: SchoolClass | None) -> ZoneInfo:
+class Zoned(Protocol):
+    """A class, as its row or as a signed-in student's pages know it (app.security.ClassOfStudent)."""
+
+    @property
+    def time_zone(self) -> str: ...
+
+
+def zone_of(school_class: Zoned | None) -> ZoneInfo:
     """The class's zone; the server's default for no class, or a class without one (or an unknown one)."""
     return deadlines.zone(school_class.time_zone if school_class is not None else "", default_zone_name())
 
@@ -48,7 +56,7 @@ def to_local(school_class: SchoolClass, moment: datetime | None) -> datetime | N
     return deadlines.utc_to_local(moment, zone_of(school_class)).replace(tzinfo=None)
 
 
-def format_local(moment: datetime | None, school_class: SchoolClass | None, *, with_zone: bool = True) -> str:
+def format_local(moment: datetime | None, school_class: Zoned | None, *, with_zone: bool = True) -> str:
     """``Tue 1 Dec 2026, 09:00 (Europe/London)``: a stored moment as people in the class read it."""
     if moment is None:
         return ""

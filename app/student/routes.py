@@ -31,6 +31,7 @@ from werkzeug.wrappers import Response
 from app.domain.confidence import CONFIDENCE_LEVELS
 from app.extensions import limiter
 from app.models import FEEDBACK_TEST, Student, utcnow
+from app.security import SignedInStudent, current_student
 from app.services import classes, quizzes
 from app.services.classes import ClassError, NameTakenError
 from app.services.quizzes import AttemptView, QuizError, SavedAnswer
@@ -91,7 +92,7 @@ def student_required(view: View) -> View:
 
     @wraps(view)
     def wrapped(*args: Any, **kwargs: Any) -> ResponseReturnValue:
-        if isinstance(current_user, Student):
+        if current_student() is not None:
             return view(*args, **kwargs)
         if current_user.is_authenticated:
             abort(403)
@@ -101,8 +102,8 @@ def student_required(view: View) -> View:
     return cast(View, wrapped)
 
 
-def _student() -> Student:
-    return cast(Student, current_user._get_current_object())
+def _student() -> SignedInStudent:
+    return cast(SignedInStudent, current_student())
 
 
 # --- Joining ------------------------------------------------------------------------------

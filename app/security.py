@@ -185,22 +185,24 @@ def _student_statement() -> Select[Any]:
 
     from app.models import SchoolClass, Student
 
+    # Table columns, not the models' attributes: the ORM would wrap plain rows in its own machinery.
+    students, classes = Student.__table__.c, SchoolClass.__table__.c
     return (
         select(
-            Student.id,
-            Student.class_id,
-            Student.display_name,
-            Student.rejoin_code,
-            Student.session_epoch,
-            Student.removed_at,
-            SchoolClass.name.label("class_name"),
-            SchoolClass.join_code,
-            SchoolClass.one_to_one_devices,
-            SchoolClass.time_zone,
-            SchoolClass.archived_at,
+            students.id,
+            students.class_id,
+            students.display_name,
+            students.rejoin_code,
+            students.session_epoch,
+            students.removed_at,
+            classes.name.label("class_name"),
+            classes.join_code,
+            classes.one_to_one_devices,
+            classes.time_zone,
+            classes.archived_at,
         )
-        .join(SchoolClass, SchoolClass.id == Student.class_id)
-        .where(Student.session_token == bindparam("token"))
+        .join_from(Student.__table__, SchoolClass.__table__, classes.id == students.class_id)
+        .where(students.session_token == bindparam("token"))
     )
 
 

@@ -15,7 +15,7 @@ import secrets
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -743,7 +743,29 @@ _ATTEMPT_WITH_EXTENSION = (
     )
     .where(Attempt.id == bindparam("attempt_id"), Attempt.student_id == bindparam("student_id"))
 )
-_RESPONSES_OF_ATTEMPT = select(Response).where(Response.attempt_id == bindparam("attempt_id"))
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One stored answer of an attempt, as the quiz pages show it (read without the ORM)."""
+
+    position: int
+    answer: list[int]
+    score: float
+    max_score: float
+    verdict: str
+    confidence: str | None
+
+
+_answer_columns = cast(Table, Response.__table__).c
+_ANSWER_RECORDS = select(
+    _answer_columns.position,
+    _answer_columns.answer,
+    _answer_columns.score,
+    _answer_columns.max_score,
+    _answer_columns.verdict,
+    _answer_columns.confidence,
+).where(_answer_columns.attempt_id == bindparam("attempt_id"))
 
 
 def _load_attempt(student: StudentRef, attempt_id: int, now: datetime) -> tuple[Attempt, Extension | None]:
@@ -776,12 +798,12 @@ def student_attempt_view(student: StudentRef, attempt_id: int, now: datetime | N
     return attempt_view(attempt, moment, extension=extension)
 
 
-def responses_by_position(attempt: Attempt) -> dict[int, Response]:
-    rows = db.session.scalars(_RESPONSES_OF_ATTEMPT, {"attempt_id": attempt.id})
-    return {r.position: r for r in rows}
+def responses_by_position(attempt: Attempt) -> dict[int, AnswerRecord]:
+    rows = db.session.execute(_ANSWER_RECORDS, {"attempt_id": attempt.id})
+    return {row.position: AnswerRecord(*row) for row in rows}
 
 
-def first_unanswered(attempt: Attempt, answered: dict[int, Response] | None = None) -> int | None:
+def first_unanswered(attempt: Attempt, answered: Mapping[int, object] | None = None) -> int | None:
     answered = responses_by_position(attempt) if answered is None else answered
     for position in range(len(attempt.assignment.quiz.questions)):
         if position not in answered:
@@ -815,7 +837,7 @@ class AttemptView:
 
     attempt: Attempt
     questions: list[Question]
-    responses: dict[int, Response]
+    responses: dict[int, AnswerRecord]
     blocks: tuple[Block, ...]
     arrangement: Arrangement
     due: datetime | None = None  # the student's own due date

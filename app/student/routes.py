@@ -300,7 +300,6 @@ def _render_question(view: AttemptView, position: int, error: str | None = None)
             answer=answer,
             confidence=confidence,
             error=error,
-            form=ActionForm(),
         ),
         422 if error else 200,
     )

@@ -259,7 +259,7 @@ class TestWithCsrf:
         self, app: Flask, client: FlaskClient, setup: dict[str, int]
     ) -> None:
         page = client.get("/login").get_data(as_text=True)
-        token = _token(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
+        token = _token(r'name="csrf_token"[^>]*value="([^"]+)"', page)
         client.post("/login", data={"email": OWNER, "password": "correct horse battery", "csrf_token": token})
         url = f"/teacher/assignments/{setup['fresh']}/quiz/redraw"
         with app.app_context():

@@ -26,7 +26,7 @@ def app_config(app_config: dict[str, Any]) -> dict[str, Any]:
 
 
 def token(html: str) -> str:
-    found = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html)
+    found = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
     assert found is not None
     return found.group(1)
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 SORT = __import__("os").environ.get("PROFILE_SORT", "cumulative")
+LINES = int(__import__("os").environ.get("PROFILE_LINES", "45"))
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -103,7 +104,7 @@ def main(argv: list[str] | None = None) -> None:
                     for _ in range(args.requests):
                         call()
                     profiler.disable()
-                    pstats.Stats(profiler).sort_stats(SORT).print_stats(int(__import__("os").environ.get("PROFILE_LINES", "45")))
+                    pstats.Stats(profiler).sort_stats(SORT).print_stats(LINES)
             with app.app_context():
                 from app.extensions import db
 

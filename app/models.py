@@ -283,6 +283,19 @@ class Extension(Model):
 SKILL_COLUMNS: dict[str, tuple[str, str]] = {skill: (f"{skill}_score", f"{skill}_max") for skill in SKILLS}
 
 
+def attempt_percent(score: float, max_score: float) -> float:
+    return 100.0 * score / max_score if max_score else 0.0
+
+
+def skill_scores_of(attempt: object) -> dict[str, tuple[float, float]]:
+    """(score, maximum) per skill, in SKILLS order, read from an attempt's per-skill columns (a
+    row of the model, or app.services.attempt_records.AttemptRecord)."""
+    return {
+        skill: (getattr(attempt, score), getattr(attempt, maximum))
+        for skill, (score, maximum) in SKILL_COLUMNS.items()
+    }
+
+
 class Attempt(Model):
     """One student's go at one assignment.  Scores are cached sums of its responses."""
 
@@ -316,15 +329,11 @@ class Attempt(Model):
 
     @property
     def percent(self) -> float:
-        return 100.0 * self.score / self.max_score if self.max_score else 0.0
+        return attempt_percent(self.score, self.max_score)
 
     @property
     def skill_scores(self) -> dict[str, tuple[float, float]]:
-        """(score, maximum) per skill, in SKILLS order, read from the per-skill columns."""
-        return {
-            skill: (getattr(self, score), getattr(self, maximum))
-            for skill, (score, maximum) in SKILL_COLUMNS.items()
-        }
+        return skill_scores_of(self)
 
     def set_skill_maxima(self, maxima: Mapping[str, float]) -> None:
         for skill, (_, maximum) in SKILL_COLUMNS.items():

@@ -105,15 +105,12 @@ def init_app(app: Flask) -> None:
         """A stored moment in the class's time zone, with the zone's name (app.services.times)."""
         from datetime import datetime
 
-        from app.models import SchoolClass
-        from app.security import ClassOfStudent
-        from app.services.times import format_local
+        from app.services.times import Zoned, format_local
 
         if not isinstance(value, datetime):
             return ""
         # Not a class's date (an import time): the server's zone.
-        zoned = school_class if isinstance(school_class, SchoolClass | ClassOfStudent) else None
-        return format_local(value, zoned)
+        return format_local(value, school_class if isinstance(school_class, Zoned) else None)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[str, int]:

@@ -238,6 +238,15 @@ def parse_version(version: ArticleVersion) -> DomainArticle:
     return result.article
 
 
+def parse_version_id(version_id: int, content_hash: str) -> DomainArticle:
+    """``parse_version`` of a version known by its id and hash: read from the database only when
+    this process has not parsed that text yet."""
+    cached = _parsed_cache.get(content_hash)
+    if cached is not None and cached[0] is current_vocabulary():
+        return cached[1]
+    return parse_version(db.session.get_one(ArticleVersion, version_id))
+
+
 def visible_to(teacher: Teacher | None) -> Any:
     """The articles a teacher may see and assign: the school's and their own."""
     school = Article.owner_id.is_(None)

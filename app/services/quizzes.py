@@ -67,7 +67,15 @@ from app.models import (
     Teacher,
     utcnow,
 )
-from app.services.content import create_quiz, parse_version
+from app.services.attempt_records import (
+    STUDENT_ATTEMPT,
+    AssignmentRecord,
+    AttemptRecord,
+    ExtensionRecord,
+    QuizRecord,
+    records_of,
+)
+from app.services.content import create_quiz, parse_version, parse_version_id
 from app.services.errors import NotFound, ServiceError
 from app.services.times import format_local
 
@@ -341,29 +349,39 @@ def delete_assignment(assignment: Assignment) -> None:
 # --- Due dates, closing and extensions ------------------------------------------------------
 
 
-def extension_of(assignment: Assignment, student_id: int) -> Extension | None:
+# An attempt and what is around it, as the ORM's rows (to change them, and on the teacher's pages)
+# or as the records a student's quiz pages read in one statement (app.services.attempt_records).
+AttemptLike = Attempt | AttemptRecord
+AssignmentLike = Assignment | AssignmentRecord
+ExtensionLike = Extension | ExtensionRecord
+QuizLike = Quiz | QuizRecord
+
+
+def extension_of(assignment: AssignmentLike, student_id: int) -> Extension | None:
     return db.session.scalar(
         select(Extension).where(Extension.assignment_id == assignment.id, Extension.student_id == student_id)
     )
 
 
-def due_for(assignment: Assignment, extension: Extension | None) -> datetime | None:
+def due_for(assignment: AssignmentLike, extension: ExtensionLike | None) -> datetime | None:
     """The student's own due date: their extension's when it has one, else the class's."""
     return deadlines.effective_due(assignment.due_at, extension.due_at if extension is not None else None)
 
 
-def closed_for(assignment: Assignment, extension: Extension | None, now: datetime) -> bool:
+def closed_for(assignment: AssignmentLike, extension: ExtensionLike | None, now: datetime) -> bool:
     return deadlines.is_closed(assignment.late_policy == LATE_CLOSE, due_for(assignment, extension), now)
 
 
-def attempts_allowed(assignment: Assignment, extension: Extension | None) -> int | None:
+def attempts_allowed(assignment: AssignmentLike, extension: ExtensionLike | None) -> int | None:
     """How many attempts the student may make; None for no limit."""
     if assignment.attempts_policy == ATTEMPTS_UNLIMITED:
         return None
     return 1 + (extension.extra_attempts if extension is not None else 0)
 
 
-def answers_released(assignment: Assignment, submitted: bool, due: datetime | None, now: datetime) -> bool:
+def answers_released(
+    assignment: AssignmentLike, submitted: bool, due: datetime | None, now: datetime
+) -> bool:
     """Whether a submitted attempt may show the right answers and explanations.
 
     Practice shows them after each answer.  A test shows them as the teacher chose: once
@@ -378,7 +396,7 @@ def answers_released(assignment: Assignment, submitted: bool, due: datetime | No
     return True
 
 
-def closed_message(assignment: Assignment, due: datetime | None) -> str:
+def closed_message(assignment: AssignmentLike, due: datetime | None) -> str:
     when = format_local(due, assignment.school_class) if due is not None else "its due date"
     return f"This quiz closed at {when}. Your answers from before then are handed in."
 
@@ -553,12 +571,16 @@ _QuizKey = tuple[int, int, int, datetime]
 _questions_cache: LRUCache[_QuizKey, tuple[Question, ...]] = LRUCache(maxsize=256)
 
 
-def questions_of(quiz: Quiz) -> list[Question]:
+def questions_of(quiz: QuizLike) -> list[Question]:
     key = (quiz.id, quiz.article_version_id, quiz.seed, quiz.created_at)
     questions = _questions_cache.get(key)
     if questions is None:
-        # Only read here: the quiz pages load quizzes with the JSON deferred.
-        questions = tuple(Question.from_dict(data) for data in quiz.questions)
+        # Only read here: the quiz pages read which quiz it is, not its questions' JSON.
+        if isinstance(quiz, Quiz):
+            stored = quiz.questions
+        else:
+            stored = db.session.execute(select(Quiz.questions).where(Quiz.id == quiz.id)).scalar_one()
+        questions = tuple(Question.from_dict(data) for data in stored)
         _questions_cache.put(key, questions)
     return list(questions)
 
@@ -727,22 +749,7 @@ def start_attempt(student: StudentRef, assignment: Assignment, now: datetime | N
     return attempt
 
 
-# Every quiz page and answer runs these, so they are built once (with bound parameters) rather
-# than on each request.  The quiz's questions and the version's YAML source are only read on a
-# cache miss (questions_of, parse_version), so not with each page.
-_quiz_of_attempt = joinedload(Attempt.assignment).joinedload(Assignment.quiz)
-_ATTEMPT_WITH_EXTENSION = (
-    select(Attempt, Extension)
-    .outerjoin(
-        Extension,
-        (Extension.assignment_id == Attempt.assignment_id) & (Extension.student_id == Attempt.student_id),
-    )
-    .options(
-        _quiz_of_attempt.defer(Quiz.questions),
-        _quiz_of_attempt.joinedload(Quiz.article_version).defer(ArticleVersion.source_text),
-    )
-    .where(Attempt.id == bindparam("attempt_id"), Attempt.student_id == bindparam("student_id"))
-)
+# Every quiz page reads an attempt's answers: built once, with bound parameters.
 
 
 @dataclass(frozen=True)
@@ -768,24 +775,26 @@ _ANSWER_RECORDS = select(
 ).where(_answer_columns.attempt_id == bindparam("attempt_id"))
 
 
-def _load_attempt(student: StudentRef, attempt_id: int, now: datetime) -> tuple[Attempt, Extension | None]:
-    """The student's own attempt with its assignment, quiz, article version and the student's
-    extension, in one query; 404 for anyone else's.  Past its due date it is handed in first."""
+def _load_attempt(
+    student: StudentRef, attempt_id: int, now: datetime
+) -> tuple[AttemptRecord, ExtensionRecord | None]:
+    """The student's own attempt with its assignment, quiz and the student's extension, in one
+    statement; 404 for anyone else's.  Past its due date it is handed in first."""
     if not 0 < attempt_id <= MAX_ID:
         raise NotFound
-    row = db.session.execute(
-        _ATTEMPT_WITH_EXTENSION, {"attempt_id": attempt_id, "student_id": student.id}
-    ).one_or_none()
+    parameters = {"attempt_id": attempt_id, "student_id": student.id}
+    row = db.session.execute(STUDENT_ATTEMPT, parameters).one_or_none()
     if row is None:
         raise NotFound
-    attempt, extension = row._tuple()
+    attempt, extension = records_of(row)
     if attempt.submitted_at is None and closed_for(attempt.assignment, extension, now):
         # Past the due date the attempt is handed in with what it has, before anything shows it.
         submit_overdue_attempts(now=now, attempt_id=attempt.id)
+        attempt, extension = records_of(db.session.execute(STUDENT_ATTEMPT, parameters).one())
     return attempt, extension
 
 
-def attempt_for_student(student: StudentRef, attempt_id: int, now: datetime | None = None) -> Attempt:
+def attempt_for_student(student: StudentRef, attempt_id: int, now: datetime | None = None) -> AttemptRecord:
     """The student's own attempt, with its assignment, quiz and article version; 404 for anyone else's."""
     return _load_attempt(student, attempt_id, _now(now))[0]
 
@@ -798,7 +807,7 @@ def student_attempt_view(student: StudentRef, attempt_id: int, now: datetime | N
     return attempt_view(attempt, moment, extension=extension)
 
 
-def responses_by_position(attempt: Attempt) -> dict[int, AnswerRecord]:
+def responses_by_position(attempt: AttemptLike) -> dict[int, AnswerRecord]:
     rows = db.session.execute(_ANSWER_RECORDS, {"attempt_id": attempt.id})
     return {row.position: AnswerRecord(*row) for row in rows}
 
@@ -814,13 +823,20 @@ def first_unanswered(attempt: Attempt, answered: Mapping[int, object] | None = N
 # --- What a quiz page shows -----------------------------------------------------------------
 
 
+def article_blocks_of(quiz: QuizLike) -> tuple[Block, ...]:
+    """The blocks of the article version a quiz was made from (parsed once per process)."""
+    if isinstance(quiz, Quiz):
+        return article_blocks(quiz.article_version)
+    return parse_version_id(quiz.article_version_id, quiz.content_hash).blocks
+
+
 def article_blocks(version: ArticleVersion) -> tuple[Block, ...]:
     """The headline (block 0) and paragraphs of an article version, cut into words (parsed once
     per process: ``parse_version`` caches the article)."""
     return parse_version(version).blocks
 
 
-def arrangement_of(attempt: Attempt, questions: list[Question]) -> Arrangement:
+def arrangement_of(attempt: AttemptLike, questions: list[Question]) -> Arrangement:
     """A first attempt shows the class's quiz as assigned; a retake has its own order (its seed)."""
     if attempt.seed is None:
         return Arrangement.identity(questions)
@@ -835,7 +851,7 @@ class AttemptView:
     ``responses`` is keyed by shown position.
     """
 
-    attempt: Attempt
+    attempt: AttemptLike
     questions: list[Question]
     responses: dict[int, AnswerRecord]
     blocks: tuple[Block, ...]
@@ -847,7 +863,7 @@ class AttemptView:
     may_start_again: bool = False  # submitted, and another attempt is allowed and still open
 
     @property
-    def assignment(self) -> Assignment:
+    def assignment(self) -> AssignmentLike:
         return self.attempt.assignment
 
     @property
@@ -861,7 +877,8 @@ class AttemptView:
     @property
     def article_key(self) -> str:
         """What identifies the article's text (its version's content hash), for caching its HTML."""
-        return self.assignment.quiz.article_version.content_hash
+        quiz = self.assignment.quiz
+        return quiz.article_version.content_hash if isinstance(quiz, Quiz) else quiz.content_hash
 
     @property
     def practice(self) -> bool:
@@ -931,7 +948,7 @@ _UNKNOWN = object()  # attempt_view's extension when the caller has not read it
 
 
 def attempt_view(
-    attempt: Attempt, now: datetime | None = None, *, extension: Extension | None | object = _UNKNOWN
+    attempt: AttemptLike, now: datetime | None = None, *, extension: ExtensionLike | None | object = _UNKNOWN
 ) -> AttemptView:
     """Load what an attempt's pages show, in a fixed number of queries whatever the quiz length.
 
@@ -944,7 +961,7 @@ def attempt_view(
     responses = responses_by_position(attempt)
     if extension is _UNKNOWN:
         extension = extension_of(assignment, attempt.student_id)
-    extension = cast(Extension | None, extension)
+    extension = cast(ExtensionLike | None, extension)
     due = due_for(assignment, extension)
     closed = closed_for(assignment, extension, moment)
     may_start_again = False
@@ -960,7 +977,7 @@ def attempt_view(
         attempt=attempt,
         questions=arrangement.questions(stored),
         responses={arrangement.shown_position(p): r for p, r in responses.items() if 0 <= p < len(stored)},
-        blocks=article_blocks(assignment.quiz.article_version),
+        blocks=article_blocks_of(assignment.quiz),
         arrangement=arrangement,
         due=due,
         closed=closed,
@@ -1000,7 +1017,7 @@ def _writers_in_turn() -> Iterator[None]:
             fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
-def _lock(attempt: Attempt) -> Attempt:
+def _lock(attempt: AttemptLike) -> Attempt:
     """Serialise writers to one attempt, and read it again once they are.
 
     PostgreSQL locks the attempt's row.  SQLite has no row locks: its database-wide write
@@ -1034,7 +1051,7 @@ class SavedAnswer:
 
 
 def record_answer(
-    attempt: Attempt, position: int, raw_values: list[str], raw_confidence: str | None = None
+    attempt: AttemptLike, position: int, raw_values: list[str], raw_confidence: str | None = None
 ) -> Response:
     """Store the answer to one question and rescore the attempt.
 
@@ -1108,7 +1125,7 @@ def _scores_from(answers: Iterable[_StoredAnswer]) -> dict[str, float]:
 
 
 def save_answer(
-    attempt: Attempt, position: int, raw_values: list[str], raw_confidence: str | None = None
+    attempt: AttemptLike, position: int, raw_values: list[str], raw_confidence: str | None = None
 ) -> SavedAnswer:
     """``record_answer``, returning also where the attempt stands, so the next page needs no query.
 
@@ -1240,7 +1257,7 @@ def _rescore(attempt: Attempt) -> None:
     attempt.score = sum(float(sums.get(skill) or 0.0) for skill in SKILLS)
 
 
-def submit_attempt(attempt: Attempt) -> Attempt:
+def submit_attempt(attempt: AttemptLike) -> Attempt:
     """Hand in the attempt; unanswered questions score 0.  Submitting twice changes nothing."""
     attempt = _lock(attempt)
     if attempt.submitted_at is None:
@@ -1254,7 +1271,7 @@ def submit_attempt(attempt: Attempt) -> Attempt:
     return attempt
 
 
-def skill_percentages(attempt: Attempt) -> dict[str, float | None]:
+def skill_percentages(attempt: AttemptLike) -> dict[str, float | None]:
     """Percent by skill, None for a skill the quiz did not ask about."""
     return {skill: (100.0 * s / m if m else None) for skill, (s, m) in attempt.skill_scores.items()}
 

@@ -8,7 +8,7 @@ shows times back in that zone with its name, never in UTC.  Built on app.domain.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -24,6 +24,7 @@ def default_zone_name() -> str:
     return str(current_app.config.get("DEFAULT_TIME_ZONE", "UTC") or "UTC")
 
 
+@runtime_checkable
 class Zoned(Protocol):
     """A class, as its row or as a signed-in student's pages know it (app.security.ClassOfStudent)."""
 

@@ -1178,6 +1178,9 @@ def save_answer(
         db.session.commit()
         raise QuizError(message)
 
+    # Scored before the transaction: on SQLite every other answer waits while it runs.
+    result = score_answer(question, answer) if answer else None
+
     def transaction() -> SavedAnswer:
         _begin_immediate()
         locked = db.session.execute(_LOCK_ATTEMPT, {"attempt_id": attempt_id}).one_or_none()
@@ -1196,10 +1199,9 @@ def save_answer(
         if submitted:
             db.session.rollback()
             raise QuizError("This quiz is already submitted.")
-        if not answer:
+        if result is None or answer is None:
             db.session.rollback()
             raise QuizError("Select at least one word." if question.type == "select" else "Choose an answer.")
-        result = score_answer(question, answer)
         values = {
             "answer": list(answer),
             "score": result.score,

@@ -69,6 +69,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(passages.word_runs, "word_runs")
     app.add_template_global(passages.range_marks, "range_marks")
     app.add_template_global(passages.article_html, "article_html")
+    app.add_template_global(passages.question_html, "question_html")
     # Tables, not functions: straight into Jinja's globals (add_template_global is typed for callables).
     app.jinja_env.globals.update(
         VERDICTS=passages.VERDICTS,

@@ -875,6 +875,12 @@ class AttemptView:
         return self.attempt.submitted
 
     @property
+    def quiz_key(self) -> tuple[object, ...]:
+        """What identifies the quiz's questions (as questions_of caches them), for caching their HTML."""
+        quiz = self.assignment.quiz
+        return (quiz.id, quiz.article_version_id, quiz.seed, quiz.created_at)
+
+    @property
     def article_key(self) -> str:
         """What identifies the article's text (its version's content hash), for caching its HTML."""
         quiz = self.assignment.quiz

@@ -89,10 +89,40 @@ def article_html(
     html = _article_html.get(key)
     if html is None:
         macros = current_app.jinja_env.get_template("quiz/_question.html").module
-        rendered = macros.render_article(blocks, focus, asked_block, id_prefix)  # type: ignore[attr-defined]
-        # Autoescaping is on for .html templates, so the macro's output is already escaped Markup.
-        if not isinstance(rendered, Markup):
-            raise TypeError("quiz/_question.html must be rendered with autoescaping")
-        html = rendered
+        html = _escaped(macros.render_article(blocks, focus, asked_block, id_prefix))  # type: ignore[attr-defined]
         _article_html.put(key, html)
     return html
+
+
+# A question's controls are the same for every student who has not answered it yet (the common
+# case: each question's first showing), so that HTML is rendered once per process too.  Keyed
+# by the quiz (as questions_of keys it), the attempt's order (its seed) and the position.
+_QuestionKey = tuple[tuple[object, ...], int | None, int]
+_question_html: LRUCache[_QuestionKey, Markup] = LRUCache(maxsize=512)
+
+
+def question_html(
+    quiz_key: tuple[object, ...],
+    seed: int | None,
+    question: object,
+    position: int,
+    answered: Sequence[int] | None = None,
+    error: str | None = None,
+) -> Markup:
+    """``render_question`` of quiz/_question.html for a student's page; cached while unanswered."""
+    macros = current_app.jinja_env.get_template("quiz/_question.html").module
+    if answered or error:
+        return _escaped(macros.render_question(question, position, answered=answered, error=error))  # type: ignore[attr-defined]
+    key = (quiz_key, seed, position)
+    html = _question_html.get(key)
+    if html is None:
+        html = _escaped(macros.render_question(question, position))  # type: ignore[attr-defined]
+        _question_html.put(key, html)
+    return html
+
+
+def _escaped(rendered: object) -> Markup:
+    # Autoescaping is on for .html templates, so a macro's output is already escaped Markup.
+    if not isinstance(rendered, Markup):
+        raise TypeError("quiz/_question.html must be rendered with autoescaping")
+    return rendered

@@ -8,6 +8,7 @@ ORM's models, loaded by id (``app.services.quizzes``); the records are only for 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -22,6 +23,7 @@ from app.models import (
     Attempt,
     Extension,
     Quiz,
+    Response,
     SchoolClass,
     attempt_percent,
     skill_scores_of,
@@ -105,6 +107,7 @@ _quiz = cast(Table, Quiz.__table__)
 _version = cast(Table, ArticleVersion.__table__)
 _extension = cast(Table, Extension.__table__)
 _class = cast(Table, SchoolClass.__table__)
+_response = cast(Table, Response.__table__)
 
 _ATTEMPT_FIELDS = (
     "id",
@@ -131,7 +134,38 @@ _ASSIGNMENT_FIELDS = (
 )
 
 
-def _attempt_statement() -> Select[Any]:
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One stored answer of an attempt, as the quiz pages show it."""
+
+    position: int
+    answer: list[int]
+    score: float
+    max_score: float
+    verdict: str
+    confidence: str | None
+
+
+_ANSWER_FIELDS = ("position", "answer", "score", "max_score", "verdict", "confidence")
+
+
+def _attempt_statement(with_answers: bool) -> Select[Any]:
+    """The attempt row; ``with_answers``: one row per stored answer (one with NULLs for none)."""
+    around = (
+        _attempt.join(_assignment, _assignment.c.id == _attempt.c.assignment_id)
+        .join(_quiz, _quiz.c.id == _assignment.c.quiz_id)
+        .join(_version, _version.c.id == _quiz.c.article_version_id)
+        .join(_class, _class.c.id == _assignment.c.class_id)
+        .outerjoin(
+            _extension,
+            (_extension.c.assignment_id == _attempt.c.assignment_id)
+            & (_extension.c.student_id == _attempt.c.student_id),
+        )
+    )
+    answers: tuple[Any, ...] = ()
+    if with_answers:
+        around = around.outerjoin(_response, _response.c.attempt_id == _attempt.c.id)
+        answers = tuple(_response.c[name].label(f"answer__{name}") for name in _ANSWER_FIELDS)
     return (
         select(
             *(_attempt.c[name] for name in _ATTEMPT_FIELDS),
@@ -145,24 +179,17 @@ def _attempt_statement() -> Select[Any]:
             _extension.c.id.label("extension_id"),
             _extension.c.due_at.label("extension_due_at"),
             _extension.c.extra_attempts,
+            *answers,
         )
-        .select_from(
-            _attempt.join(_assignment, _assignment.c.id == _attempt.c.assignment_id)
-            .join(_quiz, _quiz.c.id == _assignment.c.quiz_id)
-            .join(_version, _version.c.id == _quiz.c.article_version_id)
-            .join(_class, _class.c.id == _assignment.c.class_id)
-            .outerjoin(
-                _extension,
-                (_extension.c.assignment_id == _attempt.c.assignment_id)
-                & (_extension.c.student_id == _attempt.c.student_id),
-            )
-        )
+        .select_from(around)
         .where(_attempt.c.id == bindparam("attempt_id"), _attempt.c.student_id == bindparam("student_id"))
     )
 
 
-# Built once, with bound parameters: it runs on every quiz page and answer.
-STUDENT_ATTEMPT = _attempt_statement()
+# Built once, with bound parameters: they run on every quiz page and answer.
+STUDENT_ATTEMPT = _attempt_statement(with_answers=False)
+# A quiz page also shows the answers: read with the attempt, in the same statement.
+STUDENT_ATTEMPT_WITH_ANSWERS = _attempt_statement(with_answers=True)
 
 
 def records_of(row: Row[Any]) -> tuple[AttemptRecord, ExtensionRecord | None]:
@@ -185,3 +212,14 @@ def records_of(row: Row[Any]) -> tuple[AttemptRecord, ExtensionRecord | None]:
     if values["extension_id"] is not None:
         extension = ExtensionRecord(values["extension_due_at"], values["extra_attempts"])
     return attempt, extension
+
+
+def answers_of(rows: Sequence[Row[Any]]) -> dict[int, AnswerRecord]:
+    """The stored answers, by position, of the rows of STUDENT_ATTEMPT_WITH_ANSWERS."""
+    answers = {}
+    for row in rows:
+        values = row._mapping
+        if values["answer__position"] is not None:
+            record = AnswerRecord(**{name: values[f"answer__{name}"] for name in _ANSWER_FIELDS})
+            answers[record.position] = record
+    return answers

@@ -69,10 +69,13 @@ from app.models import (
 )
 from app.services.attempt_records import (
     STUDENT_ATTEMPT,
+    STUDENT_ATTEMPT_WITH_ANSWERS,
+    AnswerRecord,
     AssignmentRecord,
     AttemptRecord,
     ExtensionRecord,
     QuizRecord,
+    answers_of,
     records_of,
 )
 from app.services.content import create_quiz, parse_version, parse_version_id
@@ -752,18 +755,6 @@ def start_attempt(student: StudentRef, assignment: Assignment, now: datetime | N
 # Every quiz page reads an attempt's answers: built once, with bound parameters.
 
 
-@dataclass(frozen=True)
-class AnswerRecord:
-    """One stored answer of an attempt, as the quiz pages show it (read without the ORM)."""
-
-    position: int
-    answer: list[int]
-    score: float
-    max_score: float
-    verdict: str
-    confidence: str | None
-
-
 _answer_columns = cast(Table, Response.__table__).c
 _ANSWER_RECORDS = select(
     _answer_columns.position,
@@ -776,22 +767,25 @@ _ANSWER_RECORDS = select(
 
 
 def _load_attempt(
-    student: StudentRef, attempt_id: int, now: datetime
-) -> tuple[AttemptRecord, ExtensionRecord | None]:
-    """The student's own attempt with its assignment, quiz and the student's extension, in one
-    statement; 404 for anyone else's.  Past its due date it is handed in first."""
+    student: StudentRef, attempt_id: int, now: datetime, *, with_answers: bool = False
+) -> tuple[AttemptRecord, ExtensionRecord | None, dict[int, AnswerRecord] | None]:
+    """The student's own attempt with its assignment, quiz and the student's extension (and, if
+    asked, its answers), in one statement; 404 for anyone else's.  Past its due date it is handed
+    in first."""
     if not 0 < attempt_id <= MAX_ID:
         raise NotFound
+    statement = STUDENT_ATTEMPT_WITH_ANSWERS if with_answers else STUDENT_ATTEMPT
     parameters = {"attempt_id": attempt_id, "student_id": student.id}
-    row = db.session.execute(STUDENT_ATTEMPT, parameters).one_or_none()
-    if row is None:
+    rows = db.session.execute(statement, parameters).all()
+    if not rows:
         raise NotFound
-    attempt, extension = records_of(row)
+    attempt, extension = records_of(rows[0])
     if attempt.submitted_at is None and closed_for(attempt.assignment, extension, now):
         # Past the due date the attempt is handed in with what it has, before anything shows it.
         submit_overdue_attempts(now=now, attempt_id=attempt.id)
-        attempt, extension = records_of(db.session.execute(STUDENT_ATTEMPT, parameters).one())
-    return attempt, extension
+        rows = db.session.execute(statement, parameters).all()
+        attempt, extension = records_of(rows[0])
+    return attempt, extension, answers_of(rows) if with_answers else None
 
 
 def attempt_for_student(student: StudentRef, attempt_id: int, now: datetime | None = None) -> AttemptRecord:
@@ -800,11 +794,11 @@ def attempt_for_student(student: StudentRef, attempt_id: int, now: datetime | No
 
 
 def student_attempt_view(student: StudentRef, attempt_id: int, now: datetime | None = None) -> AttemptView:
-    """``attempt_view(attempt_for_student(...))`` in two queries: the attempt with everything
-    around it, then its answers."""
+    """``attempt_view(attempt_for_student(...))`` in one statement: the attempt with everything
+    around it and its answers."""
     moment = _now(now)
-    attempt, extension = _load_attempt(student, attempt_id, moment)
-    return attempt_view(attempt, moment, extension=extension)
+    attempt, extension, answers = _load_attempt(student, attempt_id, moment, with_answers=True)
+    return attempt_view(attempt, moment, extension=extension, answers=answers)
 
 
 def responses_by_position(attempt: AttemptLike) -> dict[int, AnswerRecord]:
@@ -954,17 +948,22 @@ _UNKNOWN = object()  # attempt_view's extension when the caller has not read it
 
 
 def attempt_view(
-    attempt: AttemptLike, now: datetime | None = None, *, extension: ExtensionLike | None | object = _UNKNOWN
+    attempt: AttemptLike,
+    now: datetime | None = None,
+    *,
+    extension: ExtensionLike | None | object = _UNKNOWN,
+    answers: dict[int, AnswerRecord] | None = None,
 ) -> AttemptView:
     """Load what an attempt's pages show, in a fixed number of queries whatever the quiz length.
 
-    ``extension``: the student's extension for this assignment (None for none) when already read.
+    ``extension``: the student's extension for this assignment (None for none) when already read;
+    ``answers``: the attempt's stored answers by position, when already read.
     """
     moment = _now(now)
     assignment = attempt.assignment
     stored = questions_of(assignment.quiz)
     arrangement = arrangement_of(attempt, stored)
-    responses = responses_by_position(attempt)
+    responses = responses_by_position(attempt) if answers is None else answers
     if extension is _UNKNOWN:
         extension = extension_of(assignment, attempt.student_id)
     extension = cast(ExtensionLike | None, extension)

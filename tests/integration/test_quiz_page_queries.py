@@ -21,9 +21,9 @@ from tests.factories import (
     right_answer,
 )
 
-# The signed-in student with their class; the attempt with its assignment, quiz, article version and
-# the student's extension; the attempt's answers.
-QUESTION_PAGE_STATEMENTS = 3
+# The signed-in student with their class; the attempt with its assignment, quiz, article version,
+# the student's extension and the attempt's answers.
+QUESTION_PAGE_STATEMENTS = 2
 
 
 def _signed_in_attempt(app: Flask, client: FlaskClient, **options: object) -> tuple[int, list[list[str]]]:

@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app.extensions import db
-from app.models import FEEDBACK_TEST, LATE_CLOSE, Attempt, Quiz, utcnow
+from app.models import FEEDBACK_TEST, LATE_CLOSE, Attempt, Quiz, Student, utcnow
 from app.services import quizzes
 from tests.factories import (
     count_queries,
@@ -47,7 +47,7 @@ def _statements(app: Flask, client: FlaskClient, method: str, url: str, **kwargs
     return list(statements)
 
 
-def test_the_question_page_runs_three_statements(app: Flask, client: FlaskClient) -> None:
+def test_the_question_page_runs_two_statements(app: Flask, client: FlaskClient) -> None:
     attempt_id, answers = _signed_in_attempt(app, client, feedback_mode=FEEDBACK_TEST)
     # The first page of the process parses the quiz and the article (cached from then on).
     assert client.get(f"/attempts/{attempt_id}/questions/1").status_code == 200
@@ -118,3 +118,32 @@ def test_each_question_page_marks_its_own_part_of_the_cached_article(app: Flask,
             block_id = "article-headline" if focus[0] == 0 else f"article-p{focus[0]}"
             marked = html[html.index(f'id="{block_id}"') :]
             assert marked.index('<mark class="focus">') < marked.index("</p>" if focus[0] else "</h2>")
+
+
+def _fieldset(html: str) -> str:
+    return html[html.index("<fieldset") : html.index("</fieldset>")]
+
+
+def test_cached_question_controls_never_carry_another_students_ticks(app: Flask) -> None:
+    """An unanswered question's controls are rendered once per process and shared; what a student
+    ticked is drawn for that student only."""
+    with app.app_context():
+        school_class = make_class()
+        student_ids = [make_student(school_class, name).id for name in ("Ada", "Ben")]
+        assignment = make_assignment(school_class, feedback_mode=FEEDBACK_TEST)
+        first_answer = right_answer(quizzes.questions_of(assignment.quiz)[0])
+        assignment_id = assignment.id
+    clients = [app.test_client(), app.test_client()]
+    urls = []
+    for client, student_id in zip(clients, student_ids, strict=True):
+        with app.app_context():
+            login_student(client, db.session.get_one(Student, student_id))
+        started = client.post(f"/assignments/{assignment_id}/start")
+        urls.append(f"{started.location}/questions/1")
+    ada, ben = clients
+    untouched = _fieldset(ada.get(urls[0]).get_data(as_text=True))
+    assert " checked" not in untouched
+    assert ada.post(urls[0], data={"answer": first_answer}).status_code == 302
+    ticked = _fieldset(ada.get(urls[0]).get_data(as_text=True))
+    assert ticked.count(" checked") == len(first_answer)
+    assert _fieldset(ben.get(urls[1]).get_data(as_text=True)) == untouched

@@ -186,6 +186,10 @@ def _attempt_statement(with_answers: bool) -> Select[Any]:
     )
 
 
+# An attempt's answers alone (the teacher's view of an attempt), in AnswerRecord's order.
+ANSWERS_OF_ATTEMPT = select(*(_response.c[name] for name in _ANSWER_FIELDS)).where(
+    _response.c.attempt_id == bindparam("attempt_id")
+)
 # Built once, with bound parameters: they run on every quiz page and answer.
 STUDENT_ATTEMPT = _attempt_statement(with_answers=False)
 # A quiz page also shows the answers: read with the attempt, in the same statement.

@@ -68,6 +68,7 @@ from app.models import (
     utcnow,
 )
 from app.services.attempt_records import (
+    ANSWERS_OF_ATTEMPT,
     STUDENT_ATTEMPT,
     STUDENT_ATTEMPT_WITH_ANSWERS,
     AnswerRecord,
@@ -752,20 +753,6 @@ def start_attempt(student: StudentRef, assignment: Assignment, now: datetime | N
     return attempt
 
 
-# Every quiz page reads an attempt's answers: built once, with bound parameters.
-
-
-_answer_columns = cast(Table, Response.__table__).c
-_ANSWER_RECORDS = select(
-    _answer_columns.position,
-    _answer_columns.answer,
-    _answer_columns.score,
-    _answer_columns.max_score,
-    _answer_columns.verdict,
-    _answer_columns.confidence,
-).where(_answer_columns.attempt_id == bindparam("attempt_id"))
-
-
 def _load_attempt(
     student: StudentRef, attempt_id: int, now: datetime, *, with_answers: bool = False
 ) -> tuple[AttemptRecord, ExtensionRecord | None, dict[int, AnswerRecord] | None]:
@@ -802,7 +789,7 @@ def student_attempt_view(student: StudentRef, attempt_id: int, now: datetime | N
 
 
 def responses_by_position(attempt: AttemptLike) -> dict[int, AnswerRecord]:
-    rows = db.session.execute(_ANSWER_RECORDS, {"attempt_id": attempt.id})
+    rows = db.session.execute(ANSWERS_OF_ATTEMPT, {"attempt_id": attempt.id})
     return {row.position: AnswerRecord(*row) for row in rows}
 
 

@@ -385,7 +385,8 @@ def answer(attempt_id: int, number: int) -> ResponseReturnValue:
     try:
         saved = quizzes.save_answer(attempt, position, values, request.form.get("confidence"))
     except QuizError as error:
-        view = quizzes.attempt_view(attempt)
+        # Read again: the attempt may have been handed in since (another tab, the due date).
+        view = quizzes.student_attempt_view(_student(), attempt_id)
         if view.attempt.submitted:
             flash(str(error), "error")
             return _go(url_for("student.results", attempt_id=attempt_id), saved=False)

@@ -281,3 +281,26 @@ def test_in_practice_the_move_buttons_do_not_skip_questions(app, client):
         f"/attempts/{attempt_id}/questions/1", data={"go": "next", "answer": right_answer(questions[0])}
     )
     assert answered.location == f"/attempts/{attempt_id}/questions/1/feedback#verdict"
+
+
+@pytest.mark.parametrize("feedback_mode", ["practice", FEEDBACK_TEST])
+def test_an_answer_losing_the_race_to_submit_leads_to_the_results(app, client, monkeypatch, feedback_mode):
+    """Another tab hands the quiz in while an answer is on its way: the answer is refused, and both
+    the form and the quiz script are sent to the results, not back to the question."""
+    attempt_id, questions = setup_quiz(app, client, feedback_mode=feedback_mode)
+    save_answer = quizzes.save_answer
+
+    def submitted_first(attempt, *args, **kwargs):  # type: ignore[no-untyped-def]
+        quizzes.submit_attempt(attempt)
+        return save_answer(attempt, *args, **kwargs)
+
+    monkeypatch.setattr(quizzes, "save_answer", submitted_first)
+    results = f"/attempts/{attempt_id}/results"
+    form = client.post(f"/attempts/{attempt_id}/questions/1", data={"answer": wrong_answer(questions[0])})
+    assert (form.status_code, form.location) == (302, results)
+    script = client.post(
+        f"/attempts/{attempt_id}/questions/2", data={"answer": wrong_answer(questions[1])}, headers=JSON
+    )
+    assert script.status_code == 200
+    assert script.get_json() == {"saved": False, "next": results}
+    assert responses(app, attempt_id) == {}

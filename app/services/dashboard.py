@@ -93,11 +93,22 @@ def extension_dues(*conditions: ColumnElement[bool]) -> dict[tuple[int, int], da
     return {(student_id, assignment_id): due for student_id, assignment_id, due in rows if due is not None}
 
 
-# attempt id, position, answer, score, max, confidence
-AnswerRow = tuple[int, int, list[int], float, float, str | None]
-
-
-def _answers_by_attempt(rows: list[AnswerRow]) -> dict[int, dict[int, stats.ScoredAnswer]]:
+def _submitted_answers(*criteria: ColumnElement[bool]) -> dict[int, dict[int, stats.ScoredAnswer]]:
+    """The answers of the submitted attempts that ``criteria`` pick (on Attempt and Assignment),
+    by attempt and position: one query."""
+    rows = db.session.execute(
+        select(
+            Response.attempt_id,
+            Response.position,
+            Response.answer,
+            Response.score,
+            Response.max_score,
+            Response.confidence,
+        )
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .join(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(Attempt.submitted_at.is_not(None), *criteria)
+    ).tuples()
     answers: dict[int, dict[int, stats.ScoredAnswer]] = {}
     for attempt_id, position, answer, score, max_score, confidence in rows:
         scored = stats.ScoredAnswer(tuple(answer or ()), score, max_score, confidence)
@@ -134,25 +145,12 @@ def load_class(school_class: SchoolClass) -> ClassRecords:
         .order_by(Attempt.number)
     ):
         attempts.setdefault((attempt.student_id, attempt.assignment_id), []).append(attempt)
-    rows = db.session.execute(
-        select(
-            Response.attempt_id,
-            Response.position,
-            Response.answer,
-            Response.score,
-            Response.max_score,
-            Response.confidence,
-        )
-        .join(Attempt, Attempt.id == Response.attempt_id)
-        .join(Assignment, Assignment.id == Attempt.assignment_id)
-        .where(Assignment.class_id == school_class.id, Attempt.submitted_at.is_not(None))
-    ).tuples()
     return ClassRecords(
         school_class,
         students,
         assignments,
         attempts,
-        _answers_by_attempt(list(rows)),
+        _submitted_answers(Assignment.class_id == school_class.id),
         extension_dues(Assignment.class_id == school_class.id),
     )
 
@@ -244,19 +242,8 @@ def assignment_analysis(assignment: Assignment) -> AssignmentAnalysis:
             select(Attempt).where(Attempt.assignment_id == assignment.id).order_by(Attempt.number)
         )
     )
-    rows = db.session.execute(
-        select(
-            Response.attempt_id,
-            Response.position,
-            Response.answer,
-            Response.score,
-            Response.max_score,
-            Response.confidence,
-        )
-        .join(Attempt, Attempt.id == Response.attempt_id)
-        .where(Attempt.assignment_id == assignment.id, Attempt.submitted_at.is_not(None))
-    ).tuples()
-    return analyse(assignment, kept_attempts(attempts), _answers_by_attempt(list(rows)), detail=True)
+    answers = _submitted_answers(Attempt.assignment_id == assignment.id)
+    return analyse(assignment, kept_attempts(attempts), answers, detail=True)
 
 
 # --- The class dashboard ---------------------------------------------------------------------

@@ -283,20 +283,39 @@ class Extension(Model):
 SKILL_COLUMNS: dict[str, tuple[str, str]] = {skill: (f"{skill}_score", f"{skill}_max") for skill in SKILLS}
 
 
-def attempt_percent(score: float, max_score: float) -> float:
-    return 100.0 * score / max_score if max_score else 0.0
+class _AttemptColumns(Protocol):
+    @property
+    def submitted_at(self) -> datetime | None: ...
+
+    @property
+    def score(self) -> float: ...
+
+    @property
+    def max_score(self) -> float: ...
 
 
-def skill_scores_of(attempt: object) -> dict[str, tuple[float, float]]:
-    """(score, maximum) per skill, in SKILLS order, read from an attempt's per-skill columns (a
-    row of the model, or app.services.attempt_records.AttemptRecord)."""
-    return {
-        skill: (getattr(attempt, score), getattr(attempt, maximum))
-        for skill, (score, maximum) in SKILL_COLUMNS.items()
-    }
+class AttemptFigures:
+    """What an attempt's columns say, for the model and for the records the quiz pages read
+    (app.services.attempt_records.AttemptRecord), which have the same columns."""
+
+    @property
+    def submitted(self: _AttemptColumns) -> bool:
+        return self.submitted_at is not None
+
+    @property
+    def percent(self: _AttemptColumns) -> float:
+        return 100.0 * self.score / self.max_score if self.max_score else 0.0
+
+    @property
+    def skill_scores(self) -> dict[str, tuple[float, float]]:
+        """(score, maximum) per skill, in SKILLS order, read from the per-skill columns."""
+        return {
+            skill: (getattr(self, score), getattr(self, maximum))
+            for skill, (score, maximum) in SKILL_COLUMNS.items()
+        }
 
 
-class Attempt(Model):
+class Attempt(AttemptFigures, Model):
     """One student's go at one assignment.  Scores are cached sums of its responses."""
 
     __tablename__ = "attempts"
@@ -322,18 +341,6 @@ class Attempt(Model):
     assignment: Mapped[Assignment] = relationship()
     student: Mapped[Student] = relationship()
     responses: Mapped[list[Response]] = relationship(back_populates="attempt", order_by="Response.position")
-
-    @property
-    def submitted(self) -> bool:
-        return self.submitted_at is not None
-
-    @property
-    def percent(self) -> float:
-        return attempt_percent(self.score, self.max_score)
-
-    @property
-    def skill_scores(self) -> dict[str, tuple[float, float]]:
-        return skill_scores_of(self)
 
     def set_skill_maxima(self, maxima: Mapping[str, float]) -> None:
         for skill, (_, maximum) in SKILL_COLUMNS.items():

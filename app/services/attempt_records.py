@@ -21,12 +21,11 @@ from app.models import (
     ArticleVersion,
     Assignment,
     Attempt,
+    AttemptFigures,
     Extension,
     Quiz,
     Response,
     SchoolClass,
-    attempt_percent,
-    skill_scores_of,
 )
 
 
@@ -70,7 +69,7 @@ class ExtensionRecord:
 
 
 @dataclass(frozen=True)
-class AttemptRecord:
+class AttemptRecord(AttemptFigures):
     id: int
     assignment_id: int
     student_id: int
@@ -87,18 +86,6 @@ class AttemptRecord:
     framing_score: float
     framing_max: float
     assignment: AssignmentRecord
-
-    @property
-    def submitted(self) -> bool:
-        return self.submitted_at is not None
-
-    @property
-    def percent(self) -> float:
-        return attempt_percent(self.score, self.max_score)
-
-    @property
-    def skill_scores(self) -> dict[str, tuple[float, float]]:
-        return skill_scores_of(self)
 
 
 _attempt = cast(Table, Attempt.__table__)

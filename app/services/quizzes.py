@@ -15,7 +15,7 @@ import secrets
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -791,14 +791,6 @@ def student_attempt_view(student: StudentRef, attempt_id: int, now: datetime | N
 def responses_by_position(attempt: AttemptLike) -> dict[int, AnswerRecord]:
     rows = db.session.execute(ANSWERS_OF_ATTEMPT, {"attempt_id": attempt.id})
     return {row.position: AnswerRecord(*row) for row in rows}
-
-
-def first_unanswered(attempt: Attempt, answered: Mapping[int, object] | None = None) -> int | None:
-    answered = responses_by_position(attempt) if answered is None else answered
-    for position in range(len(attempt.assignment.quiz.questions)):
-        if position not in answered:
-            return position
-    return None
 
 
 # --- What a quiz page shows -----------------------------------------------------------------

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from flask import Flask
+from flask import Flask, g, has_request_context, request
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
@@ -26,6 +26,42 @@ def init_app(app: Flask) -> None:
         event.listen(engine, "connect", _configure_sqlite)
     app.extensions["sourcewise_schema_current"] = False
     app.before_request(_refuse_while_schema_behind)
+    app.teardown_appcontext(_close_read_connection)
+
+
+# Requests that change nothing (the quiz pages, every page a student opens) read through a pooled
+# connection outside any transaction: on PostgreSQL in autocommit, so a page costs no BEGIN and
+# ROLLBACK round trips to the server, and no ORM session is opened for it.  Nothing is lost by it:
+# each statement still reads one consistent snapshot, as it does in a READ COMMITTED transaction.
+_SAFE_METHODS = frozenset({"GET", "HEAD"})
+_READ_CONNECTION = "sourcewise_read_connection"
+
+
+def read_connection() -> Connection:
+    """Where a request's hot reads run (the signed-in user, a quiz page's attempt): on GET and HEAD
+    a connection of its own, outside any transaction; on other requests, and outside requests, the
+    session's connection, so the reads belong to the transaction of what the request changes.
+
+    A GET that does change something (an attempt handed in at its due date) does it through
+    ``db.session`` and its own transaction, and reads its result here afterwards.
+    """
+    from app.extensions import db
+
+    if not has_request_context() or request.method not in _SAFE_METHODS:
+        return db.session.connection()
+    connection: Connection | None = g.get(_READ_CONNECTION)
+    if connection is None:
+        connection = db.engine.connect()
+        if connection.dialect.name == "postgresql":
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+        setattr(g, _READ_CONNECTION, connection)
+    return connection
+
+
+def _close_read_connection(_error: BaseException | None) -> None:
+    connection: Connection | None = g.pop(_READ_CONNECTION, None)
+    if connection is not None:
+        connection.close()
 
 
 def schema_is_current(app: Flask) -> bool:
@@ -76,4 +112,4 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-__all__ = ["init_app", "Engine"]
+__all__ = ["init_app", "read_connection", "Engine"]

@@ -157,7 +157,9 @@ def load_user(user_id: str) -> object | None:
 
 
 def _signed_in_student(token: str, epoch: int) -> SignedInStudent | None:
-    row = db.session.execute(_student_statement(), {"token": token}).one_or_none()
+    from app.database import read_connection
+
+    row = read_connection().execute(_student_statement(), {"token": token}).one_or_none()
     if row is None or row.session_epoch != epoch or row.removed_at is not None or row.archived_at is not None:
         return None
     school_class = ClassOfStudent(

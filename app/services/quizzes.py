@@ -25,6 +25,7 @@ from sqlalchemy import Table, bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from app.database import read_connection
 from app.domain import deadlines
 from app.domain.arrangement import Arrangement
 from app.domain.article import SKILLS
@@ -763,14 +764,14 @@ def _load_attempt(
         raise NotFound
     statement = STUDENT_ATTEMPT_WITH_ANSWERS if with_answers else STUDENT_ATTEMPT
     parameters = {"attempt_id": attempt_id, "student_id": student.id}
-    rows = db.session.execute(statement, parameters).all()
+    rows = read_connection().execute(statement, parameters).all()
     if not rows:
         raise NotFound
     attempt, extension = records_of(rows[0])
     if attempt.submitted_at is None and closed_for(attempt.assignment, extension, now):
         # Past the due date the attempt is handed in with what it has, before anything shows it.
         submit_overdue_attempts(now=now, attempt_id=attempt.id)
-        rows = db.session.execute(statement, parameters).all()
+        rows = read_connection().execute(statement, parameters).all()
         attempt, extension = records_of(rows[0])
     return attempt, extension, answers_of(rows) if with_answers else None
 

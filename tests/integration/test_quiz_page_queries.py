@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
+from app.database import read_connection
 from app.extensions import db
 from app.models import FEEDBACK_TEST, LATE_CLOSE, Attempt, Quiz, Student, utcnow
 from app.services import quizzes
@@ -64,6 +68,48 @@ def test_the_question_page_runs_two_statements(app: Flask, client: FlaskClient) 
         assert response.status_code == 302
     statements = _statements(app, client, "GET", f"/attempts/{attempt_id}/questions/3")
     assert len(statements) == QUESTION_PAGE_STATEMENTS, statements
+
+
+def test_the_question_page_reads_outside_any_transaction(app: Flask, client: FlaskClient) -> None:
+    """A page changes nothing: it opens no ORM session, and on PostgreSQL its statements run in
+    autocommit, so it costs no BEGIN and ROLLBACK round trips (app.database.read_connection)."""
+    attempt_id, _answers = _signed_in_attempt(app, client, feedback_mode=FEEDBACK_TEST)
+    assert client.get(f"/attempts/{attempt_id}/questions/1").status_code == 200
+    session_transactions: list[object] = []
+    isolation: list[object] = []
+
+    def session_began(*_args: object) -> None:
+        session_transactions.append(_args)
+
+    def statement_ran(connection: Any, *_args: object) -> None:
+        isolation.append(connection.get_execution_options().get("isolation_level"))
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(Session, "after_begin", session_began)
+    event.listen(engine, "before_cursor_execute", statement_ran)
+    try:
+        assert client.get(f"/attempts/{attempt_id}/questions/2").status_code == 200
+    finally:
+        event.remove(Session, "after_begin", session_began)
+        event.remove(engine, "before_cursor_execute", statement_ran)
+    assert session_transactions == []
+    assert len(isolation) == QUESTION_PAGE_STATEMENTS
+    if engine.dialect.name == "postgresql":
+        assert isolation == ["AUTOCOMMIT"] * QUESTION_PAGE_STATEMENTS
+
+
+def test_reads_of_a_change_belong_to_its_transaction(app: Flask) -> None:
+    """On a POST the reads run in the session's transaction, so they see what it locked and wrote;
+    a GET's own connection is given back when the request ends."""
+    with app.test_request_context("/", method="POST"):
+        assert read_connection() is db.session.connection()
+    with app.test_request_context("/", method="GET"):
+        connection = read_connection()
+        assert connection is read_connection()
+        assert connection is not db.session.connection()
+        assert not connection.closed
+    assert connection.closed
 
 
 def test_a_quiz_that_closes_later_costs_no_more(app: Flask, client: FlaskClient) -> None:

@@ -110,12 +110,13 @@ def question_html(
     error: str | None = None,
 ) -> Markup:
     """``render_question`` of quiz/_question.html for a student's page; cached while unanswered."""
-    macros = current_app.jinja_env.get_template("quiz/_question.html").module
     if answered or error:
+        macros = current_app.jinja_env.get_template("quiz/_question.html").module
         return _escaped(macros.render_question(question, position, answered=answered, error=error))  # type: ignore[attr-defined]
     key = (quiz_key, seed, position)
     html = _question_html.get(key)
     if html is None:
+        macros = current_app.jinja_env.get_template("quiz/_question.html").module
         html = _escaped(macros.render_question(question, position))  # type: ignore[attr-defined]
         _question_html.put(key, html)
     return html

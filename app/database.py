@@ -58,10 +58,23 @@ def read_connection() -> Connection:
     return connection
 
 
-def _close_read_connection(_error: BaseException | None) -> None:
+def discard_read_connection() -> None:
+    """Give the request's read connection back now (an error page must not reuse a broken one:
+    the next read takes a fresh connection from the pool)."""
     connection: Connection | None = g.pop(_READ_CONNECTION, None)
-    if connection is not None:
+    if connection is None:
+        return
+    try:
         connection.close()
+    except Exception:  # noqa: BLE001 - a connection that died: the pool replaces it; go on
+        from flask import current_app
+
+        current_app.logger.warning("Could not close a read connection", exc_info=True)
+
+
+def _close_read_connection(_error: BaseException | None) -> None:
+    # Must not raise: Flask-SQLAlchemy's own teardown (the session's connection) runs after this one.
+    discard_read_connection()
 
 
 def schema_is_current(app: Flask) -> bool:
@@ -112,4 +125,4 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-__all__ = ["init_app", "read_connection", "Engine"]
+__all__ = ["discard_read_connection", "init_app", "read_connection", "Engine"]

@@ -129,9 +129,12 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(Exception)
     def server_error(error: Exception) -> tuple[str, int]:
         app.logger.exception("Unhandled error")
+        from app.database import discard_read_connection
         from app.extensions import db
 
+        # The page below reads the signed-in user again: through fresh connections, not broken ones.
         db.session.rollback()
+        discard_read_connection()
         return render_template("errors/500.html"), 500
 
 

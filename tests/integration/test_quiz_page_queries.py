@@ -9,10 +9,10 @@ from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from app.database import read_connection
+from app.database import discard_read_connection, read_connection
 from app.extensions import db
 from app.models import FEEDBACK_TEST, LATE_CLOSE, Attempt, Quiz, Student, utcnow
 from app.services import quizzes
@@ -110,6 +110,32 @@ def test_reads_of_a_change_belong_to_its_transaction(app: Flask) -> None:
         assert connection is not db.session.connection()
         assert not connection.closed
     assert connection.closed
+
+
+def test_a_pages_connection_goes_back_to_the_pool_ready_for_transactions(app: Flask) -> None:
+    """The autocommit of a page's reads must not outlive the request: the pooled connection may
+    next serve an answer, whose lock and insert need a transaction."""
+    with app.test_request_context("/", method="GET"):
+        connection = read_connection()
+        assert connection.execute(select(1)).scalar_one() == 1
+        driver = connection.connection.dbapi_connection
+        postgresql = connection.dialect.name == "postgresql"
+        if postgresql:
+            assert getattr(driver, "autocommit") is True
+    assert connection.closed
+    if postgresql:
+        assert getattr(driver, "autocommit") is False
+    else:
+        assert getattr(driver, "isolation_level") is not None  # sqlite3's own autocommit is None
+
+
+def test_an_error_page_reads_through_a_fresh_connection(app: Flask) -> None:
+    with app.test_request_context("/", method="GET"):
+        connection = read_connection()
+        discard_read_connection()
+        assert connection.closed
+        assert read_connection() is not connection
+        discard_read_connection()  # twice is harmless
 
 
 def test_a_quiz_that_closes_later_costs_no_more(app: Flask, client: FlaskClient) -> None:

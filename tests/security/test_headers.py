@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
 from app import create_app
 from tests.conftest import make_config
@@ -68,3 +69,32 @@ def test_an_unexpected_error_shows_a_friendly_page_without_details(failing_app: 
     page = inspect_html(body)
     assert not page.active
     assert page.text.count("Go to the front page") == 1
+
+
+def test_an_error_after_a_broken_read_still_shows_the_page_to_a_signed_in_student(
+    app: Flask, migrated_database: str, tmp_path: Path
+) -> None:
+    """A read connection that broke (a database restart) is dropped before the error page, which
+    reads the signed-in student again: the student gets the friendly page, not a bare 500."""
+    from app.database import read_connection
+    from tests.factories import login_student, make_class, make_student
+
+    application = create_app(make_config(migrated_database, tmp_path, PROPAGATE_EXCEPTIONS=False))
+
+    def broken_read() -> str:
+        connection = read_connection()
+        connection.execute(select(1))
+        connection.invalidate()  # what SQLAlchemy does when the server has gone mid-read
+        raise RuntimeError(SECRET_DETAIL)
+
+    application.add_url_rule("/broken-read-for-test", "broken_read", broken_read)
+    client = application.test_client()
+    with application.app_context():
+        make_teacher()
+        student = make_student(make_class(), "Ada")
+        login_student(client, student)
+    response = client.get("/broken-read-for-test")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert "Go to the front page" in body and SECRET_DETAIL not in body
+    assert "Signed in as <strong>Ada</strong>" in body

@@ -1,5 +1,6 @@
 """Under gunicorn, 4 hostile uploads at once must not make the site unresponsive: every
-/join a student opens meanwhile answers in under a second, and each upload in under two."""
+/join a student opens meanwhile answers within two plain parses of 1 MB of article (under a second
+on an idle machine), and each upload within four (under two seconds there), timed in the same run."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import pytest
 from app import create_app
 from tests.conftest import make_config
 from tests.factories import PASSWORD, make_teacher
-from tests.security.hostile_articles import HOSTILE
+from tests.security.hostile_articles import HOSTILE, plain_parse_seconds
 
 if TYPE_CHECKING:
     from tests.load.conftest import GunicornServer
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.load
 
 UPLOADS_AT_ONCE = 4
-JOIN_SECONDS = 1.0
-UPLOAD_SECONDS = 2.0
+JOIN_PLAIN_PARSES = 2.0
+UPLOAD_PLAIN_PARSES = 4.0
 
 
 class Session:
@@ -88,6 +89,7 @@ def test_join_stays_responsive_while_hostile_uploads_run(
         email = make_teacher().email
     teachers = [_signed_in_teacher(gunicorn_server, email) for _ in range(UPLOADS_AT_ONCE)]
     files = [HOSTILE[name]() for name in sorted(HOSTILE)][:UPLOADS_AT_ONCE]
+    yardstick = plain_parse_seconds()  # before the uploads start, on the same machine
     upload_times: list[float] = []
     join_times: list[float] = []
     done = threading.Event()
@@ -118,9 +120,10 @@ def test_join_stays_responsive_while_hostile_uploads_run(
         done.set()
         poller.join()
     assert len(upload_times) == UPLOADS_AT_ONCE
-    assert max(upload_times) < UPLOAD_SECONDS, upload_times
+    assert max(upload_times) < UPLOAD_PLAIN_PARSES * yardstick, (upload_times, yardstick)
     assert join_times, "no /join was measured"
-    assert max(join_times) < JOIN_SECONDS, f"slowest /join {max(join_times):.2f} s of {len(join_times)}"
+    slowest = f"slowest /join {max(join_times):.2f} s of {len(join_times)}, yardstick {yardstick:.2f} s"
+    assert max(join_times) < JOIN_PLAIN_PARSES * yardstick, slowest
     assert gunicorn_server.log_problems() == []
     print(
         f"uploads {sorted(round(t, 2) for t in upload_times)} s; "

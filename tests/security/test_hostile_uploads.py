@@ -21,14 +21,22 @@ from tests.factories import login_teacher, make_teacher
 from tests.security.hostile_articles import (
     HOSTILE,
     ninety_thousand_unknown_keys,
+    plain_parse_seconds,
     too_many_annotations,
     unknown_keys,
     valid_with_chosen_occurrences,
 )
 
-# The issue's bound for one upload; before the change these took 25 to 72 s.
-SECONDS_PER_UPLOAD = 2.0
+# The issue's bound for one upload was 2 s on an idle machine (before the change these took 25 to
+# 72 s): four plain parses of 1 MB of article there, and measured that way, in the same run.
+PLAIN_PARSES_PER_UPLOAD = 4.0
 MB = 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def yardstick() -> float:
+    """Seconds of a plain parse of 1 MB of article on this machine, now (hostile_articles)."""
+    return plain_parse_seconds()
 
 
 @pytest.fixture
@@ -48,14 +56,17 @@ def _upload(client: FlaskClient, data: bytes, name: str = "hostile.yaml") -> Any
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_each_hostile_upload_answers_in_under_two_seconds(teacher_client: FlaskClient, name: str) -> None:
+def test_each_hostile_upload_costs_at_most_four_plain_parses_of_a_megabyte(
+    teacher_client: FlaskClient, yardstick: float, name: str
+) -> None:
     data = HOSTILE[name]()
     assert len(data) <= 1_000_000
     started = time.perf_counter()
     response = _upload(teacher_client, data)
     elapsed = time.perf_counter() - started
     assert response.status_code in (200, 302)
-    assert elapsed < SECONDS_PER_UPLOAD, f"{name}: {elapsed:.1f} s"
+    ratio = elapsed / yardstick
+    assert ratio <= PLAIN_PARSES_PER_UPLOAD, f"{name}: {elapsed:.2f} s, {ratio:.1f} plain parses of 1 MB"
     # The page of problems stays small whatever the file holds.
     assert len(response.data) < 2 * MB
 
@@ -84,7 +95,7 @@ def test_too_many_annotations_are_refused_before_any_quote_is_searched(teacher_c
 
 
 def test_a_stored_hostile_version_previews_fast_and_is_parsed_once(
-    app: Flask, teacher_client: FlaskClient
+    app: Flask, teacher_client: FlaskClient, yardstick: float
 ) -> None:
     response = _upload(teacher_client, valid_with_chosen_occurrences())
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
@@ -94,7 +105,7 @@ def test_a_stored_hostile_version_previews_fast_and_is_parsed_once(
         started = time.perf_counter()
         preview = teacher_client.get(f"/teacher/library/versions/{version_id}/preview")
         assert preview.status_code == 200
-        assert time.perf_counter() - started < SECONDS_PER_UPLOAD
+        assert time.perf_counter() - started < PLAIN_PARSES_PER_UPLOAD * yardstick
 
 
 def test_a_preview_does_not_validate_a_stored_version_again(

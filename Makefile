@@ -37,13 +37,21 @@ run: install
 	SOURCEWISE_ALLOW_PER_WORKER_LIMITS=1 $(BIN)/gunicorn -c gunicorn.conf.py --workers 2 \
 		--bind $(HOST):$(PORT) --no-control-socket "app:create_app()"
 
+# The suite runs on TEST_PROCESSES processes (pytest-xdist; a test file stays in one process, as the
+# browser journey needs), then the load tests on their own: they time gunicorn under load, and
+# another process's tests beside them would be part of what they measure.
+TEST_PROCESSES ?= 2
+PYTEST_SUITE = -n $(TEST_PROCESSES) --dist loadfile -m "not load"
+
 ## Install the test tools and run the whole suite on SQLite (browser tests included when Chromium is there)
 test: install-dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_SUITE)
+	$(BIN)/python -m pytest -m load tests/load
 
 ## The same suite against PostgreSQL (each run in its own schema of the database in POSTGRES_URL)
 test-postgres: install-dev
-	SOURCEWISE_TEST_DATABASE=$(POSTGRES_URL) $(BIN)/python -m pytest
+	SOURCEWISE_TEST_DATABASE=$(POSTGRES_URL) $(BIN)/python -m pytest $(PYTEST_SUITE)
+	SOURCEWISE_TEST_DATABASE=$(POSTGRES_URL) $(BIN)/python -m pytest -m load tests/load
 
 ## The README's "Running for a school" on this machine: PostgreSQL, gunicorn, nginx over HTTPS, Chromium,
 ## backup and restore (needs nginx, redis-server, openssl and a PostgreSQL superuser; see tests/deploy)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from flask import Flask, g, has_request_context, request
+from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
@@ -67,8 +67,6 @@ def discard_read_connection() -> None:
     try:
         connection.close()
     except Exception:  # noqa: BLE001 - a connection that died: the pool replaces it; go on
-        from flask import current_app
-
         current_app.logger.warning("Could not close a read connection", exc_info=True)
 
 
@@ -102,7 +100,7 @@ def _refuse_while_schema_behind() -> Any:
     Checked on the first request of each process, and again on each request while it is
     behind, so the app serves as soon as someone runs the upgrade.
     """
-    from flask import current_app, render_template
+    from flask import render_template
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     if app.extensions["sourcewise_schema_current"]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from flask import current_app
 from markupsafe import Markup
@@ -88,8 +89,7 @@ def article_html(
     key = (article_key, tuple(focus) if focus else None, asked_block, id_prefix)
     html = _article_html.get(key)
     if html is None:
-        macros = current_app.jinja_env.get_template("quiz/_question.html").module
-        html = _escaped(macros.render_article(blocks, focus, asked_block, id_prefix))  # type: ignore[attr-defined]
+        html = _escaped(_question_macros().render_article(blocks, focus, asked_block, id_prefix))
         _article_html.put(key, html)
     return html
 
@@ -111,15 +111,20 @@ def question_html(
 ) -> Markup:
     """``render_question`` of quiz/_question.html for a student's page; cached while unanswered."""
     if answered or error:
-        macros = current_app.jinja_env.get_template("quiz/_question.html").module
-        return _escaped(macros.render_question(question, position, answered=answered, error=error))  # type: ignore[attr-defined]
+        return _escaped(
+            _question_macros().render_question(question, position, answered=answered, error=error)
+        )
     key = (quiz_key, seed, position)
     html = _question_html.get(key)
     if html is None:
-        macros = current_app.jinja_env.get_template("quiz/_question.html").module
-        html = _escaped(macros.render_question(question, position))  # type: ignore[attr-defined]
+        html = _escaped(_question_macros().render_question(question, position))
         _question_html.put(key, html)
     return html
+
+
+def _question_macros() -> Any:
+    """quiz/_question.html's macros (looked up only when a question is rendered, not on a cache hit)."""
+    return current_app.jinja_env.get_template("quiz/_question.html").module
 
 
 def _escaped(rendered: object) -> Markup:

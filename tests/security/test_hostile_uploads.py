@@ -28,15 +28,18 @@ from tests.security.hostile_articles import (
 )
 
 # The issue's bound for one upload was 2 s on an idle machine (before the change these took 25 to
-# 72 s): four plain parses of 1 MB of article there, and measured that way, in the same run.
+# 72 s): four plain parses of 1 MB of article there, and measured that way, in the same run.  The
+# test client handles the upload in this process, so both are timed in this process's CPU time:
+# the other test processes beside it then slow neither.
 PLAIN_PARSES_PER_UPLOAD = 4.0
+CLOCK = time.process_time
 MB = 1024 * 1024
 
 
 @pytest.fixture(scope="module")
 def yardstick() -> float:
     """Seconds of a plain parse of 1 MB of article on this machine, now (hostile_articles)."""
-    return plain_parse_seconds()
+    return plain_parse_seconds(CLOCK)
 
 
 @pytest.fixture
@@ -61,9 +64,9 @@ def test_each_hostile_upload_costs_at_most_four_plain_parses_of_a_megabyte(
 ) -> None:
     data = HOSTILE[name]()
     assert len(data) <= 1_000_000
-    started = time.perf_counter()
+    started = CLOCK()
     response = _upload(teacher_client, data)
-    elapsed = time.perf_counter() - started
+    elapsed = CLOCK() - started
     assert response.status_code in (200, 302)
     ratio = elapsed / yardstick
     assert ratio <= PLAIN_PARSES_PER_UPLOAD, f"{name}: {elapsed:.2f} s, {ratio:.1f} plain parses of 1 MB"
@@ -102,10 +105,10 @@ def test_a_stored_hostile_version_previews_fast_and_is_parsed_once(
     with app.app_context():
         version_id = db.session.scalar(select(ArticleVersion.id).order_by(ArticleVersion.id.desc()))
     for _ in range(3):
-        started = time.perf_counter()
+        started = CLOCK()
         preview = teacher_client.get(f"/teacher/library/versions/{version_id}/preview")
         assert preview.status_code == 200
-        assert time.perf_counter() - started < PLAIN_PARSES_PER_UPLOAD * yardstick
+        assert CLOCK() - started < PLAIN_PARSES_PER_UPLOAD * yardstick
 
 
 def test_a_preview_does_not_validate_a_stored_version_again(

@@ -36,33 +36,36 @@ def numbered_lines(
     """The file's lines with each problem attached to its line, and the problems no line can hold.
 
     A problem on line 0 or past the end (an empty file, a file too big to read) is
-    only listed at the top of the page.
+    only listed at the top of the page.  Only the lines shown become objects: a hostile file of
+    90,000 short lines would otherwise cost the request more than reading it did.
     """
-    lines = [SourceLine(number, line) for number, line in enumerate(text.splitlines(), start=1)]
+    texts = text.splitlines()
+    by_line: dict[int, list[Problem]] = {}
     unplaced: list[Problem] = []
     for problem in problems:
-        if 1 <= problem.line <= len(lines):
-            lines[problem.line - 1].problems.append(problem)
+        if 1 <= problem.line <= len(texts):
+            by_line.setdefault(problem.line, []).append(problem)
         else:
             unplaced.append(problem)
-    if len(lines) <= MAX_LINES_SHOWN:
-        return list(lines), unplaced
-    wanted = {
-        number
-        for line in lines
-        if line.problems
-        for number in range(line.number - CONTEXT_LINES, line.number + CONTEXT_LINES + 1)
-    }
+    if len(texts) <= MAX_LINES_SHOWN:
+        return [
+            SourceLine(number, line, by_line.get(number, [])) for number, line in enumerate(texts, 1)
+        ], unplaced
+    wanted = sorted(
+        {
+            number
+            for problem_line in by_line
+            for number in range(problem_line - CONTEXT_LINES, problem_line + CONTEXT_LINES + 1)
+            if 1 <= number <= len(texts)
+        }
+    )
     shown: list[SourceLine | SkippedLines] = []
-    skipped_from: int | None = None
-    for line in lines:
-        if line.number in wanted:
-            if skipped_from is not None:
-                shown.append(SkippedLines(skipped_from, line.number - 1))
-                skipped_from = None
-            shown.append(line)
-        elif skipped_from is None:
-            skipped_from = line.number
-    if skipped_from is not None:
-        shown.append(SkippedLines(skipped_from, len(lines)))
+    next_unshown = 1
+    for number in wanted:
+        if number > next_unshown:
+            shown.append(SkippedLines(next_unshown, number - 1))
+        shown.append(SourceLine(number, texts[number - 1], by_line.get(number, [])))
+        next_unshown = number + 1
+    if next_unshown <= len(texts):
+        shown.append(SkippedLines(next_unshown, len(texts)))
     return shown, unplaced

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -34,12 +35,24 @@ from tests.security.hostile_articles import (
 PLAIN_PARSES_PER_UPLOAD = 4.0
 CLOCK = time.process_time
 MB = 1024 * 1024
+# An upload does the same work every time, so a try can only be slower than that work when the
+# machine is (a virtual machine's CPU time still runs while the host lends its core elsewhere: one
+# CI run measured 4.4 parses for an upload that costs 1.2 here).  The cost is the cheapest of a
+# few tries, each against a yardstick timed just before it, as timeit does.
+TRIES = 3
 
 
-@pytest.fixture(scope="module")
-def yardstick() -> float:
-    """Seconds of a plain parse of 1 MB of article on this machine, now (hostile_articles)."""
-    return plain_parse_seconds(CLOCK)
+def cheapest_cost_in_plain_parses(action: Callable[[int], None]) -> float:
+    """What ``action(try_number)`` costs in plain parses of 1 MB: the cheapest of up to TRIES tries."""
+    ratios = []
+    for attempt in range(TRIES):
+        yardstick = plain_parse_seconds(CLOCK)
+        started = CLOCK()
+        action(attempt)
+        ratios.append((CLOCK() - started) / yardstick)
+        if ratios[-1] <= PLAIN_PARSES_PER_UPLOAD:
+            break
+    return min(ratios)
 
 
 @pytest.fixture
@@ -60,18 +73,22 @@ def _upload(client: FlaskClient, data: bytes, name: str = "hostile.yaml") -> Any
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_each_hostile_upload_costs_at_most_four_plain_parses_of_a_megabyte(
-    teacher_client: FlaskClient, yardstick: float, name: str
+    teacher_client: FlaskClient, name: str
 ) -> None:
     data = HOSTILE[name]()
     assert len(data) <= 1_000_000
-    started = CLOCK()
-    response = _upload(teacher_client, data)
-    elapsed = CLOCK() - started
-    assert response.status_code in (200, 302)
-    ratio = elapsed / yardstick
-    assert ratio <= PLAIN_PARSES_PER_UPLOAD, f"{name}: {elapsed:.2f} s, {ratio:.1f} plain parses of 1 MB"
-    # The page of problems stays small whatever the file holds.
-    assert len(response.data) < 2 * MB
+    responses = []
+
+    def upload(attempt: int) -> None:
+        # A comment makes each try a new version, so a valid file is stored every time.
+        responses.append(_upload(teacher_client, f"# try {attempt}\n".encode() + data))
+
+    cost = cheapest_cost_in_plain_parses(upload)
+    assert cost <= PLAIN_PARSES_PER_UPLOAD, f"{name}: {cost:.1f} plain parses of 1 MB"
+    for response in responses:
+        assert response.status_code in (200, 302)
+        # The page of problems stays small whatever the file holds.
+        assert len(response.data) < 2 * MB
 
 
 def test_a_file_of_ninety_thousand_keys_is_refused_before_its_tree_is_built(
@@ -98,17 +115,20 @@ def test_too_many_annotations_are_refused_before_any_quote_is_searched(teacher_c
 
 
 def test_a_stored_hostile_version_previews_fast_and_is_parsed_once(
-    app: Flask, teacher_client: FlaskClient, yardstick: float
+    app: Flask, teacher_client: FlaskClient
 ) -> None:
     response = _upload(teacher_client, valid_with_chosen_occurrences())
     assert response.status_code == 302, response.get_data(as_text=True)[:2000]
     with app.app_context():
         version_id = db.session.scalar(select(ArticleVersion.id).order_by(ArticleVersion.id.desc()))
+
+    def preview(attempt: int) -> None:
+        page = teacher_client.get(f"/teacher/library/versions/{version_id}/preview?seed={attempt}")
+        assert page.status_code == 200
+
     for _ in range(3):
-        started = CLOCK()
-        preview = teacher_client.get(f"/teacher/library/versions/{version_id}/preview")
-        assert preview.status_code == 200
-        assert CLOCK() - started < PLAIN_PARSES_PER_UPLOAD * yardstick
+        cost = cheapest_cost_in_plain_parses(preview)
+        assert cost <= PLAIN_PARSES_PER_UPLOAD, f"preview: {cost:.1f} plain parses of 1 MB"
 
 
 def test_a_preview_does_not_validate_a_stored_version_again(

@@ -158,8 +158,9 @@ def _in_viewport(locator: Any, height: int) -> bool:
 
 
 def _scrolled_into_viewport(page: Any, locator: Any, height: int, timeout_ms: int = 5000) -> bool:
-    """``_in_viewport`` once the browser has scrolled to the address's #fragment: it does that after
-    the page is laid out, which on a busy machine can come after the element is already visible."""
+    """``_in_viewport`` once the browser has scrolled (to the address's #fragment, a followed link or
+    an autofocused field): it does that after the page is laid out, which on a busy machine can
+    come after the element is already visible.  Still false if it never scrolls there."""
     for _ in range(timeout_ms // 100):
         if _in_viewport(locator, height):
             return True
@@ -341,16 +342,16 @@ def test_on_a_phone_the_question_comes_first_and_a_submit_lands_on_the_error_or_
 
     # The article is one tap away, at the paragraph the question is about.
     page.locator(".read-article").get_by_role("link", name=f"paragraph {paragraph}").click()
-    assert _in_viewport(page.locator(f"#article-p{paragraph}"), height)
+    assert _scrolled_into_viewport(page, page.locator(f"#article-p{paragraph}"), height)
     page.get_by_role("link", name="Back to the question").click()
-    assert _in_viewport(page.locator("#question-heading"), height)
+    assert _scrolled_into_viewport(page, page.locator("#question-heading"), height)
 
     # Nothing chosen: the message is on screen and has the focus.
     page.get_by_role("button", name="Check my answer").click()
     error = page.locator("fieldset.question .field-error")
     expect(error).to_have_text("Choose an answer.")
     expect(error).to_be_focused()
-    assert _in_viewport(error, height)
+    assert _scrolled_into_viewport(page, error, height)
 
     page.locator("fieldset.question input[type=radio]").first.check()
     page.get_by_role("button", name="Check my answer").click()
@@ -384,12 +385,12 @@ def test_on_a_phone_without_javascript_a_submit_lands_on_the_error_or_the_verdic
     error = page.locator("fieldset.question .field-error")
     expect(error).to_have_text("Select at least one word.")
     expect(error, "the refused page opens at its message (autofocus)").to_be_focused()
-    assert _in_viewport(error, height)
+    assert _scrolled_into_viewport(page, error, height)
 
     page.locator("input.word-box").nth(2).check()
     page.get_by_role("button", name="Check my answer").click()
     expect(page).to_have_url(re.compile(rf"/questions/{number}/feedback#verdict$"))
-    assert _in_viewport(page.locator("#verdict .verdict"), height)
+    assert _scrolled_into_viewport(page, page.locator("#verdict .verdict"), height)
     [response] = _responses(live_app, student.attempt_id)
     assert response.answer == [2]
     _assert_only_expected_problems(student, r"status of 422")

@@ -10,13 +10,17 @@ generator in separate processes keeps 50 keep-alive connections busy (http.clien
 thread per connection) for a warm-up, then a measured time, on each of these in turn:
 
 - hello:  GET /hello (no database, no session, no template);
+- signed_in: GET /bench/signed-in by signed-in students, a route of bench/wsgi_bench.py's own
+          that only checks the student is signed in: what every student page costs before its
+          own work (not a target: the ceiling any such page could reach);
 - page:   GET /attempts/<id>/questions/1 by signed-in students (the question page: the session
           and student loaded, the attempt and its quiz read, the article and question rendered);
 - answer: POST /attempts/<id>/questions/<n> with the page's CSRF token and an answer, each to a
           question not answered yet, so every POST stores a new response and rescores the attempt.
 
-It reports requests per second and p50/p99 latency for each, and the ratios page/hello and
-answer/hello.  Targets: page >= 0.5x hello, answer >= 0.3x hello, p99 < 100 ms.
+It reports requests per second and p50/p99 latency for each, the ratios page/hello and
+answer/hello, and the CPU time per request of gunicorn's processes and of the load generator's
+(they share the cores).  Targets: page >= 0.5x hello, answer >= 0.3x hello, p99 < 100 ms.
 
 Students, attempts and their session cookies are made beforehand through the services and the
 app's own sign-in (/rejoin) in this process, so only the measured requests reach gunicorn
@@ -63,7 +67,8 @@ ASSIGNMENTS = 12  # attempts per signed-in student (the sample quiz has 12 quest
 WARMUP_SECONDS = 2.0  # per route and round, not measured: connections opened, caches filled
 TARGETS = {"page_vs_hello": 0.5, "answer_vs_hello": 0.3, "p99_ms": 100.0}
 LOG_PROBLEMS = re.compile(r"Traceback|\[ERROR\]|\[CRITICAL\]|WORKER TIMEOUT")
-EXPECTED_STATUS = {"hello": 200, "page": 200, "answer": 302}
+SIGNED_IN_FLOOR = "/bench/signed-in"  # served by bench/wsgi_bench.py only, never by the app
+EXPECTED_STATUS = {"hello": 200, "signed_in": 200, "page": 200, "answer": 302}
 
 
 # --- The load generator (runs in its own processes) -----------------------------------------
@@ -230,6 +235,42 @@ def summarise(figures: list[ConnectionFigures], duration: float, expected_status
     }
 
 
+@dataclass
+class CpuSeconds:
+    server: float = 0.0
+    load: float = 0.0
+
+
+def _process_tree_cpu_seconds(root: int) -> float:
+    """User and system CPU time of a process and its children (gunicorn's master and workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        pid, parent = int(entry.name), int(fields[1])
+        if pid == root or parent == root:
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+@contextmanager
+def cpu_split(server: int, into: CpuSeconds) -> Any:
+    """Adds the CPU time the server's processes and the (finished) load generators used meanwhile."""
+    import resource
+
+    server_before = _process_tree_cpu_seconds(server)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    yield
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    into.server += _process_tree_cpu_seconds(server) - server_before
+    into.load += (after.ru_utime - children.ru_utime) + (after.ru_stime - children.ru_stime)
+
+
 # --- The database, the server and the students ----------------------------------------------
 
 
@@ -285,7 +326,7 @@ def gunicorn(database_url: str, instance: Path, secret_key: str, log: Path) -> A
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
     try:
         port = _wait_for_port(process, log)
-        yield port
+        yield port, process.pid
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -450,6 +491,7 @@ def bench_database(kind: str, args: argparse.Namespace) -> dict[str, Any]:
     secret_key = secrets.token_hex(32)
     connections = args.connections
     rounds: list[dict[str, list[ConnectionFigures]]] = []
+    cpu: dict[str, CpuSeconds] = {name: CpuSeconds() for name in EXPECTED_STATUS}
     answers_accepted = 0
     with tempfile.TemporaryDirectory(prefix="sourcewise-http-bench-") as folder:
         work = Path(folder)
@@ -464,12 +506,18 @@ def bench_database(kind: str, args: argparse.Namespace) -> dict[str, Any]:
                 Request("GET", f"/attempts/{s.attempts[0]}/questions/1", None, _headers(s.cookie))
                 for s in readers
             ]
-            with gunicorn(url, work / "instance", secret_key, work / "gunicorn.log") as port:
+            floor = [Request("GET", SIGNED_IN_FLOOR, None, _headers(s.cookie)) for s in readers]
+            with gunicorn(url, work / "instance", secret_key, work / "gunicorn.log") as (port, server):
                 for round_number in range(1, args.rounds + 1):
-                    figures = {"hello": generate_load(port, args, fixed=hello)}
-                    figures["page"] = generate_load(port, args, fixed=pages)
+                    with cpu_split(server, cpu["hello"]):
+                        figures = {"hello": generate_load(port, args, fixed=hello)}
+                    with cpu_split(server, cpu["signed_in"]):
+                        figures["signed_in"] = generate_load(port, args, fixed=floor)
+                    with cpu_split(server, cpu["page"]):
+                        figures["page"] = generate_load(port, args, fixed=pages)
                     answers = _answer_batches(classroom, figures["page"], args)
-                    figures["answer"] = generate_load(port, args, batches=answers)
+                    with cpu_split(server, cpu["answer"]):
+                        figures["answer"] = generate_load(port, args, batches=answers)
                     answers_accepted += sum(f.answered_by_status[302] for f in figures["answer"])
                     rounds.append(figures)
                     print(f"  {kind}: round {round_number} of {args.rounds} done", flush=True)
@@ -488,6 +536,12 @@ def bench_database(kind: str, args: argparse.Namespace) -> dict[str, Any]:
         for name, figs in everything.items()
     }
     result.update(_ratios(result))
+    for name, figs in everything.items():
+        # Where the machine's CPU went, per request sent (warm-up included): gunicorn's processes,
+        # and the load generator's, which shares the cores with them.
+        sent = max(1, sum(fig.sent for fig in figs))
+        result[name]["server_cpu_ms_per_request"] = round(cpu[name].server * 1000 / sent, 3)
+        result[name]["load_cpu_ms_per_request"] = round(cpu[name].load * 1000 / sent, 3)
     result.update(
         # Ratios of each round on its own: how much the machine's noise moved them.
         rounds=[
@@ -514,6 +568,8 @@ def _ratios(result: dict[str, Any]) -> dict[str, float]:
         "page_rps": result["page"]["requests_per_second"],
         "answer_rps": result["answer"]["requests_per_second"],
         "page_vs_hello": round(result["page"]["requests_per_second"] / hello_rate, 3),
+        # Not a target: the most any signed-in page could reach with this stack (see bench/README.md).
+        "signed_in_vs_hello": round(result["signed_in"]["requests_per_second"] / hello_rate, 3),
         "answer_vs_hello": round(result["answer"]["requests_per_second"] / hello_rate, 3),
         "page_p99_ms": result["page"]["p99_ms"],
         "answer_p99_ms": result["answer"]["p99_ms"],
@@ -551,10 +607,14 @@ def _worst(results: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 def _report(kind: str, result: dict[str, Any]) -> list[str]:
     lines = [f"{kind}:"]
-    for name in ("hello", "page", "answer"):
+    for name in EXPECTED_STATUS:
         figures = result[name]
         rate, p50, p99 = figures["requests_per_second"], figures["p50_ms"], figures["p99_ms"]
-        lines.append(f"  {name:<7}{rate:>9.1f} req/s   p50 {p50:>7.2f} ms   p99 {p99:>7.2f} ms")
+        lines.append(
+            f"  {name:<7}{rate:>9.1f} req/s   p50 {p50:>7.2f} ms   p99 {p99:>7.2f} ms   CPU a request: "
+            f"server {figures['server_cpu_ms_per_request']:.2f} ms, "
+            f"load {figures['load_cpu_ms_per_request']:.2f} ms"
+        )
         for problem in ("unexpected_statuses", "connection_errors", "connections_out_of_requests"):
             if figures[problem]:
                 lines.append(f"    ! {problem}: {figures[problem]}")

@@ -10,10 +10,11 @@ is configured from the environment exactly as `app:create_app()` is.
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, abort
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 
 from app import create_app
+from bench.http_bench import SIGNED_IN_FLOOR
 
 HELLO_PREFIX = "/hello"
 
@@ -30,8 +31,23 @@ def hello_app() -> Flask:
     return hello
 
 
+def with_signed_in_floor(app: Flask) -> Flask:
+    """A route of the benchmark's own, added to its Sourcewise app: what any page by a signed-in
+    student costs before it does anything (the app's hooks, the session, the student's row, the
+    headers), measured as the pages are."""
+    from app.security import current_student
+
+    def signed_in_floor() -> str:
+        if current_student() is None:
+            abort(403)
+        return "signed in"
+
+    app.add_url_rule(SIGNED_IN_FLOOR, "bench_signed_in_floor", signed_in_floor)
+    return app
+
+
 def make_application() -> DispatcherMiddleware:
-    return DispatcherMiddleware(create_app(), {HELLO_PREFIX: hello_app()})
+    return DispatcherMiddleware(with_signed_in_floor(create_app()), {HELLO_PREFIX: hello_app()})
 
 
 application = make_application()

@@ -54,12 +54,13 @@ from app.domain.kinds.statement_kind import StatementKind
 from app.domain.passage import (
     PRONOUNS,
     ArticleReading,
+    attribution_key_words,
     covered,
     in_quotation,
-    name_words,
     names,
     overlaps,
     trim_attribution,
+    without_edge_articles,
     words_of,
 )
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
@@ -554,15 +555,14 @@ class FindSources(FindInPassage):
         return free
 
     def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
-        """Who and the reporting verb ("she told", "Tom Briggs said"): where and when may be left out."""
+        """Who and the reporting verb ("she told", "Briggs said"): titles, first names, where and
+        when may be left out (passage.attribution_key_words)."""
         words = reading.blocks[block]
+        verbs = reading.attribution_hits(block)
         keys = []
         for source, mention in reading.mentions_in(block):
-            start, end = trim_attribution(words, mention, reading.vocabulary.attribution_words)
-            wanted = name_words(source) | PRONOUNS
-            named = words_of(words, (start, end))
-            keys += [(start + i, start + i + 1) for i, word in enumerate(named) if word in wanted]
-            keys += [(s, e) for s, e in reading.attribution_hits(block) if start <= s and e <= end]
+            span = trim_attribution(words, mention, reading.vocabulary.attribution_words)
+            keys += attribution_key_words(words, span, source, verbs)
         return keys
 
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
@@ -877,7 +877,7 @@ class SpotTechnique(QuestionKind):
                 continue
             key = _phrase(reading, span.block, span.start, span.end)
             pool = self._plain_phrases(reading, span, framing.technique)
-            picked = rng.sample(pool, min(MAX_VOCABULARY_DISTRACTORS, len(pool)))
+            picked = _apart(rng.sample(pool, len(pool)), MAX_VOCABULARY_DISTRACTORS)
             wrong = [text for text, _ in picked]
             if len(wrong) < MIN_CHOICES - 1:
                 continue
@@ -952,6 +952,18 @@ class SpotTechnique(QuestionKind):
         return [(text, where_of[text]) for text in texts]
 
 
+def _apart(phrases: list[tuple[str, list[int]]], count: int) -> list[tuple[str, list[int]]]:
+    """The first ``count`` phrases that share no word of the article with each other: two wrong
+    answers cut from the same words ("town where the plant", "plant has been") stand out."""
+    picked: list[tuple[str, list[int]]] = []
+    for text, (block, start, end) in phrases:
+        if len(picked) == count:
+            break
+        if all(b != block or not overlaps((start, end), (s, e)) for _, (b, s, e) in picked):
+            picked.append((text, [block, start, end]))
+    return picked
+
+
 # Endings of words that describe or act ("accusing", "relaxed", "sensible", "quickly"): plain
 # words of that kind are what a reader could mistake for framing.
 _DESCRIPTIVE_ENDINGS = (
@@ -984,6 +996,11 @@ def _rarity(reading: ArticleReading, words: Sequence[str]) -> tuple[int, int]:
 
 # Words that do not start or end a phrase a reader would pick out ("with the", "of the").
 _FUNCTION_WORDS = FUNCTION_WORDS
+# Words that start a clause: a phrase across one is two half-phrases.
+_CLAUSE_WORDS = frozenset(
+    ["who", "whom", "whose", "which", "what", "when", "where", "that", "because", "although", "while", "if"]
+    + ["since", "until", "unless", "whether"]
+)
 
 
 def _content_windows(reading: ArticleReading, block: int, size: int) -> list[tuple[int, int, int]]:
@@ -998,6 +1015,8 @@ def _content_windows(reading: ArticleReading, block: int, size: int) -> list[tup
         edges = (words[start], words[end - 1])
         if any(len(w) < 4 or w in _FUNCTION_WORDS or not w.isalpha() for w in edges):
             continue
+        if any(w in _CLAUSE_WORDS for w in words[start:end]):
+            continue  # "town where the plant": the end of one clause and the start of the next
         if not all(text.gaps[i] == " " for i in range(start + 1, end)):
             continue
         # A phrase stops where the sentence pauses or a small word starts the next phrase.
@@ -1025,8 +1044,16 @@ class FindFraming(FindInPassage):
         return sorted(article.framing_complete)
 
     def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
+        # Half of a span's words find it (it has no key words): "blow" finds "the latest blow",
+        # so an article at its edge does not count in the half.
+        words = reading.blocks[block]
         return [
-            ((item.span.start, item.span.end), item.note, f"framing:{index}", item.line)
+            (
+                without_edge_articles(words, (item.span.start, item.span.end)),
+                item.note,
+                f"framing:{index}",
+                item.line,
+            )
             for index, item in enumerate(reading.article.framing)
             if item.span.block == block
         ]

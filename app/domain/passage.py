@@ -184,6 +184,95 @@ def name_words(source: Source) -> frozenset[str]:
     return frozenset(_bare(word) for word in words if word[:1].isupper())
 
 
+# Small words of a source's name that never say who it is ("a spokesperson for the council").
+_NAME_SMALL_WORDS = _FILLER | frozenset(
+    ["of", "for", "at", "on", "from", "by", "with", "under", "about", "into", "over", "after", "before"]
+    + ["near", "inside", "unnamed", "anonymous", "some", "one", "its", "their", "this", "these"]
+)
+# First words of attribution phrases that say how, not who spoke ("in a statement", "in a press
+# release", "press release").
+_HOW_FIRST_WORDS = frozenset(["in", "on", "at", "during", "via", "through", "by", "with", "from", "press"])
+
+
+@lru_cache(maxsize=4096)
+def speaker_words(source: Source) -> frozenset[str]:
+    """Every word of the head of a source's name that says who it is, capitalised or not:
+    "an unnamed café owner" gives {"café", "owner"}, "Dr Priya Nair, an economist" {"dr", "priya",
+    "nair"}."""
+    head = _NAME_HEAD_END.split(match_form(source.name), maxsplit=1)[0]
+    words = (_bare(word) for word in Block.from_text(head).words)
+    return frozenset(word for word in words if word and word not in _NAME_SMALL_WORDS)
+
+
+def attribution_key_words(
+    block: Block, span: tuple[int, int], source: Source, verb_hits: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The words of an attribution that must be selected for it to count as found: who speaks and
+    the reporting verb.  Who is the last word of the first run of the source's name in it (the
+    surname of "said Dr Priya Nair", "owner" of "One café owner said"), else a pronoun ("she said"),
+    else the word beside the verb ("the company said").  The verb is the last reporting word that
+    says who spoke, not how ("In a statement, Dunmore said": "said").  Titles, first names and
+    "how" phrases stay right to select but are not required."""
+    start, end = span
+    bare = [_bare(word) for word in block.words[start:end]]
+    wanted = speaker_words(source)
+    who: list[int] = []
+    run = [i for i, word in enumerate(bare) if word in wanted]
+    if run:
+        first_run_end = run[0]
+        while first_run_end + 1 in run:
+            first_run_end += 1
+        who = [start + first_run_end]
+    verbs = [hit for hit in verb_hits if start <= hit[0] and hit[1] <= end]
+    saying = [hit for hit in verbs if _bare(block.words[hit[0]]) not in _HOW_FIRST_WORDS] or verbs
+    if not who:
+        pronouns = [i for i, word in enumerate(bare) if word in PRONOUNS and word != "one"]
+        who = [start + i for i in pronouns[:1]]
+    if not who and saying:
+        who = _word_beside(block, bare, start, saying[-1])
+    # The last reporting word: "a worker, who asked not to be named, told Harwick FM": "told".
+    verb = saying[-1:]
+    return sorted({(i, i + 1) for i in who} | set(verb))
+
+
+def _word_beside(block: Block, bare: list[str], start: int, verb: tuple[int, int]) -> list[int]:
+    """The nearest word before the reporting verb that can say who speaks ("the company said"),
+    without crossing a comma; else the last word of the words right after it ("according to new
+    research", "said the spokesperson for the council")."""
+    end = start + len(bare)
+    index = verb[0] - 1
+    while index >= start and bare[index - start] in _NAME_SMALL_WORDS:
+        index -= 1
+    if index >= start and "," not in block.gaps[index + 1]:
+        return [index]
+    index = verb[1]
+    while index < end and bare[index - start] in _NAME_SMALL_WORDS:
+        index += 1
+    if index >= end:
+        return []
+    while (
+        index + 1 < end
+        and bare[index + 1 - start] not in _NAME_SMALL_WORDS
+        and "," not in block.gaps[index + 1]
+    ):
+        index += 1
+    return [index]
+
+
+# Words at the edge of a framing span that carry none of its push ("the latest blow").
+_ARTICLES = frozenset(["the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"])
+
+
+def without_edge_articles(block: Block, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without articles at either end, so "blow" is half of "the latest blow"; never empty."""
+    start, end = span
+    while end - start > 1 and _bare(block.words[start]) in _ARTICLES:
+        start += 1
+    while end - start > 1 and _bare(block.words[end - 1]) in _ARTICLES:
+        end -= 1
+    return start, end
+
+
 def _strip_possessive(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 

@@ -42,14 +42,33 @@ def _spans_overlap(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
 
 def conflicts(a: Question, b: Question) -> bool:
     """Two questions about the same claim, source or framing, or about overlapping words, or one
-    whose explanation gives the other's answer."""
+    whose explanation gives the other's answer, or two that share their wrong answers."""
     about_a, spans_a = footprint(a)
     about_b, spans_b = footprint(b)
     if about_a & about_b:
         return True
     if any(_spans_overlap(x, y) for x in spans_a for y in spans_b):
         return True
-    return reveals(a, b) or reveals(b, a)
+    return reveals(a, b) or reveals(b, a) or share_wrong_answers(a, b)
+
+
+# Two questions naming words with a vocabulary entry ("Which technique is used in …") that offer
+# the same wrong entries around different keys show a guesser the keys: the choices that are not in
+# both.  With this many shared wrong choices, the other question leaves at most a coin toss.
+MAX_SHARED_WRONG_CHOICES = 1
+
+
+def share_wrong_answers(a: Question, b: Question) -> bool:
+    """Two questions of one kind whose keys each appear only in their own question, while two or
+    more wrong answers appear in both.  A fixed scale (every choice in every question, as in
+    "how well does the article support it") shows nothing this way, and is not counted."""
+    if a.kind != b.kind or a.type == SELECT or b.type == SELECT:
+        return False
+    keys_a, keys_b = set(a.answer_text), set(b.answer_text)
+    if keys_a & set(b.choices) or keys_b & set(a.choices):
+        return False
+    shared_wrong = (set(a.choices) - keys_a) & (set(b.choices) - keys_b)
+    return len(shared_wrong) > MAX_SHARED_WRONG_CHOICES
 
 
 # The kinds whose right choice is words of the article (or a source's name), which another
@@ -113,6 +132,7 @@ def clash_sets(questions: Sequence[Question]) -> list[set[int]]:
                 or any(_spans_overlap(x, y) for x in spans_i for y in spans_j)
                 or any(p.search(explanations[i]) for p in patterns[j])
                 or any(p.search(explanations[j]) for p in patterns[i])
+                or share_wrong_answers(questions[i], questions[j])
             ):
                 clashes[i].add(j)
                 clashes[j].add(i)

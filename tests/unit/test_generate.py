@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -32,10 +33,11 @@ from app.domain.generate import (
 )
 from app.domain.kinds.base import gold_is_sparse
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
-from app.domain.quiz_rules import conflicts, gives_key_away, touches_headline
+from app.domain.quiz_rules import conflicts, gives_key_away, share_wrong_answers, touches_headline
 from app.domain.scoring import free_words, score_answer
 from app.domain.statistics import ASKED_FOR, CONFUSION_KINDS
 from app.domain.text import match_form
+from app.domain.validation.article import validate_article
 from tests.unit.article_factory import (
     ArticleBuilder,
     library_article,
@@ -433,6 +435,89 @@ def test_find_sources_key_stops_at_the_reporting_verb() -> None:
     assert question.answer_text == ["Minister Ana Ruiz said"]
 
 
+def _indexes(question: Question, *phrases: str) -> tuple[int, ...]:
+    """The word indexes of each phrase in the question's passage, each found after the last one."""
+    found: list[int] = []
+    start = 0
+    for phrase in phrases:
+        wanted = phrase.split()
+        start = next(
+            i
+            for i in range(start, len(question.words))
+            if list(question.words[i : i + len(wanted)]) == wanted
+        )
+        found += range(start, start + len(wanted))
+        start += len(wanted)
+    return tuple(found)
+
+
+def _closure() -> ArticleBuilder:
+    b = ArticleBuilder(
+        "Plant To Close",
+        [
+            "The plant will close in March, said Dr Priya Nair, an economist. One café owner said "
+            "takings had fallen by a third. In a statement, the company said every worker would be "
+            "offered a transfer.",
+        ],
+    )
+    b.source("nair", "Dr Priya Nair, an economist", "named_person", ["said Dr Priya Nair"])
+    b.source("cafe", "an unnamed café owner", "anonymous", ["One café owner said"])
+    b.source("firm", "Dunmore Foods", "named_organisation", ["In a statement, the company said"])
+    b.claim("The plant will close in March", "attributed", source="nair")
+    b.claim("takings had fallen by a third", "attributed", source="cafe")
+    b.claim("every worker would be offered a transfer", "attributed", source="firm")
+    return b
+
+
+def test_find_sources_who_speaks_and_the_verb_are_enough() -> None:
+    (question,) = questions_of(_closure().build(), "find_sources")
+    assert question.answer_text == [
+        "said Dr Priya Nair",
+        "One café owner said",
+        "In a statement the company said",
+    ]
+    # The surname, the speaker's noun and the reporting verb: no title, first name or "how".
+    keys = [" ".join(question.words[s:e]) for s, e in question.keys]
+    assert keys == ["said", "Nair", "owner", "said", "company", "said"]
+    careful = _indexes(question, "said", "Nair", "café owner said", "the company said")
+    assert score_answer(question, careful).score == 1.0
+    # The verbs alone find none of them; selecting every word earns nothing.
+    verbs_only = tuple(i for i, word in enumerate(question.words) if word == "said")
+    assert score_answer(question, verbs_only).score < 0.6
+    assert score_answer(question, tuple(range(len(question.words)))).score == 0.0
+
+
+def test_find_sources_a_relative_clause_does_not_hold_the_reporting_verb() -> None:
+    b = ArticleBuilder(
+        "Promise Denied",
+        [
+            "The site would stay open for five years, a long-serving worker, who asked not to be named, "
+            "told the local radio station on Friday.",
+        ],
+    )
+    b.source(
+        "worker",
+        "a long-serving worker",
+        "anonymous",
+        ["a long-serving worker, who asked not to be named, told"],
+    )
+    b.claim("The site would stay open for five years", "attributed", source="worker")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["worker", "told"]
+    assert score_answer(question, _indexes(question, "worker", "told")).score == 1.0
+
+
+def test_find_sources_an_attribution_without_the_name_needs_the_words_after_the_verb() -> None:
+    b = ArticleBuilder(
+        "Study Says",
+        ["Breakfast helps pupils think, according to new research from the university this week."],
+    )
+    b.source("survey", "the survey of families", "document_or_data", ["according to new research"])
+    b.claim("Breakfast helps pupils think", "attributed", source="survey")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["according to", "research"]
+
+
 def test_find_sources_skips_a_paragraph_with_an_unmarked_attribution() -> None:
     b = ArticleBuilder(
         "Flood Warning",
@@ -677,6 +762,18 @@ def test_spot_hedge_skips_a_claim_with_a_hedge_word_that_is_not_a_cue() -> None:
     assert questions_of(b.build(), "spot_hedge") == []
 
 
+def test_spot_hedge_skips_a_claim_at_risk_that_is_not_a_cue() -> None:
+    text = ["Up to 400 jobs are at risk in a town where the plant has been the biggest employer for years."]
+    claim = "Up to 400 jobs are at risk in a town where the plant has been the biggest employer"
+    b = ArticleBuilder("Jobs", text)
+    b.claim(claim, "hedged", cues=["Up to"])
+    assert questions_of(b.build(), "spot_hedge") == []  # "at risk" is not confirmed either
+    b = ArticleBuilder("Jobs", text)
+    b.claim(claim, "hedged", cues=["Up to", "at risk"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert question.answer_text == ["Up to", "at risk"]
+
+
 # --- name_technique and find_framing -----------------------------------------------------------------
 
 
@@ -811,6 +908,28 @@ def test_spot_technique_offers_plain_descriptive_phrases_away_from_framing() -> 
     assert len(question.extra["spans"]) == 1 + len(wrong_choices(question))
 
 
+def test_spot_technique_wrong_answers_are_whole_phrases_cut_from_different_words() -> None:
+    b = ArticleBuilder(
+        "Plant Closes",
+        [
+            "The mayor said the council would fight for every single job in the town. Up to 400 jobs "
+            "are affected in a town where the plant has been the biggest employer for sixty years, and "
+            "nearby shops reported slower trading during the long summer holidays.",
+        ],
+    )
+    b.frame("fight for every single job", "slogans", note="A short phrase that sounds good.")
+    b.framing_complete = {1}
+    for seed in range(12):
+        for question in questions_of(b.build(), "spot_technique", seed=seed):
+            wrong = [tuple(span) for span in question.extra["spans"][1:]]
+            for i, (block, start, end) in enumerate(wrong):
+                assert not any(
+                    block == other_block and start < other_end and other_start < end
+                    for other_block, other_start, other_end in wrong[i + 1 :]
+                ), question.choices
+            assert not any("where" in choice.split() for choice in question.choices), question.choices
+
+
 def test_spot_technique_needs_passages_marked_complete() -> None:
     b = _spotted()
     b.framing_complete = set()
@@ -827,8 +946,8 @@ def test_find_framing_asks_only_where_the_teacher_marked_all_framing() -> None:
     questions = questions_of(library_article(), "find_framing")
     assert {q.block: q.answer_text for q in questions} == {
         0: ["Slashes", "Fume"],
-        1: ["a move that has angered many families"],
-        4: ["a disaster for children"],
+        1: ["move that has angered many families"],
+        4: ["disaster for children"],
     }
     b = library_builder()
     b.framing_complete = {0}
@@ -845,6 +964,19 @@ def test_find_framing_skips_a_passage_with_an_unmarked_emotive_word() -> None:
     assert questions_of(b.build(), "find_framing") == []
     b.frame("devastating", "loaded_language")
     assert len(questions_of(b.build(), "find_framing")) == 1
+
+
+def test_find_framing_the_loaded_word_alone_finds_a_span_that_starts_with_an_article() -> None:
+    b = ArticleBuilder(
+        "Plant Closes",
+        ["The closure is the latest blow to a town that has already lost its mine and its railway."],
+    )
+    b.frame("the latest blow", "loaded_language", note="'Blow' makes the closure sound like a punch.")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert question.answer_text == ["latest blow"]
+    assert score_answer(question, _indexes(question, "blow")).score == 1.0
+    assert score_answer(question, _indexes(question, "the latest blow")).score == 1.0
 
 
 # --- hand-written ------------------------------------------------------------------------------------
@@ -1164,6 +1296,45 @@ def test_a_speakers_role_between_commas_is_free_to_select() -> None:
     ]
     with_name = [i for i, w in enumerate(question.words) if w in ("Martin", "Hale", "has", "promised")]
     assert score_answer(question, tuple(with_name)).score == 1.0
+
+
+def _technique_question(key: str, *wrong: str) -> Question:
+    return Question(
+        "name_technique",
+        CHOICE,
+        "framing",
+        f"Which technique is used: {key}?",
+        "",
+        choices=(key, *wrong),
+        answer=(0,),
+        extra={"about": [key]},
+    )
+
+
+def test_two_questions_sharing_their_wrong_answers_around_different_keys_conflict() -> None:
+    """The choices that are not in both would be the keys."""
+    first = _technique_question("Loaded language", "False choice", "Scare quotes")
+    second = _technique_question("Slogan", "False choice", "Scare quotes")
+    assert conflicts(first, second)
+    # One shared wrong answer leaves a guesser nothing sure; a key offered in the other question too
+    # (a fixed scale of choices) shows nothing.
+    assert not conflicts(first, _technique_question("Slogan", "False choice", "Doubt"))
+    assert not conflicts(first, _technique_question("False choice", "Loaded language", "Scare quotes"))
+
+
+def test_a_quiz_never_holds_two_questions_sharing_their_wrong_answers() -> None:
+    # The sample articles: without the rule, 20 seeds gave six such pairs (source type, who said it,
+    # name the technique).
+    samples = sorted(Path(__file__).resolve().parents[2].joinpath("questions").glob("*.yaml"))
+    articles = [validate_article(path.read_text(), str(path), VOCABULARY).article for path in samples]
+    for article in articles:
+        if article is None:
+            continue  # vocabulary.yaml
+        for seed in range(20):
+            quiz = build_quiz(article, VOCABULARY, seed)
+            for i, first in enumerate(quiz):
+                for second in quiz[i + 1 :]:
+                    assert not share_wrong_answers(first, second), (first.prompt, second.prompt)
 
 
 def test_an_explanation_that_quotes_another_answer_keeps_the_two_apart() -> None:

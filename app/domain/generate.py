@@ -59,6 +59,7 @@ from app.domain.passage import (
     in_quotation,
     names,
     overlaps,
+    speaker_words,
     trim_attribution,
     without_edge_articles,
     words_of,
@@ -239,10 +240,20 @@ def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
     return _phrase(reading, mention.block, start, end)
 
 
+# Small words of a hedge phrase that carry none of its doubt: "expected" alone finds "expected to".
+_HEDGE_PARTICLES = frozenset(["to", "a", "an", "as", "the"])
+
+
 def _key_words(reading: ArticleReading, span: Span | tuple[int, int, int]) -> list[tuple[int, int]]:
-    """The hedge words inside a cue ("could" of "could reach"), or the whole cue when it has none."""
+    """The hedge words inside a cue ("could" of "could reach"; "expected" of "expected to"), or the
+    whole cue when it has none."""
     block, start, end = (span.block, span.start, span.end) if isinstance(span, Span) else span
-    inside = [(s, e) for s, e in reading.hedge_hits(block) if start <= s and e <= end]
+    words = reading.blocks[block].words
+    inside = []
+    for s, e in reading.hedge_hits(block):
+        if start <= s and e <= end:
+            meaningful = [i for i in range(s, e) if words[i].casefold() not in _HEDGE_PARTICLES]
+            inside += [(i, i + 1) for i in meaningful] if meaningful else [(s, e)]
     return inside or [(start, end)]
 
 
@@ -344,7 +355,12 @@ class WhoSaidIt(QuestionKind):
             return False  # the stem would show the attribution
         block = reading.blocks[claim.span.block]
         chain = _relay_chain(reading.article, source)
-        return not any(names(block, claim.span, reading.article.source(i)) for i in chain)
+        if any(names(block, claim.span, reading.article.source(i)) for i in chain):
+            return False
+        # Lowercase words of the name count too: "the finance office put the savings at ..." for
+        # "a budget memo from the finance office".
+        quoted = set(words_of(block, claim.span))
+        return not any(quoted & speaker_words(reading.article.source(i)) for i in chain)
 
 
 class NameFromVocabulary(QuestionKind):

@@ -158,7 +158,8 @@ def _gold_spans(gold: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # Words this close to a right span cost nothing: "said that" for "said", a name beside a verb.
 NEAR = 2
-# With fewer wrong words than this left after the allowance, there is no allowance.
+# With fewer wrong words than this left after the allowance, the allowance shrinks to one word
+# each side, then to none.
 MIN_WRONG_WORDS = 3
 
 
@@ -222,15 +223,20 @@ def mark_selection(
     chosen = {i for i in selected if 0 <= i < word_count}
     spans = _gold_spans(gold)
     gold_words = {i for start, end in spans for i in range(start, end)}
-    near = {
-        i
-        for start, end in spans
-        for i in range(max(0, start - NEAR), min(word_count, end + NEAR))
-        if i not in gold_words
-    }
-    near |= {i for start, end in free for i in range(max(0, start), min(word_count, end))} - gold_words
-    if word_count - len(gold_words) - len(near) < MIN_WRONG_WORDS:
-        near = set()
+    freely = {i for start, end in free for i in range(max(0, start), min(word_count, end))} - gold_words
+    # In a short passage the allowance shrinks (two words each side, then one) before it goes, so
+    # "is expected to" for "expected to" in eight words still costs nothing.
+    near: set[int] = set()
+    for reach in range(NEAR, 0, -1):
+        candidate = {
+            i
+            for start, end in spans
+            for i in range(max(0, start - reach), min(word_count, end + reach))
+            if i not in gold_words
+        } | freely
+        if word_count - len(gold_words) - len(candidate) >= MIN_WRONG_WORDS:
+            near = candidate
+            break
     wrong = set(range(word_count)) - gold_words - near
     credits = tuple(span_credit(span, keys, chosen) for span in spans)
     return Marking(credits, frozenset(near), len(wrong), len(chosen & wrong))

@@ -285,6 +285,24 @@ def _ministers() -> ArticleBuilder:
     return b
 
 
+def test_who_said_it_skips_a_claim_whose_words_name_its_source_in_lowercase() -> None:
+    b = ArticleBuilder(
+        "Savings",
+        [
+            "According to a budget memo, the finance office put the savings at half a million dollars. "
+            "Ana Ruiz said the plan would also cut bus costs across the district next year.",
+        ],
+    )
+    b.source(
+        "memo", "a budget memo from the finance office", "document_or_data", ["According to a budget memo"]
+    )
+    b.source("ruiz", "Ana Ruiz", "named_official", ["Ana Ruiz said"])
+    b.claim("the finance office put the savings at half a million dollars", "attributed", source="memo")
+    b.claim("the plan would also cut bus costs across the district", "attributed", source="ruiz")
+    questions = questions_of(b.build(), "who_said_it")
+    assert [q.quote for q in questions] == ["the plan would also cut bus costs across the district"]
+
+
 def test_who_said_it_never_offers_a_name_the_stem_shows() -> None:
     question = by_quote(
         questions_of(_ministers().build(), "who_said_it"), "Governor Paul Kent has backed the new bridge plan"
@@ -760,6 +778,17 @@ def test_spot_hedge_skips_a_claim_with_a_hedge_word_that_is_not_a_cue() -> None:
         "is reportedly set to be attacked by three armies in a major operation", "hedged", cues=["reportedly"]
     )
     assert questions_of(b.build(), "spot_hedge") == []
+
+
+def test_spot_hedge_the_doubting_word_of_a_hedge_phrase_is_its_key() -> None:
+    b = ArticleBuilder(
+        "Petition", ["The board is expected to discuss the petition at its next meeting in the spring."]
+    )
+    b.claim("The board is expected to discuss the petition", "hedged", cues=["expected to"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert [question.words[s] for s, _ in question.keys] == ["expected"]
+    assert score_answer(question, _indexes(question, "expected")).score == 1.0
+    assert score_answer(question, _indexes(question, "is expected to")).score == 1.0
 
 
 def test_spot_hedge_skips_a_claim_at_risk_that_is_not_a_cue() -> None:

@@ -118,8 +118,8 @@ CHECK_TEXT = [
 ]
 
 
-def checking() -> ArticleBuilder:
-    b = ArticleBuilder("Bus Service to End", CHECK_TEXT)
+def checking(text: list[str] = CHECK_TEXT) -> ArticleBuilder:
+    b = ArticleBuilder("Bus Service to End", text)
     b.source("report", "the council report", "document_or_data", ["according to a council report"])
     b.source("hill", "Tom Hill, the mayor", "named_official", ["Mayor Tom Hill said"])
     # As teachers annotate an outlet: its name inside "told the Daily Post" is a mention too.
@@ -170,6 +170,29 @@ def test_how_to_check_asks_nothing_where_the_first_step_is_a_judgement() -> None
     b.claim("the decision is a disgrace", "attributed", source="critics", kind="opinion")  # a view
     b.frame("a disgrace", "loaded_language")
     assert of_kind(b.build(), "how_to_check") == []
+
+
+def test_how_to_check_a_document_a_newspaper_obtained_is_checked_through_the_newspaper() -> None:
+    """A memo "obtained by the Daily Post" may not be public: reading it yourself is no key."""
+    b = ArticleBuilder(
+        "Bus Service to End",
+        ["The service will cost less, according to a council memo obtained by the Daily Post on Monday."],
+    )
+    b.source("post", "the Daily Post", "news_outlet", ["obtained by the Daily Post"])
+    b.source("memo", "a council memo", "document_or_data", ["according to a council memo"], via="post")
+    b.claim("The service will cost less", "attributed", source="memo")
+    (question,) = of_kind(b.build(), "how_to_check")
+    assert key(question) == "Find the Daily Post's own report of it"
+    assert "can be read by anyone" not in question.explanation
+
+
+def test_how_to_check_skips_an_unnamed_sources_hedged_forecast() -> None:
+    b = checking()
+    b.claim("the timetable was never kept", "attributed", source="residents")
+    assert [key(q) for q in of_kind(b.build(), "how_to_check")] == [CHECKABLE_KEY]
+    hedged = checking([CHECK_TEXT[0], CHECK_TEXT[1].replace("was never", "may never be"), CHECK_TEXT[2]])
+    hedged.claim("the timetable may never be kept", "attributed", source="residents")
+    assert of_kind(hedged.build(), "how_to_check") == []
 
 
 def test_how_to_check_needs_the_relay_named_where_the_claim_is() -> None:

@@ -228,6 +228,16 @@ def test_marking_edge_cases() -> None:
     assert tight.near == frozenset() and tight.score == 0.0
 
 
+def test_in_a_short_passage_one_neighbour_each_side_still_costs_nothing() -> None:
+    # "The board is [expected to] discuss the petition": two free words each side would leave two
+    # wrong words, too few to mark; one each side leaves four.
+    marking = mark_selection(8, [(3, 5)], (), [2, 3, 4])
+    assert marking.near == frozenset({2, 5})
+    assert marking.score == 1.0
+    assert mark_selection(8, [(3, 5)], (), [1, 2, 3, 4]).score == pytest.approx(0.75)
+    assert mark_selection(8, [(3, 5)], (), range(8)).score == 0.0
+
+
 def test_runs_group_adjacent_indexes() -> None:
     assert runs([5, 1, 2, 3, 7, 8, 2]) == [(1, 4), (5, 6), (7, 9)]
     assert runs([]) == []

@@ -117,7 +117,7 @@ class HowToCheck(QuestionKind):
             # The relay is named for the source, not in this claim's sentence: maybe not these words.
             return None
         label = source_label(source)
-        if source.type == "document_or_data":
+        if source.type == "document_or_data" and len(chain) == 1:
             return (
                 f"Look at the original yourself: {label}",
                 f'The claim comes from {label} ("{said[source.id]}"). A document or data can be read by '
@@ -148,9 +148,13 @@ class HowToCheck(QuestionKind):
                     origin.id,
                 )
             return None
-        # An opinion ("a disaster for children") or a forecast is not settled by a second source.
-        judged = claim.kind in ("opinion", "prediction") or any(
-            f.span.overlaps(claim.span) for f in reading.article.framing
+        # An opinion ("a disaster for children") or a forecast ("they may have to cut their hours")
+        # is not settled by a second source.
+        span = claim.span
+        judged = (
+            claim.kind in ("opinion", "prediction")
+            or any(f.span.overlaps(span) for f in reading.article.framing)
+            or any(span.start <= s and e <= span.end for s, e in reading.hedge_hits(span.block))
         )
         if source.type in UNNAMED_SOURCE_TYPES and claim.status == "attributed" and not judged:
             return (

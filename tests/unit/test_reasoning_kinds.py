@@ -107,6 +107,19 @@ def test_statement_kind_skips_words_marked_as_two_kinds() -> None:
     assert of_kind(b.build(), "statement_kind") == []
 
 
+def test_statement_kind_skips_a_non_opinion_holding_words_marked_as_framing() -> None:
+    """Marked framing is somebody's view: "An opinion" could be defended too."""
+    b = statements()
+    b.claim("Visitor numbers will rise by summer", "unattributed", kind="prediction")
+    assert [key(q) for q in of_kind(b.build(), "statement_kind")] == ["A prediction"]
+    b.frame("will rise", "exaggeration_minimisation")
+    assert of_kind(b.build(), "statement_kind") == []
+    opinion = statements()
+    opinion.claim("The new roof is ugly", "unattributed", kind="opinion")
+    opinion.frame("ugly", "loaded_language")
+    assert [key(q) for q in of_kind(opinion.build(), "statement_kind")] == ["An opinion"]
+
+
 # --- How would you check it ----------------------------------------------------------------------
 
 CHECK_TEXT = [

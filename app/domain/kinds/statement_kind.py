@@ -60,6 +60,8 @@ class StatementKind(QuestionKind):
                 continue  # the same words marked as two kinds of statement: no single answer
             if claim.kind != "prediction" and speaks_of_what_may_happen(claim.span.quote):
                 continue  # "could put someone in danger": a student could defend "a prediction"
+            if claim.kind != "opinion" and any(f.span.overlaps(claim.span) for f in reading.article.framing):
+                continue  # "families will be left scrambling": words marked as framing are a view too
             right = ANSWER_OF_KIND[claim.kind]
             reason = _REASONS[claim.kind]
             yield self.choice(

@@ -214,6 +214,19 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     return not any(hit[0] < span.start or any(overlaps(hit, s) for s in sentences) for hit in hits)
 
 
+def _unmarked_attribution_beside(reading: ArticleReading, span: Span) -> bool:
+    """An attribution word in the claim's own sentence that no mention covers ("Zipp says", left
+    unmarked): the words may come from someone other than the source the teacher gave, and the
+    explanation would quote an attribution from another sentence."""
+    sentences = reading.sentences_of(span)
+    mentions = [(m.start, m.end) for _, m in reading.mentions_in(span.block)]
+    return any(
+        any(first <= hit[0] and hit[1] <= last for first, last in sentences)
+        and not covered(hit, mentions, margin=NEAR)  # "a former worker [told] the Gazette": marked around it
+        for hit in reading.attribution_hits(span.block)
+    )
+
+
 def _reported_nearby(reading: ArticleReading, claim: Claim) -> bool:
     """A claim hedged as reported ("reportedly", "believed to") while the article names a source in
     the same or the next paragraph: a student could take that source for the one who reported it."""
@@ -353,6 +366,8 @@ class WhoSaidIt(QuestionKind):
             return False  # the attribution is in another paragraph
         if any(m.overlaps(claim.span) for m in source.mentions):
             return False  # the stem would show the attribution
+        if _unmarked_attribution_beside(reading, claim.span):
+            return False
         block = reading.blocks[claim.span.block]
         chain = _relay_chain(reading.article, source)
         if any(names(block, claim.span, reading.article.source(i)) for i in chain):
@@ -608,6 +623,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         source = attributed_source(reading.article, claim)
         if source is None or claim.cues or hedges:
             return None  # "could be the boots on the ground": the speaker hedges
+        if _unmarked_attribution_beside(reading, claim.span):
+            return None  # "Zipp says", unmarked: maybe not the source the teacher gave
         # The source must be readable where the claim is: named in the same paragraph.
         if not any(m.block == claim.span.block for m in reading.naming_mentions(source)):
             return None

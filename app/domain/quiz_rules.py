@@ -49,13 +49,23 @@ def conflicts(a: Question, b: Question) -> bool:
         return True
     if any(_spans_overlap(x, y) for x in spans_a for y in spans_b):
         return True
-    return reveals(a, b) or reveals(b, a) or share_wrong_answers(a, b)
+    return reveals(a, b) or reveals(b, a) or share_wrong_answers(a, b) or same_kind_same_key(a, b)
 
 
 # Two questions naming words with a vocabulary entry ("Which technique is used in …") that offer
 # the same wrong entries around different keys show a guesser the keys: the choices that are not in
 # both.  With this many shared wrong choices, the other question leaves at most a coin toss.
 MAX_SHARED_WRONG_CHOICES = 1
+
+
+# Kinds whose key is the same answer by construction ("headline against the article" is asked only
+# where the teacher marked the headline as saying more, so its key is always "Less"): a second one
+# in a quiz would be answered by the first.
+ONE_A_QUIZ = frozenset({"headline_check"})
+
+
+def same_kind_same_key(a: Question, b: Question) -> bool:
+    return a.kind == b.kind and a.kind in ONE_A_QUIZ
 
 
 def share_wrong_answers(a: Question, b: Question) -> bool:
@@ -133,6 +143,7 @@ def clash_sets(questions: Sequence[Question]) -> list[set[int]]:
                 or any(p.search(explanations[i]) for p in patterns[j])
                 or any(p.search(explanations[j]) for p in patterns[i])
                 or share_wrong_answers(questions[i], questions[j])
+                or same_kind_same_key(questions[i], questions[j])
             ):
                 clashes[i].add(j)
                 clashes[j].add(i)

@@ -33,7 +33,7 @@ from app.domain.generate import (
 )
 from app.domain.kinds.base import gold_is_sparse
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
-from app.domain.quiz_rules import conflicts, gives_key_away, share_wrong_answers, touches_headline
+from app.domain.quiz_rules import clash_sets, conflicts, gives_key_away, share_wrong_answers, touches_headline
 from app.domain.scoring import free_words, score_answer
 from app.domain.statistics import ASKED_FOR, CONFUSION_KINDS
 from app.domain.text import match_form
@@ -301,6 +301,24 @@ def test_who_said_it_skips_a_claim_whose_words_name_its_source_in_lowercase() ->
     b.claim("the plan would also cut bus costs across the district", "attributed", source="ruiz")
     questions = questions_of(b.build(), "who_said_it")
     assert [q.quote for q in questions] == ["the plan would also cut bus costs across the district"]
+
+
+def test_who_said_it_and_support_skip_a_claim_beside_an_unmarked_attribution() -> None:
+    """ "Zipp says" left unmarked: the words may be Zipp's, not the source the teacher gave."""
+    text = [
+        "Zipp warned that riders would move onto busy roads. Its scooters have carried riders on "
+        "two million trips since 2021, Zipp says in its yearly report to the city council.",
+    ]
+    b = ArticleBuilder("Scooters", text)
+    b.source("zipp", "Zipp, the scooter firm", "named_organisation", ["Zipp warned"])
+    b.source("council", "the city council", "named_organisation", ["the city council"])
+    b.claim("riders would move onto busy roads", "attributed", source="zipp")
+    b.claim("Its scooters have carried riders on two million trips since 2021", "attributed", source="zipp")
+    article = b.build()
+    trips = "Its scooters have carried riders on two million trips since 2021"
+    assert trips not in [q.quote for q in questions_of(article, "who_said_it")]
+    assert trips not in [q.quote for q in questions_of(article, "support")]
+    assert "riders would move onto busy roads" in [q.quote for q in questions_of(article, "support")]
 
 
 def test_who_said_it_never_offers_a_name_the_stem_shows() -> None:
@@ -1364,6 +1382,19 @@ def test_a_quiz_never_holds_two_questions_sharing_their_wrong_answers() -> None:
             for i, first in enumerate(quiz):
                 for second in quiz[i + 1 :]:
                     assert not share_wrong_answers(first, second), (first.prompt, second.prompt)
+
+
+def test_a_quiz_holds_at_most_one_headline_check() -> None:
+    """Its key is always "Less": a second one would be answered by the first."""
+    b = library_builder()
+    b.frame("Slashes", "headline_body_mismatch", note="The article says two hours a day, not a slash.")
+    b.frame("Fume", "headline_body_mismatch", note="One parent is quoted, not all of them.")
+    article = b.build()
+    first, second = questions_of(article, "headline_check")
+    assert conflicts(first, second) and clash_sets([first, second]) == [{1}, {0}]
+    for seed in range(20):
+        kinds = [q.kind for q in build_quiz(article, VOCABULARY, seed)]
+        assert kinds.count("headline_check") <= 1
 
 
 def test_an_explanation_that_quotes_another_answer_keeps_the_two_apart() -> None:

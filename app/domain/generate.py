@@ -138,9 +138,13 @@ def _labelled_notes(texts: Sequence[str], gold: Sequence[tuple[Any, ...]]) -> li
     notes = [
         (text, str(item[1]).strip()) for text, item in zip(texts, gold, strict=True) if str(item[1]).strip()
     ]
-    if len({note for _, note in notes}) <= 1:
-        return [note for _, note in notes]
-    return [f'"{text}": {note}' for text, note in notes]
+    # One note per source or span, however many of its words are asked for ("One rider", "he said").
+    by_note: dict[str, list[str]] = {}
+    for text, note in notes:
+        by_note.setdefault(note, []).append(text)
+    if len(by_note) <= 1:
+        return list(by_note)
+    return [", ".join(f'"{text}"' for text in words) + f": {note}" for note, words in by_note.items()]
 
 
 def _words_to_select(texts: Iterable[str]) -> str:

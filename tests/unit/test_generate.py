@@ -554,6 +554,37 @@ def test_find_sources_an_attribution_without_the_name_needs_the_words_after_the_
     assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["according to", "research"]
 
 
+def test_find_sources_gives_each_sources_note_once() -> None:
+    b = ArticleBuilder(
+        "Scooter Crash",
+        [
+            "One rider said the streets were too crowded. The council will meet on Monday to vote on "
+            "the rules, he said, and the city's mayor told the Echo she would support a ban.",
+        ],
+    )
+    b.source(
+        "rider",
+        "an unnamed rider",
+        "anonymous",
+        ["One rider said", "he said"],
+        note="We do not know who he is.",
+    )
+    b.source(
+        "mayor",
+        "the city's mayor",
+        "named_official",
+        ["the city's mayor told the Echo"],
+        note="She runs the city.",
+    )
+    b.claim("the streets were too crowded", "attributed", source="rider")
+    b.claim("The council will meet on Monday to vote on the rules", "attributed", source="rider")
+    b.claim("she would support a ban", "attributed", source="mayor")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert question.explanation.count("We do not know who he is.") == 1
+    assert '"One rider said", "he said": We do not know who he is.' in question.explanation
+    assert question.explanation.count("She runs the city.") == 1
+
+
 def test_find_sources_skips_a_paragraph_with_an_unmarked_attribution() -> None:
     b = ArticleBuilder(
         "Flood Warning",

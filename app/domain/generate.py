@@ -225,7 +225,7 @@ def _unmarked_attribution_beside(reading: ArticleReading, span: Span) -> bool:
     sentences = reading.sentences_of(span)
     mentions = [(m.start, m.end) for _, m in reading.mentions_in(span.block)]
     return any(
-        any(first <= hit[0] and hit[1] <= last for first, last in sentences)
+        covered(hit, sentences)
         and not covered(hit, mentions, margin=NEAR)  # "a former worker [told] the Gazette": marked around it
         for hit in reading.attribution_hits(span.block)
     )
@@ -272,10 +272,6 @@ def _key_words(reading: ArticleReading, span: Span | tuple[int, int, int]) -> li
             meaningful = [i for i in range(s, e) if words[i].casefold() not in _HEDGE_PARTICLES]
             inside += [(i, i + 1) for i in meaningful] if meaningful else [(s, e)]
     return inside or [(start, end)]
-
-
-def _hedge_words_in(reading: ArticleReading, span: Span) -> list[tuple[int, int]]:
-    return [hit for hit in reading.hedge_hits(span.block) if span.start <= hit[0] and hit[1] <= span.end]
 
 
 class WhoSaidIt(QuestionKind):
@@ -609,7 +605,7 @@ class FindSources(FindInPassage):
 
 def support_level(reading: ArticleReading, claim: Claim) -> str | None:
     """How well the article supports a claim, as one of SUPPORT_CHOICES; None where two could be defended."""
-    hedges = _hedge_words_in(reading, claim.span)
+    hedges = reading.hedges_in(claim.span)
     if any(m.overlaps(claim.span) for s in reading.article.sources for m in s.mentions):
         return None  # "has promised to pay ...": the claim holds its own attribution
     if claim.status == "hedged":
@@ -682,7 +678,7 @@ class Support(QuestionKind):
             )
         if level == SUPPORT_HEDGED:
             spans = [(c.block, c.start, c.end) for c in claim.cues] or [
-                (claim.span.block, s, e) for s, e in _hedge_words_in(reading, claim.span)
+                (claim.span.block, s, e) for s, e in reading.hedges_in(claim.span)
             ]
             words = ", ".join(f'"{_phrase(reading, *span)}"' for span in spans)
             return f"The writer hedges this ({words}) and does not say who says so."
@@ -732,7 +728,7 @@ class FindUnverified(FindInPassage):
         gold = [(c.span.start, c.span.end) for _, c in claims if _unverified(c)]
         for _, claim in claims:
             sourced = claim.source is not None
-            if sourced and (claim.cues or _hedge_words_in(reading, claim.span)):
+            if sourced and (claim.cues or reading.hedges_in(claim.span)):
                 return False  # hedged and sourced at once: a careful student could go either way
         if not all(
             covered(hit, gold) for hit in reading.hedge_hits(block) if not self._quoted(reading, block, hit)
@@ -765,7 +761,7 @@ class SpotHedge(QuestionKind):
             if not cues:
                 continue
             cue_ranges = [(cue.start, cue.end) for cue in cues]
-            if not all(covered(hit, cue_ranges) for hit in _hedge_words_in(reading, span)):
+            if not all(covered(hit, cue_ranges) for hit in reading.hedges_in(span)):
                 continue  # another hedge word in the claim that the teacher did not list as a cue
             block = reading.blocks[span.block]
             shown = block.slice(span.start, span.end)

@@ -175,13 +175,16 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _name_head(source: Source) -> tuple[str, ...]:
+    """The words of the part of a source's name before its first comma, bracket or dash."""
+    return Block.from_text(_NAME_HEAD_END.split(match_form(source.name), maxsplit=1)[0]).words
+
+
 @lru_cache(maxsize=4096)
 def name_words(source: Source) -> frozenset[str]:
     """The capitalised words of the part of a source's name before its first comma or bracket:
     "Helen Marsh, the office's river inspector" gives {"helen", "marsh"}."""
-    head = _NAME_HEAD_END.split(match_form(source.name), maxsplit=1)[0]
-    words = Block.from_text(head).words
-    return frozenset(_bare(word) for word in words if word[:1].isupper())
+    return frozenset(_bare(word) for word in _name_head(source) if word[:1].isupper())
 
 
 # Small words of a source's name that never say who it is ("a spokesperson for the council").
@@ -199,8 +202,7 @@ def speaker_words(source: Source) -> frozenset[str]:
     """Every word of the head of a source's name that says who it is, capitalised or not:
     "an unnamed café owner" gives {"café", "owner"}, "Dr Priya Nair, an economist" {"dr", "priya",
     "nair"}."""
-    head = _NAME_HEAD_END.split(match_form(source.name), maxsplit=1)[0]
-    words = (_bare(word) for word in Block.from_text(head).words)
+    words = (_bare(word) for word in _name_head(source))
     return frozenset(word for word in words if word and word not in _NAME_SMALL_WORDS)
 
 
@@ -366,6 +368,10 @@ class ArticleReading:
 
     def hedge_hits(self, block: int) -> list[tuple[int, int]]:
         return self._hits(block, self.vocabulary.hedge_words, outside_quotes=False)
+
+    def hedges_in(self, span: Span) -> list[tuple[int, int]]:
+        """The hedge words inside ``span`` ("may" of "they may have to cut their hours")."""
+        return [hit for hit in self.hedge_hits(span.block) if span.start <= hit[0] and hit[1] <= span.end]
 
     def loaded_hits(self, block: int) -> list[tuple[int, int]]:
         return self._hits(block, self.vocabulary.loaded_words, outside_quotes=False)

@@ -49,7 +49,7 @@ def conflicts(a: Question, b: Question) -> bool:
         return True
     if any(_spans_overlap(x, y) for x in spans_a for y in spans_b):
         return True
-    return reveals(a, b) or reveals(b, a) or share_wrong_answers(a, b) or same_kind_same_key(a, b)
+    return reveals(a, b) or reveals(b, a) or choices_give_keys_away(a, b)
 
 
 # Two questions naming words with a vocabulary entry ("Which technique is used in …") that offer
@@ -64,8 +64,9 @@ MAX_SHARED_WRONG_CHOICES = 1
 ONE_A_QUIZ = frozenset({"headline_check"})
 
 
-def same_kind_same_key(a: Question, b: Question) -> bool:
-    return a.kind == b.kind and a.kind in ONE_A_QUIZ
+def choices_give_keys_away(a: Question, b: Question) -> bool:
+    """Two questions that, side by side in a quiz, show a guesser their keys."""
+    return (a.kind == b.kind and a.kind in ONE_A_QUIZ) or share_wrong_answers(a, b)
 
 
 def share_wrong_answers(a: Question, b: Question) -> bool:
@@ -142,8 +143,7 @@ def clash_sets(questions: Sequence[Question]) -> list[set[int]]:
                 or any(_spans_overlap(x, y) for x in spans_i for y in spans_j)
                 or any(p.search(explanations[i]) for p in patterns[j])
                 or any(p.search(explanations[j]) for p in patterns[i])
-                or share_wrong_answers(questions[i], questions[j])
-                or same_kind_same_key(questions[i], questions[j])
+                or choices_give_keys_away(questions[i], questions[j])
             ):
                 clashes[i].add(j)
                 clashes[j].add(i)

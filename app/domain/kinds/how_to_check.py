@@ -150,11 +150,10 @@ class HowToCheck(QuestionKind):
             return None
         # An opinion ("a disaster for children") or a forecast ("they may have to cut their hours")
         # is not settled by a second source.
-        span = claim.span
         judged = (
             claim.kind in ("opinion", "prediction")
-            or any(f.span.overlaps(span) for f in reading.article.framing)
-            or any(span.start <= s and e <= span.end for s, e in reading.hedge_hits(span.block))
+            or any(f.span.overlaps(claim.span) for f in reading.article.framing)
+            or bool(reading.hedges_in(claim.span))
         )
         if source.type in UNNAMED_SOURCE_TYPES and claim.status == "attributed" and not judged:
             return (

@@ -65,8 +65,11 @@ class Vocabulary:
     ``too_close``: groups of ids that are never each other's wrong answer (a student picking
     one for the other could defend it).  ``headline_only``: techniques offered only for words
     in the headline.  ``needs_recurring_words``: techniques offered as a wrong answer only
-    for words that do not recur.  ``needs_quotation_marks``: techniques that are clearly
-    wrong for words without quotation marks and never a wrong answer for words with them.
+    for words that do not recur.  ``needs_quotation_marks``: techniques only words in quotation
+    marks can use (never asked as "spot the technique": the one quoted phrase would show it).
+    ``shown_by_form``: techniques told by the form of the words (quotation marks, a choice
+    between options), never a wrong answer: for other words they give themselves away, and
+    words of that form may well use them.
     ``broad_techniques``: techniques that could describe almost any framed words, so never
     a wrong answer.  ``named_source_types``: types a mention must name the source
     for (a question shows that mention).  ``attribution_words`` and ``hedge_words``: the
@@ -81,6 +84,7 @@ class Vocabulary:
     headline_only: frozenset[str] = frozenset()
     needs_recurring_words: frozenset[str] = frozenset()
     needs_quotation_marks: frozenset[str] = frozenset()
+    shown_by_form: frozenset[str] = frozenset()
     broad_techniques: frozenset[str] = frozenset()
     named_source_types: frozenset[str] = frozenset()
     person_source_types: frozenset[str] = frozenset()

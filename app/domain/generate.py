@@ -159,22 +159,17 @@ def _vocabulary_wrong(
     also_right: set[str],
     rng: random.Random,
     allowed: Iterable[str] | None = None,
-    clearly_wrong: Iterable[str] = (),
 ) -> list[VocabularyEntry]:
-    """Up to three vocabulary entries that are certainly wrong answers.
-
-    ``allowed`` limits the candidates; ``clearly_wrong`` ids are wrong here whatever group
-    they share with the right answer (scare quotes for words with no quotation marks).
-    """
+    """Up to three vocabulary entries that are certainly wrong answers (``allowed`` limits the
+    candidates)."""
     taken = {right_id, *also_right}
     permitted = None if allowed is None else set(allowed)
-    certain = set(clearly_wrong) - taken
     candidates = [
         entry
         for entry in entries
         if entry.id not in taken
         and (permitted is None or entry.id in permitted)
-        and (entry.id in certain or not any(vocabulary.are_too_close(entry.id, other) for other in taken))
+        and not any(vocabulary.are_too_close(entry.id, other) for other in taken)
     ]
     return rng.sample(candidates, min(MAX_VOCABULARY_DISTRACTORS, len(candidates)))
 
@@ -821,7 +816,6 @@ class NameTechnique(NameFromVocabulary):
                 for other_index, other in enumerate(article.framing)
                 if other_index != index and other.span.overlaps(span)
             }
-            quoted = reading.has_quotation_marks(span)
             # A wrong technique must be plausible too: one this article uses for other words.
             used_elsewhere = {other.technique for other in article.framing if not other.span.overlaps(span)}
             allowed = [
@@ -831,12 +825,9 @@ class NameTechnique(NameFromVocabulary):
                 and entry.id not in vocabulary.broad_techniques
                 and (in_headline or entry.id not in vocabulary.headline_only)
                 and not (entry.id in vocabulary.needs_recurring_words and reading.recurs(span))
-                and not (entry.id in vocabulary.needs_quotation_marks and quoted)
+                and entry.id not in vocabulary.shown_by_form
             ]
-            clearly_wrong = () if quoted else vocabulary.needs_quotation_marks
-            wrong = _vocabulary_wrong(
-                vocabulary, vocabulary.techniques, right.id, also_right, rng, allowed, clearly_wrong
-            )
+            wrong = _vocabulary_wrong(vocabulary, vocabulary.techniques, right.id, also_right, rng, allowed)
             # "is used", not "does the writer use": the words may be a speaker's, quoted.
             yield self.name_it(
                 rng,
@@ -1361,14 +1352,16 @@ def _balanced_pick(
         # three times is a pattern) and a paragraph the quiz has asked about less than twice.
         spread = _Spread(chosen)
         best = {
-            name: min(by_kind[name], key=lambda q: (*spread.cost(q), crowding[id(q)])) for name in available
+            name: min(by_kind[name], key=lambda q: (*spread.cost(q), _coarse(crowding[id(q)])))
+            for name in available
         }
         name = min(
             available,
             key=lambda n: (
-                uses[n] >= kind_cap,
-                # The skill the quiz has least of first, and within it a kind not used yet.
+                # The skill the quiz has least of first (even skills matter more than the cap on
+                # one kind), and within it a kind not used yet.
                 skill_counts[KINDS[n].skill],
+                uses[n] >= kind_cap,
                 uses[n] > 0,
                 spread.crowded(best[n]),
                 uses[n],
@@ -1385,6 +1378,16 @@ def _balanced_pick(
         uses[name] += 1
         skill_counts[question.skill] += 1
     return picked
+
+
+# How finely the pick tells crowding apart: in thirds of a skill's remaining questions.  Exact
+# fractions would pick the same least-crowding question for every seed (two classes' quizzes shared
+# three questions in four); thirds still keep a short article's quiz full and even.
+CROWDING_STEPS = 3
+
+
+def _coarse(crowding: Fraction) -> int:
+    return math.floor(crowding * CROWDING_STEPS)
 
 
 def _clashes(questions: Sequence[Question]) -> dict[int, set[int]]:

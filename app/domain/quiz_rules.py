@@ -64,9 +64,25 @@ MAX_SHARED_WRONG_CHOICES = 1
 ONE_A_QUIZ = frozenset({"headline_check"})
 
 
+# Kinds whose choices are drawn from a longer list (techniques, source types), so that two of them
+# with the same choices and the same key read as one question asked twice.
+DRAWN_CHOICE_KINDS = frozenset({"name_technique", "source_type"})
+
+
 def choices_give_keys_away(a: Question, b: Question) -> bool:
     """Two questions that, side by side in a quiz, show a guesser their keys."""
-    return (a.kind == b.kind and a.kind in ONE_A_QUIZ) or share_wrong_answers(a, b)
+    return (a.kind == b.kind and a.kind in ONE_A_QUIZ) or share_wrong_answers(a, b) or asked_twice(a, b)
+
+
+def asked_twice(a: Question, b: Question) -> bool:
+    """Two questions of a kind with drawn choices offering the same choices with the same key
+    ("Spy" and "Rushes Through": the second teaches nothing the first did not)."""
+    return (
+        a.kind == b.kind
+        and a.kind in DRAWN_CHOICE_KINDS
+        and set(a.choices) == set(b.choices)
+        and set(a.answer_text) == set(b.answer_text)
+    )
 
 
 def share_wrong_answers(a: Question, b: Question) -> bool:

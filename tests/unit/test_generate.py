@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -862,12 +863,14 @@ def _framed() -> ArticleBuilder:
             'A killer storm hit the coast on Monday, and the so-called "flood wall" failed again.',
             "As every expert agrees, the only choice is to move the town or lose it for good.",
             "The storm knocked down trees along the coast road and closed the harbour for a day.",
+            "All of this happened because the council spent the money on a new town hall.",
         ],
     )
     b.frame("killer storm", "loaded_language", note="'Killer' makes the storm sound like a murderer.")
     b.frame('"flood wall"', "scare_quotes", note="The quotation marks suggest it is not a real wall.")
     b.frame("As every expert agrees", "appeal_to_authority")
     b.frame("the only choice is to move the town or lose it", "false_dilemma")
+    b.frame("happened because the council spent the money", "causal_oversimplification")
     return b
 
 
@@ -879,7 +882,8 @@ def test_name_technique_offers_only_clearly_wrong_techniques_the_article_uses_el
         questions = {q.quote: q for q in questions_of(article, "name_technique", seed)}
         killer = questions["killer storm"]
         assert right_choice(killer) == "Loaded language"
-        assert set(wrong_choices(killer)) == {"Scare quotes", "Appeal to authority", "False choice"}
+        # Not scare quotes or a false choice: a student rules them out by the form of the words.
+        assert set(wrong_choices(killer)) == {"Appeal to authority", "Oversimplified cause"}
         assert killer.prompt == 'Which technique is used in paragraph 1: "killer storm"?'
         assert killer.explanation.startswith(
             "'Killer' makes the storm sound like a murderer. Loaded language: "
@@ -919,19 +923,14 @@ def test_name_technique_offers_repetition_only_for_words_that_do_not_recur() -> 
     assert offered['"flood wall"'] > 0
 
 
-def test_name_technique_offers_scare_quotes_only_for_words_without_quotation_marks() -> None:
+def test_name_technique_never_offers_a_technique_told_by_the_form_of_the_words() -> None:
+    # "Spy" in a headline: scare quotes (no quotation marks) and a false choice (no options) are
+    # ruled out at a glance; words in quotation marks or offering options may well use them.
     article = _framed().build()
-    offered: Counter[str] = Counter()
     for seed in range(40):
         for question in questions_of(article, "name_technique", seed):
-            if right_choice(question) != "Scare quotes":
-                offered[question.quote] += "Scare quotes" in question.choices
-    assert offered["As every expert agrees"] > 0
-    b = _framed()
-    b.frame('"flood wall" failed', "doubt")
-    for question in questions_of(b.build(), "name_technique"):
-        if question.quote == '"flood wall" failed':
-            assert "Scare quotes" not in question.choices
+            for label in ("Scare quotes", "False choice"):
+                assert label not in wrong_choices(question), (question.quote, seed)
 
 
 def test_headline_check_asks_whether_the_article_backs_up_the_headline() -> None:
@@ -1398,6 +1397,16 @@ def test_two_questions_sharing_their_wrong_answers_around_different_keys_conflic
     # (a fixed scale of choices) shows nothing.
     assert not conflicts(first, _technique_question("Slogan", "False choice", "Doubt"))
     assert not conflicts(first, _technique_question("False choice", "Loaded language", "Scare quotes"))
+
+
+def test_two_questions_with_the_same_choices_and_key_conflict() -> None:
+    """'Spy' and 'Rushes Through', each "Loaded language" among the same three: one question twice."""
+    first = _technique_question("Loaded language", "Appeal to authority", "Repetition")
+    second = replace(first, prompt="Which technique is used: Spy?", extra={"about": ["Spy"]})
+    assert conflicts(first, second) and clash_sets([first, second]) == [{1}, {0}]
+    # A fixed scale ("how well supported") offers every choice every time: the same key is no repeat.
+    scale = replace(first, kind="support", prompt="How well?")
+    assert not conflicts(scale, replace(scale, prompt="How well, here?", extra={"about": ["other"]}))
 
 
 def test_a_quiz_never_holds_two_questions_sharing_their_wrong_answers() -> None:

@@ -375,6 +375,19 @@ def test_every_article_passes_the_audit_with_the_new_kinds(path: Path) -> None:
     assert audit_article(load(path), PROJECT_VOCABULARY, seeds=20) == []
 
 
+@pytest.mark.parametrize("path", project_articles(), ids=lambda p: p.name)
+def test_classes_with_different_seeds_get_different_quizzes(path: Path) -> None:
+    # Two classes (or a retake) should not get nearly the same quiz when the article allows many
+    # more questions than one quiz holds: the least-crowding question must not win every seed.
+    article = load(path)
+    quizzes = [
+        frozenset((q.kind, q.prompt) for q in build_quiz(article, PROJECT_VOCABULARY, s))
+        for s in range(1, 11)
+    ]
+    shared = [len(a & b) / len(a | b) for i, a in enumerate(quizzes) for b in quizzes[i + 1 :]]
+    assert sum(shared) / len(shared) <= 0.6, sum(shared) / len(shared)
+
+
 def test_the_default_quiz_mixes_the_new_kinds_in_and_keeps_the_skills_even() -> None:
     article = load(UNSEEN)
     pool = all_questions(article, PROJECT_VOCABULARY, random.Random(0))

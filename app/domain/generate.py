@@ -66,6 +66,7 @@ from app.domain.passage import (
 )
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import (
+    claim_subjects,
     clash_sets,
     conflicts,
     footprint,
@@ -777,7 +778,7 @@ class SpotHedge(QuestionKind):
                 keys=keys,
                 offset=span.start,
                 span=span,
-                about=[f"claim:{index}"],
+                about=claim_subjects(index, claim, reading.note_describes_source(claim)),
                 line=claim.line,
                 extra={"claim": index},
             )

@@ -373,6 +373,24 @@ class ArticleReading:
         """The hedge words inside ``span`` ("may" of "they may have to cut their hours")."""
         return [hit for hit in self.hedge_hits(span.block) if span.start <= hit[0] and hit[1] <= span.end]
 
+    def note_describes_source(self, claim: Claim) -> bool:
+        """The teacher's note on a claim says who makes it, or what kind of source that is ("Only one
+        unnamed staffer says this"): shown after a question, it would answer one about that source."""
+        source = next((s for s in self.article.sources if s.id == claim.source), None)
+        if source is None or not claim.note:
+            return False
+        type_words = (
+            {
+                _bare(word)
+                for entry in self.vocabulary.source_types
+                for word in Block.from_text(entry.label).words
+            }
+            - _FILLER
+            - {"or", "source"}
+        )
+        note_words = {_bare(word) for word in Block.from_text(claim.note).words}
+        return bool(note_words & (speaker_words(source) | name_words(source) | type_words))
+
     def loaded_hits(self, block: int) -> list[tuple[int, int]]:
         return self._hits(block, self.vocabulary.loaded_words, outside_quotes=False)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from app.domain.article import HEADLINE_BLOCK
+from app.domain.article import HEADLINE_BLOCK, Claim
 from app.domain.question import SELECT, Question
 from app.domain.text import Block, match_form
 
@@ -26,6 +26,12 @@ _WORD = re.compile(r"[\w'-]+")
 _GENERIC = frozenset({"source", "article", "with", "from", "more", "than", "that", "says", "what"})
 # What a stem quotes from the article: between double quotes.  Capitalised words (names) aside.
 _QUOTED_IN_STEM = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+
+
+def claim_subjects(index: int, claim: Claim, note_describes_source: bool) -> list[str]:
+    """What a question about a claim is about: the claim, and its source when the teacher's note
+    (shown in the explanation) describes who makes it, which would answer a question about them."""
+    return [f"claim:{index}", *([f"source:{claim.source}"] if claim.source and note_describes_source else [])]
 
 
 def footprint(question: Question) -> tuple[frozenset[str], list[tuple[int, int, int]]]:

@@ -12,6 +12,7 @@ import random
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 from itertools import permutations
 from pathlib import Path
 
@@ -98,6 +99,29 @@ def test_statement_kind_is_asked_exactly_where_the_teacher_set_kind() -> None:
         assert question.skill == "claims" and not gives_key_away(question)
         assert len(question.extra["definitions"]) == 3 and all(question.extra["definitions"])
         assert key(question) in question.explanation  # the explanation ends with the key's definition
+
+
+def test_a_claim_whose_note_describes_its_source_is_about_that_source_too() -> None:
+    # "Only one unnamed staffer says this", shown after the statement question, answers "what kind
+    # of source is the staffer"; a note that does not describe the source leaves them apart.
+    b = ArticleBuilder(
+        "Cameras",
+        ["The cameras were bought in a hurry, one council staffer said on Monday."],
+    )
+    b.source("staffer", "a council staffer", "anonymous", ["one council staffer said"])
+    b.claim(
+        "The cameras were bought in a hurry",
+        "attributed",
+        source="staffer",
+        kind="opinion",
+        note="Only one unnamed staffer says this.",
+    )
+    article = b.build()
+    (statement,) = of_kind(article, "statement_kind")
+    assert "source:staffer" in statement.extra["about"]
+    b.claims[0] = replace(b.claims[0], note="Nobody checked the dates.")
+    (statement,) = of_kind(b.build(), "statement_kind")
+    assert not any(subject.startswith("source:") for subject in statement.extra["about"])
 
 
 def test_statement_kind_skips_words_marked_as_two_kinds() -> None:

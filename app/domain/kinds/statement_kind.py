@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from app.domain.kinds.base import QuestionKind, _notes, in_stem, where
 from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, Question
+from app.domain.quiz_rules import claim_subjects
 from app.domain.text import match_form
 
 OBSERVATION = "Something observed and reported"
@@ -75,7 +76,7 @@ class StatementKind(QuestionKind):
                 right=right,
                 wrong=STATEMENT_CHOICES,
                 span=claim.span,
-                about=[f"claim:{index}"],
+                about=claim_subjects(index, claim, reading.note_describes_source(claim)),
                 line=claim.line,
                 definitions=STATEMENT_DEFINITIONS,
                 extra={"claim": index},

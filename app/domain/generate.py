@@ -56,7 +56,9 @@ from app.domain.passage import (
     ArticleReading,
     attribution_key_words,
     covered,
+    find_words,
     in_quotation,
+    name_words,
     names,
     overlaps,
     speaker_words,
@@ -439,6 +441,35 @@ class SourceType(NameFromVocabulary):
                     break
 
     @staticmethod
+    def _suggested_by_words(reading: ArticleReading, source: Source, mention: Span) -> set[str]:
+        """Types the mention's own words make defensible: a record ("several studies found", "in a
+        statement") for "A document or data"; a second name beside a person's ("Lumora's chief
+        executive, Mark Devlin") for the organisation they speak for, and beside an organisation's
+        for the person speaking."""
+        vocabulary = reading.vocabulary
+        block = reading.blocks[mention.block]
+        suggested = set()
+        if any(
+            mention.start <= s and e <= mention.end for s, e in find_words(block, vocabulary.record_words)
+        ):
+            suggested.add("document_or_data")
+        sentence_starts = {first for first, _ in reading.sentences(mention.block)}
+        own = name_words(source) | _TITLES
+        other_names = [
+            word
+            for index, word in enumerate(block.words[mention.start : mention.end], start=mention.start)
+            if word[:1].isupper()
+            and index not in sentence_starts
+            and words_of(block, (index, index + 1))[0] not in own
+            and words_of(block, (index, index + 1))[0] not in PRONOUNS
+        ]
+        if other_names and source.type in vocabulary.person_source_types:
+            suggested |= set(vocabulary.named_source_types) - set(vocabulary.person_source_types)
+        elif other_names and source.type in vocabulary.named_source_types:
+            suggested |= set(vocabulary.person_source_types)
+        return suggested
+
+    @staticmethod
     def _shared(article: Article, source: Source, mention: Span) -> list[Source]:
         return [
             other
@@ -472,6 +503,7 @@ class SourceType(NameFromVocabulary):
                 for sentence in near
             )
         }
+        also_right |= self._suggested_by_words(reading, source, mention)
         wrong = _vocabulary_wrong(vocabulary, vocabulary.source_types, right.id, also_right, rng)
         start, end = trim_attribution(block, mention, vocabulary.attribution_words)
         quote = display_form(block.text[block.starts[start] : block.ends[end - 1]])
@@ -625,6 +657,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         if not any(m.block == claim.span.block for m in reading.naming_mentions(source)):
             return None
         level = SUPPORT_UNNAMED if source.type in UNNAMED_SOURCE_TYPES else SUPPORT_NAMED
+        if level == SUPPORT_NAMED and _indefinite_record(reading.vocabulary, source):
+            return None  # "an internal police memo": which memo? "unnamed" could be defended
         # An unnamed firefighter who "told Channel 7": named and unnamed could both be defended.
         chain = _relay_chain(reading.article, source) - {source.id}
         relays = [s for s in reading.article.sources if s.id in chain]
@@ -632,6 +666,21 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None
         return level
     return None
+
+
+# First words of a name that point at no particular one ("an internal memo", "several studies").
+_INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "various", "unnamed"})
+
+
+def _indefinite_record(vocabulary: Vocabulary, source: Source) -> bool:
+    """A source that is not a person, organisation or outlet (a document, data) described without
+    pointing at one in particular: no title, no publisher, only "an internal police memo"."""
+    first = source.name.split(maxsplit=1)[:1]
+    return (
+        source.type not in vocabulary.named_source_types
+        and bool(first)
+        and first[0].casefold() in _INDEFINITE
+    )
 
 
 class Support(QuestionKind):

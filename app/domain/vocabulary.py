@@ -30,7 +30,14 @@ ID_RULES = {
     "named_source_types": "source type",
     "person_source_types": "source type",
 }
-WORD_LISTS = ("attribution_words", "hedge_words", "reporting_hedges", "loaded_words", "stand_in_words")
+WORD_LISTS = (
+    "attribution_words",
+    "hedge_words",
+    "reporting_hedges",
+    "loaded_words",
+    "stand_in_words",
+    "record_words",
+)
 ALL_SECTIONS = (*SECTIONS, *ID_RULES, *WORD_LISTS)
 # The statuses the generator and the validator rely on (see app.domain.article).
 KNOWN_STATUSES = tuple(sorted(SOURCED_STATUSES | UNVERIFIED_STATUSES))
@@ -89,6 +96,7 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         reporting_hedges=words["reporting_hedges"],
         loaded_words=words["loaded_words"],
         stand_in_words=words["stand_in_words"],
+        record_words=words["record_words"],
     )
     return vocabulary, list(check.sorted_problems())
 

@@ -391,6 +391,40 @@ def test_source_type_asks_once_per_source_with_the_vocabulary_label_and_definiti
         )
 
 
+def test_source_type_never_offers_a_type_the_mentions_own_words_suggest() -> None:
+    b = ArticleBuilder(
+        "Memory app",
+        [
+            "Several earlier studies of similar apps found small effects at best.",
+            "In a statement, Lumora's chief executive, Mark Devlin, called the results a breakthrough.",
+            "Ruth Adebayo, a researcher, said the results were clear, and Critics disagreed.",
+        ],
+    )
+    b.source("studies", "several earlier studies", "vague", ["Several earlier studies of similar apps found"])
+    b.source(
+        "devlin",
+        "Mark Devlin",
+        "named_person",
+        ["In a statement, Lumora's chief executive, Mark Devlin, called"],
+    )
+    b.source("adebayo", "Ruth Adebayo", "named_person", ["Ruth Adebayo, a researcher, said"])
+    b.source("critics", "critics", "vague", ["Critics disagreed"])
+    document, organisation = (
+        VOCABULARY.source_type(t).label for t in ("document_or_data", "named_organisation")
+    )
+    for seed in range(20):
+        by_source = {q.extra["source"]: q for q in questions_of(b.build(), "source_type", seed)}
+        # "studies", "statement": the definition of a document or data lists a study.
+        assert document not in wrong_choices(by_source["studies"])
+        # Devlin speaks for Lumora, whose name is in the mention: the organisation is defensible too.
+        assert document not in wrong_choices(by_source["devlin"])
+        assert organisation not in wrong_choices(by_source["devlin"])
+    offered = {
+        c for seed in range(20) for c in wrong_choices(questions_of(b.build(), "source_type", seed)[2])
+    }
+    assert {organisation, document} <= offered  # nothing suggests them for Adebayo
+
+
 def test_source_type_stem_never_names_the_source_or_its_type() -> None:
     for question in questions_of(library_article(), "source_type"):
         source = library_article().source(question.extra["source"])
@@ -707,6 +741,19 @@ def test_support_skips_an_attributed_claim_with_hedge_words() -> None:
     b.source("ruiz", "Ana Ruiz", "named_official", ["Minister Ana Ruiz said"])
     b.claim("the Kurds could be the boots on the ground", "attributed", source="ruiz")
     assert questions_of(b.build(), "support") == []
+
+
+def test_support_skips_a_document_that_points_at_no_particular_one() -> None:
+    # "an internal police memo": which memo? A student could defend "unnamed" as well as "named".
+    b = ArticleBuilder(
+        "Cameras",
+        ["An internal police memo says a trial of eight cameras led to 11 arrests last year."],
+    )
+    b.source("memo", "an internal police memo", "document_or_data", ["An internal police memo says"])
+    b.claim("a trial of eight cameras led to 11 arrests", "attributed", source="memo")
+    assert questions_of(b.build(), "support") == []
+    b.sources[0] = replace(b.sources[0], name="the police department's 2024 camera report")
+    assert [right_choice(q) for q in questions_of(b.build(), "support")] == [SUPPORT_NAMED]
 
 
 def test_support_skips_an_unattributed_claim_with_unmarked_hedge_words() -> None:

@@ -124,6 +124,17 @@ def test_a_claim_whose_note_describes_its_source_is_about_that_source_too() -> N
     assert not any(subject.startswith("source:") for subject in statement.extra["about"])
 
 
+def test_statement_kind_skips_an_observation_in_a_sentence_about_the_future() -> None:
+    # The claim's words read as a count; the sentence makes it a forecast of spending.
+    b = ArticleBuilder(
+        "Cameras",
+        ["The draft budget for next year lists another $310,000 a year to run them.", "The pool reopened."],
+    )
+    b.claim("another $310,000 a year to run them", "unattributed", kind="observation")
+    b.claim("The pool reopened", "unattributed", kind="observation")
+    assert [q.quote for q in of_kind(b.build(), "statement_kind")] == ["The pool reopened"]
+
+
 def test_statement_kind_skips_words_marked_as_two_kinds() -> None:
     b = statements()
     b.claim("The new roof is ugly", "unattributed", kind="opinion")

@@ -8,6 +8,7 @@ import random
 import re
 from collections.abc import Iterator
 
+from app.domain.article import Span
 from app.domain.kinds.base import QuestionKind, _notes, in_stem, where
 from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, Question
@@ -39,6 +40,12 @@ _MAY_HAPPEN = re.compile(
     r"\b(?:could|can|may|might|will|would|shall|likely|unlikely|probably|possibly|perhaps|expected|"
     r"expects?|forecasts?|predicts?|soon|going to|set to|\w+'ll)\b"
 )
+# Words that put a whole sentence in the future ("The draft budget for next year lists ... $310,000
+# a year to run them"): the claim's own words may read as a count, the sentence makes it a forecast.
+_FUTURE_TIME = re.compile(
+    r"\b(?:next|coming|upcoming) (?:year|month|week|term|season|spring|summer|autumn|fall|winter)s?\b|"
+    r"\b(?:plans?|planned|planning|aims?|intends?) to\b|\bupcoming\b|\bfrom next\b"
+)
 
 
 def speaks_of_what_may_happen(text: str) -> bool:
@@ -59,7 +66,9 @@ class StatementKind(QuestionKind):
                 continue  # the teacher did not say: never guessed from the words
             if any(other.kind != claim.kind for other in claims if other.span.overlaps(claim.span)):
                 continue  # the same words marked as two kinds of statement: no single answer
-            if claim.kind != "prediction" and speaks_of_what_may_happen(claim.span.quote):
+            if claim.kind != "prediction" and (
+                speaks_of_what_may_happen(claim.span.quote) or _in_future_sentence(reading, claim.span)
+            ):
                 continue  # "could put someone in danger": a student could defend "a prediction"
             if claim.kind != "opinion" and any(f.span.overlaps(claim.span) for f in reading.article.framing):
                 continue  # "families will be left scrambling": words marked as framing are a view too
@@ -81,3 +90,13 @@ class StatementKind(QuestionKind):
                 definitions=STATEMENT_DEFINITIONS,
                 extra={"claim": index},
             )
+
+
+def _in_future_sentence(reading: ArticleReading, span: Span) -> bool:
+    """The sentence around ``span`` speaks of what will or could happen, or of a time to come."""
+    block = reading.blocks[span.block]
+    for first, last in reading.sentences(span.block):
+        if first <= span.start < last:
+            text = match_form(" ".join(block.words[first:last])).casefold()
+            return speaks_of_what_may_happen(text) or _FUTURE_TIME.search(text) is not None
+    return False

@@ -187,6 +187,22 @@ def _label_names(source: Source) -> frozenset[str]:
     return frozenset(w.casefold() for w in words if w[:1].isupper() and w.casefold() not in _TITLES)
 
 
+# Words that describe how a source is given, not who it is: "one unnamed parent" and "unnamed
+# critics" are not the same source.
+_DESCRIPTOR_ROOTS = frozenset(content_words("unnamed anonymous unidentified"))
+_FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
+
+
+def _first_person(block: Block, span: Span) -> bool:
+    """A claim in a speaker's own voice ("Now I feel sharp again")."""
+    return any(word in _FIRST_PERSON for word in words_of(block, span))
+
+
+def _person_types(vocabulary: Vocabulary) -> frozenset[str]:
+    """The source types that are one person, named or not."""
+    return vocabulary.person_source_types | {"anonymous"}
+
+
 def _relays_of(article: Article, source: Source) -> list[Source]:
     """Every source that relayed this one's words, or whose words this one relayed."""
     related = _relay_chain(article, source)
@@ -315,12 +331,23 @@ class WhoSaidIt(QuestionKind):
         right_sources = [s for s in article.sources if s.id in also_right]
         # A wrong choice sharing a word with the words that give the key ("according to a study"
         # beside "Dr Okafor, who led the study") could be defended as right.
-        key_words = content_words(_mention_near(reading, source, claim.span)) if source is not None else set()
+        # The key's own name counts too: "Professor Adebayo, who led the study" beside "the Westbury
+        # University study" (reached through "the researchers reported"), or its press office.
+        key_words = (
+            content_words(source_label(source)).union(
+                *(content_words(reading.blocks[m.block].slice(m.start, m.end).text) for m in source.mentions)
+            )
+            if source is not None
+            else set()
+        ) - _DESCRIPTOR_ROOTS
         taken_names = set().union(*(_label_names(s) for s in right_sources)) if right_sources else set()
+        # "Now I feel sharp again": only a person says "I"; a study or a council on offer is absurd.
+        speakers = _person_types(reading.vocabulary) if _first_person(block, claim.span) else None
         wrong_sources = [
             source_label(s)
             for s in article.sources
             if s.id not in also_right
+            and (speakers is None or s.type in speakers)
             and reading.naming_mentions(s)  # "he added": a source nobody can pin down
             # "Le Drian or Barzani" beside "Le Drian"; "a member of Parents for Choice" beside the group
             and not (_label_names(s) & taken_names)

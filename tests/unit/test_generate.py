@@ -182,6 +182,45 @@ def test_who_said_it_answers_with_the_original_source_not_the_relay() -> None:
     assert question.skill == "sources"
 
 
+def test_who_said_it_never_offers_a_source_tied_to_the_key_by_its_name_or_a_person_for_a_study() -> None:
+    b = ArticleBuilder(
+        "App",
+        [
+            "The app group remembered 2.1 more words, the researchers reported in the Westbury study.",
+            '"These are exciting results," said Professor Ruth Adebayo, who led the study.',
+            '"Now I feel sharp again," said Margaret Osei, a retired nurse.',
+            "The Kingsford Council said it would not fund the app. Dr Lena Fischer said the gain was small.",
+            "Several earlier studies found no lasting benefit.",
+        ],
+    )
+    b.source(
+        "study", "the Westbury study", "document_or_data", ["the researchers reported in the Westbury study"]
+    )
+    b.source(
+        "adebayo",
+        "Professor Ruth Adebayo, who led the study",
+        "named_person",
+        ["said Professor Ruth Adebayo"],
+    )
+    b.source("osei", "Margaret Osei, a retired nurse", "named_person", ["said Margaret Osei"])
+    b.source("council", "the Kingsford Council", "named_organisation", ["The Kingsford Council said"])
+    b.source("fischer", "Dr Lena Fischer", "named_person", ["Dr Lena Fischer said"])
+    b.source("studies", "several earlier studies", "vague", ["Several earlier studies found"])
+    b.claim("The app group remembered 2.1 more words", "attributed", source="study")
+    b.claim("Now I feel sharp again", "attributed", source="osei")
+    article = b.build()
+    for seed in range(20):
+        questions = {q.extra["claim"]: q for q in questions_of(article, "who_said_it", seed)}
+        # Adebayo led the study the key names: a student could defend her.
+        assert "Professor Ruth Adebayo, who led the study" not in questions[0].choices
+        # Only a person says "I": no council and no studies on offer.
+        assert set(wrong_choices(questions[1])) <= {
+            "Professor Ruth Adebayo, who led the study",
+            "Dr Lena Fischer",
+            NOT_SAID,
+        }
+
+
 def test_who_said_it_names_the_source_of_an_attributed_claim() -> None:
     question = by_quote(
         questions_of(library_article(), "who_said_it"), "the cuts are a disaster for children"

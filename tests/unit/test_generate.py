@@ -672,6 +672,18 @@ def test_find_sources_skips_a_paragraph_with_an_unmarked_attribution() -> None:
     assert questions_of(b.build(), "find_sources") == []
 
 
+@pytest.mark.parametrize("verb", ["pointed out", "cautioned", "conceded", "acknowledged", "described"])
+def test_find_sources_knows_the_less_common_reporting_verbs(verb: str) -> None:
+    # "She also pointed out that ...", unmarked: a careful reader selects it, so it must be in the key.
+    b = ArticleBuilder(
+        "Memory",
+        [f"Dr Lena Fischer said the gain was small. She also {verb} that the volunteers knew their group."],
+    )
+    b.source("fischer", "Dr Lena Fischer", "named_person", ["Dr Lena Fischer said"])
+    b.claim("the gain was small", "attributed", source="fischer")
+    assert questions_of(b.build(), "find_sources") == []
+
+
 def test_find_sources_skips_a_paragraph_with_a_sentence_nobody_annotated() -> None:
     b = ArticleBuilder(
         "Flood Warning",

@@ -159,7 +159,8 @@ def _gold_spans(gold: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 # Words this close to a right span cost nothing: "said that" for "said", a name beside a verb.
 NEAR = 2
 # With fewer wrong words than this left after the allowance, the allowance shrinks to one word
-# each side, then to none.
+# each side, never less: a word right beside the answer never costs (the generator asks nothing
+# where one word each side leaves too few words to tell a careful reader from a guesser).
 MIN_WRONG_WORDS = 3
 
 
@@ -224,18 +225,16 @@ def mark_selection(
     spans = _gold_spans(gold)
     gold_words = {i for start, end in spans for i in range(start, end)}
     freely = {i for start, end in free for i in range(max(0, start), min(word_count, end))} - gold_words
-    # In a short passage the allowance shrinks (two words each side, then one) before it goes, so
-    # "is expected to" for "expected to" in eight words still costs nothing.
-    near: set[int] = set()
+    # In a short passage the allowance shrinks from two words each side to one, so "is expected to"
+    # for "expected to" in eight words still costs nothing.
     for reach in range(NEAR, 0, -1):
-        candidate = {
+        near = {
             i
             for start, end in spans
             for i in range(max(0, start - reach), min(word_count, end + reach))
             if i not in gold_words
         } | freely
-        if word_count - len(gold_words) - len(candidate) >= MIN_WRONG_WORDS:
-            near = candidate
+        if word_count - len(gold_words) - len(near) >= MIN_WRONG_WORDS:
             break
     wrong = set(range(word_count)) - gold_words - near
     credits = tuple(span_credit(span, keys, chosen) for span in spans)

@@ -1119,14 +1119,15 @@ def test_spot_technique_in_the_headline_needs_a_complete_headline() -> None:
 
 def test_find_framing_asks_only_where_the_teacher_marked_all_framing() -> None:
     questions = questions_of(library_article(), "find_framing")
+    # Not the headline: with one free word beside "Slashes" and "Fume", 2 of its 7 words are left to
+    # tell a careful reader from a guesser.
     assert {q.block: q.answer_text for q in questions} == {
-        0: ["Slashes", "Fume"],
         1: ["move that has angered many families"],
         4: ["disaster for children"],
     }
     b = library_builder()
-    b.framing_complete = {0}
-    assert [q.block for q in questions_of(b.build(), "find_framing")] == [0]
+    b.framing_complete = {4}
+    assert [q.block for q in questions_of(b.build(), "find_framing")] == [4]
 
 
 def test_find_framing_skips_a_passage_with_an_unmarked_emotive_word() -> None:
@@ -1332,6 +1333,7 @@ def test_a_hand_written_question_wins_over_generated_ones_on_the_same_words() ->
 def test_a_quiz_always_asks_about_an_annotated_headline() -> None:
     b = library_builder()
     b.questions.clear()  # the hand-written headline question would count
+    b.frame("Slashes", "headline_body_mismatch", note="The article says two hours a day, not a slash.")
     article = b.build()
     for seed in range(40):
         for length in (3, 6, 12):

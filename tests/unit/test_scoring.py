@@ -223,9 +223,12 @@ def test_marking_edge_cases() -> None:
     assert mark_selection(10, [(2, 4)], (), []).score == 0.0
     assert mark_selection(10, [(2, 4)], (), [2, 3]).score == 1.0
     assert mark_selection(10, [], (), [1, 2]).found_share == 1.0
-    # With almost nothing left outside the right span and its neighbours, neighbours are not free.
+    # With almost nothing left outside the right span and its neighbours, the allowance shrinks to
+    # one word each side, never to none (the generator does not ask such a question): selecting
+    # everything still earns nothing.
     tight = mark_selection(6, [(1, 4)], (), range(6))
-    assert tight.near == frozenset() and tight.score == 0.0
+    assert tight.near == frozenset({0, 4}) and tight.score == 0.0
+    assert mark_selection(6, [(1, 4)], (), [1, 2, 3, 4]).score == 1.0
 
 
 def test_in_a_short_passage_one_neighbour_each_side_still_costs_nothing() -> None:

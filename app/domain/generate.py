@@ -74,10 +74,11 @@ from app.domain.quiz_rules import (
     footprint,
     gives_key_away,
     hand_footprint,
+    quoted_phrases,
     touches_headline,
 )
-from app.domain.scoring import NEAR
-from app.domain.text import Block, display_form
+from app.domain.scoring import NEAR, runs
+from app.domain.text import Block, display_form, find_all, match_form
 
 NOT_SAID = "The article does not say"
 
@@ -1128,6 +1129,11 @@ def _content_windows(reading: ArticleReading, block: int, size: int) -> list[tup
     return windows
 
 
+# A quotation this short around a framing span is one piece of hype; a longer one is a speaker's
+# sentence, whose other words are plain.
+MAX_FREE_QUOTATION = 12
+
+
 class FindFraming(FindInPassage):
     name = "find_framing"
     title = "Find the framing"
@@ -1158,6 +1164,46 @@ class FindFraming(FindInPassage):
             for index, item in enumerate(reading.article.framing)
             if item.span.block == block
         ]
+
+    def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+        """Words the teacher's note quotes from inside a framing span ('"Blank cheque" and "spying"
+        are strong words'): the core of the span, which alone finds it.  Only a core of less than
+        half the span: a note quoting all of it would otherwise ask for more than half."""
+        words = reading.blocks[block]
+        keys: list[tuple[int, int]] = []
+        for item in reading.article.framing:
+            if item.span.block != block:
+                continue
+            start, end = without_edge_articles(words, (item.span.start, item.span.end))
+            core: set[int] = set()
+            text = match_form(words.text).lower()  # lower() keeps every offset: "Blank cheque" in a note
+            for phrase in quoted_phrases(item.note):
+                for found in find_all(text, match_form(phrase).lower()):
+                    first, last = words.word_range(*found)
+                    if start <= first < last <= end:
+                        core.update(range(first, last))
+            if core and 2 * len(core) < end - start:
+                keys += runs(core)
+        return keys
+
+    def free_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+        """The rest of a short quotation that holds a framing span ("a major step forward in the
+        fight against forgetfulness", with only its end marked): a reader who selects more of the
+        same quoted hype is not wrong."""
+        quoted = reading.quoted(block)
+        free = []
+        for item in reading.article.framing:
+            span = item.span
+            if span.block != block or not set(range(span.start, span.end)) <= quoted:
+                continue
+            start, end = span.start, span.end
+            while start - 1 in quoted:
+                start -= 1
+            while end in quoted:
+                end += 1
+            if end - start <= MAX_FREE_QUOTATION:
+                free.append((start, end))
+        return free
 
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         framing = [

@@ -34,6 +34,12 @@ def claim_subjects(index: int, claim: Claim, note_describes_source: bool) -> lis
     return [f"claim:{index}", *([f"source:{claim.source}"] if claim.source and note_describes_source else [])]
 
 
+def quoted_phrases(text: str) -> list[str]:
+    """The phrases a teacher's note or prompt quotes, in double or single quotation marks."""
+    found = (m.group(1) or m.group(2) or "" for m in _QUOTED.finditer(text))
+    return [phrase.strip(" .,;:!?") for phrase in found if phrase.strip(" .,;:!?")]
+
+
 def footprint(question: Question) -> tuple[frozenset[str], list[tuple[int, int, int]]]:
     about = frozenset(str(subject) for subject in question.extra.get("about", ()))
     spans = [(int(b), int(s), int(e)) for b, s, e in question.extra.get("spans", ())]
@@ -187,10 +193,7 @@ def hand_footprint(blocks: Sequence[Block], texts: Iterable[str]) -> list[list[i
     """Where the phrases a teacher quoted in a question stand in the article (every occurrence)."""
     spans: list[list[int]] = []
     for text in texts:
-        for match in _QUOTED.finditer(text):
-            phrase = (match.group(1) or match.group(2) or "").strip(" .,;:!?")
-            if not phrase:
-                continue
+        for phrase in quoted_phrases(text):
             for index, block in enumerate(blocks):
                 for start, end in block.find_all(phrase):
                     first, last = block.word_range(start, end)

@@ -1130,6 +1130,52 @@ def test_find_framing_asks_only_where_the_teacher_marked_all_framing() -> None:
     assert [q.block for q in questions_of(b.build(), "find_framing")] == [4]
 
 
+def _select(question: Question, *phrases: str) -> tuple[int, ...]:
+    chosen: list[int] = []
+    for phrase in phrases:
+        wanted = phrase.split()
+        starts = [
+            i for i in range(len(question.words)) if list(question.words[i : i + len(wanted)]) == wanted
+        ]
+        chosen += range(starts[0], starts[0] + len(wanted))
+    return tuple(chosen)
+
+
+def test_find_framing_the_words_a_note_quotes_from_a_span_alone_find_it() -> None:
+    b = ArticleBuilder(
+        "Cameras",
+        ["The alliance called the vote a blank cheque for spying on ordinary people and said it may sue."],
+    )
+    b.frame(
+        "a blank cheque for spying on ordinary people",
+        "loaded_language",
+        note='"Blank cheque" and "spying" are strong words chosen to alarm readers.',
+    )
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, _select(question, "blank cheque", "spying")).score == 1.0
+    assert score_answer(question, _select(question, "spying")).score < 0.5
+
+
+def test_find_framing_the_rest_of_a_short_quotation_costs_nothing() -> None:
+    b = ArticleBuilder(
+        "Memory",
+        [
+            "The press office described the findings as "
+            '"a major step forward in the fight against forgetfulness" in a release sent to journalists '
+            "on Monday, which did not mention who paid for the work."
+        ],
+    )
+    b.frame("fight against forgetfulness", "loaded_language")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert (
+        score_answer(question, _select(question, "a major step forward", "fight against forgetfulness")).score
+        == 1.0
+    )
+    assert score_answer(question, _select(question, "fight against forgetfulness", "journalists")).score < 1.0
+
+
 def test_find_framing_skips_a_passage_with_an_unmarked_emotive_word() -> None:
     b = ArticleBuilder(
         "Storm",

@@ -113,6 +113,43 @@ def position_words(question: Question) -> list[Finding]:
     return findings
 
 
+# A right choice this many times as long as every wrong one, and this many words longer, is the
+# one a test-wise student picks without reading ("Lumora Health, the company that makes the app").
+KEY_LENGTH_RATIO = 2
+KEY_EXTRA_WORDS = 4
+# A description added to a name: ", the company that ...", "; ...", "(...)".
+_EXPLAINED = re.compile(r"[,;(]| - ")
+
+
+def key_stands_out(question: Question) -> list[Finding]:
+    """A hand-written question whose right choice is much longer than all the wrong ones."""
+    if question.type != CHOICE or len(question.answer) != 1 or len(question.choices) < 2:
+        return []
+    (key,) = question.answer
+    key_words = len(question.choices[key].split())
+    wrong = [c for i, c in enumerate(question.choices) if i != key]
+    longest_wrong = max(len(c.split()) for c in wrong)
+    much_longer = (
+        key_words >= KEY_LENGTH_RATIO * longest_wrong and key_words - longest_wrong >= KEY_EXTRA_WORDS
+    )
+    # "Lumora Health, the company that makes the app" among bare names: the only one explained.
+    only_explained = (
+        key_words - longest_wrong >= KEY_EXTRA_WORDS - 1
+        and _EXPLAINED.search(question.choices[key]) is not None
+        and not any(_EXPLAINED.search(c) for c in wrong)
+    )
+    if not (much_longer or only_explained):
+        return []
+    return [
+        Finding(
+            _line(question),
+            f'{_name(question)}: the right choice "{_short(question.choices[key])}" has {key_words} '
+            f"words and no wrong one more than {longest_wrong}; a student can pick it for its length "
+            "alone, so give the wrong choices as much detail or shorten the right one",
+        )
+    ]
+
+
 def passage_not_fully_annotated(question: Question, reading: ArticleReading) -> list[Finding]:
     """A generated select question on a passage whose annotations leave something out."""
     kind = KINDS.get(question.kind)
@@ -189,6 +226,7 @@ def audit_article(
         findings.update(passage_not_fully_annotated(question, reading))
         if KINDS[question.kind].hand_written:
             findings.update(position_words(question))
+            findings.update(key_stands_out(question))
     quizzes = []
     for seed in range(1, seeds + 1):
         quiz = build_quiz(article, vocabulary, seed)

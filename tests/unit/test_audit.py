@@ -9,6 +9,7 @@ from app.domain.audit import (
     audit_article,
     key_in_stem,
     key_position_bias,
+    key_stands_out,
     overlapping_questions,
     passage_not_fully_annotated,
     position_words,
@@ -100,6 +101,28 @@ def test_a_note_naming_choice_positions_is_found() -> None:
         answer=(0,),
     )
     assert position_words(fine) == []
+
+
+def test_a_right_choice_much_longer_than_the_others_is_found() -> None:
+    question = choice(
+        "Who paid for the study?",
+        ("Lumora Health, the company that makes the app", "Westbury University", "The journal", "Nobody"),
+        0,
+        line=31,
+    )
+    (finding,) = key_stands_out(question)
+    assert finding.line == 31 and "8 words" in finding.message and "length" in finding.message
+    even = choice(
+        "Who paid?", ("Lumora Health, the app's maker", "Westbury University, the researchers' employer"), 0
+    )
+    assert key_stands_out(even) == []
+    # The only choice with a description added, and the longest by far.
+    explained = choice(
+        "Who paid?",
+        ("Lumora Health, the company that makes the app", "Westbury University", "The article does not say"),
+        0,
+    )
+    assert len(key_stands_out(explained)) == 1
 
 
 def test_a_select_question_on_a_passage_not_fully_annotated_is_found() -> None:

@@ -975,6 +975,8 @@ class SpotTechnique(QuestionKind):
                 framing.technique in vocabulary.needs_recurring_words  # not visible in one phrase
                 or framing.technique in vocabulary.needs_quotation_marks  # the only phrase in quotes
                 or span.length > self.MAX_WORDS
+                # A speaker's words among the writer's plain ones: the only quotation gives it away.
+                or reading.has_quotation_marks(span)
             ):
                 continue
             key = _phrase(reading, span.block, span.start, span.end)
@@ -1024,8 +1026,10 @@ class SpotTechnique(QuestionKind):
         for block in blocks:
             text = reading.blocks[block]
             flagged = reading.attribution_hits(block) + reading.hedge_hits(block) + reading.loaded_hits(block)
-            sizes = sorted({max(1, key.length - 1), key.length, key.length + 1})
-            windows = [w for size in sizes for w in _content_windows(reading, block, size)]
+            # As many words as the key, or one more: a one-word choice beside a two-word key stands out.
+            windows = [
+                w for size in (key.length, key.length + 1) for w in _content_windows(reading, block, size)
+            ]
             for _, start, end in windows:
                 # Words right beside a framing span may be part of it ("turning classrooms into a ...").
                 probe = Span(block, max(0, start - NEAR - 1), end + NEAR + 1, "")
@@ -1042,8 +1046,10 @@ class SpotTechnique(QuestionKind):
                     continue  # a speaker's words: not sure they are plain
                 if not in_headline and any(w[:1].isupper() for w in text.words[start:end]):
                     continue  # a name is no plausible example of a technique
-                if not any(_descriptive(w) for w in words):
-                    continue  # "parents", "press": nobody would take them for framing
+                if not _descriptive(words[0]):
+                    # "parents", "newspaper tried": nobody would take them for framing; a phrase led by
+                    # a describing word ("targeted strikes") has the form framing often takes.
+                    continue
                 phrases.append(
                     (_rarity(reading, words), _phrase(reading, block, start, end), [block, start, end])
                 )

@@ -224,6 +224,13 @@ def attribution_key_words(
         first_run_end = run[0]
         while first_run_end + 1 in run:
             first_run_end += 1
+        # "The club's latest annual report shows": the owner is not who speaks, the report is.
+        later = [i for i in run if i > first_run_end + 1]
+        while _possessive(block.words[start + first_run_end]) and later:
+            first_run_end = later[0]
+            while first_run_end + 1 in run:
+                first_run_end += 1
+            later = [i for i in run if i > first_run_end + 1]
         who = [start + first_run_end]
     verbs = [hit for hit in verb_hits if start <= hit[0] and hit[1] <= end]
     saying = [hit for hit in verbs if _bare(block.words[hit[0]]) not in _HOW_FIRST_WORDS] or verbs
@@ -235,6 +242,10 @@ def attribution_key_words(
     # The last reporting word: "a worker, who asked not to be named, told Harwick FM": "told".
     verb = saying[-1:]
     return sorted({(i, i + 1) for i in who} | set(verb))
+
+
+def _possessive(word: str) -> bool:
+    return match_form(word).endswith(("'s", "s'"))
 
 
 def _word_beside(block: Block, bare: list[str], start: int, verb: tuple[int, int]) -> list[int]:

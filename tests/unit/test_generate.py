@@ -597,6 +597,21 @@ def test_find_sources_who_speaks_and_the_verb_are_enough() -> None:
     assert score_answer(question, tuple(range(len(question.words)))).score == 0.0
 
 
+def test_find_sources_the_owner_in_a_possessive_is_not_who_speaks() -> None:
+    # "The club's latest annual report shows": the report is the source, not the club.
+    b = ArticleBuilder(
+        "Rovers",
+        ["The club's latest annual report shows that it lost six million pounds last year, its fourth loss."],
+    )
+    b.source(
+        "report", "the club's annual report", "document_or_data", ["The club's latest annual report shows"]
+    )
+    b.claim("it lost six million pounds last year", "attributed", source="report")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["report"]
+    assert score_answer(question, _select(question, "annual report shows")).score == 1.0
+
+
 def test_find_sources_a_relative_clause_does_not_hold_the_reporting_verb() -> None:
     b = ArticleBuilder(
         "Promise Denied",

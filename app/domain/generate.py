@@ -58,6 +58,7 @@ from app.domain.passage import (
     covered,
     find_words,
     in_quotation,
+    is_possessive,
     name_words,
     names,
     overlaps,
@@ -230,7 +231,18 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     hits = reading.attribution_hits(span.block) + [
         (m.start, m.end) for _, m in reading.mentions_in(span.block)
     ]
-    return not any(hit[0] < span.start or any(overlaps(hit, s) for s in sentences) for hit in hits)
+    if any(hit[0] < span.start or any(overlaps(hit, s) for s in sentences) for hit in hits):
+        return False
+    # "Under the agency's plan, farmers can apply ...": a source named in the sentence, outside the
+    # claim, as an owner or by its whole name (not "the Alder River" beside "the Alder River Trust").
+    outside = [i for first, last in sentences for i in range(first, last) if not span.start <= i < span.end]
+    bare = {i: words_of(block, (i, i + 1))[0] for i in outside}
+    owners = {bare[i] for i in outside if is_possessive(block.words[i])}
+    named = set(bare.values())
+    return not any(
+        (name_words(source) & owners) or (name_words(source) and name_words(source) <= named)
+        for source in reading.article.sources
+    )
 
 
 def _unmarked_attribution_beside(reading: ArticleReading, span: Span) -> bool:
@@ -472,8 +484,8 @@ class SourceType(NameFromVocabulary):
     def _suggested_by_words(reading: ArticleReading, source: Source, mention: Span) -> set[str]:
         """Types the mention's own words make defensible: a record ("several studies found", "in a
         statement") for "A document or data"; a second name beside a person's ("Lumora's chief
-        executive, Mark Devlin") for the organisation they speak for, and beside an organisation's
-        for the person speaking."""
+        executive, Mark Devlin") or any other source ("a video shared on Facebook") for an
+        organisation, and beside an organisation's for the person speaking."""
         vocabulary = reading.vocabulary
         block = reading.blocks[mention.block]
         suggested = set()
@@ -491,10 +503,12 @@ class SourceType(NameFromVocabulary):
             and words_of(block, (index, index + 1))[0] not in own
             and words_of(block, (index, index + 1))[0] not in PRONOUNS
         ]
-        if other_names and source.type in vocabulary.person_source_types:
-            suggested |= set(vocabulary.named_source_types) - set(vocabulary.person_source_types)
-        elif other_names and source.type in vocabulary.named_source_types:
+        organisations = set(vocabulary.named_source_types) - set(vocabulary.person_source_types)
+        if other_names and source.type in organisations:
             suggested |= set(vocabulary.person_source_types)
+        elif other_names:
+            # "A video shared on Facebook": the platform is named beside the source.
+            suggested |= organisations
         return suggested
 
     @staticmethod
@@ -662,6 +676,8 @@ class FindSources(FindInPassage):
 def support_level(reading: ArticleReading, claim: Claim) -> str | None:
     """How well the article supports a claim, as one of SUPPORT_CHOICES; None where two could be defended."""
     hedges = reading.hedges_in(claim.span)
+    if claim.kind == "opinion":
+        return None  # "Wolves belong in these hills": naming who thinks so does not support a view
     if any(m.overlaps(claim.span) for s in reading.article.sources for m in s.mentions):
         return None  # "has promised to pay ...": the claim holds its own attribution
     if claim.status == "hedged":
@@ -836,6 +852,11 @@ class SpotHedge(QuestionKind):
             cue_ranges = [(cue.start, cue.end) for cue in cues]
             if not all(covered(hit, cue_ranges) for hit in reading.hedges_in(span)):
                 continue  # another hedge word in the claim that the teacher did not list as a cue
+            if any(
+                word in _CONDITIONS and not covered((i, i + 1), cue_ranges)
+                for i, word in enumerate(words_of(reading.blocks[span.block], span), start=span.start)
+            ):
+                continue  # "could become a burden if the team were relegated": the "if" doubts it too
             block = reading.blocks[span.block]
             shown = block.slice(span.start, span.end)
             if shown.words != block.words[span.start : span.end]:
@@ -1135,6 +1156,8 @@ def _content_windows(reading: ArticleReading, block: int, size: int) -> list[tup
     return windows
 
 
+# Words that make a statement depend on a condition: outside a hedge's cues, they doubt it too.
+_CONDITIONS = frozenset(["if", "unless", "provided", "assuming"])
 # A quotation this short around a framing span is one piece of hype; a longer one is a speaker's
 # sentence, whose other words are plain.
 MAX_FREE_QUOTATION = 12
@@ -1173,7 +1196,8 @@ class FindFraming(FindInPassage):
 
     def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         """Words the teacher's note quotes from inside a framing span ('"Blank cheque" and "spying"
-        are strong words'): the core of the span, which alone finds it.  Only a core of less than
+        are strong words'), and the vocabulary's emotive words in it: the core of the span, which
+        alone finds it.  Only a core of less than
         half the span: a note quoting all of it would otherwise ask for more than half."""
         words = reading.blocks[block]
         keys: list[tuple[int, int]] = []
@@ -1188,6 +1212,10 @@ class FindFraming(FindInPassage):
                     first, last = words.word_range(*found)
                     if start <= first < last <= end:
                         core.update(range(first, last))
+            # An emotive word of the vocabulary inside the span ("massacre" of "it's a massacre").
+            for first, last in reading.loaded_hits(block):
+                if start <= first < last <= end:
+                    core.update(range(first, last))
             if core and 2 * len(core) < end - start:
                 keys += runs(core)
         return keys

@@ -226,7 +226,7 @@ def attribution_key_words(
             first_run_end += 1
         # "The club's latest annual report shows": the owner is not who speaks, the report is.
         later = [i for i in run if i > first_run_end + 1]
-        while _possessive(block.words[start + first_run_end]) and later:
+        while is_possessive(block.words[start + first_run_end]) and later:
             first_run_end = later[0]
             while first_run_end + 1 in run:
                 first_run_end += 1
@@ -244,7 +244,8 @@ def attribution_key_words(
     return sorted({(i, i + 1) for i in who} | set(verb))
 
 
-def _possessive(word: str) -> bool:
+def is_possessive(word: str) -> bool:
+    """ "The club's", "the Rovers'"."""
     return match_form(word).endswith(("'s", "s'"))
 
 

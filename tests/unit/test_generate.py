@@ -464,6 +464,31 @@ def test_source_type_never_offers_a_type_the_mentions_own_words_suggest() -> Non
     assert {organisation, document} <= offered  # nothing suggests them for Adebayo
 
 
+def test_source_type_a_recording_on_a_named_platform_is_asked_without_document_or_organisation() -> None:
+    b = ArticleBuilder(
+        "Wolves",
+        [
+            "A video shared more than 20,000 times on Facebook claims to show a wolf pack near the school.",
+            "Dr Ana Ruiz said the video was filmed in Poland. The Wildlife Trust said it had no reports.",
+        ],
+    )
+    b.source(
+        "video",
+        "a video shared on Facebook",
+        "vague",
+        ["A video shared more than 20,000 times on Facebook claims"],
+    )
+    b.source("ruiz", "Dr Ana Ruiz", "named_person", ["Dr Ana Ruiz said"])
+    b.source("trust", "the Wildlife Trust", "named_organisation", ["The Wildlife Trust said"])
+    document, organisation = (
+        VOCABULARY.source_type(t).label for t in ("document_or_data", "named_organisation")
+    )
+    for seed in range(20):
+        for question in questions_of(b.build(), "source_type", seed):
+            if question.extra["source"] == "video":
+                assert document not in question.choices and organisation not in question.choices
+
+
 def test_source_type_stem_never_names_the_source_or_its_type() -> None:
     for question in questions_of(library_article(), "source_type"):
         source = library_article().source(question.extra["source"])
@@ -822,6 +847,31 @@ def test_support_skips_a_document_that_points_at_no_particular_one() -> None:
     assert [right_choice(q) for q in questions_of(b.build(), "support")] == [SUPPORT_NAMED]
 
 
+def test_support_skips_an_opinion() -> None:
+    # Naming who holds a view does not make the view well supported.
+    b = ArticleBuilder("Wolves", ["Wolves belong in these hills, said Tom Reed, a farmer, on Monday night."])
+    b.source("reed", "Tom Reed, a farmer", "named_person", ["said Tom Reed, a farmer,"])
+    b.claim("Wolves belong in these hills", "attributed", source="reed", kind="opinion")
+    assert questions_of(b.build(), "support") == []
+
+
+def test_a_claim_in_a_sentence_naming_a_source_as_owner_is_not_the_writers_own() -> None:
+    # "Under the agency's plan, ...": "a source the article names" could be defended.
+    b = ArticleBuilder(
+        "Wolves",
+        [
+            "Under the agency's plan, farmers can apply for free electric fencing this spring.",
+            "The Ardley Wildlife Agency counted nine wolves in the hills last winter.",
+        ],
+    )
+    b.source(
+        "agency", "the Ardley Wildlife Agency", "named_organisation", ["The Ardley Wildlife Agency counted"]
+    )
+    b.claim("farmers can apply for free electric fencing", "unattributed")
+    article = b.build()
+    assert questions_of(article, "support") == [] and questions_of(article, "who_said_it") == []
+
+
 def test_support_skips_an_unattributed_claim_with_unmarked_hedge_words() -> None:
     b = ArticleBuilder("Plan", ["The bridge may open in May next year, two years late and over budget."])
     b.claim("The bridge may open in May next year", "unattributed")
@@ -941,6 +991,17 @@ def test_spot_hedge_skips_a_claim_with_a_hedge_word_that_is_not_a_cue() -> None:
         "is reportedly set to be attacked by three armies in a major operation", "hedged", cues=["reportedly"]
     )
     assert questions_of(b.build(), "spot_hedge") == []
+
+
+def test_spot_hedge_skips_a_claim_that_holds_a_condition() -> None:
+    # "if the team were relegated" doubts the claim too: selecting it would be defensible.
+    text = "The analyst said the lease could become a burden if the team were relegated next season."
+    b = ArticleBuilder("Stadium", [text])
+    b.claim("the lease could become a burden if the team were relegated", "hedged", cues=["could"])
+    assert questions_of(b.build(), "spot_hedge") == []
+    b = ArticleBuilder("Stadium", [text])
+    b.claim("the lease could become a burden", "hedged", cues=["could"])
+    assert len(questions_of(b.build(), "spot_hedge")) == 1
 
 
 def test_spot_hedge_the_doubting_word_of_a_hedge_phrase_is_its_key() -> None:
@@ -1170,6 +1231,17 @@ def test_find_framing_the_words_a_note_quotes_from_a_span_alone_find_it() -> Non
     (question,) = questions_of(b.build(), "find_framing")
     assert score_answer(question, _select(question, "blank cheque", "spying")).score == 1.0
     assert score_answer(question, _select(question, "spying")).score < 0.5
+
+
+def test_find_framing_an_emotive_word_of_the_vocabulary_alone_finds_its_span() -> None:
+    b = ArticleBuilder(
+        "Wolves",
+        ["The farmer said the wolves had turned a quiet valley into a war zone over the summer months."],
+    )
+    b.frame("turned a quiet valley into a war zone", "loaded_language")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, _select(question, "war zone")).score == 1.0
 
 
 def test_find_framing_the_rest_of_a_short_quotation_costs_nothing() -> None:

@@ -243,6 +243,22 @@ def test_how_to_check_skips_an_unnamed_sources_hedged_forecast() -> None:
     assert of_kind(hedged.build(), "how_to_check") == []
 
 
+def test_how_to_check_skips_an_unnamed_sources_forecast_in_will_or_would() -> None:
+    # "would finally give Rovers a chance": a second source cannot check what has not happened yet.
+    future = checking(
+        [CHECK_TEXT[0], CHECK_TEXT[1].replace("was never kept", "would never be kept"), CHECK_TEXT[2]]
+    )
+    future.claim("the timetable would never be kept", "attributed", source="residents")
+    assert of_kind(future.build(), "how_to_check") == []
+
+
+def test_statement_kind_skips_a_disputed_claim_unless_it_is_an_opinion() -> None:
+    # Another source disagrees: "other people could disagree", the opinion's definition, fits too.
+    b = statements()
+    b.claim("Visitor numbers will rise by summer", "disputed", kind="prediction")
+    assert of_kind(b.build(), "statement_kind") == []
+
+
 def test_how_to_check_needs_the_relay_named_where_the_claim_is() -> None:
     b = ArticleBuilder(
         "Bus Service to End",
@@ -349,6 +365,20 @@ def test_headline_evidence_offers_the_sentences_the_note_quotes_and_keys_none() 
         ]
     )
     assert question.skill == "framing" and NOTE in question.explanation
+
+
+def test_headline_evidence_never_offers_a_sentence_that_turns_against_the_headline() -> None:
+    # "..., but the plan might never happen": nobody would take it for the headline's evidence.
+    b = ArticleBuilder(
+        "Town Bans Cars From Centre",
+        [
+            "The council voted to study a plan to limit cars in the centre. "
+            "A final decision is expected next year.",
+            "Councillor Ann Reed welcomed the vote, but said the plan might never happen.",
+        ],
+    )
+    b.frame("Bans Cars", "headline_body_mismatch", note=NOTE.replace("a councillor says it", "but"))
+    assert of_kind(b.build(), "headline_evidence") == []
 
 
 def test_headline_evidence_needs_a_headline_only_technique_and_two_quoted_sentences() -> None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Framing
 from app.domain.kinds.base import MIN_CHOICES, QuestionKind, _defined, _notes, content_words
-from app.domain.passage import ArticleReading
+from app.domain.passage import ArticleReading, words_of
 from app.domain.question import CHOICE, Question
 from app.domain.text import Block, display_form, match_form
 
@@ -53,6 +53,12 @@ def sentence_text(block: Block, start: int, end: int) -> str:
     return text
 
 
+# Words with which a sentence turns against what came before, or warns.
+_TURNING_WORDS = frozenset(
+    ["but", "however", "although", "though", "despite", "warned", "warns", "cautioned"]
+)
+
+
 class HeadlineEvidence(QuestionKind):
     name = "headline_evidence"
     title = "Headline against body: the evidence"
@@ -72,7 +78,9 @@ class HeadlineEvidence(QuestionKind):
             sentences = [
                 (text, place)
                 for text, place in self.noted_sentences(reading, framing)
-                if not word_roots(text) & headline_roots and not self.states_a_sourced_claim(reading, place)
+                if not word_roots(text) & headline_roots
+                and not self.states_a_sourced_claim(reading, place)
+                and not self.argues_against(reading, place)
             ]
             if len(sentences) < MIN_CHOICES - 1:
                 continue  # the note points at too few sentences to choose from
@@ -102,6 +110,15 @@ class HeadlineEvidence(QuestionKind):
                     ],
                 },
             )
+
+    @staticmethod
+    def argues_against(reading: ArticleReading, place: list[int]) -> bool:
+        """A sentence that turns against the headline ("It may work out, but ..."; "warned that it
+        could become a burden"): nobody would take it for the headline's evidence, so offered as a
+        wrong answer it gives the key away.  A hedged one ("is reportedly set to") stays: noticing
+        its hedge is the lesson."""
+        block, first, last = place
+        return bool(set(words_of(reading.blocks[block], (first, last))) & _TURNING_WORDS)
 
     @staticmethod
     def states_a_sourced_claim(reading: ArticleReading, place: list[int]) -> bool:

@@ -23,6 +23,7 @@ from app.domain.kinds.base import (
     where,
 )
 from app.domain.kinds.source_chain import chain_in_sentence
+from app.domain.kinds.statement_kind import speaks_of_the_future
 from app.domain.passage import ArticleReading, names, trim_attribution
 from app.domain.question import CHOICE, Question
 
@@ -154,6 +155,8 @@ class HowToCheck(QuestionKind):
             claim.kind in ("opinion", "prediction")
             or any(f.span.overlaps(claim.span) for f in reading.article.framing)
             or bool(reading.hedges_in(claim.span))
+            # "the new stadium would finally give Rovers a chance": a forecast, not checkable yet
+            or speaks_of_the_future(claim.span.quote)
         )
         if source.type in UNNAMED_SOURCE_TYPES and claim.status == "attributed" and not judged:
             return (

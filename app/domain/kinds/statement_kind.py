@@ -52,6 +52,15 @@ def speaks_of_what_may_happen(text: str) -> bool:
     return _MAY_HAPPEN.search(match_form(text).casefold()) is not None
 
 
+# Words that put a statement in the future ("would cut stress", "will drop"), not "can kill fish",
+# which says what is generally so.
+_WILL_HAPPEN = re.compile(r"\b(?:will|would|shall|going to|set to|expected to|\w+'ll)\b")
+
+
+def speaks_of_the_future(text: str) -> bool:
+    return _WILL_HAPPEN.search(match_form(text).casefold()) is not None
+
+
 class StatementKind(QuestionKind):
     name = "statement_kind"
     title = "Observation, opinion or prediction"
@@ -70,6 +79,8 @@ class StatementKind(QuestionKind):
                 speaks_of_what_may_happen(claim.span.quote) or _in_future_sentence(reading, claim.span)
             ):
                 continue  # "could put someone in danger": a student could defend "a prediction"
+            if claim.kind != "opinion" and claim.status == "disputed":
+                continue  # another source in the article disagrees: "an opinion" could be defended
             if claim.kind != "opinion" and any(f.span.overlaps(claim.span) for f in reading.article.framing):
                 continue  # "families will be left scrambling": words marked as framing are a view too
             right = ANSWER_OF_KIND[claim.kind]

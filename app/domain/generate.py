@@ -43,6 +43,7 @@ from app.domain.kinds.base import (
     _same_text,
     attributed_source,
     content_words,
+    in_stem,
     source_label,
     where,
     words_subject,
@@ -385,7 +386,7 @@ class WhoSaidIt(QuestionKind):
         explanation = _notes([reason, claim.note], reason)
         return self.choice(
             rng,
-            prompt=f'Who does the article say this comes from: "{display_form(claim.span.quote)}"?',
+            prompt=f'Who does the article say this comes from: "{in_stem(claim.span.quote)}"?',
             explanation=explanation,
             right=right,
             wrong=[*wrong, NOT_SAID] if source is not None else wrong + [NOT_SAID],
@@ -743,7 +744,7 @@ class Support(QuestionKind):
                 continue  # overlapping claims with different support: no single answer
             yield self.choice(
                 rng,
-                prompt=f'How well does the article support this claim: "{display_form(claim.span.quote)}"?',
+                prompt=f'How well does the article support this claim: "{in_stem(claim.span.quote)}"?',
                 explanation=_defined(
                     _notes([self._reason(reading, claim, right), claim.note], ""),
                     (right, SUPPORT_DEFINITIONS[right]),
@@ -932,7 +933,7 @@ class NameTechnique(NameFromVocabulary):
                 rng,
                 right,
                 wrong,
-                prompt=f'Which technique is used in {where(span.block)}: "{display_form(span.quote)}"?',
+                prompt=f'Which technique is used in {where(span.block)}: "{in_stem(span.quote)}"?',
                 explanation=_defined(_notes([framing.note], ""), right),
                 span=span,
                 about=[f"framing:{index}"],

@@ -221,6 +221,23 @@ def test_who_said_it_never_offers_a_source_tied_to_the_key_by_its_name_or_a_pers
         }
 
 
+def test_who_said_it_stem_never_nests_double_quotation_marks() -> None:
+    b = ArticleBuilder(
+        "Wolves",
+        [
+            'Tom Reed said he had seen "at least a dozen" wolves this year. Ann Lee, a vet, said none were sick.'
+        ],
+    )
+    b.source("reed", "Tom Reed", "named_person", ["Tom Reed said"])
+    b.source("lee", "Ann Lee, a vet", "named_person", ["Ann Lee, a vet, said"])
+    b.claim('he had seen "at least a dozen" wolves this year', "attributed", source="reed")
+    b.claim("none were sick", "attributed", source="lee")
+    question = by_quote(
+        questions_of(b.build(), "who_said_it"), 'he had seen "at least a dozen" wolves this year'
+    )
+    assert "'at least a dozen'" in question.prompt and question.prompt.count('"') == 2
+
+
 def test_who_said_it_names_the_source_of_an_attributed_claim() -> None:
     question = by_quote(
         questions_of(library_article(), "who_said_it"), "the cuts are a disaster for children"

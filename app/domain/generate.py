@@ -168,16 +168,26 @@ def _vocabulary_wrong(
 ) -> list[VocabularyEntry]:
     """Up to three vocabulary entries that are certainly wrong answers (``allowed`` limits the
     candidates)."""
+    candidates = _wrong_candidates(vocabulary, entries, right_id, also_right, allowed)
+    return rng.sample(candidates, min(MAX_VOCABULARY_DISTRACTORS, len(candidates)))
+
+
+def _wrong_candidates(
+    vocabulary: Vocabulary,
+    entries: Sequence[VocabularyEntry],
+    right_id: str,
+    also_right: set[str],
+    allowed: Iterable[str] | None = None,
+) -> list[VocabularyEntry]:
     taken = {right_id, *also_right}
     permitted = None if allowed is None else set(allowed)
-    candidates = [
+    return [
         entry
         for entry in entries
         if entry.id not in taken
         and (permitted is None or entry.id in permitted)
         and not any(vocabulary.are_too_close(entry.id, other) for other in taken)
     ]
-    return rng.sample(candidates, min(MAX_VOCABULARY_DISTRACTORS, len(candidates)))
 
 
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "the", "a", "an"})
@@ -193,6 +203,7 @@ def _label_names(source: Source) -> frozenset[str]:
 # Words that describe how a source is given, not who it is: "one unnamed parent" and "unnamed
 # critics" are not the same source.
 _DESCRIPTOR_ROOTS = frozenset(content_words("unnamed anonymous unidentified"))
+_GENDERED_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
 
 
@@ -414,7 +425,15 @@ class WhoSaidIt(QuestionKind):
         # Lowercase words of the name count too: "the finance office put the savings at ..." for
         # "a budget memo from the finance office".
         quoted = set(words_of(block, claim.span))
-        return not any(quoted & speaker_words(reading.article.source(i)) for i in chain)
+        if any(quoted & speaker_words(reading.article.source(i)) for i in chain):
+            return False
+        # Nor a word of the key's role: "the district would keep the ban" beside "Karen Doyle, the
+        # district spokesperson"; "two extra maths teachers" beside "an unnamed teacher".
+        if (content_words(source_label(source)) - _DESCRIPTOR_ROOTS) & content_words(claim.span.quote):
+            return False
+        # "detentions at his school", "she had seen two men": a gendered pronoun for the speaker rules
+        # out by grammar every source of the other sex, or a group or a document.
+        return not quoted & _GENDERED_PRONOUNS
 
 
 class NameFromVocabulary(QuestionKind):
@@ -547,7 +566,20 @@ class SourceType(NameFromVocabulary):
             )
         }
         also_right |= self._suggested_by_words(reading, source, mention)
-        wrong = _vocabulary_wrong(vocabulary, vocabulary.source_types, right.id, also_right, rng)
+        candidates = _wrong_candidates(vocabulary, vocabulary.source_types, right.id, also_right)
+        # One wrong answer at least must share something with the key (named, or a person): with only
+        # far-off types left ("A news outlet" for "said Maya Adeyemi"), "is someone named here?"
+        # alone finds the key.
+        near = [
+            entry
+            for entry in candidates
+            if _source_features(vocabulary, entry.id) & _source_features(vocabulary, right.id)
+        ]
+        if not near:
+            return None
+        first = rng.choice(near)
+        rest = [entry for entry in candidates if entry is not first]
+        wrong = [first, *rng.sample(rest, min(MAX_VOCABULARY_DISTRACTORS - 1, len(rest)))]
         start, end = trim_attribution(block, mention, vocabulary.attribution_words)
         quote = display_form(block.text[block.starts[start] : block.ends[end - 1]])
         return self.name_it(
@@ -564,6 +596,14 @@ class SourceType(NameFromVocabulary):
             line=source.line,
             extra={"source": source.id},
         )
+
+
+def _source_features(vocabulary: Vocabulary, type_id: str) -> set[str]:
+    """What a source type says about a source: whether it is named, whether it is one person."""
+    features = {"named" if type_id in vocabulary.named_source_types else "unnamed"}
+    if type_id in _person_types(vocabulary):
+        features.add("person")
+    return features
 
 
 class FindInPassage(QuestionKind):

@@ -28,6 +28,7 @@ from app.domain.generate import (
     SUPPORT_NAMED,
     SUPPORT_UNNAMED,
     QuestionKind,
+    _source_features,
     all_questions,
     build_quiz,
     source_label,
@@ -225,17 +226,41 @@ def test_who_said_it_stem_never_nests_double_quotation_marks() -> None:
     b = ArticleBuilder(
         "Wolves",
         [
-            'Tom Reed said he had seen "at least a dozen" wolves this year. Ann Lee, a vet, said none were sick.'
+            'Tom Reed said there were "at least a dozen" wolves this year. '
+            "Ann Lee, a vet, said none were sick."
         ],
     )
     b.source("reed", "Tom Reed", "named_person", ["Tom Reed said"])
     b.source("lee", "Ann Lee, a vet", "named_person", ["Ann Lee, a vet, said"])
-    b.claim('he had seen "at least a dozen" wolves this year', "attributed", source="reed")
+    b.claim('there were "at least a dozen" wolves this year', "attributed", source="reed")
     b.claim("none were sick", "attributed", source="lee")
     question = by_quote(
-        questions_of(b.build(), "who_said_it"), 'he had seen "at least a dozen" wolves this year'
+        questions_of(b.build(), "who_said_it"), 'there were "at least a dozen" wolves this year'
     )
     assert "'at least a dozen'" in question.prompt and question.prompt.count('"') == 2
+
+
+def test_who_said_it_skips_a_stem_holding_the_keys_role_or_a_gendered_pronoun() -> None:
+    text = [
+        "Karen Doyle, the district spokesperson, said the district would keep the ban next year.",
+        "Marcus Obi said detentions at his school had fallen. Ruth Bell said lunch queues were shorter.",
+        "The Bright Institute said test scores rose by a tenth in one year.",
+    ]
+    b = ArticleBuilder("Phones", text)
+    b.source(
+        "doyle",
+        "Karen Doyle, the district spokesperson",
+        "named_official",
+        ["Karen Doyle, the district spokesperson, said"],
+    )
+    b.source("obi", "Marcus Obi", "named_person", ["Marcus Obi said"])
+    b.source("bell", "Ruth Bell", "named_person", ["Ruth Bell said"])
+    b.source("bright", "the Bright Institute", "named_organisation", ["The Bright Institute said"])
+    b.claim("the district would keep the ban next year", "attributed", source="doyle")
+    b.claim("detentions at his school had fallen", "attributed", source="obi")
+    b.claim("lunch queues were shorter", "attributed", source="bell")
+    asked = {q.quote for q in questions_of(b.build(), "who_said_it")}
+    assert asked == {"lunch queues were shorter"}
 
 
 def test_who_said_it_names_the_source_of_an_attributed_claim() -> None:
@@ -470,15 +495,32 @@ def test_source_type_never_offers_a_type_the_mentions_own_words_suggest() -> Non
     )
     for seed in range(20):
         by_source = {q.extra["source"]: q for q in questions_of(b.build(), "source_type", seed)}
-        # "studies", "statement": the definition of a document or data lists a study.
-        assert document not in wrong_choices(by_source["studies"])
+        # "studies": the definition of a document or data lists a study, so it is no wrong answer;
+        # with "An unnamed source" too close, only named types are left, and nothing is asked.
+        assert "studies" not in by_source
         # Devlin speaks for Lumora, whose name is in the mention: the organisation is defensible too.
         assert document not in wrong_choices(by_source["devlin"])
         assert organisation not in wrong_choices(by_source["devlin"])
     offered = {
-        c for seed in range(20) for c in wrong_choices(questions_of(b.build(), "source_type", seed)[2])
+        c
+        for seed in range(20)
+        for q in questions_of(b.build(), "source_type", seed)
+        if q.extra["source"] == "adebayo"
+        for c in wrong_choices(q)
     }
     assert {organisation, document} <= offered  # nothing suggests them for Adebayo
+
+
+def test_source_type_offers_at_least_one_wrong_type_that_shares_something_with_the_key() -> None:
+    # Named or not, a person or not: with only far-off types left, "is someone named here?" finds it.
+    for seed in range(20):
+        for question in questions_of(library_article(), "source_type", seed):
+            source = library_article().source(question.extra["source"])
+            key_features = _source_features(VOCABULARY, source.type)
+            by_label = {entry.label: entry.id for entry in VOCABULARY.source_types}
+            assert any(
+                _source_features(VOCABULARY, by_label[c]) & key_features for c in wrong_choices(question)
+            )
 
 
 def test_source_type_a_recording_on_a_named_platform_is_asked_without_document_or_organisation() -> None:

@@ -570,14 +570,14 @@ class SourceType(NameFromVocabulary):
         # One wrong answer at least must share something with the key (named, or a person): with only
         # far-off types left ("A news outlet" for "said Maya Adeyemi"), "is someone named here?"
         # alone finds the key.
-        near = [
+        kindred = [
             entry
             for entry in candidates
             if _source_features(vocabulary, entry.id) & _source_features(vocabulary, right.id)
         ]
-        if not near:
+        if not kindred:
             return None
-        first = rng.choice(near)
+        first = rng.choice(kindred)
         rest = [entry for entry in candidates if entry is not first]
         wrong = [first, *rng.sample(rest, min(MAX_VOCABULARY_DISTRACTORS - 1, len(rest)))]
         start, end = trim_attribution(block, mention, vocabulary.attribution_words)

@@ -711,6 +711,17 @@ class FindSources(FindInPassage):
         mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
         if not all(covered(hit, mentions) for hit in reading.attribution_hits(block)):
             return False  # an attribution word the teacher did not mark as a mention
+        for _, claim in reading.claims_in(block):
+            if claim.source is None or in_quotation(reading.blocks[block], claim.span.start, claim.span.end):
+                continue
+            if not any(
+                overlaps(sentence, mention)
+                for sentence in reading.sentences_of(claim.span)
+                for mention in mentions
+            ):
+                # "Under cross-examination, she agreed that ...": the claim's own sentence says who
+                # it comes from in words the teacher did not mark.
+                return False
         return reading.every_sentence_annotated(block, reading.annotated_spans(block))
 
 

@@ -771,7 +771,10 @@ def test_find_sources_skips_a_paragraph_with_an_unmarked_attribution() -> None:
     assert questions_of(b.build(), "find_sources") == []
 
 
-@pytest.mark.parametrize("verb", ["pointed out", "cautioned", "conceded", "acknowledged", "described"])
+@pytest.mark.parametrize(
+    "verb",
+    ["pointed out", "cautioned", "conceded", "acknowledged", "described", "agreed that", "accepted that"],
+)
 def test_find_sources_knows_the_less_common_reporting_verbs(verb: str) -> None:
     # "She also pointed out that ...", unmarked: a careful reader selects it, so it must be in the key.
     b = ArticleBuilder(
@@ -780,6 +783,19 @@ def test_find_sources_knows_the_less_common_reporting_verbs(verb: str) -> None:
     )
     b.source("fischer", "Dr Lena Fischer", "named_person", ["Dr Lena Fischer said"])
     b.claim("the gain was small", "attributed", source="fischer")
+    assert questions_of(b.build(), "find_sources") == []
+
+
+def test_find_sources_skips_a_paragraph_whose_sourced_claim_has_no_marked_mention_in_its_sentence() -> None:
+    # "Later she felt that ...": the claim's own sentence says who it comes from, in words nobody
+    # marked, whatever the verb.
+    b = ArticleBuilder(
+        "Trial",
+        ["Helen Ashby, 54, told the jury she saw two men. Later she felt that the light had been poor."],
+    )
+    b.source("ashby", "Helen Ashby", "named_person", ["Helen Ashby, 54, told the jury"])
+    b.claim("she saw two men", "attributed", source="ashby")
+    b.claim("the light had been poor", "attributed", source="ashby")
     assert questions_of(b.build(), "find_sources") == []
 
 

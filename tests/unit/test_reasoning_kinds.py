@@ -231,7 +231,9 @@ def test_how_to_check_a_document_a_newspaper_obtained_is_checked_through_the_new
     b.claim("The service will cost less", "attributed", source="memo")
     (question,) = of_kind(b.build(), "how_to_check")
     assert key(question) == "Find the Daily Post's own report of it"
-    assert "can be read by anyone" not in question.explanation
+    assert "can be looked for" not in question.explanation
+    # The outlet saw a document: its report may show more of it, not "when they were said".
+    assert "more of the document" in question.explanation and "who else was there" not in question.explanation
 
 
 def test_how_to_check_skips_an_unnamed_sources_hedged_forecast() -> None:
@@ -250,6 +252,12 @@ def test_how_to_check_skips_an_unnamed_sources_forecast_in_will_or_would() -> No
     )
     future.claim("the timetable would never be kept", "attributed", source="residents")
     assert of_kind(future.build(), "how_to_check") == []
+
+
+def test_statement_kind_skips_a_condition_unless_it_is_a_prediction() -> None:
+    b = ArticleBuilder("Phones", ["If you take the phones away, children learn, the head said."])
+    b.claim("If you take the phones away, children learn", "unattributed", kind="opinion")
+    assert of_kind(b.build(), "statement_kind") == []
 
 
 def test_statement_kind_skips_a_disputed_claim_unless_it_is_an_opinion() -> None:

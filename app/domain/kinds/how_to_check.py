@@ -121,8 +121,8 @@ class HowToCheck(QuestionKind):
         if source.type == "document_or_data" and len(chain) == 1:
             return (
                 f"Look at the original yourself: {label}",
-                f'The claim comes from {label} ("{said[source.id]}"). A document or data can be read by '
-                "anyone: read it yourself and see whether it really says this.",
+                f'The claim comes from {label} ("{said[source.id]}"). A document or data can be looked '
+                "for and read: find it and see whether it really says this.",
                 source.id,
             )
         if len(chain) > 1:
@@ -136,10 +136,17 @@ class HowToCheck(QuestionKind):
                 f"{origin_label}{shown_words}."
             )
             if origin.type == "news_outlet":
+                # What the outlet's report may add depends on what it reported: a person's words or
+                # a document it saw.
+                more = (
+                    "more of the document and say how the outlet saw it"
+                    if source.type == "document_or_data"
+                    else "the full words, when they were said and who else was there"
+                )
                 return (
                     f"Find {_possessive(origin_label)} own report of it",
-                    f"{passed} Its own report is closer to what was really said, so find it first: it may "
-                    "give the full words, when they were said and who else was there.",
+                    f"{passed} Its own report is closer to the original, so find it first: it may give "
+                    f"{more}.",
                     origin.id,
                 )
             if origin.type == "document_or_data":

@@ -40,6 +40,7 @@ _MAY_HAPPEN = re.compile(
     r"\b(?:could|can|may|might|will|would|shall|likely|unlikely|probably|possibly|perhaps|expected|"
     r"expects?|forecasts?|predicts?|soon|going to|set to|\w+'ll)\b"
 )
+_CONDITION = re.compile(r"\b(?:if|unless)\b")
 # Words that put a whole sentence in the future ("The draft budget for next year lists ... $310,000
 # a year to run them"): the claim's own words may read as a count, the sentence makes it a forecast.
 _FUTURE_TIME = re.compile(
@@ -79,6 +80,8 @@ class StatementKind(QuestionKind):
                 speaks_of_what_may_happen(claim.span.quote) or _in_future_sentence(reading, claim.span)
             ):
                 continue  # "could put someone in danger": a student could defend "a prediction"
+            if claim.kind != "prediction" and _CONDITION.search(match_form(claim.span.quote).casefold()):
+                continue  # "if you take the phones away, children learn": a prediction too
             if claim.kind != "opinion" and claim.status == "disputed":
                 continue  # another source in the article disagrees: "an opinion" could be defended
             if claim.kind != "opinion" and any(f.span.overlaps(claim.span) for f in reading.article.framing):

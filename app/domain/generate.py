@@ -1456,7 +1456,11 @@ def build_quiz(
         if KINDS[question.kind].hand_written or question.kind not in kinds_off
     ]
     hand = [question for question in pool if KINDS[question.kind].hand_written]
-    generated = [question for question in pool if not KINDS[question.kind].hand_written]
+    generated = [
+        question
+        for question in pool
+        if not KINDS[question.kind].hand_written and not any(_restates(h, question) for h in hand)
+    ]
     quiz = list(hand)
     if headline_annotated(article) and not any(touches_headline(q) for q in quiz) and len(quiz) < target:
         about_headline = [
@@ -1468,6 +1472,23 @@ def build_quiz(
     quiz += _balanced_pick(generated, max(0, target - len(quiz)), quiz, skills, rng)
     rng.shuffle(quiz)
     return _spread_keys(quiz, rng)
+
+
+# A generated question whose quoted words share this many meaning words, and this share of them,
+# with a teacher's question's choices asks the same thing, even in the teacher's other words.
+RESTATED_WORDS = 4
+RESTATED_SHARE = Fraction(3, 5)
+
+
+def _restates(hand: Question, question: Question) -> bool:
+    """The generated question is about the claim a teacher's question asks about in other words
+    ("two extra maths teachers and a new tutoring scheme" among a teacher's choices)."""
+    quoted = content_words(question.quote)
+    if len(quoted) < RESTATED_WORDS:
+        return False
+    # Its choices, not its prompt: a prompt often quotes the headline, which many claims echo.
+    shared = quoted & content_words(" ".join(hand.choices))
+    return len(shared) >= RESTATED_WORDS and len(shared) >= RESTATED_SHARE * len(quoted)
 
 
 def _block_of(question: Question) -> int | None:

@@ -1538,6 +1538,29 @@ def test_a_hand_written_question_wins_over_generated_ones_on_the_same_words() ->
         assert all(q.quote != "more than 300 people have signed a petition against the plan" for q in quiz)
 
 
+def test_a_quiz_never_asks_about_a_claim_a_teachers_question_gives_in_other_words() -> None:
+    b = ArticleBuilder(
+        "Phones",
+        [
+            "Obi said the school got two extra maths teachers and a new tutoring scheme this year. "
+            "Ruth Bell said lunch queues were shorter.",
+        ],
+    )
+    b.source("obi", "Mr Obi", "named_person", ["Obi said"])
+    b.source("bell", "Ruth Bell", "named_person", ["Ruth Bell said"])
+    b.claim("the school got two extra maths teachers and a new tutoring scheme", "attributed", source="obi")
+    b.claim("lunch queues were shorter", "attributed", source="bell")
+    b.hand_choice(
+        "claims",
+        "What did the school spend the money on?",
+        ["More maths teachers and a tutoring scheme for the school", "New phones", "A longer lunch"],
+        "More maths teachers and a tutoring scheme for the school",
+    )
+    for seed in range(10):
+        quotes = {q.quote for q in build_quiz(b.build(), VOCABULARY, seed)}
+        assert "the school got two extra maths teachers and a new tutoring scheme" not in quotes
+
+
 def test_a_quiz_always_asks_about_an_annotated_headline() -> None:
     b = library_builder()
     b.questions.clear()  # the hand-written headline question would count

@@ -565,15 +565,21 @@ class SourceType(NameFromVocabulary):
                 for sentence in near
             )
         }
+        # Whoever the words passed through ("he told the Westshire Echo") could be named as well.
+        also_right |= {other.type for other in _relays_of(article, source)}
         also_right |= self._suggested_by_words(reading, source, mention)
         candidates = _wrong_candidates(vocabulary, vocabulary.source_types, right.id, also_right)
-        # One wrong answer at least must share something with the key (named, or a person): with only
-        # far-off types left ("A news outlet" for "said Maya Adeyemi"), "is someone named here?"
-        # alone finds the key.
+        # One wrong answer at least must look like the key at a glance (named or not, and for an unnamed
+        # source, people or not): with only far-off types left ("An unnamed source" for "said Dana
+        # Mensah"), "is someone named here?" alone finds the key.
         kindred = [
             entry
             for entry in candidates
-            if _source_features(vocabulary, entry.id) & _source_features(vocabulary, right.id)
+            if _source_features(vocabulary, entry.id) == _source_features(vocabulary, right.id)
+            or (
+                "named" in _source_features(vocabulary, right.id)
+                and "named" in _source_features(vocabulary, entry.id)
+            )
         ]
         if not kindred:
             return None
@@ -599,11 +605,11 @@ class SourceType(NameFromVocabulary):
 
 
 def _source_features(vocabulary: Vocabulary, type_id: str) -> set[str]:
-    """What a source type says about a source: whether it is named, whether it is one person."""
-    features = {"named" if type_id in vocabulary.named_source_types else "unnamed"}
-    if type_id in _person_types(vocabulary):
-        features.add("person")
-    return features
+    """What a mention shows of its source at a glance: a name or none, and for an unnamed one
+    whether it is people ("critics", "one worker") or a record."""
+    if type_id in vocabulary.named_source_types:
+        return {"named"}
+    return {"unnamed", "people" if type_id in _person_types(vocabulary) | UNNAMED_SOURCE_TYPES else "record"}
 
 
 class FindInPassage(QuestionKind):
@@ -682,14 +688,39 @@ class FindSources(FindInPassage):
                 source.line,
             )
             for source, mention in reading.mentions_in(block)
+            if not self._only_a_name(reading, block, source, mention)
         ]
+
+    @staticmethod
+    def _only_a_name(reading: ArticleReading, block: int, source: Source, mention: Span) -> bool:
+        """A mention with no attribution word ("Another parent, Tom Rivers, was less worried") whose
+        source, or whoever passed its words on, is attributed in the same paragraph ("he told the
+        Echo"): it names the speaker but says nothing of where words come from, so it is free to
+        select, not required."""
+        hits = reading.attribution_hits(block)
+        if any(covered(hit, [(mention.start, mention.end)]) for hit in hits):
+            return False
+        # Its own other mentions, or those of whoever passed its words on ("he told the Echo").
+        relays = [reading.article.source(i) for i in _relay_chain(reading.article, source)]
+        return any(
+            other is not mention
+            and other.block == block
+            and any(covered(hit, [(other.start, other.end)]) for hit in hits)
+            for relay in relays
+            for other in relay.mentions
+        )
 
     def free_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         """A speaker's name or role set off by commas right beside a mention ("Rovers' owner, the
         property developer Martin Hale, has promised"; "said Dr Okafor, the board's director"):
-        part of saying who speaks, so selecting it costs nothing."""
+        part of saying who speaks, so selecting it costs nothing; and a mention that only names a
+        speaker attributed elsewhere in the paragraph."""
         words = reading.blocks[block]
-        free = []
+        free = [
+            (mention.start, mention.end)
+            for source, mention in reading.mentions_in(block)
+            if self._only_a_name(reading, block, source, mention)
+        ]
         for _, mention in reading.mentions_in(block):
             before = _clause(words, mention.start, -1)
             after = _clause(words, mention.end, +1)
@@ -753,6 +784,12 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         if not any(m.block == claim.span.block for m in reading.naming_mentions(source)):
             return None
         level = SUPPORT_UNNAMED if source.type in UNNAMED_SOURCE_TYPES else SUPPORT_NAMED
+        if level == SUPPORT_UNNAMED and any(
+            SourceType._suggested_by_words(reading, source, m) & set(reading.vocabulary.named_source_types)
+            for m in source.mentions
+            if m.block == claim.span.block
+        ):
+            return None  # "a video shared 400,000 times on TikTok": a named platform holds it
         if level == SUPPORT_NAMED and _indefinite_record(reading.vocabulary, source):
             return None  # "an internal police memo": which memo? "unnamed" could be defended
         # An unnamed firefighter who "told Channel 7": named and unnamed could both be defended.

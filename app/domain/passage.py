@@ -194,6 +194,10 @@ _NAME_SMALL_WORDS = _FILLER | frozenset(
 )
 # First words of attribution phrases that say how, not who spoke ("in a statement", "in a press
 # release", "press release").
+# Attribution words that name a speaker's job, not the saying; relative pronouns that open a clause
+# about the speaker.
+_TITLE_NOUNS = frozenset(["spokesperson", "spokesman", "spokeswoman", "spokespeople", "sources"])
+_RELATIVE_WORDS = frozenset(["who", "which", "whom"])
 _HOW_FIRST_WORDS = frozenset(["in", "on", "at", "during", "via", "through", "by", "with", "from", "press"])
 
 
@@ -234,6 +238,14 @@ def attribution_key_words(
         who = [start + first_run_end]
     verbs = [hit for hit in verb_hits if start <= hit[0] and hit[1] <= end]
     saying = [hit for hit in verbs if _bare(block.words[hit[0]]) not in _HOW_FIRST_WORDS] or verbs
+    # Not a word of a relative clause ("who asked not to be named") nor a speaker's title ("said
+    # Dana Mensah, a spokesperson for Trundl"): they do not say that anything was said.
+    saying = [
+        hit
+        for hit in saying
+        if _bare(block.words[hit[0]]) not in _TITLE_NOUNS
+        and not any(_bare(w) in _RELATIVE_WORDS for w in block.words[max(start, hit[0] - 2) : hit[0]])
+    ]
     if not who:
         pronouns = [i for i, word in enumerate(bare) if word in PRONOUNS and word != "one"]
         who = [start + i for i in pronouns[:1]]

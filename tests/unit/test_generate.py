@@ -458,7 +458,9 @@ def test_who_said_it_skips_an_unsourced_claim_beside_an_unmarked_attribution() -
 def test_source_type_asks_once_per_source_with_the_vocabulary_label_and_definitions() -> None:
     article = library_article()
     questions = questions_of(article, "source_type")
-    assert sorted(q.extra["source"] for q in questions) == sorted(s.id for s in article.sources)
+    # Once per source at most: a source whose only wrong types are far off at a glance is not asked.
+    asked = [q.extra["source"] for q in questions]
+    assert len(asked) == len(set(asked)) and set(asked) <= {s.id for s in article.sources} and asked
     for question in questions:
         source = article.source(question.extra["source"])
         assert right_choice(question) == VOCABULARY.source_type(source.type).label
@@ -498,9 +500,9 @@ def test_source_type_never_offers_a_type_the_mentions_own_words_suggest() -> Non
         # "studies": the definition of a document or data lists a study, so it is no wrong answer;
         # with "An unnamed source" too close, only named types are left, and nothing is asked.
         assert "studies" not in by_source
-        # Devlin speaks for Lumora, whose name is in the mention: the organisation is defensible too.
-        assert document not in wrong_choices(by_source["devlin"])
-        assert organisation not in wrong_choices(by_source["devlin"])
+        # Devlin speaks for Lumora, whose name is in the mention: the organisation is defensible too,
+        # and with no other named type left, nothing is asked about him.
+        assert "devlin" not in by_source
     offered = {
         c
         for seed in range(20)
@@ -521,6 +523,25 @@ def test_source_type_offers_at_least_one_wrong_type_that_shares_something_with_t
             assert any(
                 _source_features(VOCABULARY, by_label[c]) & key_features for c in wrong_choices(question)
             )
+
+
+def test_source_type_never_offers_the_type_of_a_source_the_words_passed_through() -> None:
+    b = ArticleBuilder(
+        "Drink",
+        [
+            "Another parent, Tom Rivers, was less worried. The drink is fine, he told the Westshire Echo.",
+            "Dr Ruth Adeyemi said the drink was risky. The Vantor company said it was safe.",
+        ],
+    )
+    b.source("echo", "the Westshire Echo", "news_outlet", ["he told the Westshire Echo"])
+    b.source("rivers", "Tom Rivers, a parent", "named_person", ["Another parent, Tom Rivers"], via="echo")
+    b.source("adeyemi", "Dr Ruth Adeyemi", "named_person", ["Dr Ruth Adeyemi said"])
+    b.source("vantor", "the Vantor company", "named_organisation", ["The Vantor company said"])
+    outlet = VOCABULARY.source_type("news_outlet").label
+    for seed in range(20):
+        for question in questions_of(b.build(), "source_type", seed):
+            if question.extra["source"] == "rivers":
+                assert outlet not in question.choices
 
 
 def test_source_type_a_recording_on_a_named_platform_is_asked_without_document_or_organisation() -> None:
@@ -694,6 +715,53 @@ def test_find_sources_the_owner_in_a_possessive_is_not_who_speaks() -> None:
     (question,) = questions_of(b.build(), "find_sources")
     assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["report"]
     assert score_answer(question, _select(question, "annual report shows")).score == 1.0
+
+
+def test_find_sources_a_speakers_title_or_a_relative_clause_is_not_the_reporting_verb() -> None:
+    b = ArticleBuilder(
+        "Robots",
+        [
+            "The robots are safe on busy pavements and quiet side streets alike, said Dana Mensah, a "
+            "spokesperson for Trundl, on Monday. One Trundl employee, who asked not to be named, called "
+            "the new delivery robots clumsy and slow on the hills near the station.",
+        ],
+    )
+    b.source(
+        "mensah",
+        "Dana Mensah, a spokesperson for Trundl",
+        "named_person",
+        ["said Dana Mensah, a spokesperson for Trundl"],
+    )
+    b.source(
+        "employee",
+        "an unnamed Trundl employee",
+        "anonymous",
+        ["One Trundl employee, who asked not to be named"],
+    )
+    b.claim(
+        "The robots are safe on busy pavements and quiet side streets alike", "attributed", source="mensah"
+    )
+    b.claim("the new delivery robots clumsy and slow", "attributed", source="employee")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["said", "Mensah", "employee"]
+
+
+def test_find_sources_a_mention_that_only_names_a_speaker_attributed_nearby_is_free() -> None:
+    # "Another parent, Tom Rivers, was less worried ... he told the Echo": the names are not required.
+    b = ArticleBuilder(
+        "Drink",
+        [
+            "Another parent, Tom Rivers, was less worried about the drink, he told the Westshire Echo "
+            "on Friday."
+        ],
+    )
+    b.source("echo", "the Westshire Echo", "news_outlet", ["he told the Westshire Echo"])
+    b.source("rivers", "Tom Rivers, a parent", "named_person", ["Another parent, Tom Rivers"], via="echo")
+    b.claim("was less worried about the drink", "attributed", source="rivers")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert question.answer_text == ["he told the Westshire Echo"]
+    assert score_answer(question, _select(question, "he told the Westshire Echo")).score == 1.0
+    assert score_answer(question, _select(question, "Tom Rivers", "he told the Westshire Echo")).score == 1.0
 
 
 def test_find_sources_a_relative_clause_does_not_hold_the_reporting_verb() -> None:
@@ -920,6 +988,17 @@ def test_support_skips_a_document_that_points_at_no_particular_one() -> None:
     assert questions_of(b.build(), "support") == []
     b.sources[0] = replace(b.sources[0], name="the police department's 2024 camera report")
     assert [right_choice(q) for q in questions_of(b.build(), "support")] == [SUPPORT_NAMED]
+
+
+def test_support_skips_an_unnamed_source_held_by_a_named_platform() -> None:
+    # "a video shared 400,000 times on TikTok": "a source the article names" could be defended.
+    b = ArticleBuilder(
+        "Drink",
+        ["The drink contains a secret chemical, a video shared 400,000 times on TikTok claims."],
+    )
+    b.source("video", "a viral video", "vague", ["a video shared 400,000 times on TikTok claims"])
+    b.claim("The drink contains a secret chemical", "attributed", source="video")
+    assert questions_of(b.build(), "support") == []
 
 
 def test_support_skips_an_opinion() -> None:

@@ -382,9 +382,11 @@ class WhoSaidIt(QuestionKind):
         ]
         wrong_sources = _distinct(wrong_sources)
         # Four choices: the key, "does not say" and two sources, or "does not say" and three.
-        wanted = MAX_SOURCE_CHOICES - (2 if source is not None else 1)
+        # Beside a vague key ("experts"), "the article does not say" who could be defended: not offered.
+        not_said = source is not None and source.type != "vague"
+        wanted = MAX_SOURCE_CHOICES - (2 if not_said else 1)
         wrong = rng.sample(wrong_sources, min(wanted, len(wrong_sources)))
-        if len(wrong) + (1 if source is not None else 0) < 2:
+        if len(wrong) + (1 if not_said else 0) < 2:
             return None  # with one source on offer the question would not test anything
         if source is not None:
             mention = _mention_near(reading, source, claim.span)
@@ -400,7 +402,7 @@ class WhoSaidIt(QuestionKind):
             prompt=f'Who does the article say this comes from: "{in_stem(claim.span.quote)}"?',
             explanation=explanation,
             right=right,
-            wrong=[*wrong, NOT_SAID] if source is not None else wrong + [NOT_SAID],
+            wrong=[*wrong, NOT_SAID] if not_said or source is None else wrong,
             span=claim.span,
             about=about,
             line=claim.line,
@@ -1030,8 +1032,10 @@ class NameTechnique(NameFromVocabulary):
             )
 
 
-HEADLINE_SAYS_MORE = "Less: the article does not back these words up"
-HEADLINE_MATCHES = "The same: the article backs these words up"
+# "Less", not "does not back these words up": a headline that says more than its article may still
+# be partly backed (two injuries for "Puts Pedestrians in Danger"), and only "less" is certain.
+HEADLINE_SAYS_MORE = "Less: the article says less than these words"
+HEADLINE_MATCHES = "The same: the article says all that these words say"
 HEADLINE_SAYS_LESS = "More: the article makes it sound even bigger or surer"
 HEADLINE_CHOICES = (HEADLINE_SAYS_MORE, HEADLINE_MATCHES, HEADLINE_SAYS_LESS)
 

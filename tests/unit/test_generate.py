@@ -268,7 +268,8 @@ def test_who_said_it_names_the_source_of_an_attributed_claim() -> None:
         questions_of(library_article(), "who_said_it"), "the cuts are a disaster for children"
     )
     assert right_choice(question) == "unnamed critics"
-    assert NOT_SAID in wrong_choices(question)
+    # "Critics" is a vague source: "the article does not say" who they are could be defended too.
+    assert NOT_SAID not in question.choices and len(question.choices) >= 3
     assert question.focus is not None
     block, start, end = question.focus
     assert " ".join(library_article().block(block).words[start:end]) == "the cuts are a disaster for children"
@@ -315,6 +316,7 @@ def test_the_article_does_not_say_moves_between_places() -> None:
         q.choices.index(NOT_SAID)
         for seed in range(20)
         for q in questions_of(library_article(), "who_said_it", seed)
+        if NOT_SAID in q.choices
     }
     assert places == {0, 1, 2, 3}
 

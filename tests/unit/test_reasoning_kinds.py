@@ -448,18 +448,24 @@ def test_every_article_passes_the_audit_with_the_new_kinds(path: Path) -> None:
     assert audit_article(load(path), PROJECT_VOCABULARY, seeds=20) == []
 
 
-@pytest.mark.parametrize("path", project_articles(), ids=lambda p: p.name)
-def test_classes_with_different_seeds_get_different_quizzes(path: Path) -> None:
-    # Two classes (or a retake) should not get nearly the same quiz when the article allows many
-    # more questions than one quiz holds: the least-crowding question must not win every seed.
-    article = load(path)
+def _seed_overlap(article: Article, seeds: int = 20) -> float:
+    """How much two seeds' quizzes share, on average (Jaccard of their questions)."""
     quizzes = [
         frozenset((q.kind, q.prompt) for q in build_quiz(article, PROJECT_VOCABULARY, s))
-        for s in range(1, 11)
+        for s in range(1, seeds + 1)
     ]
     shared = [len(a & b) / len(a | b) for i, a in enumerate(quizzes) for b in quizzes[i + 1 :]]
-    # Before the pick compared crowding coarsely, three of the six measured 0.74 to 0.90 (20 seeds).
-    assert sum(shared) / len(shared) <= 0.7, sum(shared) / len(shared)
+    return sum(shared) / len(shared)
+
+
+def test_classes_with_different_seeds_get_different_quizzes() -> None:
+    # Two classes (or a retake) should not get nearly the same quiz when the article allows many
+    # more questions than one quiz holds: the least-crowding question must not win every seed.
+    # Before the pick compared crowding coarsely, the sample articles' mean was 0.70 (three of six
+    # at 0.74 to 0.90); an article with few questions of a skill still repeats them.
+    overlaps = [_seed_overlap(load(path)) for path in project_articles()]
+    assert sum(overlaps) / len(overlaps) <= 0.6, overlaps
+    assert max(overlaps) <= 0.75, overlaps
 
 
 def test_the_default_quiz_mixes_the_new_kinds_in_and_keeps_the_skills_even() -> None:

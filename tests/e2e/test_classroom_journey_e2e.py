@@ -24,6 +24,7 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from app.domain.codes import CODE_ALPHABET, CODE_LENGTH
+from app.domain.generate import SUPPORT_DEFINITIONS
 from app.extensions import db
 from app.models import Article, ArticleVersion, Assignment, Attempt, Response, SchoolClass, Student
 from app.services import accounts
@@ -231,22 +232,28 @@ def _answer_with_mouse(page: Any, kind: str) -> None:
 
 # Questions whose choices are vocabulary labels: each shows its definition (a 13-year-old cannot
 # tell "unnamed" from "vague" by the label alone).
-DEFINED_CHOICES = {"source type": "What kind of source", "technique": "Which technique is used"}
+# (The sample's quiz may hold no source-type question: "how well supported" shows its scale's
+# definitions the same way.)
+DEFINED_CHOICES = {
+    "source type or support": ("What kind of source", "How well does the article support"),
+    "technique": ("Which technique is used",),
+}
+LABELLED_KINDS = ("source_type", "support")
 # A "spot the technique" question states the technique's definition in its prompt instead.
 SPOT_TECHNIQUE = re.compile(r"^(?P<label>[^:]+): .*Which of these words from the (article|headline)")
 TECHNIQUE_KINDS = ("name_technique", "spot_technique")
 
 
 def _with_definition_questions(live_app: Flask, title: str) -> None:
-    """The class's quiz is drawn at random; the journey needs one with a source-type question and a
-    technique question, so draw again (as a teacher could) until it has them."""
+    """The class's quiz is drawn at random; the journey needs one with a source-type (or support)
+    question and a technique question, so draw again (as a teacher could) until it has them."""
     from app.services.content import create_quiz, parse_version
     from app.services.quizzes import questions_of
 
     with live_app.app_context():
         assignment = db.session.scalars(select(Assignment).where(Assignment.title == title)).one()
         kinds = {q.kind for q in questions_of(assignment.quiz)}
-        if "source_type" in kinds and kinds & set(TECHNIQUE_KINDS):
+        if kinds & set(LABELLED_KINDS) and kinds & set(TECHNIQUE_KINDS):
             return
         version = assignment.quiz.article_version
         article = parse_version(version)
@@ -255,11 +262,11 @@ def _with_definition_questions(live_app: Flask, title: str) -> None:
 
         for seed in range(1, 500):
             kinds = {q.kind for q in build_quiz(article, current_vocabulary(), seed)}
-            if "source_type" in kinds and kinds & set(TECHNIQUE_KINDS):
+            if kinds & set(LABELLED_KINDS) and kinds & set(TECHNIQUE_KINDS):
                 assignment.quiz = create_quiz(version, seed)
                 db.session.commit()
                 return
-        raise AssertionError("no seed gives a quiz with a source-type and a technique question")
+        raise AssertionError("no seed gives a quiz with a source-type or support and a technique question")
 
 
 def _assert_technique_defined_in_prompt(prompt: str) -> None:
@@ -273,6 +280,7 @@ def _assert_technique_defined_in_prompt(prompt: str) -> None:
 def _assert_choices_show_definitions(page: Any, what: str) -> None:
     vocabulary = project_vocabulary()
     meaning = {e.label: e.definition for e in (*vocabulary.source_types, *vocabulary.techniques)}
+    meaning.update(SUPPORT_DEFINITIONS)
     choices = page.locator("li.choice")
     count = choices.count()
     assert count >= 3, f"a {what} question needs choices"
@@ -349,8 +357,8 @@ def test_2_student_joins_answers_every_question_resumes_after_a_reload_and_sees_
         kinds[number] = kind
         first_of_kind = list(kinds.values()).count(kind) == 1
         prompt = page.locator("legend.prompt").inner_text()
-        for label, start in DEFINED_CHOICES.items():
-            if kind == "choice" and prompt.startswith(start) and label not in defined:
+        for label, starts in DEFINED_CHOICES.items():
+            if kind == "choice" and prompt.startswith(starts) and label not in defined:
                 _assert_choices_show_definitions(page, label)
                 defined.add(label)
         if kind == "choice" and SPOT_TECHNIQUE.match(prompt) and "technique" not in defined:

@@ -44,6 +44,7 @@ from app.domain.kinds.base import (
     attributed_source,
     content_words,
     in_stem,
+    says_who_only,
     source_label,
     where,
     words_subject,
@@ -368,6 +369,7 @@ class WhoSaidIt(QuestionKind):
         taken_names = set().union(*(_label_names(s) for s in right_sources)) if right_sources else set()
         # "Now I feel sharp again": only a person says "I"; a study or a council on offer is absurd.
         speakers = _person_types(reading.vocabulary) if _first_person(block, claim.span) else None
+        sentences = reading.sentences_of(claim.span)
         wrong_sources = [
             source_label(s)
             for s in article.sources
@@ -379,6 +381,11 @@ class WhoSaidIt(QuestionKind):
             and not names(block, claim.span, s)  # a name the stem shows is a trap, not a distractor
             and not any(_same_text(source_label(s), source_label(r)) for r in right_sources)
             and not (content_words(source_label(s)) & key_words)
+            # "the campaign said the poll showed ...": the poll is in the claim's own sentence
+            and not any(
+                m.block == claim.span.block and any(overlaps(sent, (m.start, m.end)) for sent in sentences)
+                for m in s.mentions
+            )
         ]
         wrong_sources = _distinct(wrong_sources)
         # Four choices: the key, "does not say" and two sources, or "does not say" and three.
@@ -789,9 +796,10 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         if level == SUPPORT_UNNAMED and any(
             SourceType._suggested_by_words(reading, source, m) & set(reading.vocabulary.named_source_types)
             for m in source.mentions
-            if m.block == claim.span.block
         ):
             return None  # "a video shared 400,000 times on TikTok": a named platform holds it
+        if level == SUPPORT_NAMED and any(_indefinite_mention(reading, m) for m in source.mentions):
+            return None  # "A government survey published in March found": which survey?
         if level == SUPPORT_NAMED and _indefinite_record(reading.vocabulary, source):
             return None  # "an internal police memo": which memo? "unnamed" could be defended
         # An unnamed firefighter who "told Channel 7": named and unnamed could both be defended.
@@ -815,6 +823,18 @@ def _indefinite_record(vocabulary: Vocabulary, source: Source) -> bool:
         source.type not in vocabulary.named_source_types
         and bool(first)
         and first[0].casefold() in _INDEFINITE
+    )
+
+
+def _indefinite_mention(reading: ArticleReading, mention: Span) -> bool:
+    """A mention as printed that points at no particular record ("A government survey ... found",
+    "an internal memo"), whatever the teacher's name for it says."""
+    block = reading.blocks[mention.block]
+    first = words_of(block, (mention.start, mention.start + 1))
+    if not first or first[0] not in _INDEFINITE:
+        return False
+    return any(
+        mention.start <= s and e <= mention.end for s, e in find_words(block, reading.vocabulary.record_words)
     )
 
 
@@ -1054,6 +1074,8 @@ class HeadlineCheck(QuestionKind):
         for index, framing, technique in _framings(reading):
             if framing.span.block != HEADLINE_BLOCK or framing.technique not in vocabulary.headline_only:
                 continue
+            if says_who_only(reading, framing.span):
+                continue  # "Scientists Say": the article may well match these words
             quote = display_form(framing.span.quote).strip("\"'\u2018\u2019\u201c\u201d")
             yield self.choice(
                 rng,
@@ -1160,7 +1182,9 @@ class SpotTechnique(QuestionKind):
                     continue  # a speaker's words: not sure they are plain
                 if not in_headline and any(w[:1].isupper() for w in text.words[start:end]):
                     continue  # a name is no plausible example of a technique
-                if not _descriptive(words[0]):
+                if not _descriptive(words[0]) or (
+                    start > 0 and text.words[start - 1].casefold() in _AUXILIARIES
+                ):
                     # "parents", "newspaper tried": nobody would take them for framing; a phrase led by
                     # a describing word ("targeted strikes") has the form framing often takes.
                     continue
@@ -1203,6 +1227,14 @@ _DESCRIPTIVE_ENDINGS = (
     "ic",
     "less",
     "est",
+)
+
+
+# Words before a participle that make it part of a verb ("were hearing", "not allowed"), not a
+# describing word.
+_AUXILIARIES = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "not", "to", "will", "would"]
+    + ["can", "could", "may", "might", "must", "should", "do", "does", "did", "get", "got", "am"]
 )
 
 

@@ -83,7 +83,26 @@ DRAWN_CHOICE_KINDS = frozenset({"name_technique", "source_type"})
 
 def choices_give_keys_away(a: Question, b: Question) -> bool:
     """Two questions that, side by side in a quiz, show a guesser their keys."""
-    return (a.kind == b.kind and a.kind in ONE_A_QUIZ) or share_wrong_answers(a, b) or asked_twice(a, b)
+    return (
+        (a.kind == b.kind and a.kind in ONE_A_QUIZ)
+        or share_wrong_answers(a, b)
+        or asked_twice(a, b)
+        or passage_marks_choices(a, b)
+        or passage_marks_choices(b, a)
+    )
+
+
+# Kinds whose wrong answers are phrases of the article that are not framing: a "find the framing"
+# question on their passage marks every framing word there, so it shows which phrase is the key.
+_PHRASE_CHOICE_KINDS = frozenset({"spot_technique"})
+
+
+def passage_marks_choices(find: Question, other: Question) -> bool:
+    """``find`` is a select question over a whole passage from which ``other`` takes its phrases."""
+    if find.type != SELECT or find.block is None or other.kind not in _PHRASE_CHOICE_KINDS:
+        return False
+    _, spans = footprint(other)
+    return any(block == find.block for block, _, _ in spans)
 
 
 def asked_twice(a: Question, b: Question) -> bool:

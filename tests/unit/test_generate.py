@@ -263,6 +263,57 @@ def test_who_said_it_skips_a_stem_holding_the_keys_role_or_a_gendered_pronoun() 
     assert asked == {"lunch queues were shorter"}
 
 
+def test_who_said_it_never_offers_a_source_named_in_the_claims_own_sentence() -> None:
+    # "the campaign said the poll showed ...": the poll could be defended.
+    b = ArticleBuilder(
+        "Race",
+        [
+            "The Hartley campaign said the Linwood poll showed a city that has run out of patience.",
+            "Dr Ana Marsh said the race was level. Mayor Okafor said little on Monday.",
+        ],
+    )
+    b.source("campaign", "the Hartley campaign", "named_organisation", ["The Hartley campaign said"])
+    b.source("poll", "the Linwood poll", "document_or_data", ["the Linwood poll showed"])
+    b.source("marsh", "Dr Ana Marsh", "named_person", ["Dr Ana Marsh said"])
+    b.source("okafor", "Mayor Okafor", "named_official", ["Mayor Okafor said"])
+    b.claim("a city that has run out of patience", "attributed", source="campaign")
+    for seed in range(20):
+        for question in questions_of(b.build(), "who_said_it", seed):
+            assert "the Linwood poll" not in question.choices
+
+
+def test_spot_technique_wrong_answers_are_no_verb_forms() -> None:
+    # "were hearing", "not allowed": a participle inside a verb is no describing word.
+    b = ArticleBuilder(
+        "Race",
+        [
+            "Voters were hearing bitter attacks every night. Staff were not allowed to speak, and the "
+            "crowded hall emptied quickly after the long meeting ended.",
+        ],
+    )
+    b.frame("bitter", "loaded_language")
+    b.framing_complete = {1}
+    for seed in range(10):
+        for question in questions_of(b.build(), "spot_technique", seed):
+            assert not {'"hearing"', '"allowed"'} & set(question.choices)
+
+
+def test_a_find_question_never_shares_a_quiz_with_phrases_taken_from_its_passage() -> None:
+    find = Question("find_framing", SELECT, "framing", "Select the framing", "", block=4, extra={"about": []})
+    spot = Question(
+        "spot_technique",
+        CHOICE,
+        "framing",
+        "Which?",
+        "",
+        choices=("a", "b", "c"),
+        answer=(0,),
+        extra={"about": [], "spans": [[2, 0, 1], [4, 5, 6]]},
+    )
+    assert conflicts(find, spot) and conflicts(spot, find)
+    assert not conflicts(find, replace(spot, extra={"about": [], "spans": [[2, 0, 1], [3, 5, 6]]}))
+
+
 def test_who_said_it_names_the_source_of_an_attributed_claim() -> None:
     question = by_quote(
         questions_of(library_article(), "who_said_it"), "the cuts are a disaster for children"
@@ -988,8 +1039,21 @@ def test_support_skips_a_document_that_points_at_no_particular_one() -> None:
     b.source("memo", "an internal police memo", "document_or_data", ["An internal police memo says"])
     b.claim("a trial of eight cameras led to 11 arrests", "attributed", source="memo")
     assert questions_of(b.build(), "support") == []
+    # Nor does the teacher's name make it particular: the words students see decide.
     b.sources[0] = replace(b.sources[0], name="the police department's 2024 camera report")
-    assert [right_choice(q) for q in questions_of(b.build(), "support")] == [SUPPORT_NAMED]
+    assert questions_of(b.build(), "support") == []
+    named = ArticleBuilder(
+        "Cameras",
+        ["The police department's 2024 camera report says a trial of eight cameras led to 11 arrests."],
+    )
+    named.source(
+        "report",
+        "the police department's 2024 camera report",
+        "document_or_data",
+        ["The police department's 2024 camera report says"],
+    )
+    named.claim("a trial of eight cameras led to 11 arrests", "attributed", source="report")
+    assert [right_choice(q) for q in questions_of(named.build(), "support")] == [SUPPORT_NAMED]
 
 
 def test_support_skips_an_unnamed_source_held_by_a_named_platform() -> None:
@@ -1158,6 +1222,13 @@ def test_spot_hedge_skips_a_claim_that_holds_a_condition() -> None:
     b = ArticleBuilder("Stadium", [text])
     b.claim("the lease could become a burden", "hedged", cues=["could"])
     assert len(questions_of(b.build(), "spot_hedge")) == 1
+
+
+def test_spot_hedge_skips_a_claim_with_another_phrase_of_doubt() -> None:
+    # "we won't know for years" says it is unconfirmed more plainly than the cue.
+    b = ArticleBuilder("Coral", ["It could work, but we won't know for years, the professor said on Friday."])
+    b.claim("It could work, but we won't know for years", "hedged", cues=["could"])
+    assert questions_of(b.build(), "spot_hedge") == []
 
 
 def test_spot_hedge_the_doubting_word_of_a_hedge_phrase_is_its_key() -> None:

@@ -267,6 +267,20 @@ def test_statement_kind_skips_a_disputed_claim_unless_it_is_an_opinion() -> None
     assert of_kind(b.build(), "statement_kind") == []
 
 
+def test_how_to_check_skips_an_opinion_whatever_its_source() -> None:
+    # Reading the release only shows who holds the view, not whether it is right.
+    b = ArticleBuilder(
+        "Buses",
+        ["The new timetable is a mess, according to a council report. Fares went up, Mayor Tom Hill said."],
+    )
+    b.source("report", "the council report", "document_or_data", ["according to a council report"])
+    b.source("hill", "Tom Hill, the mayor", "named_official", ["Mayor Tom Hill said"])
+    b.claim("The new timetable is a mess", "attributed", source="report")
+    assert len(of_kind(b.build(), "how_to_check")) == 1
+    b.claims[0] = replace(b.claims[0], kind="opinion")
+    assert of_kind(b.build(), "how_to_check") == []
+
+
 def test_how_to_check_needs_the_relay_named_where_the_claim_is() -> None:
     b = ArticleBuilder(
         "Bus Service to End",
@@ -387,6 +401,19 @@ def test_headline_evidence_never_offers_a_sentence_that_turns_against_the_headli
     )
     b.frame("Bans Cars", "headline_body_mismatch", note=NOTE.replace("a councillor says it", "but"))
     assert of_kind(b.build(), "headline_evidence") == []
+
+
+def test_headline_questions_skip_a_span_that_only_says_who_speaks() -> None:
+    # "Scientists Say": the article may well match it; the overstatement is in what they say.
+    b = ArticleBuilder(
+        "Coral Will Save Reef, Scientists Say",
+        ["Two scientists said the coral might help. A survey found that most reefs are still bleaching."],
+    )
+    b.frame(
+        "Scientists Say", "headline_body_mismatch", note='Only "might help", and a survey "found" bleaching.'
+    )
+    article = b.build()
+    assert of_kind(article, "headline_check") == [] and of_kind(article, "headline_evidence") == []
 
 
 def test_headline_evidence_needs_a_headline_only_technique_and_two_quoted_sentences() -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from app.domain.article import HEADLINE_BLOCK, Article, Claim, Source, Span, VocabularyEntry
-from app.domain.passage import ArticleReading
+from app.domain.passage import ArticleReading, find_words
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.quiz_rules import gives_key_away
 from app.domain.scoring import MIN_WRONG_WORDS, mark_selection
@@ -280,3 +280,16 @@ def content_words(text: str, letters: int = ROOT_LETTERS) -> set[str]:
         for word in (w.casefold() for w in _LETTERS.findall(match_form(text)))
         if len(word) >= letters and word not in FUNCTION_WORDS
     }
+
+
+# A headline span this short holding a reporting word is an attribution ("Scientists Say").
+MAX_ATTRIBUTION_WORDS = 3
+
+
+def says_who_only(reading: ArticleReading, span: Span) -> bool:
+    """A short headline span that only says who speaks ("Scientists Say"): the article may well match
+    it, and the overstatement is in what they are said to say."""
+    if span.length > MAX_ATTRIBUTION_WORDS:
+        return False
+    hits = find_words(reading.blocks[span.block], reading.vocabulary.attribution_words)
+    return any(span.start <= s and e <= span.end for s, e in hits)

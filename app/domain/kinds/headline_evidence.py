@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Framing
-from app.domain.kinds.base import MIN_CHOICES, QuestionKind, _defined, _notes, content_words
+from app.domain.kinds.base import MIN_CHOICES, QuestionKind, _defined, _notes, content_words, says_who_only
 from app.domain.passage import ArticleReading, words_of
 from app.domain.question import CHOICE, Question
 from app.domain.text import Block, display_form, match_form
@@ -70,6 +70,8 @@ class HeadlineEvidence(QuestionKind):
         for index, framing in enumerate(reading.article.framing):
             if framing.span.block != HEADLINE_BLOCK or framing.technique not in vocabulary.headline_only:
                 continue
+            if says_who_only(reading, framing.span):
+                continue  # "Scientists Say": the article may well match these words
             try:
                 technique = vocabulary.technique(framing.technique)
             except KeyError:

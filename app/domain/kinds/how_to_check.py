@@ -102,6 +102,8 @@ class HowToCheck(QuestionKind):
     def step(reading: ArticleReading, claim: Claim) -> tuple[str, str, str] | None:
         """The best first step to check the claim, why, and the id of the source whose kind the step
         tells; None where the annotations do not settle it."""
+        if claim.kind == "opinion":
+            return None  # reading where a view comes from only checks who holds it, not the view
         source = attributed_source(reading.article, claim)
         if source is None:
             return None  # no source: where to start is a judgement

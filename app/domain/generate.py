@@ -213,6 +213,20 @@ def _first_person(block: Block, span: Span) -> bool:
     return any(word in _FIRST_PERSON for word in words_of(block, span))
 
 
+def _speaker_types(reading: ArticleReading, block: Block, span: Span) -> frozenset[str] | None:
+    """The source types that fit the claim's grammar, or None for any: "I" is a person; a claim
+    that starts "it" or "its" ("it lost £6.2 million", "its drink was safe") speaks of a company or a
+    record, one that starts "they" or "their" of a group, so a person on offer is ruled out."""
+    vocabulary = reading.vocabulary
+    every = frozenset(entry.id for entry in vocabulary.source_types)
+    if _first_person(block, span):
+        return _person_types(vocabulary)
+    first = words_of(block, (span.start, span.start + 1))
+    if first and first[0] in ("it", "its", "they", "their", "them"):
+        return every - _person_types(vocabulary)
+    return None
+
+
 def _person_types(vocabulary: Vocabulary) -> frozenset[str]:
     """The source types that are one person, named or not."""
     return vocabulary.person_source_types | {"anonymous"}
@@ -368,7 +382,7 @@ class WhoSaidIt(QuestionKind):
         ) - _DESCRIPTOR_ROOTS
         taken_names = set().union(*(_label_names(s) for s in right_sources)) if right_sources else set()
         # "Now I feel sharp again": only a person says "I"; a study or a council on offer is absurd.
-        speakers = _person_types(reading.vocabulary) if _first_person(block, claim.span) else None
+        speakers = _speaker_types(reading, block, claim.span)
         sentences = reading.sentences_of(claim.span)
         wrong_sources = [
             source_label(s)

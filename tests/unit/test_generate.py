@@ -263,6 +263,27 @@ def test_who_said_it_skips_a_stem_holding_the_keys_role_or_a_gendered_pronoun() 
     assert asked == {"lunch queues were shorter"}
 
 
+def test_who_said_it_a_claim_starting_it_or_they_offers_no_person() -> None:
+    # "it questioned 812 adults": a poll, not a person; grammar would rule the people out.
+    b = ArticleBuilder(
+        "Race",
+        [
+            "The Linwood poll said it questioned 812 adults in October.",
+            "Dr Ana Marsh said the race was level. Mayor Okafor said little. The Echo said turnout fell.",
+            "The Hartley campaign said the mayor had failed.",
+        ],
+    )
+    b.source("poll", "the Linwood poll", "document_or_data", ["The Linwood poll said"])
+    b.source("marsh", "Dr Ana Marsh", "named_person", ["Dr Ana Marsh said"])
+    b.source("okafor", "Mayor Okafor", "named_official", ["Mayor Okafor said"])
+    b.source("echo", "the Echo", "news_outlet", ["The Echo said"])
+    b.source("campaign", "the Hartley campaign", "named_organisation", ["The Hartley campaign said"])
+    b.claim("it questioned 812 adults in October", "attributed", source="poll")
+    for seed in range(20):
+        for question in questions_of(b.build(), "who_said_it", seed):
+            assert not {"Dr Ana Marsh", "Mayor Okafor"} & set(question.choices)
+
+
 def test_who_said_it_never_offers_a_source_named_in_the_claims_own_sentence() -> None:
     # "the campaign said the poll showed ...": the poll could be defended.
     b = ArticleBuilder(

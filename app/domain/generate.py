@@ -272,6 +272,22 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     )
 
 
+def _sourced_in_its_sentence(reading: ArticleReading, claim: Claim, source: Source) -> bool:
+    """The claim's own sentence mentions its source (or whoever passed it on), or the claim is a
+    speaker's quoted words; an attribution in the sentence before may or may not carry over."""
+    block = reading.blocks[claim.span.block]
+    if in_quotation(block, claim.span.start, claim.span.end):
+        return True
+    chain = _relay_chain(reading.article, source)
+    sentences = reading.sentences_of(claim.span)
+    return any(
+        m.block == claim.span.block and any(overlaps(sent, (m.start, m.end)) for sent in sentences)
+        for other in reading.article.sources
+        if other.id in chain
+        for m in other.mentions
+    )
+
+
 def _unmarked_attribution_beside(reading: ArticleReading, span: Span) -> bool:
     """An attribution word in the claim's own sentence that no mention covers ("Zipp says", left
     unmarked): the words may come from someone other than the source the teacher gave, and the
@@ -441,6 +457,8 @@ class WhoSaidIt(QuestionKind):
             return False  # the stem would show the attribution
         if _unmarked_attribution_beside(reading, claim.span):
             return False
+        if not _sourced_in_its_sentence(reading, claim, source):
+            return False  # named in another sentence: "the article does not say" could be defended
         block = reading.blocks[claim.span.block]
         chain = _relay_chain(reading.article, source)
         if any(names(block, claim.span, reading.article.source(i)) for i in chain):
@@ -537,14 +555,19 @@ class SourceType(NameFromVocabulary):
         ):
             suggested.add("document_or_data")
         sentence_starts = {first for first, _ in reading.sentences(mention.block)}
-        own = name_words(source) | _TITLES
+        # Only a named source's name is its own: "a post on Facebook" still names the platform.
+        own = (name_words(source) if source.type in vocabulary.named_source_types else frozenset()) | _TITLES
+        # The words of the mention and of a description set off right after it ("said Gareth Lowe,
+        # the association's chairman").
+        after = _clause(block, mention.end, +1)
+        end = after[1] if after is not None else mention.end
         other_names = [
             word
-            for index, word in enumerate(block.words[mention.start : mention.end], start=mention.start)
-            if word[:1].isupper()
+            for index, word in enumerate(block.words[mention.start : end], start=mention.start)
+            if (word[:1].isupper() or is_possessive(word) or word.casefold() in ("its", "their"))
             and index not in sentence_starts
             and words_of(block, (index, index + 1))[0] not in own
-            and words_of(block, (index, index + 1))[0] not in PRONOUNS
+            and words_of(block, (index, index + 1))[0] not in PRONOUNS - {"its", "their"}
         ]
         organisations = set(vocabulary.named_source_types) - set(vocabulary.person_source_types)
         if other_names and source.type in organisations:
@@ -717,17 +740,19 @@ class FindSources(FindInPassage):
     @staticmethod
     def _only_a_name(reading: ArticleReading, block: int, source: Source, mention: Span) -> bool:
         """A mention with no attribution word ("Another parent, Tom Rivers, was less worried") whose
-        source, or whoever passed its words on, is attributed in the same paragraph ("he told the
+        source, or whoever passed its words on, is attributed in the same sentence ("..., he told the
         Echo"): it names the speaker but says nothing of where words come from, so it is free to
-        select, not required."""
+        select, not required.  In another sentence that attribution may not be this one's ("A study
+        ..., published last year, found that ...": the study is the attribution there)."""
         hits = reading.attribution_hits(block)
         if any(covered(hit, [(mention.start, mention.end)]) for hit in hits):
             return False
-        # Its own other mentions, or those of whoever passed its words on ("he told the Echo").
+        sentences = reading.sentences_of(mention)
         relays = [reading.article.source(i) for i in _relay_chain(reading.article, source)]
         return any(
             other is not mention
             and other.block == block
+            and any(overlaps(sent, (other.start, other.end)) for sent in sentences)
             and any(covered(hit, [(other.start, other.end)]) for hit in hits)
             for relay in relays
             for other in relay.mentions
@@ -803,6 +828,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "could be the boots on the ground": the speaker hedges
         if _unmarked_attribution_beside(reading, claim.span):
             return None  # "Zipp says", unmarked: maybe not the source the teacher gave
+        if not _sourced_in_its_sentence(reading, claim, source):
+            return None  # the source is named in another sentence: "stated as a fact" could be defended
         # The source must be readable where the claim is: named in the same paragraph.
         if not any(m.block == claim.span.block for m in reading.naming_mentions(source)):
             return None
@@ -1355,7 +1382,9 @@ class FindFraming(FindInPassage):
             for first, last in reading.loaded_hits(block):
                 if start <= first < last <= end:
                     core.update(range(first, last))
-            if core and 2 * len(core) < end - start:
+            # Meaning words only: "of" of the emotive phrase "flood of" finds nothing.
+            core = {i for i in core if words.words[i].casefold() not in FUNCTION_WORDS}
+            if core and 2 * len(core) <= end - start:
                 keys += runs(core)
         return keys
 

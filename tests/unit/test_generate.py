@@ -643,6 +643,28 @@ def test_source_type_a_recording_on_a_named_platform_is_asked_without_document_o
                 assert document not in question.choices and organisation not in question.choices
 
 
+def test_source_type_a_person_speaking_for_a_group_is_asked_without_organisation() -> None:
+    # "its director, Priya Sandhu, said"; "said Gareth Lowe, the association's chairman".
+    b = ArticleBuilder(
+        "Zoo",
+        [
+            "Ashdale Zoo closed its aviary, and its director, Priya Sandhu, said the birds were safe. "
+            "Rents rose, said Gareth Lowe, the association's chairman. The Echo said little.",
+            "Dr Ana Ruiz said the ban was right. The Farmers' Council said it was wrong.",
+        ],
+    )
+    b.source("sandhu", "Priya Sandhu", "named_person", ["its director, Priya Sandhu, said"])
+    b.source("lowe", "Gareth Lowe", "named_person", ["said Gareth Lowe"])
+    b.source("echo", "the Echo", "news_outlet", ["The Echo said"])
+    b.source("ruiz", "Dr Ana Ruiz", "named_person", ["Dr Ana Ruiz said"])
+    b.source("council", "the Farmers' Council", "named_organisation", ["The Farmers' Council said"])
+    organisation = VOCABULARY.source_type("named_organisation").label
+    for seed in range(20):
+        for question in questions_of(b.build(), "source_type", seed):
+            if question.extra["source"] in ("sandhu", "lowe"):
+                assert organisation not in question.choices
+
+
 def test_source_type_stem_never_names_the_source_or_its_type() -> None:
     for question in questions_of(library_article(), "source_type"):
         source = library_article().source(question.extra["source"])
@@ -836,6 +858,49 @@ def test_find_sources_a_mention_that_only_names_a_speaker_attributed_nearby_is_f
     assert question.answer_text == ["he told the Westshire Echo"]
     assert score_answer(question, _select(question, "he told the Westshire Echo")).score == 1.0
     assert score_answer(question, _select(question, "Tom Rivers", "he told the Westshire Echo")).score == 1.0
+
+
+def test_find_sources_a_mention_giving_its_sentences_claim_a_source_is_always_required() -> None:
+    # "A study ..., published last year, found that ...": "found" is no listed verb, yet it is the
+    # attribution of its sentence; "its authors said" in another sentence does not make it free.
+    b = ArticleBuilder(
+        "Bird Flu",
+        [
+            "A study from the University of Northmoor, published last year, found that crowded sheds "
+            "spread the virus faster. Its authors said more research was needed before any ban.",
+        ],
+    )
+    b.source(
+        "study",
+        "a study from the University of Northmoor",
+        "document_or_data",
+        ["A study from the University of Northmoor, published last year, found", "Its authors said"],
+    )
+    b.claim("crowded sheds spread the virus faster", "attributed", source="study")
+    b.claim("more research was needed before any ban", "attributed", source="study")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert len(question.answer_text) == 2
+
+
+def test_a_claim_whose_source_is_named_only_in_another_sentence_gets_no_who_or_support_question() -> None:
+    # "... the Agency's figures show. About 310,000 birds have been culled": the attribution may or
+    # may not carry over, so "stated as a fact" or "the article does not say" could be defended.
+    b = ArticleBuilder(
+        "Bird Flu",
+        [
+            "Fourteen farms are infected, the Animal Health Agency said on Monday. About 310,000 birds "
+            "have been culled so far. Ann Lee, a farmer, said the rules were fair.",
+        ],
+    )
+    b.source("agency", "the Animal Health Agency", "named_organisation", ["the Animal Health Agency said"])
+    b.source("lee", "Ann Lee, a farmer", "named_person", ["Ann Lee, a farmer, said"])
+    b.claim("About 310,000 birds have been culled so far", "attributed", source="agency")
+    b.claim("the rules were fair", "attributed", source="lee")
+    article = b.build()
+    for kind in ("who_said_it", "support"):
+        assert all(
+            q.quote != "About 310,000 birds have been culled so far" for q in questions_of(article, kind)
+        )
 
 
 def test_find_sources_a_relative_clause_does_not_hold_the_reporting_verb() -> None:
@@ -1492,6 +1557,19 @@ def test_find_framing_an_emotive_word_of_the_vocabulary_alone_finds_its_span() -
     assert score_answer(question, _select(question, "war zone")).score == 1.0
 
 
+def test_find_framing_a_two_word_span_has_its_emotive_word_as_key() -> None:
+    # "flood of": "of" alone must not find it.
+    b = ArticleBuilder(
+        "Rents",
+        ["A flood of about 3,000 students will arrive in the town next autumn, the council expects."],
+    )
+    b.frame("flood of", "loaded_language")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, _select(question, "flood")).score == 1.0
+    assert score_answer(question, _select(question, "of")).score < 1.0
+
+
 def test_find_framing_the_rest_of_a_short_quotation_costs_nothing() -> None:
     b = ArticleBuilder(
         "Memory",
@@ -1810,8 +1888,8 @@ def test_hand_written_questions_are_always_in_the_quiz() -> None:
 def test_fewer_questions_than_the_length_gives_them_all() -> None:
     article = one_source_article()
     quiz = build_quiz(article, VOCABULARY, seed=0)
-    # "What kind of source" and "how well supported" both concern Sam Reed: one of them.
-    assert [q.kind for q in quiz] in (["source_type"], ["support"])
+    # Every question concerns Sam Reed's one claim: one of them.
+    assert [q.kind for q in quiz] in (["source_type"], ["support"], ["find_sources"])
 
 
 def test_quiz_questions_carry_focus_or_passage() -> None:

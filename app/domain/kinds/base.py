@@ -69,13 +69,16 @@ def _merge_overlapping(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int
     return tuple(merged)
 
 
-def gold_is_sparse(gold: Iterable[tuple[int, int]], word_count: int) -> bool:
-    """True when there are gold words, at most half the words shown, with enough others left."""
+def gold_is_sparse(
+    gold: Iterable[tuple[int, int]], word_count: int, free: Iterable[tuple[int, int]] = ()
+) -> bool:
+    """True when there are gold words, at most half the words shown, with enough others left that
+    cost marks (words free to select left out)."""
     spans = list(gold)
     gold_words = {i for start, end in spans for i in range(start, end)}
     if not gold_words or MAX_GOLD_SHARE * len(gold_words) > word_count:
         return False
-    everything = mark_selection(word_count, spans, (), range(word_count))
+    everything = mark_selection(word_count, spans, (), range(word_count), list(free))
     return everything.wrong_words >= MIN_WRONG_WORDS_SHOWN
 
 
@@ -180,7 +183,8 @@ class QuestionKind:
         spans = _merge_overlapping((s, e) for s, e in gold if 0 <= s < e <= len(block.words))
         if not spans:
             return None
-        if require_sparse and not gold_is_sparse(spans, len(block.words)):
+        free = [(int(a) - offset, int(b) - offset) for a, b in (extra or {}).get("free", ())]
+        if require_sparse and not gold_is_sparse(spans, len(block.words), free):
             return None
         extra = dict(extra or {})
         if offset:

@@ -98,7 +98,7 @@ def test_teacher_opens_one_students_answers_from_the_gradebook(
         else:
             expect(verdict).not_to_contain_text("Right")
     # A choice question shows the student's answer and the key in words.
-    choice = next(i for i, q in enumerate(questions) if q.type != "select")
+    choice = next(i for i, q in enumerate(questions) if q.type == "choice")
     expect(items.nth(choice).locator(".tag-correct")).to_contain_text("right answer")
     expect(items.nth(choice).locator(".tag-chosen")).to_contain_text("student’s answer")
     # A select-words question marks the words in the passage, each mark named in text too.

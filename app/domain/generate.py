@@ -739,23 +739,32 @@ class FindSources(FindInPassage):
 
     @staticmethod
     def _only_a_name(reading: ArticleReading, block: int, source: Source, mention: Span) -> bool:
-        """A mention with no attribution word ("Another parent, Tom Rivers, was less worried") whose
-        source, or whoever passed its words on, is attributed in the same sentence ("..., he told the
-        Echo"): it names the speaker but says nothing of where words come from, so it is free to
-        select, not required.  In another sentence that attribution may not be this one's ("A study
-        ..., published last year, found that ...": the study is the attribution there)."""
+        """A mention with no attribution word ("Dr Helen Marsh ... was more cautious"): it names a
+        speaker but says nothing of where words come from, so it is free to select, not required;
+        unless it gives a claim of its own sentence its source ("A study ..., published last year,
+        found that ..."), where no other attribution in that sentence does ("Another parent, Tom
+        Rivers, was less worried, he told the Echo": the Echo's "told" does)."""
         hits = reading.attribution_hits(block)
         if any(covered(hit, [(mention.start, mention.end)]) for hit in hits):
             return False
         sentences = reading.sentences_of(mention)
-        relays = [reading.article.source(i) for i in _relay_chain(reading.article, source)]
+        chain = _relay_chain(reading.article, source)
+
+        def in_sentence(start: int, end: int) -> bool:
+            return any(overlaps(sent, (start, end)) for sent in sentences)
+
+        if not any(
+            claim.source in chain and in_sentence(claim.span.start, claim.span.end)
+            for _, claim in reading.claims_in(block)
+        ):
+            return True
         return any(
             other is not mention
             and other.block == block
-            and any(overlaps(sent, (other.start, other.end)) for sent in sentences)
+            and in_sentence(other.start, other.end)
             and any(covered(hit, [(other.start, other.end)]) for hit in hits)
-            for relay in relays
-            for other in relay.mentions
+            for relay_id in chain
+            for other in reading.article.source(relay_id).mentions
         )
 
     def free_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:

@@ -903,6 +903,22 @@ def test_a_claim_whose_source_is_named_only_in_another_sentence_gets_no_who_or_s
         )
 
 
+def test_find_sources_a_bare_name_with_no_claim_in_its_sentence_is_free() -> None:
+    # "Dr Helen Marsh ... was more cautious. She said ...": the name attributes nothing itself.
+    b = ArticleBuilder(
+        "Doping",
+        [
+            "Dr Helen Marsh, a sports doctor, was more cautious on Monday evening. She said the second "
+            "test would settle the matter within three weeks, and that nobody should rush to judge.",
+        ],
+    )
+    b.source("marsh", "Dr Helen Marsh", "named_person", ["Dr Helen Marsh", "She said"])
+    b.claim("the second test would settle the matter within three weeks", "attributed", source="marsh")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert question.answer_text == ["She said"]
+    assert score_answer(question, _select(question, "She said")).score == 1.0
+
+
 def test_find_sources_a_relative_clause_does_not_hold_the_reporting_verb() -> None:
     b = ArticleBuilder(
         "Promise Denied",

@@ -260,6 +260,13 @@ def test_statement_kind_skips_a_condition_unless_it_is_a_prediction() -> None:
     assert of_kind(b.build(), "statement_kind") == []
 
 
+def test_statement_kind_skips_a_hedged_claim_unless_it_is_a_prediction() -> None:
+    # "It is possible this is a doping case": not settled yet, so "a prediction" could be defended.
+    b = statements()
+    b.claim("The new roof is ugly", "hedged", cues=["is"], kind="opinion")
+    assert of_kind(b.build(), "statement_kind") == []
+
+
 def test_statement_kind_skips_a_disputed_claim_unless_it_is_an_opinion() -> None:
     # Another source disagrees: "other people could disagree", the opinion's definition, fits too.
     b = statements()

@@ -82,6 +82,8 @@ class StatementKind(QuestionKind):
                 continue  # "could put someone in danger": a student could defend "a prediction"
             if claim.kind != "prediction" and _CONDITION.search(match_form(claim.span.quote).casefold()):
                 continue  # "if you take the phones away, children learn": a prediction too
+            if claim.kind != "prediction" and (claim.cues or reading.hedges_in(claim.span)):
+                continue  # "It is possible this is a doping case": not settled yet, so a prediction too
             if claim.kind != "opinion" and claim.status == "disputed":
                 continue  # another source in the article disagrees: "an opinion" could be defended
             if claim.kind != "opinion" and any(f.span.overlaps(claim.span) for f in reading.article.framing):

@@ -223,8 +223,9 @@ def _flow_scalar(value: Any) -> str:
 
 
 def _quoted(text: str) -> str:
-    """Double quotes, or single quotes when the text has double quotes but no apostrophes."""
-    if '"' in text and "'" not in text and _printable(text):
+    """Double quotes, or single quotes when the text has double quotes but no apostrophes and no
+    line break (YAML folds a line break inside single quotes into a space)."""
+    if '"' in text and "'" not in text and "\n" not in text and "\r" not in text and _printable(text):
         return "'" + text + "'"
     return _double_quoted(text)
 

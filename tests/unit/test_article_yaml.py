@@ -104,6 +104,12 @@ def test_odd_text_survives(value: str) -> None:
     assert yaml_to_document(document_to_yaml(document)) == document
 
 
+def test_a_quotation_mark_and_a_line_break_read_back_as_written() -> None:
+    # Found by the property test below: single quotes would fold the line break into a space.
+    document = {"id": "odd", "title": '"\n', "claims": [{"quote": 'a "b"\nc', "note": '"\n'}]}
+    assert yaml_to_document(document_to_yaml(document)) == document
+
+
 def test_a_long_note_is_folded_and_reads_back_the_same() -> None:
     note = " ".join(["This note is long enough to be folded over several lines."] * 5)
     document = {"id": "long", "claims": [{"quote": "x", "status": "hedged", "note": note}]}

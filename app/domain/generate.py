@@ -278,13 +278,10 @@ def _sourced_in_its_sentence(reading: ArticleReading, claim: Claim, source: Sour
     block = reading.blocks[claim.span.block]
     if in_quotation(block, claim.span.start, claim.span.end):
         return True
-    chain = _relay_chain(reading.article, source)
-    sentences = reading.sentences_of(claim.span)
     return any(
-        m.block == claim.span.block and any(overlaps(sent, (m.start, m.end)) for sent in sentences)
-        for other in reading.article.sources
-        if other.id in chain
-        for m in other.mentions
+        reading.shares_sentence(claim.span, mention)
+        for link in _relay_chain(reading.article, source)
+        for mention in reading.article.source(link).mentions
     )
 
 
@@ -399,7 +396,6 @@ class WhoSaidIt(QuestionKind):
         taken_names = set().union(*(_label_names(s) for s in right_sources)) if right_sources else set()
         # "Now I feel sharp again": only a person says "I"; a study or a council on offer is absurd.
         speakers = _speaker_types(reading, block, claim.span)
-        sentences = reading.sentences_of(claim.span)
         wrong_sources = [
             source_label(s)
             for s in article.sources
@@ -412,10 +408,7 @@ class WhoSaidIt(QuestionKind):
             and not any(_same_text(source_label(s), source_label(r)) for r in right_sources)
             and not (content_words(source_label(s)) & key_words)
             # "the campaign said the poll showed ...": the poll is in the claim's own sentence
-            and not any(
-                m.block == claim.span.block and any(overlaps(sent, (m.start, m.end)) for sent in sentences)
-                for m in s.mentions
-            )
+            and not any(reading.shares_sentence(claim.span, m) for m in s.mentions)
         ]
         wrong_sources = _distinct(wrong_sources)
         # Four choices: the key, "does not say" and two sources, or "does not say" and three.
@@ -509,6 +502,40 @@ class NameFromVocabulary(QuestionKind):
         )
 
 
+def _types_suggested_by_words(reading: ArticleReading, source: Source, mention: Span) -> set[str]:
+    """Types the mention's own words make defensible: a record ("several studies found", "in a
+    statement") for "A document or data"; a second name beside a person's ("Lumora's chief
+    executive, Mark Devlin") or any other source ("a video shared on Facebook") for an
+    organisation, and beside an organisation's for the person speaking."""
+    vocabulary = reading.vocabulary
+    block = reading.blocks[mention.block]
+    suggested = set()
+    if any(mention.start <= s and e <= mention.end for s, e in find_words(block, vocabulary.record_words)):
+        suggested.add("document_or_data")
+    sentence_starts = {first for first, _ in reading.sentences(mention.block)}
+    # Only a named source's name is its own: "a post on Facebook" still names the platform.
+    own = (name_words(source) if source.type in vocabulary.named_source_types else frozenset()) | _TITLES
+    # The words of the mention and of a description set off right after it ("said Gareth Lowe,
+    # the association's chairman").
+    after = _clause(block, mention.end, +1)
+    end = after[1] if after is not None else mention.end
+    other_names = [
+        word
+        for index, word in enumerate(block.words[mention.start : end], start=mention.start)
+        if (word[:1].isupper() or is_possessive(word) or word.casefold() in ("its", "their"))
+        and index not in sentence_starts
+        and words_of(block, (index, index + 1))[0] not in own
+        and words_of(block, (index, index + 1))[0] not in PRONOUNS - {"its", "their"}
+    ]
+    organisations = set(vocabulary.named_source_types) - set(vocabulary.person_source_types)
+    if other_names and source.type in organisations:
+        suggested |= set(vocabulary.person_source_types)
+    elif other_names:
+        # "A video shared on Facebook": the platform is named beside the source.
+        suggested |= organisations
+    return suggested
+
+
 class SourceType(NameFromVocabulary):
     """What kind of source: once per source, at a mention that names it, with a stem that never
     names the type."""
@@ -540,42 +567,6 @@ class SourceType(NameFromVocabulary):
                 if question is not None and not gives_key_away(question):
                     yield question
                     break
-
-    @staticmethod
-    def _suggested_by_words(reading: ArticleReading, source: Source, mention: Span) -> set[str]:
-        """Types the mention's own words make defensible: a record ("several studies found", "in a
-        statement") for "A document or data"; a second name beside a person's ("Lumora's chief
-        executive, Mark Devlin") or any other source ("a video shared on Facebook") for an
-        organisation, and beside an organisation's for the person speaking."""
-        vocabulary = reading.vocabulary
-        block = reading.blocks[mention.block]
-        suggested = set()
-        if any(
-            mention.start <= s and e <= mention.end for s, e in find_words(block, vocabulary.record_words)
-        ):
-            suggested.add("document_or_data")
-        sentence_starts = {first for first, _ in reading.sentences(mention.block)}
-        # Only a named source's name is its own: "a post on Facebook" still names the platform.
-        own = (name_words(source) if source.type in vocabulary.named_source_types else frozenset()) | _TITLES
-        # The words of the mention and of a description set off right after it ("said Gareth Lowe,
-        # the association's chairman").
-        after = _clause(block, mention.end, +1)
-        end = after[1] if after is not None else mention.end
-        other_names = [
-            word
-            for index, word in enumerate(block.words[mention.start : end], start=mention.start)
-            if (word[:1].isupper() or is_possessive(word) or word.casefold() in ("its", "their"))
-            and index not in sentence_starts
-            and words_of(block, (index, index + 1))[0] not in own
-            and words_of(block, (index, index + 1))[0] not in PRONOUNS - {"its", "their"}
-        ]
-        organisations = set(vocabulary.named_source_types) - set(vocabulary.person_source_types)
-        if other_names and source.type in organisations:
-            suggested |= set(vocabulary.person_source_types)
-        elif other_names:
-            # "A video shared on Facebook": the platform is named beside the source.
-            suggested |= organisations
-        return suggested
 
     @staticmethod
     def _shared(article: Article, source: Source, mention: Span) -> list[Source]:
@@ -613,20 +604,13 @@ class SourceType(NameFromVocabulary):
         }
         # Whoever the words passed through ("he told the Westshire Echo") could be named as well.
         also_right |= {other.type for other in _relays_of(article, source)}
-        also_right |= self._suggested_by_words(reading, source, mention)
+        also_right |= _types_suggested_by_words(reading, source, mention)
         candidates = _wrong_candidates(vocabulary, vocabulary.source_types, right.id, also_right)
         # One wrong answer at least must look like the key at a glance (named or not, and for an unnamed
         # source, people or not): with only far-off types left ("An unnamed source" for "said Dana
         # Mensah"), "is someone named here?" alone finds the key.
-        kindred = [
-            entry
-            for entry in candidates
-            if _source_features(vocabulary, entry.id) == _source_features(vocabulary, right.id)
-            or (
-                "named" in _source_features(vocabulary, right.id)
-                and "named" in _source_features(vocabulary, entry.id)
-            )
-        ]
+        looks = _source_features(vocabulary, right.id)
+        kindred = [entry for entry in candidates if _source_features(vocabulary, entry.id) == looks]
         if not kindred:
             return None
         first = rng.choice(kindred)
@@ -747,31 +731,25 @@ class FindSources(FindInPassage):
         hits = reading.attribution_hits(block)
         if any(covered(hit, [(mention.start, mention.end)]) for hit in hits):
             return False
-        sentences = reading.sentences_of(mention)
         chain = _relay_chain(reading.article, source)
-
-        def in_sentence(start: int, end: int) -> bool:
-            return any(overlaps(sent, (start, end)) for sent in sentences)
-
         if not any(
-            claim.source in chain and in_sentence(claim.span.start, claim.span.end)
+            claim.source in chain and reading.shares_sentence(mention, claim.span)
             for _, claim in reading.claims_in(block)
         ):
             return True
         return any(
             other is not mention
-            and other.block == block
-            and in_sentence(other.start, other.end)
+            and reading.shares_sentence(mention, other)
             and any(covered(hit, [(other.start, other.end)]) for hit in hits)
-            for relay_id in chain
-            for other in reading.article.source(relay_id).mentions
+            for link in chain
+            for other in reading.article.source(link).mentions
         )
 
     def free_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         """A speaker's name or role set off by commas right beside a mention ("Rovers' owner, the
         property developer Martin Hale, has promised"; "said Dr Okafor, the board's director"):
         part of saying who speaks, so selecting it costs nothing; and a mention that only names a
-        speaker attributed elsewhere in the paragraph."""
+        speaker (``_only_a_name``)."""
         words = reading.blocks[block]
         free = [
             (mention.start, mention.end)
@@ -803,9 +781,7 @@ class FindSources(FindInPassage):
             if claim.source is None or in_quotation(reading.blocks[block], claim.span.start, claim.span.end):
                 continue
             if not any(
-                overlaps(sentence, mention)
-                for sentence in reading.sentences_of(claim.span)
-                for mention in mentions
+                reading.shares_sentence(claim.span, mention) for _, mention in reading.mentions_in(block)
             ):
                 # "Under cross-examination, she agreed that ...": the claim's own sentence says who
                 # it comes from in words the teacher did not mark.
@@ -844,13 +820,11 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None
         level = SUPPORT_UNNAMED if source.type in UNNAMED_SOURCE_TYPES else SUPPORT_NAMED
         if level == SUPPORT_UNNAMED and any(
-            SourceType._suggested_by_words(reading, source, m) & set(reading.vocabulary.named_source_types)
+            _types_suggested_by_words(reading, source, m) & set(reading.vocabulary.named_source_types)
             for m in source.mentions
         ):
             return None  # "a video shared 400,000 times on TikTok": a named platform holds it
-        if level == SUPPORT_NAMED and any(_indefinite_mention(reading, m) for m in source.mentions):
-            return None  # "A government survey published in March found": which survey?
-        if level == SUPPORT_NAMED and _indefinite_record(reading.vocabulary, source):
+        if level == SUPPORT_NAMED and _indefinite_record(reading, source):
             return None  # "an internal police memo": which memo? "unnamed" could be defended
         # An unnamed firefighter who "told Channel 7": named and unnamed could both be defended.
         chain = _relay_chain(reading.article, source) - {source.id}
@@ -865,27 +839,25 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
 _INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "various", "unnamed"})
 
 
-def _indefinite_record(vocabulary: Vocabulary, source: Source) -> bool:
-    """A source that is not a person, organisation or outlet (a document, data) described without
-    pointing at one in particular: no title, no publisher, only "an internal police memo"."""
+def _indefinite_record(reading: ArticleReading, source: Source) -> bool:
+    """A record that points at no particular one: a source that is not a person, organisation or
+    outlet named so ("an internal police memo"), or any source printed so, with a record word
+    ("A government survey published in March found"), whatever the teacher's name says."""
     first = source.name.split(maxsplit=1)[:1]
-    return (
-        source.type not in vocabulary.named_source_types
-        and bool(first)
+    if (
+        source.type not in reading.vocabulary.named_source_types
+        and first
         and first[0].casefold() in _INDEFINITE
-    )
-
-
-def _indefinite_mention(reading: ArticleReading, mention: Span) -> bool:
-    """A mention as printed that points at no particular record ("A government survey ... found",
-    "an internal memo"), whatever the teacher's name for it says."""
-    block = reading.blocks[mention.block]
-    first = words_of(block, (mention.start, mention.start + 1))
-    if not first or first[0] not in _INDEFINITE:
-        return False
-    return any(
-        mention.start <= s and e <= mention.end for s, e in find_words(block, reading.vocabulary.record_words)
-    )
+    ):
+        return True
+    for mention in source.mentions:
+        block = reading.blocks[mention.block]
+        if set(words_of(block, (mention.start, mention.start + 1))) & _INDEFINITE and any(
+            mention.start <= s and e <= mention.end
+            for s, e in find_words(block, reading.vocabulary.record_words)
+        ):
+            return True
+    return False
 
 
 class Support(QuestionKind):
@@ -1372,16 +1344,16 @@ class FindFraming(FindInPassage):
     def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         """Words the teacher's note quotes from inside a framing span ('"Blank cheque" and "spying"
         are strong words'), and the vocabulary's emotive words in it: the core of the span, which
-        alone finds it.  Only a core of less than
-        half the span: a note quoting all of it would otherwise ask for more than half."""
+        alone finds it.  Only a core of at most half the span: a note quoting all of it would
+        otherwise ask for more than the half that finds a span without key words."""
         words = reading.blocks[block]
+        text = match_form(words.text).lower()  # lower() keeps every offset: "Blank cheque" in a note
         keys: list[tuple[int, int]] = []
         for item in reading.article.framing:
             if item.span.block != block:
                 continue
             start, end = without_edge_articles(words, (item.span.start, item.span.end))
             core: set[int] = set()
-            text = match_form(words.text).lower()  # lower() keeps every offset: "Blank cheque" in a note
             for phrase in quoted_phrases(item.note):
                 for found in find_all(text, match_form(phrase).lower()):
                     first, last = words.word_range(*found)

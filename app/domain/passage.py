@@ -372,6 +372,12 @@ class ArticleReading:
     def sentences_of(self, span: Span) -> list[tuple[int, int]]:
         return [s for s in self._sentences[span.block] if overlaps(s, (span.start, span.end))]
 
+    def shares_sentence(self, span: Span, other: Span) -> bool:
+        """``other`` stands in a sentence of ``span`` (in the same paragraph)."""
+        return other.block == span.block and any(
+            overlaps(sentence, (other.start, other.end)) for sentence in self.sentences_of(span)
+        )
+
     def _hits(self, block: int, words: Sequence[str], outside_quotes: bool) -> list[tuple[int, int]]:
         key = (block, id(words), outside_quotes)
         found = self._hit_cache.get(key)

@@ -111,8 +111,7 @@ class StatementKind(QuestionKind):
 def _in_future_sentence(reading: ArticleReading, span: Span) -> bool:
     """The sentence around ``span`` speaks of what will or could happen, or of a time to come."""
     block = reading.blocks[span.block]
-    for first, last in reading.sentences(span.block):
-        if first <= span.start < last:
-            text = match_form(" ".join(block.words[first:last])).casefold()
-            return speaks_of_what_may_happen(text) or _FUTURE_TIME.search(text) is not None
+    for first, last in reading.sentences_of(span)[:1]:  # the sentence the claim starts in
+        text = match_form(" ".join(block.words[first:last])).casefold()
+        return speaks_of_what_may_happen(text) or _FUTURE_TIME.search(text) is not None
     return False

@@ -665,6 +665,12 @@ class FindInPassage(QuestionKind):
     def free_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         return []
 
+    def cores_in(
+        self, reading: ArticleReading, block: int, keys: Sequence[tuple[int, int]]
+    ) -> list[tuple[int, list[int]]]:
+        """(how many, which words) find a gold span that has no key words (see scoring.span_credit)."""
+        return []
+
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         raise NotImplementedError
 
@@ -675,6 +681,11 @@ class FindInPassage(QuestionKind):
                 continue
             block = reading.blocks[index]
             texts = [_phrase(reading, index, s, e) for (s, e), *_ in gold]
+            keys = self.keys_in(reading, index)
+            extra: dict[str, Any] = {"free": [list(span) for span in self.free_in(reading, index)]}
+            cores = self.cores_in(reading, index, keys)
+            if cores:
+                extra["cores"] = [[need, words] for need, words in cores]
             yield self.select(
                 prompt="Select " + self.task.format(where=where(index)),
                 explanation=_notes(
@@ -687,8 +698,8 @@ class FindInPassage(QuestionKind):
                 block_index=index,
                 block=block,
                 gold=[span for span, *_ in gold],
-                keys=self.keys_in(reading, index),
-                extra={"free": [list(span) for span in self.free_in(reading, index)]},
+                keys=keys,
+                extra=extra,
                 # Its answer shows which claims of the passage have a source: it is about all of them.
                 about=[subject for _, _, subject, _ in gold]
                 + [f"claim:{i}" for i, _ in reading.claims_in(index)],
@@ -1272,6 +1283,12 @@ def _rarity(reading: ArticleReading, words: Sequence[str]) -> tuple[int, int]:
 
 # Words that do not start or end a phrase a reader would pick out ("with the", "of the").
 _FUNCTION_WORDS = FUNCTION_WORDS
+
+
+def _is_meaning_word(word: str) -> bool:
+    return any(ch.isalpha() for ch in word) and match_form(word).casefold() not in FUNCTION_WORDS
+
+
 # Words that start a clause: a phrase across one is two half-phrases.
 _CLAUSE_WORDS = frozenset(
     ["who", "whom", "whose", "which", "what", "when", "where", "that", "because", "although", "while", "if"]
@@ -1305,6 +1322,8 @@ def _content_windows(reading: ArticleReading, block: int, size: int) -> list[tup
 
 # Words that make a statement depend on a condition: outside a hedge's cues, they doubt it too.
 _CONDITIONS = frozenset(["if", "unless", "provided", "assuming"])
+# How many meaning words of a framing span without key words find it.
+MEANING_WORDS_TO_FIND = 2
 # A quotation this short around a framing span is one piece of hype; a longer one is a speaker's
 # sentence, whose other words are plain.
 MAX_FREE_QUOTATION = 12
@@ -1368,6 +1387,26 @@ class FindFraming(FindInPassage):
             if core and 2 * len(core) <= end - start:
                 keys += runs(core)
         return keys
+
+    def cores_in(
+        self, reading: ArticleReading, block: int, keys: Sequence[tuple[int, int]]
+    ) -> list[tuple[int, list[int]]]:
+        """A framing span with no key words is found by any two of its meaning words (one if it
+        has one or two): "completely harmless" finds "completely harmless and fun for the whole
+        family", where half its words would ask a student who saw the framing for four."""
+        words = reading.blocks[block].words
+        key_words = {i for s, e in keys for i in range(s, e)}
+        cores = []
+        for item in reading.article.framing:
+            if item.span.block != block:
+                continue
+            start, end = without_edge_articles(reading.blocks[block], (item.span.start, item.span.end))
+            if key_words.intersection(range(start, end)):
+                continue
+            meaning = [i for i in range(start, end) if _is_meaning_word(words[i])]
+            if meaning:
+                cores.append((min(MEANING_WORDS_TO_FIND, math.ceil(len(meaning) / 2)), meaning))
+        return cores
 
     def free_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         """The rest of a short quotation that holds a framing span ("a major step forward in the

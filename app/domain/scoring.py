@@ -125,7 +125,12 @@ class SelectAnswer:
     def check(self, question: Question, answer: tuple[int, ...]) -> Result:
         selected = [i for i in answer if 0 <= i < len(question.words)]
         marking = mark_selection(
-            len(question.words), question.gold, question.keys, selected, free_words(question)
+            len(question.words),
+            question.gold,
+            question.keys,
+            selected,
+            free_words(question),
+            core_words(question),
         )
         detail = feedback_for_selection(question, selected, marking)
         detail.update(found_share=marking.found_share, wrong_share=marking.wrong_share)
@@ -193,9 +198,16 @@ class Marking:
         return self.found_share * (1.0 - self.wrong_share)
 
 
-def span_credit(span: tuple[int, int], keys: Iterable[tuple[int, int]], chosen: set[int]) -> float:
+# A core: (how many of its words find the span, the word indexes that count).
+Core = tuple[int, tuple[int, ...]]
+
+
+def span_credit(
+    span: tuple[int, int], keys: Iterable[tuple[int, int]], chosen: set[int], cores: Iterable[Core] = ()
+) -> float:
     """Credit for one right span: its key words selected (or the whole span) is 1; with no key
-    word given, half of its words is 1; less earns the share of the way there."""
+    word given, enough words of its cores (any two meaning words of a long framing span), or else
+    half of its words, is 1; less earns the share of the way there."""
     start, end = span
     inside = set(range(start, end))
     key_words = {i for s, e in keys for i in range(s, e)} & inside
@@ -203,6 +215,10 @@ def span_credit(span: tuple[int, int], keys: Iterable[tuple[int, int]], chosen: 
     whole = hits / (end - start)
     if key_words:
         return max(len(chosen & key_words) / len(key_words), whole)
+    own = [(need, set(words)) for need, words in cores if need > 0 and words and set(words) <= inside]
+    if own:
+        found = sum(min(1.0, len(chosen & words) / need) for need, words in own) / len(own)
+        return max(found, whole)
     return min(1.0, hits / math.ceil((end - start) / 2))
 
 
@@ -212,12 +228,14 @@ def mark_selection(
     keys: Sequence[tuple[int, int]],
     selected: Iterable[int],
     free: Sequence[tuple[int, int]] = (),
+    cores: Sequence[Core] = (),
 ) -> Marking:
     """Mark a selection of words against the right spans.
 
     The score is the share of the right spans found, times the share of the other words
     that were left alone.  Words within ``NEAR`` words of a right span, and ``free`` words
-    (a speaker's role right beside an attribution), are neither right nor wrong.  So the key
+    (a speaker's role right beside an attribution), are neither right nor wrong; ``cores`` say
+    which words find a right span that has no key words (see :func:`span_credit`).  So the key
     words alone earn full marks, a word or two too many next to the answer costs nothing, each
     wrong word elsewhere costs its share, and selecting everything earns nothing.
     """
@@ -237,7 +255,7 @@ def mark_selection(
         if word_count - len(gold_words) - len(near) >= MIN_WRONG_WORDS:
             break
     wrong = set(range(word_count)) - gold_words - near
-    credits = tuple(span_credit(span, keys, chosen) for span in spans)
+    credits = tuple(span_credit(span, keys, chosen, cores) for span in spans)
     return Marking(credits, frozenset(near), len(wrong), len(chosen & wrong))
 
 
@@ -246,8 +264,15 @@ def free_words(question: Question) -> list[tuple[int, int]]:
     return [(int(s), int(e)) for s, e in question.extra.get("free", ())]
 
 
-def span_found(span: tuple[int, int], keys: Iterable[tuple[int, int]], chosen: set[int]) -> bool:
-    return span_credit(span, keys, chosen) >= 1 - EPSILON
+def core_words(question: Question) -> list[Core]:
+    """Cores of right spans without key words (``extra["cores"]``): [need, [word indexes]]."""
+    return [(int(need), tuple(int(i) for i in words)) for need, words in question.extra.get("cores", ())]
+
+
+def span_found(
+    span: tuple[int, int], keys: Iterable[tuple[int, int]], chosen: set[int], cores: Iterable[Core] = ()
+) -> bool:
+    return span_credit(span, keys, chosen, cores) >= 1 - EPSILON
 
 
 def feedback_for_selection(
@@ -263,7 +288,9 @@ def feedback_for_selection(
     word_count = len(question.words)
     chosen = {i for i in selected if 0 <= i < word_count}
     if marking is None:
-        marking = mark_selection(word_count, question.gold, question.keys, chosen, free_words(question))
+        marking = mark_selection(
+            word_count, question.gold, question.keys, chosen, free_words(question), core_words(question)
+        )
     gold_spans = _gold_spans(question.gold)
     gold_words = {i for start, end in gold_spans for i in range(start, end)}
 

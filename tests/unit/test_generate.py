@@ -1630,6 +1630,25 @@ def test_find_framing_the_loaded_word_alone_finds_a_span_that_starts_with_an_art
     assert score_answer(question, _indexes(question, "the latest blow")).score == 1.0
 
 
+def test_find_framing_two_meaning_words_find_a_long_span_without_key_words() -> None:
+    """Half of a seven-word span would ask a student who saw the framing for four words."""
+    b = ArticleBuilder(
+        "Energy Drink",
+        [
+            "The makers say the drink is completely harmless and fun for the whole family, "
+            "although the label advises against more than one can a day."
+        ],
+    )
+    b.frame("completely harmless and fun for the whole family", "exaggeration_minimisation")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, _select(question, "completely harmless")).score == 1.0
+    assert score_answer(question, _select(question, "harmless")).score == 0.5
+    # Function words are not meaning words: they earn only their share of the span.
+    assert score_answer(question, _select(question, "for the")).score == 0.25
+    assert score_answer(question, _select(question, "the label advises against")).score == 0.0
+
+
 # --- hand-written ------------------------------------------------------------------------------------
 
 

@@ -498,3 +498,16 @@ def test_select_questions_of_the_project_articles_are_fair(name: str, question: 
         else:
             key_words |= set(range(start, start + -(-(end - start) // 2)))  # half the span
     assert score_answer(question, tuple(sorted(key_words))).score >= 0.8
+
+
+def test_a_span_with_a_core_is_found_by_enough_of_the_cores_words() -> None:
+    # Words 2-8 are right; of them 3, 4 and 7 count, and two of them find the span.
+    cores = [(2, (3, 4, 7))]
+    assert mark_selection(12, [(2, 9)], (), [3, 7], cores=cores).score == 1.0
+    assert mark_selection(12, [(2, 9)], (), [3], cores=cores).score == 0.5
+    assert mark_selection(12, [(2, 9)], (), [2, 5], cores=cores).found_share == pytest.approx(2 / 7)
+    # Without a core, half of the span's seven words find it.
+    assert mark_selection(12, [(2, 9)], (), [3, 7]).score == pytest.approx(0.5)
+    # A core outside the span, or key words of the span, leave the core unused.
+    assert mark_selection(12, [(2, 9)], [(5, 6)], [3, 7], cores=cores).found_share == pytest.approx(2 / 7)
+    assert mark_selection(12, [(2, 4)], (), [3], cores=cores).score == 1.0  # half of (2, 4)

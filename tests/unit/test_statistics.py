@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -237,6 +238,12 @@ def test_gold_span_found_at_half_its_words() -> None:
     question = select_question(gold=((0, 3), (5, 7)))
     # Span (0, 3) has 3 words: 1 selected is not half, 2 is.  Span (5, 7): 1 of 2 is half.
     assert stats.gold_found_counts(question, [(0,), (0, 1), (6,), ()]) == (1, 1)
+
+
+def test_gold_span_found_by_its_core_as_the_student_was_marked() -> None:
+    question = replace(select_question(gold=((0, 6),)), extra={"cores": [[2, [1, 2, 5]]]})
+    # "savage raid" finds "The savage raid left many dead" (two of its core's words); "savage" does not.
+    assert stats.gold_found_counts(question, [(1, 2), (1,), (0, 3, 4)]) == (1,)
 
 
 def test_choice_confusions_count_wrong_picks_by_right_answer() -> None:

@@ -165,6 +165,18 @@ def find_words(block: Block, phrases: Iterable[str]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+@lru_cache(maxsize=64)
+def with_plurals(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` and the plural of each single word in them ("miracles" for "miracle", "crashes"
+    for "crash"), so a word list need not spell out both forms of every noun."""
+    plurals = []
+    for word in words:
+        if not word.isalpha() or word.endswith("s") and not word.endswith("ss"):
+            continue
+        plurals.append(word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s"))
+    return tuple(dict.fromkeys([*words, *plurals]))
+
+
 def covered(word_range: tuple[int, int], spans: Iterable[tuple[int, int]], margin: int = 0) -> bool:
     """True when every word of ``word_range`` lies inside one of ``spans`` widened by ``margin``."""
     start, end = word_range
@@ -422,7 +434,7 @@ class ArticleReading:
         return bool(note_words & (speaker_words(source) | name_words(source) | type_words))
 
     def loaded_hits(self, block: int) -> list[tuple[int, int]]:
-        return self._hits(block, self.vocabulary.loaded_words, outside_quotes=False)
+        return self._hits(block, with_plurals(self.vocabulary.loaded_words), outside_quotes=False)
 
     def mentions_in(self, block: int) -> list[tuple[Source, Span]]:
         return [

@@ -1649,6 +1649,21 @@ def test_find_framing_two_meaning_words_find_a_long_span_without_key_words() -> 
     assert score_answer(question, _select(question, "the label advises against")).score == 0.0
 
 
+def test_find_framing_an_emotive_words_plural_is_emotive_too() -> None:
+    b = ArticleBuilder(
+        "Skin Cream",
+        ["The advert says the cream works miracles on tired skin, though the maker has published no trial."],
+    )
+    b.frame("works miracles on tired skin", "exaggeration_minimisation")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, _select(question, "miracles")).score == 1.0
+    # Left unmarked, it keeps the passage from being asked.
+    b.framing.clear()
+    b.frame("advert", "loaded_language")
+    assert questions_of(b.build(), "find_framing") == []
+
+
 # --- hand-written ------------------------------------------------------------------------------------
 
 

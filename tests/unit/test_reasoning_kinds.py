@@ -423,6 +423,20 @@ def test_headline_questions_skip_a_span_that_only_says_who_speaks() -> None:
     assert of_kind(article, "headline_check") == [] and of_kind(article, "headline_evidence") == []
 
 
+def test_headline_questions_ask_about_a_span_whose_reporting_word_means_something_else() -> None:
+    # "Asked For" is not "said", and "Nobody" claims something about everyone.
+    for headline, span in (
+        ("Council Opens Hub Nobody Asked For", "Nobody Asked For"),
+        ("Council Opens Hub Parents Asked For", "Parents Asked For"),
+    ):
+        b = ArticleBuilder(
+            headline,
+            ["Two parents said they would use the new hub. The council's survey had 212 replies."],
+        )
+        b.frame(span, "headline_body_mismatch", note="Two parents say they would use it.")
+        assert len(of_kind(b.build(), "headline_check")) == 1, headline
+
+
 def test_headline_evidence_needs_a_headline_only_technique_and_two_quoted_sentences() -> None:
     assert of_kind(headline_article(NOTE, technique="loaded_language"), "headline_evidence") == []
     one_sentence = 'The headline says "Bans Cars", but the council only voted to "study a plan".'

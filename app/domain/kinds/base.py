@@ -286,6 +286,8 @@ def content_words(text: str, letters: int = ROOT_LETTERS) -> set[str]:
     }
 
 
+# Words after a reporting verb that make it mean something else ("Asked For", "Called For").
+_PREPOSITIONS_AFTER_VERB = frozenset(["for", "of", "off", "out", "up", "in", "into", "on"])
 # A headline span this short holding a reporting word is an attribution ("Scientists Say").
 MAX_ATTRIBUTION_WORDS = 3
 
@@ -295,5 +297,15 @@ def says_who_only(reading: ArticleReading, span: Span) -> bool:
     it, and the overstatement is in what they are said to say."""
     if span.length > MAX_ATTRIBUTION_WORDS:
         return False
+    words = reading.blocks[span.block].words
+    # "Nobody Asked For": a claim about everyone, or a reporting verb with a preposition after it
+    # ("asked for", "called for"), says more than who speaks.
+    if any(span.start <= s and e <= span.end for s, e in reading.loaded_hits(span.block)):
+        return False
     hits = find_words(reading.blocks[span.block], reading.vocabulary.attribution_words)
-    return any(span.start <= s and e <= span.end for s, e in hits)
+    return any(
+        span.start <= s
+        and e <= span.end
+        and not (e < span.end and words[e].casefold() in _PREPOSITIONS_AFTER_VERB)
+        for s, e in hits
+    )

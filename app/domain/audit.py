@@ -14,16 +14,18 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from app.domain.article import HEADLINE_BLOCK, Article, Vocabulary
-from app.domain.generate import KINDS, FindInPassage, all_questions, build_quiz
+from app.domain.article import HEADLINE_BLOCK, SKILL_NAMES, SKILLS, Article, Vocabulary
+from app.domain.generate import KINDS, FindInPassage, all_questions, build_quiz, headline_annotated
 from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
-from app.domain.quiz_rules import conflicts, footprint, gives_key_away
+from app.domain.quiz_rules import conflicts, footprint, gives_key_away, touches_headline
 
 # A key position may be right at most this many times its fair share, across seeds; and, so that
 # chance alone in a few quizzes is not reported, by more than three standard deviations.
 MAX_POSITION_BIAS = 1.25
 CHANCE_DEVIATIONS = 3
+# A skill with fewer questions than this share of a quiz is too thin to practise or to grade.
+MIN_SKILL_SHARE = 1 / 6
 # Below this many keys per position the share says nothing.
 MIN_KEYS_FOR_BIAS = 40
 _POSITION_WORDS = re.compile(
@@ -209,6 +211,55 @@ def key_position_bias(quizzes: Iterable[Sequence[Question]]) -> list[str]:
     return problems
 
 
+def headline_not_asked(
+    article: Article, quizzes: Sequence[Sequence[Question]], id_line: int = 1
+) -> list[Finding]:
+    """The headline is annotated (usually the article's main lesson) yet some quiz asks nothing
+    about it."""
+    if not headline_annotated(article):
+        return []
+    missing = sum(1 for quiz in quizzes if not any(touches_headline(q) for q in quiz))
+    if not missing:
+        return []
+    lines = [f.line for f in article.framing if f.span.block == HEADLINE_BLOCK]
+    lines += [c.line for c in article.claims if c.span.block == HEADLINE_BLOCK]
+    return [
+        Finding(
+            min(lines, default=id_line),
+            f"{missing} of {len(quizzes)} quizzes ask nothing about the headline: mark what it says "
+            "that the article does not back up with a headline technique (headline_body_mismatch), "
+            "mark all of its framing (framing_complete: [title]), or write a question about it",
+        )
+    ]
+
+
+def thin_skills(quizzes: Sequence[Sequence[Question]], id_line: int = 1) -> list[Finding]:
+    """A skill that has fewer than MIN_SKILL_SHARE of the questions in some quiz: the article's
+    annotations cannot give it its share, and the class practises it on one question."""
+    findings = []
+    for skill in SKILLS:
+        thin = [q for q in quizzes if q and sum(x.skill == skill for x in q) < MIN_SKILL_SHARE * len(q)]
+        if not thin:
+            continue
+        fewest = min(sum(x.skill == skill for x in q) for q in thin)
+        findings.append(
+            Finding(
+                id_line,
+                f"{len(thin)} of {len(quizzes)} quizzes have only {fewest} {SKILL_NAMES[skill]} "
+                f"question(s): {_MORE_OF[skill]}, or write a question of your own",
+            )
+        )
+    return findings
+
+
+# What gives a skill more questions, for the thin-skill finding.
+_MORE_OF = {
+    "sources": "annotate more sources with every mention",
+    "claims": "annotate more claims, with their sources and hedges",
+    "framing": "mark every framing word of more paragraphs (framing_complete)",
+}
+
+
 def audit_article(
     article: Article, vocabulary: Vocabulary, seeds: int = 50, id_line: int = 1
 ) -> list[Finding]:
@@ -238,4 +289,6 @@ def audit_article(
             )
     for problem in key_position_bias(quizzes):
         findings.add(Finding(id_line, f"over {seeds} quizzes, {problem}"))
+    findings.update(headline_not_asked(article, quizzes, id_line))
+    findings.update(thin_skills(quizzes, id_line))
     return sorted(findings)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from app.domain.arrangement import Arrangement
 from app.domain.audit import (
     audit_article,
+    headline_not_asked,
     key_in_stem,
     key_position_bias,
     key_stands_out,
     overlapping_questions,
     passage_not_fully_annotated,
     position_words,
+    thin_skills,
     too_close_choices,
 )
 from app.domain.generate import KINDS, build_quiz
@@ -167,6 +170,28 @@ def test_key_position_bias_is_found() -> None:
     assert problem.startswith("choice 1 is the right answer 100 times")
     fair = [[choice("?", ("a", "b", "c", "d"), seed % 4)] for seed in range(100)]
     assert key_position_bias(fair) == []
+
+
+def test_quizzes_with_a_skill_below_a_sixth_of_their_questions_are_found() -> None:
+    def quiz(framing: int) -> list[Question]:
+        skills = ["framing"] * framing + ["sources", "claims"] * ((12 - framing) // 2)
+        return [replace(choice("?", ("a", "b"), 0), skill=skill) for skill in skills]
+
+    (finding,) = thin_skills([quiz(1), quiz(2), quiz(4)], id_line=4)
+    assert finding.line == 4
+    assert finding.message.startswith("1 of 3 quizzes have only 1 Framing question(s)")
+    assert thin_skills([quiz(2), quiz(4)]) == []
+
+
+def test_an_annotated_headline_no_quiz_asks_about_is_found() -> None:
+    b = ArticleBuilder("Town Hit By Storm Chaos", ["A storm hit the coast on Monday, the office said."])
+    b.frame("Chaos", "loaded_language", note="'Chaos' is stronger than the article.")
+    article = b.build()
+    on_body = [choice("Who said it?", ("a", "b"), 0, spans=[[1, 0, 3]])]
+    on_headline = [choice("Which technique?", ("a", "b"), 0, spans=[[0, 4, 5]])]
+    (finding,) = headline_not_asked(article, [on_body, on_headline])
+    assert finding.message.startswith("1 of 2 quizzes ask nothing about the headline")
+    assert headline_not_asked(article, [on_headline]) == []
 
 
 def test_the_library_article_has_no_findings() -> None:

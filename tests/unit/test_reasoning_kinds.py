@@ -493,7 +493,12 @@ def test_the_unseen_article_gets_each_new_kind_only_where_its_annotations_are_ce
 
 @pytest.mark.parametrize("path", [UNSEEN, *project_articles()], ids=lambda p: p.name)
 def test_every_article_passes_the_audit_with_the_new_kinds(path: Path) -> None:
-    assert audit_article(load(path), PROJECT_VOCABULARY, seeds=20) == []
+    findings = [f.message for f in audit_article(load(path), PROJECT_VOCABULARY, seeds=20)]
+    if path == UNSEEN:
+        # Its framing is left unmarked on purpose, and the audit tells its teacher so.
+        assert [m.split(":")[0] for m in findings] == ["20 of 20 quizzes have only 1 Framing question(s)"]
+    else:
+        assert findings == []
 
 
 def _seed_overlap(article: Article, seeds: int = 20) -> float:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -52,7 +53,7 @@ from app.domain.kinds.base import (
 from app.domain.kinds.headline_evidence import HeadlineEvidence
 from app.domain.kinds.how_to_check import HowToCheck
 from app.domain.kinds.source_chain import SourceChain
-from app.domain.kinds.statement_kind import StatementKind
+from app.domain.kinds.statement_kind import StatementKind, speaks_of_the_future
 from app.domain.passage import (
     PRONOUNS,
     ArticleReading,
@@ -359,6 +360,8 @@ class WhoSaidIt(QuestionKind):
         block = reading.blocks[claim.span.block]
         if claim.status == "hedged":
             return None  # "reportedly", "according to a study": who it comes from is itself hedged
+        if reading.headline_overstates(claim.span):
+            return None  # "..., Study Finds" where the study found less: the key would back the headline
         source = attributed_source(article, claim)
         if source is not None:
             if not self._readable_source(reading, claim, source):
@@ -805,6 +808,12 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
     hedges = reading.hedges_in(claim.span)
     if claim.kind == "opinion":
         return None  # "Wolves belong in these hills": naming who thinks so does not support a view
+    if claim.source is None and (claim.kind == "prediction" or speaks_of_the_future(claim.span.quote)):
+        # "The hub is due to open in the autumn": "stated as a fact" cannot fit a forecast (one a
+        # source makes is still that source's, "the change would save $40,000, Reed said").
+        return None
+    if reading.headline_overstates(claim.span):
+        return None  # the teacher says the headline says more than the article: never "supported"
     if any(m.overlaps(claim.span) for s in reading.article.sources for m in s.mentions):
         return None  # "has promised to pay ...": the claim holds its own attribution
     if claim.status == "hedged":
@@ -817,6 +826,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
     if claim.status == "unattributed":
         if hedges or not _claim_is_in_writers_words(reading, claim):
             return None  # hedge words or a nearby attribution the teacher did not mark
+        if _NOTE_DOUBTS_FACT.search(match_form(claim.note).casefold()):
+            return None  # "'Due to' is a plan, not a fact": the note would argue against the key
         return SUPPORT_FACT
     if claim.status in SOURCED_STATUSES:
         source = attributed_source(reading.article, claim)
@@ -846,6 +857,13 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
     return None
 
 
+# A teacher's note that calls a claim something other than a fact ("a plan, not a fact", "only a
+# guess"): beside the key "stated as a fact" it reads as the other answer.
+_NOTE_DOUBTS_FACT = re.compile(
+    r"\bnot (?:a |an )?(?:fact|certain|known|proven|proved|confirmed)\b"
+    r"|\b(?:a|an|only a|only an|just a|just an) "
+    r"(?:plan|guess|prediction|forecast|opinion|hope|promise|estimate)\b"
+)
 # First words of a name that point at no particular one ("an internal memo", "several studies").
 _INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "various", "unnamed"})
 

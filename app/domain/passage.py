@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from app.domain.article import Article, Claim, Source, Span, Vocabulary
+from app.domain.article import HEADLINE_BLOCK, Article, Claim, Source, Span, Vocabulary
 from app.domain.text import Block, match_form
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -432,6 +432,14 @@ class ArticleReading:
         )
         note_words = {_bare(word) for word in Block.from_text(claim.note).words}
         return bool(note_words & (speaker_words(source) | name_words(source) | type_words))
+
+    def headline_overstates(self, span: Span) -> bool:
+        """``span`` holds headline words the teacher marked as saying more than the article (a
+        headline-only technique): a question on who backs its words would teach that they are backed."""
+        return span.block == HEADLINE_BLOCK and any(
+            f.span.overlaps(span) and f.technique in self.vocabulary.headline_only
+            for f in self.article.framing
+        )
 
     def loaded_hits(self, block: int) -> list[tuple[int, int]]:
         return self._hits(block, with_plurals(self.vocabulary.loaded_words), outside_quotes=False)

@@ -1177,6 +1177,40 @@ def test_support_skips_an_opinion() -> None:
     assert questions_of(b.build(), "support") == []
 
 
+def test_support_skips_a_forecast() -> None:
+    # "Stated as a fact" cannot fit what nobody can know yet, whatever the words.
+    b = ArticleBuilder(
+        "Library",
+        ["The hub is due to open in the autumn. The council will hire two new staff for it next spring."],
+    )
+    b.claim("The hub is due to open in the autumn", "unattributed", kind="prediction")
+    b.claim("The council will hire two new staff for it", "unattributed")
+    assert questions_of(b.build(), "support") == []
+
+
+def test_support_skips_a_fact_the_teachers_note_calls_something_else() -> None:
+    b = ArticleBuilder("Library", ["The branch closes in March. Book loans fell by a third last year."])
+    b.claim("The branch closes in March", "unattributed", note="This is only a plan, not a fact yet.")
+    b.claim("Book loans fell by a third last year", "unattributed", note="A figure anyone can check.")
+    assert [q.quote for q in questions_of(b.build(), "support")] == ["Book loans fell by a third last year"]
+
+
+def test_claim_questions_skip_headline_words_the_teacher_says_overstate() -> None:
+    # "Who said it: the study" would teach that the study backs the headline, which it does not.
+    b = ArticleBuilder(
+        "Gummies Boost Exam Results, Study Finds",
+        ["According to the study, pupils scored four points higher on one practice test."],
+    )
+    b.source("study", "the study", "document_or_data", ["Study Finds", "According to the study"])
+    b.claim("Gummies Boost Exam Results", "attributed", source="study")
+    b.claim("pupils scored four points higher on one practice test", "attributed", source="study")
+    b.frame("Boost Exam Results", "headline_body_mismatch", note="Only a practice test was measured.")
+    article = b.build()
+    for kind in ("who_said_it", "support"):
+        assert all("Boost" not in q.prompt for q in questions_of(article, kind)), kind
+    assert any("pupils scored" in q.prompt for q in questions_of(article, "support"))
+
+
 def test_a_claim_in_a_sentence_naming_a_source_as_owner_is_not_the_writers_own() -> None:
     # "Under the agency's plan, ...": "a source the article names" could be defended.
     b = ArticleBuilder(

@@ -260,6 +260,26 @@ def test_statement_kind_skips_a_condition_unless_it_is_a_prediction() -> None:
     assert of_kind(b.build(), "statement_kind") == []
 
 
+def test_statement_kind_skips_a_claim_holding_two_statements_or_a_judgement_in_a_forecast() -> None:
+    cases = [
+        # A relative clause is a second statement, an observation beside the forecast.
+        ("Poorer families, who often have no quiet room, would suffer, she said.", "prediction"),
+        # A choice between two courses: a view and a consequence at once.
+        ("Parents must buy the vitamins, or watch their children fall behind.", "opinion"),
+        # Who is hit hardest is a judgement.
+        ("The youngest readers would be hit hardest by the closure, she said.", "prediction"),
+        # A view about what will happen is a forecast too.
+        ("This decision will ruin the whole town centre, she said.", "opinion"),
+    ]
+    for text, kind in cases:
+        b = ArticleBuilder("Library", [text])
+        b.claim(text.split(", she said")[0].rstrip("."), "unattributed", kind=kind)
+        assert of_kind(b.build(), "statement_kind") == [], text
+    b = ArticleBuilder("Library", ["Book loans would fall by a fifth next year, the report said."])
+    b.claim("Book loans would fall by a fifth next year", "unattributed", kind="prediction")
+    assert len(of_kind(b.build(), "statement_kind")) == 1
+
+
 def test_statement_kind_skips_a_hedged_claim_unless_it_is_a_prediction() -> None:
     # "It is possible this is a doping case": not settled yet, so "a prediction" could be defended.
     b = statements()

@@ -49,6 +49,26 @@ _FUTURE_TIME = re.compile(
 )
 
 
+# A claim that holds two statements: an aside in a relative clause ("children from poorer
+# families, who often have no quiet place to work, would be hit hardest"), or a choice between two
+# courses ("give them the nutrients, or watch them fall behind"), which reads as a view and a
+# consequence at once.
+_TWO_STATEMENTS = re.compile(r"[,;(]\s*(?:who|which|whose|where)\b|[,;]\s*or\b|\bor else\b|\beither\b")
+# Words that rank or compare ("hit hardest", "the best school"): whether something is the most or
+# the best is a judgement, so "an opinion" could be defended for any forecast that holds one.
+_RANKING = re.compile(r"\b(?:best|worst|most|least|better|worse|\w{3,}est)\b")
+_NOT_RANKING = frozenset(
+    [
+        "latest", "honest", "interest", "forest", "earnest", "modest", "request", "protest", "contest",
+        "harvest", "arrest", "suggest", "invest", "digest", "inquest", "manifest", "nearest", "west", "east",
+    ]
+)  # fmt: skip
+
+
+def ranks_or_compares(text: str) -> bool:
+    return any(m.group(0) not in _NOT_RANKING for m in _RANKING.finditer(match_form(text).casefold()))
+
+
 def speaks_of_what_may_happen(text: str) -> bool:
     return _MAY_HAPPEN.search(match_form(text).casefold()) is not None
 
@@ -84,6 +104,13 @@ class StatementKind(QuestionKind):
                 continue  # "if you take the phones away, children learn": a prediction too
             if claim.kind != "prediction" and (claim.cues or reading.hedges_in(claim.span)):
                 continue  # "It is possible this is a doping case": not settled yet, so a prediction too
+            quote = match_form(claim.span.quote).casefold()
+            if _TWO_STATEMENTS.search(quote):
+                continue  # two statements in one claim may be of two kinds
+            if claim.kind == "prediction" and ranks_or_compares(quote):
+                continue  # "would be hit hardest": who is hit hardest is a judgement too
+            if claim.kind == "opinion" and speaks_of_the_future(quote):
+                continue  # "this will ruin the town": a forecast as well as a view
             if claim.kind != "opinion" and claim.status == "disputed":
                 continue  # another source in the article disagrees: "an opinion" could be defended
             if claim.kind != "opinion" and any(f.span.overlaps(claim.span) for f in reading.article.framing):

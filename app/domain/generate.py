@@ -677,10 +677,16 @@ class FindInPassage(QuestionKind):
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         raise NotImplementedError
 
+    def shown_by_punctuation(self, reading: ArticleReading, block: int) -> bool:
+        """The passage's punctuation alone points at every answer (see FindFraming)."""
+        return False
+
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
         for index in self.passages(reading.article):
             gold = self.gold_in(reading, index)
             if not gold or not self.fully_annotated(reading, index):
+                continue
+            if self.shown_by_punctuation(reading, index):
                 continue
             block = reading.blocks[index]
             texts = [_phrase(reading, index, s, e) for (s, e), *_ in gold]
@@ -1444,6 +1450,20 @@ class FindFraming(FindInPassage):
             if end - start <= MAX_FREE_QUOTATION:
                 free.append((start, end))
         return free
+
+    def shown_by_punctuation(self, reading: ArticleReading, block: int) -> bool:
+        """Every framing span is in quotation marks and no other words are: a student finds the
+        answer by looking for quotation marks, without reading ('"focus formula"' and '"Smarter
+        Every Day"' in a paragraph with no other quotation)."""
+        quoted = reading.quoted(block)
+        spans = [
+            (item.span.start, item.span.end) for item in reading.article.framing if item.span.block == block
+        ]
+        if not quoted or not spans:
+            return False
+        return all(set(range(s, e)) <= quoted for s, e in spans) and all(
+            covered((i, i + 1), spans, margin=NEAR) for i in quoted
+        )
 
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         framing = [

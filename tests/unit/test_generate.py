@@ -1639,6 +1639,20 @@ def test_find_framing_the_rest_of_a_short_quotation_costs_nothing() -> None:
     assert score_answer(question, _select(question, "fight against forgetfulness", "journalists")).score < 1.0
 
 
+def test_find_framing_skips_a_passage_whose_only_quotation_marks_are_the_answer() -> None:
+    text = 'Each jar holds a "focus formula" of iron and zinc, and costs {} at most chemists.'
+    b = ArticleBuilder("Gummies", [text.format("£8")])
+    b.frame('"focus formula"', "scare_quotes")
+    b.framing_complete = {1}
+    assert questions_of(b.build(), "find_framing") == []
+    # Beside a speaker's quoted words, the quotation marks no longer point at the answer.
+    speaker = ' "My son takes two every morning before school," one parent said.'
+    b = ArticleBuilder("Gummies", [text.format("£8") + speaker])
+    b.frame('"focus formula"', "scare_quotes")
+    b.framing_complete = {1}
+    assert len(questions_of(b.build(), "find_framing")) == 1
+
+
 def test_find_framing_skips_a_passage_with_an_unmarked_emotive_word() -> None:
     b = ArticleBuilder(
         "Storm",

@@ -608,6 +608,11 @@ class SourceType(NameFromVocabulary):
         # Whoever the words passed through ("he told the Westshire Echo") could be named as well.
         also_right |= {other.type for other in _relays_of(article, source)}
         also_right |= _types_suggested_by_words(reading, source, mention)
+        if source.type in vocabulary.person_source_types:
+            # "Mr Lyle said", where an earlier mention says he is "director of enforcement at the
+            # Consumer Advertising Council": he speaks for the organisation, which is right too.
+            for other in reading.naming_mentions(source):
+                also_right |= _types_suggested_by_words(reading, source, other)
         candidates = _wrong_candidates(vocabulary, vocabulary.source_types, right.id, also_right)
         # One wrong answer at least must look like the key at a glance (named or not, and for an unnamed
         # source, people or not): with only far-off types left ("An unnamed source" for "said Dana

@@ -665,6 +665,28 @@ def test_source_type_a_person_speaking_for_a_group_is_asked_without_organisation
                 assert organisation not in question.choices
 
 
+def test_source_type_a_person_tied_to_a_group_by_any_mention_is_asked_without_organisation() -> None:
+    # "Mr Lyle said", where the first mention says he is the council's director of enforcement.
+    b = ArticleBuilder(
+        "Gummies",
+        [
+            "Robert Lyle, director of enforcement at the Advertising Council, wrote to the firm on Monday.",
+            '"A company cannot turn a small study into a promise," Mr Lyle said. The Echo said little.',
+            "Dr Ana Ruiz said the study was small. The Farmers' Union said it was wrong.",
+        ],
+    )
+    lyle = "Robert Lyle, director of enforcement at the Advertising Council, wrote"
+    b.source("lyle", "Robert Lyle", "named_official", [lyle, "Mr Lyle said"])
+    b.source("echo", "the Echo", "news_outlet", ["The Echo said"])
+    b.source("ruiz", "Dr Ana Ruiz", "named_person", ["Dr Ana Ruiz said"])
+    b.source("union", "the Farmers' Union", "named_organisation", ["The Farmers' Union said"])
+    organisation = VOCABULARY.source_type("named_organisation").label
+    for seed in range(20):
+        for question in questions_of(b.build(), "source_type", seed):
+            if question.extra["source"] == "lyle":
+                assert organisation not in question.choices
+
+
 def test_source_type_stem_never_names_the_source_or_its_type() -> None:
     for question in questions_of(library_article(), "source_type"):
         source = library_article().source(question.extra["source"])

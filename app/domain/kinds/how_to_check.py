@@ -30,11 +30,12 @@ from app.domain.question import CHOICE, Question
 UNNAMED_SOURCE_TYPES = frozenset({"anonymous", "vague"})
 CHECKABLE_KEY = "Look for a named source or a record that reports the same thing"
 # Steps that would not check any claim: what a reader who does not yet know how to check tries.
+# Not "look up who wrote the article" (for a claim only this article carries, its reporter is the
+# way to the source) nor "count how often the article repeats it" (no reader would try it).
 WRONG_STEPS = (
     "Nothing: it is in the news, so it must be true",
-    "Look up the name of the person who wrote this article",
+    "Read the article again to see whether it sounds sure of itself",
     "Check that the headline says the same thing",
-    "Count how many times the article repeats it",
     "See how many people have shared or liked the article",
 )
 MAX_WRONG_STEPS = 3

@@ -32,8 +32,9 @@ _STRAIGHTEN = str.maketrans(
 )
 _WHITESPACE = re.compile(r"\s+")
 # A word: letters or digits, with inner apostrophes, hyphens or dots ("they'd",
-# "anti-ISIS", "U.S").  Everything else is punctuation.
-WORD_PATTERN = re.compile(r"\w+(?:['\u2019.\-]\w+)*")
+# "anti-ISIS", "U.S"), and a number with thousands commas ("180,000", read as one word).
+# Everything else is punctuation.
+WORD_PATTERN = re.compile(r"\w+(?:['\u2019.\-]\w+|(?<=\d),\d{3}(?![\w]))*")
 
 
 def display_form(text: str) -> str:

@@ -1361,6 +1361,16 @@ def test_spot_hedge_shows_the_claim_and_asks_for_its_cues() -> None:
     assert article.block(1).words[offset + 1] == "reportedly"
 
 
+def test_a_number_with_thousands_commas_is_one_word_beside_the_answer() -> None:
+    # "£180,000" as "180" and "000" made the "000" beside the answer cost a quarter of the marks.
+    b = ArticleBuilder("Library", ["Officials say the change could save up to £180,000 a year in rent."])
+    b.claim("the change could save up to £180,000 a year", "hedged", cues=["could", "up to"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert "180,000" in question.words and "000" not in question.words
+    with_number = _select(question, "could", "up to 180,000")
+    assert score_answer(question, with_number).score == 1.0
+
+
 def test_spot_hedge_skips_a_claim_with_a_hedge_word_that_is_not_a_cue() -> None:
     b = ArticleBuilder(
         "Raid", ["The city is reportedly set to be attacked by three armies in a major operation."]

@@ -26,6 +26,8 @@ MAX_POSITION_BIAS = 1.25
 CHANCE_DEVIATIONS = 3
 # A skill with fewer questions than this share of a quiz is too thin to practise or to grade.
 MIN_SKILL_SHARE = 1 / 6
+# A quiz with fewer questions than this share of the length the teacher asked for is short.
+MIN_QUIZ_SHARE = 3 / 4
 # Below this many keys per position the share says nothing.
 MIN_KEYS_FOR_BIAS = 40
 _POSITION_WORDS = re.compile(
@@ -252,6 +254,22 @@ def thin_skills(quizzes: Sequence[Sequence[Question]], id_line: int = 1) -> list
     return findings
 
 
+def short_quizzes(article: Article, quizzes: Sequence[Sequence[Question]], id_line: int = 1) -> list[Finding]:
+    """Quizzes well short of the article's quiz length: the annotations allow too few fair questions."""
+    short = [len(q) for q in quizzes if len(q) < MIN_QUIZ_SHARE * article.quiz_length]
+    if not short:
+        return []
+    sizes = f"{min(short)}" if min(short) == max(short) else f"{min(short)} to {max(short)}"
+    return [
+        Finding(
+            id_line,
+            f"{len(short)} of {len(quizzes)} quizzes have only {sizes} of the "
+            f"{article.quiz_length} questions asked for: annotate more sources, claims and framing "
+            "(`questions preview --all` shows what the file allows), or set a shorter `quiz: length:`",
+        )
+    ]
+
+
 # What gives a skill more questions, for the thin-skill finding.
 _MORE_OF = {
     "sources": "annotate more sources with every mention",
@@ -291,4 +309,5 @@ def audit_article(
         findings.add(Finding(id_line, f"over {seeds} quizzes, {problem}"))
     findings.update(headline_not_asked(article, quizzes, id_line))
     findings.update(thin_skills(quizzes, id_line))
+    findings.update(short_quizzes(article, quizzes, id_line))
     return sorted(findings)

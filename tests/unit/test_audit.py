@@ -15,6 +15,7 @@ from app.domain.audit import (
     overlapping_questions,
     passage_not_fully_annotated,
     position_words,
+    short_quizzes,
     thin_skills,
     too_close_choices,
 )
@@ -183,6 +184,15 @@ def test_quizzes_with_a_skill_below_a_sixth_of_their_questions_are_found() -> No
     assert thin_skills([quiz(2), quiz(4)]) == []
 
 
+def test_quizzes_well_short_of_the_length_asked_for_are_found() -> None:
+    article = library_article()  # 12 questions asked for
+    quiz = [choice("?", ("a", "b"), 0)]
+    (finding,) = short_quizzes(article, [quiz * 7, quiz * 8, quiz * 12], id_line=3)
+    assert finding.line == 3
+    assert finding.message.startswith("2 of 3 quizzes have only 7 to 8 of the 12 questions asked for")
+    assert short_quizzes(article, [quiz * 9, quiz * 12]) == []  # 9 is three quarters of 12
+
+
 def test_an_annotated_headline_no_quiz_asks_about_is_found() -> None:
     b = ArticleBuilder("Town Hit By Storm Chaos", ["A storm hit the coast on Monday, the office said."])
     b.frame("Chaos", "loaded_language", note="'Chaos' is stronger than the article.")
@@ -194,8 +204,10 @@ def test_an_annotated_headline_no_quiz_asks_about_is_found() -> None:
     assert headline_not_asked(article, [on_headline]) == []
 
 
-def test_the_library_article_has_no_findings() -> None:
-    assert audit_article(library_article(), VOCABULARY, seeds=20) == []
+def test_the_library_article_has_no_findings_but_its_short_quizzes() -> None:
+    # A small article for tests: it allows 8 fair questions of the 12 a quiz asks for.
+    (short,) = audit_article(library_article(), VOCABULARY, seeds=20)
+    assert short.message.startswith("20 of 20 quizzes have only 8 of the 12 questions asked for")
 
 
 def test_a_file_breaking_the_rules_points_at_the_lines_that_cause_it() -> None:

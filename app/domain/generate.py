@@ -749,10 +749,12 @@ class FindSources(FindInPassage):
     @staticmethod
     def _only_a_name(reading: ArticleReading, block: int, source: Source, mention: Span) -> bool:
         """A mention with no attribution word ("Dr Helen Marsh ... was more cautious"): it names a
-        speaker but says nothing of where words come from, so it is free to select, not required;
-        unless it gives a claim of its own sentence its source ("A study ..., published last year,
-        found that ..."), where no other attribution in that sentence does ("Another parent, Tom
-        Rivers, was less worried, he told the Echo": the Echo's "told" does)."""
+        speaker but says nothing of where words come from, so requiring it is arguable, and so is
+        showing the teacher's mention as no answer (such a passage is not asked, unless the mention
+        is inside a quotation, where it is free); unless it gives a claim of its own sentence its
+        source ("A study ..., published last year, found that ..."), where no other attribution in
+        that sentence does ("Another parent, Tom Rivers, was less worried, he told the Echo": the
+        Echo's "told" does)."""
         hits = reading.attribution_hits(block)
         if any(covered(hit, [(mention.start, mention.end)]) for hit in hits):
             return False
@@ -773,8 +775,8 @@ class FindSources(FindInPassage):
     def free_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         """A speaker's name or role set off by commas right beside a mention ("Rovers' owner, the
         property developer Martin Hale, has promised"; "said Dr Okafor, the board's director"):
-        part of saying who speaks, so selecting it costs nothing; and a mention that only names a
-        speaker (``_only_a_name``)."""
+        part of saying who speaks, so selecting it costs nothing; and a mention inside a quotation
+        that only names a speaker (``_only_a_name``)."""
         words = reading.blocks[block]
         free = [
             (mention.start, mention.end)
@@ -802,6 +804,14 @@ class FindSources(FindInPassage):
         mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
         if not all(covered(hit, mentions) for hit in reading.attribution_hits(block)):
             return False  # an attribution word the teacher did not mark as a mention
+        for source, mention in reading.mentions_in(block):
+            inside_another = any(
+                other is not mention and other.contains(mention) for _, other in reading.mentions_in(block)
+            )  # "CNN" of "a fighter ... told CNN"
+            # "... and then the French said they'd started," a fighter told CNN: free, not required.
+            quoted = in_quotation(reading.blocks[block], mention.start, mention.end)
+            if not (inside_another or quoted) and self._only_a_name(reading, block, source, mention):
+                return False  # "St Brennan's Hospital advises": marked, with no reporting word we know
         for _, claim in reading.claims_in(block):
             if claim.source is None or in_quotation(reading.blocks[block], claim.span.start, claim.span.end):
                 continue

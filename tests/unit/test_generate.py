@@ -864,8 +864,9 @@ def test_find_sources_a_speakers_title_or_a_relative_clause_is_not_the_reporting
     assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["said", "Mensah", "employee"]
 
 
-def test_find_sources_a_mention_that_only_names_a_speaker_attributed_nearby_is_free() -> None:
-    # "Another parent, Tom Rivers, was less worried ... he told the Echo": the names are not required.
+def test_find_sources_skips_a_passage_with_a_mention_that_only_names_a_speaker() -> None:
+    # "Another parent, Tom Rivers, was less worried ... he told the Echo": requiring the name is
+    # arguable, and so is showing the teacher's mention as no answer (review 21).
     b = ArticleBuilder(
         "Drink",
         [
@@ -876,10 +877,7 @@ def test_find_sources_a_mention_that_only_names_a_speaker_attributed_nearby_is_f
     b.source("echo", "the Westshire Echo", "news_outlet", ["he told the Westshire Echo"])
     b.source("rivers", "Tom Rivers, a parent", "named_person", ["Another parent, Tom Rivers"], via="echo")
     b.claim("was less worried about the drink", "attributed", source="rivers")
-    (question,) = questions_of(b.build(), "find_sources")
-    assert question.answer_text == ["he told the Westshire Echo"]
-    assert score_answer(question, _select(question, "he told the Westshire Echo")).score == 1.0
-    assert score_answer(question, _select(question, "Tom Rivers", "he told the Westshire Echo")).score == 1.0
+    assert questions_of(b.build(), "find_sources") == []
 
 
 def test_find_sources_a_mention_giving_its_sentences_claim_a_source_is_always_required() -> None:
@@ -925,7 +923,7 @@ def test_a_claim_whose_source_is_named_only_in_another_sentence_gets_no_who_or_s
         )
 
 
-def test_find_sources_a_bare_name_with_no_claim_in_its_sentence_is_free() -> None:
+def test_find_sources_skips_a_passage_with_a_bare_name_marked_as_a_mention() -> None:
     # "Dr Helen Marsh ... was more cautious. She said ...": the name attributes nothing itself.
     b = ArticleBuilder(
         "Doping",
@@ -936,9 +934,7 @@ def test_find_sources_a_bare_name_with_no_claim_in_its_sentence_is_free() -> Non
     )
     b.source("marsh", "Dr Helen Marsh", "named_person", ["Dr Helen Marsh", "She said"])
     b.claim("the second test would settle the matter within three weeks", "attributed", source="marsh")
-    (question,) = questions_of(b.build(), "find_sources")
-    assert question.answer_text == ["She said"]
-    assert score_answer(question, _select(question, "She said")).score == 1.0
+    assert questions_of(b.build(), "find_sources") == []
 
 
 def test_find_sources_a_relative_clause_does_not_hold_the_reporting_verb() -> None:

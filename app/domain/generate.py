@@ -505,6 +505,12 @@ class NameFromVocabulary(QuestionKind):
         )
 
 
+# How far past a mention a record word still says how the words came ("wrote in a post on Instagram"),
+# in a phrase that starts with one of these words.
+RUN_ON_WORDS = 5
+_HOW_WORDS_CAME = frozenset(["in", "on", "via", "through", "during"])
+
+
 def _types_suggested_by_words(reading: ArticleReading, source: Source, mention: Span) -> set[str]:
     """Types the mention's own words make defensible: a record ("several studies found", "in a
     statement") for "A document or data"; a second name beside a person's ("Lumora's chief
@@ -513,7 +519,13 @@ def _types_suggested_by_words(reading: ArticleReading, source: Source, mention: 
     vocabulary = reading.vocabulary
     block = reading.blocks[mention.block]
     suggested = set()
-    if any(mention.start <= s and e <= mention.end for s, e in find_words(block, vocabulary.record_words)):
+    # The mention and a phrase running on from it that says how the words came ("Garnett wrote in a
+    # post on Instagram that"), not what was said ("said the results were clear").
+    run_on = mention.end
+    if run_on < len(block.words) and block.words[run_on].casefold() in _HOW_WORDS_CAME:
+        while run_on < min(len(block.words), mention.end + RUN_ON_WORDS) and block.gaps[run_on] == " ":
+            run_on += 1
+    if any(mention.start <= s and e <= run_on for s, e in find_words(block, vocabulary.record_words)):
         suggested.add("document_or_data")
     sentence_starts = {first for first, _ in reading.sentences(mention.block)}
     # Only a named source's name is its own: "a post on Facebook" still names the platform.
@@ -614,16 +626,20 @@ class SourceType(NameFromVocabulary):
             for other in reading.naming_mentions(source):
                 also_right |= _types_suggested_by_words(reading, source, other)
         candidates = _wrong_candidates(vocabulary, vocabulary.source_types, right.id, also_right)
-        # One wrong answer at least must look like the key at a glance (named or not, and for an unnamed
-        # source, people or not): with only far-off types left ("An unnamed source" for "said Dana
-        # Mensah"), "is someone named here?" alone finds the key.
-        looks = _source_features(vocabulary, right.id)
-        kindred = [entry for entry in candidates if _source_features(vocabulary, entry.id) == looks]
-        if not kindred:
+        # The wrong answers must look like the key at a glance both ways: one named (or not) as the
+        # key is, and one people (or not) as the key is. With only far-off types left ("An unnamed
+        # source" for "said Dana Mensah"), "is someone named here?" alone finds the key; with only
+        # people ("A named person" for "the Evening Post reported"), "is it a person?" does.
+        named, people = _source_features(vocabulary, right.id)
+        same_naming = [e for e in candidates if _source_features(vocabulary, e.id)[0] == named]
+        same_people = [e for e in candidates if _source_features(vocabulary, e.id)[1] == people]
+        if not same_naming or not same_people:
             return None
-        first = rng.choice(kindred)
-        rest = [entry for entry in candidates if entry is not first]
-        wrong = [first, *rng.sample(rest, min(MAX_VOCABULARY_DISTRACTORS - 1, len(rest)))]
+        first = rng.choice(same_naming)
+        second = rng.choice([e for e in same_people if e is not first] or [first])
+        picked = _distinct_entries([first, second])
+        rest = [entry for entry in candidates if entry not in picked]
+        wrong = [*picked, *rng.sample(rest, min(MAX_VOCABULARY_DISTRACTORS - len(picked), len(rest)))]
         start, end = trim_attribution(block, mention, vocabulary.attribution_words)
         quote = display_form(block.text[block.starts[start] : block.ends[end - 1]])
         return self.name_it(
@@ -642,12 +658,17 @@ class SourceType(NameFromVocabulary):
         )
 
 
-def _source_features(vocabulary: Vocabulary, type_id: str) -> set[str]:
-    """What a mention shows of its source at a glance: a name or none, and for an unnamed one
-    whether it is people ("critics", "one worker") or a record."""
-    if type_id in vocabulary.named_source_types:
-        return {"named"}
-    return {"unnamed", "people" if type_id in _person_types(vocabulary) | UNNAMED_SOURCE_TYPES else "record"}
+def _source_features(vocabulary: Vocabulary, type_id: str) -> tuple[bool, bool]:
+    """What a mention shows of its source at a glance: whether it is named, and whether it is
+    people ("Dana Mensah", "critics", "one worker") rather than a group or a record."""
+    return (
+        type_id in vocabulary.named_source_types,
+        type_id in _person_types(vocabulary) | UNNAMED_SOURCE_TYPES,
+    )
+
+
+def _distinct_entries(entries: Sequence[VocabularyEntry]) -> list[VocabularyEntry]:
+    return [entry for index, entry in enumerate(entries) if entry not in entries[:index]]
 
 
 class FindInPassage(QuestionKind):

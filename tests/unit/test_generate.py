@@ -554,7 +554,8 @@ def test_source_type_never_offers_a_type_the_mentions_own_words_suggest() -> Non
         [
             "Several earlier studies of similar apps found small effects at best.",
             "In a statement, Lumora's chief executive, Mark Devlin, called the results a breakthrough.",
-            "Ruth Adebayo, a researcher, said the results were clear, and Critics disagreed.",
+            "Ruth Adebayo, a researcher, said the results were clear on Monday.",
+            "Critics disagreed.",
         ],
     )
     b.source("studies", "several earlier studies", "vague", ["Several earlier studies of similar apps found"])
@@ -587,16 +588,38 @@ def test_source_type_never_offers_a_type_the_mentions_own_words_suggest() -> Non
     assert {organisation, document} <= offered  # nothing suggests them for Adebayo
 
 
-def test_source_type_offers_at_least_one_wrong_type_that_shares_something_with_the_key() -> None:
-    # Named or not, a person or not: with only far-off types left, "is someone named here?" finds it.
+def test_source_type_a_record_named_just_after_the_mention_is_no_wrong_answer() -> None:
+    # "Garnett wrote in a post on Instagram": the words reached the article as a written post.
+    b = ArticleBuilder(
+        "Ice Baths",
+        [
+            "Leo Garnett wrote in a post on Instagram that the challenge was safe for adults.",
+            "Nurses say the hospital treated seven people. The Harwick Post reported two more cases.",
+        ],
+    )
+    b.source("garnett", "Leo Garnett", "named_person", ["Leo Garnett wrote"])
+    b.source("nurses", "nurses", "vague", ["Nurses say"])
+    b.source("post", "the Harwick Post", "news_outlet", ["The Harwick Post reported"])
+    document = VOCABULARY.source_type("document_or_data").label
+    for seed in range(20):
+        for question in questions_of(b.build(), "source_type", seed):
+            if question.extra["source"] == "garnett":
+                assert document not in question.choices
+
+
+def test_source_type_offers_wrong_types_that_look_like_the_key_both_ways() -> None:
+    # Named or not, people or not: with only far-off types left, "is someone named here?" finds it,
+    # and with only people on offer for a newspaper, "is it a person?" does (review 21).
+    by_label = {entry.label: entry.id for entry in VOCABULARY.source_types}
+    asked = 0
     for seed in range(20):
         for question in questions_of(library_article(), "source_type", seed):
             source = library_article().source(question.extra["source"])
-            key_features = _source_features(VOCABULARY, source.type)
-            by_label = {entry.label: entry.id for entry in VOCABULARY.source_types}
-            assert any(
-                _source_features(VOCABULARY, by_label[c]) & key_features for c in wrong_choices(question)
-            )
+            named, people = _source_features(VOCABULARY, source.type)
+            wrong = [_source_features(VOCABULARY, by_label[c]) for c in wrong_choices(question)]
+            assert any(w[0] == named for w in wrong) and any(w[1] == people for w in wrong)
+            asked += 1
+    assert asked
 
 
 def test_source_type_never_offers_the_type_of_a_source_the_words_passed_through() -> None:

@@ -856,6 +856,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         return None
     if reading.headline_overstates(claim.span):
         return None  # the teacher says the headline says more than the article: never "supported"
+    if claim.status == "disputed":
+        return None  # "The original video contains no such warning": no choice says "contradicted"
     if any(m.overlaps(claim.span) for s in reading.article.sources for m in s.mentions):
         return None  # "has promised to pay ...": the claim holds its own attribution
     if claim.status == "hedged":

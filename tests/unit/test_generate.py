@@ -1229,6 +1229,17 @@ def test_support_skips_a_forecast() -> None:
     assert questions_of(b.build(), "support") == []
 
 
+def test_support_skips_a_disputed_claim() -> None:
+    # "A source the article names" would read as "supported" for words the article contradicts.
+    b = ArticleBuilder(
+        "Ice Baths",
+        ['"Jaxon always tells people to start slowly," Leo Garnett wrote. The video has no such warning.'],
+    )
+    b.source("garnett", "Leo Garnett", "named_person", ["Leo Garnett wrote"])
+    b.claim("Jaxon always tells people to start slowly", "disputed", source="garnett")
+    assert questions_of(b.build(), "support") == []
+
+
 def test_support_skips_a_fact_the_teachers_note_calls_something_else() -> None:
     b = ArticleBuilder("Library", ["The branch closes in March. Book loans fell by a third last year."])
     b.claim("The branch closes in March", "unattributed", note="This is only a plan, not a fact yet.")

@@ -81,10 +81,35 @@ ONE_A_QUIZ = frozenset({"headline_check"})
 DRAWN_CHOICE_KINDS = frozenset({"name_technique", "source_type"})
 
 
+# Kinds whose key says how the article compares with its headline: any other question's
+# explanation that speaks of the headline ("much smaller than the headline makes it sound") gives it.
+HEADLINE_COMPARISON_KINDS = frozenset({"headline_check", "headline_evidence"})
+_HEADLINE_WORD = re.compile(r"\bheadlines?\b", re.IGNORECASE)
+# Words that compare ("surer than", "makes it sound bigger", "does not back up"), not a place ("in
+# the headline") or a plain report ("the headline repeats the post's claim").
+_COMPARING = re.compile(
+    r"\b(?:than|more|less|bigger|smaller|surer|stronger|weaker|overstat\w*|exaggerat\w*|"
+    r"back(?:s|ed)? (?:it |this |that )?up|leaves? out|match\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def compares_with_headline(a: Question, b: Question) -> bool:
+    """``a``'s explanation compares the article with its headline and ``b`` asks how they compare."""
+    if b.kind not in HEADLINE_COMPARISON_KINDS:
+        return False
+    return any(
+        _HEADLINE_WORD.search(sentence) and _COMPARING.search(sentence)
+        for sentence in re.split(r"(?<=[.!?])\s+", a.explanation)
+    )
+
+
 def choices_give_keys_away(a: Question, b: Question) -> bool:
     """Two questions that, side by side in a quiz, show a guesser their keys."""
     return (
         (a.kind == b.kind and a.kind in ONE_A_QUIZ)
+        or compares_with_headline(a, b)
+        or compares_with_headline(b, a)
         or share_wrong_answers(a, b)
         or asked_twice(a, b)
         or passage_marks_choices(a, b)

@@ -2205,6 +2205,18 @@ def test_an_explanation_that_quotes_another_answer_keeps_the_two_apart() -> None
     assert conflicts(first, second) and conflicts(second, first)
 
 
+def test_an_explanation_that_speaks_of_the_headline_keeps_apart_from_headline_comparisons() -> None:
+    # "Seven is much smaller than the headline makes it sound" answers "what does the article say,
+    # compared with the headline?"
+    note = Question(
+        "support", CHOICE, "claims", "How well?", "Seven is much smaller than the headline makes it sound.",
+        ("a", "b"), (0,),
+    )  # fmt: skip
+    check = Question("headline_check", CHOICE, "framing", "The headline says ...", "", ("a", "b"), (0,))
+    assert conflicts(note, check) and conflicts(check, note)
+    assert not conflicts(replace(note, explanation="Seven people were treated."), check)
+
+
 def test_every_choice_place_gets_its_turn_as_the_key_in_a_quiz() -> None:
     for seed in range(30):
         quiz = build_quiz(library_article(), VOCABULARY, seed)

@@ -383,7 +383,7 @@ def headline_article(note: str, technique: str = "headline_body_mismatch") -> Ar
         [
             "The council voted to study a plan to limit cars in the centre. "
             "A final decision is expected next year.",
-            "Councillor Ann Reed said the plan might never happen.",
+            "Councillor Ann Reed said the plan could be ready by the spring.",
         ],
     )
     b.frame("Bans Cars", technique, note=note)
@@ -392,7 +392,7 @@ def headline_article(note: str, technique: str = "headline_body_mismatch") -> Ar
 
 NOTE = (
     'The headline says "Bans Cars", but the council only voted to "study a plan", a decision is '
-    '"expected next year" and a councillor says it "might never happen".'
+    '"expected next year" and a councillor says it "could be ready by the spring".'
 )
 
 
@@ -410,7 +410,7 @@ def test_headline_evidence_offers_the_sentences_the_note_quotes_and_keys_none() 
     assert sorted(c for c in question.choices if c != NONE_OF_THEM) == sorted(
         [
             "A final decision is expected next year.",
-            "Councillor Ann Reed said the plan might never happen.",
+            "Councillor Ann Reed said the plan could be ready by the spring.",
         ]
     )
     assert question.skill == "framing" and NOTE in question.explanation
@@ -455,6 +455,22 @@ def test_headline_questions_ask_about_a_span_whose_reporting_word_means_somethin
         )
         b.frame(span, "headline_body_mismatch", note="Two parents say they would use it.")
         assert len(of_kind(b.build(), "headline_check")) == 1, headline
+
+
+def test_headline_evidence_never_offers_a_sentence_that_denies_or_plays_down() -> None:
+    # '"The numbers are not really comparable," the officer said' argues against the headline.
+    b = ArticleBuilder(
+        "Shoppers Flood Back to Market Street",
+        [
+            "Footfall rose by about 12 per cent in the first month. "
+            '"The numbers are not really comparable," a council officer said. '
+            "Two new cafes opened on the street in May.",
+        ],
+    )
+    note = 'Only "about 12 per cent", "not really comparable", and "Two new cafes opened".'
+    b.frame("Flood Back", "headline_body_mismatch", note=note)
+    (question,) = of_kind(b.build(), "headline_evidence")
+    assert all("comparable" not in choice for choice in question.choices)
 
 
 def test_headline_evidence_needs_a_headline_only_technique_and_two_quoted_sentences() -> None:

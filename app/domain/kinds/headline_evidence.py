@@ -53,10 +53,16 @@ def sentence_text(block: Block, start: int, end: int) -> str:
     return text
 
 
-# Words with which a sentence turns against what came before, or warns.
+# Words with which a sentence turns against what came before, warns, denies or plays down ("The
+# before and after numbers are not really comparable," the officer said).
 _TURNING_WORDS = frozenset(
-    ["but", "however", "although", "though", "despite", "warned", "warns", "cautioned"]
-)
+    [
+        "but", "however", "although", "though", "despite", "warned", "warns", "cautioned",
+        "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "cannot",
+        "denied", "denies", "disputed", "disputes", "questioned", "doubt", "doubts",
+        "fell", "fallen", "fewer", "less", "only",
+    ]
+)  # fmt: skip
 
 
 class HeadlineEvidence(QuestionKind):
@@ -120,7 +126,8 @@ class HeadlineEvidence(QuestionKind):
         wrong answer it gives the key away.  A hedged one ("is reportedly set to") stays: noticing
         its hedge is the lesson."""
         block, first, last = place
-        return bool(set(words_of(reading.blocks[block], (first, last))) & _TURNING_WORDS)
+        words = set(words_of(reading.blocks[block], (first, last)))
+        return bool(words & _TURNING_WORDS) or any(word.endswith(("n't", "n\u2019t")) for word in words)
 
     @staticmethod
     def states_a_sourced_claim(reading: ArticleReading, place: list[int]) -> bool:

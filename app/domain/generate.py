@@ -1067,6 +1067,17 @@ class SpotHedge(QuestionKind):
             shown = block.slice(span.start, span.end)
             if shown.words != block.words[span.start : span.end]:
                 continue  # the claim's words cannot be shown on their own without shifting the cues
+            # "are thought to take up to ten minutes longer": the doubt is in "thought to"; "up to"
+            # only gives a size roughly, so beside a word of doubt it is free, not required.
+            approximate = [cue for cue in cues if _is_approximate(reading, cue)]
+            if len(approximate) < len(cues):
+                cues = [cue for cue in cues if cue not in approximate]
+            # With what it sizes: "up to £180,000", "an estimated 3,000 people".
+            free = [
+                [cue.start - span.start, min(cue.end + NEAR, span.end) - span.start]
+                for cue in approximate
+                if cue not in cues
+            ]
             cue_words = ", ".join(f'"{display_form(cue.quote)}"' for cue in cues)
             gold = [(cue.start - span.start, cue.end - span.start) for cue in cues]
             keys = [(s - span.start, e - span.start) for cue in cues for s, e in _key_words(reading, cue)]
@@ -1084,8 +1095,14 @@ class SpotHedge(QuestionKind):
                 span=span,
                 about=claim_subjects(index, claim, reading.note_describes_source(claim)),
                 line=claim.line,
-                extra={"claim": index},
+                extra={"claim": index, "free": free} if free else {"claim": index},
             )
+
+
+def _is_approximate(reading: ArticleReading, cue: Span) -> bool:
+    """The cue is one of the vocabulary's approximate words ("up to", "an estimated")."""
+    block = reading.blocks[cue.block]
+    return (cue.start, cue.end) in find_words(block, reading.vocabulary.approximate_words)
 
 
 def _framings(reading: ArticleReading) -> Iterator[tuple[int, Framing, VocabularyEntry]]:

@@ -37,6 +37,7 @@ WORD_LISTS = (
     "loaded_words",
     "stand_in_words",
     "record_words",
+    "approximate_words",
 )
 ALL_SECTIONS = (*SECTIONS, *ID_RULES, *WORD_LISTS)
 # The statuses the generator and the validator rely on (see app.domain.article).
@@ -97,6 +98,7 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         loaded_words=words["loaded_words"],
         stand_in_words=words["stand_in_words"],
         record_words=words["record_words"],
+        approximate_words=words["approximate_words"],
     )
     return vocabulary, list(check.sorted_problems())
 

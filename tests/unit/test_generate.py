@@ -1392,12 +1392,31 @@ def test_spot_hedge_shows_the_claim_and_asks_for_its_cues() -> None:
 
 def test_a_number_with_thousands_commas_is_one_word_beside_the_answer() -> None:
     # "£180,000" as "180" and "000" made the "000" beside the answer cost a quarter of the marks.
-    b = ArticleBuilder("Library", ["Officials say the change could save up to £180,000 a year in rent."])
-    b.claim("the change could save up to £180,000 a year", "hedged", cues=["could", "up to"])
+    b = ArticleBuilder("Library", ["Officials say the hub may cost £180,000 a year to run and staff."])
+    b.claim("the hub may cost £180,000 a year to run and staff", "hedged", cues=["may"])
     (question,) = questions_of(b.build(), "spot_hedge")
     assert "180,000" in question.words and "000" not in question.words
-    with_number = _select(question, "could", "up to 180,000")
+    with_number = _select(question, "may cost 180,000")
     assert score_answer(question, with_number).score == 1.0
+
+
+def test_spot_hedge_an_approximate_cue_beside_a_word_of_doubt_is_free_not_required() -> None:
+    # "are thought to take up to ten minutes longer": the doubt is in "thought to".
+    b = ArticleBuilder(
+        "Street", ["Bus journeys are thought to take up to ten minutes longer, the operator said."]
+    )
+    b.claim(
+        "Bus journeys are thought to take up to ten minutes longer", "hedged", cues=["thought to", "up to"]
+    )
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert question.answer_text == ["thought to"]
+    assert score_answer(question, _select(question, "thought to")).score == 1.0
+    assert score_answer(question, _select(question, "thought to", "up to")).score == 1.0
+    # Alone, the approximate words are the hedge.
+    b = ArticleBuilder("Jobs", ["Up to 400 jobs will go at the plant next year, the union said."])
+    b.claim("Up to 400 jobs will go at the plant next year", "hedged", cues=["Up to"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert question.answer_text == ["Up to"]
 
 
 def test_spot_hedge_skips_a_claim_with_a_hedge_word_that_is_not_a_cue() -> None:
@@ -1448,7 +1467,8 @@ def test_spot_hedge_skips_a_claim_at_risk_that_is_not_a_cue() -> None:
     b = ArticleBuilder("Jobs", text)
     b.claim(claim, "hedged", cues=["Up to", "at risk"])
     (question,) = questions_of(b.build(), "spot_hedge")
-    assert question.answer_text == ["Up to", "at risk"]
+    assert question.answer_text == ["at risk"]  # "Up to 400" beside it is free (approximate_words)
+    assert score_answer(question, _select(question, "Up to 400", "at risk")).score == 1.0
 
 
 # --- name_technique and find_framing -----------------------------------------------------------------

@@ -179,11 +179,12 @@ class QuestionKind:
 
         ``offset``: where ``block``'s words start in the article's block ``block_index``
         (a question that shows one claim), so the audit can place the gold in the article.
+        ``gold``, ``keys`` and ``extra["free"]`` are word spans of ``block``, as students see it.
         """
         spans = _merge_overlapping((s, e) for s, e in gold if 0 <= s < e <= len(block.words))
         if not spans:
             return None
-        free = [(int(a) - offset, int(b) - offset) for a, b in (extra or {}).get("free", ())]
+        free = [(int(a), int(b)) for a, b in (extra or {}).get("free", ())]
         if require_sparse and not gold_is_sparse(spans, len(block.words), free):
             return None
         extra = dict(extra or {})

@@ -1470,9 +1470,10 @@ class FindFraming(FindInPassage):
     def cores_in(
         self, reading: ArticleReading, block: int, keys: Sequence[tuple[int, int]]
     ) -> list[tuple[int, list[int]]]:
-        """A framing span with no key words is found by any two of its meaning words (one if it
-        has one or two): "completely harmless" finds "completely harmless and fun for the whole
-        family", where half its words would ask a student who saw the framing for four."""
+        """A framing span with no key words is found by any two of its meaning words (its only
+        one, if it has one): "completely harmless" finds "completely harmless and fun for the whole
+        family", where half its words would ask a student who saw the framing for four; and one
+        plain word never finds a span on its own ("Success" of "Runaway Success")."""
         words = reading.blocks[block].words
         key_words = {i for s, e in keys for i in range(s, e)}
         cores = []
@@ -1484,7 +1485,7 @@ class FindFraming(FindInPassage):
                 continue
             meaning = [i for i in range(start, end) if _is_meaning_word(words[i])]
             if meaning:
-                cores.append((min(MEANING_WORDS_TO_FIND, math.ceil(len(meaning) / 2)), meaning))
+                cores.append((min(MEANING_WORDS_TO_FIND, len(meaning)), meaning))
         return cores
 
     def free_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:

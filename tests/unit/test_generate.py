@@ -1778,6 +1778,18 @@ def test_find_framing_two_meaning_words_find_a_long_span_without_key_words() -> 
     assert score_answer(question, _select(question, "the label advises against")).score == 0.0
 
 
+def test_find_framing_one_plain_word_never_finds_a_two_word_span_without_key_words() -> None:
+    b = ArticleBuilder(
+        "Trial",
+        ["The council called the car-free trial a runaway success for the town centre and its cafes."],
+    )
+    b.frame("runaway success", "exaggeration_minimisation", note="Only one count was made.")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, _select(question, "success")).score == 0.5
+    assert score_answer(question, _select(question, "runaway success")).score == 1.0
+
+
 def test_find_framing_an_emotive_words_plural_is_emotive_too() -> None:
     b = ArticleBuilder(
         "Skin Cream",

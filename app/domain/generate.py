@@ -1505,6 +1505,15 @@ class FindFraming(FindInPassage):
                 end += 1
             if end - start <= MAX_FREE_QUOTATION:
                 free.append((start, end))
+        # The writer's own opinion ("drivers stuck in the queues are fed up"), marked as an opinion
+        # claim: a careful reader may take its words for framing, so selecting them costs nothing.
+        for _, claim in reading.claims_in(block):
+            if (
+                claim.kind == "opinion"
+                and claim.source is None
+                and _claim_is_in_writers_words(reading, claim)
+            ):
+                free.append((claim.span.start, claim.span.end))
         return free
 
     def shown_by_punctuation(self, reading: ArticleReading, block: int) -> bool:

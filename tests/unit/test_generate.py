@@ -1734,6 +1734,24 @@ def test_find_framing_skips_a_passage_whose_only_quotation_marks_are_the_answer(
     assert len(questions_of(b.build(), "find_framing")) == 1
 
 
+def test_find_framing_the_writers_own_opinion_marked_as_a_claim_costs_nothing() -> None:
+    # "the drivers ... are fed up": a careful reader may take the writer's view for framing.
+    b = ArticleBuilder(
+        "Street",
+        [
+            "The trial has killed the street. The drivers stuck in the queues on Bridge Road every "
+            "evening are fed up with the council."
+        ],
+    )
+    b.frame("killed the street", "loaded_language", note='"Killed" is far stronger than the facts.')
+    fed_up = "The drivers stuck in the queues on Bridge Road every evening are fed up"
+    b.claim(fed_up, "unattributed", kind="opinion")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, _select(question, "killed the street", "fed up")).score == 1.0
+    assert score_answer(question, _select(question, "killed the street", "council")).score < 1.0
+
+
 def test_find_framing_skips_a_passage_with_an_unmarked_emotive_word() -> None:
     b = ArticleBuilder(
         "Storm",

@@ -1451,20 +1451,27 @@ class FindFraming(FindInPassage):
             if item.span.block != block:
                 continue
             start, end = without_edge_articles(words, (item.span.start, item.span.end))
-            core: set[int] = set()
+            quoted: set[int] = set()
             for phrase in quoted_phrases(item.note):
                 for found in find_all(text, match_form(phrase).lower()):
                     first, last = words.word_range(*found)
                     if start <= first < last <= end:
-                        core.update(range(first, last))
+                        quoted.update(range(first, last))
             # An emotive word of the vocabulary inside the span ("massacre" of "it's a massacre").
-            for first, last in reading.loaded_hits(block):
-                if start <= first < last <= end:
-                    core.update(range(first, last))
-            # Meaning words only: "of" of the emotive phrase "flood of" finds nothing.
-            core = {i for i in core if words.words[i].casefold() not in FUNCTION_WORDS}
-            if core and 2 * len(core) <= end - start:
-                keys += runs(core)
+            emotive = {
+                i
+                for first, last in reading.loaded_hits(block)
+                if start <= first < last <= end
+                for i in range(first, last)
+            }
+            # The note's words and the emotive ones together; where a note quotes the whole span
+            # ("fighting a losing battle"), the emotive words alone ("battle").
+            for core in (quoted | emotive, emotive):
+                # Meaning words only: "of" of the emotive phrase "flood of" finds nothing.
+                core = {i for i in core if words.words[i].casefold() not in FUNCTION_WORDS}
+                if core and 2 * len(core) <= end - start:
+                    keys += runs(core)
+                    break
         return keys
 
     def cores_in(

@@ -306,7 +306,9 @@ def without_edge_articles(block: Block, span: tuple[int, int]) -> tuple[int, int
     start, end = span
     while end - start > 1 and _bare(block.words[start]) in _ARTICLES:
         start += 1
-    while end - start > 1 and _bare(block.words[end - 1]) in _ARTICLES:
+    # At the end only an article that needs a noun after it: "this", "her" end a phrase as pronouns
+    # ("Would you bath your baby in this?").
+    while end - start > 1 and _bare(block.words[end - 1]) in ("the", "a", "an"):
         end -= 1
     return start, end
 

@@ -1688,6 +1688,16 @@ def test_find_framing_an_emotive_word_of_the_vocabulary_alone_finds_its_span() -
     assert score_answer(question, _select(question, "war zone")).score == 1.0
 
 
+def test_find_framing_an_emotive_word_finds_its_span_when_the_note_quotes_all_of_it() -> None:
+    b = ArticleBuilder(
+        "Reading", ["Teachers say they are fighting a losing battle against phones in every classroom."]
+    )
+    b.frame("fighting a losing battle", "loaded_language", note='"Fighting a losing battle" sounds like war.')
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, _select(question, "battle")).score == 1.0
+
+
 def test_find_framing_a_two_word_span_has_its_emotive_word_as_key() -> None:
     # "flood of": "of" alone must not find it.
     b = ArticleBuilder(

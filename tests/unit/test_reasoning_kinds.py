@@ -280,6 +280,21 @@ def test_statement_kind_skips_a_claim_holding_two_statements_or_a_judgement_in_a
     assert len(of_kind(b.build(), "statement_kind")) == 1
 
 
+def test_statement_kind_skips_an_uncounted_observation_and_any_disputed_claim() -> None:
+    cases = [
+        # "many" was never counted: an impression more than an observation.
+        ("Many of her pupils now struggle to finish a novel.", "observation", "unattributed", ""),
+        # The teacher's note says it cannot be checked; the key's definition says it could be.
+        ("Her pupils now read two books a term.", "observation", "unattributed", "We cannot check it."),
+        # Disputed with figures: the opinion key's rival, "observed", could be defended.
+        ("Audiobooks saved reading for a generation.", "opinion", "disputed", ""),
+    ]
+    for text, kind, status, note in cases:
+        b = ArticleBuilder("Reading", [text])
+        b.claim(text.rstrip("."), status, kind=kind, note=note)
+        assert of_kind(b.build(), "statement_kind") == [], text
+
+
 def test_statement_kind_skips_a_hedged_claim_unless_it_is_a_prediction() -> None:
     # "It is possible this is a doping case": not settled yet, so "a prediction" could be defended.
     b = statements()

@@ -65,6 +65,15 @@ _NOT_RANKING = frozenset(
 )  # fmt: skip
 
 
+# An amount nobody counted ("many of her pupils now struggle"): an impression more than an observation.
+_VAGUE_AMOUNT = re.compile(r"\b(?:many|most|some|lots|plenty|few|several|a number)\b")
+# A teacher's note that says the claim cannot be checked, beside the key "could be checked".
+_NOTE_DENIES_CHECK = re.compile(
+    r"\b(?:cannot|can't|can not|could not|couldn't|no way to|nobody can|no one can|impossible to) "
+    r"(?:\w+ )?(?:check|checked|count|counted|measure|measured|prove|proved|verify|verified)\b"
+)
+
+
 def ranks_or_compares(text: str) -> bool:
     return any(m.group(0) not in _NOT_RANKING for m in _RANKING.finditer(match_form(text).casefold()))
 
@@ -111,8 +120,14 @@ class StatementKind(QuestionKind):
                 continue  # "would be hit hardest": who is hit hardest is a judgement too
             if claim.kind == "opinion" and speaks_of_the_future(quote):
                 continue  # "this will ruin the town": a forecast as well as a view
-            if claim.kind != "opinion" and claim.status == "disputed":
-                continue  # another source in the article disagrees: "an opinion" could be defended
+            if claim.status == "disputed":
+                # Another source disagrees: "an opinion" could be defended, and for an opinion the
+                # answer to it ("the report's numbers went down") reads as a check of a fact.
+                continue
+            if claim.kind == "observation" and (
+                _VAGUE_AMOUNT.search(quote) or _NOTE_DENIES_CHECK.search(match_form(claim.note).casefold())
+            ):
+                continue  # "many of her pupils struggle": an impression, "could be checked" is arguable
             if claim.kind != "opinion" and any(f.span.overlaps(claim.span) for f in reading.article.framing):
                 continue  # "families will be left scrambling": words marked as framing are a view too
             right = ANSWER_OF_KIND[claim.kind]

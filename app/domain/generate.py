@@ -850,9 +850,10 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
     hedges = reading.hedges_in(claim.span)
     if claim.kind == "opinion":
         return None  # "Wolves belong in these hills": naming who thinks so does not support a view
-    if claim.source is None and (claim.kind == "prediction" or speaks_of_the_future(claim.span.quote)):
-        # "The hub is due to open in the autumn": "stated as a fact" cannot fit a forecast (one a
-        # source makes is still that source's, "the change would save $40,000, Reed said").
+    if claim.kind == "prediction" or (claim.source is None and speaks_of_the_future(claim.span.quote)):
+        # "The hub is due to open in the autumn": "stated as a fact" cannot fit a forecast, and
+        # naming who made one does not support it (reviews 18 and 22). Words in "would" the
+        # teacher did not call a forecast stay when sourced: "the change would save $40,000, Reed said".
         return None
     if reading.headline_overstates(claim.span):
         return None  # the teacher says the headline says more than the article: never "supported"
@@ -872,6 +873,14 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # hedge words or a nearby attribution the teacher did not mark
         if _NOTE_DOUBTS_FACT.search(match_form(claim.note).casefold()):
             return None  # "'Due to' is a plan, not a fact": the note would argue against the key
+        if _EVIDENCE_SUBJECT.match(match_form(claim.span.quote).casefold()):
+            return None  # "The figures point to a growing crisis": whose figures? a source's, maybe
+        if any(
+            not (claim.span.start <= s and e <= claim.span.end)
+            and any(overlaps(sentence, (s, e)) for sentence in reading.sentences_of(claim.span))
+            for s, e in reading.hedge_hits(claim.span.block)
+        ):
+            return None  # "..., and shops have reportedly run out": the sentence doubts itself
         return SUPPORT_FACT
     if claim.status in SOURCED_STATUSES:
         source = attributed_source(reading.article, claim)
@@ -892,6 +901,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "a video shared 400,000 times on TikTok": a named platform holds it
         if level == SUPPORT_NAMED and _indefinite_record(reading, source):
             return None  # "an internal police memo": which memo? "unnamed" could be defended
+        if level == SUPPORT_NAMED and _posted_by_someone_unnamed(reading, source):
+            return None  # "photos posted to the Noticeboard group": the group is named, not who took them
         # An unnamed firefighter who "told Channel 7": named and unnamed could both be defended.
         chain = _relay_chain(reading.article, source) - {source.id}
         relays = [s for s in reading.article.sources if s.id in chain]
@@ -901,6 +912,12 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
     return None
 
 
+# A claim whose subject is evidence the article gave a source for ("The figures point to ...",
+# "These results show ..."): "stated as a fact, with no source" could be argued against.
+_EVIDENCE_SUBJECT = re.compile(
+    r"(?:the|these|those|this|its|their|such) (?:\w+ )?(?:figures|data|numbers|results|findings|"
+    r"statistics|study|survey|report|research|poll|tests?|samples?)\b"
+)
 # A teacher's note that calls a claim something other than a fact ("a plan, not a fact", "only a
 # guess"): beside the key "stated as a fact" it reads as the other answer.
 _NOTE_DOUBTS_FACT = re.compile(
@@ -908,6 +925,25 @@ _NOTE_DOUBTS_FACT = re.compile(
     r"|\b(?:a|an|only a|only an|just a|just an) "
     r"(?:plan|guess|prediction|forecast|opinion|hope|promise|estimate)\b"
 )
+# Words that say a record was put online by someone ("photos posted to the group").
+_POSTED = frozenset(["posted", "shared", "uploaded", "reposted", "circulated", "circulating"])
+
+
+def _posted_by_someone_unnamed(reading: ArticleReading, source: Source) -> bool:
+    """A record (not a named source) that someone posted where a named platform or group holds it:
+    the name the article gives is the platform's, not the record's author's."""
+    if source.type in reading.vocabulary.named_source_types:
+        return False
+    for mention in source.mentions:
+        block = reading.blocks[mention.block]
+        words = words_of(block, (mention.start, min(len(block.words), mention.end + RUN_ON_WORDS)))
+        if set(words) & _POSTED and _types_suggested_by_words(reading, source, mention) & set(
+            reading.vocabulary.named_source_types
+        ):
+            return True
+    return False
+
+
 # First words of a name that point at no particular one ("an internal memo", "several studies").
 _INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "various", "unnamed"})
 

@@ -1239,6 +1239,27 @@ def test_support_skips_a_disputed_claim() -> None:
     assert questions_of(b.build(), "support") == []
 
 
+def test_support_skips_a_sourced_forecast_evidence_as_subject_posted_media_and_a_doubting_sentence() -> None:
+    b = ArticleBuilder(
+        "Water",
+        [
+            "The water will run clear within days, said Tom Hale, the firm's director.",
+            "The figures point to a growing problem across the town.",
+            "Photos posted to the Kelvingate Noticeboard group show baths full of brown water.",
+            "Families are queuing for bottled water, and shops have reportedly run out.",
+        ],
+    )
+    b.source("hale", "Tom Hale", "named_official", ["said Tom Hale"])
+    b.source(
+        "photos", "the photos", "document_or_data", ["Photos posted to the Kelvingate Noticeboard group show"]
+    )
+    b.claim("The water will run clear within days", "attributed", source="hale", kind="prediction")
+    b.claim("The figures point to a growing problem across the town", "unattributed")
+    b.claim("baths full of brown water", "attributed", source="photos")
+    b.claim("Families are queuing for bottled water", "unattributed")
+    assert questions_of(b.build(), "support") == []
+
+
 def test_support_skips_a_fact_the_teachers_note_calls_something_else() -> None:
     b = ArticleBuilder("Library", ["The branch closes in March. Book loans fell by a third last year."])
     b.claim("The branch closes in March", "unattributed", note="This is only a plan, not a fact yet.")

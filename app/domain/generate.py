@@ -505,6 +505,8 @@ class NameFromVocabulary(QuestionKind):
         )
 
 
+# How many words before a reporting word inside a quotation may name who that speaker heard it from.
+NESTED_SPEAKER_WORDS = 3
 # How far past a mention a record word still says how the words came ("wrote in a post on Instagram"),
 # in a phrase that starts with one of these words.
 RUN_ON_WORDS = 5
@@ -808,6 +810,12 @@ class FindSources(FindInPassage):
             before = _clause(words, mention.start, -1)
             after = _clause(words, mention.end, +1)
             free += [span for span in (before, after) if span is not None]
+        # A speaker's own second-hand source ("My English teacher thinks ...", inside the quotation):
+        # a careful reader may select it; the instruction asks for the article's attributions.
+        quoted = reading.quoted(block)
+        for first, last in find_words(words, reading.vocabulary.attribution_words):
+            if set(range(first, last)) <= quoted:
+                free.append((max(first - NESTED_SPEAKER_WORDS, 0), last))
         return free
 
     def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:

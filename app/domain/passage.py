@@ -258,6 +258,19 @@ def attribution_key_words(
         if _bare(block.words[hit[0]]) not in _TITLE_NOUNS
         and not any(_bare(w) in _RELATIVE_WORDS for w in block.words[max(start, hit[0] - 2) : hit[0]])
     ]
+    if not who and saying:
+        # "the company that supplies it insists": the speaker is the word before the relative
+        # clause, not the "it" inside it.
+        relative = [
+            i
+            for i, word in enumerate(bare)
+            if 0 < i < saying[-1][0] - start and word in (*_RELATIVE_WORDS, "that")
+        ]
+        if relative:
+            index = relative[0] - 1
+            while index > 0 and bare[index] in _NAME_SMALL_WORDS:
+                index -= 1
+            who = [start + index]
     if not who:
         pronouns = [i for i, word in enumerate(bare) if word in PRONOUNS and word != "one"]
         who = [start + i for i in pronouns[:1]]

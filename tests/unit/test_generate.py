@@ -960,6 +960,33 @@ def test_find_sources_skips_a_passage_with_a_bare_name_marked_as_a_mention() -> 
     assert questions_of(b.build(), "find_sources") == []
 
 
+def test_find_sources_a_speakers_own_second_hand_source_costs_nothing() -> None:
+    b = ArticleBuilder(
+        "Reading",
+        ['"My English teacher thinks audiobooks do not count as reading," said Ayaan Mir, a pupil.'],
+    )
+    b.source("mir", "Ayaan Mir", "named_person", ["said Ayaan Mir"])
+    b.claim("My English teacher thinks audiobooks do not count as reading", "attributed", source="mir")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert score_answer(question, _select(question, "said Ayaan Mir")).score == 1.0
+    assert (
+        score_answer(question, _select(question, "My English teacher thinks", "said Ayaan Mir")).score == 1.0
+    )
+
+
+def test_find_sources_the_speaker_is_the_word_before_a_relative_clause() -> None:
+    # "the company that supplies it insists": "company", not the "it" inside the clause.
+    b = ArticleBuilder(
+        "Water",
+        ["The brown tint is harmless and will pass, the company that supplies it insists on its website."],
+    )
+    b.source("firm", "Kelvingate Water", "named_organisation", ["the company that supplies it insists"])
+    b.claim("The brown tint is harmless and will pass", "attributed", source="firm")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["company", "insists"]
+    assert score_answer(question, _select(question, "company that supplies it insists")).score == 1.0
+
+
 def test_find_sources_a_relative_clause_does_not_hold_the_reporting_verb() -> None:
     b = ArticleBuilder(
         "Promise Denied",

@@ -104,10 +104,20 @@ def compares_with_headline(a: Question, b: Question) -> bool:
     )
 
 
+# Kinds whose keys a guesser reads off by contrast when two of them ask about one paragraph: "an
+# opinion" beside "observed" on two claims of one speaker's paragraph (review 23).
+ONE_A_PARAGRAPH = frozenset({"statement_kind"})
+
+
+def _same_paragraph(a: Question, b: Question) -> bool:
+    return a.focus is not None and b.focus is not None and a.focus[0] == b.focus[0]
+
+
 def choices_give_keys_away(a: Question, b: Question) -> bool:
     """Two questions that, side by side in a quiz, show a guesser their keys."""
     return (
         (a.kind == b.kind and a.kind in ONE_A_QUIZ)
+        or (a.kind == b.kind and a.kind in ONE_A_PARAGRAPH and _same_paragraph(a, b))
         or compares_with_headline(a, b)
         or compares_with_headline(b, a)
         or share_wrong_answers(a, b)

@@ -263,14 +263,14 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
         return False
     # "Under the agency's plan, farmers can apply ...": a source named in the sentence, outside the
     # claim, as an owner or by its whole name (not "the Alder River" beside "the Alder River Trust").
+    named_sources = [name_words(source) for source in reading.article.sources if name_words(source)]
+    if not named_sources:
+        return True
+    bare, possessive = reading.bare_words(span.block), reading.possessives(span.block)
     outside = [i for first, last in sentences for i in range(first, last) if not span.start <= i < span.end]
-    bare = {i: words_of(block, (i, i + 1))[0] for i in outside}
-    owners = {bare[i] for i in outside if is_possessive(block.words[i])}
-    named = set(bare.values())
-    return not any(
-        (name_words(source) & owners) or (name_words(source) and name_words(source) <= named)
-        for source in reading.article.sources
-    )
+    owners = {bare[i] for i in outside if i in possessive}
+    named = {bare[i] for i in outside}
+    return not any((words & owners) or words <= named for words in named_sources)
 
 
 def _sourced_in_its_sentence(reading: ArticleReading, claim: Claim, source: Source) -> bool:

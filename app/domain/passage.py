@@ -385,6 +385,8 @@ class ArticleReading:
         self._naming: dict[str, list[Span]] = {}
         self._counts: Counter[str] | None = None
         self._hit_cache: dict[tuple[int, int, bool], list[tuple[int, int]]] = {}
+        self._bare_words: dict[int, tuple[str, ...]] = {}
+        self._possessives: dict[int, frozenset[int]] = {}
 
     def sentences(self, block: int) -> list[tuple[int, int]]:
         return self._sentences[block]
@@ -447,6 +449,21 @@ class ArticleReading:
         )
         note_words = {_bare(word) for word in Block.from_text(claim.note).words}
         return bool(note_words & (speaker_words(source) | name_words(source) | type_words))
+
+    def bare_words(self, block: int) -> tuple[str, ...]:
+        """The block's words in match form, lowercase, without a possessive "'s", worked out once."""
+        found = self._bare_words.get(block)
+        if found is None:
+            found = self._bare_words[block] = tuple(_bare(word) for word in self.blocks[block].words)
+        return found
+
+    def possessives(self, block: int) -> frozenset[int]:
+        """Where the block's possessive words stand ("the agency's")."""
+        found = self._possessives.get(block)
+        if found is None:
+            words = self.blocks[block].words
+            found = self._possessives[block] = frozenset(i for i, w in enumerate(words) if is_possessive(w))
+        return found
 
     def headline_overstates(self, span: Span) -> bool:
         """``span`` holds headline words the teacher marked as saying more than the article (a

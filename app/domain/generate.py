@@ -468,6 +468,17 @@ class WhoSaidIt(QuestionKind):
         # district spokesperson"; "two extra maths teachers" beside "an unnamed teacher".
         if (content_words(source_label(source)) - _DESCRIPTOR_ROOTS) & content_words(claim.span.quote):
             return False
+        # Nor a word of how the article describes the key ("the hospital was 'not ready'" beside
+        # "Dr Brooke, an A&E doctor at Harbridge General Hospital").
+        described = " ".join(
+            reading.blocks[m.block].words[i]
+            for m in source.mentions
+            if not m.overlaps(claim.span)
+            for i in range(m.start, m.end)
+            if not any(s <= i < e for s, e in reading.attribution_hits(m.block))  # "said", "told"
+        )
+        if (content_words(described) - _DESCRIPTOR_ROOTS) & content_words(claim.span.quote):
+            return False
         # "detentions at his school", "she had seen two men": a gendered pronoun for the speaker rules
         # out by grammar every source of the other sex, or a group or a document.
         return not quoted & _GENDERED_PRONOUNS

@@ -204,6 +204,11 @@ _NAME_SMALL_WORDS = _FILLER | frozenset(
     ["of", "for", "at", "on", "from", "by", "with", "under", "about", "into", "over", "after", "before"]
     + ["near", "inside", "unnamed", "anonymous", "some", "one", "its", "their", "this", "these"]
 )
+# Words that start a description after the speaker's noun ("sources close to the club", "people
+# familiar with the talks"): the speaker is the noun before them.
+_POSTMODIFIER_STARTS = frozenset(
+    ["close", "near", "familiar", "linked", "connected", "loyal", "opposed", "involved", "inside", "within"]
+)
 # First words of attribution phrases that say how, not who spoke ("in a statement", "in a press
 # release", "press release").
 # Attribution words that name a speaker's job, not the saying; relative pronouns that open a clause
@@ -238,7 +243,8 @@ def attribution_key_words(
     run = [i for i, word in enumerate(bare) if word in wanted]
     if run:
         first_run_end = run[0]
-        while first_run_end + 1 in run:
+        # "sources close to the player": the speaker is "sources"; "close" starts what follows it.
+        while first_run_end + 1 in run and bare[first_run_end + 1] not in _POSTMODIFIER_STARTS:
             first_run_end += 1
         # "The club's latest annual report shows": the owner is not who speaks, the report is.
         later = [i for i in run if i > first_run_end + 1]

@@ -974,6 +974,37 @@ def test_find_sources_a_speakers_own_second_hand_source_costs_nothing() -> None:
     )
 
 
+def test_find_sources_the_speaker_of_sources_close_to_someone_is_sources() -> None:
+    b = ArticleBuilder(
+        "Transfer",
+        ["Marsh is set to join Kingsbridge this summer, according to sources close to the player."],
+    )
+    b.source(
+        "close", "sources close to the player", "anonymous", ["according to sources close to the player"]
+    )
+    b.claim("Marsh is set to join Kingsbridge this summer", "attributed", source="close")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["according to", "sources"]
+
+
+def test_who_said_it_skips_a_claim_sharing_a_word_with_how_the_article_describes_the_key() -> None:
+    # "the hospital was not ready" beside "Dr Brooke, an A&E doctor at Harbridge General Hospital".
+    b = ArticleBuilder(
+        "Scooters",
+        [
+            "Dr Hannah Brooke, a doctor at Harbridge General Hospital, treated 131 riders last year. "
+            "She said the hospital was not ready for so many injuries. Councillor Ann Reed said the "
+            "scheme was a success. A council officer said two cameras had been moved.",
+        ],
+    )
+    brooke = "Dr Hannah Brooke, a doctor at Harbridge General Hospital"
+    b.source("brooke", "Dr Hannah Brooke", "named_person", [brooke, "She said"])
+    b.source("reed", "Councillor Ann Reed", "named_official", ["Councillor Ann Reed said"])
+    b.source("officer", "a council officer", "anonymous", ["A council officer said"])
+    b.claim("the hospital was not ready for so many injuries", "attributed", source="brooke")
+    assert questions_of(b.build(), "who_said_it") == []
+
+
 def test_find_sources_the_speaker_is_the_word_before_a_relative_clause() -> None:
     # "the company that supplies it insists": "company", not the "it" inside the clause.
     b = ArticleBuilder(

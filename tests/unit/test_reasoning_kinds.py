@@ -744,3 +744,13 @@ def test_an_explanation_quoting_another_questions_claim_words_keeps_them_apart()
     )
     assert conflicts(about_claim, quoting) and conflicts(quoting, about_claim)
     assert clash_sets([about_claim, quoting]) == [{1}, {0}]
+
+
+def test_how_to_check_puts_only_a_sources_short_name_in_its_choices() -> None:
+    from app.domain.kinds.how_to_check import _possessive, _short
+
+    label = "the Harbridge Echo, a local newspaper"
+    assert (
+        f"Find {_possessive(_short(label))} own report of it" == "Find the Harbridge Echo's own report of it"
+    )
+    assert _short("the Northfield University study") == "the Northfield University study"

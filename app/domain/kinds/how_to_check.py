@@ -47,6 +47,12 @@ TRUST_WITHOUT_CHECKING = {
 }
 
 
+def _short(label: str) -> str:
+    """A source's label without the description after its first comma, to fit a sentence:
+    "the Harbridge Echo, a local newspaper" gives "the Harbridge Echo"."""
+    return label.split(",", 1)[0].strip() or label
+
+
 def _possessive(label: str) -> str:
     """ "CNN's", "ARA News's": the apostrophe and s even after an s, as a name is read aloud."""
     return f"{label}'s"
@@ -92,7 +98,7 @@ class HowToCheck(QuestionKind):
         check nothing ("Nothing: CNN reported it, ..."), so the key is not the only choice that
         names something from the article."""
         source = reading.article.source(revealed)
-        label = source_label(source)
+        label = _short(source_label(source))
         trust = TRUST_WITHOUT_CHECKING.get(source.type)
         if trust is None:
             return rng.sample(WRONG_STEPS, MAX_WRONG_STEPS)
@@ -123,7 +129,7 @@ class HowToCheck(QuestionKind):
         label = source_label(source)
         if source.type == "document_or_data" and len(chain) == 1:
             return (
-                f"Look at the original yourself: {label}",
+                f"Look at the original yourself: {_short(label)}",
                 f'The claim comes from {label} ("{said[source.id]}"). A document or data can be looked '
                 "for and read: find it and see whether it really says this.",
                 source.id,
@@ -147,14 +153,14 @@ class HowToCheck(QuestionKind):
                     else "the full words, when they were said and who else was there"
                 )
                 return (
-                    f"Find {_possessive(origin_label)} own report of it",
+                    f"Find {_possessive(_short(origin_label))} own report of it",
                     f"{passed} Its own report is closer to the original, so find it first: it may give "
                     f"{more}.",
                     origin.id,
                 )
             if origin.type == "document_or_data":
                 return (
-                    f"Look at the original yourself: {origin_label}",
+                    f"Look at the original yourself: {_short(origin_label)}",
                     f"{passed} Read it yourself to see exactly what it says.",
                     origin.id,
                 )

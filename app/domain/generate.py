@@ -1339,6 +1339,13 @@ class SpotTechnique(QuestionKind):
                 words = words_of(text, (start, end))
                 if any(probe.overlaps(f) for f in framing) or set(words) <= key_words:
                     continue
+                sentence_of = [s for s in reading.sentences(block) if overlaps(s, (start, end))]
+                if any(
+                    f.block == block and overlaps(s, (f.start, f.end)) for f in framing for s in sentence_of
+                ):
+                    continue  # the sentence holding a framing span may be framed all through ("local boy")
+                if end < len(text.words) and not text.gaps[end].strip():
+                    continue  # "local boy lift" of "... lift the trophy": a phrase ends where the clause does
                 if any(probe.overlaps(m) for m in mentions):
                     continue  # "named because" of "asked not to be named because": an attribution's words
                 if any(Span(block, start, end, "").overlaps(c) for c in claims):

@@ -34,6 +34,7 @@ from app.domain.generate import (
     source_label,
 )
 from app.domain.kinds.base import gold_is_sparse
+from app.domain.passage import sentences
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import clash_sets, conflicts, gives_key_away, share_wrong_answers, touches_headline
 from app.domain.scoring import free_words, score_answer
@@ -1678,6 +1679,16 @@ def test_spot_technique_offers_plain_descriptive_phrases_away_from_framing() -> 
         }
         assert places and not places & framing_words, choice
         assert any(w.endswith(("ed", "ing", "ly")) for w in text.split()), choice
+        # It ends where its clause does ("local boy lift" of "... lift the trophy" would not), in a
+        # sentence with no framing in it.
+        for b, block in enumerate(article.blocks):
+            for start, end in (block.word_range(*found) for found in block.find_all(text)):
+                assert end == len(block.words) or block.gaps[end].strip(), choice
+                sentence = next(x for x in sentences(block) if x[0] <= start < x[1])
+                assert not any(
+                    f.span.block == b and f.span.start < sentence[1] and sentence[0] < f.span.end
+                    for f in article.framing
+                ), choice
     # The plain phrases are part of what the question is about: no second one may reuse them.
     assert len(question.extra["spans"]) == 1 + len(wrong_choices(question))
 

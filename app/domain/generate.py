@@ -152,11 +152,17 @@ def _labelled_notes(texts: Sequence[str], gold: Sequence[tuple[Any, ...]]) -> li
         by_note.setdefault(note, []).append(text)
     if len(by_note) <= 1:
         return list(by_note)
-    return [", ".join(f'"{text}"' for text in words) + f": {note}" for note, words in by_note.items()]
+    # Two notes on the same words (one span marked with two techniques) follow those words once.
+    by_words: dict[tuple[str, ...], list[str]] = {}
+    for note, words in by_note.items():
+        by_words.setdefault(tuple(dict.fromkeys(words)), []).append(note)
+    return [
+        ", ".join(f'"{text}"' for text in words) + ": " + " ".join(notes) for words, notes in by_words.items()
+    ]
 
 
 def _words_to_select(texts: Iterable[str]) -> str:
-    quotes = ", ".join(f'"{text}"' for text in texts)
+    quotes = ", ".join(f'"{text}"' for text in dict.fromkeys(texts))
     return f"The words to select: {quotes}."
 
 
@@ -738,7 +744,7 @@ class FindInPassage(QuestionKind):
                 prompt="Select " + self.task.format(where=where(index)),
                 explanation=_notes(
                     [
-                        self.lead.format(words=", ".join(f'"{t}"' for t in texts)),
+                        self.lead.format(words=", ".join(f'"{t}"' for t in dict.fromkeys(texts))),
                         *_labelled_notes(texts, gold),
                     ],
                     _words_to_select(texts),
@@ -1124,7 +1130,13 @@ class SpotHedge(QuestionKind):
                 continue  # the claim's words cannot be shown on their own without shifting the cues
             # "are thought to take up to ten minutes longer": the doubt is in "thought to"; "up to"
             # only gives a size roughly, so beside a word of doubt it is free, not required.
-            approximate = [cue for cue in cues if _is_approximate(reading, cue)]
+            # Unless the teacher's note names it as a hedge too ("'Could' and 'up to' show ...").
+            named = {match_form(q).casefold() for q in quoted_phrases(claim.note)}
+            approximate = [
+                cue
+                for cue in cues
+                if _is_approximate(reading, cue) and match_form(cue.quote).casefold() not in named
+            ]
             if len(approximate) < len(cues):
                 cues = [cue for cue in cues if cue not in approximate]
             # With what it sizes: "up to £180,000", "an estimated 3,000 people".
@@ -1461,13 +1473,28 @@ def _content_windows(reading: ArticleReading, block: int, size: int) -> list[tup
     return windows
 
 
+# A note's sentence offering plainer words ("'Rivals' alone would say the same thing"): the words
+# it quotes are the plain alternative, not the framing.
+_OFFERS_PLAINER = re.compile(r"\b(?:plain\w*|neutral|instead|would say|alone would|would be fairer)\b", re.I)
+
+
+def _framing_words_quoted(note: str) -> list[str]:
+    """The phrases a framing note quotes, leaving out those it offers as plainer words."""
+    return [
+        phrase
+        for sentence in re.split(r"(?<=[.!?])\s+", note)
+        if not _OFFERS_PLAINER.search(sentence)
+        for phrase in quoted_phrases(sentence)
+    ]
+
+
 # Words that make a statement depend on a condition: outside a hedge's cues, they doubt it too.
 _CONDITIONS = frozenset(["if", "unless", "provided", "assuming"])
 # How many meaning words of a framing span without key words find it.
 MEANING_WORDS_TO_FIND = 2
 # A quotation this short around a framing span is one piece of hype; a longer one is a speaker's
 # sentence, whose other words are plain.
-MAX_FREE_QUOTATION = 12
+MAX_FREE_QUOTATION = 20
 
 
 class FindFraming(FindInPassage):
@@ -1514,7 +1541,7 @@ class FindFraming(FindInPassage):
                 continue
             start, end = without_edge_articles(words, (item.span.start, item.span.end))
             quoted: set[int] = set()
-            for phrase in quoted_phrases(item.note):
+            for phrase in _framing_words_quoted(item.note):
                 for found in find_all(text, match_form(phrase).lower()):
                     first, last = words.word_range(*found)
                     if start <= first < last <= end:

@@ -1499,6 +1499,44 @@ def test_spot_hedge_an_approximate_cue_beside_a_word_of_doubt_is_free_not_requir
     assert question.answer_text == ["Up to"]
 
 
+def test_spot_hedge_an_approximate_cue_the_note_names_as_a_hedge_stays_required() -> None:
+    b = ArticleBuilder(
+        "Street", ["Bus journeys are thought to take up to ten minutes longer, the operator said."]
+    )
+    b.claim(
+        "Bus journeys are thought to take up to ten minutes longer",
+        "hedged",
+        cues=["thought to", "up to"],
+        note="'Thought to' and 'up to' show nobody has measured it.",
+    )
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert question.answer_text == ["thought to", "up to"]
+
+
+def test_find_framing_a_word_the_note_offers_as_plainer_is_no_key() -> None:
+    b = ArticleBuilder("Transfer", ["Marsh will join their bitter rivals across the city next season."])
+    b.frame(
+        "bitter rivals",
+        "loaded_language",
+        note="'Bitter' adds anger. 'Rivals' alone would say the same thing.",
+    )
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["bitter"]
+
+
+def test_find_framing_words_marked_with_two_techniques_are_explained_once() -> None:
+    b = ArticleBuilder(
+        "Scooters", ["The city has fallen in love with scooters since the trial began in May."]
+    )
+    b.frame("fallen in love", "loaded_language", note="Love is a feeling.")
+    b.frame("fallen in love", "exaggeration_minimisation", note="One poll is not a city.")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert question.explanation.count('"fallen in love"') == 2  # in the lead and before its notes
+    assert "Love is a feeling. One poll is not a city." in question.explanation
+
+
 def test_spot_hedge_skips_a_claim_with_a_hedge_word_that_is_not_a_cue() -> None:
     b = ArticleBuilder(
         "Raid", ["The city is reportedly set to be attacked by three armies in a major operation."]

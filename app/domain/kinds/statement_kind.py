@@ -116,8 +116,10 @@ class StatementKind(QuestionKind):
             quote = match_form(claim.span.quote).casefold()
             if _TWO_STATEMENTS.search(quote):
                 continue  # two statements in one claim may be of two kinds
-            if claim.kind == "prediction" and ranks_or_compares(quote):
-                continue  # "would be hit hardest": who is hit hardest is a judgement too
+            if claim.kind in ("prediction", "opinion") and ranks_or_compares(quote):
+                # "would be hit hardest": who is hit hardest is a judgement too; "one of the safest
+                # ways to travel" can be measured, so "observed" could be defended.
+                continue
             if claim.kind == "opinion" and speaks_of_the_future(quote):
                 continue  # "this will ruin the town": a forecast as well as a view
             if claim.status == "disputed":

@@ -229,7 +229,10 @@ def _speaker_types(reading: ArticleReading, block: Block, span: Span) -> frozens
     if _first_person(block, span):
         return _person_types(vocabulary)
     first = words_of(block, (span.start, span.start + 1))
-    if first and first[0] in ("it", "its", "they", "their", "them"):
+    if first and first[0] in ("it", "its"):
+        # "it would share its figures": one group or record, not "some riders" either.
+        return every - _person_types(vocabulary) - {"vague"}
+    if first and first[0] in ("they", "their", "them"):
         return every - _person_types(vocabulary)
     return None
 

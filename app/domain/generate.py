@@ -657,6 +657,10 @@ class SourceType(NameFromVocabulary):
         same_people = [e for e in candidates if _source_features(vocabulary, e.id)[1] == people]
         if not same_naming or not same_people:
             return None
+        if not named and not any(e in same_people for e in same_naming):
+            # "Many locals say" against named people and a document: with its close partner
+            # ("An unnamed source") left out, no wrong answer is unnamed people too (review 27).
+            return None
         first = rng.choice(same_naming)
         second = rng.choice([e for e in same_people if e is not first] or [first])
         picked = _distinct_entries([first, second])
@@ -1497,7 +1501,7 @@ _CONDITIONS = frozenset(["if", "unless", "provided", "assuming"])
 MEANING_WORDS_TO_FIND = 2
 # A quotation this short around a framing span is one piece of hype; a longer one is a speaker's
 # sentence, whose other words are plain.
-MAX_FREE_QUOTATION = 20
+MAX_FREE_QUOTATION = 12
 
 
 class FindFraming(FindInPassage):
@@ -1616,17 +1620,19 @@ class FindFraming(FindInPassage):
         return free
 
     def shown_by_punctuation(self, reading: ArticleReading, block: int) -> bool:
-        """Every framing span is in quotation marks and no other words are: a student finds the
-        answer by looking for quotation marks, without reading ('"focus formula"' and '"Smarter
-        Every Day"' in a paragraph with no other quotation)."""
+        """Every framing span is in quotation marks and no other quoted words cost marks: a student
+        finds the answer by selecting what is in quotation marks, without reading ('"focus
+        formula"' in a paragraph with no other quotation, or a span inside a company's short quote
+        whose other words are free)."""
         quoted = reading.quoted(block)
         spans = [
             (item.span.start, item.span.end) for item in reading.article.framing if item.span.block == block
         ]
         if not quoted or not spans:
             return False
+        costless = spans + self.free_in(reading, block)
         return all(set(range(s, e)) <= quoted for s, e in spans) and all(
-            covered((i, i + 1), spans, margin=NEAR) for i in quoted
+            covered((i, i + 1), costless, margin=NEAR) for i in quoted
         )
 
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:

@@ -1845,16 +1845,19 @@ def test_find_framing_the_rest_of_a_short_quotation_costs_nothing() -> None:
     b = ArticleBuilder(
         "Memory",
         [
-            "The press office described the findings as "
+            "The press office breathlessly described the findings as "
             '"a major step forward in the fight against forgetfulness" in a release sent to journalists '
             "on Monday, which did not mention who paid for the work."
         ],
     )
     b.frame("fight against forgetfulness", "loaded_language")
+    b.frame("breathlessly", "loaded_language")  # framing outside the quotation too: not a giveaway
     b.framing_complete = {1}
     (question,) = questions_of(b.build(), "find_framing")
     assert (
-        score_answer(question, _select(question, "a major step forward", "fight against forgetfulness")).score
+        score_answer(
+            question, _select(question, "breathlessly", "a major step forward", "fight against forgetfulness")
+        ).score
         == 1.0
     )
     assert score_answer(question, _select(question, "fight against forgetfulness", "journalists")).score < 1.0
@@ -1890,6 +1893,38 @@ def test_find_framing_the_writers_own_opinion_marked_as_a_claim_costs_nothing() 
     (question,) = questions_of(b.build(), "find_framing")
     assert score_answer(question, _select(question, "killed the street", "fed up")).score == 1.0
     assert score_answer(question, _select(question, "killed the street", "council")).score < 1.0
+
+
+def test_find_framing_skips_a_passage_where_selecting_the_quotations_alone_scores_full_marks() -> None:
+    # The span sits in a short quotation whose other words are free: "select what is quoted" wins.
+    b = ArticleBuilder(
+        "Memory",
+        [
+            "The press office described the findings as "
+            '"a major step forward in the fight against forgetfulness" in a release sent to journalists '
+            "on Monday, which did not mention who paid for the work."
+        ],
+    )
+    b.frame("fight against forgetfulness", "loaded_language")
+    b.framing_complete = {1}
+    assert questions_of(b.build(), "find_framing") == []
+
+
+def test_source_type_asks_nothing_about_a_vague_source_with_no_unnamed_people_left_to_offer() -> None:
+    # "Many locals say" against named people and a document: "An unnamed source" is too close.
+    b = ArticleBuilder(
+        "Wind Farm",
+        [
+            "Many locals say the turbines will be too loud. Dr Nia Rowlands said the evidence was weak.",
+            "The planning report found little effect on prices. Mayor Ann Reed said the vote was fair.",
+        ],
+    )
+    b.source("locals", "many locals", "vague", ["Many locals say"])
+    b.source("rowlands", "Dr Nia Rowlands", "named_person", ["Dr Nia Rowlands said"])
+    b.source("report", "the planning report", "document_or_data", ["The planning report found"])
+    b.source("reed", "Mayor Ann Reed", "named_official", ["Mayor Ann Reed said"])
+    for seed in range(10):
+        assert all(q.extra["source"] != "locals" for q in questions_of(b.build(), "source_type", seed))
 
 
 def test_find_framing_skips_a_passage_with_an_unmarked_emotive_word() -> None:

@@ -572,9 +572,11 @@ def test_classes_with_different_seeds_get_different_quizzes() -> None:
     # more questions than one quiz holds: the least-crowding question must not win every seed.
     # Before the pick compared crowding coarsely, the sample articles' mean was 0.70 (three of six
     # at 0.74 to 0.90); an article with few questions of a skill still repeats them.
+    # The river article dropped to fewer fair questions when vague sources stopped being asked
+    # about (review 27): its two seeds now share 0.76, so the single-article bound is 0.8.
     overlaps = [_seed_overlap(load(path)) for path in project_articles()]
     assert sum(overlaps) / len(overlaps) <= 0.6, overlaps
-    assert max(overlaps) <= 0.75, overlaps
+    assert max(overlaps) <= 0.8, overlaps
 
 
 def test_the_default_quiz_mixes_the_new_kinds_in_and_keeps_the_skills_even() -> None:

@@ -758,3 +758,27 @@ def test_how_to_check_puts_only_a_sources_short_name_in_its_choices() -> None:
         f"Find {_possessive(_short(label))} own report of it" == "Find the Harbridge Echo's own report of it"
     )
     assert _short("the Northfield University study") == "the Northfield University study"
+
+
+def test_how_to_check_skips_a_document_readers_cannot_see_and_a_disputed_claim() -> None:
+    # "Look at the original yourself: an internal memo" is a step no student can take.
+    b = ArticleBuilder(
+        "Stores",
+        [
+            "An internal FreshWay memo seen by this newspaper says the chain lost 60 million pounds in May.",
+            "The council's published budget shows the store paid 90,000 pounds in rates last year.",
+        ],
+    )
+    b.source("memo", "an internal FreshWay memo", "document_or_data", ["An internal FreshWay memo seen by"])
+    b.source(
+        "budget",
+        "the council's published budget",
+        "document_or_data",
+        ["The council's published budget shows"],
+    )
+    b.claim("the chain lost 60 million pounds in May", "attributed", source="memo")
+    b.claim("the store paid 90,000 pounds in rates last year", "attributed", source="budget")
+    quotes = [q.quote for q in of_kind(b.build(), "how_to_check")]
+    assert quotes == ["the store paid 90,000 pounds in rates last year"]
+    b.claims[-1] = replace(b.claims[-1], status="disputed")
+    assert of_kind(b.build(), "how_to_check") == []

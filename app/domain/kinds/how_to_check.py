@@ -9,6 +9,7 @@ annotations do not make."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 
 from app.domain.article import Claim, Source, Span
@@ -26,6 +27,7 @@ from app.domain.kinds.source_chain import chain_in_sentence
 from app.domain.kinds.statement_kind import speaks_of_the_future
 from app.domain.passage import ArticleReading, names, trim_attribution
 from app.domain.question import CHOICE, Question
+from app.domain.text import match_form
 
 UNNAMED_SOURCE_TYPES = frozenset({"anonymous", "vague"})
 CHECKABLE_KEY = "Look for a named source or a record that reports the same thing"
@@ -45,6 +47,22 @@ TRUST_WITHOUT_CHECKING = {
     "news_outlet": "Nothing: {label} reported it, so it must be true",
     "document_or_data": "Nothing: it comes from {label}, so it must be true",
 }
+
+
+# Words that say a document is not there for readers to look at ("a leaked internal memo seen by
+# this newspaper", "an unpublished study").
+_CLOSED = re.compile(
+    r"\b(?:internal|leaked|confidential|private|secret|unpublished|not (?:been )?published|"
+    r"seen by|obtained by|shown to)\b"
+)
+
+
+def _closed_to_readers(reading: ArticleReading, source: Source) -> bool:
+    texts = [
+        source.name,
+        *(" ".join(reading.blocks[m.block].words[m.start : m.end]) for m in source.mentions),
+    ]
+    return any(_CLOSED.search(match_form(text).casefold()) for text in texts)
 
 
 def _short(label: str) -> str:
@@ -111,6 +129,8 @@ class HowToCheck(QuestionKind):
         tells; None where the annotations do not settle it."""
         if claim.kind == "opinion":
             return None  # reading where a view comes from only checks who holds it, not the view
+        if claim.status == "disputed":
+            return None  # checking the source settles what it says, not the dispute
         source = attributed_source(reading.article, claim)
         if source is None:
             return None  # no source: where to start is a judgement
@@ -127,6 +147,8 @@ class HowToCheck(QuestionKind):
             # The relay is named for the source, not in this claim's sentence: maybe not these words.
             return None
         label = source_label(source)
+        if source.type == "document_or_data" and len(chain) == 1 and _closed_to_readers(reading, source):
+            return None  # "an internal memo seen by this newspaper": nobody else can read it
         if source.type == "document_or_data" and len(chain) == 1:
             return (
                 f"Look at the original yourself: {_short(label)}",

@@ -106,7 +106,9 @@ def compares_with_headline(a: Question, b: Question) -> bool:
 
 # Kinds whose keys a guesser reads off by contrast when two of them ask about one paragraph: "an
 # opinion" beside "observed" on two claims of one speaker's paragraph (review 23).
-ONE_A_PARAGRAPH = frozenset({"statement_kind"})
+# Two "who said it" on one paragraph read as one question asked twice ("The article does not say"
+# for two figures side by side, review 27).
+ONE_A_PARAGRAPH = frozenset({"statement_kind", "who_said_it"})
 
 
 def _same_paragraph(a: Question, b: Question) -> bool:

@@ -2442,11 +2442,15 @@ def test_an_explanation_that_speaks_of_the_headline_keeps_apart_from_headline_co
     assert not conflicts(replace(note, explanation="Seven people were treated."), check)
 
 
-def test_two_statement_kind_questions_on_one_paragraph_are_kept_apart() -> None:
+def test_two_statement_kind_or_who_said_it_questions_on_one_paragraph_are_kept_apart() -> None:
     first = Question("statement_kind", CHOICE, "claims", "What kind?", "", ("a", "b"), (0,), focus=(5, 0, 4))
     same_paragraph = replace(first, focus=(5, 8, 12))
     other_paragraph = replace(first, focus=(6, 0, 4))
     assert conflicts(first, same_paragraph) and not conflicts(first, other_paragraph)
+    who = replace(first, kind="who_said_it", skill="sources")
+    assert conflicts(who, replace(who, focus=(5, 8, 12))) and not conflicts(
+        who, replace(who, focus=(6, 0, 4))
+    )
 
 
 def test_every_choice_place_gets_its_turn_as_the_key_in_a_quiz() -> None:

@@ -270,6 +270,8 @@ def test_statement_kind_skips_a_claim_holding_two_statements_or_a_judgement_in_a
         ("The youngest readers would be hit hardest by the closure, she said.", "prediction"),
         # A view about what will happen is a forecast too.
         ("This decision will ruin the whole town centre, she said.", "opinion"),
+        # Two clauses, each with its own subject: one may be observed, the other a view.
+        ("FreshWay has lost customers for years, and its stores have not kept up, she said.", "opinion"),
         # A ranking can be measured: "observed" could be defended.
         ("Scooters are one of the safest ways to get around, she said.", "opinion"),
     ]

@@ -53,7 +53,9 @@ _FUTURE_TIME = re.compile(
 # families, who often have no quiet place to work, would be hit hardest"), or a choice between two
 # courses ("give them the nutrients, or watch them fall behind"), which reads as a view and a
 # consequence at once.
-_TWO_STATEMENTS = re.compile(r"[,;(]\s*(?:who|which|whose|where)\b|[,;]\s*or\b|\bor else\b|\beither\b")
+_TWO_STATEMENTS = re.compile(
+    r"[,;(]\s*(?:who|which|whose|where)\b|[,;]\s*(?:or|and|but)\b|;|\bor else\b|\beither\b"
+)  # "..., and its stores have not kept up": a second clause may be another kind (review 26)
 # Words that rank or compare ("hit hardest", "the best school"): whether something is the most or
 # the best is a judgement, so "an opinion" could be defended for any forecast that holds one.
 _RANKING = re.compile(r"\b(?:best|worst|most|least|better|worse|\w{3,}est)\b")

@@ -663,7 +663,7 @@ class SourceType(NameFromVocabulary):
             return None
         first = rng.choice(same_naming)
         second = rng.choice([e for e in same_people if e is not first] or [first])
-        picked = _distinct_entries([first, second])
+        picked = [first] if second is first else [first, second]
         rest = [entry for entry in candidates if entry not in picked]
         wrong = [*picked, *rng.sample(rest, min(MAX_VOCABULARY_DISTRACTORS - len(picked), len(rest)))]
         start, end = trim_attribution(block, mention, vocabulary.attribution_words)
@@ -691,10 +691,6 @@ def _source_features(vocabulary: Vocabulary, type_id: str) -> tuple[bool, bool]:
         type_id in vocabulary.named_source_types,
         type_id in _person_types(vocabulary) | UNNAMED_SOURCE_TYPES,
     )
-
-
-def _distinct_entries(entries: Sequence[VocabularyEntry]) -> list[VocabularyEntry]:
-    return [entry for index, entry in enumerate(entries) if entry not in entries[:index]]
 
 
 class FindInPassage(QuestionKind):
@@ -729,7 +725,9 @@ class FindInPassage(QuestionKind):
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         raise NotImplementedError
 
-    def shown_by_punctuation(self, reading: ArticleReading, block: int) -> bool:
+    def shown_by_punctuation(
+        self, reading: ArticleReading, block: int, free: Sequence[tuple[int, int]]
+    ) -> bool:
         """The passage's punctuation alone points at every answer (see FindFraming)."""
         return False
 
@@ -738,12 +736,13 @@ class FindInPassage(QuestionKind):
             gold = self.gold_in(reading, index)
             if not gold or not self.fully_annotated(reading, index):
                 continue
-            if self.shown_by_punctuation(reading, index):
+            free = self.free_in(reading, index)
+            if self.shown_by_punctuation(reading, index, free):
                 continue
             block = reading.blocks[index]
             texts = [_phrase(reading, index, s, e) for (s, e), *_ in gold]
             keys = self.keys_in(reading, index)
-            extra: dict[str, Any] = {"free": [list(span) for span in self.free_in(reading, index)]}
+            extra: dict[str, Any] = {"free": [list(span) for span in free]}
             cores = self.cores_in(reading, index, keys)
             if cores:
                 extra["cores"] = [[need, words] for need, words in cores]
@@ -1175,8 +1174,7 @@ class SpotHedge(QuestionKind):
 
 def _is_approximate(reading: ArticleReading, cue: Span) -> bool:
     """The cue is one of the vocabulary's approximate words ("up to", "an estimated")."""
-    block = reading.blocks[cue.block]
-    return (cue.start, cue.end) in find_words(block, reading.vocabulary.approximate_words)
+    return (cue.start, cue.end) in reading.approximate_hits(cue.block)
 
 
 def _framings(reading: ArticleReading) -> Iterator[tuple[int, Framing, VocabularyEntry]]:
@@ -1619,7 +1617,9 @@ class FindFraming(FindInPassage):
                 free.append((claim.span.start, claim.span.end))
         return free
 
-    def shown_by_punctuation(self, reading: ArticleReading, block: int) -> bool:
+    def shown_by_punctuation(
+        self, reading: ArticleReading, block: int, free: Sequence[tuple[int, int]]
+    ) -> bool:
         """Every framing span is in quotation marks and no other quoted words cost marks: a student
         finds the answer by selecting what is in quotation marks, without reading ('"focus
         formula"' in a paragraph with no other quotation, or a span inside a company's short quote
@@ -1630,7 +1630,7 @@ class FindFraming(FindInPassage):
         ]
         if not quoted or not spans:
             return False
-        costless = spans + self.free_in(reading, block)
+        costless = spans + list(free)
         return all(set(range(s, e)) <= quoted for s, e in spans) and all(
             covered((i, i + 1), costless, margin=NEAR) for i in quoted
         )

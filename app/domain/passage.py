@@ -434,6 +434,9 @@ class ArticleReading:
     def hedge_hits(self, block: int) -> list[tuple[int, int]]:
         return self._hits(block, self.vocabulary.hedge_words, outside_quotes=False)
 
+    def approximate_hits(self, block: int) -> list[tuple[int, int]]:
+        return self._hits(block, self.vocabulary.approximate_words, outside_quotes=False)
+
     def hedges_in(self, span: Span) -> list[tuple[int, int]]:
         """The hedge words inside ``span`` ("may" of "they may have to cut their hours")."""
         return [hit for hit in self.hedge_hits(span.block) if span.start <= hit[0] and hit[1] <= span.end]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from app.domain.article import HEADLINE_BLOCK, Claim
 from app.domain.question import SELECT, Question
@@ -96,11 +97,16 @@ _COMPARING = re.compile(
 
 def compares_with_headline(a: Question, b: Question) -> bool:
     """``a``'s explanation compares the article with its headline and ``b`` asks how they compare."""
-    if b.kind not in HEADLINE_COMPARISON_KINDS:
-        return False
+    return b.kind in HEADLINE_COMPARISON_KINDS and _compares_with_headline(a.explanation)
+
+
+@lru_cache(maxsize=4096)
+def _compares_with_headline(explanation: str) -> bool:
+    """Some sentence of ``explanation`` speaks of the headline and compares (worked out once per
+    explanation: a quiz compares every pair of its candidates)."""
     return any(
-        _HEADLINE_WORD.search(sentence) and _COMPARING.search(sentence)
-        for sentence in re.split(r"(?<=[.!?])\s+", a.explanation)
+        _HEADLINE_WORD.search(sentence) is not None and _COMPARING.search(sentence) is not None
+        for sentence in re.split(r"(?<=[.!?])\s+", explanation)
     )
 
 

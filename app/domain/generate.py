@@ -553,9 +553,12 @@ def _types_suggested_by_words(reading: ArticleReading, source: Source, mention: 
     # Only a named source's name is its own: "a post on Facebook" still names the platform.
     own = (name_words(source) if source.type in vocabulary.named_source_types else frozenset()) | _TITLES
     # The words of the mention and of a description set off right after it ("said Gareth Lowe,
-    # the association's chairman").
-    after = _clause(block, mention.end, +1)
-    end = after[1] if after is not None else mention.end
+    # the association's chairman"; "said Dave Marsh, regional secretary of the Retail Workers Union").
+    end = mention.end
+    if end < len(block.words) and block.gaps[end].strip() == ",":
+        end += 1
+        while end < min(len(block.words), mention.end + MAX_APPOSITIVE) and block.gaps[end] == " ":
+            end += 1
     other_names = [
         word
         for index, word in enumerate(block.words[mention.start : end], start=mention.start)

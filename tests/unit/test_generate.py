@@ -713,6 +713,28 @@ def test_source_type_a_person_tied_to_a_group_by_any_mention_is_asked_without_or
                 assert organisation not in question.choices
 
 
+def test_source_type_a_description_after_the_mention_can_tie_a_person_to_a_group() -> None:
+    # "said Dave Marsh, regional secretary of the Retail Workers Union": he speaks for the union.
+    b = ArticleBuilder(
+        "Stores",
+        [
+            "Thousands of jobs are at risk, said Dave Marsh, regional secretary of the Retail Workers Union.",
+            "The Echo said little. Dr Ana Ruiz said cuts were small. The Farmers' Union said it was wrong.",
+            "Some shoppers say the store was always busy.",
+        ],
+    )
+    b.source("marsh", "Dave Marsh", "named_person", ["said Dave Marsh"])
+    b.source("echo", "the Echo", "news_outlet", ["The Echo said"])
+    b.source("ruiz", "Dr Ana Ruiz", "named_person", ["Dr Ana Ruiz said"])
+    b.source("union", "the Farmers' Union", "named_organisation", ["The Farmers' Union said"])
+    b.source("shoppers", "some shoppers", "vague", ["Some shoppers say"])
+    organisation = VOCABULARY.source_type("named_organisation").label
+    for seed in range(20):
+        for question in questions_of(b.build(), "source_type", seed):
+            if question.extra["source"] == "marsh":
+                assert organisation not in question.choices
+
+
 def test_source_type_stem_never_names_the_source_or_its_type() -> None:
     for question in questions_of(library_article(), "source_type"):
         source = library_article().source(question.extra["source"])

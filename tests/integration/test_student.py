@@ -864,7 +864,8 @@ def test_choices_that_are_vocabulary_labels_show_their_definitions(app, client):
     with app.app_context():
         school_class = make_class()
         student = make_student(school_class, "Ada")
-        version = import_sample(QUESTIONS_DIR / "practice-press-release.yaml")
+        # A sample that has both kinds (the press release lost its "what kind of source" questions).
+        version = import_sample(QUESTIONS_DIR / "practice-viral-health-post.yaml")
         # A quiz long enough to hold every question, so it has both kinds whatever the draw.
         assignment = make_assignment(school_class, version)
         assignment.quiz.questions = [

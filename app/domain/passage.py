@@ -545,13 +545,19 @@ class ArticleReading:
         block = self.blocks[mention.block]
         if is_pronoun_only(block, mention, self.vocabulary.attribution_words):
             return False
-        stand_in = find_words(block.slice(mention.start, mention.end), self.vocabulary.stand_in_words)
-        if stand_in and source.type not in self.vocabulary.person_source_types:
-            return False  # a named spokesperson ("spokesperson Maria Lopez said") is a person, named
+        if self.stands_in(source, mention):
+            return False
         if source.type in self.vocabulary.named_source_types:
             # "police said" does not name Kenton Police: a common noun of the name is not the name.
             return names(block, mention, source, capitalised=True)
         return True
+
+    def stands_in(self, source: Source, mention: Span) -> bool:
+        """Someone in the mention merely speaks for the source ("a spokesperson for the fire service");
+        a named spokesperson ("spokesperson Maria Lopez said") is a person, named."""
+        block = self.blocks[mention.block]
+        stand_in = find_words(block.slice(mention.start, mention.end), self.vocabulary.stand_in_words)
+        return bool(stand_in) and source.type not in self.vocabulary.person_source_types
 
     def naming_mentions(self, source: Source) -> list[Span]:
         cached = self._naming.get(source.id)

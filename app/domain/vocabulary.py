@@ -38,6 +38,7 @@ WORD_LISTS = (
     "stand_in_words",
     "record_words",
     "approximate_words",
+    "institution_words",
 )
 ALL_SECTIONS = (*SECTIONS, *ID_RULES, *WORD_LISTS)
 # The statuses the generator and the validator rely on (see app.domain.article).
@@ -99,6 +100,7 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         stand_in_words=words["stand_in_words"],
         record_words=words["record_words"],
         approximate_words=words["approximate_words"],
+        institution_words=words["institution_words"],
     )
     return vocabulary, list(check.sorted_problems())
 

@@ -264,6 +264,42 @@ def test_who_said_it_skips_a_stem_holding_the_keys_role_or_a_gendered_pronoun() 
     assert asked == {"lunch queues were shorter"}
 
 
+def test_who_said_it_skips_words_that_call_the_key_group_by_a_common_noun() -> None:
+    # "the force received only 27 complaints": the force is the police (review 28).
+    text = [
+        "Kenton Police said the force received only 27 complaints last year.",
+        "Ruth Bell said lunch queues were shorter. Marcus Obi said the council was slow to act.",
+    ]
+    b = ArticleBuilder("Buses", text)
+    b.source("police", "Kenton Police", "named_organisation", ["Kenton Police said"])
+    b.source("bell", "Ruth Bell", "named_person", ["Ruth Bell said"])
+    b.source("obi", "Marcus Obi", "named_person", ["Marcus Obi said"])
+    b.claim("the force received only 27 complaints last year", "attributed", source="police")
+    b.claim("lunch queues were shorter", "attributed", source="bell")
+    b.claim("the council was slow to act", "attributed", source="obi")
+    asked = {q.quote for q in questions_of(b.build(), "who_said_it")}
+    # A person's words about a body are still asked: they do not point at the speaker.
+    assert asked == {"lunch queues were shorter", "the council was slow to act"}
+
+
+def test_no_choice_question_quotes_a_claim_in_a_fragment_of_two_words() -> None:
+    # 'Who does the article say this comes from: "might help"?': what is claimed? (review 29)
+    text = [
+        "A ban might help, said Dr Hannah Pryce. Ruth Bell said lunch queues were shorter.",
+        "Marcus Obi said the shop sold more drinks in June than in May.",
+    ]
+    b = ArticleBuilder("Drinks", text)
+    b.source("pryce", "Dr Hannah Pryce", "named_person", ["said Dr Hannah Pryce"])
+    b.source("bell", "Ruth Bell", "named_person", ["Ruth Bell said"])
+    b.source("obi", "Marcus Obi", "named_person", ["Marcus Obi said"])
+    b.claim("might help", "attributed", source="pryce", kind="prediction")
+    b.claim("lunch queues were shorter", "attributed", source="bell", kind="observation")
+    b.claim("the shop sold more drinks in June than in May", "attributed", source="obi")
+    questions = [q for q in all_questions(b.build(), VOCABULARY, random.Random(1)) if q.type == CHOICE]
+    assert questions
+    assert all(q.quote != "might help" for q in questions)
+
+
 def test_who_said_it_a_claim_starting_it_or_they_offers_no_person() -> None:
     # "it questioned 812 adults": a poll, not a person; grammar would rule the people out.
     b = ArticleBuilder(
@@ -732,6 +768,29 @@ def test_source_type_a_description_after_the_mention_can_tie_a_person_to_a_group
     for seed in range(20):
         for question in questions_of(b.build(), "source_type", seed):
             if question.extra["source"] == "marsh":
+                assert organisation not in question.choices
+
+
+def test_source_type_a_relative_clause_after_the_mention_can_tie_a_person_to_a_group() -> None:
+    # "Maria Lindqvist, who founded the parents' group Safe Steps": a plural possessive's apostrophe
+    # does not end the description (review 28).
+    b = ArticleBuilder(
+        "Buses",
+        [
+            "Maria Lindqvist, who founded the parents' group Safe Steps, called the vote a victory.",
+            "The Echo said little. Dr Ana Ruiz said cuts were small. The Farmers' Union said it was wrong.",
+            "Some shoppers say the store was always busy.",
+        ],
+    )
+    b.source("lindqvist", "Maria Lindqvist", "named_person", ["Maria Lindqvist"])
+    b.source("echo", "the Echo", "news_outlet", ["The Echo said"])
+    b.source("ruiz", "Dr Ana Ruiz", "named_person", ["Dr Ana Ruiz said"])
+    b.source("union", "the Farmers' Union", "named_organisation", ["The Farmers' Union said"])
+    b.source("shoppers", "some shoppers", "vague", ["Some shoppers say"])
+    organisation = VOCABULARY.source_type("named_organisation").label
+    for seed in range(20):
+        for question in questions_of(b.build(), "source_type", seed):
+            if question.extra["source"] == "lindqvist":
                 assert organisation not in question.choices
 
 
@@ -1281,6 +1340,42 @@ def test_support_skips_a_document_that_points_at_no_particular_one() -> None:
     assert [right_choice(q) for q in questions_of(named.build(), "support")] == [SUPPORT_NAMED]
 
 
+def test_support_skips_a_claim_given_by_a_stand_in_whatever_else_names_the_source() -> None:
+    # "Police say" names the force earlier in the paragraph, but the claim's own sentence gives it
+    # to "a spokesperson": named and unnamed could both be defended (review 28).
+    b = ArticleBuilder(
+        "Buses",
+        [
+            "Kenton Police say the figures may mislead. A spokesperson for Kenton Police said the "
+            "force received only 27 complaints last year."
+        ],
+    )
+    b.source(
+        "police",
+        "Kenton Police",
+        "named_organisation",
+        ["Kenton Police say", "A spokesperson for Kenton Police said"],
+    )
+    b.claim("the force received only 27 complaints last year", "attributed", source="police")
+    assert questions_of(b.build(), "support") == []
+    # Given in its own sentence by the named force, it is asked.
+    b = ArticleBuilder(
+        "Buses",
+        [
+            "A police spokesperson said the figures may mislead. Kenton Police said the "
+            "force received only 27 complaints last year."
+        ],
+    )
+    b.source(
+        "police",
+        "Kenton Police",
+        "named_organisation",
+        ["A police spokesperson said", "Kenton Police said"],
+    )
+    b.claim("the force received only 27 complaints last year", "attributed", source="police")
+    assert [right_choice(q) for q in questions_of(b.build(), "support")] == [SUPPORT_NAMED]
+
+
 def test_support_skips_an_unnamed_source_held_by_a_named_platform() -> None:
     # "a video shared 400,000 times on TikTok": "a source the article names" could be defended.
     b = ArticleBuilder(
@@ -1523,7 +1618,8 @@ def test_spot_hedge_an_approximate_cue_beside_a_word_of_doubt_is_free_not_requir
     assert question.answer_text == ["Up to"]
 
 
-def test_spot_hedge_an_approximate_cue_the_note_names_as_a_hedge_stays_required() -> None:
+def test_spot_hedge_an_approximate_cue_the_note_names_as_a_hedge_is_still_not_required() -> None:
+    # "Could" alone was half marks for "could ... as early as" (review 28).
     b = ArticleBuilder(
         "Street", ["Bus journeys are thought to take up to ten minutes longer, the operator said."]
     )
@@ -1534,7 +1630,23 @@ def test_spot_hedge_an_approximate_cue_the_note_names_as_a_hedge_stays_required(
         note="'Thought to' and 'up to' show nobody has measured it.",
     )
     (question,) = questions_of(b.build(), "spot_hedge")
-    assert question.answer_text == ["thought to", "up to"]
+    assert question.answer_text == ["thought to"]
+    assert score_answer(question, _select(question, "thought to")).score == 1.0
+    assert score_answer(question, _select(question, "thought to", "up to")).score == 1.0
+
+
+def test_spot_hedge_approximate_cues_alone_only_for_a_claim_marked_hedged_with_no_doubt_beside() -> None:
+    # "Studies suggest cameras can cut ... by up to half": readers pick "can", or the "suggest"
+    # outside the words shown; "up to" gives a size, not a doubt (review 28).
+    b = ArticleBuilder(
+        "Buses", ["Studies suggest cameras can cut passing by up to half, though results vary."]
+    )
+    b.source("studies", "studies", "vague", ["Studies suggest"])
+    b.claim("cameras can cut passing by up to half", "attributed", source="studies", cues=["up to"])
+    assert questions_of(b.build(), "spot_hedge") == []
+    b = ArticleBuilder("Buses", ["Officials suggest cameras will cut passing by up to half next year."])
+    b.claim("cameras will cut passing by up to half", "hedged", cues=["up to"])
+    assert questions_of(b.build(), "spot_hedge") == []
 
 
 def test_find_framing_a_word_the_note_offers_as_plainer_is_no_key() -> None:
@@ -1915,6 +2027,25 @@ def test_find_framing_the_writers_own_opinion_marked_as_a_claim_costs_nothing() 
     (question,) = questions_of(b.build(), "find_framing")
     assert score_answer(question, _select(question, "killed the street", "fed up")).score == 1.0
     assert score_answer(question, _select(question, "killed the street", "council")).score < 1.0
+
+
+def test_find_framing_a_speakers_disputed_claim_or_opinion_costs_nothing() -> None:
+    # "say more than the facts show": an MP's disputed "the evidence could not be clearer" fits the
+    # instruction, so selecting it costs nothing (review 29).
+    b = ArticleBuilder(
+        "Drinks",
+        [
+            "The MP called the drinks a ticking time bomb. The evidence could not be clearer, "
+            "she said, and the industry rejected her figures."
+        ],
+    )
+    b.source("mp", "the MP", "named_official", ["she said"])
+    b.frame("ticking time bomb", "loaded_language", note="A bomb is far stronger than the facts.")
+    b.claim("The evidence could not be clearer", "disputed", source="mp")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    chosen = _select(question, "ticking time bomb", "The evidence could not be clearer")
+    assert score_answer(question, chosen).score == 1.0
 
 
 def test_find_framing_skips_a_passage_where_selecting_the_quotations_alone_scores_full_marks() -> None:

@@ -284,6 +284,34 @@ def test_statement_kind_skips_a_claim_holding_two_statements_or_a_judgement_in_a
     assert len(of_kind(b.build(), "statement_kind")) == 1
 
 
+def test_statement_kind_skips_a_forecast_or_observation_brought_in_as_a_belief_or_judged() -> None:
+    # "He believes a ban would only hurt small shops": a view as well as a forecast (review 29).
+    cases = [
+        (
+            "Mr Gupta believes a ban would hurt small shops like his.",
+            "a ban would hurt small shops like his",
+            "prediction",
+        ),
+        (
+            "Mr Gupta said a ban would only hurt small shops like his.",
+            "a ban would only hurt small shops like his",
+            "prediction",
+        ),
+        (
+            "She thinks the queues were longer than last year.",
+            "the queues were longer than last year",
+            "observation",
+        ),
+    ]
+    for text, claim, kind in cases:
+        b = ArticleBuilder("Drinks", [text])
+        b.claim(claim, "unattributed", kind=kind)
+        assert of_kind(b.build(), "statement_kind") == [], text
+    b = ArticleBuilder("Drinks", ["Mr Gupta said a ban would hurt small shops like his."])
+    b.claim("a ban would hurt small shops like his", "unattributed", kind="prediction")
+    assert len(of_kind(b.build(), "statement_kind")) == 1
+
+
 def test_statement_kind_skips_an_uncounted_observation_and_any_disputed_claim() -> None:
     cases = [
         # "many" was never counted: an impression more than an observation.
@@ -551,10 +579,9 @@ def test_every_article_passes_the_audit_with_the_new_kinds(path: Path) -> None:
     findings = [f.message for f in audit_article(load(path), PROJECT_VOCABULARY, seeds=20)]
     if path == UNSEEN:
         # Its framing is left unmarked on purpose, and the audit tells its teacher so.
-        assert [m.split(":")[0] for m in findings] == [
-            "2 of 20 quizzes have only 8 of the 12 questions asked for",
-            "20 of 20 quizzes have only 1 Framing question(s)",
-        ]
+        # (Two of its quizzes had only 8 questions until kinds were compared by coarse crowding,
+        # with the exact comparison kept where it fills more places.)
+        assert [m.split(":")[0] for m in findings] == ["20 of 20 quizzes have only 1 Framing question(s)"]
     else:
         assert findings == []
 

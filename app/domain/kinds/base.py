@@ -114,7 +114,9 @@ class QuestionKind:
     def generate(self, reading: ArticleReading, rng: random.Random) -> list[Question]:
         questions = [q for q in self.questions(reading, rng) if q is not None]
         # A teacher's own question is always asked (the audit tells them what to fix).
-        return questions if self.hand_written else [q for q in questions if not gives_key_away(q)]
+        if self.hand_written:
+            return questions
+        return [q for q in questions if not gives_key_away(q) and not quotes_a_fragment(q)]
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
         raise NotImplementedError
@@ -251,6 +253,20 @@ def _phrase(reading: ArticleReading, block: int, start: int, end: int) -> str:
     words = reading.blocks[block]
     return display_form(words.text[words.starts[start] : words.ends[end - 1]]).strip(
         "\"'\u201c\u201d\u2018\u2019"
+    )
+
+
+# A claim quoted in a stem in fewer words than this ("might help") is a fragment: the student cannot
+# tell what is claimed (review 29).
+MIN_CLAIM_WORDS_IN_STEM = 3
+
+
+def quotes_a_fragment(question: Question) -> bool:
+    """A choice question about a claim whose stem quotes it in too few words to read as a claim."""
+    return (
+        question.type == CHOICE
+        and "claim" in question.extra
+        and 0 < len(question.quote.split()) < MIN_CLAIM_WORDS_IN_STEM
     )
 
 

@@ -134,6 +134,13 @@ class StatementKind(QuestionKind):
                 continue  # "many of her pupils struggle": an impression, "could be checked" is arguable
             if claim.kind != "opinion" and any(f.span.overlaps(claim.span) for f in reading.article.framing):
                 continue  # "families will be left scrambling": words marked as framing are a view too
+            if claim.kind != "opinion" and (
+                _introduced_as_belief(reading, claim.span)
+                or (claim.kind == "prediction" and _JUDGING.search(quote))
+            ):
+                # "He believes a ban would only hurt small shops": a view as well as a forecast
+                # (review 29).
+                continue
             right = ANSWER_OF_KIND[claim.kind]
             reason = _REASONS[claim.kind]
             yield self.choice(
@@ -152,6 +159,30 @@ class StatementKind(QuestionKind):
                 definitions=STATEMENT_DEFINITIONS,
                 extra={"claim": index},
             )
+
+
+# Words that bring in what someone believes rather than knows ("He believes a ban would ...").
+_BELIEF_WORDS = frozenset(
+    ["believe", "believes", "believed", "think", "thinks", "thought", "fear", "fears", "feared", "reckon"]
+    + ["reckons", "feel", "feels", "felt", "hope", "hopes", "hoped", "worry", "worries", "worried"]
+    + ["suspect", "suspects", "suspected", "convinced", "doubt", "doubts", "doubted", "guess", "guesses"]
+)
+# How many words before a claim may bring it in ("Gupta, who runs the shop, believes that ...").
+_BELIEF_REACH = 4
+# Words that judge a forecast as they make it ("would only hurt", "will just push", "too late").
+_JUDGING = re.compile(r"\b(?:only|just|too|merely|simply)\b")
+
+
+def _introduced_as_belief(reading: ArticleReading, span: Span) -> bool:
+    """A word of belief brings the claim in, in its own sentence, just before it."""
+    block = reading.blocks[span.block]
+    for first, _ in reading.sentences_of(span)[:1]:
+        start = max(first, span.start - _BELIEF_REACH)
+        return any(
+            match_form(word).casefold().strip(".,;:!?'\"") in _BELIEF_WORDS
+            for word in block.words[start : span.start]
+        )
+    return False
 
 
 def _in_future_sentence(reading: ArticleReading, span: Span) -> bool:

@@ -35,6 +35,7 @@ from app.domain.article import (
 from app.domain.kinds.base import (
     FUNCTION_WORDS,
     MIN_CHOICES,
+    NOTE_CALLS_OPINION,
     QuestionKind,
     _defined,
     _distinct,
@@ -47,6 +48,8 @@ from app.domain.kinds.base import (
     in_stem,
     says_who_only,
     source_label,
+    sourced_in_its_sentence,
+    starts_with_a_link,
     where,
     words_subject,
 )
@@ -62,6 +65,7 @@ from app.domain.passage import (
     find_words,
     in_quotation,
     is_possessive,
+    is_pronoun_only,
     name_words,
     names,
     overlaps,
@@ -213,6 +217,12 @@ def _label_names(source: Source) -> frozenset[str]:
 # Words that describe how a source is given, not who it is: "one unnamed parent" and "unnamed
 # critics" are not the same source.
 _DESCRIPTOR_ROOTS = frozenset(content_words("unnamed anonymous unidentified"))
+# A speaker's own family or charges ("my son", "our pupils"): words only someone in that role says.
+_FAMILY_TIE = re.compile(
+    r"\b(?:my|our)\s+(?:sons?|daughters?|child|children|kids?|boys?|girls?|husband|wife|partner|"
+    r"mum|mom|dad|mother|father|parents|grandchildren|grandson|granddaughter|pupils|students|"
+    r"patients|players|customers|staff|team)\b"
+)
 _GENDERED_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
 
@@ -237,6 +247,14 @@ def _speaker_types(reading: ArticleReading, block: Block, span: Span) -> frozens
     if first and first[0] in ("they", "their", "them"):
         return every - _person_types(vocabulary)
     return None
+
+
+# Source types that cannot speak: words in quotation marks are never theirs.
+_RECORD_TYPES = frozenset({"document_or_data"})
+
+
+def _every_type(vocabulary: Vocabulary) -> frozenset[str]:
+    return frozenset(entry.id for entry in vocabulary.source_types)
 
 
 def _person_types(vocabulary: Vocabulary) -> frozenset[str]:
@@ -284,19 +302,6 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     return not any((words & owners) or words <= named for words in named_sources)
 
 
-def _sourced_in_its_sentence(reading: ArticleReading, claim: Claim, source: Source) -> bool:
-    """The claim's own sentence mentions its source (or whoever passed it on), or the claim is a
-    speaker's quoted words; an attribution in the sentence before may or may not carry over."""
-    block = reading.blocks[claim.span.block]
-    if in_quotation(block, claim.span.start, claim.span.end):
-        return True
-    return any(
-        reading.shares_sentence(claim.span, mention)
-        for link in _relay_chain(reading.article, source)
-        for mention in reading.article.source(link).mentions
-    )
-
-
 def _unmarked_attribution_beside(reading: ArticleReading, span: Span) -> bool:
     """An attribution word in the claim's own sentence that no mention covers ("Zipp says", left
     unmarked): the words may come from someone other than the source the teacher gave, and the
@@ -324,11 +329,13 @@ def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
     same = [m for m in source.mentions if m.block == span.block] or list(source.mentions)
     sentences = reading.sentences_of(span)
 
-    def distance(m: Span) -> tuple[int, int, int]:
+    def distance(m: Span) -> tuple[bool, bool, bool, int]:
         in_sentence = any(overlaps(s, (m.start, m.end)) for s in sentences) and m.block == span.block
         gap = max(m.start - span.end, span.start - m.end, 0)
-        # The attribution of the claim's own sentence, else the closest one before it.
-        return (not in_sentence, m.start > span.start, gap)
+        # One that names the source ("he said" shows a student nothing, review 32), then the
+        # attribution of the claim's own sentence, else the closest one before it.
+        pronoun = is_pronoun_only(reading.blocks[m.block], m, reading.vocabulary.attribution_words)
+        return (pronoun, not in_sentence, m.start > span.start, gap)
 
     mention = min(same, key=distance)
     block = reading.blocks[mention.block]
@@ -410,6 +417,9 @@ class WhoSaidIt(QuestionKind):
         taken_names = set().union(*(_label_names(s) for s in right_sources)) if right_sources else set()
         # "Now I feel sharp again": only a person says "I"; a study or a council on offer is absurd.
         speakers = _speaker_types(reading, block, claim.span)
+        if in_quotation(block, claim.span.start, claim.span.end):
+            # Someone's spoken words: a report or a data set on offer is filler (review 30).
+            speakers = (speakers if speakers is not None else _every_type(reading.vocabulary)) - _RECORD_TYPES
         wrong_sources = [
             source_label(s)
             for s in article.sources
@@ -456,6 +466,10 @@ class WhoSaidIt(QuestionKind):
     @staticmethod
     def _readable_source(reading: ArticleReading, claim: Claim, source: Source) -> bool:
         """The student can read the source from the article, and the stem does not show it."""
+        if _FAMILY_TIE.search(match_form(claim.span.quote).casefold()):
+            # "My son already spends four hours a day on screens": only a parent on offer fits, and
+            # a teenager on offer is absurd (review 31).
+            return False
         if not reading.naming_mentions(source):
             return False  # only "he added": who "he" is cannot be read with certainty
         if not any(m.block == claim.span.block for m in source.mentions):
@@ -464,7 +478,7 @@ class WhoSaidIt(QuestionKind):
             return False  # the stem would show the attribution
         if _unmarked_attribution_beside(reading, claim.span):
             return False
-        if not _sourced_in_its_sentence(reading, claim, source):
+        if not sourced_in_its_sentence(reading, claim, source):
             return False  # named in another sentence: "the article does not say" could be defended
         block = reading.blocks[claim.span.block]
         chain = _relay_chain(reading.article, source)
@@ -815,7 +829,25 @@ class FindSources(FindInPassage):
             )
             for source, mention in reading.mentions_in(block)
             if not self._only_a_name(reading, block, source, mention)
+            and not self._inside_its_own_report(reading, source, mention)
         ]
+
+    @staticmethod
+    def _inside_its_own_report(reading: ArticleReading, source: Source, mention: Span) -> bool:
+        """A pronoun mention inside what the same source is already reported as saying ("the trust
+        disputes that figure, saying that it had counted fewer"): the source is found, so the
+        second mention is free, not required (review 32)."""
+        first = words_of(reading.blocks[mention.block], (mention.start, mention.start + 1))
+        if not first or first[0] not in PRONOUNS:
+            return False
+        chain = _relay_chain(reading.article, source)
+        return any(
+            other.block == mention.block
+            and other.end <= mention.start
+            and reading.shares_sentence(mention, other)
+            for link in chain
+            for other in reading.article.source(link).mentions
+        )
 
     @staticmethod
     def _only_a_name(reading: ArticleReading, block: int, source: Source, mention: Span) -> bool:
@@ -853,6 +885,7 @@ class FindSources(FindInPassage):
             (mention.start, mention.end)
             for source, mention in reading.mentions_in(block)
             if self._only_a_name(reading, block, source, mention)
+            or self._inside_its_own_report(reading, source, mention)
         ]
         for _, mention in reading.mentions_in(block):
             before = _clause(words, mention.start, -1)
@@ -873,6 +906,8 @@ class FindSources(FindInPassage):
         verbs = reading.attribution_hits(block)
         keys = []
         for source, mention in reading.mentions_in(block):
+            if self._inside_its_own_report(reading, source, mention):
+                continue
             span = trim_attribution(words, mention, reading.vocabulary.attribution_words)
             keys += attribution_key_words(words, span, source, verbs)
         return keys
@@ -904,8 +939,10 @@ class FindSources(FindInPassage):
 def support_level(reading: ArticleReading, claim: Claim) -> str | None:
     """How well the article supports a claim, as one of SUPPORT_CHOICES; None where two could be defended."""
     hedges = reading.hedges_in(claim.span)
-    if claim.kind == "opinion":
-        return None  # "Wolves belong in these hills": naming who thinks so does not support a view
+    if claim.kind == "opinion" or NOTE_CALLS_OPINION.search(match_form(claim.note).casefold()):
+        # "Wolves belong in these hills": naming who thinks so does not support a view, nor one
+        # the teacher's note calls "his opinion" without setting its kind (review 31).
+        return None
     if claim.kind == "prediction" or (claim.source is None and speaks_of_the_future(claim.span.quote)):
         # "The hub is due to open in the autumn": "stated as a fact" cannot fit a forecast, and
         # naming who made one does not support it (reviews 18 and 22). Words in "would" the
@@ -944,7 +981,7 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "could be the boots on the ground": the speaker hedges
         if _unmarked_attribution_beside(reading, claim.span):
             return None  # "Zipp says", unmarked: maybe not the source the teacher gave
-        if not _sourced_in_its_sentence(reading, claim, source):
+        if not sourced_in_its_sentence(reading, claim, source):
             return None  # the source is named in another sentence: "stated as a fact" could be defended
         # The source must be readable where the claim is: named in the same paragraph.
         if not any(m.block == claim.span.block for m in reading.naming_mentions(source)):
@@ -1049,7 +1086,7 @@ class Support(QuestionKind):
                 rng,
                 prompt=f'How well does the article support this claim: "{in_stem(claim.span.quote)}"?',
                 explanation=_defined(
-                    _notes([self._reason(reading, claim, right), claim.note], ""),
+                    _notes([self._reason(reading, claim, right, claim.note), claim.note], ""),
                     (right, SUPPORT_DEFINITIONS[right]),
                 ),
                 right=right,
@@ -1063,9 +1100,12 @@ class Support(QuestionKind):
             )
 
     @staticmethod
-    def _reason(reading: ArticleReading, claim: Claim, level: str) -> str:
-        """Why the key is right, in one sentence, before the teacher's note."""
+    def _reason(reading: ArticleReading, claim: Claim, level: str, note: str) -> str:
+        """Why the key is right, in one sentence, before the teacher's note (none where the note
+        opens by saying the same: "The writer states this as a fact ..." twice, review 33)."""
         if level == SUPPORT_FACT:
+            if _STATES_AS_FACT.search(match_form(note).casefold()):
+                return ""
             return (
                 'The writer states this as a fact, with no source and no word such as "may" or "reportedly".'
             )
@@ -1081,6 +1121,12 @@ class Support(QuestionKind):
         if level == SUPPORT_UNNAMED:
             return f'The article gives this only to {source_label(source)} ("{mention}"), without a name.'
         return f'The article gives this to {source_label(source)} ("{mention}"), a source it names.'
+
+
+# A note that already says the writer gives the claim as a fact.
+_STATES_AS_FACT = re.compile(
+    r"\b(?:states?|stated|presents?|presented|gives?|given|reports?|written) (?:this |it )?as (?:a )?fact\b"
+)
 
 
 def _unverified(claim: Claim) -> bool:
@@ -1181,18 +1227,31 @@ class SpotHedge(QuestionKind):
                     continue
             else:
                 cues = [cue for cue in cues if cue not in approximate]
-            # With what it sizes: "up to £180,000", "an estimated 3,000 people".
-            free = [
-                [cue.start - span.start, min(cue.end + NEAR, span.end) - span.start]
-                for cue in approximate
-                if cue not in cues
+            # With what it sizes: "up to £180,000", "an estimated 3,000 people"; listed as a cue or
+            # not ("likely to cost about £2.3 million", review 32).
+            cue_ranges = [(cue.start, cue.end) for cue in cues]
+            sizing = [
+                hit
+                for hit in reading.approximate_hits(span.block)
+                if span.start <= hit[0] and hit[1] <= span.end and not covered(hit, cue_ranges)
             ]
+            free = [[s - span.start, min(e + NEAR, span.end) - span.start] for s, e in sizing]
+            # Words the teacher's note shown after the answer calls hedges never cost marks.
+            noted = find_words(shown, [match_form(q) for q in quoted_phrases(claim.note)])
+            free += [[s, e] for s, e in noted]
             cue_words = ", ".join(f'"{display_form(cue.quote)}"' for cue in cues)
             gold = [(cue.start - span.start, cue.end - span.start) for cue in cues]
             keys = [(s - span.start, e - span.start) for cue in cues for s, e in _key_words(reading, cue)]
             one_word = len(cues) == 1 and cues[0].length == 1
             verb = "The word {} shows" if one_word else "The words {} show"
             reason = verb.format(cue_words) + " the claim is not confirmed."
+            if sizing:
+                rough = [_phrase(reading, span.block, s, e) for s, e in sizing]
+                named = " and ".join('"' + text + '"' for text in rough)
+                gives = "only gives" if len(rough) == 1 else "only give"
+                reason += (
+                    f" {named[:2].upper()}{named[2:]} {gives} a size or a time roughly: it is not needed."
+                )
             yield self.select(
                 prompt="Select the word or words that show this claim is not confirmed.",
                 explanation=_notes([reason, claim.note], reason),
@@ -1296,7 +1355,10 @@ class HeadlineCheck(QuestionKind):
                 continue
             if says_who_only(reading, framing.span):
                 continue  # "Scientists Say": the article may well match these words
-            quote = display_form(framing.span.quote).strip("\"'\u2018\u2019\u201c\u201d")
+            # "as Council Sells Off Plots": cut from what it links to, the words may be true; the
+            # overstatement is the link, so the stem quotes the whole headline (review 30).
+            words = reading.article.title if starts_with_a_link(framing.span.quote) else framing.span.quote
+            quote = in_stem(words).strip("'\u2018\u2019")
             yield self.choice(
                 rng,
                 prompt=f'The headline says "{quote}". Compared with the headline, what does the article say?',
@@ -1847,14 +1909,17 @@ def build_quiz(
             quiz.append(rng.choice(about_headline))
     wanted = max(0, target - len(quiz))
     # Kinds compared by coarse crowding let the seed vary the quiz more (two classes' quizzes
-    # shared 10 of 12 questions, reviews 28 and 29); where that fills fewer places, exact.
+    # shared 10 of 12 questions, reviews 28 and 29); where that fills fewer places, finer steps,
+    # then exact crowding, and the fullest quiz of them.
     state = rng.getstate()
-    picked = _balanced_pick(generated, wanted, quiz, Counter(q.skill for q in quiz), rng, coarse=True)
-    if len(picked) < wanted:
+    picked: list[Question] = []
+    for steps in KIND_CROWDING_STEPS:
         rng.setstate(state)
-        exact = _balanced_pick(generated, wanted, quiz, Counter(q.skill for q in quiz), rng, coarse=False)
-        if len(exact) > len(picked):
-            picked = exact
+        tried = _balanced_pick(generated, wanted, quiz, Counter(q.skill for q in quiz), rng, steps)
+        if len(tried) > len(picked):
+            picked = tried
+        if len(picked) >= wanted:
+            break
     quiz += picked
     rng.shuffle(quiz)
     return _spread_keys(quiz, rng)
@@ -1933,8 +1998,9 @@ def _balanced_pick(
     taken: list[Question],
     skill_counts: Counter[str],
     rng: random.Random,
-    coarse: bool,
+    kind_steps: int | None,
 ) -> list[Question]:
+    """Up to ``count`` questions; kinds compared by crowding in ``kind_steps`` steps (None: exact)."""
     by_kind: dict[str, list[Question]] = {}
     for question in questions:
         if not any(question is o or conflicts(question, o) for o in taken):
@@ -1982,7 +2048,7 @@ def _balanced_pick(
                 uses[n] > 0,
                 spread.crowded(best[n]),
                 uses[n],
-                _coarse(crowding[id(best[n])]) if coarse else crowding[id(best[n])],
+                crowding[id(best[n])] if kind_steps is None else _coarse(crowding[id(best[n])], kind_steps),
                 rank[n],
             ),
         )
@@ -2001,10 +2067,14 @@ def _balanced_pick(
 # fractions would pick the same least-crowding question for every seed (two classes' quizzes shared
 # three questions in four); thirds still keep a short article's quiz full and even.
 CROWDING_STEPS = 3
+# Kinds are compared more coarsely still (halves), so that the seed, through each kind's random rank,
+# decides more often which kind comes next and two classes' quizzes differ more (reviews 28 to 33);
+# thirds, then exact crowding, where that fills more of the quiz.
+KIND_CROWDING_STEPS: tuple[int | None, ...] = (2, 3, None)
 
 
-def _coarse(crowding: Fraction) -> int:
-    return math.floor(crowding * CROWDING_STEPS)
+def _coarse(crowding: Fraction, steps: int = CROWDING_STEPS) -> int:
+    return math.floor(crowding * steps)
 
 
 def _clashes(questions: Sequence[Question]) -> dict[int, set[int]]:

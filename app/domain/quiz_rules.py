@@ -130,6 +130,7 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
         or compares_with_headline(b, a)
         or share_wrong_answers(a, b)
         or asked_twice(a, b)
+        or same_key_template(a, b)
         or passage_marks_choices(a, b)
         or passage_marks_choices(b, a)
     )
@@ -146,6 +147,14 @@ def passage_marks_choices(find: Question, other: Question) -> bool:
         return False
     _, spans = footprint(other)
     return any(block == find.block for block, _, _ in spans)
+
+
+def same_key_template(a: Question, b: Question) -> bool:
+    """Two questions of one kind whose keys are one sentence with different names filled in ("Look
+    at the original yourself: ..."): having answered the first, a student answers the second from
+    its pattern (review 30). A kind names its key's template in ``extra["template"]``."""
+    template = a.extra.get("template")
+    return a.kind == b.kind and template is not None and template == b.extra.get("template")
 
 
 def asked_twice(a: Question, b: Question) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from app.domain.article import HEADLINE_BLOCK, Article, Claim, Source, Span, VocabularyEntry
-from app.domain.passage import ArticleReading, find_words
+from app.domain.passage import ArticleReading, find_words, in_quotation
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.quiz_rules import gives_key_away
 from app.domain.scoring import MIN_WRONG_WORDS, mark_selection
@@ -116,7 +116,11 @@ class QuestionKind:
         # A teacher's own question is always asked (the audit tells them what to fix).
         if self.hand_written:
             return questions
-        return [q for q in questions if not gives_key_away(q) and not quotes_a_fragment(q)]
+        return [
+            q
+            for q in questions
+            if not gives_key_away(q) and not quotes_a_fragment(q) and not _about_a_denied_claim(reading, q)
+        ]
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
         raise NotImplementedError
@@ -214,6 +218,41 @@ class QuestionKind:
         )
 
 
+# A teacher's note that calls a claim a view ("This is his opinion", "one person's point of view").
+NOTE_CALLS_OPINION = re.compile(
+    r"(?<!not )(?<!not just )(?<!not only )"  # "an expert's reasoning, not just an opinion"
+    r"\b(?:his|her|their|its|my|your|an|a|only an?|just an?|personal|own) (?:own )?"
+    r"(?:opinion|view|point of view|judgement|judgment|belief)s?\b"
+)
+
+
+# Words that tie a clause of the headline to the rest of it ("... as Council Sells Off Plots",
+# "... after Crack Found"), not prepositions that start a phrase of their own ("for Good").
+_LINKING_WORDS = frozenset(
+    ["as", "after", "amid", "while", "because", "since", "following", "despite", "thanks", "due"]
+    + ["before", "when", "once", "until", "unless", "although", "though", "whereas"]
+)
+
+
+def starts_with_a_link(quote: str) -> bool:
+    """The words begin with a word that ties them to the rest of the headline."""
+    first = match_form(quote).casefold().split(maxsplit=1)[:1]
+    return bool(first) and first[0].strip("'\"\u2018\u2019\u201c\u201d") in _LINKING_WORDS
+
+
+def sourced_in_its_sentence(reading: ArticleReading, claim: Claim, source: Source) -> bool:
+    """The claim's own sentence mentions its source (or whoever passed it on), or the claim is a
+    speaker's quoted words; an attribution in the sentence before may or may not carry over."""
+    block = reading.blocks[claim.span.block]
+    if in_quotation(block, claim.span.start, claim.span.end):
+        return True
+    return any(
+        reading.shares_sentence(claim.span, mention)
+        for link in _relay_chain(reading.article, source)
+        for mention in reading.article.source(link).mentions
+    )
+
+
 def relay_order(article: Article, source: Source) -> list[Source]:
     """The source, then whoever passed its words on, and so on to the one this article took them
     from (the validator rules out circles; a missing id ends the chain)."""
@@ -268,6 +307,45 @@ def quotes_a_fragment(question: Question) -> bool:
         and "claim" in question.extra
         and 0 < len(question.quote.split()) < MIN_CLAIM_WORDS_IN_STEM
     )
+
+
+# Words that deny what follows in their clause ("The report does not say the building is in danger",
+# "there is no evidence that", "denies that").
+_DENYING = frozenset(
+    ["not", "never", "no", "nor", "cannot", "denies", "denied", "deny", "denying", "without"]
+    + ["doesn't", "didn't", "don't", "isn't", "wasn't", "aren't", "weren't", "hasn't", "haven't"]
+    + ["hadn't", "won't", "wouldn't", "can't", "couldn't", "nobody", "neither", "rejects", "rejected"]
+)
+# How far back in its clause a denial reaches the claim.
+DENIAL_REACH = 6
+# Words that start a new clause, beyond which a denial is about something else.
+_CLAUSE_STARTS = frozenset(["but", "and", "while", "whereas", "although", "though", "yet", "so"])
+
+
+def denied_before(block: Block, span: Span) -> bool:
+    """A word of denial stands just before the words, in their own clause: the sentence says the
+    opposite of the claim ("The report itself does not say the building is in immediate danger")."""
+    index = span.start - 1
+    while index >= 0 and span.start - index <= DENIAL_REACH:
+        if any(mark in block.gaps[index + 1] for mark in ",;:.!?()"):
+            return False
+        word = match_form(block.words[index]).casefold().strip("\"'")
+        if word in _CLAUSE_STARTS:
+            return False
+        if word in _DENYING or word.endswith("n't"):
+            return True
+        index -= 1
+    return False
+
+
+def _about_a_denied_claim(reading: ArticleReading, question: Question) -> bool:
+    """A question about one claim that its sentence denies: who said it, how well it is supported
+    or how to check it would all teach the opposite of what the article says (review 32)."""
+    index = question.extra.get("claim")
+    if not isinstance(index, int) or not 0 <= index < len(reading.article.claims):
+        return False
+    span = reading.article.claims[index].span
+    return denied_before(reading.blocks[span.block], span)
 
 
 def in_stem(quote: str) -> str:

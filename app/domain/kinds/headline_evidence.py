@@ -15,7 +15,15 @@ import re
 from collections.abc import Iterator
 
 from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Framing
-from app.domain.kinds.base import MIN_CHOICES, QuestionKind, _defined, _notes, content_words, says_who_only
+from app.domain.kinds.base import (
+    MIN_CHOICES,
+    QuestionKind,
+    _defined,
+    _notes,
+    content_words,
+    says_who_only,
+    starts_with_a_link,
+)
 from app.domain.passage import ArticleReading, words_of
 from app.domain.question import CHOICE, Question
 from app.domain.text import Block, display_form, match_form
@@ -76,7 +84,7 @@ class HeadlineEvidence(QuestionKind):
         for index, framing in enumerate(reading.article.framing):
             if framing.span.block != HEADLINE_BLOCK or framing.technique not in vocabulary.headline_only:
                 continue
-            if says_who_only(reading, framing.span):
+            if says_who_only(reading, framing.span) or starts_with_a_link(framing.span.quote):
                 continue  # "Scientists Say": the article may well match these words
             try:
                 technique = vocabulary.technique(framing.technique)

@@ -21,9 +21,11 @@ from app.domain.kinds.base import (
     in_stem,
     relay_order,
     source_label,
+    sourced_in_its_sentence,
     where,
 )
 from app.domain.kinds.source_chain import chain_in_sentence
+from app.domain.kinds.statement_kind import NOTE_DENIES_CHECK as _NOTE_DENIES_CHECK
 from app.domain.kinds.statement_kind import speaks_of_the_future
 from app.domain.passage import ArticleReading, names, trim_attribution
 from app.domain.question import CHOICE, Question
@@ -54,6 +56,19 @@ TRUST_WITHOUT_CHECKING = {
 _CLOSED = re.compile(
     r"\b(?:internal|leaked|confidential|private|secret|unpublished|not (?:been )?published|"
     r"seen by|obtained by|shown to)\b"
+)
+
+
+# What follows "cannot check" in a note that limits it to this article or to who says it.
+_ONLY_HERE = re.compile(
+    r"\s+(?:who|whose|where|which)\b|\s+(?:it |this |that )?(?:from|in|using|with) (?:this|the) "
+    r"(?:article|story|report|piece)\b|\s+(?:it |this |that )?here\b"
+)
+# A note that says the evidence is not out for anyone to read.
+_UNPUBLISHED = re.compile(
+    r"\b(?:did|does|do|has|have|had|would|will) not (?:publish|release|share|show|make public)\w*|"
+    r"\b(?:didn't|doesn't|hasn't|haven't|won't|wouldn't) (?:publish|release|share|show)\w*|"
+    r"\bunpublished\b|\bnot (?:been )?(?:published|released|made public)\b"
 )
 
 
@@ -94,6 +109,8 @@ class HowToCheck(QuestionKind):
             ):
                 continue  # the same words with another source: no single first step
             right, reason, revealed = step
+            # The key's sentence with its names left out: two alike in one quiz show the pattern.
+            template = right.split(":", 1)[0] if ":" in right else right.split(" ", 1)[0]
             yield self.choice(
                 rng,
                 prompt=(
@@ -107,7 +124,7 @@ class HowToCheck(QuestionKind):
                 # Its key tells what kind of source that is (an outlet, a document, an unnamed source).
                 about=[f"claim:{index}", f"source:{revealed}"],
                 line=claim.line,
-                extra={"claim": index},
+                extra={"claim": index, "template": template},
             )
 
     @staticmethod
@@ -131,9 +148,22 @@ class HowToCheck(QuestionKind):
             return None  # reading where a view comes from only checks who holds it, not the view
         if claim.status == "disputed":
             return None  # checking the source settles what it says, not the dispute
+        note = match_form(claim.note).casefold()
+        if any(not _ONLY_HERE.match(note[m.end() :]) for m in _NOTE_DENIES_CHECK.finditer(note)):
+            # "you cannot check it": a key that checks it argues with the note (review 31); "you
+            # cannot check who says this", or "it from this article", is the reason to look for a
+            # source that can be checked.
+            return None
+        if _UNPUBLISHED.search(note):
+            # "the company did not publish the figures": reading its release only shows it said so
+            return None
         source = attributed_source(reading.article, claim)
         if source is None:
             return None  # no source: where to start is a judgement
+        if not sourced_in_its_sentence(reading, claim, source):
+            # Named in another sentence: whether it carries over is a guess (review 33), as in
+            # "who said it" and "how well supported".
+            return None
         chain = relay_order(reading.article, source)
         # Every source involved must be readable where the claim is, or the step rests on a guess.
         said = {link.id: _named_here(reading, link, claim.span) for link in chain}

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from app.domain.article import Span
-from app.domain.kinds.base import QuestionKind, _notes, in_stem, where
+from app.domain.kinds.base import NOTE_CALLS_OPINION, QuestionKind, _notes, in_stem, where
 from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, Question
 from app.domain.quiz_rules import claim_subjects
@@ -70,7 +70,7 @@ _NOT_RANKING = frozenset(
 # An amount nobody counted ("many of her pupils now struggle"): an impression more than an observation.
 _VAGUE_AMOUNT = re.compile(r"\b(?:many|most|some|lots|plenty|few|several|a number)\b")
 # A teacher's note that says the claim cannot be checked, beside the key "could be checked".
-_NOTE_DENIES_CHECK = re.compile(
+NOTE_DENIES_CHECK = re.compile(
     r"\b(?:cannot|can't|can not|could not|couldn't|no way to|nobody can|no one can|impossible to) "
     r"(?:\w+ )?(?:check|checked|count|counted|measure|measured|prove|proved|verify|verified)\b"
 )
@@ -129,13 +129,14 @@ class StatementKind(QuestionKind):
                 # answer to it ("the report's numbers went down") reads as a check of a fact.
                 continue
             if claim.kind == "observation" and (
-                _VAGUE_AMOUNT.search(quote) or _NOTE_DENIES_CHECK.search(match_form(claim.note).casefold())
+                _VAGUE_AMOUNT.search(quote) or NOTE_DENIES_CHECK.search(match_form(claim.note).casefold())
             ):
                 continue  # "many of her pupils struggle": an impression, "could be checked" is arguable
             if claim.kind != "opinion" and any(f.span.overlaps(claim.span) for f in reading.article.framing):
                 continue  # "families will be left scrambling": words marked as framing are a view too
             if claim.kind != "opinion" and (
                 _introduced_as_belief(reading, claim.span)
+                or NOTE_CALLS_OPINION.search(match_form(claim.note).casefold())
                 or (claim.kind == "prediction" and _JUDGING.search(quote))
             ):
                 # "He believes a ban would only hurt small shops": a view as well as a forecast

@@ -1337,6 +1337,21 @@ HEADLINE_SAYS_MORE = "Less: the article says less than these words"
 HEADLINE_MATCHES = "The same: the article says all that these words say"
 HEADLINE_SAYS_LESS = "More: the article makes it sound even bigger or surer"
 HEADLINE_CHOICES = (HEADLINE_SAYS_MORE, HEADLINE_MATCHES, HEADLINE_SAYS_LESS)
+# The same question the other way round: the headline's words against the article. Asked in either
+# form at random, so "Less" is not the answer every time: a student who met the question once must
+# still read which way it is asked (reviews 29 and 30 found the fixed key).
+HEADLINE_WORDS_SAY_MORE = "They say more than the article does"
+HEADLINE_WORDS_MATCH = "They say the same as the article"
+HEADLINE_WORDS_SAY_LESS = "They say less than the article does"
+HEADLINE_WORDS_CHOICES = (HEADLINE_WORDS_SAY_MORE, HEADLINE_WORDS_MATCH, HEADLINE_WORDS_SAY_LESS)
+HEADLINE_FORMS = (
+    ("Compared with the headline, what does the article say?", HEADLINE_SAYS_MORE, HEADLINE_CHOICES),
+    (
+        "How do these words compare with what the article says?",
+        HEADLINE_WORDS_SAY_MORE,
+        HEADLINE_WORDS_CHOICES,
+    ),
+)
 
 
 class HeadlineCheck(QuestionKind):
@@ -1359,14 +1374,15 @@ class HeadlineCheck(QuestionKind):
             # overstatement is the link, so the stem quotes the whole headline (review 30).
             words = reading.article.title if starts_with_a_link(framing.span.quote) else framing.span.quote
             quote = in_stem(words).strip("'\u2018\u2019")
+            asked, right, choices = rng.choice(HEADLINE_FORMS)
             yield self.choice(
                 rng,
-                prompt=f'The headline says "{quote}". Compared with the headline, what does the article say?',
+                prompt=f'The headline says "{quote}". {asked}',
                 explanation=_defined(
                     _notes([framing.note], f'The article does not back up "{quote}".'), technique
                 ),
-                right=HEADLINE_SAYS_MORE,
-                wrong=HEADLINE_CHOICES,
+                right=right,
+                wrong=choices,
                 span=framing.span,
                 about=[f"framing:{index}"],
                 line=framing.line,

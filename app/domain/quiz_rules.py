@@ -72,8 +72,8 @@ MAX_SHARED_WRONG_CHOICES = 1
 
 
 # Kinds whose key is the same answer by construction ("headline against the article" is asked only
-# where the teacher marked the headline as saying more, so its key is always "Less"): a second one
-# in a quiz would be answered by the first.
+# where the teacher marked the headline as saying more, so its key always says the headline says
+# more, whichever way round it is asked): a second one in a quiz would be answered by the first.
 ONE_A_QUIZ = frozenset({"headline_check"})
 
 

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from app.domain.article import SKILLS, Article, Claim, Span
 from app.domain.audit import key_position_bias
 from app.domain.generate import (
-    HEADLINE_CHOICES,
+    HEADLINE_FORMS,
     HEADLINE_SAYS_MORE,
+    HEADLINE_WORDS_SAY_MORE,
     KIND_TITLES,
     KINDS,
     MIN_CHOICES,
@@ -1808,13 +1809,17 @@ def test_name_technique_never_offers_a_technique_told_by_the_form_of_the_words()
 def test_headline_check_asks_whether_the_article_backs_up_the_headline() -> None:
     b = library_builder()
     b.frame("Slashes", "headline_body_mismatch", note="The article says two hours a day, not a slash.")
-    (question,) = questions_of(b.build(), "headline_check")
-    assert (
-        question.prompt
-        == 'The headline says "Slashes". Compared with the headline, what does the article say?'
-    )
-    assert right_choice(question) == HEADLINE_SAYS_MORE
-    assert sorted(question.choices) == sorted(HEADLINE_CHOICES)
+    forms = set()
+    for seed in range(20):
+        (question,) = questions_of(b.build(), "headline_check", seed)
+        asked, right, choices = next(f for f in HEADLINE_FORMS if question.prompt.endswith(f[0]))
+        assert question.prompt == f'The headline says "Slashes". {asked}'
+        assert right_choice(question) == right
+        assert sorted(question.choices) == sorted(choices)
+        forms.add(asked)
+    # Either way round, so the key is not "Less" every time (reviews 29 and 30).
+    assert forms == {f[0] for f in HEADLINE_FORMS}
+    assert {f[1] for f in HEADLINE_FORMS} == {HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE}
     assert question.explanation.startswith("The article says two hours a day, not a slash. ")
     assert touches_headline(question)
 

@@ -249,6 +249,27 @@ def _speaker_types(reading: ArticleReading, block: Block, span: Span) -> frozens
     return None
 
 
+_FIRST_PERSON_PLURAL = frozenset({"we", "our", "ours", "us", "ourselves"})
+# Words in a source's name that tie it to a body ("the trust's director of finance", "Inspector
+# Lowe, of Ashcombe Police").
+_TIED_BY = re.compile(r"\w's\b|\w'\s|\b(?:of|at|for|from)\s")
+
+
+def _voices_a_body(vocabulary: Vocabulary, words: Sequence[str]) -> bool:
+    """The words speak as a body ("we", "our charges") or of its people ("officers would patrol")."""
+    return bool(set(words) & (_FIRST_PERSON_PLURAL | set(vocabulary.staff_words)))
+
+
+def _speaks_for_a_body(vocabulary: Vocabulary, source: Source) -> bool:
+    """An organisation, an official, or a person the teacher's name ties to a body."""
+    if source.type not in _person_types(vocabulary) | UNNAMED_SOURCE_TYPES:
+        return True
+    if source.type in vocabulary.person_source_types - {"named_person"}:
+        return True
+    description = source.name.split(",", 1)[1] if "," in source.name else ""
+    return bool(_TIED_BY.search(match_form(description)))
+
+
 # Source types that cannot speak: words in quotation marks are never theirs.
 _RECORD_TYPES = frozenset({"document_or_data"})
 
@@ -332,10 +353,11 @@ def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
     def distance(m: Span) -> tuple[bool, bool, bool, int]:
         in_sentence = any(overlaps(s, (m.start, m.end)) for s in sentences) and m.block == span.block
         gap = max(m.start - span.end, span.start - m.end, 0)
-        # One that names the source ("he said" shows a student nothing, review 32), then the
-        # attribution of the claim's own sentence, else the closest one before it.
+        # The attribution of the claim's own sentence (a later one attributes other words, review
+        # 34), one that names the source before "he said" there (review 32), else the closest one
+        # before it.
         pronoun = is_pronoun_only(reading.blocks[m.block], m, reading.vocabulary.attribution_words)
-        return (pronoun, not in_sentence, m.start > span.start, gap)
+        return (not in_sentence, pronoun, m.start > span.start, gap)
 
     mention = min(same, key=distance)
     block = reading.blocks[mention.block]
@@ -420,6 +442,15 @@ class WhoSaidIt(QuestionKind):
         if in_quotation(block, claim.span.start, claim.span.end):
             # Someone's spoken words: a report or a data set on offer is filler (review 30).
             speakers = (speakers if speakers is not None else _every_type(reading.vocabulary)) - _RECORD_TYPES
+        if (
+            source is not None
+            and _speaks_for_a_body(reading.vocabulary, source)
+            and _voices_a_body(reading.vocabulary, words_of(block, claim.span))
+        ):
+            # "Every penny we make from parking goes to patient care", "officers would patrol the
+            # park": what the body does tells who speaks for it; beside the trust's finance director,
+            # a patient or a union on offer is no real choice (reviews 34 and 36).
+            return None
         wrong_sources = [
             source_label(s)
             for s in article.sources
@@ -599,7 +630,9 @@ def _types_suggested_by_words(reading: ArticleReading, source: Source, mention: 
         word
         for index, word in enumerate(block.words[mention.start : end], start=mention.start)
         if (word[:1].isupper() or is_possessive(word) or word.casefold() in ("its", "their"))
-        and index not in sentence_starts
+        # A possessive name at the start of a sentence is a name all the same ("Northvale's chief
+        # executive, Dr Martin Hale", review 35).
+        and (index not in sentence_starts or (is_possessive(word) and word[:1].isupper()))
         and words_of(block, (index, index + 1))[0] not in own
         and words_of(block, (index, index + 1))[0] not in PRONOUNS - {"its", "their"}
     ]
@@ -819,10 +852,9 @@ class FindSources(FindInPassage):
     lead = "These words say who the information comes from: {words}."
 
     def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
-        words = reading.blocks[block]
         return [
             (
-                trim_attribution(words, mention, reading.vocabulary.attribution_words),
+                self._attribution_part(reading, block, mention),
                 source.note,
                 f"source:{source.id}",
                 source.line,
@@ -831,6 +863,19 @@ class FindSources(FindInPassage):
             if not self._only_a_name(reading, block, source, mention)
             and not self._inside_its_own_report(reading, source, mention)
         ]
+
+    @staticmethod
+    def _attribution_part(reading: ArticleReading, block: int, mention: Span) -> tuple[int, int]:
+        """The mention without a trailing "that", and without the words of a claim it runs into
+        ("The trust says the money is needed", marked as one mention, review 34)."""
+        words = reading.blocks[block]
+        start, end = trim_attribution(words, mention, reading.vocabulary.attribution_words)
+        for _, claim in reading.claims_in(block):
+            if start < claim.span.start < end:
+                end = claim.span.start
+        if end - start >= 2 and words_of(words, (end - 1, end)) == ["that"]:
+            end -= 1
+        return start, end
 
     @staticmethod
     def _inside_its_own_report(reading: ArticleReading, source: Source, mention: Span) -> bool:
@@ -908,8 +953,15 @@ class FindSources(FindInPassage):
         for source, mention in reading.mentions_in(block):
             if self._inside_its_own_report(reading, source, mention):
                 continue
-            span = trim_attribution(words, mention, reading.vocabulary.attribution_words)
-            keys += attribution_key_words(words, span, source, verbs)
+            span = self._attribution_part(reading, block, mention)
+            found = attribution_key_words(words, span, source, verbs)
+            stand_in = find_words(words.slice(*span), reading.vocabulary.stand_in_words)
+            if stand_in and reading.stands_in(source, mention):
+                # "A Department for Education spokesperson said": who speaks is the spokesperson;
+                # the department's name is right to select but not required (review 35).
+                first, last = stand_in[0]
+                found = [hit for hit in found if hit in verbs] + [(span[0] + first, span[0] + last)]
+            keys += found
         return keys
 
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
@@ -943,10 +995,10 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         # "Wolves belong in these hills": naming who thinks so does not support a view, nor one
         # the teacher's note calls "his opinion" without setting its kind (review 31).
         return None
-    if claim.kind == "prediction" or (claim.source is None and speaks_of_the_future(claim.span.quote)):
+    if claim.kind == "prediction" or (claim.kind != "observation" and speaks_of_the_future(claim.span.quote)):
         # "The hub is due to open in the autumn": "stated as a fact" cannot fit a forecast, and
-        # naming who made one does not support it (reviews 18 and 22). Words in "would" the
-        # teacher did not call a forecast stay when sourced: "the change would save $40,000, Reed said".
+        # naming who made one does not support it (reviews 18 and 22), sourced or not: "officers
+        # would patrol the park this week, the inspector said" is a promise (review 36).
         return None
     if reading.headline_overstates(claim.span):
         return None  # the teacher says the headline says more than the article: never "supported"
@@ -1199,6 +1251,10 @@ class SpotHedge(QuestionKind):
             cues = [cue for cue in claim.cues if span.contains(cue)]
             if not cues:
                 continue
+            if any(match_form(cue.quote).casefold() in _NOT_KNOWN for cue in cues):
+                # "One year of figures is too early to say whether ...": saying it is not known is
+                # the claim itself, not a doubt about it (review 37).
+                continue
             cue_ranges = [(cue.start, cue.end) for cue in cues]
             if not all(covered(hit, cue_ranges) for hit in reading.hedges_in(span)):
                 continue  # another hedge word in the claim that the teacher did not list as a cue
@@ -1265,6 +1321,13 @@ class SpotHedge(QuestionKind):
                 line=claim.line,
                 extra={"claim": index, "free": free} if free else {"claim": index},
             )
+
+
+# Hedge phrases that state that something is not known: the claim, not a word of doubt in it.
+_NOT_KNOWN = frozenset(
+    ["too early to say", "too early to tell", "not yet known", "remains to be seen", "remain to be seen"]
+    + ["unclear", "won't know", "don't know", "do not know", "not sure", "nobody knows", "no one knows"]
+)
 
 
 def _is_approximate(reading: ArticleReading, cue: Span) -> bool:

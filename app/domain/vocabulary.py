@@ -39,6 +39,7 @@ WORD_LISTS = (
     "record_words",
     "approximate_words",
     "institution_words",
+    "staff_words",
 )
 ALL_SECTIONS = (*SECTIONS, *ID_RULES, *WORD_LISTS)
 # The statuses the generator and the validator rely on (see app.domain.article).
@@ -101,6 +102,7 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         record_words=words["record_words"],
         approximate_words=words["approximate_words"],
         institution_words=words["institution_words"],
+        staff_words=words["staff_words"],
     )
     return vocabulary, list(check.sorted_problems())
 

@@ -43,6 +43,7 @@ WRONG_STEPS = (
     "See how many people have shared or liked the article",
 )
 MAX_WRONG_STEPS = 3
+_ABOUT_SHARING = re.compile(r"\b(?:shar\w*|likes?|liked|views?|viewed|followers|retweet\w*|reposts?)\b")
 # Trusting the outlet or document the key names, without checking: wrong, but what a reader who
 # trusts anything official or in the news would pick.
 TRUST_WITHOUT_CHECKING = {
@@ -119,7 +120,7 @@ class HowToCheck(QuestionKind):
                 ),
                 explanation=_notes([reason, claim.note], reason),
                 right=right,
-                wrong=self.wrong_steps(reading, revealed, rng),
+                wrong=self.wrong_steps(reading, claim, revealed, rng),
                 span=claim.span,
                 # Its key tells what kind of source that is (an outlet, a document, an unnamed source).
                 about=[f"claim:{index}", f"source:{revealed}"],
@@ -128,16 +129,20 @@ class HowToCheck(QuestionKind):
             )
 
     @staticmethod
-    def wrong_steps(reading: ArticleReading, revealed: str, rng: random.Random) -> list[str]:
+    def wrong_steps(reading: ArticleReading, claim: Claim, revealed: str, rng: random.Random) -> list[str]:
         """Where the key names an outlet or a document, one wrong answer names it too, as a reason to
         check nothing ("Nothing: CNN reported it, ..."), so the key is not the only choice that
-        names something from the article."""
+        names something from the article.  No "count the shares" for a claim about shares or
+        views (the key "the post's share count" beside it, review 36)."""
         source = reading.article.source(revealed)
         label = _short(source_label(source))
+        steps = list(WRONG_STEPS)
+        if _ABOUT_SHARING.search(match_form(f"{claim.span.quote} {source.name}").casefold()):
+            steps = [step for step in steps if not _ABOUT_SHARING.search(step.casefold())]
         trust = TRUST_WITHOUT_CHECKING.get(source.type)
         if trust is None:
-            return rng.sample(WRONG_STEPS, MAX_WRONG_STEPS)
-        others = [step for step in WRONG_STEPS if not step.startswith("Nothing:")]
+            return rng.sample(steps, MAX_WRONG_STEPS)
+        others = [step for step in steps if not step.startswith("Nothing:")]
         return [trust.format(label=label), *rng.sample(others, MAX_WRONG_STEPS - 1)]
 
     @staticmethod

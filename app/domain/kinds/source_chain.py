@@ -23,7 +23,7 @@ from app.domain.kinds.base import (
     source_label,
     where,
 )
-from app.domain.passage import ArticleReading, names, trim_attribution
+from app.domain.passage import ArticleReading, name_words, names, trim_attribution, words_of
 from app.domain.question import CHOICE, Question
 
 THIS_ARTICLE = "this article"
@@ -49,10 +49,12 @@ def chain_in_sentence(reading: ArticleReading, chain: list[Source], span: Span) 
         if not here and position:
             # "A driver told Fenwick FM": the outlet named inside the previous link's mention.
             block = reading.blocks[span.block]
+            # Its whole name: "Eastbrook's MP" does not name "the Eastbrook Echo" (review 35).
+            whole = name_words(link)
             here = [
                 m
                 for m in reading.naming_mentions(chain[position - 1])
-                if in_sentence(m) and names(block, m, link)
+                if in_sentence(m) and names(block, m, link) and whole <= set(words_of(block, m))
             ]
         if not here:
             return None

@@ -137,6 +137,9 @@ class StatementKind(QuestionKind):
             if claim.kind != "opinion" and (
                 _introduced_as_belief(reading, claim.span)
                 or NOTE_CALLS_OPINION.search(match_form(claim.note).casefold())
+                # "here to stay", from the official who decides: a promise, none of the three
+                # (review 37), as the teacher's note says.
+                or _NOTE_CALLS_COMMITMENT.search(match_form(claim.note).casefold())
                 or (claim.kind == "prediction" and _JUDGING.search(quote))
             ):
                 # "He believes a ban would only hurt small shops": a view as well as a forecast
@@ -172,6 +175,12 @@ _BELIEF_WORDS = frozenset(
 _BELIEF_REACH = 4
 # Words that judge a forecast as they make it ("would only hurt", "will just push", "too late").
 _JUDGING = re.compile(r"\b(?:only|just|too|merely|simply)\b")
+
+
+_NOTE_CALLS_COMMITMENT = re.compile(
+    r"\b(?:promise|promises|promised|pledge|pledges|pledged|vow|vows|vowed|commitment|decision|"
+    r"intention|plan|plans|guarantee|guarantees)\b"
+)
 
 
 def _introduced_as_belief(reading: ArticleReading, span: Span) -> bool:

@@ -84,7 +84,7 @@ _FILLER = frozenset(
         "is",
     ]
 )
-_NAME_HEAD_END = re.compile(r",|\(|\s[-\u2013\u2014]\s")
+_NAME_HEAD_END = re.compile(r",(?!\d)|\(|\s[-\u2013\u2014]\s")  # not a thousands comma ("1,200 pupils")
 
 
 def sentences(block: Block) -> list[tuple[int, int]]:

@@ -133,7 +133,38 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
         or same_key_template(a, b)
         or passage_marks_choices(a, b)
         or passage_marks_choices(b, a)
+        or quotes_the_claim_of(a, b)
+        or quotes_the_claim_of(b, a)
+        or (
+            a.kind == b.kind
+            and a.extra.get("sentence") is not None
+            and a.extra.get("sentence") == b.extra.get("sentence")
+        )
     )
+
+
+# A run of this many words of a claim in another question's explanation quotes that claim.
+QUOTED_CLAIM_WORDS = 5
+
+
+@lru_cache(maxsize=4096)
+def _spaced_words(text: str) -> str:
+    """The words of ``text``, lowercase, one space apart and one at each end (worked out once per
+    explanation: a quiz compares every pair of its candidates)."""
+    return " " + " ".join(re.findall(r"\w+", match_form(text).casefold())) + " "
+
+
+def quotes_the_claim_of(a: Question, b: Question) -> bool:
+    """``a``'s explanation quotes the claim ``b`` asks about ("Even the insurer only says households
+    'may find cover very hard to get'" beside "who said it" on those words, review 40)."""
+    if "claim" not in b.extra or not b.quote or a.extra.get("claim") == b.extra["claim"]:
+        return False
+    words = _spaced_words(b.quote).split()
+    run = min(len(words), QUOTED_CLAIM_WORDS)
+    if run < QUOTED_CLAIM_WORDS - 1:
+        return False  # a short claim's words turn up anywhere
+    explanation = _spaced_words(a.explanation)
+    return any(f" {' '.join(words[i : i + run])} " in explanation for i in range(len(words) - run + 1))
 
 
 # Kinds whose wrong answers are phrases of the article that are not framing: a "find the framing"

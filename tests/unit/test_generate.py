@@ -2851,9 +2851,9 @@ def test_find_sources_a_pronoun_mention_inside_the_same_sources_report_is_free()
 
 
 def test_support_says_the_writer_states_it_as_a_fact_once() -> None:
-    b = ArticleBuilder("Reviews", ["The bistro has more than 900 reviews on the site."])
+    b = ArticleBuilder("Reviews", ["The bistro opened on Mill Street in 2009."])
     b.claim(
-        "The bistro has more than 900 reviews on the site",
+        "The bistro opened on Mill Street in 2009",
         "unattributed",
         note="The writer states this as a fact.",
     )
@@ -3026,3 +3026,118 @@ def test_statement_kind_skips_a_forecast_the_note_calls_a_promise() -> None:
 
 def of_kind_statement(article: Article) -> list[Question]:
     return questions_of(article, "statement_kind")
+
+
+# --- blind reviews 38 to 41 ---------------------------------------------------------------------------
+
+
+def test_who_said_it_offers_only_people_for_words_only_people_say() -> None:
+    # "they had no idea their children were using it": a study, a paper or a firm on offer is no
+    # real choice (reviews 39 and 40).
+    text = [
+        "Many parents say they had no idea their children were using the app at all.",
+        "The Courier said the app was popular. Brightline, which makes it, said it was safe to use.",
+        "A study by Dr Ann Cole found marks fell. Some teachers say homework got shorter.",
+    ]
+    b = ArticleBuilder("Homework", text)
+    b.source("parents", "many parents", "vague", ["Many parents say"])
+    b.source("courier", "the Courier", "news_outlet", ["The Courier said"])
+    b.source("brightline", "Brightline", "named_organisation", ["Brightline, which makes it, said"])
+    b.source("study", "Dr Ann Cole's study", "document_or_data", ["A study by Dr Ann Cole found"])
+    b.source("teachers", "some teachers", "vague", ["Some teachers say"])
+    b.claim("they had no idea their children were using the app at all", "attributed", source="parents")
+    for seed in range(10):
+        for question in questions_of(b.build(), "who_said_it", seed):
+            if "children" in question.quote:
+                assert not {"the Courier", "Brightline", "Dr Ann Cole's study"} & set(question.choices)
+
+
+def test_who_said_it_skips_words_about_the_speakers_own_trade_or_a_bodys_own_rules() -> None:
+    # "pubs like mine might not survive" (review 38); "its youth guidelines already recommend two
+    # rest days" (review 41).
+    text = [
+        "Tony Briggs said pubs like mine might not survive another winter. Ann Cole said the park was loud.",
+        "The Football Association said its youth guidelines already recommend two rest days a week.",
+        "Marcus Obi said the festival was too long. The Echo said tickets sold out.",
+    ]
+    b = ArticleBuilder("Festival", text)
+    b.source("briggs", "Tony Briggs, landlord of the Red Lion", "named_person", ["Tony Briggs said"])
+    b.source("cole", "Ann Cole", "named_person", ["Ann Cole said"])
+    b.source("fa", "the Football Association", "named_organisation", ["The Football Association said"])
+    b.source("obi", "Marcus Obi", "named_person", ["Marcus Obi said"])
+    b.source("echo", "the Echo", "news_outlet", ["The Echo said"])
+    b.claim("pubs like mine might not survive another winter", "attributed", source="briggs")
+    b.claim("its youth guidelines already recommend two rest days a week", "attributed", source="fa")
+    b.claim("the festival was too long", "attributed", source="obi")
+    asked = {q.quote for q in questions_of(b.build(), "who_said_it")}
+    assert asked == {"the festival was too long"}
+
+
+def test_support_skips_an_unhedged_fact_holding_an_approximate_word() -> None:
+    # "protect around 400 homes": an estimate, so "hedged" could be defended (review 40).
+    b = ArticleBuilder("Floods", ["The wall will be finished in May. The wall protects around 400 homes."])
+    b.claim("The wall protects around 400 homes", "unattributed")
+    assert questions_of(b.build(), "support") == []
+
+
+def test_how_to_check_keeps_a_name_whole_at_a_thousands_comma() -> None:
+    # "Dr Adeyemi's study of 1,200 pupils", not "Dr Adeyemi's study of 1" (review 39).
+    text = ["Dr Adeyemi's study of 1,200 pupils found that marks fell by six per cent in a year."]
+    b = ArticleBuilder("Homework", text)
+    b.source(
+        "study",
+        "Dr Adeyemi's study of 1,200 pupils",
+        "document_or_data",
+        ["Dr Adeyemi's study of 1,200 pupils found"],
+    )
+    b.claim("marks fell by six per cent in a year", "attributed", source="study")
+    (question,) = questions_of(b.build(), "how_to_check")
+    assert right_choice(question) == "Look at the original yourself: Dr Adeyemi's study of 1,200 pupils"
+
+
+def test_a_quiz_keeps_apart_an_explanation_and_a_question_on_the_claim_it_quotes() -> None:
+    # "Even the insurer only says households 'may find cover very hard to get'" beside "who said
+    # 'households may find cover very hard to get'?" (review 40).
+    quoted = Question(
+        "who_said_it", CHOICE, "sources", "Who?", "", ("a", "b", "c"), (0,),
+        quote="households may find cover very hard to get", extra={"claim": 3},
+    )  # fmt: skip
+    explaining = Question(
+        "headline_check", CHOICE, "framing", "Headline?", "Even the insurer only says households "
+        "'may find cover very hard to get'.", ("a", "b", "c"), (0,),
+    )  # fmt: skip
+    other = replace(explaining, explanation="The article says repairs are late.")
+    assert conflicts(explaining, quoted) and not conflicts(other, quoted)
+
+
+def test_a_quiz_keeps_apart_two_questions_of_one_kind_on_one_sentence() -> None:
+    # Two "how well supported" on the two halves of one sentence: the first answers the second
+    # (review 41).
+    text = [
+        "Children as young as eight are being scouted by clubs, and families now spend thousands "
+        "on private coaching every year."
+    ]
+    b = ArticleBuilder("Football", text)
+    b.claim("Children as young as eight are being scouted by clubs", "unattributed")
+    b.claim("families now spend thousands on private coaching every year", "unattributed")
+    first, second = questions_of(b.build(), "support")
+    assert first.extra["sentence"] == second.extra["sentence"]
+    assert conflicts(first, second)
+
+
+def test_find_framing_asks_about_the_headline_only_where_one_word_too_many_costs_little() -> None:
+    # In a ten-word headline one plausible extra word cost a third of the marks (reviews 35, 36).
+    short = ArticleBuilder(
+        "Council Report Says Festival Noise Broke Limits Across Town", ["The report found 78 decibels."]
+    )
+    short.frame("Broke", "loaded_language", note="The report found one reading over the limit.")
+    short.framing_complete = {0}
+    assert questions_of(short.build(), "find_framing") == []
+    long = ArticleBuilder(
+        "Council Report Says Festival Noise Broke Limits Across The Whole Town On Every Single Night",
+        ["The report found 78 decibels."],
+    )
+    long.frame("Broke", "loaded_language", note="The report found one reading over the limit.")
+    long.framing_complete = {0}
+    (question,) = questions_of(long.build(), "find_framing")
+    assert score_answer(question, _select(question, "Broke", "Whole")).score >= 1 - 1 / 6 - 1e-9

@@ -579,9 +579,12 @@ def test_every_article_passes_the_audit_with_the_new_kinds(path: Path) -> None:
     findings = [f.message for f in audit_article(load(path), PROJECT_VOCABULARY, seeds=20)]
     if path == UNSEEN:
         # Its framing is left unmarked on purpose, and the audit tells its teacher so.
-        # (Two of its quizzes had only 8 questions until kinds were compared by coarse crowding,
-        # with the exact comparison kept where it fills more places.)
-        assert [m.split(":")[0] for m in findings] == ["20 of 20 quizzes have only 1 Framing question(s)"]
+        # Its headline question's explanation quotes the council leader's "repairs could take
+        # several months", so no question on that claim shares its quiz (review 40): 8 questions.
+        assert sorted(m.split(":")[0] for m in findings) == [
+            "20 of 20 quizzes have only 1 Framing question(s)",
+            "20 of 20 quizzes have only 8 of the 12 questions asked for",
+        ]
     else:
         assert findings == []
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from app.domain.article import HEADLINE_BLOCK, Article, Claim, Source, Span, VocabularyEntry
@@ -70,7 +71,10 @@ def _merge_overlapping(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int
 
 
 def gold_is_sparse(
-    gold: Iterable[tuple[int, int]], word_count: int, free: Iterable[tuple[int, int]] = ()
+    gold: Iterable[tuple[int, int]],
+    word_count: int,
+    free: Iterable[tuple[int, int]] = (),
+    min_wrong_words: int = MIN_WRONG_WORDS_SHOWN,
 ) -> bool:
     """True when there are gold words, at most half the words shown, with enough others left that
     cost marks (words free to select left out)."""
@@ -79,7 +83,7 @@ def gold_is_sparse(
     if not gold_words or MAX_GOLD_SHARE * len(gold_words) > word_count:
         return False
     everything = mark_selection(word_count, spans, (), range(word_count), list(free))
-    return everything.wrong_words >= MIN_WRONG_WORDS_SHOWN
+    return everything.wrong_words >= min_wrong_words
 
 
 def words_subject(text: str) -> str:
@@ -110,6 +114,9 @@ class QuestionKind:
     # are labels), or what a select question asks to find (every select kind).
     confusion_title: ClassVar[str] = ""
     asked_for: ClassVar[str] = ""
+    # A select question over the whole headline needs at least this many words that cost marks,
+    # so one word too many costs at most its share.
+    min_wrong_words_in_headline: ClassVar[int] = MIN_WRONG_WORDS_SHOWN
 
     def generate(self, reading: ArticleReading, rng: random.Random) -> list[Question]:
         questions = [q for q in self.questions(reading, rng) if q is not None]
@@ -117,7 +124,7 @@ class QuestionKind:
         if self.hand_written:
             return questions
         return [
-            q
+            _with_its_sentence(reading, q)
             for q in questions
             if not gives_key_away(q) and not quotes_a_fragment(q) and not _about_a_denied_claim(reading, q)
         ]
@@ -191,7 +198,8 @@ class QuestionKind:
         if not spans:
             return None
         free = [(int(a), int(b)) for a, b in (extra or {}).get("free", ())]
-        if require_sparse and not gold_is_sparse(spans, len(block.words), free):
+        least = self.min_wrong_words_in_headline if block_index == HEADLINE_BLOCK else MIN_WRONG_WORDS_SHOWN
+        if require_sparse and not gold_is_sparse(spans, len(block.words), free, least):
             return None
         extra = dict(extra or {})
         if offset:
@@ -336,6 +344,21 @@ def denied_before(block: Block, span: Span) -> bool:
             return True
         index -= 1
     return False
+
+
+def _with_its_sentence(reading: ArticleReading, question: Question) -> Question:
+    """A question about one claim records its sentence: two questions of one kind on two claims of
+    one sentence ("children are scouted at eight, and families spend thousands", both "how well
+    supported") answer each other (review 41)."""
+    index = question.extra.get("claim")
+    if not isinstance(index, int) or not 0 <= index < len(reading.article.claims):
+        return question
+    span = reading.article.claims[index].span
+    first = reading.sentences_of(span)[:1]
+    if not first:
+        return question
+    start, end = first[0]
+    return replace(question, extra={**question.extra, "sentence": [span.block, start, end]})
 
 
 def _about_a_denied_claim(reading: ArticleReading, question: Question) -> bool:

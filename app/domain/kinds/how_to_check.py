@@ -84,7 +84,8 @@ def _closed_to_readers(reading: ArticleReading, source: Source) -> bool:
 def _short(label: str) -> str:
     """A source's label without the description after its first comma, to fit a sentence:
     "the Harbridge Echo, a local newspaper" gives "the Harbridge Echo"."""
-    return label.split(",", 1)[0].strip() or label
+    # Not at a thousands comma: "Dr Adeyemi's study of 1,200 pupils" (review 39).
+    return re.split(r",(?!\d)", label, maxsplit=1)[0].strip() or label
 
 
 def _possessive(label: str) -> str:

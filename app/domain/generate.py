@@ -228,7 +228,8 @@ _FAMILY_TIE = re.compile(
 )
 # Words only people can be the subject of: knowing, believing, feeling, and having a family.
 _ONLY_PEOPLE = re.compile(
-    r"\b(?:believ\w*|feel\w*|felt|fear\w*|worr\w*|hop(?:e|es|ed|ing)|no idea|knew|"
+    r"\b(?:believ\w*|feel\w*|felt|fear\w*|worr\w*|hop(?:e|es|ed|ing)|no idea|knew|looked the same|"
+    r"saw|seen|heard|noticed|remember\w*|recall\w*|"
     r"children|kids|sons|daughters|parents|scared|afraid|angry|upset|furious|relieved)\b"
 )
 _GENDERED_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
@@ -450,6 +451,15 @@ class WhoSaidIt(QuestionKind):
         if in_quotation(block, claim.span.start, claim.span.end):
             # Someone's spoken words: a report or a data set on offer is filler (review 30).
             speakers = (speakers if speakers is not None else _every_type(reading.vocabulary)) - _RECORD_TYPES
+        if (
+            source is not None
+            and _source_features(reading.vocabulary, source.type)[1]
+            and set(words_of(block, claim.span)) & _FIRST_PERSON_PLURAL
+        ):
+            # "We'll probably end up in town" from a young couple: a wildlife trust on offer is no
+            # real choice (review 44).
+            people = _person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
+            speakers = (speakers if speakers is not None else _every_type(reading.vocabulary)) & people
         if _ONLY_PEOPLE.search(match_form(claim.span.quote).casefold()):
             # "they had no idea their children were using it", "stopped believing the promises":
             # only people know, believe or have children; a study, a paper or a firm on offer is
@@ -474,6 +484,8 @@ class WhoSaidIt(QuestionKind):
             # "Le Drian or Barzani" beside "Le Drian"; "a member of Parents for Choice" beside the group
             and not (_label_names(s) & taken_names)
             and not names(block, claim.span, s)  # a name the stem shows is a trap, not a distractor
+            # "the leaflet swung the vote" beside "an unsigned leaflet": nor a noun it shows (review 44)
+            and not ((content_words(source_label(s)) - _DESCRIPTOR_ROOTS) & content_words(claim.span.quote))
             and not any(_same_text(source_label(s), source_label(r)) for r in right_sources)
             and not (content_words(source_label(s)) & key_words)
             # "the campaign said the poll showed ...": the poll is in the claim's own sentence
@@ -568,8 +580,18 @@ def _calls_a_body_again(reading: ArticleReading, block: Block, span: Span) -> bo
     ("the force", "the firm's"): beside people on offer, they point at the group."""
     words = words_of(block, span)
     bodies = set(reading.vocabulary.institution_words)
+    # "the force", "the firm's", or past a compound: "the Dunmere-based brand" (review 43), not
+    # "the app group" of a study.
     return any(
-        first in _BACK_REFERENCE and second in bodies for first, second in zip(words, words[1:], strict=False)
+        word in _BACK_REFERENCE
+        and (
+            words[index + 1 : index + 2] != []
+            and words[index + 1] in bodies
+            or "-" in "".join(words[index + 1 : index + 2])
+            and words[index + 2 : index + 3] != []
+            and words[index + 2] in bodies
+        )
+        for index, word in enumerate(words)
     )
 
 
@@ -892,6 +914,15 @@ class FindSources(FindInPassage):
         for _, claim in reading.claims_in(block):
             if start < claim.span.start < end:
                 end = claim.span.start
+        # "He said the board", quoted past the verb to make it unique (review 45): the plain
+        # lowercase words after the speaker's verb are what was said, not who said it.
+        verbs = [hit for hit in reading.attribution_hits(block) if start < hit[0] and hit[1] <= end]
+        if (
+            verbs
+            and verbs[-1][1] < end
+            and all(word[:1].islower() for word in words.words[verbs[-1][1] : end])
+        ):
+            end = verbs[-1][1]
         if end - start >= 2 and words_of(words, (end - 1, end)) == ["that"]:
             end -= 1
         return start, end
@@ -1038,7 +1069,9 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         if _NOTE_DOUBTS_FACT.search(match_form(claim.note).casefold()):
             return None  # "'Due to' is a plan, not a fact": the note would argue against the key
         if any(
-            claim.span.start <= s and e <= claim.span.end
+            claim.span.start <= s
+            and e <= claim.span.end
+            and _sizes_an_amount(reading.blocks[claim.span.block], e)
             for s, e in reading.approximate_hits(claim.span.block)
         ):
             return None  # "around 400 homes": an estimate, so "hedged" could be defended (review 40)
@@ -1313,11 +1346,22 @@ class SpotHedge(QuestionKind):
             sizing = [
                 hit
                 for hit in reading.approximate_hits(span.block)
-                if span.start <= hit[0] and hit[1] <= span.end and not covered(hit, cue_ranges)
+                if span.start <= hit[0]
+                and hit[1] <= span.end
+                and not covered(hit, cue_ranges)
+                and _sizes_an_amount(reading.blocks[span.block], hit[1])
             ]
             free = [[s - span.start, min(e + NEAR, span.end) - span.start] for s, e in sizing]
-            # Words the teacher's note shown after the answer calls hedges never cost marks.
-            noted = find_words(shown, [match_form(q) for q in quoted_phrases(claim.note)])
+            # Words the teacher's note shown after the answer calls hedges never cost marks: short
+            # phrases only, as a note may also quote the whole claim.
+            noted = find_words(
+                shown,
+                [
+                    match_form(q)
+                    for q in quoted_phrases(claim.note)
+                    if len(q.split()) <= MAX_NOTED_HEDGE_WORDS
+                ],
+            )
             free += [[s, e] for s, e in noted]
             cue_words = ", ".join(f'"{display_form(cue.quote)}"' for cue in cues)
             gold = [(cue.start - span.start, cue.end - span.start) for cue in cues]
@@ -1352,6 +1396,25 @@ _NOT_KNOWN = frozenset(
     ["too early to say", "too early to tell", "not yet known", "remains to be seen", "remain to be seen"]
     + ["unclear", "won't know", "don't know", "do not know", "not sure", "nobody knows", "no one knows"]
 )
+
+
+_AMOUNT_WORDS = frozenset(
+    ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"]
+    + ["twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half", "third"]
+    + ["quarter", "dozen", "double", "twice", "once", "every"]
+)
+
+
+def _sizes_an_amount(block: Block, after: int) -> bool:
+    """A number or an amount follows ("about 400", "around a third"), not "about to change"."""
+    following = block.words[after : after + 1]
+    return bool(following) and (
+        any(ch.isdigit() for ch in following[0]) or match_form(following[0]).casefold() in _AMOUNT_WORDS
+    )
+
+
+# The longest phrase of a note that "spot the hedge" takes for a hedge the note names ("as many as").
+MAX_NOTED_HEDGE_WORDS = 3
 
 
 def _is_approximate(reading: ArticleReading, cue: Span) -> bool:
@@ -1403,6 +1466,8 @@ class NameTechnique(NameFromVocabulary):
                 and not (entry.id in vocabulary.needs_recurring_words and reading.recurs(span))
                 and entry.id not in vocabulary.shown_by_form
             ]
+            if right.id in vocabulary.shown_by_form:
+                continue  # "'Miracle'": its quotation marks name it, and no wrong answer has them (review 43)
             wrong = _vocabulary_wrong(vocabulary, vocabulary.techniques, right.id, also_right, rng, allowed)
             # "is used", not "does the writer use": the words may be a speaker's, quoted.
             yield self.name_it(

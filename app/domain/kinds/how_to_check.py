@@ -56,6 +56,7 @@ TRUST_WITHOUT_CHECKING = {
 # this newspaper", "an unpublished study").
 _CLOSED = re.compile(
     r"\b(?:internal|leaked|confidential|private|secret|unpublished|not (?:been )?published|"
+    r"unsigned|anonymous|"
     r"seen by|obtained by|shown to)\b"
 )
 
@@ -150,8 +151,12 @@ class HowToCheck(QuestionKind):
     def step(reading: ArticleReading, claim: Claim) -> tuple[str, str, str] | None:
         """The best first step to check the claim, why, and the id of the source whose kind the step
         tells; None where the annotations do not settle it."""
-        if claim.kind == "opinion":
-            return None  # reading where a view comes from only checks who holds it, not the view
+        if claim.kind in ("opinion", "prediction") or any(
+            f.span.overlaps(claim.span) for f in reading.article.framing
+        ):
+            # Reading where a view, a forecast or framing comes from only checks who said it, not
+            # whether it is so (review 44).
+            return None
         if claim.status == "disputed":
             return None  # checking the source settles what it says, not the dispute
         note = match_form(claim.note).casefold()

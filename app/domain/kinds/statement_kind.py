@@ -45,7 +45,9 @@ _CONDITION = re.compile(r"\b(?:if|unless)\b")
 # a year to run them"): the claim's own words may read as a count, the sentence makes it a forecast.
 _FUTURE_TIME = re.compile(
     r"\b(?:next|coming|upcoming) (?:year|month|week|term|season|spring|summer|autumn|fall|winter)s?\b|"
-    r"\b(?:plans?|planned|planning|aims?|intends?) to\b|\bupcoming\b|\bfrom next\b"
+    r"\b(?:plans?|planned|planning|aims?|intends?) to\b|\bupcoming\b|\bfrom next\b|"
+    r"\bwithin (?:a|the next|two|three|four|six) (?:days?|fortnight|weeks?|months?|years?)\b|\bby next\b|"
+    r"\bin the (?:coming|next) (?:days|weeks|months|years)\b"
 )
 
 
@@ -118,6 +120,8 @@ class StatementKind(QuestionKind):
             quote = match_form(claim.span.quote).casefold()
             if _TWO_STATEMENTS.search(quote):
                 continue  # two statements in one claim may be of two kinds
+            if claim.kind == "prediction" and _GUESS_ABOUT_NOW.search(quote):
+                continue  # "could be putting off a visit": a guess about now, not later (review 43)
             if claim.kind in ("prediction", "opinion") and ranks_or_compares(quote):
                 # "would be hit hardest": who is hit hardest is a judgement too; "one of the safest
                 # ways to travel" can be measured, so "observed" could be defended.
@@ -180,6 +184,13 @@ _JUDGING = re.compile(r"\b(?:only|just|too|merely|simply)\b")
 _NOTE_CALLS_COMMITMENT = re.compile(
     r"\b(?:promise|promises|promised|pledge|pledges|pledged|vow|vows|vowed|commitment|decision|"
     r"intention|plan|plans|guarantee|guarantees)\b"
+)
+
+
+# A modal with a verb in "-ing" or a past participle: a guess about now or before ("could be putting
+# off", "may have spread").
+_GUESS_ABOUT_NOW = re.compile(
+    r"\b(?:could|may|might|must|can't|cannot) (?:be \w+ing|have (?:been )?\w+(?:ed|en|t))\b"
 )
 
 

@@ -447,25 +447,22 @@ class WhoSaidIt(QuestionKind):
         ) - _DESCRIPTOR_ROOTS
         taken_names = set().union(*(_label_names(s) for s in right_sources)) if right_sources else set()
         # "Now I feel sharp again": only a person says "I"; a study or a council on offer is absurd.
-        speakers = _speaker_types(reading, block, claim.span)
+        grammar = _speaker_types(reading, block, claim.span)
+        speakers = grammar if grammar is not None else _every_type(reading.vocabulary)
         if in_quotation(block, claim.span.start, claim.span.end):
             # Someone's spoken words: a report or a data set on offer is filler (review 30).
-            speakers = (speakers if speakers is not None else _every_type(reading.vocabulary)) - _RECORD_TYPES
+            speakers -= _RECORD_TYPES
         if (
+            # "We'll probably end up in town" from a young couple: a wildlife trust on offer is no
+            # real choice (review 44).
             source is not None
             and _source_features(reading.vocabulary, source.type)[1]
             and set(words_of(block, claim.span)) & _FIRST_PERSON_PLURAL
-        ):
-            # "We'll probably end up in town" from a young couple: a wildlife trust on offer is no
-            # real choice (review 44).
-            people = _person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
-            speakers = (speakers if speakers is not None else _every_type(reading.vocabulary)) & people
-        if _ONLY_PEOPLE.search(match_form(claim.span.quote).casefold()):
+        ) or _ONLY_PEOPLE.search(match_form(claim.span.quote).casefold()):
             # "they had no idea their children were using it", "stopped believing the promises":
             # only people know, believe or have children; a study, a paper or a firm on offer is
             # no real choice (reviews 39 and 40).
-            people = _person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
-            speakers = (speakers if speakers is not None else _every_type(reading.vocabulary)) & people
+            speakers &= _person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
         if (
             source is not None
             and _speaks_for_a_body(reading.vocabulary, source)
@@ -475,19 +472,20 @@ class WhoSaidIt(QuestionKind):
             # park": what the body does tells who speaks for it; beside the trust's finance director,
             # a patient or a union on offer is no real choice (reviews 34 and 36).
             return None
+        # Nor a wrong choice sharing a meaning word with the key's words or with the quote itself ("the
+        # leaflet swung the vote" beside "an unsigned leaflet", review 44).
+        shown_words = key_words | content_words(claim.span.quote)
         wrong_sources = [
             source_label(s)
             for s in article.sources
             if s.id not in also_right
-            and (speakers is None or s.type in speakers)
+            and s.type in speakers
             and reading.naming_mentions(s)  # "he added": a source nobody can pin down
             # "Le Drian or Barzani" beside "Le Drian"; "a member of Parents for Choice" beside the group
             and not (_label_names(s) & taken_names)
             and not names(block, claim.span, s)  # a name the stem shows is a trap, not a distractor
-            # "the leaflet swung the vote" beside "an unsigned leaflet": nor a noun it shows (review 44)
-            and not ((content_words(source_label(s)) - _DESCRIPTOR_ROOTS) & content_words(claim.span.quote))
             and not any(_same_text(source_label(s), source_label(r)) for r in right_sources)
-            and not (content_words(source_label(s)) & key_words)
+            and not ((content_words(source_label(s)) - _DESCRIPTOR_ROOTS) & shown_words)
             # "the campaign said the poll showed ...": the poll is in the claim's own sentence
             and not any(reading.shares_sentence(claim.span, m) for m in s.mentions)
         ]
@@ -580,19 +578,15 @@ def _calls_a_body_again(reading: ArticleReading, block: Block, span: Span) -> bo
     ("the force", "the firm's"): beside people on offer, they point at the group."""
     words = words_of(block, span)
     bodies = set(reading.vocabulary.institution_words)
-    # "the force", "the firm's", or past a compound: "the Dunmere-based brand" (review 43), not
-    # "the app group" of a study.
-    return any(
-        word in _BACK_REFERENCE
-        and (
-            words[index + 1 : index + 2] != []
-            and words[index + 1] in bodies
-            or "-" in "".join(words[index + 1 : index + 2])
-            and words[index + 2 : index + 3] != []
-            and words[index + 2] in bodies
-        )
-        for index, word in enumerate(words)
-    )
+    for index, word in enumerate(words):
+        if word not in _BACK_REFERENCE:
+            continue
+        after = words[index + 1 : index + 3]
+        # "the force", "the firm's", or past a compound: "the Dunmere-based brand" (review 43), not
+        # "the app group" of a study.
+        if after[:1] and after[0] in bodies or len(after) == 2 and "-" in after[0] and after[1] in bodies:
+            return True
+    return False
 
 
 class NameFromVocabulary(QuestionKind):
@@ -2079,11 +2073,16 @@ def build_quiz(
     # Kinds compared by coarse crowding let the seed vary the quiz more (two classes' quizzes
     # shared 10 of 12 questions, reviews 28 and 29); where that fills fewer places, finer steps,
     # then exact crowding, and the fullest quiz of them.
+    # What may still join the quiz, and what each rules out, is the same for every try: worked out once.
+    open_questions = [q for q in generated if not any(q is o or conflicts(q, o) for o in quiz)]
+    clashes = _clashes(open_questions)
     state = rng.getstate()
     picked: list[Question] = []
     for steps in KIND_CROWDING_STEPS:
         rng.setstate(state)
-        tried = _balanced_pick(generated, wanted, quiz, Counter(q.skill for q in quiz), rng, steps)
+        tried = _balanced_pick(
+            open_questions, clashes, wanted, quiz, Counter(q.skill for q in quiz), rng, steps
+        )
         if len(tried) > len(picked):
             picked = tried
         if len(picked) >= wanted:
@@ -2162,22 +2161,22 @@ class _Spread:
 
 def _balanced_pick(
     questions: list[Question],
+    clashes: dict[int, set[int]],
     count: int,
     taken: list[Question],
     skill_counts: Counter[str],
     rng: random.Random,
     kind_steps: int | None,
 ) -> list[Question]:
-    """Up to ``count`` questions; kinds compared by crowding in ``kind_steps`` steps (None: exact)."""
+    """Up to ``count`` of ``questions`` (none of which clashes with ``taken``; ``clashes`` says which
+    rule out which); kinds compared by crowding in ``kind_steps`` steps (None: exact)."""
     by_kind: dict[str, list[Question]] = {}
     for question in questions:
-        if not any(question is o or conflicts(question, o) for o in taken):
-            by_kind.setdefault(question.kind, []).append(question)
+        by_kind.setdefault(question.kind, []).append(question)
     for kind_questions in by_kind.values():
         rng.shuffle(kind_questions)
     # A fixed random rank per kind breaks ties, so equal kinds do not always go in KINDS order.
     rank = {name: rng.random() for name in by_kind}
-    clashes = _clashes([q for left in by_kind.values() for q in left])
     uses: Counter[str] = Counter(q.kind for q in taken)
     chosen = list(taken)
     # No one kind fills more than a quarter of the quiz while another kind is left: five "what kind of

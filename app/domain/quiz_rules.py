@@ -143,15 +143,28 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
     )
 
 
+# Words without the quotation marks around them ("'may" of "'may find cover'").
+_WORD_ONLY = re.compile(r"\w+")
 # A run of this many words of a claim in another question's explanation quotes that claim.
 QUOTED_CLAIM_WORDS = 5
 
 
+# Worked out once per text: a quiz compares every pair of its candidates.
 @lru_cache(maxsize=4096)
 def _spaced_words(text: str) -> str:
-    """The words of ``text``, lowercase, one space apart and one at each end (worked out once per
-    explanation: a quiz compares every pair of its candidates)."""
-    return " " + " ".join(re.findall(r"\w+", match_form(text).casefold())) + " "
+    """The words of ``text``, lowercase, one space apart and one at each end."""
+    return " " + " ".join(_WORD_ONLY.findall(match_form(text).casefold())) + " "
+
+
+@lru_cache(maxsize=4096)
+def _claim_runs(quote: str) -> tuple[str, ...]:
+    """Every run of QUOTED_CLAIM_WORDS words of a claim (all of a shorter one), spaced as
+    ``_spaced_words``; none for a claim so short its words turn up anywhere."""
+    words = _spaced_words(quote).split()
+    run = min(len(words), QUOTED_CLAIM_WORDS)
+    if run < QUOTED_CLAIM_WORDS - 1:
+        return ()
+    return tuple(f" {' '.join(words[i : i + run])} " for i in range(len(words) - run + 1))
 
 
 def quotes_the_claim_of(a: Question, b: Question) -> bool:
@@ -159,12 +172,11 @@ def quotes_the_claim_of(a: Question, b: Question) -> bool:
     'may find cover very hard to get'" beside "who said it" on those words, review 40)."""
     if "claim" not in b.extra or not b.quote or a.extra.get("claim") == b.extra["claim"]:
         return False
-    words = _spaced_words(b.quote).split()
-    run = min(len(words), QUOTED_CLAIM_WORDS)
-    if run < QUOTED_CLAIM_WORDS - 1:
-        return False  # a short claim's words turn up anywhere
+    runs = _claim_runs(b.quote)
+    if not runs:
+        return False
     explanation = _spaced_words(a.explanation)
-    return any(f" {' '.join(words[i : i + run])} " in explanation for i in range(len(words) - run + 1))
+    return any(run in explanation for run in runs)
 
 
 # Kinds whose wrong answers are phrases of the article that are not framing: a "find the framing"

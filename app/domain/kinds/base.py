@@ -346,14 +346,22 @@ def denied_before(block: Block, span: Span) -> bool:
     return False
 
 
+def _claim_asked(reading: ArticleReading, question: Question) -> Claim | None:
+    """The one claim a generated question is about (``extra["claim"]``), if any."""
+    index = question.extra.get("claim")
+    if not isinstance(index, int) or not 0 <= index < len(reading.article.claims):
+        return None
+    return reading.article.claims[index]
+
+
 def _with_its_sentence(reading: ArticleReading, question: Question) -> Question:
     """A question about one claim records its sentence: two questions of one kind on two claims of
     one sentence ("children are scouted at eight, and families spend thousands", both "how well
     supported") answer each other (review 41)."""
-    index = question.extra.get("claim")
-    if not isinstance(index, int) or not 0 <= index < len(reading.article.claims):
+    claim = _claim_asked(reading, question)
+    if claim is None:
         return question
-    span = reading.article.claims[index].span
+    span = claim.span
     first = reading.sentences_of(span)[:1]
     if not first:
         return question
@@ -364,11 +372,8 @@ def _with_its_sentence(reading: ArticleReading, question: Question) -> Question:
 def _about_a_denied_claim(reading: ArticleReading, question: Question) -> bool:
     """A question about one claim that its sentence denies: who said it, how well it is supported
     or how to check it would all teach the opposite of what the article says (review 32)."""
-    index = question.extra.get("claim")
-    if not isinstance(index, int) or not 0 <= index < len(reading.article.claims):
-        return False
-    span = reading.article.claims[index].span
-    return denied_before(reading.blocks[span.block], span)
+    claim = _claim_asked(reading, question)
+    return claim is not None and denied_before(reading.blocks[claim.span.block], claim.span)
 
 
 def in_stem(quote: str) -> str:

@@ -286,7 +286,7 @@ def audit_article(
 
     reading = ArticleReading(article, vocabulary)
     findings: set[Finding] = set()
-    for question in all_questions(article, vocabulary, random.Random(0)):
+    for question in all_questions(article, vocabulary, random.Random(0), reading):
         _, spans = footprint(question)
         blocks = {block for block, _, _ in spans} | {question.block}
         in_headline = HEADLINE_BLOCK in blocks
@@ -298,7 +298,7 @@ def audit_article(
             findings.update(key_stands_out(question))
     quizzes = []
     for seed in range(1, seeds + 1):
-        quiz = build_quiz(article, vocabulary, seed)
+        quiz = build_quiz(article, vocabulary, seed, reading=reading)
         quizzes.append(quiz)
         for finding in overlapping_questions(quiz, seed):
             # One line per pair of annotations, not one per seed.

@@ -2013,9 +2013,13 @@ KINDS: dict[str, QuestionKind] = {
 KIND_TITLES: dict[str, str] = {name: kind.title for name, kind in KINDS.items()}
 
 
-def all_questions(article: Article, vocabulary: Vocabulary, rng: random.Random) -> list[Question]:
-    """Every question the article allows, kind by kind in KINDS order."""
-    reading = ArticleReading(article, vocabulary)
+def all_questions(
+    article: Article, vocabulary: Vocabulary, rng: random.Random, reading: ArticleReading | None = None
+) -> list[Question]:
+    """Every question the article allows, kind by kind in KINDS order.  ``reading``: the article
+    already read with this vocabulary, for a caller that asks for many quizzes of one article."""
+    if reading is None:
+        reading = ArticleReading(article, vocabulary)
     questions: list[Question] = []
     for kind in KINDS.values():
         questions.extend(kind.generate(reading, rng))
@@ -2037,6 +2041,7 @@ def build_quiz(
     seed: int,
     length: int | None = None,
     kinds_off: frozenset[str] = frozenset(),
+    reading: ArticleReading | None = None,
 ) -> list[Question]:
     """The quiz a class gets for ``seed``: every hand-written question plus generated ones.
 
@@ -2053,7 +2058,7 @@ def build_quiz(
     # Filtered after generating, so the same seed draws the same questions from the kinds left on.
     pool = [
         question
-        for question in all_questions(article, vocabulary, rng)
+        for question in all_questions(article, vocabulary, rng, reading)
         if KINDS[question.kind].hand_written or question.kind not in kinds_off
     ]
     hand = [question for question in pool if KINDS[question.kind].hand_written]

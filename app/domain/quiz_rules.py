@@ -252,14 +252,21 @@ def answer_phrases(question: Question) -> list[str]:
     return phrases
 
 
+@lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    """The answer phrase as whole words, lowercase; None for one too short to tell anything."""
+    text = match_form(phrase).casefold()
+    return re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)") if len(text) >= 4 else None
+
+
+def _answer_patterns(question: Question) -> list[re.Pattern[str]]:
+    return [p for p in map(_phrase_pattern, answer_phrases(question)) if p is not None]
+
+
 def reveals(a: Question, b: Question) -> bool:
     """``a``'s explanation (seen after answering it) contains ``b``'s answer."""
     explanation = match_form(a.explanation).casefold()
-    for phrase in answer_phrases(b):
-        text = match_form(phrase).casefold()
-        if len(text) >= 4 and re.search(r"(?<!\w)" + re.escape(text) + r"(?!\w)", explanation):
-            return True
-    return False
+    return any(p.search(explanation) for p in _answer_patterns(b))
 
 
 def clash_sets(questions: Sequence[Question]) -> list[set[int]]:
@@ -267,14 +274,7 @@ def clash_sets(questions: Sequence[Question]) -> list[set[int]]:
     with each question's footprint, explanation and answer phrases worked out once."""
     prints = [footprint(q) for q in questions]
     explanations = [match_form(q.explanation).casefold() for q in questions]
-    patterns = [
-        [
-            re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)")
-            for text in (match_form(phrase).casefold() for phrase in answer_phrases(q))
-            if len(text) >= 4
-        ]
-        for q in questions
-    ]
+    patterns = [_answer_patterns(q) for q in questions]
     clashes: list[set[int]] = [set() for _ in questions]
     for i in range(len(questions)):
         about_i, spans_i = prints[i]

@@ -13,6 +13,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Curly quotes and apostrophes map one-to-one onto straight ones, so offsets in
 # the matching form of a text are offsets in its display form too.
@@ -42,8 +43,20 @@ def display_form(text: str) -> str:
     return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+# Quotes, notes, labels and explanations are matched again and again while a quiz is built (a
+# quiz compares every pair of its candidates): short texts are worked out once.
+MAX_REMEMBERED_TEXT = 1000
+
+
+@lru_cache(maxsize=32768)
+def _remembered_match_form(text: str) -> str:
+    return display_form(text).translate(_STRAIGHTEN)
+
+
 def match_form(text: str) -> str:
     """The form quotes are matched in: display form with straight quotes."""
+    if len(text) <= MAX_REMEMBERED_TEXT:
+        return _remembered_match_form(text)
     return display_form(text).translate(_STRAIGHTEN)
 
 

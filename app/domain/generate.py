@@ -51,6 +51,7 @@ from app.domain.kinds.base import (
     sourced_in_its_sentence,
     starts_with_a_link,
     where,
+    without_outer_quotes,
     words_subject,
 )
 from app.domain.kinds.headline_evidence import HeadlineEvidence
@@ -140,10 +141,24 @@ def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
         if "," not in block.gaps[start]:
             return None  # not set off by commas on both sides: the start of the sentence, or a claim
         span = (start, edge)
-    first = block.words[span[0]]
-    # An appositive names or describes: "the property developer Martin Hale", "Dr Okafor".
-    describes = first.casefold() in _APPOSITIVE_STARTS or first[:1].isupper()
+    words = block.words[span[0] : span[1]]
+    first = words[0]
+    # An appositive names or describes: "the property developer Martin Hale", "Dr Okafor", or a role
+    # in a named body: "director of the Ridgeway Community Food Bank" (review 46), but not what was
+    # said ("adding that Harwick needed money").
+    describes = (
+        first.casefold() in _APPOSITIVE_STARTS
+        or first[:1].isupper()
+        or (
+            any(word[:1].isupper() for word in words[1:])
+            and not {match_form(word).casefold() for word in words} & _NOT_A_ROLE
+        )
+    )
     return span if describes and span[1] - span[0] <= MAX_APPOSITIVE else None
+
+
+# Words that start what someone said or did, not who they are.
+_NOT_A_ROLE = frozenset({"that", "adding", "saying", "claiming", "warning", "insisting", "arguing"})
 
 
 def _labelled_notes(texts: Sequence[str], gold: Sequence[tuple[Any, ...]]) -> list[str]:
@@ -259,6 +274,7 @@ def _speaker_types(reading: ArticleReading, block: Block, span: Span) -> frozens
 
 
 _FIRST_PERSON_PLURAL = frozenset({"we", "our", "ours", "us", "ourselves"})
+_THEY = frozenset({"they", "their", "them"})
 # Words in a source's name that tie it to a body ("the trust's director of finance", "Inspector
 # Lowe, of Ashcombe Police").
 _TIED_BY = re.compile(r"\w's\b|\w'\s|\b(?:of|at|for|from)\s")
@@ -446,6 +462,17 @@ class WhoSaidIt(QuestionKind):
             else set()
         ) - _DESCRIPTOR_ROOTS
         taken_names = set().union(*(_label_names(s) for s in right_sources)) if right_sources else set()
+        first = words_of(block, (claim.span.start, claim.span.start + 1))
+        if (
+            source is not None
+            and first
+            and first[0] in _THEY
+            and _source_features(reading.vocabulary, source.type)[1]
+        ):
+            # "Some parents say they have stopped trusting the agency's website": "they" are most
+            # likely the speakers, and no single person fits it, so the people on offer give the
+            # key away (review 47).
+            return None
         # "Now I feel sharp again": only a person says "I"; a study or a council on offer is absurd.
         grammar = _speaker_types(reading, block, claim.span)
         speakers = grammar if grammar is not None else _every_type(reading.vocabulary)
@@ -667,6 +694,7 @@ def _types_suggested_by_words(reading: ArticleReading, source: Source, mention: 
         and (index not in sentence_starts or (is_possessive(word) and word[:1].isupper()))
         and words_of(block, (index, index + 1))[0] not in own
         and words_of(block, (index, index + 1))[0] not in PRONOUNS - {"its", "their"}
+        and not _a_place(block, index)
     ]
     organisations = set(vocabulary.named_source_types) - set(vocabulary.person_source_types)
     if other_names and source.type in organisations:
@@ -675,6 +703,20 @@ def _types_suggested_by_words(reading: ArticleReading, source: Source, mention: 
         # "A video shared on Facebook": the platform is named beside the source.
         suggested |= organisations
     return suggested
+
+
+# The type a person's role in a body could be taken for.
+BODY_TYPE = "named_organisation"
+_PLACE_BEFORE = frozenset({"in", "from"})
+
+
+def _a_place(block: Block, index: int) -> bool:
+    """One capitalised word right after "in" or "from" ("a pharmacist in Harwick", "a driver from
+    Leeds"): a place, which ties nobody to a group (review 49). "from Oxford University" is two."""
+    if index == 0 or match_form(block.words[index - 1]).casefold() not in _PLACE_BEFORE:
+        return False
+    following = block.words[index + 1 : index + 2]
+    return not (following and block.gaps[index + 1] == " " and following[0][:1].isupper())
 
 
 class SourceType(NameFromVocabulary):
@@ -708,6 +750,30 @@ class SourceType(NameFromVocabulary):
                 if question is not None and not gives_key_away(question):
                     yield question
                     break
+
+    @staticmethod
+    def _defensible_in_its_sentences(reading: ArticleReading, source: Source) -> set[str]:
+        """Types a student could defend for a person from the sentences that introduce them, up to
+        each mention: a role in a body, capitalised or not ("Board member Gregory Tan", "The
+        council's elections officer, Martin Okonjo"), makes an organisation defensible; a record
+        ("In a statement, he said") a document (review 48)."""
+        vocabulary = reading.vocabulary
+        if source.type not in _person_types(vocabulary):
+            return set()
+        defensible: set[str] = set()
+        for mention in source.mentions:
+            block = reading.blocks[mention.block]
+            starts = [
+                start for start, end in reading.sentences(mention.block) if start <= mention.start < end
+            ]
+            lead_in = (starts[0] if starts else mention.start, mention.end)
+            if set(words_of(block, lead_in)) & set(vocabulary.institution_words):
+                defensible.add(BODY_TYPE)
+            if any(
+                lead_in[0] <= s and e <= lead_in[1] for s, e in find_words(block, vocabulary.record_words)
+            ):
+                defensible |= _RECORD_TYPES
+        return defensible
 
     @staticmethod
     def _shared(article: Article, source: Source, mention: Span) -> list[Source]:
@@ -746,12 +812,19 @@ class SourceType(NameFromVocabulary):
         # Whoever the words passed through ("he told the Westshire Echo") could be named as well.
         also_right |= {other.type for other in _relays_of(article, source)}
         also_right |= _types_suggested_by_words(reading, source, mention)
+        # "Board member Gregory Tan": a student could name the board, so a named organisation is
+        # not offered; a news outlet or a record still plainly is not it (review 46).
+        not_offered = self._defensible_in_its_sentences(reading, source)
         if source.type in vocabulary.person_source_types:
             # "Mr Lyle said", where an earlier mention says he is "director of enforcement at the
             # Consumer Advertising Council": he speaks for the organisation, which is right too.
             for other in reading.naming_mentions(source):
                 also_right |= _types_suggested_by_words(reading, source, other)
-        candidates = _wrong_candidates(vocabulary, vocabulary.source_types, right.id, also_right)
+        candidates = [
+            entry
+            for entry in _wrong_candidates(vocabulary, vocabulary.source_types, right.id, also_right)
+            if entry.id not in not_offered
+        ]
         # The wrong answers must look like the key at a glance both ways: one named (or not) as the
         # key is, and one people (or not) as the key is. With only far-off types left ("An unnamed
         # source" for "said Dana Mensah"), "is someone named here?" alone finds the key; with only
@@ -897,7 +970,19 @@ class FindSources(FindInPassage):
             for source, mention in reading.mentions_in(block)
             if not self._only_a_name(reading, block, source, mention)
             and not self._inside_its_own_report(reading, source, mention)
+            and not self._inside_another(reading, block, mention)
         ]
+
+    @staticmethod
+    def _inside_another(reading: ArticleReading, block: int, mention: Span) -> bool:
+        """ "Aldermoor Radio" of "Mr Tolley told Aldermoor Radio": part of the speaker's attribution,
+        right to select but not required on its own (review 48)."""
+        return any(
+            other is not mention
+            and other.contains(mention)
+            and (other.start, other.end) != (mention.start, mention.end)
+            for _, other in reading.mentions_in(block)
+        )
 
     @staticmethod
     def _attribution_part(reading: ArticleReading, block: int, mention: Span) -> tuple[int, int]:
@@ -984,6 +1069,8 @@ class FindSources(FindInPassage):
         # a careful reader may select it; the instruction asks for the article's attributions.
         quoted = reading.quoted(block)
         for first, last in find_words(words, reading.vocabulary.attribution_words):
+            if first > 0 and match_form(words.words[first - 1]).casefold() == "to":
+                continue  # "too early to say", "hard to tell": an idiom, not a speaker (review 49)
             if set(range(first, last)) <= quoted:
                 free.append((max(first - NESTED_SPEAKER_WORDS, 0), last))
         return free
@@ -995,7 +1082,9 @@ class FindSources(FindInPassage):
         verbs = reading.attribution_hits(block)
         keys = []
         for source, mention in reading.mentions_in(block):
-            if self._inside_its_own_report(reading, source, mention):
+            if self._inside_its_own_report(reading, source, mention) or self._inside_another(
+                reading, block, mention
+            ):
                 continue
             span = self._attribution_part(reading, block, mention)
             found = attribution_key_words(words, span, source, verbs)
@@ -1312,8 +1401,10 @@ class SpotHedge(QuestionKind):
             if any(
                 word in _CONDITIONS and not covered((i, i + 1), cue_ranges)
                 for i, word in enumerate(words_of(reading.blocks[span.block], span), start=span.start)
-            ):
-                continue  # "could become a burden if the team were relegated": the "if" doubts it too
+            ) or _CONDITION_PHRASE.search(match_form(span.quote).casefold()):
+                # "could become a burden if the team were relegated", "could come within 10 percent
+                # once their readings were corrected" (review 47): the condition doubts it too.
+                continue
             block = reading.blocks[span.block]
             shown = block.slice(span.start, span.end)
             if shown.words != block.words[span.start : span.end]:
@@ -1325,7 +1416,8 @@ class SpotHedge(QuestionKind):
             # jobs will go"), but not of a sourced one, nor where a word of doubt stands outside the
             # words shown: "Studies suggest cameras can cut crashes by up to half" (review 28).
             approximate = [cue for cue in cues if _is_approximate(reading, cue)]
-            if len(approximate) == len(cues):
+            rough_only = len(approximate) == len(cues)
+            if rough_only:
                 if claim.status != "hedged" or any(
                     not covered(hit, [(span.start, span.end)])
                     and any(overlaps(sentence, hit) for sentence in reading.sentences_of(span))
@@ -1362,7 +1454,10 @@ class SpotHedge(QuestionKind):
             keys = [(s - span.start, e - span.start) for cue in cues for s, e in _key_words(reading, cue)]
             one_word = len(cues) == 1 and cues[0].length == 1
             verb = "The word {} shows" if one_word else "The words {} show"
-            reason = verb.format(cue_words) + " the claim is not confirmed."
+            # "Aldermoor has about 9,000 voters": a rounded figure is not an unconfirmed one, and a
+            # stem saying so would teach that it is (review 48).
+            shows = ROUGH_AMOUNT if rough_only else NOT_CONFIRMED
+            reason = verb.format(cue_words) + f" {shows}."
             if sizing:
                 rough = [_phrase(reading, span.block, s, e) for s, e in sizing]
                 named = " and ".join('"' + text + '"' for text in rough)
@@ -1371,7 +1466,7 @@ class SpotHedge(QuestionKind):
                     f" {named[:2].upper()}{named[2:]} {gives} a size or a time roughly: it is not needed."
                 )
             yield self.select(
-                prompt="Select the word or words that show this claim is not confirmed.",
+                prompt=f"Select the word or words that show {shows}.",
                 explanation=_notes([reason, claim.note], reason),
                 block_index=span.block,
                 block=shown,
@@ -1385,6 +1480,8 @@ class SpotHedge(QuestionKind):
             )
 
 
+NOT_CONFIRMED = "this claim is not confirmed"
+ROUGH_AMOUNT = "this amount is only a rough one, not an exact figure"
 # Hedge phrases that state that something is not known: the claim, not a word of doubt in it.
 _NOT_KNOWN = frozenset(
     ["too early to say", "too early to tell", "not yet known", "remains to be seen", "remain to be seen"]
@@ -1516,10 +1613,12 @@ class HeadlineCheck(QuestionKind):
                 continue
             if says_who_only(reading, framing.span):
                 continue  # "Scientists Say": the article may well match these words
+            if _repeated_in_the_body(reading, framing.span):
+                continue
             # "as Council Sells Off Plots": cut from what it links to, the words may be true; the
             # overstatement is the link, so the stem quotes the whole headline (review 30).
             words = reading.article.title if starts_with_a_link(framing.span.quote) else framing.span.quote
-            quote = in_stem(words).strip("'\u2018\u2019")
+            quote = without_outer_quotes(in_stem(words))
             asked, right, choices = rng.choice(HEADLINE_FORMS)
             yield self.choice(
                 rng,
@@ -1534,6 +1633,31 @@ class HeadlineCheck(QuestionKind):
                 line=framing.line,
                 extra={"framing": index},
             )
+
+
+_DENIAL = re.compile(r"\b(?:not|no|never|nobody|none|nothing)\b|n't\b")
+
+
+def _repeated_in_the_body(reading: ArticleReading, span: Span) -> bool:
+    """A sentence of the article says every meaning word of the marked headline words, without
+    denying or hedging them ("We are pricing out exactly the families who rely on this meal" beside
+    "Families 'Priced Out'"): "the article says the same" could be defended, whoever says it (review
+    46). "may be losing almost an hour" beside "an Hour" says less, as the question's key does."""
+    marked = content_words(span.quote)
+    if not marked:
+        return False
+    for block in _paragraph_indexes(reading.article):
+        words = reading.blocks[block]
+        doubts = reading.hedge_hits(block) + reading.approximate_hits(block)
+        for start, end in reading.sentences(block):
+            text = words.slice(start, end).text
+            if (
+                marked <= content_words(text)
+                and not _DENIAL.search(match_form(text).casefold())
+                and not any(overlaps((start, end), hit) for hit in doubts)
+            ):
+                return True
+    return False
 
 
 class SpotTechnique(QuestionKind):
@@ -1754,7 +1878,8 @@ def _framing_words_quoted(note: str) -> list[str]:
 
 
 # Words that make a statement depend on a condition: outside a hedge's cues, they doubt it too.
-_CONDITIONS = frozenset(["if", "unless", "provided", "assuming"])
+_CONDITIONS = frozenset(["if", "unless", "provided", "assuming", "once", "until", "when", "whenever"])
+_CONDITION_PHRASE = re.compile(r"\b(?:as long as|so long as|only after)\b")
 # How many meaning words of a framing span without key words find it.
 MEANING_WORDS_TO_FIND = 2
 # A quotation this short around a framing span is one piece of hype; a longer one is a speaker's

@@ -157,26 +157,43 @@ def _spaced_words(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _claim_runs(quote: str) -> tuple[str, ...]:
-    """Every run of QUOTED_CLAIM_WORDS words of a claim (all of a shorter one), spaced as
-    ``_spaced_words``; none for a claim so short its words turn up anywhere."""
+def _claim_runs(quote: str) -> frozenset[tuple[str, ...]]:
+    """Every run of QUOTED_CLAIM_WORDS words of a claim (all of a shorter one), lowercase; none for a
+    claim so short its words turn up anywhere."""
     words = _spaced_words(quote).split()
     run = min(len(words), QUOTED_CLAIM_WORDS)
     if run < QUOTED_CLAIM_WORDS - 1:
-        return ()
-    return tuple(f" {' '.join(words[i : i + run])} " for i in range(len(words) - run + 1))
+        return frozenset()
+    return _word_runs(quote, run)
+
+
+@lru_cache(maxsize=8192)
+def _word_runs(text: str, length: int) -> frozenset[tuple[str, ...]]:
+    """Every run of ``length`` words of ``text``, lowercase (one set per text: a quiz compares each
+    explanation with every other candidate's claim)."""
+    words = _spaced_words(text).split()
+    return frozenset(tuple(words[i : i + length]) for i in range(len(words) - length + 1))
+
+
+# Kinds whose key is where a claim comes from: an explanation quoting the claim's sentence, with its
+# attribution, shows it ("the article says 'Whitlock said the volunteers' devices were ...'" beside
+# "how well supported" on the rest of that sentence, review 47).
+SOURCE_KEYED_KINDS = frozenset({"who_said_it", "support", "how_to_check", "source_chain"})
 
 
 def quotes_the_claim_of(a: Question, b: Question) -> bool:
     """``a``'s explanation quotes the claim ``b`` asks about ("Even the insurer only says households
-    'may find cover very hard to get'" beside "who said it" on those words, review 40)."""
+    'may find cover very hard to get'" beside "who said it" on those words, review 40), or, where
+    ``b``'s key is the claim's source, the claim's sentence."""
     if "claim" not in b.extra or not b.quote or a.extra.get("claim") == b.extra["claim"]:
         return False
-    runs = _claim_runs(b.quote)
+    sentence = b.extra.get("sentence_text")
+    quoted = sentence if b.kind in SOURCE_KEYED_KINDS and isinstance(sentence, str) else b.quote
+    runs = _claim_runs(quoted)
     if not runs:
         return False
-    explanation = _spaced_words(a.explanation)
-    return any(run in explanation for run in runs)
+    length = len(next(iter(runs)))
+    return not runs.isdisjoint(_word_runs(a.explanation, length))
 
 
 # Kinds whose wrong answers are phrases of the article that are not framing: a "find the framing"

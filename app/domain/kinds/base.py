@@ -366,7 +366,12 @@ def _with_its_sentence(reading: ArticleReading, question: Question) -> Question:
     if not first:
         return question
     start, end = first[0]
-    return replace(question, extra={**question.extra, "sentence": [span.block, start, end]})
+    extra = {
+        **question.extra,
+        "sentence": [span.block, start, end],
+        "sentence_text": reading.blocks[span.block].slice(start, end).text,
+    }
+    return replace(question, extra=extra)
 
 
 def _about_a_denied_claim(reading: ArticleReading, question: Question) -> bool:
@@ -378,9 +383,43 @@ def _about_a_denied_claim(reading: ArticleReading, question: Question) -> bool:
 
 def in_stem(quote: str) -> str:
     """A quote as a stem shows it between double quotation marks: its own double quotation marks
-    become single ones ('the bridge was "finished"' reads "the bridge was 'finished'")."""
-    text = display_form(quote)
+    become single ones ('the bridge was "finished"' reads "the bridge was 'finished'"), and one the
+    teacher's quote opens or closes without its partner gets it ('was "panic dressed up' reads
+    "was 'panic dressed up'", review 47)."""
+    text = balanced_quotes(display_form(quote))
     return text.replace("\u201c", "\u2018").replace("\u201d", "\u2019").replace('"', "'")
+
+
+def balanced_quotes(text: str) -> str:
+    """``text`` with a double quotation mark added for each one left open or closed without its
+    partner: at the end for one that opens, at the start for one that closes, in the same style."""
+    open_marks: list[str] = []
+    missing_openers = ""
+    for index, mark in enumerate(text):
+        if mark not in _DOUBLE_MARKS:
+            continue
+        # A straight mark opens at the start or after a space ('said "no"'), and closes otherwise.
+        straight_opens = mark == '"' and not open_marks and (index == 0 or text[index - 1] in " (\u2014")
+        if mark == "\u201c" or straight_opens:
+            open_marks.append(mark)
+        elif open_marks:
+            open_marks.pop()
+        else:
+            missing_openers += "\u201c" if mark == "\u201d" else '"'
+    closers = "".join("\u201d" if mark == "\u201c" else '"' for mark in reversed(open_marks))
+    return missing_openers + text + closers
+
+
+_DOUBLE_MARKS = frozenset('"\u201c\u201d')
+_PAIRED_MARKS = "'\"\u2018\u2019\u201c\u201d"
+
+
+def without_outer_quotes(text: str) -> str:
+    """The words without quotation marks that enclose all of them ("'Safe'" reads "Safe"); marks
+    around only some words stay ("Families 'Priced Out'", review 46)."""
+    while len(text) >= 2 and text[0] in _PAIRED_MARKS and text[-1] in _PAIRED_MARKS:
+        text = text[1:-1]
+    return text
 
 
 # Words that say nothing of their own ("with", "the"): phrases are not cut at them, and sharing one

@@ -23,6 +23,7 @@ from app.domain.kinds.base import (
     content_words,
     says_who_only,
     starts_with_a_link,
+    without_outer_quotes,
 )
 from app.domain.passage import ArticleReading, words_of
 from app.domain.question import CHOICE, Question
@@ -101,7 +102,7 @@ class HeadlineEvidence(QuestionKind):
             if len(sentences) < MIN_CHOICES - 1:
                 continue  # the note points at too few sentences to choose from
             shown = rng.sample(sentences, min(MAX_SENTENCES, len(sentences)))
-            quote = display_form(framing.span.quote).strip("\"'\u2018\u2019\u201c\u201d")
+            quote = without_outer_quotes(display_form(framing.span.quote))
             reason = (
                 f'None of these sentences says all that "{quote}" says: the article says less than the '
                 "headline."

@@ -237,7 +237,12 @@ class HowToCheck(QuestionKind):
             # "the new stadium would finally give Rovers a chance": a forecast, not checkable yet
             or speaks_of_the_future(claim.span.quote)
         )
-        if source.type in UNNAMED_SOURCE_TYPES and claim.status == "attributed" and not judged:
+        if (
+            source.type in UNNAMED_SOURCE_TYPES
+            and claim.status == "attributed"
+            and not judged
+            and not _about_the_speaker(claim.span.quote)
+        ):
             return (
                 CHECKABLE_KEY,
                 f'The article gives this only to {label} ("{said[source.id]}"), and nobody can ask a '
@@ -246,6 +251,18 @@ class HowToCheck(QuestionKind):
                 source.id,
             )
         return None
+
+
+# Words with which a claim tells what happened to the speaker ("she had not slept properly for four
+# days", "I felt sick"): nobody else saw it, so no record or second source can report the same.
+# One person's pronoun only: "we saw 14 airstrikes" tells of something others could report too.
+_SPEAKER_PRONOUN = re.compile(r"^(?:i|i'm|i've|i'd|my|me|he|she|his|her)\b")
+
+
+def _about_the_speaker(quote: str) -> bool:
+    """The claim starts with the speaker's own "I", or a pronoun that is most likely the speaker
+    (review 49)."""
+    return bool(_SPEAKER_PRONOUN.match(match_form(quote).casefold()))
 
 
 def _named_here(reading: ArticleReading, source: Source, span: Span) -> str | None:

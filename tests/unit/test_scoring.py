@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -466,10 +467,15 @@ def test_selecting_every_word_of_a_generated_question_scores_at_most_a_fifth(
 # --- the same properties on every article in questions/ ----------------------------------------------
 
 
+# Articles written by blind reviewers, annotated imperfectly as a busy teacher would: the engine's
+# rules were not written for them.
+UNSEEN_DIR = Path(__file__).parent / "data" / "unseen"
+
+
 def _project_questions() -> list[tuple[str, Question]]:
     vocabulary = project_vocabulary()
     found = []
-    for path in sorted(QUESTIONS_DIR.glob("*.yaml")):
+    for path in [*sorted(QUESTIONS_DIR.glob("*.yaml")), *sorted(UNSEEN_DIR.glob("*.yaml"))]:
         if path.name == "vocabulary.yaml":
             continue
         result = validate_article(path.read_bytes(), str(path), vocabulary)

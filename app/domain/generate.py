@@ -761,13 +761,21 @@ class SourceType(NameFromVocabulary):
         if source.type not in _person_types(vocabulary):
             return set()
         defensible: set[str] = set()
+        bodies_and_roles = set(vocabulary.institution_words) | set(vocabulary.role_words)
+        description = match_form(source.name.split(",", 1)[1] if "," in source.name else "").casefold()
+        if _TIED_BY.search(description) or set(description.split()) & bodies_and_roles:
+            # "Tom Becker, chief executive of the installers' association", "Graham Pilling, the
+            # league chairman"
+            defensible.add(BODY_TYPE)
         for mention in source.mentions:
             block = reading.blocks[mention.block]
             starts = [
                 start for start, end in reading.sentences(mention.block) if start <= mention.start < end
             ]
             lead_in = (starts[0] if starts else mention.start, mention.end)
-            if set(words_of(block, lead_in)) & set(vocabulary.institution_words):
+            lead_words = set(words_of(block, lead_in))
+            # "Its chief executive, Tom Becker, said": "its" is the body named before (review 51).
+            if lead_words & (bodies_and_roles | {"its", "their"}):
                 defensible.add(BODY_TYPE)
             if any(
                 lead_in[0] <= s and e <= lead_in[1] for s, e in find_words(block, vocabulary.record_words)
@@ -1638,12 +1646,32 @@ class HeadlineCheck(QuestionKind):
 _DENIAL = re.compile(r"\b(?:not|no|never|nobody|none|nothing)\b|n't\b")
 
 
+_SUFFIXES = ("ness", "ing", "ies", "ied", "ed", "es", "s", "y", "e")
+_WORD_LETTERS = re.compile(r"[^\W\d_]+")
+MIN_STEM_WORD = 4  # "Out", "Hit": shorter words say too little to be matched
+
+
+def _stems(text: str) -> set[str]:
+    """The meaning words of ``text`` without their endings, so that "pricing" meets "Priced" and
+    "families" meets "family", but "sickness" does not meet "Sickens" (review 53)."""
+    stems = set()
+    for word in (w.casefold() for w in _WORD_LETTERS.findall(match_form(text))):
+        if len(word) < MIN_STEM_WORD or word in FUNCTION_WORDS:
+            continue
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        stems.add(word.rstrip("e"))
+    return stems
+
+
 def _repeated_in_the_body(reading: ArticleReading, span: Span) -> bool:
     """A sentence of the article says every meaning word of the marked headline words, without
     denying or hedging them ("We are pricing out exactly the families who rely on this meal" beside
     "Families 'Priced Out'"): "the article says the same" could be defended, whoever says it (review
     46). "may be losing almost an hour" beside "an Hour" says less, as the question's key does."""
-    marked = content_words(span.quote)
+    marked = _stems(span.quote)
     if not marked:
         return False
     for block in _paragraph_indexes(reading.article):
@@ -1652,7 +1680,7 @@ def _repeated_in_the_body(reading: ArticleReading, span: Span) -> bool:
         for start, end in reading.sentences(block):
             text = words.slice(start, end).text
             if (
-                marked <= content_words(text)
+                marked <= _stems(text)
                 and not _DENIAL.search(match_form(text).casefold())
                 and not any(overlaps((start, end), hit) for hit in doubts)
             ):
@@ -1864,7 +1892,10 @@ def _content_windows(reading: ArticleReading, block: int, size: int) -> list[tup
 
 # A note's sentence offering plainer words ("'Rivals' alone would say the same thing"): the words
 # it quotes are the plain alternative, not the framing.
-_OFFERS_PLAINER = re.compile(r"\b(?:plain\w*|neutral|instead|would say|alone would|would be fairer)\b", re.I)
+# "instead of saying what is wrong with it" offers no plainer word (review 52).
+_OFFERS_PLAINER = re.compile(
+    r"\b(?:plain\w*|neutral|instead(?! of \w+ing\b)|would say|alone would|would be fairer)\b", re.I
+)
 
 
 def _framing_words_quoted(note: str) -> list[str]:

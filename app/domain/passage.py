@@ -284,6 +284,15 @@ def attribution_key_words(
         who = _word_beside(block, bare, start, saying[-1])
     # The last reporting word: "a worker, who asked not to be named, told Harwick FM": "told".
     verb = saying[-1:]
+    if who and verb and is_possessive(block.words[who[0]]) and who[0] + 2 == verb[0][0]:
+        # "the league's board announced": the board speaks, the league owns it (review 52).
+        head = who[0] + 1
+        if (
+            block.gaps[head] == " "
+            and block.words[head][:1].islower()
+            and _bare(block.words[head]) not in PRONOUNS
+        ):
+            who = [head]
     return sorted({(i, i + 1) for i in who} | set(verb))
 
 

@@ -114,7 +114,9 @@ def _compares_with_headline(explanation: str) -> bool:
 # opinion" beside "observed" on two claims of one speaker's paragraph (review 23).
 # Two "who said it" on one paragraph read as one question asked twice ("The article does not say"
 # for two figures side by side, review 27).
-ONE_A_PARAGRAPH = frozenset({"statement_kind", "who_said_it"})
+# Two "how well supported" on one paragraph: neighbouring sentences of one speaker share their key
+# ("Stated as a fact, with no source" twice, review 51).
+ONE_A_PARAGRAPH = frozenset({"statement_kind", "who_said_it", "support"})
 
 
 def _same_paragraph(a: Question, b: Question) -> bool:
@@ -218,14 +220,10 @@ def same_key_template(a: Question, b: Question) -> bool:
 
 
 def asked_twice(a: Question, b: Question) -> bool:
-    """Two questions of a kind with drawn choices offering the same choices with the same key
-    ("Spy" and "Rushes Through": the second teaches nothing the first did not)."""
-    return (
-        a.kind == b.kind
-        and a.kind in DRAWN_CHOICE_KINDS
-        and set(a.choices) == set(b.choices)
-        and set(a.answer_text) == set(b.answer_text)
-    )
+    """Two questions of a kind with drawn choices and the same key ("Spy" and "Rushes Through";
+    "A named person" twice, review 51): the second teaches little the first did not, and a guesser
+    who took the first's key has the second's."""
+    return a.kind == b.kind and a.kind in DRAWN_CHOICE_KINDS and set(a.answer_text) == set(b.answer_text)
 
 
 def share_wrong_answers(a: Question, b: Question) -> bool:

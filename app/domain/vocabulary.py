@@ -40,6 +40,7 @@ WORD_LISTS = (
     "approximate_words",
     "institution_words",
     "staff_words",
+    "role_words",
 )
 ALL_SECTIONS = (*SECTIONS, *ID_RULES, *WORD_LISTS)
 # The statuses the generator and the validator rely on (see app.domain.article).
@@ -103,6 +104,7 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         approximate_words=words["approximate_words"],
         institution_words=words["institution_words"],
         staff_words=words["staff_words"],
+        role_words=words["role_words"],
     )
     return vocabulary, list(check.sorted_problems())
 

@@ -258,3 +258,145 @@ def test_an_explanation_quoting_a_claims_sentence_shows_where_that_claim_comes_f
     # A kind whose key is not the source is not answered by the attribution.
     kind = _question("statement_kind", "", extra, quote="tend to overread in humid air")
     assert not quotes_the_claim_of(headline, kind)
+
+
+# --- Reviews 50 to 53 --------------------------------------------------------------------------------
+
+
+def _person_among_others(first_paragraph: str, source_id: str, name: str, mention: str) -> Article:
+    b = ArticleBuilder(
+        "Heading Ban",
+        [
+            first_paragraph,
+            "The Courier reported the vote. Critics say the rise is unfair.",
+            "A report by the district found costs rose. One parent said she would pay.",
+        ],
+    )
+    b.source(source_id, name, "named_person", [mention])
+    b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
+    b.source("critics", "critics", "vague", ["Critics say"])
+    b.source("report", "a report by the district", "document_or_data", ["A report by the district found"])
+    b.source("parent", "one parent", "anonymous", ["One parent said"])
+    return b.build()
+
+
+def test_source_type_a_role_word_or_its_ties_a_person_to_a_body() -> None:
+    # "League chairman Graham Pilling said" (review 52), "Its chief executive, Tom Becker, said"
+    # (review 51), and a source named "Graham Pilling, the league chairman".
+    organisation = VOCABULARY.source_type("named_organisation").label
+    articles = [
+        _person_among_others(
+            "League chairman Graham Pilling said the ban was needed.",
+            "pilling",
+            "Graham Pilling",
+            "League chairman Graham Pilling said",
+        ),
+        _person_among_others(
+            "The association backs it. Its chief executive, Tom Becker, said grants were slow.",
+            "pilling",
+            "Tom Becker",
+            "Its chief executive, Tom Becker, said",
+        ),
+        _person_among_others(
+            "Graham Pilling said the ban was needed.",
+            "pilling",
+            "Graham Pilling, the league chairman",
+            "Graham Pilling said",
+        ),
+    ]
+    for article in articles:
+        asked = [
+            question
+            for seed in range(20)
+            for question in questions_of(article, "source_type", seed)
+            if question.extra["source"] == "pilling"
+        ]
+        assert asked
+        assert all(organisation not in question.choices for question in asked)
+
+
+def test_find_sources_the_speaker_of_a_possessive_is_the_noun_it_owns() -> None:
+    # "the league's board announced": the board announced (review 52).
+    text = ["The league will ban heading, the league's board announced on Monday."]
+    b = ArticleBuilder("Heading", text)
+    b.source("league", "the league", "named_organisation", ["the league's board announced"])
+    b.claim("The league will ban heading", "attributed", source="league")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert score_answer(question, selected(question, "board announced")).score == 1.0
+
+
+def test_headline_check_body_words_must_be_the_same_word_not_one_sharing_its_start() -> None:
+    # "patients with sickness" does not say "Sickens" (review 53); "sickened" would.
+    def article(body: str) -> Article:
+        b = ArticleBuilder("Sewage Sickens Swimmers", ["Swimmers used the river all summer.", body])
+        b.frame("Sickens", "headline_body_mismatch", note="The article names no sick swimmer.")
+        return b.build()
+
+    assert len(questions_of(article("A GP saw patients with sickness last week."), "headline_check")) == 1
+    assert questions_of(article("The sewage sickened dozens of swimmers last week."), "headline_check") == []
+
+
+def test_who_said_it_and_support_skip_what_a_group_feels_told_by_someone_else() -> None:
+    # "several other mothers at the club felt the same way", from one mother (review 52).
+    b = ArticleBuilder(
+        "Heading",
+        [
+            "Sarah Okonkwo, a parent, said several other mothers at the club felt the same way.",
+            "The Courier reported the vote. A report by the league found costs rose.",
+        ],
+    )
+    b.source("okonkwo", "Sarah Okonkwo, a parent", "named_person", ["Sarah Okonkwo, a parent, said"])
+    b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
+    b.source("report", "a report by the league", "document_or_data", ["A report by the league found"])
+    b.claim("several other mothers at the club felt the same way", "attributed", source="okonkwo")
+    article = b.build()
+    assert questions_of(article, "who_said_it") == []
+    assert questions_of(article, "support") == []
+
+
+def test_find_framing_a_note_saying_instead_of_doing_something_still_quotes_the_key() -> None:
+    # 'Mr Frost calls the ban "madness" to make it sound silly, instead of saying what is wrong
+    # with it' quotes "madness" as the loaded word (review 52).
+    from app.domain.generate import FindFraming
+    from app.domain.passage import ArticleReading
+
+    note = 'He calls the ban "madness" to make it sound silly, instead of saying what is wrong with it.'
+    b = ArticleBuilder("Ban", ['Dan Frost called the ban "health and safety madness" on Monday night.'])
+    b.frame("health and safety madness", "loaded_language", note=note)
+    article = b.build()
+    keys = FindFraming().keys_in(ArticleReading(article, VOCABULARY), 1)
+    assert [" ".join(article_words(article, 1)[s:e]) for s, e in keys] == ["madness"]
+
+
+def article_words(article: Article, block: int) -> list[str]:
+    from app.domain.text import Block
+
+    return list(Block.from_text(article.paragraphs[block - 1]).words)
+
+
+def _choice(kind: str, key: str, paragraph: int = 1) -> Question:
+    return Question(
+        kind=kind,
+        type=CHOICE,
+        skill="sources",
+        prompt=f"{kind} {key} {paragraph}?",
+        explanation="",
+        choices=(key, "other"),
+        answer=(0,),
+        focus=(paragraph, 0, 3),
+        extra={"about": [f"{kind}:{key}:{paragraph}"]},
+    )
+
+
+def test_a_quiz_keeps_apart_two_drawn_questions_with_one_key_and_two_support_on_one_paragraph() -> None:
+    # "A named person" twice; "Stated as a fact, with no source" on neighbouring sentences (review 51).
+    from app.domain.quiz_rules import choices_give_keys_away
+
+    assert choices_give_keys_away(
+        _choice("source_type", "A named person"), _choice("source_type", "A named person", 2)
+    )
+    assert not choices_give_keys_away(
+        _choice("source_type", "A named person"), _choice("source_type", "A vague source")
+    )
+    assert choices_give_keys_away(_choice("support", "x", 3), _choice("support", "y", 3))
+    assert not choices_give_keys_away(_choice("support", "x", 3), _choice("support", "y", 4))

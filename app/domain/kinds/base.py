@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from app.domain.article import HEADLINE_BLOCK, Article, Claim, Source, Span, VocabularyEntry
 from app.domain.passage import ArticleReading, find_words, in_quotation
 from app.domain.question import CHOICE, SELECT, Question
-from app.domain.quiz_rules import gives_key_away
+from app.domain.quiz_rules import SOURCE_KEYED_KINDS, gives_key_away
 from app.domain.scoring import MIN_WRONG_WORDS, mark_selection
 from app.domain.text import Block, display_form, match_form
 
@@ -126,7 +126,10 @@ class QuestionKind:
         return [
             _with_its_sentence(reading, q)
             for q in questions
-            if not gives_key_away(q) and not quotes_a_fragment(q) and not _about_a_denied_claim(reading, q)
+            if not gives_key_away(q)
+            and not quotes_a_fragment(q)
+            and not _about_a_denied_claim(reading, q)
+            and not (q.kind in SOURCE_KEYED_KINDS and _about_a_groups_view(reading, q))
         ]
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
@@ -372,6 +375,23 @@ def _with_its_sentence(reading: ArticleReading, question: Question) -> Question:
         "sentence_text": reading.blocks[span.block].slice(start, end).text,
     }
     return replace(question, extra=extra)
+
+
+# What a group of people feel or believe, said by someone else ("several other mothers at the club
+# felt the same way"): a quantifier, at most a few words, then a verb of feeling or belief.
+_GROUPS_VIEW = re.compile(
+    r"^(?:several|many|most|some|other|others|few|dozens|hundreds|thousands|all|lots)\b(?:\W+\w+){0,5}?"
+    r"\W+(?:felt|feel|feels|believe|believes|believed|think|thinks|thought|agree|agrees|agreed|fear|"
+    r"fears|feared|worry|worries|worried)\b"
+)
+
+
+def _about_a_groups_view(reading: ArticleReading, question: Question) -> bool:
+    """A claim that says what a group feels or believes ("several other mothers at the club felt the
+    same way", from one mother): it comes from those people through the speaker, so "a named
+    source" and who said it could each be argued (review 52)."""
+    claim = _claim_asked(reading, question)
+    return claim is not None and bool(_GROUPS_VIEW.search(match_form(claim.span.quote).casefold()))
 
 
 def _about_a_denied_claim(reading: ArticleReading, question: Question) -> bool:

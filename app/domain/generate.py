@@ -11,6 +11,7 @@ told from the annotations, the kind asks nothing.  Randomness comes only from th
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 import re
@@ -225,7 +226,12 @@ _TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "the",
 def _label_names(source: Source) -> frozenset[str]:
     """The capitalised words of a source's whole label (titles aside): two labels sharing one
     ("Ashcombe General Hospital") are too close to be each other's wrong answer."""
-    words = Block.from_text(source_label(source)).words
+    return _capitalised_words(source_label(source))
+
+
+@functools.lru_cache(maxsize=4096)
+def _capitalised_words(label: str) -> frozenset[str]:
+    words = Block.from_text(label).words
     return frozenset(w.casefold() for w in words if w[:1].isupper() and w.casefold() not in _TITLES)
 
 
@@ -490,6 +496,15 @@ class WhoSaidIt(QuestionKind):
             # only people know, believe or have children; a study, a paper or a firm on offer is
             # no real choice (reviews 39 and 40).
             speakers &= _person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
+        if source is not None and _tied_to_a_body(reading, source):
+            # "the school's own report", "the head teacher": which named organisation it belongs to
+            # the article may not say, so none is a safe wrong answer (review 55).
+            speakers -= {BODY_TYPE}
+            subject = Span(claim.span.block, claim.span.start, min(claim.span.end, claim.span.start + 3), "")
+            if _calls_a_body_again(reading, block, subject):
+                # "the company would pay" from the company's director (review 56); not "sits on the
+                # library roof", where the body is only a place.
+                return None
         if (
             source is not None
             and _speaks_for_a_body(reading.vocabulary, source)
@@ -502,8 +517,8 @@ class WhoSaidIt(QuestionKind):
         # Nor a wrong choice sharing a meaning word with the key's words or with the quote itself ("the
         # leaflet swung the vote" beside "an unsigned leaflet", review 44).
         shown_words = key_words | content_words(claim.span.quote)
-        wrong_sources = [
-            source_label(s)
+        candidates = [
+            s
             for s in article.sources
             if s.id not in also_right
             and s.type in speakers
@@ -516,7 +531,27 @@ class WhoSaidIt(QuestionKind):
             # "the campaign said the poll showed ...": the poll is in the claim's own sentence
             and not any(reading.shares_sentence(claim.span, m) for m in s.mentions)
         ]
-        wrong_sources = _distinct(wrong_sources)
+        if (
+            source is not None
+            and not _source_features(reading.vocabulary, source.type)[1]
+            and any(ch.isdigit() for ch in claim.span.quote)
+            and not any(not _source_features(reading.vocabulary, s.type)[1] for s in candidates)
+        ):
+            # A count from the authority's figures against a radio caller and "some motorists": no
+            # reader takes a statistic from them (review 54).
+            return None
+        # One source of a relay chain at most: "the MP" and "the MP's newsletter" stand or fall
+        # together (review 56).
+        chains: list[set[str]] = []
+        kept = []
+        for candidate in candidates:
+            chain = _relay_chain(article, candidate) | {
+                s.id for s in article.sources if candidate.id in _relay_chain(article, s)
+            }
+            if not any(chain & other for other in chains):
+                chains.append(chain)
+                kept.append(candidate)
+        wrong_sources = _distinct(source_label(s) for s in kept)
         # Four choices: the key, "does not say" and two sources, or "does not say" and three.
         # Beside a vague key ("experts"), "the article does not say" who could be defended: not offered.
         not_said = source is not None and source.type != "vague"
@@ -600,6 +635,23 @@ class WhoSaidIt(QuestionKind):
 _BACK_REFERENCE = frozenset({"the", "this", "that", "its"})
 
 
+def _tied_to_a_body(reading: ArticleReading, source: Source) -> bool:
+    """A person called by a role in a body (see SourceType), or a record a body owns ("the school's
+    own report to governors", "its figures")."""
+    if source.type in _person_types(reading.vocabulary):
+        return BODY_TYPE in SourceType.defensible_in_its_sentences(reading, source)
+    bodies = set(reading.vocabulary.institution_words)
+    for mention in source.mentions:
+        block = reading.blocks[mention.block]
+        bare = words_of(block, mention)
+        raw = block.words[mention.start : mention.end]
+        if {"its", "their"} & set(bare) or any(
+            is_possessive(word) and plain in bodies for word, plain in zip(raw, bare, strict=True)
+        ):
+            return True
+    return False
+
+
 def _calls_a_body_again(reading: ArticleReading, block: Block, span: Span) -> bool:
     """The words call a group or body by a common noun, as an article does once it has named it
     ("the force", "the firm's"): beside people on offer, they point at the group."""
@@ -670,7 +722,7 @@ def _types_suggested_by_words(reading: ArticleReading, source: Source, mention: 
     if run_on < len(block.words) and block.words[run_on].casefold() in _HOW_WORDS_CAME:
         while run_on < min(len(block.words), mention.end + RUN_ON_WORDS) and block.gaps[run_on] == " ":
             run_on += 1
-    if any(mention.start <= s and e <= run_on for s, e in find_words(block, vocabulary.record_words)):
+    if any(mention.start <= s and e <= run_on for s, e in reading.record_hits(mention.block)):
         suggested.add("document_or_data")
     sentence_starts = {first for first, _ in reading.sentences(mention.block)}
     # Only a named source's name is its own: "a post on Facebook" still names the platform.
@@ -752,7 +804,7 @@ class SourceType(NameFromVocabulary):
                     break
 
     @staticmethod
-    def _defensible_in_its_sentences(reading: ArticleReading, source: Source) -> set[str]:
+    def defensible_in_its_sentences(reading: ArticleReading, source: Source) -> set[str]:
         """Types a student could defend for a person from the sentences that introduce them, up to
         each mention: a role in a body, capitalised or not ("Board member Gregory Tan", "The
         council's elections officer, Martin Okonjo"), makes an organisation defensible; a record
@@ -777,9 +829,7 @@ class SourceType(NameFromVocabulary):
             # "Its chief executive, Tom Becker, said": "its" is the body named before (review 51).
             if lead_words & (bodies_and_roles | {"its", "their"}):
                 defensible.add(BODY_TYPE)
-            if any(
-                lead_in[0] <= s and e <= lead_in[1] for s, e in find_words(block, vocabulary.record_words)
-            ):
+            if any(lead_in[0] <= s and e <= lead_in[1] for s, e in reading.record_hits(mention.block)):
                 defensible |= _RECORD_TYPES
         return defensible
 
@@ -822,7 +872,7 @@ class SourceType(NameFromVocabulary):
         also_right |= _types_suggested_by_words(reading, source, mention)
         # "Board member Gregory Tan": a student could name the board, so a named organisation is
         # not offered; a news outlet or a record still plainly is not it (review 46).
-        not_offered = self._defensible_in_its_sentences(reading, source)
+        not_offered = self.defensible_in_its_sentences(reading, source)
         if source.type in vocabulary.person_source_types:
             # "Mr Lyle said", where an earlier mention says he is "director of enforcement at the
             # Consumer Advertising Council": he speaks for the organisation, which is right too.
@@ -1651,7 +1701,8 @@ _WORD_LETTERS = re.compile(r"[^\W\d_]+")
 MIN_STEM_WORD = 4  # "Out", "Hit": shorter words say too little to be matched
 
 
-def _stems(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
     """The meaning words of ``text`` without their endings, so that "pricing" meets "Priced" and
     "families" meets "family", but "sickness" does not meet "Sickens" (review 53)."""
     stems = set()
@@ -1663,7 +1714,7 @@ def _stems(text: str) -> set[str]:
                 word = word[: -len(suffix)]
                 break
         stems.add(word.rstrip("e"))
-    return stems
+    return frozenset(stems)
 
 
 def _repeated_in_the_body(reading: ArticleReading, span: Span) -> bool:
@@ -1678,7 +1729,7 @@ def _repeated_in_the_body(reading: ArticleReading, span: Span) -> bool:
         words = reading.blocks[block]
         doubts = reading.hedge_hits(block) + reading.approximate_hits(block)
         for start, end in reading.sentences(block):
-            text = words.slice(start, end).text
+            text = words.text_of(start, end)
             if (
                 marked <= _stems(text)
                 and not _DENIAL.search(match_form(text).casefold())

@@ -433,6 +433,10 @@ class ArticleReading:
             self._hit_cache[key] = found
         return found
 
+    def record_hits(self, block: int) -> list[tuple[int, int]]:
+        """Record words anywhere in the block ("study", "in a statement")."""
+        return self._hits(block, self.vocabulary.record_words, outside_quotes=False)
+
     def attribution_hits(self, block: int) -> list[tuple[int, int]]:
         """Attribution words in the writer's own words (a speaker's "they said" inside a quote is not one)."""
         return self._hits(block, self.vocabulary.attribution_words, outside_quotes=True)

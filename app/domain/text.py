@@ -106,6 +106,10 @@ class Block:
         """Character ranges where ``quote`` occurs on word boundaries (match form)."""
         return find_all(match_form(self.text), match_form(quote))
 
+    def text_of(self, start: int, end: int) -> str:
+        """The text of the words [start, end): ``slice(start, end).text`` without building a block."""
+        return self.text[self.starts[start] : self.ends[end - 1]] if start < end else ""
+
     def slice(self, start: int, end: int) -> Block:
         """The words [start, end) as a block of their own (used to show one claim)."""
         if start >= end:

@@ -189,7 +189,8 @@ def test_who_said_it_never_offers_a_source_tied_to_the_key_by_its_name_or_a_pers
     b = ArticleBuilder(
         "App",
         [
-            "The app group remembered 2.1 more words, the researchers reported in the Westbury study.",
+            # No figure in the claim: a figure from a record beside people only is not asked (review 54).
+            "The app group remembered more words, the researchers reported in the Westbury study.",
             '"These are exciting results," said Professor Ruth Adebayo, who led the study.',
             '"Now I feel sharp again," said Margaret Osei, a retired nurse.',
             "The Kingsford Council said it would not fund the app. Dr Lena Fischer said the gain was small.",
@@ -209,7 +210,7 @@ def test_who_said_it_never_offers_a_source_tied_to_the_key_by_its_name_or_a_pers
     b.source("council", "the Kingsford Council", "named_organisation", ["The Kingsford Council said"])
     b.source("fischer", "Dr Lena Fischer", "named_person", ["Dr Lena Fischer said"])
     b.source("studies", "several earlier studies", "vague", ["Several earlier studies found"])
-    b.claim("The app group remembered 2.1 more words", "attributed", source="study")
+    b.claim("The app group remembered more words", "attributed", source="study")
     b.claim("Now I feel sharp again", "attributed", source="osei")
     article = b.build()
     for seed in range(20):
@@ -2694,15 +2695,16 @@ def test_who_said_it_skips_words_only_someone_in_a_family_role_says() -> None:
     # "My son already spends four hours a day on screens": a teenager on offer is absurd (review 31).
     text = [
         '"My son already spends four hours a day on a screen," said Karen Whitlow, a mother of two.',
-        "Team captain Leo Hart, 16, said the club was fun. Dr Ann Cole said grades rose a little.",
+        "Team captain Leo Hart, 16, said the games were fun. Dr Ann Cole said grades rose a little.",
     ]
     b = ArticleBuilder("Esports", text)
     b.source("whitlow", "Karen Whitlow", "named_person", ["said Karen Whitlow"])
     b.source("hart", "Leo Hart", "named_person", ["Team captain Leo Hart, 16, said"])
     b.source("cole", "Dr Ann Cole", "named_person", ["Dr Ann Cole said"])
     b.claim("My son already spends four hours a day on a screen", "attributed", source="whitlow")
-    b.claim("the club was fun", "attributed", source="hart")
-    assert [q.quote for q in questions_of(b.build(), "who_said_it")] == ["the club was fun"]
+    # Not "the club was fun": words naming the captain's own body point at him (review 56).
+    b.claim("the games were fun", "attributed", source="hart")
+    assert [q.quote for q in questions_of(b.build(), "who_said_it")] == ["the games were fun"]
 
 
 def _checkable(

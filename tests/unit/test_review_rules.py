@@ -400,3 +400,171 @@ def test_a_quiz_keeps_apart_two_drawn_questions_with_one_key_and_two_support_on_
     )
     assert choices_give_keys_away(_choice("support", "x", 3), _choice("support", "y", 3))
     assert not choices_give_keys_away(_choice("support", "x", 3), _choice("support", "y", 4))
+
+
+# --- Reviews 54 to 57 --------------------------------------------------------------------------------
+
+
+def test_who_said_it_offers_no_organisation_beside_a_record_a_body_owns() -> None:
+    # "The school's own report to governors shows ..." beside "Ashcombe Park Academy" (review 55).
+    b = ArticleBuilder(
+        "Phone Ban",
+        [
+            "The school's own report to governors shows attendance rose to 96 per cent last term.",
+            "Ashcombe Park Academy said the ban worked. The Courier reported the figures first.",
+            "A pupil, Sam Reid, said lessons were calmer.",
+        ],
+    )
+    b.source(
+        "report",
+        "the school's report to governors",
+        "document_or_data",
+        ["The school's own report to governors shows"],
+    )
+    b.source("academy", "Ashcombe Park Academy", "named_organisation", ["Ashcombe Park Academy said"])
+    b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
+    b.source("reid", "Sam Reid, a pupil", "named_person", ["A pupil, Sam Reid, said"])
+    b.claim("attendance rose to 96 per cent last term", "attributed", source="report")
+    for seed in range(10):
+        for question in questions_of(b.build(), "who_said_it", seed):
+            assert "Ashcombe Park Academy" not in question.choices
+
+
+def test_who_said_it_a_statistic_from_a_record_needs_a_record_or_body_on_offer() -> None:
+    # "caught 14,212 drivers" from the authority's figures, against a phone-in caller and "some
+    # motorists" only (review 54).
+    b = ArticleBuilder(
+        "Bus Lanes",
+        [
+            "The cameras caught 14,212 drivers in their first four weeks, the authority's figures show.",
+            "Some motorists say the signs are hidden. A caller, Maureen, said she was fined twice.",
+        ],
+    )
+    b.source("figures", "the authority's figures", "document_or_data", ["the authority's figures show"])
+    b.source("motorists", "some motorists", "vague", ["Some motorists say"])
+    b.source("caller", "a caller named only as Maureen", "anonymous", ["A caller, Maureen, said"])
+    b.claim("caught 14,212 drivers in their first four weeks", "attributed", source="figures")
+    assert questions_of(b.build(), "who_said_it") == []
+
+
+def test_who_said_it_offers_one_source_of_a_relay_chain() -> None:
+    # "Caroline Dent, the local MP" and "Caroline Dent's newsletter" stand or fall together (review 56).
+    b = ArticleBuilder(
+        "Wind Farm",
+        [
+            "Supporters say onshore wind is now the cheapest power there is.",
+            "Writing in her newsletter, the MP Caroline Dent said the scheme was too big. "
+            "The Courier reported the inquiry. A farmer, Tom Pryce, said he backed it.",
+        ],
+    )
+    b.source("supporters", "supporters", "vague", ["Supporters say"])
+    b.source("newsletter", "Caroline Dent's newsletter", "document_or_data", ["Writing in her newsletter"])
+    b.source(
+        "dent",
+        "Caroline Dent, the local MP",
+        "named_official",
+        ["the MP Caroline Dent said"],
+        via="newsletter",
+    )
+    b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
+    b.source("pryce", "Tom Pryce, a farmer", "named_person", ["A farmer, Tom Pryce, said"])
+    b.claim("onshore wind is now the cheapest power there is", "attributed", source="supporters")
+    for seed in range(10):
+        for question in questions_of(b.build(), "who_said_it", seed):
+            assert not {"Caroline Dent, the local MP", "Caroline Dent's newsletter"} <= set(question.choices)
+
+
+def test_support_and_who_said_it_skip_a_claim_that_names_its_own_finding() -> None:
+    # "larger studies had found only small effects", from Dr Petrakis (review 55); the volunteers'
+    # count from Dr Ashdown (review 56). A report's "engineers found" is the report's.
+    def article(claim: str, source_type: str) -> Article:
+        b = ArticleBuilder("Bans", [f"Dr Ana Petrakis said {claim}."])
+        b.source("petrakis", "Dr Ana Petrakis", source_type, ["Dr Ana Petrakis said"])
+        b.claim(claim, "attributed", source="petrakis")
+        return b.build()
+
+    for claim in (
+        "larger studies had found only small effects",
+        "the trust's own volunteers recorded three pairs",
+    ):
+        assert questions_of(article(claim, "named_person"), "support") == [], claim
+    assert len(questions_of(article("the figures never showed a cause", "named_person"), "support")) == 1
+    assert (
+        len(questions_of(article("engineers found a crack in one support", "document_or_data"), "support"))
+        == 1
+    )
+
+
+def test_how_to_check_skips_what_happened_to_an_unnamed_speaker_even_through_an_outlet() -> None:
+    # A phone-in caller's "she had been fined twice on her way to visit her mother" (review 54), and
+    # "nobody had asked her opinion" (review 56).
+    for claim in ("she had been fined twice on her way to hospital", "nobody had asked her opinion"):
+        b = ArticleBuilder("Fines", [f"A caller told Harbrook Sound that {claim}."])
+        b.source("sound", "Harbrook Sound", "news_outlet", ["Harbrook Sound"])
+        b.source("caller", "a caller", "anonymous", ["A caller told Harbrook Sound"], via="sound")
+        b.claim(claim, "attributed", source="caller")
+        assert questions_of(b.build(), "how_to_check") == [], claim
+
+
+def test_statement_kind_skips_evidence_and_the_conclusion_drawn_from_it() -> None:
+    # "Similar schemes elsewhere suggest that fines may drop": observed and forecast (review 54).
+    b = ArticleBuilder(
+        "Fines", ["Similar schemes elsewhere suggest that fines may drop by a third, he said."]
+    )
+    b.claim(
+        "Similar schemes elsewhere suggest that fines may drop by a third", "attributed", kind="prediction"
+    )
+    assert questions_of(b.build(), "statement_kind") == []
+
+
+def test_headline_evidence_offers_no_sentence_giving_the_headlines_figure_or_rejecting_it() -> None:
+    from app.domain.kinds.headline_evidence import HeadlineEvidence, _numbers
+
+    assert _numbers("Net Council £850,000") == {"850000"}
+    assert _numbers("as much as £850,000 a year") & _numbers("Net Council £850,000")
+    # "rejected the link" argues against the headline: no reader would take it for support (review 57).
+    b = ArticleBuilder(
+        "Benefit Cuts Drive Food Bank Demand",
+        [
+            "Food banks gave out 40,000 parcels this winter.",
+            "The Department for Work rejected the link.",
+        ],
+    )
+    b.frame(
+        "Benefit Cuts Drive", "headline_body_mismatch", note='"The Department for Work rejected the link."'
+    )
+    from app.domain.passage import ArticleReading
+
+    reading = ArticleReading(b.build(), VOCABULARY)
+    (place,) = [place for text, place in HeadlineEvidence.noted_sentences(reading, b.framing[0])]
+    assert HeadlineEvidence.argues_against(reading, place)
+
+
+def test_who_said_it_skips_words_naming_the_body_of_the_person_who_speaks_for_it() -> None:
+    # "the company would pay £140,000 a year" from the company's project director (review 56); a body
+    # further on is only a place ("sits on the library roof").
+    def article(claim: str) -> Article:
+        b = ArticleBuilder(
+            "Wind Farm",
+            [
+                f"Rachel Odum, Greystone's project director, said {claim}.",
+                "Supporters say wind is cheap. The Courier reported the inquiry. "
+                "A farmer, Tom Pryce, said he backed it.",
+            ],
+        )
+        b.source(
+            "odum",
+            "Rachel Odum, Greystone's project director",
+            "named_person",
+            ["Rachel Odum, Greystone's project director, said"],
+        )
+        b.source("supporters", "supporters", "vague", ["Supporters say"])
+        b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
+        b.source("pryce", "Tom Pryce, a farmer", "named_person", ["A farmer, Tom Pryce, said"])
+        b.claim(claim, "attributed", source="odum")
+        return b.build()
+
+    assert (
+        questions_of(article("the company would pay into a community fund every year"), "who_said_it") == []
+    )
+    assert len(questions_of(article("the nearest monitor sits on the library roof"), "who_said_it")) == 1

@@ -129,7 +129,10 @@ class QuestionKind:
             if not gives_key_away(q)
             and not quotes_a_fragment(q)
             and not _about_a_denied_claim(reading, q)
-            and not (q.kind in SOURCE_KEYED_KINDS and _about_a_groups_view(reading, q))
+            and not (
+                q.kind in SOURCE_KEYED_KINDS
+                and (_about_a_groups_view(reading, q) or _holds_its_own_source(reading, q))
+            )
         ]
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
@@ -372,7 +375,7 @@ def _with_its_sentence(reading: ArticleReading, question: Question) -> Question:
     extra = {
         **question.extra,
         "sentence": [span.block, start, end],
-        "sentence_text": reading.blocks[span.block].slice(start, end).text,
+        "sentence_text": reading.blocks[span.block].text_of(start, end),
     }
     return replace(question, extra=extra)
 
@@ -392,6 +395,44 @@ def _about_a_groups_view(reading: ArticleReading, question: Question) -> bool:
     source" and who said it could each be argued (review 52)."""
     claim = _claim_asked(reading, question)
     return claim is not None and bool(_GROUPS_VIEW.search(match_form(claim.span.quote).casefold()))
+
+
+# Verbs by which a record or a body's people give what they found ("larger studies had found",
+# "the trust's own volunteers recorded").
+_FINDING_VERB = re.compile(
+    r"^(?:found|find|finds|show|shows|showed|shown|recorded|record|records|counted|count|suggest|"
+    r"suggests|suggested|revealed|reveals|reported|measured|logged)$"
+)
+FINDING_VERB_REACH = 3
+
+
+def _holds_its_own_source(reading: ArticleReading, question: Question) -> bool:
+    """The claim names, inside its own words, where it comes from: a record or a body's people and
+    what they found ("larger studies had found only small effects" from Dr Petrakis, review 55;
+    "The trust's own volunteers recorded three breeding pairs", review 56). "A source the article
+    names" and "an unnamed source" could each be argued, and so could who said it."""
+    claim = _claim_asked(reading, question)
+    source = reading.article.source(claim.source) if claim is not None and claim.source else None
+    # From a record, what its people found is the record's ("engineers found a crack", in a report).
+    if (
+        claim is None
+        or source is None
+        or source.type not in reading.vocabulary.person_source_types | {"anonymous"}
+    ):
+        return False
+    span = claim.span
+    block = reading.blocks[span.block]
+    starts = [s for s, e in reading.record_hits(span.block) if span.start <= s and e <= span.end]
+    staff = set(reading.vocabulary.staff_words)
+    starts += [i for i in range(span.start, span.end) if match_form(block.words[i]).casefold() in staff]
+    for start in starts:
+        for word in block.words[start + 1 : min(span.end, start + 1 + FINDING_VERB_REACH)]:
+            plain = match_form(word).casefold()
+            if plain in ("not", "never", "cannot") or plain.endswith("n't"):
+                break  # "the figures could not show that": a view of the figures, not a finding
+            if _FINDING_VERB.match(plain):
+                return True
+    return False
 
 
 def _about_a_denied_claim(reading: ArticleReading, question: Question) -> bool:

@@ -43,6 +43,15 @@ ROOT_LETTERS = 3
 SOURCED_WITHOUT_HEDGE = SOURCED_STATUSES
 
 
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers of ``text`` ("£850,000" gives "850000"): a sentence giving the headline's figure
+    says that much of it (review 54)."""
+    return {number.replace(",", "") for number in _NUMBER.findall(text)}
+
+
 def word_roots(text: str) -> set[str]:
     return content_words(text, ROOT_LETTERS)
 
@@ -69,7 +78,8 @@ _TURNING_WORDS = frozenset(
         "but", "however", "although", "though", "despite", "warned", "warns", "cautioned",
         "not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "cannot",
         "denied", "denies", "disputed", "disputes", "questioned", "doubt", "doubts",
-        "fell", "fallen", "fewer", "less", "only",
+        "fell", "fallen", "fewer", "less", "only", "rejected", "rejects", "dismissed", "dismisses",
+        "refuted", "refutes",
     ]
 )  # fmt: skip
 
@@ -91,11 +101,11 @@ class HeadlineEvidence(QuestionKind):
                 technique = vocabulary.technique(framing.technique)
             except KeyError:
                 continue
-            headline_roots = word_roots(framing.span.quote)
+            headline_roots = word_roots(framing.span.quote) | _numbers(framing.span.quote)
             sentences = [
                 (text, place)
                 for text, place in self.noted_sentences(reading, framing)
-                if not word_roots(text) & headline_roots
+                if not (word_roots(text) | _numbers(text)) & headline_roots
                 and not self.states_a_sourced_claim(reading, place)
                 and not self.argues_against(reading, place)
             ]

@@ -171,6 +171,10 @@ class HowToCheck(QuestionKind):
         source = attributed_source(reading.article, claim)
         if source is None:
             return None  # no source: where to start is a judgement
+        if source.type in UNNAMED_SOURCE_TYPES and _about_the_speaker(claim.span.quote):
+            # What happened to one unnamed person ("she had been fined twice on her way to visit her
+            # mother"): no record or outlet's report can settle it (reviews 49 and 54).
+            return None
         if not sourced_in_its_sentence(reading, claim, source):
             # Named in another sentence: whether it carries over is a guess (review 33), as in
             # "who said it" and "how well supported".
@@ -237,12 +241,7 @@ class HowToCheck(QuestionKind):
             # "the new stadium would finally give Rovers a chance": a forecast, not checkable yet
             or speaks_of_the_future(claim.span.quote)
         )
-        if (
-            source.type in UNNAMED_SOURCE_TYPES
-            and claim.status == "attributed"
-            and not judged
-            and not _about_the_speaker(claim.span.quote)
-        ):
+        if source.type in UNNAMED_SOURCE_TYPES and claim.status == "attributed" and not judged:
             return (
                 CHECKABLE_KEY,
                 f'The article gives this only to {label} ("{said[source.id]}"), and nobody can ask a '
@@ -256,13 +255,13 @@ class HowToCheck(QuestionKind):
 # Words with which a claim tells what happened to the speaker ("she had not slept properly for four
 # days", "I felt sick"): nobody else saw it, so no record or second source can report the same.
 # One person's pronoun only: "we saw 14 airstrikes" tells of something others could report too.
-_SPEAKER_PRONOUN = re.compile(r"^(?:i|i'm|i've|i'd|my|me|he|she|his|her)\b")
+_SPEAKER_PRONOUN = re.compile(r"^(?:i|i'm|i've|i'd|my|me|he|she|his|her)\b|\b(?:my|me|him|his|her)\b")
 
 
 def _about_the_speaker(quote: str) -> bool:
-    """The claim starts with the speaker's own "I", or a pronoun that is most likely the speaker
-    (review 49)."""
-    return bool(_SPEAKER_PRONOUN.match(match_form(quote).casefold()))
+    """The claim is in the speaker's own "I", or holds one person's pronoun that is most likely the
+    speaker ("she had not slept", review 49; "nobody had asked her opinion", review 56)."""
+    return bool(_SPEAKER_PRONOUN.search(match_form(quote).casefold()))
 
 
 def _named_here(reading: ArticleReading, source: Source, span: Span) -> str | None:

@@ -41,6 +41,11 @@ _MAY_HAPPEN = re.compile(
     r"expects?|forecasts?|predicts?|soon|going to|set to|\w+'ll)\b"
 )
 _CONDITION = re.compile(r"\b(?:if|unless)\b")
+# "Similar schemes elsewhere suggest that fines may drop": what was found and what is forecast from
+# it, two statements of two kinds (review 54).
+_EVIDENCE_AND_CONCLUSION = re.compile(
+    r"\b(?:suggest|suggests|suggested|show|shows|showed|found|finds|find)\s+that\b"
+)
 # Words that put a whole sentence in the future ("The draft budget for next year lists ... $310,000
 # a year to run them"): the claim's own words may read as a count, the sentence makes it a forecast.
 _FUTURE_TIME = re.compile(
@@ -118,7 +123,7 @@ class StatementKind(QuestionKind):
             if claim.kind != "prediction" and (claim.cues or reading.hedges_in(claim.span)):
                 continue  # "It is possible this is a doping case": not settled yet, so a prediction too
             quote = match_form(claim.span.quote).casefold()
-            if _TWO_STATEMENTS.search(quote):
+            if _TWO_STATEMENTS.search(quote) or _EVIDENCE_AND_CONCLUSION.search(quote):
                 continue  # two statements in one claim may be of two kinds
             if claim.kind == "prediction" and _GUESS_ABOUT_NOW.search(quote):
                 continue  # "could be putting off a visit": a guess about now, not later (review 43)

@@ -98,6 +98,7 @@ class Vocabulary:
     institution_words: tuple[str, ...] = ()
     staff_words: tuple[str, ...] = ()
     role_words: tuple[str, ...] = ()
+    sweeping_words: tuple[str, ...] = ()
 
     def are_too_close(self, a: str, b: str) -> bool:
         return a != b and any(a in group and b in group for group in self.too_close)

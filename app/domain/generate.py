@@ -1475,14 +1475,15 @@ class SpotHedge(QuestionKind):
             # words shown: "Studies suggest cameras can cut crashes by up to half" (review 28).
             approximate = [cue for cue in cues if _is_approximate(reading, cue)]
             rough_only = len(approximate) == len(cues)
-            if rough_only:
-                if claim.status != "hedged" or any(
-                    not covered(hit, [(span.start, span.end)])
-                    and any(overlaps(sentence, hit) for sentence in reading.sentences_of(span))
-                    for hit in reading.hedge_hits(span.block)
-                ):
-                    continue
-            else:
+            doubt_outside = any(
+                not covered(hit, [(span.start, span.end)])
+                and any(overlaps(sentence, hit) for sentence in reading.sentences_of(span))
+                for hit in reading.hedge_hits(span.block)
+            )
+            if rough_only and (claim.status != "hedged" or doubt_outside):
+                continue
+            demoted = [] if rough_only else approximate
+            if not rough_only:
                 cues = [cue for cue in cues if cue not in approximate]
             # With what it sizes: "up to £180,000", "an estimated 3,000 people"; listed as a cue or
             # not ("likely to cost about £2.3 million", review 32).
@@ -1516,8 +1517,11 @@ class SpotHedge(QuestionKind):
             # stem saying so would teach that it is (review 48).
             shows = ROUGH_AMOUNT if rough_only else NOT_CONFIRMED
             reason = verb.format(cue_words) + f" {shows}."
-            if sizing:
-                rough = [_phrase(reading, span.block, s, e) for s, e in sizing]
+            # A cue the teacher listed but the key leaves out is named too, or a note calling it a
+            # hedge would argue with the key ("'Could' and 'as early as' show ...", review 58).
+            shown_rough = sorted({(s, e) for s, e in sizing} | {(cue.start, cue.end) for cue in demoted})
+            if shown_rough:
+                rough = [_phrase(reading, span.block, s, e) for s, e in shown_rough]
                 named = " and ".join('"' + text + '"' for text in rough)
                 gives = "only gives" if len(rough) == 1 else "only give"
                 reason += (
@@ -1698,15 +1702,19 @@ _DENIAL = re.compile(r"\b(?:not|no|never|nobody|none|nothing)\b|n't\b")
 
 _SUFFIXES = ("ness", "ing", "ies", "ied", "ed", "es", "s", "y", "e")
 _WORD_LETTERS = re.compile(r"[^\W\d_]+")
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 MIN_STEM_WORD = 4  # "Out", "Hit": shorter words say too little to be matched
 
 
 @functools.lru_cache(maxsize=4096)
-def _stems(text: str) -> frozenset[str]:
+def _stems(text: str, kept: frozenset[str] = frozenset()) -> frozenset[str]:
     """The meaning words of ``text`` without their endings, so that "pricing" meets "Priced" and
     "families" meets "family", but "sickness" does not meet "Sickens" (review 53)."""
     stems = set()
     for word in (w.casefold() for w in _WORD_LETTERS.findall(match_form(text))):
+        if word in kept:
+            stems.add(word)  # "every" of "Every Field": the sweep is what the headline says
+            continue
         if len(word) < MIN_STEM_WORD or word in FUNCTION_WORDS:
             continue
         for suffix in _SUFFIXES:
@@ -1714,6 +1722,8 @@ def _stems(text: str) -> frozenset[str]:
                 word = word[: -len(suffix)]
                 break
         stems.add(word.rstrip("e"))
+    # Figures count as words: "Net Council £850,000" says the sum.
+    stems |= {number.replace(",", "") for number in _FIGURE.findall(text)}
     return frozenset(stems)
 
 
@@ -1722,21 +1732,30 @@ def _repeated_in_the_body(reading: ArticleReading, span: Span) -> bool:
     denying or hedging them ("We are pricing out exactly the families who rely on this meal" beside
     "Families 'Priced Out'"): "the article says the same" could be defended, whoever says it (review
     46). "may be losing almost an hour" beside "an Hour" says less, as the question's key does."""
-    marked = _stems(span.quote)
+    sweeping = frozenset(reading.vocabulary.sweeping_words)
+    marked = _stems(span.quote, sweeping)
     if not marked:
         return False
     for block in _paragraph_indexes(reading.article):
         words = reading.blocks[block]
-        doubts = reading.hedge_hits(block) + reading.approximate_hits(block)
+        # A word of doubt or a rough size just before the words ("may be losing almost an hour",
+        # "as much as £850,000"), not one elsewhere in the sentence ("trade has collapsed, with some
+        # reporting takings down by as much as a third", review 61).
+        doubts = [hit[0] for hit in reading.hedge_hits(block) + reading.approximate_hits(block)]
         for start, end in reading.sentences(block):
             text = words.text_of(start, end)
-            if (
-                marked <= _stems(text)
-                and not _DENIAL.search(match_form(text).casefold())
-                and not any(overlaps((start, end), hit) for hit in doubts)
-            ):
+            if not marked <= _stems(text, sweeping) or _DENIAL.search(match_form(text).casefold()):
+                continue
+            said = [i for i in range(start, end) if _stems(words.words[i], sweeping) & marked]
+            if not any(i - DOUBT_REACH <= hit < i for i in said for hit in doubts):
                 return True
     return False
+
+
+# The longest framing span whose sweeping word ("every", "nobody") is its key.
+MAX_SWEEPING_SPAN = 4
+# How many words before the headline's words a word of doubt still qualifies them.
+DOUBT_REACH = 5
 
 
 class SpotTechnique(QuestionKind):
@@ -2018,18 +2037,27 @@ class FindFraming(FindInPassage):
                     first, last = words.word_range(*found)
                     if start <= first < last <= end:
                         quoted.update(range(first, last))
-            # An emotive word of the vocabulary inside the span ("massacre" of "it's a massacre").
+            # An emotive word of the vocabulary inside the span ("massacre" of "it's a massacre"), or
+            # in a short span a sweeping one ("every" of "almost every high street", review 60); in a
+            # long one it may be an idiom ("fun for the whole family").
+            short = end - start <= MAX_SWEEPING_SPAN
+            sweeping = set(reading.vocabulary.sweeping_words) if short else set()
             emotive = {
                 i
                 for first, last in reading.loaded_hits(block)
                 if start <= first < last <= end
                 for i in range(first, last)
-            }
+            } | {i for i in range(start, end) if match_form(words.words[i]).casefold() in sweeping}
             # The note's words and the emotive ones together; where a note quotes the whole span
             # ("fighting a losing battle"), the emotive words alone ("battle").
             for core in (quoted | emotive, emotive):
                 # Meaning words only: "of" of the emotive phrase "flood of" finds nothing.
-                core = {i for i in core if words.words[i].casefold() not in FUNCTION_WORDS}
+                core = {
+                    i
+                    for i in core
+                    if words.words[i].casefold() not in FUNCTION_WORDS
+                    or words.words[i].casefold() in sweeping
+                }
                 if core and 2 * len(core) <= end - start:
                     keys += runs(core)
                     break

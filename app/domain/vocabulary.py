@@ -41,6 +41,7 @@ WORD_LISTS = (
     "institution_words",
     "staff_words",
     "role_words",
+    "sweeping_words",
 )
 ALL_SECTIONS = (*SECTIONS, *ID_RULES, *WORD_LISTS)
 # The statuses the generator and the validator rely on (see app.domain.article).
@@ -105,6 +106,7 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         institution_words=words["institution_words"],
         staff_words=words["staff_words"],
         role_words=words["role_words"],
+        sweeping_words=words["sweeping_words"],
     )
     return vocabulary, list(check.sorted_problems())
 

@@ -568,3 +568,94 @@ def test_who_said_it_skips_words_naming_the_body_of_the_person_who_speaks_for_it
         questions_of(article("the company would pay into a community fund every year"), "who_said_it") == []
     )
     assert len(questions_of(article("the nearest monitor sits on the library roof"), "who_said_it")) == 1
+
+
+# --- Reviews 58 to 61 --------------------------------------------------------------------------------
+
+
+def test_a_group_named_by_a_plural_noun_and_its_feelings_is_a_groups_view() -> None:
+    # "families felt 'completely betrayed'", from one campaigner (review 58).
+    b = ArticleBuilder(
+        "Zoo",
+        [
+            "Campaigner Grace Okoro said families felt completely betrayed by the decision.",
+            "The Courier reported the vote. A report by the charity found the pens were small.",
+        ],
+    )
+    b.source("okoro", "Grace Okoro, a campaigner", "named_person", ["Campaigner Grace Okoro said"])
+    b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
+    b.source("report", "a report by the charity", "document_or_data", ["A report by the charity found"])
+    b.claim("families felt completely betrayed by the decision", "attributed", source="okoro")
+    article = b.build()
+    assert questions_of(article, "who_said_it") == []
+    assert questions_of(article, "support") == []
+
+
+def test_spot_hedge_names_a_listed_cue_the_key_leaves_out() -> None:
+    # Cues "could" and "as early as": the key is "could", and the explanation says why "as early as"
+    # is not needed, so a note calling both hedges does not argue with the key (review 58).
+    b = ArticleBuilder("Zoo", ["The herd could leave the city as early as next spring, the director said."])
+    b.claim(
+        "The herd could leave the city as early as next spring",
+        "hedged",
+        cues=["could", "as early as"],
+        note='"Could" and "as early as" show this is not certain.',
+    )
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert question.answer_text == ["could"]
+    assert '"As early as" only gives a size or a time roughly: it is not needed.' in question.explanation
+
+
+def test_who_said_it_and_support_skip_a_claim_whose_attribution_is_in_a_later_clause() -> None:
+    # "The detectors cost the school £4,000, money Mr Delaney says should have gone on books": he says
+    # the clause about books (review 60). "..., according to the budget papers" at the end of the
+    # sentence gives the whole of it.
+    def article(sentence: str, claim: str, mention: str) -> Article:
+        b = ArticleBuilder(
+            "Vaping", [sentence, "The Courier reported the survey. Some parents say the rules are weak."]
+        )
+        b.source("delaney", "Mark Delaney, the head teacher", "named_person", [mention])
+        b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
+        b.source("parents", "some parents", "vague", ["Some parents say"])
+        b.claim(claim, "attributed", source="delaney")
+        return b.build()
+
+    later = article(
+        "The detectors cost the school £4,000, money Mr Delaney says should have gone on books.",
+        "The detectors cost the school £4,000",
+        "Mr Delaney says",
+    )
+    assert questions_of(later, "who_said_it") == [] and questions_of(later, "support") == []
+    whole = article(
+        "The detectors cost the school £4,000 last term, according to Mr Delaney.",
+        "The detectors cost the school £4,000",
+        "according to Mr Delaney",
+    )
+    assert len(questions_of(whole, "support")) == 1
+
+
+def test_find_framing_a_sweeping_word_is_the_key_of_its_span() -> None:
+    # "almost every high street": the plain nouns alone do not find the exaggeration (review 60).
+    from app.domain.generate import FindFraming
+    from app.domain.passage import ArticleReading
+
+    b = ArticleBuilder("Vaping", ["Vape shops now stand on almost every high street in the county."])
+    b.frame("almost every high street", "exaggeration_minimisation")
+    article = b.build()
+    keys = FindFraming().keys_in(ArticleReading(article, VOCABULARY), 1)
+    assert [" ".join(article_words(article, 1)[s:e]) for s, e in keys] == ["every"]
+
+
+def test_headline_check_a_rough_size_elsewhere_in_the_sentence_does_not_hedge_the_headlines_words() -> None:
+    # "Shopkeepers say trade has collapsed, with some reporting takings down by as much as a third"
+    # says "Trade Collapses" (review 61); "may be losing almost an hour" does not say "an Hour".
+    b = ArticleBuilder(
+        "Trade Collapses as Parking Fees Start",
+        [
+            "Shopkeepers say trade has collapsed since the fees began, with some reporting takings down "
+            "by as much as a third.",
+            "The council says income rose.",
+        ],
+    )
+    b.frame("Trade Collapses", "headline_body_mismatch", note="Only some shops gave figures.")
+    assert questions_of(b.build(), "headline_check") == []

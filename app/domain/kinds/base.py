@@ -261,10 +261,21 @@ def sourced_in_its_sentence(reading: ArticleReading, claim: Claim, source: Sourc
     if in_quotation(block, claim.span.start, claim.span.end):
         return True
     return any(
-        reading.shares_sentence(claim.span, mention)
+        reading.shares_sentence(claim.span, mention) and not _in_a_later_clause(block, claim.span, mention)
         for link in _relay_chain(reading.article, source)
         for mention in reading.article.source(link).mentions
     )
+
+
+def _in_a_later_clause(block: Block, claim: Span, mention: Span) -> bool:
+    """The mention comes after the claim, in a clause of its own: "The detectors cost £4,000, money
+    Mr Delaney says should have gone on books" gives him the clause about books, not the cost
+    (review 60); "..., the figures show" right after the comma gives the claim."""
+    if mention.block != claim.block or mention.start < claim.end or "," in block.gaps[mention.start]:
+        # Set off by a comma of its own ("..., after the council drew up plans, according to the
+        # budget papers"), the attribution gives the whole sentence.
+        return False
+    return any("," in block.gaps[i] for i in range(claim.end, mention.start))
 
 
 def relay_order(article: Article, source: Source) -> list[Source]:
@@ -383,7 +394,8 @@ def _with_its_sentence(reading: ArticleReading, question: Question) -> Question:
 # What a group of people feel or believe, said by someone else ("several other mothers at the club
 # felt the same way"): a quantifier, at most a few words, then a verb of feeling or belief.
 _GROUPS_VIEW = re.compile(
-    r"^(?:several|many|most|some|other|others|few|dozens|hundreds|thousands|all|lots)\b(?:\W+\w+){0,5}?"
+    r"^(?:(?:several|many|most|some|other|others|few|dozens|hundreds|thousands|all|lots)\b|(?:the\s+)?(?!this\b|thus\b|less\b|unless\b|always\b|perhaps\b|across\b)[a-z]{3,}s\b)"
+    r"(?:\W+\w+){0,5}?"
     r"\W+(?:felt|feel|feels|believe|believes|believed|think|thinks|thought|agree|agrees|agreed|fear|"
     r"fears|feared|worry|worries|worried)\b"
 )

@@ -936,6 +936,7 @@ class FindInPassage(QuestionKind):
     """
 
     task = ""  # e.g. "every attribution in {where}: ..." (``{where}`` names the passage)
+    draws_at_random = False  # a passage to select in: nothing to shuffle
     # One plausible word too many in a ten-word headline cost a third of the marks (reviews 35 and
     # 36); with six words or more that cost marks, at most a sixth.
     min_wrong_words_in_headline = 6
@@ -1442,6 +1443,7 @@ class SpotHedge(QuestionKind):
     asked_for = "hedge words"
     skill = "claims"
     type = SELECT
+    draws_at_random = False  # nothing to shuffle
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
         for index, claim in enumerate(reading.article.claims):

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
 from app.domain.article import HEADLINE_BLOCK, Article, Claim, Source, Span, Vocabulary
 from app.domain.text import Block, match_form
@@ -402,6 +403,9 @@ class ArticleReading:
         self._hit_cache: dict[tuple[int, int, bool], list[tuple[int, int]]] = {}
         self._bare_words: dict[int, tuple[str, ...]] = {}
         self._possessives: dict[int, frozenset[int]] = {}
+        # The questions of kinds that draw nothing at random, by kind: the same for every quiz of
+        # the article, so read once when many quizzes are made from one reading (the audit).
+        self.fixed_questions: dict[str, list[Any]] = {}
 
     def sentences(self, block: int) -> list[tuple[int, int]]:
         return self._sentences[block]

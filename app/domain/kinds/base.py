@@ -117,8 +117,18 @@ class QuestionKind:
     # A select question over the whole headline needs at least this many words that cost marks,
     # so one word too many costs at most its share.
     min_wrong_words_in_headline: ClassVar[int] = MIN_WRONG_WORDS_SHOWN
+    # False for a kind whose ``questions`` never use the random generator (no choices to shuffle):
+    # its questions are worked out once per reading.
+    draws_at_random: ClassVar[bool] = True
 
     def generate(self, reading: ArticleReading, rng: random.Random) -> list[Question]:
+        if self.draws_at_random:
+            return self._generate(reading, rng)
+        if self.name not in reading.fixed_questions:
+            reading.fixed_questions[self.name] = self._generate(reading, rng)
+        return list(reading.fixed_questions[self.name])
+
+    def _generate(self, reading: ArticleReading, rng: random.Random) -> list[Question]:
         questions = [q for q in self.questions(reading, rng) if q is not None]
         # A teacher's own question is always asked (the audit tells them what to fix).
         if self.hand_written:

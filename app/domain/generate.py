@@ -47,6 +47,7 @@ from app.domain.kinds.base import (
     attributed_source,
     content_words,
     in_stem,
+    person_types,
     says_who_only,
     source_label,
     sourced_in_its_sentence,
@@ -88,7 +89,7 @@ from app.domain.quiz_rules import (
     touches_headline,
 )
 from app.domain.scoring import NEAR, runs
-from app.domain.text import Block, display_form, find_all, match_form
+from app.domain.text import Block, display_form, figures, find_all, match_form
 
 NOT_SAID = "The article does not say"
 
@@ -269,13 +270,13 @@ def _speaker_types(reading: ArticleReading, block: Block, span: Span) -> frozens
     vocabulary = reading.vocabulary
     every = frozenset(entry.id for entry in vocabulary.source_types)
     if _first_person(block, span):
-        return _person_types(vocabulary)
+        return person_types(vocabulary)
     first = words_of(block, (span.start, span.start + 1))
     if first and first[0] in ("it", "its"):
         # "it would share its figures": one group or record, not "some riders" either.
-        return every - _person_types(vocabulary) - {"vague"}
+        return every - person_types(vocabulary) - {"vague"}
     if first and first[0] in ("they", "their", "them"):
-        return every - _person_types(vocabulary)
+        return every - person_types(vocabulary)
     return None
 
 
@@ -293,7 +294,7 @@ def _voices_a_body(vocabulary: Vocabulary, words: Sequence[str]) -> bool:
 
 def _speaks_for_a_body(vocabulary: Vocabulary, source: Source) -> bool:
     """An organisation, an official, or a person the teacher's name ties to a body."""
-    if source.type not in _person_types(vocabulary) | UNNAMED_SOURCE_TYPES:
+    if source.type not in person_types(vocabulary) | UNNAMED_SOURCE_TYPES:
         return True
     if source.type in vocabulary.person_source_types - {"named_person"}:
         return True
@@ -307,11 +308,6 @@ _RECORD_TYPES = frozenset({"document_or_data"})
 
 def _every_type(vocabulary: Vocabulary) -> frozenset[str]:
     return frozenset(entry.id for entry in vocabulary.source_types)
-
-
-def _person_types(vocabulary: Vocabulary) -> frozenset[str]:
-    """The source types that are one person, named or not."""
-    return vocabulary.person_source_types | {"anonymous"}
 
 
 def _relays_of(article: Article, source: Source) -> list[Source]:
@@ -495,7 +491,7 @@ class WhoSaidIt(QuestionKind):
             # "they had no idea their children were using it", "stopped believing the promises":
             # only people know, believe or have children; a study, a paper or a firm on offer is
             # no real choice (reviews 39 and 40).
-            speakers &= _person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
+            speakers &= person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
         if source is not None and _tied_to_a_body(reading, source):
             # "the school's own report", "the head teacher": which named organisation it belongs to
             # the article may not say, so none is a safe wrong answer (review 55).
@@ -545,9 +541,7 @@ class WhoSaidIt(QuestionKind):
         chains: list[set[str]] = []
         kept = []
         for candidate in candidates:
-            chain = _relay_chain(article, candidate) | {
-                s.id for s in article.sources if candidate.id in _relay_chain(article, s)
-            }
+            chain = {candidate.id} | {s.id for s in _relays_of(article, candidate)}
             if not any(chain & other for other in chains):
                 chains.append(chain)
                 kept.append(candidate)
@@ -638,7 +632,7 @@ _BACK_REFERENCE = frozenset({"the", "this", "that", "its"})
 def _tied_to_a_body(reading: ArticleReading, source: Source) -> bool:
     """A person called by a role in a body (see SourceType), or a record a body owns ("the school's
     own report to governors", "its figures")."""
-    if source.type in _person_types(reading.vocabulary):
+    if source.type in person_types(reading.vocabulary):
         return BODY_TYPE in SourceType.defensible_in_its_sentences(reading, source)
     bodies = set(reading.vocabulary.institution_words)
     for mention in source.mentions:
@@ -810,7 +804,7 @@ class SourceType(NameFromVocabulary):
         council's elections officer, Martin Okonjo"), makes an organisation defensible; a record
         ("In a statement, he said") a document (review 48)."""
         vocabulary = reading.vocabulary
-        if source.type not in _person_types(vocabulary):
+        if source.type not in person_types(vocabulary):
             return set()
         defensible: set[str] = set()
         bodies_and_roles = set(vocabulary.institution_words) | set(vocabulary.role_words)
@@ -924,7 +918,7 @@ def _source_features(vocabulary: Vocabulary, type_id: str) -> tuple[bool, bool]:
     people ("Dana Mensah", "critics", "one worker") rather than a group or a record."""
     return (
         type_id in vocabulary.named_source_types,
-        type_id in _person_types(vocabulary) | UNNAMED_SOURCE_TYPES,
+        type_id in person_types(vocabulary) | UNNAMED_SOURCE_TYPES,
     )
 
 
@@ -1704,7 +1698,6 @@ _DENIAL = re.compile(r"\b(?:not|no|never|nobody|none|nothing)\b|n't\b")
 
 _SUFFIXES = ("ness", "ing", "ies", "ied", "ed", "es", "s", "y", "e")
 _WORD_LETTERS = re.compile(r"[^\W\d_]+")
-_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
 MIN_STEM_WORD = 4  # "Out", "Hit": shorter words say too little to be matched
 
 
@@ -1724,8 +1717,7 @@ def _stems(text: str, kept: frozenset[str] = frozenset()) -> frozenset[str]:
                 word = word[: -len(suffix)]
                 break
         stems.add(word.rstrip("e"))
-    # Figures count as words: "Net Council £850,000" says the sum.
-    stems |= {number.replace(",", "") for number in _FIGURE.findall(text)}
+    stems |= figures(text)  # "Net Council £850,000" says the sum
     return frozenset(stems)
 
 

@@ -119,6 +119,14 @@ class Block:
         return Block.from_text(self.text[first_char:last_char])
 
 
+_FIGURE = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def figures(text: str) -> set[str]:
+    """The numbers of ``text`` without thousands commas ("£850,000" gives "850000")."""
+    return {number.replace(",", "") for number in _FIGURE.findall(text)}
+
+
 def word_range(block: Block, start_char: int, end_char: int) -> tuple[int, int]:
     """Word indices [first, last + 1) of the words of ``block`` overlapping a character range,
     by binary search (words are sorted and do not overlap)."""

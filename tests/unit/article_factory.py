@@ -23,6 +23,7 @@ from app.domain.article import (
     Vocabulary,
     VocabularyEntry,
 )
+from app.domain.question import Question
 from app.domain.text import Block, display_form
 from app.domain.vocabulary import load_vocabulary
 
@@ -382,3 +383,16 @@ def random_articles(draw: st.DrawFn) -> Article:
         questions=tuple(questions),
         quiz_length=draw(st.integers(1, 15)),
     )
+
+
+def select_phrases(question: Question, *phrases: str) -> tuple[int, ...]:
+    """The word indexes of a select question's passage that a student picks by selecting each
+    phrase (its first place; words as the passage splits them, without punctuation)."""
+    chosen: list[int] = []
+    for phrase in phrases:
+        wanted = phrase.split()
+        starts = [
+            i for i in range(len(question.words)) if list(question.words[i : i + len(wanted)]) == wanted
+        ]
+        chosen += range(starts[0], starts[0] + len(wanted))
+    return tuple(chosen)

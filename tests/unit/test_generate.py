@@ -50,6 +50,9 @@ from tests.unit.article_factory import (
     random_articles,
     vocabulary,
 )
+from tests.unit.article_factory import (
+    select_phrases as _select,
+)
 
 VOCABULARY = vocabulary()
 GENERATED_KINDS = [name for name, kind in KINDS.items() if not kind.hand_written]
@@ -1924,17 +1927,6 @@ def test_find_framing_asks_only_where_the_teacher_marked_all_framing() -> None:
     b = library_builder()
     b.framing_complete = {4}
     assert [q.block for q in questions_of(b.build(), "find_framing")] == [4]
-
-
-def _select(question: Question, *phrases: str) -> tuple[int, ...]:
-    chosen: list[int] = []
-    for phrase in phrases:
-        wanted = phrase.split()
-        starts = [
-            i for i in range(len(question.words)) if list(question.words[i : i + len(wanted)]) == wanted
-        ]
-        chosen += range(starts[0], starts[0] + len(wanted))
-    return tuple(chosen)
 
 
 def test_find_framing_the_words_a_note_quotes_from_a_span_alone_find_it() -> None:

@@ -13,23 +13,13 @@ from app.domain.question import CHOICE, Question
 from app.domain.quiz_rules import quotes_the_claim_of
 from app.domain.scoring import score_answer
 from tests.unit.article_factory import ArticleBuilder, vocabulary
+from tests.unit.article_factory import select_phrases as selected
 
 VOCABULARY = vocabulary()
 
 
 def questions_of(article: Article, kind: str, seed: int = 1) -> list[Question]:
     return [q for q in all_questions(article, VOCABULARY, random.Random(seed)) if q.kind == kind]
-
-
-def selected(question: Question, *phrases: str) -> tuple[int, ...]:
-    chosen: list[int] = []
-    for phrase in phrases:
-        wanted = phrase.split()
-        start = next(
-            i for i in range(len(question.words)) if list(question.words[i : i + len(wanted)]) == wanted
-        )
-        chosen += range(start, start + len(wanted))
-    return tuple(chosen)
 
 
 def test_a_stem_closes_a_quotation_the_teachers_quote_leaves_open() -> None:
@@ -85,21 +75,42 @@ def test_find_sources_a_role_in_a_named_body_set_off_by_commas_costs_nothing() -
     assert score_answer(question, (*with_role, *selected(question, "has seen demand rise"))).score < 0.9
 
 
-def _board_member(first_paragraph: str, mention: str) -> Article:
+def _person_among_others(
+    first_paragraph: str,
+    source_id: str,
+    name: str,
+    mention: str,
+    *,
+    source_type: str = "named_person",
+    title: str = "Heading Ban",
+) -> Article:
+    """One person in the first paragraph, beside an outlet, a vague group, a record and an unnamed
+    person: every kind of source a "what kind of source" question could offer."""
     b = ArticleBuilder(
-        "Lunch Prices Rise",
+        title,
         [
             first_paragraph,
             "The Courier reported the vote. Critics say the rise is unfair.",
             "A report by the district found costs rose. One parent said she would pay.",
         ],
     )
-    b.source("tan", "Gregory Tan", "named_official", [mention])
+    b.source(source_id, name, source_type, [mention])
     b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
     b.source("critics", "critics", "vague", ["Critics say"])
     b.source("report", "a report by the district", "document_or_data", ["A report by the district found"])
     b.source("parent", "one parent", "anonymous", ["One parent said"])
     return b.build()
+
+
+def _board_member(first_paragraph: str, mention: str) -> Article:
+    return _person_among_others(
+        first_paragraph,
+        "tan",
+        "Gregory Tan",
+        mention,
+        source_type="named_official",
+        title="Lunch Prices Rise",
+    )
 
 
 def test_source_type_a_role_in_a_body_rules_out_the_organisation_however_it_is_written() -> None:
@@ -261,23 +272,6 @@ def test_an_explanation_quoting_a_claims_sentence_shows_where_that_claim_comes_f
 
 
 # --- Reviews 50 to 53 --------------------------------------------------------------------------------
-
-
-def _person_among_others(first_paragraph: str, source_id: str, name: str, mention: str) -> Article:
-    b = ArticleBuilder(
-        "Heading Ban",
-        [
-            first_paragraph,
-            "The Courier reported the vote. Critics say the rise is unfair.",
-            "A report by the district found costs rose. One parent said she would pay.",
-        ],
-    )
-    b.source(source_id, name, "named_person", [mention])
-    b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
-    b.source("critics", "critics", "vague", ["Critics say"])
-    b.source("report", "a report by the district", "document_or_data", ["A report by the district found"])
-    b.source("parent", "one parent", "anonymous", ["One parent said"])
-    return b.build()
 
 
 def test_source_type_a_role_word_or_its_ties_a_person_to_a_body() -> None:
@@ -518,10 +512,11 @@ def test_statement_kind_skips_evidence_and_the_conclusion_drawn_from_it() -> Non
 
 
 def test_headline_evidence_offers_no_sentence_giving_the_headlines_figure_or_rejecting_it() -> None:
-    from app.domain.kinds.headline_evidence import HeadlineEvidence, _numbers
+    from app.domain.kinds.headline_evidence import HeadlineEvidence
+    from app.domain.text import figures
 
-    assert _numbers("Net Council £850,000") == {"850000"}
-    assert _numbers("as much as £850,000 a year") & _numbers("Net Council £850,000")
+    assert figures("Net Council £850,000") == {"850000"}
+    assert figures("as much as £850,000 a year") & figures("Net Council £850,000")
     # "rejected the link" argues against the headline: no reader would take it for support (review 57).
     b = ArticleBuilder(
         "Benefit Cuts Drive Food Bank Demand",

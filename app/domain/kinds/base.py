@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from app.domain.article import HEADLINE_BLOCK, Article, Claim, Source, Span, VocabularyEntry
+from app.domain.article import HEADLINE_BLOCK, Article, Claim, Source, Span, Vocabulary, VocabularyEntry
 from app.domain.passage import ArticleReading, find_words, in_quotation
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.quiz_rules import SOURCE_KEYED_KINDS, gives_key_away
@@ -428,6 +428,11 @@ _FINDING_VERB = re.compile(
 FINDING_VERB_REACH = 3
 
 
+def person_types(vocabulary: Vocabulary) -> frozenset[str]:
+    """The source types that are one person, named or not."""
+    return vocabulary.person_source_types | {"anonymous"}
+
+
 def _holds_its_own_source(reading: ArticleReading, question: Question) -> bool:
     """The claim names, inside its own words, where it comes from: a record or a body's people and
     what they found ("larger studies had found only small effects" from Dr Petrakis, review 55;
@@ -436,11 +441,7 @@ def _holds_its_own_source(reading: ArticleReading, question: Question) -> bool:
     claim = _claim_asked(reading, question)
     source = reading.article.source(claim.source) if claim is not None and claim.source else None
     # From a record, what its people found is the record's ("engineers found a crack", in a report).
-    if (
-        claim is None
-        or source is None
-        or source.type not in reading.vocabulary.person_source_types | {"anonymous"}
-    ):
+    if claim is None or source is None or source.type not in person_types(reading.vocabulary):
         return False
     span = claim.span
     block = reading.blocks[span.block]

@@ -27,7 +27,7 @@ from app.domain.kinds.base import (
 )
 from app.domain.passage import ArticleReading, words_of
 from app.domain.question import CHOICE, Question
-from app.domain.text import Block, display_form, match_form
+from app.domain.text import Block, display_form, figures, match_form
 
 NONE_OF_THEM = "None of them: each says less than the headline"
 # A sentence longer than this is too much to read as one choice.
@@ -41,15 +41,6 @@ _TAIL = re.compile(r"^\S*")
 # wrongly left out costs a choice, a sentence wrongly offered could be a second key.
 ROOT_LETTERS = 3
 SOURCED_WITHOUT_HEDGE = SOURCED_STATUSES
-
-
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-
-
-def _numbers(text: str) -> set[str]:
-    """The numbers of ``text`` ("£850,000" gives "850000"): a sentence giving the headline's figure
-    says that much of it (review 54)."""
-    return {number.replace(",", "") for number in _NUMBER.findall(text)}
 
 
 def word_roots(text: str) -> set[str]:
@@ -101,11 +92,11 @@ class HeadlineEvidence(QuestionKind):
                 technique = vocabulary.technique(framing.technique)
             except KeyError:
                 continue
-            headline_roots = word_roots(framing.span.quote) | _numbers(framing.span.quote)
+            headline_roots = word_roots(framing.span.quote) | figures(framing.span.quote)
             sentences = [
                 (text, place)
                 for text, place in self.noted_sentences(reading, framing)
-                if not (word_roots(text) | _numbers(text)) & headline_roots
+                if not (word_roots(text) | figures(text)) & headline_roots
                 and not self.states_a_sourced_claim(reading, place)
                 and not self.argues_against(reading, place)
             ]

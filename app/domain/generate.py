@@ -119,6 +119,9 @@ MAX_PER_PASSAGE = 2
 
 
 MAX_APPOSITIVE = 8
+# A relative clause says who someone is in more words: "who leads the opposition group on Hallingford
+# Town Council".
+MAX_RELATIVE = 12
 # Gaps between the words of one phrase: a space, or a plural possessive's apostrophe and a space.
 _IN_PHRASE_GAPS = frozenset({" ", "' ", "\u2019 "})
 _APPOSITIVE_STARTS = frozenset({"the", "a", "an", "who", "his", "her", "their", "its", "one"})
@@ -133,6 +136,11 @@ def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
         end = edge + 1
         while end < len(block.words) and block.gaps[end] == " ":
             end += 1
+        if block.words[edge].casefold() == "who":
+            # "said Derek Ashworth, who leads the opposition group and wants the scheme scrapped": who
+            # he is ends where what he wants begins (review 59).
+            joins = [i for i in range(edge + 1, end) if block.words[i].casefold() in _CLAUSE_JOINS]
+            end = joins[0] if joins else end
         span = (edge, end)
     else:
         if edge <= 0 or block.gaps[edge].strip() != ",":
@@ -156,9 +164,12 @@ def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
             and not {match_form(word).casefold() for word in words} & _NOT_A_ROLE
         )
     )
-    return span if describes and span[1] - span[0] <= MAX_APPOSITIVE else None
+    longest = MAX_RELATIVE if first.casefold() == "who" else MAX_APPOSITIVE
+    return span if describes and span[1] - span[0] <= longest else None
 
 
+# Words that join a second clause to a relative one: "who leads the group and wants ...".
+_CLAUSE_JOINS = frozenset({"and", "but"})
 # Words that start what someone said or did, not who they are.
 _NOT_A_ROLE = frozenset({"that", "adding", "saying", "claiming", "warning", "insisting", "arguing"})
 
@@ -526,6 +537,9 @@ class WhoSaidIt(QuestionKind):
             and not ((content_words(source_label(s)) - _DESCRIPTOR_ROOTS) & shown_words)
             # "the campaign said the poll showed ...": the poll is in the claim's own sentence
             and not any(reading.shares_sentence(claim.span, m) for m in s.mentions)
+            # Two loose groups ("shopkeepers in Ashcombe", "traders") may be the same people in
+            # other words: beside a vague key no other vague group is a safe wrong answer (review 61).
+            and not (source is not None and source.type == "vague" and s.type == "vague")
         ]
         if (
             source is not None
@@ -1000,6 +1014,12 @@ class FindInPassage(QuestionKind):
             )
 
 
+# Words of a mention that says its source gave nothing: "declined to say", "did not comment".
+_REFUSAL_WORDS = frozenset({"declined", "declines", "refused", "refuses", "not", "never"})
+# How near the end of a mention its refusal stands: "declined to say", "would not comment".
+REFUSAL_REACH = 3
+
+
 class FindSources(FindInPassage):
     name = "find_sources"
     title = "Find the attributions"
@@ -1024,7 +1044,18 @@ class FindSources(FindInPassage):
             if not self._only_a_name(reading, block, source, mention)
             and not self._inside_its_own_report(reading, source, mention)
             and not self._inside_another(reading, block, mention)
+            and not self._refuses(reading, block, mention)
         ]
+
+    @staticmethod
+    def _refuses(reading: ArticleReading, block: int, mention: Span) -> bool:
+        """A mention that says a source gave nothing ("A police spokesperson declined to say", "It did
+        not say"): it tells who was asked, not where information comes from, so a careful reader may
+        leave it out; right to select, not required (review 59)."""
+        # Only in the verb at its end: "One student, who asked not to be named, said" speaks.
+        words = [match_form(w).casefold() for w in reading.blocks[block].words[mention.start : mention.end]]
+        last = words[-REFUSAL_REACH:]
+        return bool(set(last) & _REFUSAL_WORDS) or any(w.endswith(("n't", "n\u2019t")) for w in last)
 
     @staticmethod
     def _inside_another(reading: ArticleReading, block: int, mention: Span) -> bool:
@@ -1113,6 +1144,7 @@ class FindSources(FindInPassage):
             for source, mention in reading.mentions_in(block)
             if self._only_a_name(reading, block, source, mention)
             or self._inside_its_own_report(reading, source, mention)
+            or self._refuses(reading, block, mention)
         ]
         for _, mention in reading.mentions_in(block):
             before = _clause(words, mention.start, -1)
@@ -1135,8 +1167,10 @@ class FindSources(FindInPassage):
         verbs = reading.attribution_hits(block)
         keys = []
         for source, mention in reading.mentions_in(block):
-            if self._inside_its_own_report(reading, source, mention) or self._inside_another(
-                reading, block, mention
+            if (
+                self._inside_its_own_report(reading, source, mention)
+                or self._inside_another(reading, block, mention)
+                or self._refuses(reading, block, mention)
             ):
                 continue
             span = self._attribution_part(reading, block, mention)
@@ -1160,7 +1194,9 @@ class FindSources(FindInPassage):
             )  # "CNN" of "a fighter ... told CNN"
             # "... and then the French said they'd started," a fighter told CNN: free, not required.
             quoted = in_quotation(reading.blocks[block], mention.start, mention.end)
-            if not (inside_another or quoted) and self._only_a_name(reading, block, source, mention):
+            if not (
+                inside_another or quoted or self._inside_its_own_report(reading, source, mention)
+            ) and self._only_a_name(reading, block, source, mention):
                 return False  # "St Brennan's Hospital advises": marked, with no reporting word we know
         for _, claim in reading.claims_in(block):
             if claim.source is None or in_quotation(reading.blocks[block], claim.span.start, claim.span.end):

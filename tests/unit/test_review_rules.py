@@ -654,3 +654,94 @@ def test_headline_check_a_rough_size_elsewhere_in_the_sentence_does_not_hedge_th
     )
     b.frame("Trade Collapses", "headline_body_mismatch", note="Only some shops gave figures.")
     assert questions_of(b.build(), "headline_check") == []
+
+
+# --- Left from reviews 59 and 61 ---------------------------------------------------------------------
+
+
+def test_find_sources_is_not_asked_where_a_participle_gives_a_second_source() -> None:
+    # "Shopkeepers say trade has collapsed, with some reporting takings down by a third": "some
+    # reporting" is an attribution the teacher did not mark (review 61).
+    b = ArticleBuilder(
+        "Parking",
+        [
+            "Shopkeepers say trade has collapsed since April, with some reporting takings down by a third.",
+            "The council said income from the car parks rose by a third over the same months last year.",
+        ],
+    )
+    b.source("shops", "shopkeepers", "vague", ["Shopkeepers say"])
+    b.source("council", "the council", "named_organisation", ["The council said"])
+    b.claim("trade has collapsed since April", "attributed", source="shops")
+    b.claim("income from the car parks rose by a third", "attributed", source="council")
+    assert [q.block for q in questions_of(b.build(), "find_sources")] == [2]
+
+
+def test_who_said_it_offers_no_second_loose_group_beside_a_group_key() -> None:
+    # "traders" beside "shopkeepers in Ashcombe": the same people in other words (review 61).
+    b = ArticleBuilder(
+        "Parking",
+        [
+            "Shopkeepers in Ashcombe say sales have fallen since the charges began.",
+            "Traders say the market is quieter. Gillian Pryce, the chamber's chair, said shops were worried.",
+            "The council said income rose. Resident Keith Morland said he shops online now.",
+        ],
+    )
+    b.source("shops", "shopkeepers in Ashcombe", "vague", ["Shopkeepers in Ashcombe say"])
+    b.source("traders", "traders", "vague", ["Traders say"])
+    b.source("pryce", "Gillian Pryce, the chamber's chair", "named_person", ["Gillian Pryce"])
+    b.source("council", "the council", "named_organisation", ["The council said"])
+    b.source("morland", "Keith Morland, a resident", "named_person", ["Resident Keith Morland said"])
+    b.claim("sales have fallen since the charges began", "attributed", source="shops")
+    for seed in range(1, 9):
+        (question,) = [
+            q
+            for q in questions_of(b.build(), "who_said_it", seed)
+            if q.answer_text == ["shopkeepers in Ashcombe"]
+        ]
+        assert not any("traders" in choice.casefold() for choice in question.choices)
+
+
+def test_find_sources_a_relative_clause_saying_who_speaks_is_free() -> None:
+    # "said Councillor Derek Ashworth, who leads the opposition group on Hallingford Town Council and
+    # wants the scheme scrapped": who he is costs nothing; what he wants still does (review 59).
+    b = ArticleBuilder(
+        "Scooters",
+        [
+            '"It is reckless," said Councillor Derek Ashworth, who leads the opposition group on Hallingford '
+            "Town Council and wants the scheme scrapped when its trial year ends.",
+        ],
+    )
+    b.source("ashworth", "Councillor Derek Ashworth", "named_official", ["said Councillor Derek Ashworth"])
+    (question,) = questions_of(b.build(), "find_sources")
+    role = "said Councillor Derek Ashworth who leads the opposition group on Hallingford Town Council"
+    assert score_answer(question, selected(question, role)).score == 1
+    assert score_answer(question, selected(question, role + " and wants the scheme scrapped")).score < 1
+
+
+def test_find_sources_a_refusal_is_free_not_required() -> None:
+    # "A police spokesperson declined to say whether ...", "It did not say ...": who was asked, not
+    # where information comes from; a careful reader may leave them out (review 59). A speaker "who
+    # asked not to be named" still speaks.
+    b = ArticleBuilder(
+        "Scooters",
+        [
+            "Eastmere Police said there had been 46 complaints. It did not say how many involved rental "
+            "scooters. A police spokesperson declined to say whether anyone had been charged.",
+            "One rider, who asked not to be named, said she felt safe on the scooters and rode one every "
+            "day to her job at the hospital.",
+        ],
+    )
+    b.source(
+        "police",
+        "Eastmere Police",
+        "named_organisation",
+        ["Eastmere Police said", "It did not say", "A police spokesperson declined to say"],
+    )
+    b.source("rider", "one rider", "anonymous", ["One rider, who asked not to be named, said"])
+    first, second = questions_of(b.build(), "find_sources")
+    assert score_answer(first, selected(first, "Police said")).score == 1
+    everything_said = selected(
+        first, "Eastmere Police said", "It did not say", "A police spokesperson declined to say"
+    )
+    assert score_answer(first, everything_said).score == 1
+    assert score_answer(second, selected(second, "said")).score < 1

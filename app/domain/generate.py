@@ -57,6 +57,7 @@ from app.domain.kinds.base import (
     words_subject,
 )
 from app.domain.kinds.headline_evidence import HeadlineEvidence
+from app.domain.kinds.headline_quote import HeadlineQuote
 from app.domain.kinds.how_to_check import HowToCheck
 from app.domain.kinds.source_chain import SourceChain
 from app.domain.kinds.statement_kind import StatementKind, speaks_of_the_future
@@ -2266,6 +2267,7 @@ KINDS: dict[str, QuestionKind] = {
         HowToCheck(),
         SourceChain(),
         HeadlineEvidence(),
+        HeadlineQuote(),
         StatementKind(),
         HandChoice(),
         HandMultiple(),
@@ -2337,6 +2339,7 @@ def build_quiz(
         about_headline = [
             q for q in generated if touches_headline(q) and not any(conflicts(q, o) for o in quiz)
         ]
+        about_headline = [q for q in about_headline if KINDS[q.kind].headline_lesson] or about_headline
         if about_headline:
             quiz.append(rng.choice(about_headline))
     wanted = max(0, target - len(quiz))

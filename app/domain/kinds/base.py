@@ -120,6 +120,9 @@ class QuestionKind:
     # False for a kind whose ``questions`` never use the random generator (no choices to shuffle):
     # its questions are worked out once per reading.
     draws_at_random: ClassVar[bool] = True
+    # A quiz's question on an annotated headline is drawn from the kinds that ask what it claims;
+    # False for a kind that asks something else about it (whose words it quotes).
+    headline_lesson: ClassVar[bool] = True
 
     def generate(self, reading: ArticleReading, rng: random.Random) -> list[Question]:
         if self.draws_at_random:

@@ -1,0 +1,230 @@
+"""Whose words stand in the headline's quotation marks?  A headline that puts a strong phrase in
+quotation marks ("Parking 'Cash Grab' Empties High Street") passes on someone's words without saying
+whose they are, and a reader easily takes them for the newspaper's own finding.  Asked where the
+article quotes those very words once, inside a speaker's quotation, in a sentence whose marked
+mentions name that speaker (and whoever relayed them) and nobody else: there the article itself says
+whose words they are.  The wrong answers are the writer of the article and other sources it names."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from app.domain.article import HEADLINE_BLOCK, Source, Span
+from app.domain.kinds.base import (
+    MIN_CHOICES,
+    QuestionKind,
+    _distinct,
+    _notes,
+    _phrase,
+    _relay_chain,
+    content_words,
+    relay_order,
+    source_label,
+    where,
+)
+from app.domain.passage import ArticleReading, in_quotation
+from app.domain.question import CHOICE, Question
+from app.domain.text import Block
+
+WRITER = "The writer of the article, in their own words"
+# A longer quotation in a headline is a speaker's whole sentence, usually with "says" beside it.
+MAX_QUOTED_WORDS = 6
+# Around the headline's words, this much of the speaker's quotation is shown in the explanation.
+MAX_CONTEXT_WORDS = 25
+MAX_WRONG_SOURCES = 2
+# A headline's one word is looked for in the body by its first letters too ("monsters", "betrayed").
+ROOT_LETTERS = 5
+# Reports and data sets are rarely the speaker of a short, strong phrase: beside a person as the
+# key they are filler (as in who said it).
+_RECORD_TYPES = frozenset({"document_or_data"})
+
+
+_OPENING = ("'", '"', "\u2018", "\u201c")
+_CLOSING = ("'", '"', "\u2019", "\u201d")
+
+
+def quotations(block: Block) -> list[tuple[int, int]]:
+    """Word ranges [start, end) inside a pair of quotation marks, single or double ("'Cash Grab'"): a
+    mark that opens right before a word, up to the first mark that closes right after one."""
+    found: list[tuple[int, int]] = []
+    for start in range(len(block.words)):
+        if not block.gaps[start].endswith(_OPENING):
+            continue
+        end = next(
+            (e for e in range(start + 1, len(block.words) + 1) if block.gaps[e].startswith(_CLOSING)), None
+        )
+        if (
+            end is not None
+            and in_quotation(block, start, end)
+            and not any(s < end and start < e for s, e in found)
+        ):
+            found.append((start, end))
+    return found
+
+
+class HeadlineQuote(QuestionKind):
+    name = "headline_quote"
+    title = "Whose words the headline quotes"
+    skill = "framing"
+    type = CHOICE
+    # A headline's main lesson is what it claims; whose words it borrows is asked beside that.
+    headline_lesson = False
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        if reading.attribution_hits(HEADLINE_BLOCK):
+            return  # "'We Were Ignored,' Say Parents": the headline itself says whose words they are
+        for start, end in quotations(reading.blocks[HEADLINE_BLOCK]):
+            if end - start <= MAX_QUOTED_WORDS:
+                yield self._ask(reading, rng, start, end)
+
+    def _ask(self, reading: ArticleReading, rng: random.Random, start: int, end: int) -> Question | None:
+        article = reading.article
+        wanted = reading.bare_words(HEADLINE_BLOCK)[start:end]
+        places = [
+            (block, first, first + len(wanted))
+            for block in range(1, len(reading.blocks))
+            for first in range(len(reading.blocks[block].words) - len(wanted) + 1)
+            if reading.bare_words(block)[first : first + len(wanted)] == wanted
+        ]
+        if len(places) != 1:
+            return None  # not in the body, or in several places: whose words they are is not one answer
+        block, first, last = places[0]
+        if len(wanted) == 1 and self._same_root_elsewhere(reading, wanted[0], places[0]):
+            return None  # "monsters" from another speaker: whose word it is would be two answers
+        if not in_quotation(reading.blocks[block], first, last):
+            return None  # the writer's own words in the body
+        body = Span(block, first, last, "")
+        needs_marks = reading.vocabulary.needs_quotation_marks
+        if any(f.span.overlaps(body) for f in article.framing if f.technique in needs_marks):
+            return None  # the writer's own scare quotes in the body: nobody is quoted
+        speaker = self._speaker(reading, body)
+        if speaker is None:
+            return None
+        chain = _relay_chain(article, speaker)
+        headline = reading.blocks[HEADLINE_BLOCK]
+        if content_words(headline.text) & content_words(source_label(speaker)):
+            return None  # "Parent's 'Disaster' Warning": the headline points at the key
+        sentence = next(s for s in reading.sentences(block) if s[0] <= first < s[1])
+        shown = content_words(" ".join(headline.words[start:end]))
+        wrong_sources = [
+            s
+            for s in article.sources
+            if s.id not in chain
+            and speaker.id not in _relay_chain(article, s)
+            and reading.naming_mentions(s)
+            and not (s.type in _RECORD_TYPES and speaker.type not in _RECORD_TYPES)
+            and not (content_words(source_label(s)) & shown)
+            and not any(
+                m.block == block and m.start < sentence[1] and sentence[0] < m.end for m in s.mentions
+            )
+            # "One nurse told the Castlebrook Echo": the outlet she told may be where the words came from.
+            and not any(m.overlaps(own) for m in s.mentions for own in speaker.mentions)
+        ]
+        labels = _distinct(source_label(s) for s in wrong_sources)
+        wrong = rng.sample(labels, min(MAX_WRONG_SOURCES, len(labels)))
+        if len(wrong) + 2 < MIN_CHOICES:
+            return None
+        label = source_label(speaker)
+        phrase = _phrase(reading, HEADLINE_BLOCK, start, end)
+        context = self._context(reading, body)
+        reason = (
+            f'In {where(block)}, the article quotes these words from {label}: "{context}". '
+            "Quotation marks in a headline show that the words are someone else's, not the newspaper's "
+            "own: the headline repeats a strong phrase without saying who used it, so find out who did "
+            "before you take it as fact."
+        )
+        framings = [
+            (index, f)
+            for index, f in enumerate(article.framing)
+            if f.span.block == HEADLINE_BLOCK and f.span.start < end and start < f.span.end
+        ]
+        headline_span = Span(HEADLINE_BLOCK, start, end, phrase)
+        return self.choice(
+            rng,
+            prompt=(
+                f'The headline puts "{phrase}" in quotation marks. According to the article, whose words '
+                "are these?"
+            ),
+            explanation=_notes([reason, *(f.note for _, f in framings)], reason),
+            right=label,
+            wrong=[*wrong, WRITER],
+            span=headline_span,
+            about=[f"source:{speaker.id}", *(f"framing:{index}" for index, _ in framings)],
+            line=framings[0][1].line if framings else speaker.line,
+            extra={
+                "spans": [[HEADLINE_BLOCK, start, end], [block, sentence[0], sentence[1]]],
+            },
+        )
+
+    @staticmethod
+    def _same_root_elsewhere(reading: ArticleReading, word: str, place: tuple[int, int, int]) -> bool:
+        root = word[:ROOT_LETTERS]
+        return any(
+            (block, index) != place[:2] and other.startswith(root)
+            for block in range(1, len(reading.blocks))
+            for index, other in enumerate(reading.bare_words(block))
+        )
+
+    @staticmethod
+    def _speaker(reading: ArticleReading, body: Span) -> Source | None:
+        """The one source whose words these are: every marked mention in their sentence (outside the
+        quotation) belongs to it or to those who relayed it, and one of them names it."""
+        article = reading.article
+        quoted = reading.quoted(body.block)
+        sentence = next(s for s in reading.sentences(body.block) if s[0] <= body.start < s[1])
+        mentioned = [
+            (source, mention)
+            for source, mention in reading.mentions_in(body.block)
+            if sentence[0] <= mention.start
+            and mention.end <= sentence[1]
+            and not set(range(mention.start, mention.end)) <= quoted
+        ]
+        if not mentioned:
+            return None
+        # The first speaker of a relay ("a nurse told the Echo"): the source whose chain holds them all.
+        ids = {source.id for source, _ in mentioned}
+        firsts = [s for s, _ in mentioned if ids <= _relay_chain(article, s)]
+        if not firsts:
+            return None
+        speaker = max(firsts, key=lambda s: len(relay_order(article, s)))
+        if not any(s is speaker and reading.names_source(s, m) for s, m in mentioned):
+            # Only "she said": who "she" is must be plain from the paragraph, named before with
+            # nobody else mentioned in between ("One nurse ... told the Echo ... 'It felt like a
+            # meltdown,' she said").
+            named = [
+                m for m in reading.naming_mentions(speaker) if m.block == body.block and m.end <= sentence[0]
+            ]
+            if not named:
+                return None
+            chain = _relay_chain(article, speaker)
+            if any(
+                source.id not in chain and named[-1].end <= mention.start < sentence[0]
+                for source, mention in reading.mentions_in(body.block)
+            ):
+                return None
+        if any(
+            claim.source not in (None, speaker.id) and claim.span.overlaps(body) for claim in article.claims
+        ):
+            return None  # the teacher gives these words to someone else
+        return speaker
+
+    @staticmethod
+    def _context(reading: ArticleReading, body: Span) -> str:
+        """The speaker's quotation around the headline's words, at most MAX_CONTEXT_WORDS long."""
+        quoted = reading.quoted(body.block)
+        gaps = reading.blocks[body.block].gaps
+
+        def marked(gap: str) -> bool:
+            return any(mark in gap for mark in _OPENING + _CLOSING)
+
+        # One quotation only: two in a row ('"... to happen". "Working parents ..."') are two remarks.
+        first, last = body.start, body.end
+        while first - 1 in quoted and not marked(gaps[first]) and last - first < MAX_CONTEXT_WORDS:
+            first -= 1
+        while last in quoted and not marked(gaps[last]) and last - first < MAX_CONTEXT_WORDS:
+            last += 1
+        text = _phrase(reading, body.block, first, last)
+        starts = "..." if first - 1 in quoted and not marked(gaps[first]) else ""
+        ends = "..." if last in quoted and not marked(gaps[last]) else ""
+        return f"{starts}{text}{ends}"

@@ -1,0 +1,115 @@
+"""Whose words the headline quotes: asked only where the article itself says whose words they are."""
+
+from __future__ import annotations
+
+import random
+
+from app.domain.article import Article
+from app.domain.generate import all_questions, build_quiz
+from app.domain.kinds.headline_quote import WRITER, quotations
+from app.domain.question import Question
+from app.domain.text import Block
+from tests.unit.article_factory import ArticleBuilder, vocabulary
+
+VOCABULARY = vocabulary()
+
+
+def asked(article: Article, seed: int = 1) -> list[Question]:
+    return [q for q in all_questions(article, VOCABULARY, random.Random(seed)) if q.kind == "headline_quote"]
+
+
+def parking(title: str = "Parking 'Cash Grab' Empties High Street", chair_line: str = "") -> ArticleBuilder:
+    b = ArticleBuilder(
+        title,
+        [
+            "The council brought in charges at its two car parks in April, the council said.",
+            chair_line
+            or '"This is a cash grab, pure and simple," said Gail Pryce, chair of the Drivers\' Alliance.',
+            "Shopkeeper Dawn Whitlow said her takings were down. A radio caller, Maureen, said she now "
+            "shops online.",
+        ],
+    )
+    b.source("council", "the council", "named_organisation", ["the council said"])
+    b.source("pryce", "Gail Pryce, chair of the Drivers' Alliance", "named_person", ["said Gail Pryce"])
+    b.source("whitlow", "Dawn Whitlow, a shopkeeper", "named_person", ["Shopkeeper Dawn Whitlow said"])
+    b.source("maureen", "a radio caller", "anonymous", ["A radio caller, Maureen, said"])
+    return b
+
+
+def test_headline_quotations_single_or_double() -> None:
+    block = Block.from_text("Parking 'Cash Grab' Empties Ashcombe's High Street as \"Chaos\" Grows")
+    assert [block.words[s:e] for s, e in quotations(block)] == [("Cash", "Grab"), ("Chaos",)]
+    # A possessive's apostrophe opens nothing.
+    assert quotations(Block.from_text("Ashcombe Traders' Fury Over Parking")) == []
+
+
+def test_asks_whose_words_the_headline_quotes_where_the_article_quotes_a_named_speaker() -> None:
+    b = parking()
+    b.frame("'Cash Grab'", "scare_quotes", note="The headline does not say whose phrase this is.")
+    for seed in range(1, 6):
+        (question,) = asked(b.build(), seed)
+        assert question.skill == "framing"
+        assert question.answer_text == ["Gail Pryce, chair of the Drivers' Alliance"]
+        assert WRITER in question.choices and len(question.choices) == 4
+        assert '"Cash Grab"' in question.prompt and "Pryce" not in question.prompt
+        assert '"This is a cash grab, pure and simple"' in question.explanation
+        assert "The headline does not say whose phrase this is." in question.explanation
+
+
+def test_a_pronoun_speaker_counts_when_the_paragraph_named_her_just_before() -> None:
+    b = ArticleBuilder(
+        "'Meltdown' at Castlebrook A&E",
+        [
+            "One nurse told the Castlebrook Echo that corridors were full. "
+            '"It felt like a meltdown," she said.',
+            "Patient Dennis Hart said he waited nine hours. The trust said staff worked hard.",
+        ],
+    )
+    b.source("nurse", "an unnamed nurse", "anonymous", ["One nurse told the Castlebrook Echo", "she said"])
+    b.source("echo", "the Castlebrook Echo", "news_outlet", ["the Castlebrook Echo"])
+    b.source("hart", "Dennis Hart, a patient", "named_person", ["Patient Dennis Hart said"])
+    b.source("trust", "the hospital trust", "named_organisation", ["The trust said"])
+    (question,) = asked(b.build())
+    assert question.answer_text == ["an unnamed nurse"]
+    assert "the Castlebrook Echo" not in question.choices  # she told it: it relayed her words
+
+
+def test_not_asked_where_the_article_does_not_say_whose_words_they_are() -> None:
+    # The headline says who.
+    assert asked(parking("'Cash Grab' Empties High Street, Drivers Say").build()) == []
+    # The words are the writer's own in the body, or the writer's scare quotes there.
+    own = parking(chair_line="Drivers call the charges a cash grab, said Gail Pryce.")
+    assert asked(own.build()) == []
+    scare = parking(chair_line='The so-called "cash grab" goes on, said Gail Pryce.')
+    scare.frame('"cash grab"', "scare_quotes")
+    assert asked(scare.build()) == []
+    # Two people use the word, in other forms too.
+    twice = parking(
+        chair_line='"It is grabbing money, pure and simple," said Gail Pryce. "Cash Grab" indeed.'
+    )
+    assert asked(parking("Parking 'Grab' Empties High Street").build())
+    assert asked(twice.build()) == []
+    # Only "she said", and someone else is mentioned in between.
+    b = ArticleBuilder(
+        "'Meltdown' at Castlebrook A&E",
+        [
+            "One nurse told the Castlebrook Echo that corridors were full, and a patient said he waited for "
+            'hours. "It felt like a meltdown," she said.',
+            "The trust said staff worked hard. Dennis Hart, a patient, said the food was cold.",
+        ],
+    )
+    b.source("nurse", "an unnamed nurse", "anonymous", ["One nurse told the Castlebrook Echo", "she said"])
+    b.source("patient", "an unnamed patient", "anonymous", ["a patient said"])
+    b.source("trust", "the hospital trust", "named_organisation", ["The trust said"])
+    b.source("hart", "Dennis Hart, a patient", "named_person", ["Dennis Hart, a patient, said"])
+    assert asked(b.build()) == []
+
+
+def test_a_quiz_asks_what_the_headline_claims_before_whose_words_it_quotes() -> None:
+    b = parking("Parking 'Cash Grab' Empties High Street")
+    b.frame("Empties High Street", "headline_body_mismatch", note="Takings fell at one shop.")
+    article = b.build()
+    assert asked(article)
+    for seed in range(1, 11):
+        quiz = build_quiz(article, VOCABULARY, seed)
+        assert any(q.kind == "headline_check" for q in quiz)

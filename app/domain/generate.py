@@ -350,6 +350,15 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     ]
     if any(hit[0] < span.start or any(overlaps(hit, s) for s in sentences) for hit in hits):
         return False
+    # "... must now be kept indoors. Fairs have been cancelled. The rules may stay, officials said.":
+    # an unmarked attribution closing a later sentence may cover the sentences before it too
+    # (review 64); one that opens its sentence ("Critics say ...") speaks for what follows.
+    mentions = [(m.start, m.end) for _, m in reading.mentions_in(span.block)]
+    if any(
+        not covered(hit, mentions, margin=NEAR) and _closes_its_sentence(reading, span.block, hit)
+        for hit in reading.attribution_hits(span.block)
+    ):
+        return False
     # "Under the agency's plan, farmers can apply ...": a source named in the sentence, outside the
     # claim, as an owner or by its whole name (not "the Alder River" beside "the Alder River Trust").
     named_sources = [name_words(source) for source in reading.article.sources if name_words(source)]
@@ -360,6 +369,22 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     owners = {bare[i] for i in outside if i in possessive}
     named = {bare[i] for i in outside}
     return not any((words & owners) or words <= named for words in named_sources)
+
+
+# An attribution this close to its sentence's end, after a comma, closes it: "..., officials said".
+CLOSING_ATTRIBUTION_WORDS = 3
+
+
+def _closes_its_sentence(reading: ArticleReading, block: int, hit: tuple[int, int]) -> bool:
+    gaps = reading.blocks[block].gaps
+    for first, last in reading.sentences(block):
+        if first <= hit[0] < last:
+            if last - hit[1] > 1:
+                return False  # "Critics say the industry is barely policed"
+            return any(
+                "," in gaps[i] for i in range(max(first + 1, hit[0] - CLOSING_ATTRIBUTION_WORDS), hit[0] + 1)
+            )
+    return False
 
 
 def _unmarked_attribution_beside(reading: ArticleReading, span: Span) -> bool:
@@ -541,6 +566,13 @@ class WhoSaidIt(QuestionKind):
             # Two loose groups ("shopkeepers in Ashcombe", "traders") may be the same people in
             # other words: beside a vague key no other vague group is a safe wrong answer (review 61).
             and not (source is not None and source.type == "vague" and s.type == "vague")
+            # Nor anyone the paragraph names beside "some say": readers take them for one of the
+            # "some" (review 64).
+            and not (
+                source is not None
+                and source.type == "vague"
+                and any(m.block == claim.span.block for m in s.mentions)
+            )
         ]
         if (
             source is not None
@@ -560,12 +592,19 @@ class WhoSaidIt(QuestionKind):
             if not any(chain & other for other in chains):
                 chains.append(chain)
                 kept.append(candidate)
-        wrong_sources = _distinct(source_label(s) for s in kept)
         # Four choices: the key, "does not say" and two sources, or "does not say" and three.
         # Beside a vague key ("experts"), "the article does not say" who could be defended: not offered.
         not_said = source is not None and source.type != "vague"
         wanted = MAX_SOURCE_CHOICES - (2 if not_said else 1)
-        wrong = rng.sample(wrong_sources, min(wanted, len(wrong_sources)))
+        wrong = self._wrong_choices(reading, source, kept, wanted, rng)
+        if source is not None and not any(
+            _family(reading.vocabulary, s.type) == _family(reading.vocabulary, source.type)
+            for s in kept
+            if source_label(s) in wrong
+        ):
+            # "it represents 2,000 season-ticket holders" against two reports, a poll's figure against
+            # two people: the key is the only one of its kind on offer (review 63).
+            return None
         if len(wrong) + (1 if not_said else 0) < 2:
             return None  # with one source on offer the question would not test anything
         if source is not None:
@@ -588,6 +627,21 @@ class WhoSaidIt(QuestionKind):
             line=claim.line,
             extra={"claim": index},
         )
+
+    @staticmethod
+    def _wrong_choices(
+        reading: ArticleReading, source: Source | None, kept: list[Source], wanted: int, rng: random.Random
+    ) -> list[str]:
+        """``wanted`` labels of the kept sources, one of them of the key's own kind where there is one."""
+        labels = _distinct(source_label(s) for s in kept)
+        wrong = rng.sample(labels, min(wanted, len(labels)))
+        if source is None:
+            return wrong
+        family = _family(reading.vocabulary, source.type)
+        alike = _distinct(source_label(s) for s in kept if _family(reading.vocabulary, s.type) == family)
+        if alike and not set(alike) & set(wrong):
+            wrong[-1] = rng.choice(alike)
+        return wrong
 
     @staticmethod
     def _readable_source(reading: ArticleReading, claim: Claim, source: Source) -> bool:
@@ -926,6 +980,14 @@ class SourceType(NameFromVocabulary):
             line=source.line,
             extra={"source": source.id},
         )
+
+
+def _family(vocabulary: Vocabulary, type_id: str) -> str:
+    """People, records or bodies (organisations and outlets): a wrong answer of another family than
+    the key's can be ruled out by what the claim is about alone."""
+    if _source_features(vocabulary, type_id)[1]:
+        return "people"
+    return "records" if type_id in _RECORD_TYPES else "bodies"
 
 
 def _source_features(vocabulary: Vocabulary, type_id: str) -> tuple[bool, bool]:
@@ -2065,7 +2127,8 @@ class FindFraming(FindInPassage):
             quoted: set[int] = set()
             for phrase in _framing_words_quoted(item.note):
                 for found in find_all(text, match_form(phrase).lower()):
-                    first, last = words.word_range(*found)
+                    # "The whole town centre" quoted from a span the article's "the" starts (review 63).
+                    first, last = without_edge_articles(words, words.word_range(*found))
                     if start <= first < last <= end:
                         quoted.update(range(first, last))
             # An emotive word of the vocabulary inside the span ("massacre" of "it's a massacre"), or

@@ -195,12 +195,17 @@ def test_who_said_it_never_offers_a_source_tied_to_the_key_by_its_name_or_a_pers
         "App",
         [
             # No figure in the claim: a figure from a record beside people only is not asked (review 54).
-            "The app group remembered more words, the researchers reported in the Westbury study.",
+            "The app group scored higher on word tests, the researchers reported in the Westbury study.",
             '"These are exciting results," said Professor Ruth Adebayo, who led the study.',
             '"Now I feel sharp again," said Margaret Osei, a retired nurse.',
             "The Kingsford Council said it would not fund the app. Dr Lena Fischer said the gain was small.",
-            "Several earlier studies found no lasting benefit.",
+            "Several earlier studies found no lasting benefit. A government survey published in May found "
+            "that older people use apps less.",
         ],
+    )
+    # A second record: a wrong answer of the key's own kind (review 63).
+    b.source(
+        "survey", "a government survey", "document_or_data", ["A government survey published in May found"]
     )
     b.source(
         "study", "the Westbury study", "document_or_data", ["the researchers reported in the Westbury study"]
@@ -215,7 +220,7 @@ def test_who_said_it_never_offers_a_source_tied_to_the_key_by_its_name_or_a_pers
     b.source("council", "the Kingsford Council", "named_organisation", ["The Kingsford Council said"])
     b.source("fischer", "Dr Lena Fischer", "named_person", ["Dr Lena Fischer said"])
     b.source("studies", "several earlier studies", "vague", ["Several earlier studies found"])
-    b.claim("The app group remembered more words", "attributed", source="study")
+    b.claim("The app group scored higher on word tests", "attributed", source="study")
     b.claim("Now I feel sharp again", "attributed", source="osei")
     article = b.build()
     for seed in range(20):
@@ -492,9 +497,11 @@ def test_who_said_it_skips_a_claim_whose_words_name_its_source_in_lowercase() ->
         "Savings",
         [
             "According to a budget memo, the finance office put the savings at half a million dollars. "
-            "Ana Ruiz said the plan would also cut bus costs across the district next year.",
+            "Ana Ruiz said the plan would also cut bus costs across the district next year. Parent Tom "
+            "Hale said the buses were often late.",
         ],
     )
+    b.source("hale", "Tom Hale, a parent", "named_person", ["Parent Tom Hale said"])
     b.source(
         "memo", "a budget memo from the finance office", "document_or_data", ["According to a budget memo"]
     )

@@ -701,9 +701,10 @@ def test_who_said_it_skips_hedged_claims_and_wrong_choices_sharing_the_keys_word
             "Cocoa may help memory, according to a study at Eastfield University. "
             "The results were strong, according to a study at Eastfield University.",
             "Dr Amara Okafor, who led the study, spoke on Monday. Mayor Tom Hill said he drinks tea. "
-            "Jo Park, a nurse, said she drinks coffee.",
+            "Jo Park, a nurse, said she drinks coffee. The Riverside Tea Company said it sells more tea.",
         ],
     )
+    b.source("tea", "the Riverside Tea Company", "named_organisation", ["The Riverside Tea Company said"])
     b.source(
         "uni",
         "Eastfield University",

@@ -745,3 +745,155 @@ def test_find_sources_a_refusal_is_free_not_required() -> None:
     )
     assert score_answer(first, everything_said).score == 1
     assert score_answer(second, selected(second, "said")).score < 1
+
+
+# --- Reviews 62 to 65 --------------------------------------------------------------------------------
+
+
+def test_statement_kind_skips_an_opinion_in_words_about_the_future() -> None:
+    # "a disaster waiting to happen", "the only way to secure the club's future": "a prediction" could
+    # be defended too (reviews 63 and 65).
+    def article(claim: str) -> Article:
+        b = ArticleBuilder(
+            "School", [f"Parent Gary Whitfield said {claim}. The school said it would review it."]
+        )
+        b.source("whitfield", "Gary Whitfield, a parent", "named_person", ["Parent Gary Whitfield said"])
+        b.claim(claim, "attributed", source="whitfield", kind="opinion")
+        return b.build()
+
+    assert questions_of(article("the plan was a disaster waiting to happen"), "statement_kind") == []
+    assert (
+        questions_of(article("the move is the only way to secure the club's future"), "statement_kind") == []
+    )
+    assert len(questions_of(article("the plan was a disaster for families"), "statement_kind")) == 1
+
+
+def test_a_closing_attribution_left_unmarked_keeps_the_writers_own_words_unasked() -> None:
+    # "... must now be kept indoors. The rules may stay in place for 30 days, officials said.": the
+    # officials may speak for the whole paragraph (review 64); "Critics say ..." speaks for what follows.
+    def article(second: str) -> Article:
+        b = ArticleBuilder(
+            "Bird flu",
+            [
+                f"Inside the zone, all poultry must now be kept indoors. {second}",
+                "The agency said the zone covers ten kilometres. Farmer Priya Mistry said she was worried. "
+                "The Courier reported the outbreak first.",
+            ],
+        )
+        b.source("agency", "the agency", "named_organisation", ["The agency said"])
+        b.source("mistry", "Priya Mistry, a farmer", "named_person", ["Farmer Priya Mistry said"])
+        b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
+        b.claim("all poultry must now be kept indoors", "unattributed")
+        return b.build()
+
+    closing = article("The rules may stay in place for at least 30 days, officials said.")
+    assert questions_of(closing, "who_said_it") == [] and questions_of(closing, "support") == []
+    opening = article("Critics say the rules came too late for small farms.")
+    assert len(questions_of(opening, "who_said_it")) == 1
+
+
+def test_who_said_it_beside_some_say_offers_nobody_the_paragraph_names() -> None:
+    # "Some say the outbreak is the result of factory farming. 'Big sheds are a time bomb,' said
+    # campaigner Lucy Adeyemi": readers take her for one of the "some" (review 64).
+    b = ArticleBuilder(
+        "Bird flu",
+        [
+            'Some say the outbreak is the result of factory farming. "Big sheds are a time bomb," said '
+            "campaigner Lucy Adeyemi.",
+            "Farmer Priya Mistry said she was worried. Dr Anita Verma, the county vet, said the risk was "
+            "low. The Courier reported the outbreak first.",
+        ],
+    )
+    b.source("some", "some people", "vague", ["Some say"])
+    b.source("adeyemi", "Lucy Adeyemi, a campaigner", "named_person", ["said campaigner Lucy Adeyemi"])
+    b.source("mistry", "Priya Mistry, a farmer", "named_person", ["Farmer Priya Mistry said"])
+    b.source(
+        "verma", "Dr Anita Verma, the county vet", "named_official", ["Dr Anita Verma, the county vet, said"]
+    )
+    b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
+    b.claim("the outbreak is the result of factory farming", "attributed", source="some")
+    for seed in range(1, 6):
+        (question,) = questions_of(b.build(), "who_said_it", seed)
+        assert not any("Adeyemi" in choice for choice in question.choices)
+
+
+def test_who_said_it_offers_a_wrong_source_of_the_keys_own_kind() -> None:
+    # "it represents more than 2,000 season-ticket holders" from the fans' trust, against two reports;
+    # a poll's "58 per cent" against two people: the key is the only one of its kind (review 63).
+    def article(other_body: bool) -> Article:
+        b = ArticleBuilder(
+            "Stadium",
+            [
+                "The Supporters' Trust, which says it represents more than 2,000 season-ticket holders, "
+                "opposes the move.",
+                "The planning application says the ground will hold 18,000. A council transport report "
+                "found that buses are slow."
+                + (" The Riverside Residents' Association said parking is short." if other_body else ""),
+            ],
+        )
+        b.source(
+            "trust", "the Supporters' Trust", "named_organisation", ["The Supporters' Trust, which says"]
+        )
+        b.source(
+            "application",
+            "the club's planning application",
+            "document_or_data",
+            ["The planning application says"],
+        )
+        b.source(
+            "report", "a council transport report", "document_or_data", ["A council transport report found"]
+        )
+        if other_body:
+            b.source(
+                "residents",
+                "the Riverside Residents' Association",
+                "named_organisation",
+                ["The Riverside Residents' Association said"],
+            )
+        b.claim("it represents more than 2,000 season-ticket holders", "attributed", source="trust")
+        return b.build()
+
+    assert questions_of(article(other_body=False), "who_said_it") == []
+    for seed in range(1, 6):
+        (question,) = questions_of(article(other_body=True), "who_said_it", seed)
+        assert "the Riverside Residents' Association" in question.choices
+
+
+def test_a_passage_cut_inside_a_quotation_shows_its_marks_in_pairs() -> None:
+    # '300,000 birds or more" could be culled': the claim starts inside the farmer's quotation
+    # (review 64).
+    from app.domain.kinds.base import balanced_gaps
+
+    b = ArticleBuilder(
+        "Bird flu",
+        ['"300,000 birds or more" could be culled this month, one farmer warned.'],
+    )
+    b.claim('"300,000 birds or more" could be culled this month', "hedged", cues=["could"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    shown = question.gaps[0] + "".join(w + g for w, g in zip(question.words, question.gaps[1:], strict=True))
+    assert shown.startswith('"300,000 birds or more" could')
+    assert balanced_gaps(("", '," ', " ", "")) == ('"', '," ', " ", "")
+    assert balanced_gaps(("", ' "', " ", "")) == ("", ' "', " ", '"')
+    assert balanced_gaps(("", ' "', '" ', "")) == ("", ' "', '" ', "")
+
+
+def test_find_framing_a_note_quoting_the_spans_leading_the_still_names_its_words() -> None:
+    # The note quotes "The whole town centre" of the span "the whole town centre will turn into a ghost
+    # town": selecting the words the feedback calls framing earns full marks (review 63).
+    b = ArticleBuilder(
+        "Stadium",
+        [
+            "Shop owners say they are already dreading the move. Some say the whole town centre will turn "
+            "into a ghost town once the club has gone. The high street has lost 14 shops since 2020.",
+        ],
+    )
+    b.frame("already dreading", "loaded_language", note='"Dreading" is a strong word.')
+    b.frame(
+        "the whole town centre will turn into a ghost town",
+        "exaggeration_minimisation",
+        note='"The whole town centre" and "ghost town" make the loss sound far bigger.',
+    )
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    for chosen in ("whole town centre", "ghost town"):
+        assert score_answer(question, selected(question, "dreading", chosen)).score == 1

@@ -236,13 +236,39 @@ class QuestionKind:
             explanation=explanation,
             block=block_index,
             words=block.words,
-            gaps=block.gaps,
+            gaps=balanced_gaps(block.gaps),
             gold=spans,
             keys=tuple(sorted(set(keys))),
             focus=(span.block, span.start, span.end) if span is not None else None,
             quote=display_form(span.quote) if span is not None else "",
             extra=extra,
         )
+
+
+def balanced_gaps(gaps: tuple[str, ...]) -> tuple[str, ...]:
+    """A passage cut from a paragraph with its quotation marks paired: one that closes a quotation
+    opened before the cut gets its opening mark ('300,000 birds or more" could be culled', review 64),
+    one left open gets its closing mark."""
+    opened = closed_early = 0
+    for index, gap in enumerate(gaps):
+        for place, char in enumerate(gap):
+            # A straight mark right after a word (before any space) closes; one before a word opens.
+            closes = char == "\u201d" or (char == '"' and index > 0 and " " not in gap[:place])
+            if char == "\u201c" or (char == '"' and not closes):
+                opened += 1
+            elif closes:
+                if opened:
+                    opened -= 1
+                else:
+                    closed_early += 1
+    if not (opened or closed_early) or not gaps:
+        return gaps
+    curly = any("\u201c" in gap or "\u201d" in gap for gap in gaps)
+    first = ("\u201c" if curly else '"') * closed_early + gaps[0]
+    last = gaps[-1] + ("\u201d" if curly else '"') * opened
+    if len(gaps) == 1:
+        return (first[: len(first) - len(gaps[0])] + last,)
+    return (first, *gaps[1:-1], last)
 
 
 # A teacher's note that calls a claim a view ("This is his opinion", "one person's point of view").

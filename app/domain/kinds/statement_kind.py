@@ -92,8 +92,16 @@ def speaks_of_what_may_happen(text: str) -> bool:
 
 
 # Words that put a statement in the future ("would cut stress", "will drop"), not "can kill fish",
-# which says what is generally so.
-_WILL_HAPPEN = re.compile(r"\b(?:will|would|shall|going to|set to|expected to|\w+'ll)\b")
+# which says what is generally so; and idioms that do the same ("a disaster waiting to happen", "the
+# only way to secure the club's future", reviews 63 and 65).  "future" alone is a view of what is
+# to come only beside an opinion: "unsure whether to trust future elections" says how people feel now.
+_WILL_HAPPEN = re.compile(
+    r"\b(?:will|would|shall|going to|set to|expected to|\w+'ll|waiting to happen|bound to|about to|"
+    r"heading for|headed for|on course to|on track to|soon|one day|next (?:week|month|year|"
+    r"season|term|winter|summer|spring|autumn))\b"
+)
+
+_FUTURE = re.compile(r"\bfuture\b")
 
 
 def speaks_of_the_future(text: str) -> bool:
@@ -131,7 +139,7 @@ class StatementKind(QuestionKind):
                 # "would be hit hardest": who is hit hardest is a judgement too; "one of the safest
                 # ways to travel" can be measured, so "observed" could be defended.
                 continue
-            if claim.kind == "opinion" and speaks_of_the_future(quote):
+            if claim.kind == "opinion" and (speaks_of_the_future(quote) or _FUTURE.search(quote)):
                 continue  # "this will ruin the town": a forecast as well as a view
             if claim.status == "disputed":
                 # Another source disagrees: "an opinion" could be defended, and for an opinion the

@@ -6,7 +6,7 @@ import random
 
 from app.domain.article import Article
 from app.domain.generate import all_questions, build_quiz
-from app.domain.kinds.headline_quote import WRITER, quotations
+from app.domain.kinds.headline_quote import NOBODY, quotations
 from app.domain.question import Question
 from app.domain.text import Block
 from tests.unit.article_factory import ArticleBuilder, vocabulary
@@ -50,7 +50,7 @@ def test_asks_whose_words_the_headline_quotes_where_the_article_quotes_a_named_s
         (question,) = asked(b.build(), seed)
         assert question.skill == "framing"
         assert question.answer_text == ["Gail Pryce, chair of the Drivers' Alliance"]
-        assert WRITER in question.choices and len(question.choices) == 4
+        assert NOBODY in question.choices and len(question.choices) == 4
         assert '"Cash Grab"' in question.prompt and "Pryce" not in question.prompt
         assert '"This is a cash grab, pure and simple"' in question.explanation
         assert "The headline does not say whose phrase this is." in question.explanation
@@ -113,3 +113,31 @@ def test_a_quiz_asks_what_the_headline_claims_before_whose_words_it_quotes() -> 
     for seed in range(1, 11):
         quiz = build_quiz(article, VOCABULARY, seed)
         assert any(q.kind == "headline_check" for q in quiz)
+
+
+def test_asks_the_same_where_nobody_in_the_article_uses_the_headlines_quoted_words() -> None:
+    # "Sprint Star's 'Miracle' Powder": the marks make the word look like someone's (reviews 49, 55).
+    b = parking("Parking 'Disaster' Empties High Street")
+    b.frame("'Disaster'", "scare_quotes", note="Nobody in the article calls it a disaster.")
+    (question,) = asked(b.build())
+    assert question.answer_text == [NOBODY]
+    assert len(question.choices) == 4
+    assert "Nobody in the article calls it a disaster." in question.explanation
+    # The word in another form ("disastrous"), or a note giving it to a source: not asked.
+    other_form = parking(
+        "Parking 'Disaster' Empties High Street", chair_line="It was disastrous, said Gail Pryce."
+    )
+    assert asked(other_form.build()) == []
+    b = parking("Parking 'Disaster' Empties High Street")
+    b.frame("'Disaster'", "scare_quotes", note="Gail Pryce called it that on the radio.")
+    assert asked(b.build()) == []
+
+
+def test_a_teachers_question_on_the_same_headline_words_keeps_it_out_of_the_quiz() -> None:
+    # The library article's own question asks why 'Slashes' is in quotation marks.
+    from tests.unit.article_factory import library_article
+
+    article = library_article()
+    assert [q.answer_text for q in asked(article)] == [[NOBODY]]
+    for seed in range(1, 11):
+        assert not any(q.kind == "headline_quote" for q in build_quiz(article, VOCABULARY, seed))

@@ -10,8 +10,9 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 
-from app.domain.article import HEADLINE_BLOCK, Source, Span
+from app.domain.article import HEADLINE_BLOCK, Framing, Source, Span
 from app.domain.kinds.base import (
+    FUNCTION_WORDS,
     MIN_CHOICES,
     QuestionKind,
     _distinct,
@@ -23,11 +24,11 @@ from app.domain.kinds.base import (
     source_label,
     where,
 )
-from app.domain.passage import ArticleReading, in_quotation
+from app.domain.passage import ArticleReading, in_quotation, name_words
 from app.domain.question import CHOICE, Question
-from app.domain.text import Block
+from app.domain.text import Block, match_form
 
-WRITER = "The writer of the article, in their own words"
+NOBODY = "Nobody in the article: only the headline uses them"
 # A longer quotation in a headline is a speaker's whole sentence, usually with "says" beside it.
 MAX_QUOTED_WORDS = 6
 # Around the headline's words, this much of the speaker's quotation is shown in the explanation.
@@ -87,8 +88,10 @@ class HeadlineQuote(QuestionKind):
             for first in range(len(reading.blocks[block].words) - len(wanted) + 1)
             if reading.bare_words(block)[first : first + len(wanted)] == wanted
         ]
+        if not places and not self._root_in_body(reading, wanted):
+            return self._nobody(reading, rng, start, end)
         if len(places) != 1:
-            return None  # not in the body, or in several places: whose words they are is not one answer
+            return None  # in several places, or in other forms: whose words they are is not one answer
         block, first, last = places[0]
         if len(wanted) == 1 and self._same_root_elsewhere(reading, wanted[0], places[0]):
             return None  # "monsters" from another speaker: whose word it is would be two answers
@@ -134,27 +137,89 @@ class HeadlineQuote(QuestionKind):
             "own: the headline repeats a strong phrase without saying who used it, so find out who did "
             "before you take it as fact."
         )
-        framings = [
-            (index, f)
-            for index, f in enumerate(article.framing)
-            if f.span.block == HEADLINE_BLOCK and f.span.start < end and start < f.span.end
-        ]
-        headline_span = Span(HEADLINE_BLOCK, start, end, phrase)
+        return self._question(
+            reading,
+            rng,
+            start,
+            end,
+            phrase,
+            label,
+            [*wrong, NOBODY],
+            reason,
+            about=[f"source:{speaker.id}"],
+            body=[block, sentence[0], sentence[1]],
+            line=speaker.line,
+        )
+
+    def _question(
+        self,
+        reading: ArticleReading,
+        rng: random.Random,
+        start: int,
+        end: int,
+        phrase: str,
+        right: str,
+        wrong: list[str],
+        reason: str,
+        about: list[str],
+        body: list[int] | None = None,
+        line: int = 0,
+    ) -> Question | None:
+        framings = self._framings(reading, start, end)
         return self.choice(
             rng,
-            prompt=(
-                f'The headline puts "{phrase}" in quotation marks. According to the article, whose words '
-                "are these?"
-            ),
+            prompt=f'The headline puts "{phrase}" in quotation marks. Who in the article uses these words?',
             explanation=_notes([reason, *(f.note for _, f in framings)], reason),
-            right=label,
-            wrong=[*wrong, WRITER],
-            span=headline_span,
-            about=[f"source:{speaker.id}", *(f"framing:{index}" for index, _ in framings)],
-            line=framings[0][1].line if framings else speaker.line,
-            extra={
-                "spans": [[HEADLINE_BLOCK, start, end], [block, sentence[0], sentence[1]]],
-            },
+            right=right,
+            wrong=wrong,
+            span=Span(HEADLINE_BLOCK, start, end, phrase),
+            about=[*about, *(f"framing:{index}" for index, _ in framings)],
+            line=framings[0][1].line if framings else line,
+            extra={"spans": [[HEADLINE_BLOCK, start, end], *([body] if body else [])]},
+        )
+
+    def _nobody(self, reading: ArticleReading, rng: random.Random, start: int, end: int) -> Question | None:
+        """Quotation marks around words nobody in the article says ("Sprint Star's 'Miracle' Powder"):
+        they make the words look like someone's, and mock them at once."""
+        article = reading.article
+        framings = self._framings(reading, start, end)
+        note_words = {match_form(w).casefold() for _, f in framings for w in Block.from_text(f.note).words}
+        if any(note_words & name_words(s) for s in article.sources):
+            return None  # the teacher's note gives the words to someone after all
+        labels = _distinct(
+            source_label(s)
+            for s in article.sources
+            if reading.naming_mentions(s) and s.type not in _RECORD_TYPES
+        )
+        wrong = rng.sample(labels, min(MAX_WRONG_SOURCES + 1, len(labels)))
+        if len(wrong) + 1 < MIN_CHOICES:
+            return None
+        phrase = _phrase(reading, HEADLINE_BLOCK, start, end)
+        reason = (
+            f'Nobody in the article uses the words "{phrase}": they appear only in the headline. Quotation '
+            "marks make words look like someone's, so a reader thinks somebody said them; here nobody "
+            "did, and the marks also make fun of the words."
+        )
+        return self._question(reading, rng, start, end, phrase, NOBODY, wrong, reason, about=[])
+
+    @staticmethod
+    def _framings(reading: ArticleReading, start: int, end: int) -> list[tuple[int, Framing]]:
+        return [
+            (index, f)
+            for index, f in enumerate(reading.article.framing)
+            if f.span.block == HEADLINE_BLOCK and f.span.start < end and start < f.span.end
+        ]
+
+    @staticmethod
+    def _root_in_body(reading: ArticleReading, wanted: tuple[str, ...]) -> bool:
+        """A meaning word of the headline's quotation in any form in the article ("priced" and
+        "pricing", "Betrayal" and "betrayed")."""
+        roots = {word[:ROOT_LETTERS] for word in wanted if word not in FUNCTION_WORDS}
+        return any(
+            other.startswith(root)
+            for block in range(1, len(reading.blocks))
+            for other in reading.bare_words(block)
+            for root in roots
         )
 
     @staticmethod

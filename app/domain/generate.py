@@ -566,6 +566,16 @@ class WhoSaidIt(QuestionKind):
             # Two loose groups ("shopkeepers in Ashcombe", "traders") may be the same people in
             # other words: beside a vague key no other vague group is a safe wrong answer (review 61).
             and not (source is not None and source.type == "vague" and s.type == "vague")
+            # "The article does not say" for a claim that starts with a pronoun, against a source named
+            # in the paragraph before: "It" carries on from there, and so may the attribution ("2028,
+            # two years later than promised, the timetable shows" before "It was supposed to be
+            # finished by 2026", review 69).
+            and not (
+                source is None
+                and bool(first)
+                and first[0] in PRONOUNS
+                and any(m.block == claim.span.block - 1 for m in s.mentions)
+            )
             # Nor anyone the paragraph names beside "some say": readers take them for one of the
             # "some" (review 64).
             and not (
@@ -1060,7 +1070,8 @@ class FindInPassage(QuestionKind):
                 prompt="Select " + self.task.format(where=where(index)),
                 explanation=_notes(
                     [
-                        self.lead.format(words=", ".join(f'"{t}"' for t in dict.fromkeys(texts))),
+                        # 'so-called "crackdown' reads "so-called 'crackdown'" (review 68).
+                        self.lead.format(words=", ".join(f'"{in_stem(t)}"' for t in dict.fromkeys(texts))),
                         *_labelled_notes(texts, gold),
                     ],
                     _words_to_select(texts),
@@ -1337,6 +1348,10 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             # the claim name nobody, whatever "Police say" earlier in the paragraph names (review 28).
             return None
         level = SUPPORT_UNNAMED if source.type in UNNAMED_SOURCE_TYPES else SUPPORT_NAMED
+        if any(reading.shares_sentence(claim.span, m) and reading.hedges_in(m) for m in source.mentions):
+            # "Some say ...", "It is thought ...": the attribution is itself a hedge word, so "Hedged by
+            # the writer, with no source" could be defended (review 68).
+            return None
         if level == SUPPORT_UNNAMED and any(
             _types_suggested_by_words(reading, source, m) & set(reading.vocabulary.named_source_types)
             for m in source.mentions

@@ -205,8 +205,21 @@ _NAME_SMALL_WORDS = _FILLER | frozenset(
     ["of", "for", "at", "on", "from", "by", "with", "under", "about", "into", "over", "after", "before"]
     + ["near", "inside", "unnamed", "anonymous", "some", "one", "its", "their", "this", "these"]
 )
+
+
 # Words that start a description after the speaker's noun ("sources close to the club", "people
 # familiar with the talks"): the speaker is the noun before them.
+def _starts_a_postmodifier(word: str) -> bool:
+    """ "close" of "sources close to the player", "published" of "figures published by Lexora" (review
+    67): what follows says which ones, not who; a capitalised word ("Leeds United") is still the name."""
+    bare = _bare(word)
+    return (
+        bare in _POSTMODIFIER_STARTS
+        or bare in _RELATIVE_WORDS  # "Some people who tried it say": the people speak
+        or (word[:1].islower() and bare.endswith("ed") and len(bare) > 4)
+    )
+
+
 _POSTMODIFIER_STARTS = frozenset(
     ["close", "near", "familiar", "linked", "connected", "loyal", "opposed", "involved", "inside", "within"]
 )
@@ -245,7 +258,7 @@ def attribution_key_words(
     if run:
         first_run_end = run[0]
         # "sources close to the player": the speaker is "sources"; "close" starts what follows it.
-        while first_run_end + 1 in run and bare[first_run_end + 1] not in _POSTMODIFIER_STARTS:
+        while first_run_end + 1 in run and not _starts_a_postmodifier(block.words[start + first_run_end + 1]):
             first_run_end += 1
         # "The club's latest annual report shows": the owner is not who speaks, the report is.
         later = [i for i in run if i > first_run_end + 1]
@@ -285,16 +298,33 @@ def attribution_key_words(
         who = _word_beside(block, bare, start, saying[-1])
     # The last reporting word: "a worker, who asked not to be named, told Harwick FM": "told".
     verb = saying[-1:]
-    if who and verb and is_possessive(block.words[who[0]]) and who[0] + 2 == verb[0][0]:
-        # "the league's board announced": the board speaks, the league owns it (review 52).
+    if who and verb and _owns(block, who[0]) and who[0] + 1 < verb[0][0]:
+        # "the league's board announced": the board speaks, the league owns it (review 52); "The
+        # engineers' report, published on the council's website, warns": the report (review 66).
         head = who[0] + 1
         if (
-            block.gaps[head] == " "
+            block.gaps[head].strip() in ("", "'", "\u2019")
             and block.words[head][:1].islower()
-            and _bare(block.words[head]) not in PRONOUNS
+            and (_bare(block.words[head]) not in PRONOUNS)
         ):
+            # The last word of the owned noun phrase, before a comma or the verb: "press release".
+            while (
+                head + 1 < verb[0][0]
+                and block.gaps[head + 1] == " "
+                and block.words[head + 1][:1].islower()
+                and _bare(block.words[head + 1]) not in _NAME_SMALL_WORDS
+            ):
+                head += 1
             who = [head]
     return sorted({(i, i + 1) for i in who} | set(verb))
+
+
+def _owns(block: Block, index: int) -> bool:
+    """The word is a possessive: "the club's", or a plural whose apostrophe stands in the gap after it
+    ("the engineers' report")."""
+    return is_possessive(block.words[index]) or (
+        index + 1 < len(block.words) and block.gaps[index + 1].startswith(("'", "\u2019"))
+    )
 
 
 def is_possessive(word: str) -> bool:

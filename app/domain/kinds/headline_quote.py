@@ -8,6 +8,8 @@ whose words they are.  The wrong answers are the writer of the article and other
 from __future__ import annotations
 
 import random
+import re
+from collections import Counter
 from collections.abc import Iterator
 
 from app.domain.article import HEADLINE_BLOCK, Framing, Source, Span
@@ -34,6 +36,8 @@ MAX_QUOTED_WORDS = 6
 # Around the headline's words, this much of the speaker's quotation is shown in the explanation.
 MAX_CONTEXT_WORDS = 25
 MAX_WRONG_SOURCES = 2
+# A word the article uses this often is where the story happens, not a pointer to one source.
+SETTING_COUNT = 3
 # A headline's one word is looked for in the body by its first letters too ("monsters", "betrayed").
 ROOT_LETTERS = 5
 # Reports and data sets are rarely the speaker of a short, strong phrase: beside a person as the
@@ -62,6 +66,24 @@ def quotations(block: Block) -> list[tuple[int, int]]:
         ):
             found.append((start, end))
     return found
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+# Titles that two different people share ("Dr Lee", "Dr Shah").
+_TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "miss", "professor", "prof", "councillor", "sir", "dame", "the"}
+)
+
+
+def capitalised_names(label: str) -> set[str]:
+    """The capitalised words of a source's label, titles aside: "Maya Brennan, Lexora's founder" gives
+    maya, brennan and lexora."""
+    bare = {
+        _POSSESSIVE.sub("", match_form(word).casefold())
+        for word in Block.from_text(label).words
+        if word[:1].isupper()
+    }
+    return bare - _TITLES
 
 
 class HeadlineQuote(QuestionKind):
@@ -106,7 +128,7 @@ class HeadlineQuote(QuestionKind):
             return None
         chain = _relay_chain(article, speaker)
         headline = reading.blocks[HEADLINE_BLOCK]
-        if content_words(headline.text) & content_words(source_label(speaker)):
+        if self._points_at(reading, source_label(speaker)):
             return None  # "Parent's 'Disaster' Warning": the headline points at the key
         sentence = next(s for s in reading.sentences(block) if s[0] <= first < s[1])
         shown = content_words(" ".join(headline.words[start:end]))
@@ -123,6 +145,8 @@ class HeadlineQuote(QuestionKind):
             )
             # "One nurse told the Castlebrook Echo": the outlet she told may be where the words came from.
             and not any(m.overlaps(own) for m in s.mentions for own in speaker.mentions)
+            # "Maya Brennan, Lexora's founder" beside "Lexora's press release": the same voice (review 67).
+            and not (capitalised_names(source_label(s)) & capitalised_names(source_label(speaker)))
         ]
         labels = _distinct(source_label(s) for s in wrong_sources)
         wrong = rng.sample(labels, min(MAX_WRONG_SOURCES, len(labels)))
@@ -201,6 +225,18 @@ class HeadlineQuote(QuestionKind):
             "did, and the marks also make fun of the words."
         )
         return self._question(reading, rng, start, end, phrase, NOBODY, wrong, reason, about=[])
+
+    @staticmethod
+    def _points_at(reading: ArticleReading, label: str) -> bool:
+        """A meaning word of the headline in the source's label, other than the story's setting (a
+        word the article uses three times or more: "Kingsmead" of "Council to Shut Kingsmead Pool"
+        beside "the Save Kingsmead Baths group", review 66)."""
+        shared = content_words(reading.blocks[HEADLINE_BLOCK].text) & content_words(label)
+        counts: Counter[str] = Counter()
+        for word, count in reading.word_counts().items():
+            for root in content_words(word):
+                counts[root] += count
+        return any(counts[root] < SETTING_COUNT for root in shared)
 
     @staticmethod
     def _framings(reading: ArticleReading, start: int, end: int) -> list[tuple[int, Framing]]:

@@ -2139,6 +2139,8 @@ class FindFraming(FindInPassage):
             if item.span.block != block:
                 continue
             start, end = without_edge_articles(words, (item.span.start, item.span.end))
+            if self._marked_and_named(reading, block, item):
+                continue  # found by either part: see cores_in
             quoted: set[int] = set()
             for phrase in _framing_words_quoted(item.note):
                 for found in find_all(text, match_form(phrase).lower()):
@@ -2188,10 +2190,36 @@ class FindFraming(FindInPassage):
             start, end = without_edge_articles(reading.blocks[block], (item.span.start, item.span.end))
             if key_words.intersection(range(start, end)):
                 continue
+            marked = self._marked_and_named(reading, block, item)
+            if marked:
+                # 'so-called "crackdown"': the word in the marks, or the word that mocks it, each
+                # shows the student saw the scare quotes (review 68).
+                cores.append((1, marked))
+                continue
             meaning = [i for i in range(start, end) if _is_meaning_word(words[i])]
             if meaning:
                 cores.append((min(MEANING_WORDS_TO_FIND, len(meaning)), meaning))
         return cores
+
+    @staticmethod
+    def _marked_and_named(reading: ArticleReading, block: int, item: Framing) -> list[int]:
+        """For scare quotes with a word outside the marks that points at them ('so-called "crackdown"'):
+        the words inside the marks and the loaded words outside them; else nothing."""
+        if item.technique not in reading.vocabulary.needs_quotation_marks:
+            return []
+        span = item.span
+        quoted = [i for i in range(span.start, span.end) if i in reading.quoted(block)]
+        outside = [i for i in range(span.start, span.end) if i not in quoted]
+        loaded = [
+            i
+            for first, last in reading.loaded_hits(block)
+            if span.start <= first < last <= span.end
+            for i in range(first, last)
+            if i not in quoted
+        ]
+        if not quoted or not outside or not loaded:
+            return []
+        return sorted({*quoted, *loaded})
 
     def free_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         """The rest of a short quotation that holds a framing span ("a major step forward in the

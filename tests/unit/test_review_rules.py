@@ -1031,3 +1031,17 @@ def test_find_framing_explanation_keeps_a_scare_quote_inside_its_words_readable(
     b.framing_complete = {1}
     (question,) = questions_of(b.build(), "find_framing")
     assert "\"so-called 'crackdown'\"" in question.explanation
+
+
+def test_find_framing_scare_quotes_are_found_by_the_quoted_word_or_the_word_that_mocks_it() -> None:
+    # 'so-called "crackdown"': "crackdown" alone earned half (review 68).
+    b = ArticleBuilder(
+        "Shoplifting",
+        ['The so-called "crackdown" could begin in March, and will include extra checks at the tills.'],
+    )
+    b.frame('so-called "crackdown"', "scare_quotes", note='"So-called" and "crackdown" mock the plan.')
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    for chosen in ("crackdown", "so-called", "so-called crackdown"):
+        assert score_answer(question, selected(question, chosen)).score == 1
+    assert score_answer(question, selected(question, "extra checks")).score == 0

@@ -176,7 +176,7 @@ def format_question(number: int, question: Question) -> str:
 )
 def audit_command(paths: tuple[str, ...], seeds: int) -> None:
     """Check the questions and quizzes article files make; print every finding as FILE:LINE: message."""
-    from app.domain.audit import audit_article
+    from app.domain.audit import audit_with_profile
     from app.services.content import ContentError, current_vocabulary
 
     try:
@@ -191,9 +191,12 @@ def audit_command(paths: tuple[str, ...], seeds: int) -> None:
                 click.echo(str(problem), err=True)
             findings += len(result.errors)
             continue
-        for finding in audit_article(result.article, vocabulary, seeds, result.id_line):
+        found, profile = audit_with_profile(result.article, vocabulary, seeds, result.id_line)
+        for finding in found:
             click.echo(f"{result.path}:{finding.line}: {finding.message}")
             findings += 1
+        # Not a finding: what the quizzes look like, for the teacher to weigh.
+        click.echo(f"{result.path}: {profile.describe()}")
     click.echo(
         f"{len(results)} file(s) audited with {seeds} quiz(zes) each: {findings} finding(s).",
         err=findings > 0,

@@ -278,10 +278,59 @@ _MORE_OF = {
 }
 
 
+@dataclass(frozen=True)
+class QuizProfile:
+    """What a class's quiz of this article looks like, over many seeds: not a fault to fix but what
+    a teacher weighs before assigning it (reviewers asked why quizzes came out short or alike)."""
+
+    asked_for: int
+    shortest: int
+    longest: int
+    per_skill: dict[str, float]  # questions per quiz, on average
+    shared: float  # the share of questions two quizzes have in common, on average (0 to 1)
+
+    def describe(self) -> str:
+        sizes = f"{self.shortest}" if self.shortest == self.longest else f"{self.shortest} to {self.longest}"
+        skills = ", ".join(f"{SKILL_NAMES[skill].lower()} {self.per_skill[skill]:.1f}" for skill in SKILLS)
+        return (
+            f"quizzes have {sizes} of the {self.asked_for} questions asked for (per quiz: {skills}); "
+            f"two classes' quizzes share {round(100 * self.shared)} % of their questions"
+        )
+
+
+# Pairs of quizzes compared for the profile's overlap: enough for a steady average, few enough to be quick.
+PROFILE_PAIRS = 45
+
+
+def quiz_profile(article: Article, quizzes: Sequence[Sequence[Question]]) -> QuizProfile:
+    lengths = [len(q) for q in quizzes] or [0]
+    per_skill = {
+        skill: sum(sum(x.skill == skill for x in q) for q in quizzes) / max(1, len(quizzes))
+        for skill in SKILLS
+    }
+    prompts = [{(q.kind, q.prompt) for q in quiz} for quiz in quizzes]
+    pairs = [(a, b) for i, a in enumerate(prompts) for b in prompts[i + 1 :]][:PROFILE_PAIRS]
+    shares = [len(a & b) / max(1, min(len(a), len(b))) for a, b in pairs]
+    return QuizProfile(
+        asked_for=article.quiz_length,
+        shortest=min(lengths),
+        longest=max(lengths),
+        per_skill=per_skill,
+        shared=sum(shares) / len(shares) if shares else 1.0,
+    )
+
+
 def audit_article(
     article: Article, vocabulary: Vocabulary, seeds: int = 50, id_line: int = 1
 ) -> list[Finding]:
     """Every automatic finding about the questions and quizzes this article makes."""
+    return audit_with_profile(article, vocabulary, seeds, id_line)[0]
+
+
+def audit_with_profile(
+    article: Article, vocabulary: Vocabulary, seeds: int = 50, id_line: int = 1
+) -> tuple[list[Finding], QuizProfile]:
+    """The findings, and the profile of the quizzes they were found in."""
     import random
 
     reading = ArticleReading(article, vocabulary)
@@ -310,4 +359,4 @@ def audit_article(
     findings.update(headline_not_asked(article, quizzes, id_line))
     findings.update(thin_skills(quizzes, id_line))
     findings.update(short_quizzes(article, quizzes, id_line))
-    return sorted(findings)
+    return sorted(findings), quiz_profile(article, quizzes)

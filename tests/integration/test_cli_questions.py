@@ -48,6 +48,8 @@ def test_audit_of_the_questions_folder_finds_nothing(runner) -> None:
     result = runner.invoke(args=["questions", "audit", str(QUESTIONS_DIR), "--seeds", "50"])
     assert result.exit_code == 0, result.output
     assert "0 finding(s)" in result.output
+    # Each file's quiz profile, for the teacher to weigh: not a finding.
+    assert "raqqa-assault-2015.yaml: quizzes have 12 of the 12 questions asked for" in result.output
 
 
 def test_audit_points_at_the_lines_that_break_each_rule(runner, tmp_path: Path) -> None:

@@ -261,3 +261,20 @@ def test_every_kind_in_the_audit_is_registered() -> None:
     for name, kind in KINDS.items():
         assert kind.name == name
         assert isinstance(kind.generate(reading, random.Random(1)), list)
+
+
+def test_the_quiz_profile_says_how_long_and_how_alike_the_quizzes_are() -> None:
+    from app.domain.audit import quiz_profile
+
+    article = library_article()
+    quizzes = [build_quiz(article, VOCABULARY, seed) for seed in range(1, 6)]
+    profile = quiz_profile(article, quizzes)
+    assert profile.asked_for == 12
+    assert profile.shortest == min(len(q) for q in quizzes) and profile.longest == max(
+        len(q) for q in quizzes
+    )
+    assert sum(profile.per_skill.values()) == sum(len(q) for q in quizzes) / 5
+    assert 0 < profile.shared <= 1
+    assert quiz_profile(article, [quizzes[0], quizzes[0]]).shared == 1
+    text = profile.describe()
+    assert text.startswith(f"quizzes have {profile.shortest}") and "% of their questions" in text

@@ -160,6 +160,7 @@ def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
     describes = (
         first.casefold() in _APPOSITIVE_STARTS
         or first[:1].isupper()
+        or (len(words) == 1 and first.isdigit())  # "Gary Pike, 52, who ...": an age
         or (
             any(word[:1].isupper() for word in words[1:])
             and not {match_form(word).casefold() for word in words} & _NOT_A_ROLE
@@ -293,6 +294,7 @@ def _speaker_types(reading: ArticleReading, block: Block, span: Span) -> frozens
 
 
 _FIRST_PERSON_PLURAL = frozenset({"we", "our", "ours", "us", "ourselves"})
+_THEM = frozenset({"them"})
 _THEY = frozenset({"they", "their", "them"})
 # Words in a source's name that tie it to a body ("the trust's director of finance", "Inspector
 # Lowe, of Ashcombe Police").
@@ -511,6 +513,10 @@ class WhoSaidIt(QuestionKind):
             # "Some parents say they have stopped trusting the agency's website": "they" are most
             # likely the speakers, and no single person fits it, so the people on offer give the
             # key away (review 47).
+            return None
+        if source is not None and source.type == "vague" and set(words_of(block, claim.span)) & _THEM:
+            # "the drink gave them headaches" from "some reviewers": "them" are the speakers, a group,
+            # and no single person or body on offer fits (review 73).
             return None
         # "Now I feel sharp again": only a person says "I"; a study or a council on offer is absurd.
         grammar = _speaker_types(reading, block, claim.span)
@@ -1158,6 +1164,8 @@ class FindSources(FindInPassage):
             verbs
             and verbs[-1][1] < end
             and all(word[:1].islower() for word in words.words[verbs[-1][1] : end])
+            # "a figure confirmed by police collision data": after a passive verb comes who (review 72)
+            and words.words[verbs[-1][1]].casefold() != "by"
         ):
             end = verbs[-1][1]
         if end - start >= 2 and words_of(words, (end - 1, end)) == ["that"]:
@@ -1224,6 +1232,11 @@ class FindSources(FindInPassage):
             before = _clause(words, mention.start, -1)
             after = _clause(words, mention.end, +1)
             free += [span for span in (before, after) if span is not None]
+            # A second description right after the first ("Gary Pike, 52, who has worked here for 20
+            # years", review 72).
+            then = _clause(words, after[1], +1) if after is not None else None
+            if then is not None and words.words[then[0]].casefold() == "who":
+                free.append(then)  # not "..., which has seen demand rise": that is about the body
         # A speaker's own second-hand source ("My English teacher thinks ...", inside the quotation):
         # a careful reader may select it; the instruction asks for the article's attributions.
         quoted = reading.quoted(block)
@@ -1492,6 +1505,19 @@ def _unverified(claim: Claim) -> bool:
     return claim.status == "unattributed" or (claim.status == "hedged" and claim.source is None)
 
 
+_COUNT_WORDS = frozenset({"million", "billion", "thousand", "hundred", "per", "percent"})
+
+
+def _a_figure(words: Sequence[str], index: int) -> bool:
+    """A number that counts or measures ("3.2 million", "4,000", "12 per cent"), not a label or an
+    age ("Year 10", "Gary Pike, 52,")."""
+    word = words[index]
+    if not word[:1].isdigit():
+        return False
+    following = words[index + 1].casefold() if index + 1 < len(words) else ""
+    return "," in word or "." in word or sum(c.isdigit() for c in word) >= 3 or following in _COUNT_WORDS
+
+
 class FindUnverified(FindInPassage):
     name = "find_unverified"
     title = "Find unverified claims"
@@ -1538,6 +1564,18 @@ class FindUnverified(FindInPassage):
         annotated = reading.annotated_spans(block)
         if reading.longest_unannotated_run(block, annotated) >= MAX_UNMARKED_RUN:
             return False  # room for a second claim the teacher did not mark ("..., in what would be ...")
+        words = reading.blocks[block].words
+        claim_spans = [(c.span.start, c.span.end) for _, c in claims]
+        for _, mention in reading.mentions_in(block):
+            if FindSources._refuses(reading, block, mention):
+                return False  # "StarPath did not reply to questions": the writer's own unsourced report
+            if any(
+                _a_figure(words, i) and not any(s <= i < e for s, e in claim_spans)
+                for i in range(mention.start, mention.end)
+            ):
+                # "Storm, who has 3.2 million followers, posted": a figure the teacher marked only as
+                # part of who speaks, stated with no source (review 73).
+                return False
         return reading.every_sentence_annotated(block, annotated)
 
     @staticmethod
@@ -1604,7 +1642,10 @@ class SpotHedge(QuestionKind):
                 if span.start <= hit[0]
                 and hit[1] <= span.end
                 and not covered(hit, cue_ranges)
-                and _sizes_an_amount(reading.blocks[span.block], hit[1])
+                and (
+                    _sizes_an_amount(reading.blocks[span.block], hit[1])
+                    or reading.blocks[span.block].words[hit[0]][:1].isdigit()  # "30 or 40" is its own amount
+                )
             ]
             free = [[s - span.start, min(e + NEAR, span.end) - span.start] for s, e in sizing]
             # Words the teacher's note shown after the answer calls hedges never cost marks: short
@@ -2592,6 +2633,9 @@ def _balanced_pick(
                 skill_counts[KINDS[n].skill],
                 uses[n] >= kind_cap,
                 uses[n] > 0,
+                # A key the quiz already has from this kind ("A source the article names" twice)
+                # teaches a guesser the pattern (review 70).
+                spread.cost(best[n])[0] > 0,
                 spread.crowded(best[n]),
                 uses[n],
                 crowding[id(best[n])] if kind_steps is None else _coarse(crowding[id(best[n])], kind_steps),

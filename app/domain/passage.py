@@ -109,6 +109,10 @@ def sentences(block: Block) -> list[tuple[int, int]]:
     return result
 
 
+def _is_number(word: str) -> bool:
+    return bool(word) and word.replace(",", "").replace(".", "").isdigit()
+
+
 def quoted_words(block: Block) -> frozenset[int]:
     """Indexes of the words inside double quotation marks (a speaker's own words)."""
     inside = False
@@ -216,10 +220,17 @@ def _starts_a_postmodifier(word: str) -> bool:
     return (
         bare in _POSTMODIFIER_STARTS
         or bare in _RELATIVE_WORDS  # "Some people who tried it say": the people speak
+        or bare in _WHEN_WORDS  # "A council survey last year found": the survey, not the year (review 71)
         or (word[:1].islower() and bare.endswith("ed") and len(bare) > 4)
     )
 
 
+_WHEN_WORDS = frozenset(
+    [
+        "last", "next", "earlier", "yesterday", "today", "tonight", "tomorrow", "ago",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
+)  # fmt: skip
 _POSTMODIFIER_STARTS = frozenset(
     ["close", "near", "familiar", "linked", "connected", "loyal", "opposed", "involved", "inside", "within"]
 )
@@ -482,7 +493,15 @@ class ArticleReading:
         return self._hits(block, self.vocabulary.hedge_words, outside_quotes=False)
 
     def approximate_hits(self, block: int) -> list[tuple[int, int]]:
-        return self._hits(block, self.vocabulary.approximate_words, outside_quotes=False)
+        """Words that give a size roughly: the vocabulary's ("about", "up to"), and a range of two
+        numbers ("30 or 40", "20 to 30"), which is a guess as plainly (review 73)."""
+        words = self.blocks[block].words
+        ranges = [
+            (i, i + 3)
+            for i in range(len(words) - 2)
+            if _is_number(words[i]) and words[i + 1].casefold() in ("or", "to") and _is_number(words[i + 2])
+        ]
+        return sorted({*self._hits(block, self.vocabulary.approximate_words, outside_quotes=False), *ranges})
 
     def hedges_in(self, span: Span) -> list[tuple[int, int]]:
         """The hedge words inside ``span`` ("may" of "they may have to cut their hours")."""

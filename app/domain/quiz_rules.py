@@ -241,7 +241,10 @@ def share_wrong_answers(a: Question, b: Question) -> bool:
 
 # The kinds whose right choice is words of the article (or a source's name), which another
 # question's explanation could quote.
-_QUOTED_KEYS = frozenset({"who_said_it", "spot_technique"})
+_QUOTED_KEYS = frozenset({"who_said_it", "spot_technique", "headline_quote"})
+# Kinds about one or two quoted words whose every use elsewhere says who uses them: an explanation
+# that quotes the company's "total detox" answers whose word the headline's 'Detox' is (review 73).
+_WORD_OWNER_KINDS = frozenset({"headline_quote"})
 
 
 # The kinds whose key is where the quoted words come from: another question's explanation that
@@ -258,6 +261,8 @@ def answer_phrases(question: Question) -> list[str]:
     phrases = []
     if question.kind in _SOURCE_OF_QUOTE_KINDS and len(question.quote.split()) >= MIN_REVEALING_QUOTE_WORDS:
         phrases.append(question.quote)
+    if question.kind in _WORD_OWNER_KINDS:
+        phrases.append(question.quote.strip("'\"\u2018\u2019\u201c\u201d"))
     if question.kind not in _QUOTED_KEYS:
         return phrases
     for text in question.answer_text:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from app.domain.article import Article
 from app.domain.generate import all_questions, build_quiz
@@ -141,3 +142,14 @@ def test_a_teachers_question_on_the_same_headline_words_keeps_it_out_of_the_quiz
     assert [q.answer_text for q in asked(article)] == [[NOBODY]]
     for seed in range(1, 11):
         assert not any(q.kind == "headline_quote" for q in build_quiz(article, VOCABULARY, seed))
+
+
+def test_an_explanation_quoting_the_headlines_word_keeps_the_question_out_of_its_quiz() -> None:
+    # A note quoting the company's "total detox" answers whose word the headline's 'Detox' is (review 73).
+    from app.domain.quiz_rules import reveals
+
+    b = parking()
+    b.frame("'Cash Grab'", "scare_quotes")
+    (question,) = asked(b.build())
+    other = replace(question, kind="who_said_it", explanation='Ms Pryce called it "a cash grab" on air.')
+    assert reveals(other, question)

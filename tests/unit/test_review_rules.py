@@ -1045,3 +1045,94 @@ def test_find_framing_scare_quotes_are_found_by_the_quoted_word_or_the_word_that
     for chosen in ("crackdown", "so-called", "so-called crackdown"):
         assert score_answer(question, selected(question, chosen)).score == 1
     assert score_answer(question, selected(question, "extra checks")).score == 0
+
+
+# --- Reviews 70 to 73 --------------------------------------------------------------------------------
+
+
+def test_find_sources_keys_a_record_not_the_time_and_the_agent_of_a_passive() -> None:
+    # "A council survey last year found": "survey", not "year" (review 71); "a figure confirmed by
+    # police collision data": the data, which the passage must show (review 72); "Gary Pike, 52, who
+    # has worked in the town for 20 years" says who he is and costs nothing (review 72).
+    b = ArticleBuilder(
+        "Lanes",
+        [
+            "A council survey last year found that a third of pupils cycle to school every day in the "
+            "summer term. Asha Patel said 14 cyclists had been injured on the road in five years, a figure "
+            "confirmed by police collision data.",
+            '"Nobody asked us," said taxi driver Gary Pike, 52, who has worked in the town for 20 years. '
+            '"The queues now start before seven in the morning and last until the shops close."',
+        ],
+    )
+    b.source(
+        "survey", "a council survey from last year", "document_or_data", ["A council survey last year found"]
+    )
+    b.source("patel", "Asha Patel", "named_official", ["Asha Patel said"])
+    b.source(
+        "data", "police collision data", "document_or_data", ["a figure confirmed by police collision data"]
+    )
+    b.source("pike", "Gary Pike, a taxi driver", "named_person", ["said taxi driver Gary Pike"])
+    b.claim("a third of pupils cycle to school every day in the summer term", "attributed", source="survey")
+    b.claim("14 cyclists had been injured on the road in five years", "corroborated", source="patel")
+    b.claim("Nobody asked us", "attributed", source="pike")
+    first, second = questions_of(b.build(), "find_sources")
+    keys = [" ".join(first.words[s:e]) for s, e in first.keys]
+    assert keys == ["survey", "Patel", "said", "confirmed", "data"]
+    assert "police collision data" in first.answer_text[-1]
+    role = "said taxi driver Gary Pike 52 who has worked in the town for 20 years"
+    assert score_answer(second, selected(second, role)).score == 1
+
+
+def test_who_said_it_skips_them_from_a_loose_group() -> None:
+    # "Some reviewers say the drink gave them headaches": "them" are the speakers, a group (review 73).
+    b = ArticleBuilder(
+        "Drink",
+        [
+            "Some reviewers say the drink gave them headaches at night.",
+            "Dr Amir Shah said senna explains the cramps. The Medway chain said refunds were rising. "
+            "Tom Reed, the firm's boss, said customers come first.",
+        ],
+    )
+    b.source("reviewers", "some reviewers", "vague", ["Some reviewers say"])
+    b.source("shah", "Dr Amir Shah", "named_person", ["Dr Amir Shah said"])
+    b.source("medway", "the Medway chain", "named_organisation", ["The Medway chain said"])
+    b.source("reed", "Tom Reed, the firm's boss", "named_person", ["Tom Reed, the firm's boss, said"])
+    b.claim("the drink gave them headaches at night", "attributed", source="reviewers")
+    assert questions_of(b.build(), "who_said_it") == []
+
+
+def test_spot_hedge_a_range_of_numbers_is_free_beside_the_doubt_word() -> None:
+    # 'staff had refunded "maybe 30 or 40 cans"': the range is a guess too (review 73).
+    b = ArticleBuilder("Drink", ["A worker said staff had refunded maybe 30 or 40 cans in one morning."])
+    b.claim("staff had refunded maybe 30 or 40 cans in one morning", "hedged", cues=["maybe"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert score_answer(question, selected(question, "maybe 30 or 40")).score == 1
+    assert score_answer(question, selected(question, "maybe")).score == 1
+
+
+def test_find_unverified_skips_a_figure_or_a_refusal_marked_only_as_a_mention() -> None:
+    # "Storm, who has 3.2 million followers on Instagram, posted a video": a figure with no source,
+    # inside what the teacher marked as who speaks; "StarPath did not reply to questions" is the
+    # writer's own report (review 73).
+    def article(second: str, mention: str) -> Article:
+        b = ArticleBuilder("Drink", [f"The launch was a runaway success. {second}"])
+        b.source("storm", "Storm", "named_person", [mention])
+        b.claim("The launch was a runaway success", "unattributed")
+        return b.build()
+
+    assert (
+        questions_of(
+            article(
+                "Storm, who has 3.2 million followers, posted a video.",
+                "Storm, who has 3.2 million followers, posted",
+            ),
+            "find_unverified",
+        )
+        == []
+    )
+    assert (
+        questions_of(
+            article("Her manager did not reply to questions.", "Her manager did not reply"), "find_unverified"
+        )
+        == []
+    )

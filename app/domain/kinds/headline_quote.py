@@ -222,7 +222,7 @@ class HeadlineQuote(QuestionKind):
         reason = (
             f'Nobody in the article uses the words "{phrase}": they appear only in the headline. Quotation '
             "marks make words look like someone's, so a reader thinks somebody said them; here nobody "
-            "did, and the marks also make fun of the words."
+            "in the article did, so the headline uses strong words that nobody has to stand behind."
         )
         return self._question(reading, rng, start, end, phrase, NOBODY, wrong, reason, about=[])
 

@@ -99,6 +99,7 @@ class Vocabulary:
     staff_words: tuple[str, ...] = ()
     role_words: tuple[str, ...] = ()
     sweeping_words: tuple[str, ...] = ()
+    vague_authority_words: tuple[str, ...] = ()
 
     def are_too_close(self, a: str, b: str) -> bool:
         return a != b and any(a in group and b in group for group in self.too_close)

@@ -394,7 +394,11 @@ def _unmarked_attribution_beside(reading: ArticleReading, span: Span) -> bool:
     unmarked): the words may come from someone other than the source the teacher gave, and the
     explanation would quote an attribution from another sentence."""
     sentences = reading.sentences_of(span)
-    mentions = [(m.start, m.end) for _, m in reading.mentions_in(span.block)]
+    # Mentions of the same sentences only: '"... is plenty," Mr Mehta added. He said ...' has the next
+    # sentence's "He said" within reach of "added" (review 77).
+    mentions = [
+        (m.start, m.end) for _, m in reading.mentions_in(span.block) if covered((m.start, m.end), sentences)
+    ]
     return any(
         covered(hit, sentences)
         and not covered(hit, mentions, margin=NEAR)  # "a former worker [told] the Gazette": marked around it
@@ -582,12 +586,16 @@ class WhoSaidIt(QuestionKind):
                 and first[0] in PRONOUNS
                 and any(m.block == claim.span.block - 1 for m in s.mentions)
             )
-            # Nor anyone the paragraph names beside "some say": readers take them for one of the
-            # "some" (review 64).
+            # Nor, beside "some say", any person: readers take them for one of the "some", in the
+            # same paragraph (review 64) or anywhere ("Dawn Pickering", the article's main voice,
+            # review 77).
             and not (
                 source is not None
                 and source.type == "vague"
-                and any(m.block == claim.span.block for m in s.mentions)
+                and (
+                    any(m.block == claim.span.block for m in s.mentions)
+                    or s.type in person_types(reading.vocabulary)
+                )
             )
         ]
         if (
@@ -613,10 +621,14 @@ class WhoSaidIt(QuestionKind):
         not_said = source is not None and source.type != "vague"
         wanted = MAX_SOURCE_CHOICES - (2 if not_said else 1)
         wrong = self._wrong_choices(reading, source, kept, wanted, rng)
-        if source is not None and not any(
-            _family(reading.vocabulary, s.type) == _family(reading.vocabulary, source.type)
-            for s in kept
-            if source_label(s) in wrong
+        if (
+            source is not None
+            and source.type != "vague"  # beside a vague group no person is a safe wrong answer (above)
+            and not any(
+                _family(reading.vocabulary, s.type) == _family(reading.vocabulary, source.type)
+                for s in kept
+                if source_label(s) in wrong
+            )
         ):
             # "it represents 2,000 season-ticket holders" against two reports, a poll's figure against
             # two people: the key is the only one of its kind on offer (review 63).
@@ -1361,6 +1373,12 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             # the claim name nobody, whatever "Police say" earlier in the paragraph names (review 28).
             return None
         level = SUPPORT_UNNAMED if source.type in UNNAMED_SOURCE_TYPES else SUPPORT_NAMED
+        if level == SUPPORT_NAMED and set(words_of(reading.blocks[claim.span.block], claim.span)) & set(
+            reading.vocabulary.vague_authority_words
+        ):
+            # "developed with the help of nutrition experts", from the company: the claim leans on
+            # unnamed experts, so "An unnamed or vague source" could be defended (review 76).
+            return None
         if any(reading.shares_sentence(claim.span, m) and reading.hedges_in(m) for m in source.mentions):
             # "Some say ...", "It is thought ...": the attribution is itself a hedge word, so "Hedged by
             # the writer, with no source" could be defended (review 68).

@@ -42,6 +42,7 @@ WORD_LISTS = (
     "staff_words",
     "role_words",
     "sweeping_words",
+    "vague_authority_words",
 )
 ALL_SECTIONS = (*SECTIONS, *ID_RULES, *WORD_LISTS)
 # The statuses the generator and the validator rely on (see app.domain.article).
@@ -107,6 +108,7 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         staff_words=words["staff_words"],
         role_words=words["role_words"],
         sweeping_words=words["sweeping_words"],
+        vague_authority_words=words["vague_authority_words"],
     )
     return vocabulary, list(check.sorted_problems())
 

@@ -22,6 +22,7 @@ from app.domain.kinds.base import (
     _phrase,
     _relay_chain,
     content_words,
+    person_types,
     relay_order,
     source_label,
     where,
@@ -148,10 +149,15 @@ class HeadlineQuote(QuestionKind):
             # "Maya Brennan, Lexora's founder" beside "Lexora's press release": the same voice (review 67).
             and not (capitalised_names(source_label(s)) & capitalised_names(source_label(speaker)))
         ]
-        labels = _distinct(source_label(s) for s in wrong_sources)
-        wrong = rng.sample(labels, min(MAX_WRONG_SOURCES, len(labels)))
-        if len(wrong) + 2 < MIN_CHOICES:
+        # One wrong source of the speaker's own kind at least: beside a referee's "Scared", an
+        # association and a radio station are no real choice (review 74).
+        family = self._family(reading, speaker)
+        alike = _distinct(source_label(s) for s in wrong_sources if self._family(reading, s) == family)
+        if not alike:
             return None
+        kin = rng.choice(alike)
+        labels = [label for label in _distinct(source_label(s) for s in wrong_sources) if label != kin]
+        wrong = [kin, *rng.sample(labels, min(MAX_WRONG_SOURCES - 1, len(labels)))]
         label = source_label(speaker)
         phrase = _phrase(reading, HEADLINE_BLOCK, start, end)
         context = self._context(reading, body)
@@ -225,6 +231,13 @@ class HeadlineQuote(QuestionKind):
             "in the article did, so the headline uses strong words that nobody has to stand behind."
         )
         return self._question(reading, rng, start, end, phrase, NOBODY, wrong, reason, about=[])
+
+    @staticmethod
+    def _family(reading: ArticleReading, source: Source) -> str:
+        """People, records or bodies (organisations and outlets)."""
+        if source.type in person_types(reading.vocabulary) | {"vague"}:
+            return "people"
+        return "records" if source.type in _RECORD_TYPES else "bodies"
 
     @staticmethod
     def _points_at(reading: ArticleReading, label: str) -> bool:

@@ -123,6 +123,19 @@ def _same_paragraph(a: Question, b: Question) -> bool:
     return a.focus is not None and b.focus is not None and a.focus[0] == b.focus[0]
 
 
+# Keys that say a claim has no source: beside a question on another claim of the same sentence they
+# answer it ("Stated as a fact" for one half, "The article does not say" for the other).
+_UNSOURCED_KEYS = frozenset({"The article does not say", "Stated as a fact, with no source"})
+
+
+def _unsourced_key(question: Question) -> bool:
+    return bool(set(question.answer_text) & _UNSOURCED_KEYS)
+
+
+def _both_source_keyed(a: Question, b: Question) -> bool:
+    return a.kind in SOURCE_KEYED_KINDS and b.kind in SOURCE_KEYED_KINDS
+
+
 def choices_give_keys_away(a: Question, b: Question) -> bool:
     """Two questions that, side by side in a quiz, show a guesser their keys."""
     return (
@@ -138,10 +151,10 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
         or quotes_the_claim_of(a, b)
         or quotes_the_claim_of(b, a)
         or (
-            a.kind == b.kind
+            (a.kind == b.kind or (_unsourced_key(a) or _unsourced_key(b)) and _both_source_keyed(a, b))
             and a.extra.get("sentence") is not None
             and a.extra.get("sentence") == b.extra.get("sentence")
-        )
+        )  # "Stated as a fact, with no source" on half a sentence answers who said the rest (review 78)
     )
 
 

@@ -2814,7 +2814,7 @@ def test_spot_hedge_approximate_words_in_the_claim_cost_nothing_beside_the_key()
     b.claim("The repairs were likely to cost about 2.3 million pounds", "hedged", cues=["likely"])
     (question,) = questions_of(b.build(), "spot_hedge")
     assert score_answer(question, _select(question, "likely", "about")).score == 1.0
-    assert '"About" only gives a size or a time roughly' in question.explanation
+    assert '"About" gives a size or a time roughly' in question.explanation
     b = ArticleBuilder("Plots", ["Some applicants could wait more than ten years for a plot, she said."])
     b.claim("Some applicants could wait more than ten years for a plot", "hedged", cues=["could"])
     (question,) = questions_of(b.build(), "spot_hedge")

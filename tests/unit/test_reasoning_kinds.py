@@ -580,10 +580,11 @@ def test_every_article_passes_the_audit_with_the_new_kinds(path: Path) -> None:
     if path == UNSEEN:
         # Its framing is left unmarked on purpose, and the audit tells its teacher so.
         # Its headline question's explanation quotes the council leader's "repairs could take
-        # several months", so no question on that claim shares its quiz (review 40): 8 questions.
+        # several months", so no question on that claim shares its quiz (review 40): 8 questions, or
+        # 7 since a vague source's "who said it" offers no record as a wrong answer (review 81).
         assert sorted(m.split(":")[0] for m in findings) == [
             "20 of 20 quizzes have only 1 Framing question(s)",
-            "20 of 20 quizzes have only 8 of the 12 questions asked for",
+            "20 of 20 quizzes have only 7 to 8 of the 12 questions asked for",
         ]
     else:
         assert findings == []
@@ -605,10 +606,12 @@ def test_classes_with_different_seeds_get_different_quizzes() -> None:
     # Before the pick compared crowding coarsely, the sample articles' mean was 0.70 (three of six
     # at 0.74 to 0.90); an article with few questions of a skill still repeats them.
     # The river article dropped to fewer fair questions when vague sources stopped being asked
-    # about (review 27): its two seeds now share 0.76, so the single-article bound is 0.8.
+    # about (review 27), and again when two source questions on the halves of one sentence stopped
+    # sharing a quiz (one's "no source" answered the other, review 78): its seeds now share 0.81, so
+    # the single-article bound is 0.82.
     overlaps = [_seed_overlap(load(path)) for path in project_articles()]
     assert sum(overlaps) / len(overlaps) <= 0.6, overlaps
-    assert max(overlaps) <= 0.8, overlaps
+    assert max(overlaps) <= 0.82, overlaps
 
 
 def test_the_default_quiz_mixes_the_new_kinds_in_and_keeps_the_skills_even() -> None:

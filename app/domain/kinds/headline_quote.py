@@ -286,14 +286,28 @@ class HeadlineQuote(QuestionKind):
         quotation) belongs to it or to those who relayed it, and one of them names it."""
         article = reading.article
         quoted = reading.quoted(body.block)
-        sentence = next(s for s in reading.sentences(body.block) if s[0] <= body.start < s[1])
-        mentioned = [
-            (source, mention)
-            for source, mention in reading.mentions_in(body.block)
-            if sentence[0] <= mention.start
-            and mention.end <= sentence[1]
-            and not set(range(mention.start, mention.end)) <= quoted
-        ]
+        sentences = reading.sentences(body.block)
+        position = next(i for i, s in enumerate(sentences) if s[0] <= body.start < s[1])
+
+        def mentioned_in(sentence: tuple[int, int]) -> list[tuple[Source, Span]]:
+            return [
+                (source, mention)
+                for source, mention in reading.mentions_in(body.block)
+                if sentence[0] <= mention.start
+                and mention.end <= sentence[1]
+                and not set(range(mention.start, mention.end)) <= quoted
+            ]
+
+        sentence = sentences[position]
+        mentioned = mentioned_in(sentence)
+        # A quotation that runs on into sentences of its own ('"... she said. "There is nowhere to go."'):
+        # the words belong to the speaker of the sentence it continues from (review 81).
+        while not mentioned and position > 0 and reading.sentence_quoted(body.block, sentence):
+            position -= 1
+            sentence = sentences[position]
+            if not set(range(*sentence)) & quoted:
+                return None  # the writer's own sentence before: nobody is named for the quotation
+            mentioned = mentioned_in(sentence)
         if not mentioned:
             return None
         # The first speaker of a relay ("a nurse told the Echo"): the source whose chain holds them all.

@@ -166,7 +166,8 @@ def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
             and not {match_form(word).casefold() for word in words} & _NOT_A_ROLE
         )
     )
-    longest = MAX_RELATIVE if first.casefold() == "who" else MAX_APPOSITIVE
+    # "who" anywhere: "a healthcare assistant who finishes her shift at 10pm" says who she is too.
+    longest = MAX_RELATIVE if "who" in (word.casefold() for word in words) else MAX_APPOSITIVE
     return span if describes and span[1] - span[0] <= longest else None
 
 
@@ -583,6 +584,14 @@ class WhoSaidIt(QuestionKind):
             and not ((content_words(source_label(s)) - _DESCRIPTOR_ROOTS) & shown_words)
             # "the campaign said the poll showed ...": the poll is in the claim's own sentence
             and not any(reading.shares_sentence(claim.span, m) for m in s.mentions)
+            # "Dr Rao, who led the research" beside "the University of Hallamford study": whoever a
+            # record's label ties to a record may be its author (review 85).
+            and not (
+                source is not None
+                and source.type in _RECORD_TYPES
+                and s.type in person_types(reading.vocabulary)
+                and find_words(Block.from_text(source_label(s)), reading.vocabulary.record_words)
+            )
             # Two loose groups ("shopkeepers in Ashcombe", "traders") may be the same people in
             # other words: beside a vague key no other vague group is a safe wrong answer (review 61).
             and not (source is not None and source.type == "vague" and s.type == "vague")
@@ -1267,8 +1276,10 @@ class FindSources(FindInPassage):
             # A second description right after the first ("Gary Pike, 52, who has worked here for 20
             # years", review 72).
             then = _clause(words, after[1], +1) if after is not None else None
-            if then is not None and words.words[then[0]].casefold() == "who":
-                free.append(then)  # not "..., which has seen demand rise": that is about the body
+            if then is not None and words.words[then[0]].casefold() in _APPOSITIVE_STARTS:
+                # "Denise Okafor, 46, a healthcare assistant who ..." (review 82); not "..., which has
+                # seen demand rise": that is about the body.
+                free.append(then)
         # A speaker's own second-hand source ("My English teacher thinks ...", inside the quotation):
         # a careful reader may select it; the instruction asks for the article's attributions.
         quoted = reading.quoted(block)
@@ -1343,6 +1354,10 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         return None
     if reading.headline_overstates(claim.span):
         return None  # the teacher says the headline says more than the article: never "supported"
+    if any(f.span.contains(claim.span) for f in reading.article.framing):
+        # "Some of these kids haven't written a paragraph of their own since the summer", marked as
+        # exaggeration as a whole: naming who says it does not support it (review 83).
+        return None
     if claim.status == "disputed":
         return None  # "The original video contains no such warning": no choice says "contradicted"
     if any(m.overlaps(claim.span) for s in reading.article.sources for m in s.mentions):

@@ -493,13 +493,14 @@ class ArticleReading:
         return self._hits(block, self.vocabulary.hedge_words, outside_quotes=False)
 
     def approximate_hits(self, block: int) -> list[tuple[int, int]]:
-        """Words that give a size roughly: the vocabulary's ("about", "up to"), and a range of two
-        numbers ("30 or 40", "20 to 30"), which is a guess as plainly (review 73)."""
+        """Words that give a size roughly: the vocabulary's ("about", "up to"), and two numbers either
+        way ("30 or 40"), which is a guess as plainly (review 73)."""
         words = self.blocks[block].words
         ranges = [
             (i, i + 3)
             for i in range(len(words) - 2)
-            if _is_number(words[i]) and words[i + 1].casefold() in ("or", "to") and _is_number(words[i + 2])
+            # "or" only: "aged 13 to 16" is an exact band, "30 or 40" a guess (review 85)
+            if _is_number(words[i]) and words[i + 1].casefold() == "or" and _is_number(words[i + 2])
         ]
         return sorted({*self._hits(block, self.vocabulary.approximate_words, outside_quotes=False), *ranges})
 

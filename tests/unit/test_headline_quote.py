@@ -153,3 +153,13 @@ def test_an_explanation_quoting_the_headlines_word_keeps_the_question_out_of_its
     (question,) = asked(b.build())
     other = replace(question, kind="who_said_it", explanation='Ms Pryce called it "a cash grab" on air.')
     assert reveals(other, question)
+
+
+def test_a_note_naming_a_title_not_a_name_still_allows_nobody() -> None:
+    # "The headline gets to insult the councillor": "councillor" is a title, not who said it (review 84).
+    b = parking("Parking 'Disaster' Empties High Street")
+    b.frame(
+        "'Disaster'", "scare_quotes", note="The headline gets to insult the councillor without saying who."
+    )
+    (question,) = asked(b.build())
+    assert question.answer_text == [NOBODY]

@@ -1330,3 +1330,90 @@ def test_whose_words_the_headline_quotes_follows_a_quotation_into_its_next_sente
     b.source("lee", "Ann Lee, a resident", "named_person", ["Resident Ann Lee said"])
     (question,) = questions_of(b.build(), "headline_quote")
     assert question.answer_text == ["Maya Reid, a club member"]
+
+
+# --- Reviews 82 to 85 --------------------------------------------------------------------------------
+
+
+def test_find_sources_an_age_then_a_role_with_a_who_clause_costs_nothing() -> None:
+    # "said Denise Okafor, 46, a healthcare assistant who finishes her shift at the hospital at 10pm"
+    # (review 82); and "what she called" is an attribution a paragraph may not leave unmarked.
+    b = ArticleBuilder(
+        "Bus",
+        [
+            '"I will have to get a taxi," said Denise Okafor, 46, a healthcare assistant who finishes her '
+            "shift at the hospital at 10pm. She said the fare would be twenty pounds.",
+        ],
+    )
+    b.source("okafor", "Denise Okafor, a passenger", "named_person", ["said Denise Okafor", "She said"])
+    b.claim("I will have to get a taxi", "attributed", source="okafor")
+    b.claim("the fare would be twenty pounds", "attributed", source="okafor")
+    (question,) = questions_of(b.build(), "find_sources")
+    whole = "said Denise Okafor 46 a healthcare assistant who finishes her shift at the hospital at 10pm"
+    assert score_answer(question, selected(question, whole, "She said")).score == 1
+    called = ArticleBuilder(
+        "Bus",
+        [
+            "Claire Dunmore told the Echo the firm had made what she called a difficult decision, and the "
+            "route will end in May after the review.",
+        ],
+    )
+    called.source("dunmore", "Claire Dunmore", "named_person", ["Claire Dunmore told the Echo"])
+    called.claim("the route will end in May after the review", "attributed", source="dunmore")
+    assert questions_of(called.build(), "find_sources") == []
+
+
+def test_spot_hedge_an_age_band_is_no_rough_amount() -> None:
+    # "about 2,300 pupils aged 13 to 16": the explanation called "13 to 16" rough (review 85).
+    b = ArticleBuilder("Parks", ["The researchers surveyed about 2,300 pupils aged 13 to 16 at 18 schools."])
+    b.claim("surveyed about 2,300 pupils aged 13 to 16 at 18 schools", "hedged", cues=["about"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert "13 to 16" not in question.explanation
+
+
+def test_support_is_not_asked_about_a_claim_marked_as_framing() -> None:
+    # "Some of these kids haven't written a paragraph of their own since the summer", marked as
+    # exaggeration: a named speaker does not support it (review 83).
+    def article(framed: bool) -> Article:
+        b = ArticleBuilder(
+            "AI",
+            ["Teacher Mark Delaney said some of these kids have not written a paragraph since the summer."],
+        )
+        b.source("delaney", "Mark Delaney, a teacher", "named_person", ["Teacher Mark Delaney said"])
+        b.claim(
+            "some of these kids have not written a paragraph since the summer", "attributed", source="delaney"
+        )
+        if framed:
+            b.frame(
+                "some of these kids have not written a paragraph since the summer",
+                "exaggeration_minimisation",
+            )
+        return b.build()
+
+    assert questions_of(article(framed=True), "support") == []
+    assert len(questions_of(article(framed=False), "support")) == 1
+
+
+def test_who_said_it_offers_no_person_tied_to_a_record_key_by_a_record_word() -> None:
+    # "Dr Sunita Rao, the psychologist who led the research" beside "the University of Hallamford
+    # study" (review 85).
+    b = ArticleBuilder(
+        "Parks",
+        [
+            "Pupils who visited parks scored 12 per cent higher, the study found.",
+            "Dr Sunita Rao said green space might help. Ruth Castell of the Open Spaces Alliance said parks "
+            "were cheap. NHS figures show waiting lists are long. The Courier reported the study.",
+        ],
+    )
+    b.source("study", "the University of Hallamford study", "document_or_data", ["the study found"])
+    b.source(
+        "rao", "Dr Sunita Rao, the psychologist who led the research", "named_person", ["Dr Sunita Rao said"]
+    )
+    b.source("castell", "Ruth Castell, of the Open Spaces Alliance", "named_person", ["Ruth Castell"])
+    b.source("nhs", "NHS figures", "document_or_data", ["NHS figures show"])
+    b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
+    b.claim("Pupils who visited parks scored 12 per cent higher", "attributed", source="study")
+    for seed in range(1, 8):
+        (question,) = questions_of(b.build(), "who_said_it", seed)
+        assert question.answer_text == ["the University of Hallamford study"]
+        assert not any("Rao" in choice for choice in question.choices)

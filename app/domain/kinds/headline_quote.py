@@ -27,7 +27,7 @@ from app.domain.kinds.base import (
     source_label,
     where,
 )
-from app.domain.passage import ArticleReading, in_quotation, name_words
+from app.domain.passage import ArticleReading, in_quotation
 from app.domain.question import CHOICE, Question
 from app.domain.text import Block, match_form
 
@@ -214,7 +214,8 @@ class HeadlineQuote(QuestionKind):
         article = reading.article
         framings = self._framings(reading, start, end)
         note_words = {match_form(w).casefold() for _, f in framings for w in Block.from_text(f.note).words}
-        if any(note_words & name_words(s) for s in article.sources):
+        # Names, not titles: "the councillor" in a note gives the words to nobody (review 84).
+        if any(note_words & capitalised_names(source_label(s)) for s in article.sources):
             return None  # the teacher's note gives the words to someone after all
         labels = _distinct(
             source_label(s)

@@ -1366,6 +1366,12 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         # A hedged claim that names its source ("Le Drian suggested ...") is both hedged and sourced.
         if claim.source is not None or not (claim.cues or hedges):
             return None
+        approximate = reading.approximate_hits(claim.span.block)
+        doubts = [(c.start, c.end) for c in claim.cues] + list(hedges)
+        if all(hit in approximate for hit in doubts):
+            # "The programme has cost about £350,000 so far": "about" rounds the figure, it does not
+            # doubt it, so "Stated as a fact" could be defended beside "Hedged" (review 89).
+            return None
         if _reported_nearby(reading, claim):
             return None  # "reportedly" with a news outlet in the next paragraph: named after all?
         return SUPPORT_HEDGED if _claim_is_in_writers_words(reading, claim) else None

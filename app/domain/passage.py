@@ -225,6 +225,7 @@ def _starts_a_postmodifier(word: str) -> bool:
     )
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 _WHEN_WORDS = frozenset(
     [
         "last", "next", "earlier", "yesterday", "today", "tonight", "tomorrow", "ago",
@@ -305,9 +306,26 @@ def attribution_key_words(
     if not who:
         pronouns = [i for i, word in enumerate(bare) if word in PRONOUNS and word != "one"]
         who = [start + i for i in pronouns[:1]]
+        # "Its authors argued": the authors speak, "its" owns them (review 87).
+        if (
+            who
+            and bare[who[0] - start] in _POSSESSIVE_PRONOUNS
+            and who[0] + 1 < start + len(bare)
+            and block.words[who[0] + 1][:1].islower()
+            and _bare(block.words[who[0] + 1]) not in PRONOUNS
+        ):
+            who = [who[0] + 1]
     if not who and saying:
         who = _word_beside(block, bare, start, saying[-1])
     # The last reporting word: "a worker, who asked not to be named, told Harwick FM": "told".
+    # "Mrs Morris denied this, saying": the verb that says she spoke is "denied"; the participle
+    # after the comma adds how (review 87).
+    if (
+        len(saying) > 1
+        and _bare(block.words[saying[-1][0]]).endswith("ing")
+        and "," in "".join(block.gaps[saying[-2][1] : saying[-1][0] + 1])
+    ):
+        saying = saying[:-1]
     verb = saying[-1:]
     if who and verb and _owns(block, who[0]) and who[0] + 1 < verb[0][0]:
         # "the league's board announced": the board speaks, the league owns it (review 52); "The

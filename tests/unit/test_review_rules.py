@@ -1417,3 +1417,69 @@ def test_who_said_it_offers_no_person_tied_to_a_record_key_by_a_record_word() ->
         (question,) = questions_of(b.build(), "who_said_it", seed)
         assert question.answer_text == ["the University of Hallamford study"]
         assert not any("Rao" in choice for choice in question.choices)
+
+
+# --- Reviews 86 to 89 --------------------------------------------------------------------------------
+
+
+def test_support_is_not_asked_where_the_only_hedge_rounds_a_figure() -> None:
+    # "The programme has cost about £350,000 so far", marked hedged: "about" rounds it, so "Stated as a
+    # fact" could be defended beside "Hedged by the writer" (reviews 86 and 89).
+    def article(claim: str, cue: str) -> Article:
+        b = ArticleBuilder("Frogs", [f"{claim}, the zoo's own budget aside."])
+        b.claim(claim, "hedged", cues=[cue])
+        return b.build()
+
+    assert questions_of(article("The programme has cost about £350,000 so far", "about"), "support") == []
+    assert (
+        len(
+            questions_of(
+                article("The programme has reportedly cost £350,000 so far", "reportedly"), "support"
+            )
+        )
+        == 1
+    )
+
+
+def test_find_sources_keys_the_first_verb_and_the_noun_a_possessive_pronoun_owns() -> None:
+    # "Mrs Morris denied this, saying ...": "denied" says she spoke; "Its authors argued": the authors
+    # speak (review 87).
+    from app.domain.passage import ArticleReading, attribution_key_words
+
+    def keys(text: str, mention: str, name: str) -> list[str]:
+        b = ArticleBuilder("Lunch", [text])
+        b.source("s", name, "named_person", [mention])
+        article = b.build()
+        reading = ArticleReading(article, VOCABULARY)
+        block = reading.blocks[1]
+        (span,) = article.sources[0].mentions
+        found = attribution_key_words(
+            block, (span.start, span.end), article.sources[0], reading.attribution_hits(1)
+        )
+        return [" ".join(block.words[s:e]) for s, e in found]
+
+    assert keys(
+        "Mrs Morris denied this, saying the break was fair.", "Mrs Morris denied this, saying", "Mrs Morris"
+    ) == ["Morris", "denied"]
+    assert keys(
+        "Its authors argued that break time matters.", "Its authors argued", "the study's authors"
+    ) == [
+        "authors",
+        "argued",
+    ]
+
+
+def test_whose_words_the_headline_quotes_finds_the_speaker_named_where_the_quotation_ends() -> None:
+    # '"I hate those robot tills. Half the time they break," said Margaret Doyle.' (review 86)
+    b = ArticleBuilder(
+        "Town Cheers End of 'Robot Tills'",
+        [
+            '"I hate those robot tills. Half the time they break," said Margaret Doyle.',
+            "Shop worker Dan Price said the queues were long. The Courier reported the change.",
+        ],
+    )
+    b.source("doyle", "Margaret Doyle, a shopper", "named_person", ["said Margaret Doyle"])
+    b.source("price", "Dan Price, a shop worker", "named_person", ["Shop worker Dan Price said"])
+    b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
+    (question,) = questions_of(b.build(), "headline_quote")
+    assert question.answer_text == ["Margaret Doyle, a shopper"]

@@ -299,15 +299,25 @@ class HeadlineQuote(QuestionKind):
                 and not set(range(mention.start, mention.end)) <= quoted
             ]
 
+        start_position = position
         sentence = sentences[position]
         mentioned = mentioned_in(sentence)
         # A quotation that runs on into sentences of its own ('"... she said. "There is nowhere to go."'):
-        # the words belong to the speaker of the sentence it continues from (review 81).
+        # the words belong to the speaker of the sentence it continues from (review 81) ...
         while not mentioned and position > 0 and reading.sentence_quoted(body.block, sentence):
             position -= 1
             sentence = sentences[position]
             if not set(range(*sentence)) & quoted:
-                return None  # the writer's own sentence before: nobody is named for the quotation
+                break  # the writer's own sentence before: nobody is named for the quotation there
+            mentioned = mentioned_in(sentence)
+        # ... or to the speaker named where it ends ('"I hate those robot tills. Half the time they
+        # break," said Margaret Doyle.', review 86): sentences wholly inside one run of quoted words.
+        position = start_position
+        while not mentioned and reading.sentence_quoted(body.block, sentences[position]):
+            if position + 1 >= len(sentences) or sentences[position + 1][0] not in quoted:
+                break
+            position += 1
+            sentence = sentences[position]
             mentioned = mentioned_in(sentence)
         if not mentioned:
             return None

@@ -163,3 +163,19 @@ def test_a_note_naming_a_title_not_a_name_still_allows_nobody() -> None:
     )
     (question,) = asked(b.build())
     assert question.answer_text == [NOBODY]
+
+
+def test_not_asked_where_the_speakers_label_repeats_a_quoted_word() -> None:
+    # 'Housing Emergency' from "Aisha Rahman, the students' union housing officer": the only choice
+    # holding a word of the quotation is the key (review 88).
+    b = parking()
+    assert asked(b.build())
+    article = b.build()
+    article = replace(
+        article,
+        sources=tuple(
+            replace(s, name="Gail Pryce, who runs the Cash Watch drivers' group") if s.id == "pryce" else s
+            for s in article.sources
+        ),
+    )
+    assert asked(article) == []

@@ -133,6 +133,8 @@ class HeadlineQuote(QuestionKind):
             return None  # "Parent's 'Disaster' Warning": the headline points at the key
         sentence = next(s for s in reading.sentences(block) if s[0] <= first < s[1])
         shown = content_words(" ".join(headline.words[start:end]))
+        if content_words(source_label(speaker)) & shown:
+            return None  # "the students' union housing officer" beside 'Housing Emergency' (review 88)
         wrong_sources = [
             s
             for s in article.sources

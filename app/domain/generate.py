@@ -37,6 +37,8 @@ from app.domain.kinds.base import (
     FUNCTION_WORDS,
     MIN_CHOICES,
     NOTE_CALLS_OPINION,
+    RECORD_TYPES,
+    TITLES,
     QuestionKind,
     _defined,
     _distinct,
@@ -45,10 +47,12 @@ from app.domain.kinds.base import (
     _relay_chain,
     _same_text,
     attributed_source,
+    capitalised_words,
     content_words,
     in_stem,
     person_types,
     says_who_only,
+    source_family,
     source_label,
     sourced_in_its_sentence,
     starts_with_a_link,
@@ -236,19 +240,10 @@ def _wrong_candidates(
     ]
 
 
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "the", "a", "an"})
-
-
 def _label_names(source: Source) -> frozenset[str]:
     """The capitalised words of a source's whole label (titles aside): two labels sharing one
     ("Ashcombe General Hospital") are too close to be each other's wrong answer."""
-    return _capitalised_words(source_label(source))
-
-
-@functools.lru_cache(maxsize=4096)
-def _capitalised_words(label: str) -> frozenset[str]:
-    words = Block.from_text(label).words
-    return frozenset(w.casefold() for w in words if w[:1].isupper() and w.casefold() not in _TITLES)
+    return capitalised_words(source_label(source))
 
 
 # Words that describe how a source is given, not who it is: "one unnamed parent" and "unnamed
@@ -319,7 +314,6 @@ def _speaks_for_a_body(vocabulary: Vocabulary, source: Source) -> bool:
 
 
 # Source types that cannot speak: words in quotation marks are never theirs.
-_RECORD_TYPES = frozenset({"document_or_data"})
 
 
 def _every_type(vocabulary: Vocabulary) -> frozenset[str]:
@@ -359,7 +353,7 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     # so "no source" could be argued (reviews 75 and 79).
     sentences_after = [s for s in reading.sentences(span.block) if s[0] >= max(e for _, e in sentences)]
     if sentences_after and any(
-        overlaps(sentences_after[0], (m.start, m.end)) and source.type in _RECORD_TYPES
+        overlaps(sentences_after[0], (m.start, m.end)) and source.type in RECORD_TYPES
         for source, m in reading.mentions_in(span.block)
     ):
         return False
@@ -538,7 +532,7 @@ class WhoSaidIt(QuestionKind):
         speakers = grammar if grammar is not None else _every_type(reading.vocabulary)
         if in_quotation(block, claim.span.start, claim.span.end):
             # Someone's spoken words: a report or a data set on offer is filler (review 30).
-            speakers -= _RECORD_TYPES
+            speakers -= RECORD_TYPES
         if (
             # "We'll probably end up in town" from a young couple: a wildlife trust on offer is no
             # real choice (review 44).
@@ -588,7 +582,7 @@ class WhoSaidIt(QuestionKind):
             # record's label ties to a record may be its author (review 85).
             and not (
                 source is not None
-                and source.type in _RECORD_TYPES
+                and source.type in RECORD_TYPES
                 and s.type in person_types(reading.vocabulary)
                 and find_words(Block.from_text(source_label(s)), reading.vocabulary.record_words)
             )
@@ -615,7 +609,7 @@ class WhoSaidIt(QuestionKind):
                     any(m.block == claim.span.block for m in s.mentions)
                     or s.type in person_types(reading.vocabulary)
                     # and no record: "the council has its priorities wrong" is no data set's (review 81)
-                    or s.type in _RECORD_TYPES
+                    or s.type in RECORD_TYPES
                 )
             )
         ]
@@ -646,7 +640,7 @@ class WhoSaidIt(QuestionKind):
             source is not None
             and source.type != "vague"  # beside a vague group no person is a safe wrong answer (above)
             and not any(
-                _family(reading.vocabulary, s.type) == _family(reading.vocabulary, source.type)
+                source_family(reading.vocabulary, s.type) == source_family(reading.vocabulary, source.type)
                 for s in kept
                 if source_label(s) in wrong
             )
@@ -686,8 +680,10 @@ class WhoSaidIt(QuestionKind):
         wrong = rng.sample(labels, min(wanted, len(labels)))
         if source is None:
             return wrong
-        family = _family(reading.vocabulary, source.type)
-        alike = _distinct(source_label(s) for s in kept if _family(reading.vocabulary, s.type) == family)
+        family = source_family(reading.vocabulary, source.type)
+        alike = _distinct(
+            source_label(s) for s in kept if source_family(reading.vocabulary, s.type) == family
+        )
         if alike and not set(alike) & set(wrong):
             wrong[-1] = rng.choice(alike)
         return wrong
@@ -838,7 +834,7 @@ def _types_suggested_by_words(reading: ArticleReading, source: Source, mention: 
         suggested.add("document_or_data")
     sentence_starts = {first for first, _ in reading.sentences(mention.block)}
     # Only a named source's name is its own: "a post on Facebook" still names the platform.
-    own = (name_words(source) if source.type in vocabulary.named_source_types else frozenset()) | _TITLES
+    own = (name_words(source) if source.type in vocabulary.named_source_types else frozenset()) | TITLES
     # The words of the mention and of a description set off right after it ("said Gareth Lowe,
     # the association's chairman"; "said Dave Marsh, regional secretary of the Retail Workers Union").
     end = mention.end
@@ -942,7 +938,7 @@ class SourceType(NameFromVocabulary):
             if lead_words & (bodies_and_roles | {"its", "their"}):
                 defensible.add(BODY_TYPE)
             if any(lead_in[0] <= s and e <= lead_in[1] for s, e in reading.record_hits(mention.block)):
-                defensible |= _RECORD_TYPES
+                defensible |= RECORD_TYPES
         return defensible
 
     @staticmethod
@@ -1029,14 +1025,6 @@ class SourceType(NameFromVocabulary):
             line=source.line,
             extra={"source": source.id},
         )
-
-
-def _family(vocabulary: Vocabulary, type_id: str) -> str:
-    """People, records or bodies (organisations and outlets): a wrong answer of another family than
-    the key's can be ruled out by what the claim is about alone."""
-    if _source_features(vocabulary, type_id)[1]:
-        return "people"
-    return "records" if type_id in _RECORD_TYPES else "bodies"
 
 
 def _source_features(vocabulary: Vocabulary, type_id: str) -> tuple[bool, bool]:

@@ -7,6 +7,7 @@ of this package (one module per idea); :data:`app.domain.generate.KINDS` registe
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Iterable, Iterator
@@ -460,6 +461,29 @@ FINDING_VERB_REACH = 3
 def person_types(vocabulary: Vocabulary) -> frozenset[str]:
     """The source types that are one person, named or not."""
     return vocabulary.person_source_types | {"anonymous"}
+
+
+# Words before a name that two different sources share ("Dr Lee", "Dr Shah", "The Echo").
+TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "the", "a", "an"})
+
+
+@functools.lru_cache(maxsize=4096)
+def capitalised_words(label: str) -> frozenset[str]:
+    """The capitalised words of a source's label, lowercase, titles aside."""
+    words = Block.from_text(label).words
+    return frozenset(w.casefold() for w in words if w[:1].isupper() and w.casefold() not in TITLES)
+
+
+# The source types that are a record, written or recorded.
+RECORD_TYPES = frozenset({"document_or_data"})
+
+
+def source_family(vocabulary: Vocabulary, type_id: str) -> str:
+    """People, records or bodies (organisations and outlets): a wrong answer of another family than
+    the key's can be ruled out by what the claim is about alone."""
+    if type_id in person_types(vocabulary) | {"vague"}:
+        return "people"
+    return "records" if type_id in RECORD_TYPES else "bodies"
 
 
 def _holds_its_own_source(reading: ArticleReading, question: Question) -> bool:

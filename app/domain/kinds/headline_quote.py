@@ -16,14 +16,16 @@ from app.domain.article import HEADLINE_BLOCK, Framing, Source, Span
 from app.domain.kinds.base import (
     FUNCTION_WORDS,
     MIN_CHOICES,
+    RECORD_TYPES,
     QuestionKind,
     _distinct,
     _notes,
     _phrase,
     _relay_chain,
+    capitalised_words,
     content_words,
-    person_types,
     relay_order,
+    source_family,
     source_label,
     where,
 )
@@ -41,9 +43,6 @@ MAX_WRONG_SOURCES = 2
 SETTING_COUNT = 3
 # A headline's one word is looked for in the body by its first letters too ("monsters", "betrayed").
 ROOT_LETTERS = 5
-# Reports and data sets are rarely the speaker of a short, strong phrase: beside a person as the
-# key they are filler (as in who said it).
-_RECORD_TYPES = frozenset({"document_or_data"})
 
 
 _OPENING = ("'", '"', "\u2018", "\u201c")
@@ -70,21 +69,14 @@ def quotations(block: Block) -> list[tuple[int, int]]:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-# Titles that two different people share ("Dr Lee", "Dr Shah").
-_TITLES = frozenset(
-    {"dr", "mr", "mrs", "ms", "miss", "professor", "prof", "councillor", "sir", "dame", "the"}
-)
+# Titles beside a name that point at nobody in a note ("the councillor"), beyond those two names share.
+_ROLE_TITLES = frozenset({"miss", "councillor", "dame"})
 
 
 def capitalised_names(label: str) -> set[str]:
-    """The capitalised words of a source's label, titles aside: "Maya Brennan, Lexora's founder" gives
-    maya, brennan and lexora."""
-    bare = {
-        _POSSESSIVE.sub("", match_form(word).casefold())
-        for word in Block.from_text(label).words
-        if word[:1].isupper()
-    }
-    return bare - _TITLES
+    """The capitalised words of a source's label, titles and possessive endings aside: "Maya Brennan,
+    Lexora's founder" gives maya, brennan and lexora."""
+    return {_POSSESSIVE.sub("", word) for word in capitalised_words(label)} - _ROLE_TITLES
 
 
 class HeadlineQuote(QuestionKind):
@@ -111,12 +103,13 @@ class HeadlineQuote(QuestionKind):
             for first in range(len(reading.blocks[block].words) - len(wanted) + 1)
             if reading.bare_words(block)[first : first + len(wanted)] == wanted
         ]
-        if not places and not self._root_in_body(reading, wanted):
+        roots = {word[:ROOT_LETTERS] for word in wanted if word not in FUNCTION_WORDS}
+        if not places and not self._root_places(reading, roots):
             return self._nobody(reading, rng, start, end)
         if len(places) != 1:
             return None  # in several places, or in other forms: whose words they are is not one answer
         block, first, last = places[0]
-        if len(wanted) == 1 and self._same_root_elsewhere(reading, wanted[0], places[0]):
+        if len(wanted) == 1 and self._root_places(reading, {wanted[0][:ROOT_LETTERS]}) != [(block, first)]:
             return None  # "monsters" from another speaker: whose word it is would be two answers
         if not in_quotation(reading.blocks[block], first, last):
             return None  # the writer's own words in the body
@@ -141,7 +134,7 @@ class HeadlineQuote(QuestionKind):
             if s.id not in chain
             and speaker.id not in _relay_chain(article, s)
             and reading.naming_mentions(s)
-            and not (s.type in _RECORD_TYPES and speaker.type not in _RECORD_TYPES)
+            and not (s.type in RECORD_TYPES and speaker.type not in RECORD_TYPES)
             and not (content_words(source_label(s)) & shown)
             and not any(
                 m.block == block and m.start < sentence[1] and sentence[0] < m.end for m in s.mentions
@@ -153,8 +146,10 @@ class HeadlineQuote(QuestionKind):
         ]
         # One wrong source of the speaker's own kind at least: beside a referee's "Scared", an
         # association and a radio station are no real choice (review 74).
-        family = self._family(reading, speaker)
-        alike = _distinct(source_label(s) for s in wrong_sources if self._family(reading, s) == family)
+        family = source_family(reading.vocabulary, speaker.type)
+        alike = _distinct(
+            source_label(s) for s in wrong_sources if source_family(reading.vocabulary, s.type) == family
+        )
         if not alike:
             return None
         kin = rng.choice(alike)
@@ -222,7 +217,7 @@ class HeadlineQuote(QuestionKind):
         labels = _distinct(
             source_label(s)
             for s in article.sources
-            if reading.naming_mentions(s) and s.type not in _RECORD_TYPES
+            if reading.naming_mentions(s) and s.type not in RECORD_TYPES
         )
         wrong = rng.sample(labels, min(MAX_WRONG_SOURCES + 1, len(labels)))
         if len(wrong) + 1 < MIN_CHOICES:
@@ -234,13 +229,6 @@ class HeadlineQuote(QuestionKind):
             "in the article did, so the headline uses strong words that nobody has to stand behind."
         )
         return self._question(reading, rng, start, end, phrase, NOBODY, wrong, reason, about=[])
-
-    @staticmethod
-    def _family(reading: ArticleReading, source: Source) -> str:
-        """People, records or bodies (organisations and outlets)."""
-        if source.type in person_types(reading.vocabulary) | {"vague"}:
-            return "people"
-        return "records" if source.type in _RECORD_TYPES else "bodies"
 
     @staticmethod
     def _points_at(reading: ArticleReading, label: str) -> bool:
@@ -263,25 +251,15 @@ class HeadlineQuote(QuestionKind):
         ]
 
     @staticmethod
-    def _root_in_body(reading: ArticleReading, wanted: tuple[str, ...]) -> bool:
-        """A meaning word of the headline's quotation in any form in the article ("priced" and
-        "pricing", "Betrayal" and "betrayed")."""
-        roots = {word[:ROOT_LETTERS] for word in wanted if word not in FUNCTION_WORDS}
-        return any(
-            other.startswith(root)
-            for block in range(1, len(reading.blocks))
-            for other in reading.bare_words(block)
-            for root in roots
-        )
-
-    @staticmethod
-    def _same_root_elsewhere(reading: ArticleReading, word: str, place: tuple[int, int, int]) -> bool:
-        root = word[:ROOT_LETTERS]
-        return any(
-            (block, index) != place[:2] and other.startswith(root)
+    def _root_places(reading: ArticleReading, roots: set[str]) -> list[tuple[int, int]]:
+        """Where a word of the article starts with one of ``roots`` ("priced" and "pricing",
+        "Betrayal" and "betrayed"), as (block, word index)."""
+        return [
+            (block, index)
             for block in range(1, len(reading.blocks))
             for index, other in enumerate(reading.bare_words(block))
-        )
+            if any(other.startswith(root) for root in roots)
+        ]
 
     @staticmethod
     def _speaker(reading: ArticleReading, body: Span) -> Source | None:

@@ -327,6 +327,9 @@ def attribution_key_words(
     ):
         saying = saying[:-1]
     verb = saying[-1:]
+    if verb and verb[0][1] - verb[0][0] > 1 and _bare(block.words[verb[0][0]]) == "what":
+        # "what it calls": who is the pronoun, the verb its last word (review 90).
+        verb = [(verb[0][1] - 1, verb[0][1])]
     if who and verb and _owns(block, who[0]) and who[0] + 1 < verb[0][0]:
         # "the league's board announced": the board speaks, the league owns it (review 52); "The
         # engineers' report, published on the council's website, warns": the report (review 66).

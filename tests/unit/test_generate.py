@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain.article import SKILLS, Article, Claim, Span
+from app.domain.article import SKILLS, Article, Claim, Span, Vocabulary
 from app.domain.audit import key_position_bias
 from app.domain.generate import (
     HEADLINE_FORMS,
@@ -59,8 +59,15 @@ GENERATED_KINDS = [name for name, kind in KINDS.items() if not kind.hand_written
 HAND_KINDS = [name for name, kind in KINDS.items() if kind.hand_written]
 
 
-def questions_of(article: Article, kind: str, seed: int = 1) -> list[Question]:
-    return [q for q in all_questions(article, VOCABULARY, random.Random(seed)) if q.kind == kind]
+# A teacher's vocabulary that still offers the expert and the cause techniques as wrong answers (the
+# shipped one counts them as told by the form of the words, review 92): name the technique's own rules.
+OFFERS_EXPERT_AND_CAUSE = replace(VOCABULARY, shown_by_form=frozenset({"scare_quotes", "false_dilemma"}))
+
+
+def questions_of(
+    article: Article, kind: str, seed: int = 1, vocabulary: Vocabulary = VOCABULARY
+) -> list[Question]:
+    return [q for q in all_questions(article, vocabulary, random.Random(seed)) if q.kind == kind]
 
 
 def right_choice(question: Question) -> str:
@@ -1778,7 +1785,9 @@ def test_name_technique_offers_only_clearly_wrong_techniques_the_article_uses_el
     used = {VOCABULARY.technique(f.technique).label for f in article.framing}
     broad = {VOCABULARY.technique(t).label for t in VOCABULARY.broad_techniques}
     for seed in range(20):
-        questions = {q.quote: q for q in questions_of(article, "name_technique", seed)}
+        questions = {
+            q.quote: q for q in questions_of(article, "name_technique", seed, OFFERS_EXPERT_AND_CAUSE)
+        }
         killer = questions["killer storm"]
         assert right_choice(killer) == "Loaded language"
         # Not scare quotes or a false choice: a student rules them out by the form of the words.
@@ -1805,7 +1814,7 @@ def test_name_technique_offers_headline_techniques_only_for_the_headline() -> No
     b.frame("Killer", "headline_body_mismatch")
     article = b.build()
     for seed in range(20):
-        for question in questions_of(article, "name_technique", seed):
+        for question in questions_of(article, "name_technique", seed, OFFERS_EXPERT_AND_CAUSE):
             if question.focus is not None and question.focus[0] != 0:
                 assert "Headline does not match" not in question.choices
 
@@ -1816,7 +1825,7 @@ def test_name_technique_offers_repetition_only_for_words_that_do_not_recur() -> 
     article = b.build()
     offered: Counter[str] = Counter()
     for seed in range(30):
-        for question in questions_of(article, "name_technique", seed):
+        for question in questions_of(article, "name_technique", seed, OFFERS_EXPERT_AND_CAUSE):
             offered[question.quote] += "Repetition" in question.choices
     assert offered["killer storm"] == 0  # "storm" occurs again
     assert any(count > 0 for quote, count in offered.items() if quote != "killer storm"), offered
@@ -1829,7 +1838,7 @@ def test_name_technique_never_offers_a_technique_told_by_the_form_of_the_words()
     # ruled out at a glance; words in quotation marks or offering options may well use them.
     article = _framed().build()
     for seed in range(40):
-        for question in questions_of(article, "name_technique", seed):
+        for question in questions_of(article, "name_technique", seed, OFFERS_EXPERT_AND_CAUSE):
             for label in ("Scare quotes", "False choice"):
                 assert label not in wrong_choices(question), (question.quote, seed)
 

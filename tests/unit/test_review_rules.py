@@ -1483,3 +1483,63 @@ def test_whose_words_the_headline_quotes_finds_the_speaker_named_where_the_quota
     b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
     (question,) = questions_of(b.build(), "headline_quote")
     assert question.answer_text == ["Margaret Doyle, a shopper"]
+
+
+def test_find_sources_the_name_before_a_pronoun_mention_costs_nothing() -> None:
+    # "supermarket chain Harvest Foods opened what it calls Britain's 'first truly plastic-free
+    # aisle'": the mention is "what it calls"; a student who selects the company's name as who the
+    # words come from was scored as wrong, and the verb "calls" was no key (review 90).
+    b = ArticleBuilder(
+        "Aisle",
+        [
+            'Supermarket chain Harvest Foods opened what it calls the "first truly plastic-free aisle" at '
+            "its store last month. Shoppers have used it every day, said manager Karen Dobbs.",
+        ],
+    )
+    b.source("harvest", "Harvest Foods, the supermarket chain", "named_organisation", ["what it calls"])
+    b.source("dobbs", "Karen Dobbs, store manager", "named_person", ["said manager Karen Dobbs"])
+    b.claim("first truly plastic-free aisle", "attributed", source="harvest")
+    b.claim("Shoppers have used it every day", "attributed", source="dobbs")
+    (question,) = questions_of(b.build(), "find_sources")
+    named = selected(question, "Harvest Foods", "what it calls", "said manager Karen Dobbs")
+    assert score_answer(question, named).score == 1
+    # The pronoun alone does not find "what it calls": its verb is a key word too.
+    assert score_answer(question, selected(question, "it", "said", "Dobbs")).score < 1
+    assert score_answer(question, selected(question, "it calls", "said", "Dobbs")).score == 1
+
+
+def test_find_framing_the_particle_of_a_phrasal_verb_is_not_needed() -> None:
+    # "choking" and "churn out": selecting "choking" and "churn" lost a quarter of the marks for
+    # leaving out "out" (review 90).
+    b = ArticleBuilder(
+        "Plastic",
+        ["Campaigners say plastic is choking rivers while factories churn out ever more of it."],
+    )
+    b.frame("choking", "appeal_to_fear_prejudice")
+    b.frame("churn out", "loaded_language")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, selected(question, "choking", "churn")).score == 1
+    assert score_answer(question, selected(question, "choking", "out")).score < 1
+
+
+def test_name_technique_offers_no_expert_or_cause_technique_for_words_without_that_form() -> None:
+    # "staggering", "dumped", "reckless teenagers": "Appeal to authority" and "Oversimplified cause"
+    # were the wrong answers every time, ruled out at a glance (no expert named, no cause blamed), and a
+    # headline's "Scraps Homework" offered "Headline says more than the article" for a stem that says
+    # "in the headline" (reviews 92 and 93).
+    b = ArticleBuilder(
+        "School Scraps Homework",
+        [
+            "The school has dropped homework for younger pupils, calling worksheets a staggering waste.",
+            "Every expert will tell you that reading is what matters, said the head.",
+            "Results fell only because the tests changed, a governor said.",
+        ],
+    )
+    b.frame("Scraps Homework", "headline_body_mismatch")
+    b.frame("staggering waste", "loaded_language")
+    b.frame("Every expert will tell you", "appeal_to_authority")
+    b.frame("only because the tests changed", "causal_oversimplification")
+    assert questions_of(b.build(), "name_technique") == []
+    assert "appeal_to_authority" in VOCABULARY.shown_by_form
+    assert "causal_oversimplification" in VOCABULARY.shown_by_form

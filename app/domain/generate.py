@@ -56,6 +56,7 @@ from app.domain.kinds.base import (
     source_label,
     sourced_in_its_sentence,
     starts_with_a_link,
+    unmarked_attribution_beside,
     where,
     without_outer_quotes,
     words_subject,
@@ -394,23 +395,6 @@ def _closes_its_sentence(reading: ArticleReading, block: int, hit: tuple[int, in
     return False
 
 
-def _unmarked_attribution_beside(reading: ArticleReading, span: Span) -> bool:
-    """An attribution word in the claim's own sentence that no mention covers ("Zipp says", left
-    unmarked): the words may come from someone other than the source the teacher gave, and the
-    explanation would quote an attribution from another sentence."""
-    sentences = reading.sentences_of(span)
-    # Mentions of the same sentences only: '"... is plenty," Mr Mehta added. He said ...' has the next
-    # sentence's "He said" within reach of "added" (review 77).
-    mentions = [
-        (m.start, m.end) for _, m in reading.mentions_in(span.block) if covered((m.start, m.end), sentences)
-    ]
-    return any(
-        covered(hit, sentences)
-        and not covered(hit, mentions, margin=NEAR)  # "a former worker [told] the Gazette": marked around it
-        for hit in reading.attribution_hits(span.block)
-    )
-
-
 def _reported_nearby(reading: ArticleReading, claim: Claim) -> bool:
     """A claim hedged as reported ("reportedly", "believed to") while the article names a source in
     the same or the next paragraph: a student could take that source for the one who reported it."""
@@ -648,6 +632,15 @@ class WhoSaidIt(QuestionKind):
             # "it represents 2,000 season-ticket holders" against two reports, a poll's figure against
             # two people: the key is the only one of its kind on offer (review 63).
             return None
+        if (
+            source is not None
+            and source.type in RECORD_TYPES
+            and _POLL_RESULT.search(match_form(claim.span.quote).casefold())
+            and not any(_POLL_LABEL.search(match_form(label).casefold()) for label in wrong)
+        ):
+            # "62 per cent of the 900 readers who took part": only a poll has people who took part,
+            # so beside minutes and an officer the online survey is the key at a glance (review 91).
+            return None
         if len(wrong) + (1 if not_said else 0) < 2:
             return None  # with one source on offer the question would not test anything
         if source is not None:
@@ -659,6 +652,11 @@ class WhoSaidIt(QuestionKind):
             reason = "The article does not say who this comes from: no source is named for it."
             about = [f"claim:{index}"]
         explanation = _notes([reason, claim.note], reason)
+        by_label = {source_label(s): s for s in kept}
+        if source is not None:
+            by_label[right] = source
+        shown = _by_their_names(reading.vocabulary, [right, *wrong], by_label)
+        right, wrong = shown[0], shown[1:]
         return self.choice(
             rng,
             prompt=f'Who does the article say this comes from: "{in_stem(claim.span.quote)}"?',
@@ -701,7 +699,7 @@ class WhoSaidIt(QuestionKind):
             return False  # the attribution is in another paragraph
         if any(m.overlaps(claim.span) for m in source.mentions):
             return False  # the stem would show the attribution
-        if _unmarked_attribution_beside(reading, claim.span):
+        if unmarked_attribution_beside(reading, claim.span):
             return False
         if not sourced_in_its_sentence(reading, claim, source):
             return False  # named in another sentence: "the article does not say" could be defended
@@ -1025,6 +1023,31 @@ class SourceType(NameFromVocabulary):
             line=source.line,
             extra={"source": source.id},
         )
+
+
+# Words of a claim that report a poll's answers, and words of a label that name a poll.
+_POLL_RESULT = re.compile(
+    r"\b(took part|taking part|respondents?|surveyed|polled|were asked|was asked|questioned|responded)\b"
+)
+_POLL_LABEL = re.compile(r"\b(surveys?|polls?|questionnaires?|ballots?|votes?|consultations?)\b")
+
+
+def _by_their_names(vocabulary: Vocabulary, labels: list[str], by_label: dict[str, Source]) -> list[str]:
+    """Named sources as their names alone ("Dave Price", not "Dave Price, who runs the Harwood
+    Astronomy Club"): a description beside a claim about the night sky matches the key at a glance,
+    where a name must be looked up in the article (review 91).  Full labels where two names would
+    read alike, and for unnamed sources and records, whose description is all they have."""
+    shown = []
+    for label in labels:
+        source = by_label.get(label)
+        name = label.split(",", 1)[0].strip()
+        if source is not None and source.type in vocabulary.named_source_types and capitalised_words(name):
+            shown.append(name)
+        else:
+            shown.append(label)
+    if len(_distinct(shown)) < len(shown):
+        return labels
+    return shown
 
 
 def _source_features(vocabulary: Vocabulary, type_id: str) -> tuple[bool, bool]:
@@ -1417,7 +1440,7 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         source = attributed_source(reading.article, claim)
         if source is None or claim.cues or hedges:
             return None  # "could be the boots on the ground": the speaker hedges
-        if _unmarked_attribution_beside(reading, claim.span):
+        if unmarked_attribution_beside(reading, claim.span):
             return None  # "Zipp says", unmarked: maybe not the source the teacher gave
         if not sourced_in_its_sentence(reading, claim, source):
             return None  # the source is named in another sentence: "stated as a fact" could be defended

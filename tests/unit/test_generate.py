@@ -232,10 +232,10 @@ def test_who_said_it_never_offers_a_source_tied_to_the_key_by_its_name_or_a_pers
     for seed in range(20):
         questions = {q.extra["claim"]: q for q in questions_of(article, "who_said_it", seed)}
         # Adebayo led the study the key names: a student could defend her.
-        assert "Professor Ruth Adebayo, who led the study" not in questions[0].choices
+        assert "Professor Ruth Adebayo" not in questions[0].choices
         # Only a person says "I": no council and no studies on offer.
         assert set(wrong_choices(questions[1])) <= {
-            "Professor Ruth Adebayo, who led the study",
+            "Professor Ruth Adebayo",
             "Dr Lena Fischer",
             NOT_SAID,
         }
@@ -397,7 +397,7 @@ def test_who_said_it_names_the_source_of_an_attributed_claim() -> None:
         questions_of(library_article(), "who_said_it"),
         "the change would save about 40,000 dollars a year",
     )
-    assert right_choice(question) == "Maria Lopez, the council spokesperson"
+    assert right_choice(question) == "Maria Lopez"
     assert question.focus is not None
     block, start, end = question.focus
     assert (
@@ -439,7 +439,9 @@ def _plain_fact() -> Article:
 def test_who_said_it_for_an_unsourced_claim_is_the_article_does_not_say() -> None:
     question = by_quote(questions_of(_plain_fact(), "who_said_it"), "The library was built in 1952")
     assert right_choice(question) == NOT_SAID
-    assert set(wrong_choices(question)) <= {s.name for s in _plain_fact().sources} | {NOT_SAID}
+    # Named sources by their names alone (review 91), the others by their whole labels.
+    shown = {s.name.split(",")[0] if s.type.startswith("named") else s.name for s in _plain_fact().sources}
+    assert set(wrong_choices(question)) <= shown | {NOT_SAID}
 
 
 def test_an_attribution_earlier_in_the_paragraph_may_carry_over() -> None:
@@ -550,13 +552,13 @@ def test_who_said_it_never_offers_a_name_the_stem_shows() -> None:
     question = by_quote(
         questions_of(_ministers().build(), "who_said_it"), "Governor Paul Kent has backed the new bridge plan"
     )
-    assert right_choice(question) == "Ana Ruiz, the transport minister"
+    assert right_choice(question) == "Ana Ruiz"
     assert "Paul Kent, the governor" not in question.choices  # named in the stem: a trap, not a distractor
 
 
 def test_who_said_it_never_offers_a_choice_sharing_a_name_with_the_key() -> None:
     question = by_quote(questions_of(_ministers().build(), "who_said_it"), "the road would flood")
-    assert right_choice(question) == "Tom Bell, a farmer"
+    assert right_choice(question) == "Tom Bell"
     for seed in range(20):
         for other in questions_of(_ministers().build(), "who_said_it", seed):
             if right_choice(other).startswith("Ana Ruiz"):

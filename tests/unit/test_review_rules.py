@@ -1543,3 +1543,140 @@ def test_name_technique_offers_no_expert_or_cause_technique_for_words_without_th
     assert questions_of(b.build(), "name_technique") == []
     assert "appeal_to_authority" in VOCABULARY.shown_by_form
     assert "causal_oversimplification" in VOCABULARY.shown_by_form
+
+
+def test_who_said_it_shows_named_sources_by_their_names_alone() -> None:
+    # "glare from streetlights had hidden the night sky": the key "Dave Price, who runs the Harwood
+    # Astronomy Club" matched the claim at a glance beside a road-safety director (review 91).
+    b = ArticleBuilder(
+        "Lights",
+        [
+            "Dave Price, who runs the Harwood Astronomy Club, said glare from streetlights had hidden the "
+            "night sky over the town for decades.",
+            "Ben Carter, director of the road-safety charity RoadAware, said darker streets would mean "
+            "more pedestrians hit by cars.",
+            "Councillor Amina Okafor said the money saved would keep two libraries open.",
+        ],
+    )
+    b.source(
+        "price",
+        "Dave Price, who runs the Harwood Astronomy Club",
+        "named_person",
+        ["Dave Price, who runs the Harwood Astronomy Club, said"],
+    )
+    b.source(
+        "carter",
+        "Ben Carter, director of RoadAware",
+        "named_person",
+        ["Ben Carter, director of the road-safety charity RoadAware, said"],
+    )
+    b.source(
+        "okafor", "Amina Okafor, councillor for finance", "named_official", ["Councillor Amina Okafor said"]
+    )
+    b.claim(
+        "glare from streetlights had hidden the night sky over the town for decades",
+        "attributed",
+        source="price",
+    )
+    b.claim("darker streets would mean more pedestrians hit by cars", "attributed", source="carter")
+    b.claim("the money saved would keep two libraries open", "attributed", source="okafor")
+    questions = questions_of(b.build(), "who_said_it")
+    assert questions
+    for question in questions:
+        assert not any("," in choice for choice in question.choices), question.choices
+    sky = next(q for q in questions if "night sky" in q.prompt)
+    assert sky.choices[sky.answer[0]] == "Dave Price"
+    # The explanation still says who he is.
+    assert "Dave Price, who runs the Harwood Astronomy Club" in sky.explanation
+
+
+def test_who_said_it_asks_a_polls_result_only_beside_another_poll() -> None:
+    # "62 per cent of the 900 readers who took part opposed the switch-off": only the online survey
+    # has people who took part; the council minutes and an officer on offer gave it away (review 91).
+    def article(second_poll: bool) -> Article:
+        paragraphs = [
+            "The council minutes show the cabinet voted for the plan. An unnamed council officer told the "
+            "Echo the savings were smaller than promised.",
+            "In the Echo's online survey, 62 per cent of the 900 readers who took part opposed the "
+            "switch-off.",
+        ]
+        if second_poll:
+            paragraphs.append("A separate residents' poll found most people had not heard of the plan.")
+        b = ArticleBuilder("Lights", paragraphs)
+        b.source("minutes", "the council minutes", "document_or_data", ["The council minutes show"])
+        b.source(
+            "officer", "an unnamed council officer", "anonymous", ["An unnamed council officer told the Echo"]
+        )
+        b.source("survey", "the Echo's online survey", "document_or_data", ["In the Echo's online survey"])
+        b.claim(
+            "62 per cent of the 900 readers who took part opposed the switch-off",
+            "attributed",
+            source="survey",
+        )
+        b.claim("the savings were smaller than promised", "attributed", source="officer")
+        if second_poll:
+            b.source("poll", "a residents' poll", "document_or_data", ["A separate residents' poll found"])
+            b.claim("most people had not heard of the plan", "attributed", source="poll")
+        return b.build()
+
+    def asked(built: Article) -> list[Question]:
+        return [
+            q
+            for seed in range(10)
+            for q in questions_of(built, "who_said_it", seed)
+            if "took part" in q.prompt
+        ]
+
+    assert asked(article(second_poll=False)) == []
+    with_poll = asked(article(second_poll=True))
+    assert with_poll
+    assert all("a residents' poll" in q.choices for q in with_poll)
+
+
+def test_find_sources_is_not_asked_where_an_unmarked_participle_adds_an_attribution() -> None:
+    # "..., adding that officers would watch burglary figures": a careful reader selects "adding"
+    # too, and it cost marks (review 91).
+    b = ArticleBuilder(
+        "Lights",
+        [
+            "Inspector Hughes said there was no clear evidence that lights prevent crime, adding that "
+            "officers would watch burglary figures.",
+        ],
+    )
+    b.source("hughes", "Inspector Rob Hughes", "named_official", ["Inspector Hughes said"])
+    b.claim("there was no clear evidence that lights prevent crime", "attributed", source="hughes")
+    b.claim("officers would watch burglary figures", "attributed", source="hughes")
+    assert questions_of(b.build(), "find_sources") == []
+    assert {"adding", "noting", "pointing out"} <= set(VOCABULARY.attribution_words)
+
+
+def test_how_to_check_is_not_asked_through_an_unmarked_relay_or_of_the_outlets_own_check() -> None:
+    # "He pointed out that a 2021 review found ...", "pointed out" unmarked: the review reached the
+    # article through him (review 93); "A price check by this newspaper" is not out for readers to look
+    # at (review 90).
+    def asked(paragraph: str, mention: str, claim: str) -> list[Question]:
+        b = ArticleBuilder("Homework", [paragraph])
+        b.source("record", mention.rstrip(" found"), "document_or_data", [mention])
+        b.claim(claim, "attributed", source="record")
+        return questions_of(b.build(), "how_to_check")
+
+    relayed = asked(
+        "Dr Hirst, a researcher, was doubtful. He pointed out that a 2021 review found homework helps "
+        "older pupils most.",
+        "a 2021 review found",
+        "homework helps older pupils most",
+    )
+    assert relayed == []
+    direct = asked(
+        "Dr Hirst, a researcher, was doubtful. A 2021 review found homework helps older pupils most.",
+        "A 2021 review found",
+        "homework helps older pupils most",
+    )
+    assert len(direct) == 1
+    own_check = asked(
+        "A price check by this newspaper last Thursday found four of ten items cost more from the "
+        "dispensers.",
+        "A price check by this newspaper last Thursday found",
+        "four of ten items cost more from the dispensers",
+    )
+    assert own_check == []

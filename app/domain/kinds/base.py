@@ -15,10 +15,10 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from app.domain.article import HEADLINE_BLOCK, Article, Claim, Source, Span, Vocabulary, VocabularyEntry
-from app.domain.passage import ArticleReading, find_words, in_quotation
+from app.domain.passage import ArticleReading, covered, find_words, in_quotation
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.quiz_rules import SOURCE_KEYED_KINDS, gives_key_away
-from app.domain.scoring import MIN_WRONG_WORDS, mark_selection
+from app.domain.scoring import MIN_WRONG_WORDS, NEAR, mark_selection
 from app.domain.text import Block, display_form, match_form
 
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")
@@ -607,4 +607,24 @@ def says_who_only(reading: ArticleReading, span: Span) -> bool:
         and e <= span.end
         and not (e < span.end and words[e].casefold() in _PREPOSITIONS_AFTER_VERB)
         for s, e in hits
+    )
+
+
+def unmarked_attribution_beside(reading: ArticleReading, span: Span, *, before: bool = False) -> bool:
+    """An attribution word in the claim's own sentence that no mention covers ("Zipp says", left
+    unmarked): the words may come from someone other than the source the teacher gave, and the
+    explanation would quote an attribution from another sentence.  ``before``: only one before the
+    claim's words ("He pointed out that a review found ..."), not the "said" of "38 per cent said
+    they skip lunch" or a later "it does not say where they went"."""
+    sentences = reading.sentences_of(span)
+    # Mentions of the same sentences only: '"... is plenty," Mr Mehta added. He said ...' has the next
+    # sentence's "He said" within reach of "added" (review 77).
+    mentions = [
+        (m.start, m.end) for _, m in reading.mentions_in(span.block) if covered((m.start, m.end), sentences)
+    ]
+    return any(
+        covered(hit, sentences)
+        and not covered(hit, mentions, margin=NEAR)  # "a former worker [told] the Gazette": marked around it
+        and not (before and hit[1] > span.start)
+        for hit in reading.attribution_hits(span.block)
     )

@@ -22,6 +22,7 @@ from app.domain.kinds.base import (
     relay_order,
     source_label,
     sourced_in_its_sentence,
+    unmarked_attribution_beside,
     where,
 )
 from app.domain.kinds.source_chain import chain_in_sentence
@@ -57,7 +58,10 @@ TRUST_WITHOUT_CHECKING = {
 _CLOSED = re.compile(
     r"\b(?:internal|leaked|confidential|private|secret|unpublished|not (?:been )?published|"
     r"unsigned|anonymous|"
-    r"seen by|obtained by|shown to)\b"
+    r"seen by|obtained by|shown to|released to|"
+    # The outlet's own work: "a price check by this newspaper" is not out for readers (review 90).
+    r"(?:by|to|for) (?:this|our) (?:newspaper|paper|website|station|programme|reporters?)|"
+    r"(?:this|our) (?:newspaper|paper)'s|our own)\b"
 )
 
 
@@ -174,6 +178,10 @@ class HowToCheck(QuestionKind):
         if source.type in UNNAMED_SOURCE_TYPES and _about_the_speaker(claim.span.quote):
             # What happened to one unnamed person ("she had been fined twice on her way to visit her
             # mother"): no record or outlet's report can settle it (reviews 49 and 54).
+            return None
+        if unmarked_attribution_beside(reading, claim.span, before=True):
+            # "He pointed out that a 2021 review found ...", "pointed out" left unmarked: the review
+            # reached the article through him, so which to check first is a judgement (review 93).
             return None
         if not sourced_in_its_sentence(reading, claim, source):
             # Named in another sentence: whether it carries over is a guess (review 33), as in

@@ -2715,6 +2715,11 @@ def _balanced_pick(
     # No one kind fills more than a quarter of the quiz while another kind is left: five "what kind of
     # statement" questions in twelve would teach one habit and hide the others.
     kind_cap = max(2, math.ceil((len(taken) + count) / 4))
+    # Nor do questions that ask for words to be selected fill more than a third of it where others
+    # are left: six long passages to select from in twelve questions is heavy going, above all on a
+    # phone (review 92).
+    select_cap = max(2, math.ceil((len(taken) + count) / 3))
+    selects = sum(q.type == SELECT for q in taken)
     picked: list[Question] = []
     while len(picked) < count:
         available = [name for name, left in by_kind.items() if left]
@@ -2745,6 +2750,7 @@ def _balanced_pick(
                 # one kind), and within it a kind not used yet.
                 skill_counts[KINDS[n].skill],
                 uses[n] >= kind_cap,
+                KINDS[n].type == SELECT and selects >= select_cap,
                 uses[n] > 0,
                 # A key the quiz already has from this kind ("A source the article names" twice)
                 # teaches a guesser the pattern (review 70).
@@ -2762,6 +2768,7 @@ def _balanced_pick(
         picked.append(question)
         chosen.append(question)
         uses[name] += 1
+        selects += question.type == SELECT
         skill_counts[question.skill] += 1
     return picked
 

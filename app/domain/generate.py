@@ -1516,6 +1516,9 @@ def _posted_by_someone_unnamed(reading: ArticleReading, source: Source) -> bool:
 
 # First words of a name that point at no particular one ("an internal memo", "several studies").
 _INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "various", "unnamed"})
+# First words that point at one record ("the council's report", "its figures").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+_OWNER_WORDS = frozenset({"by", "from", "of", "for", "published", "released", "issued", "compiled"})
 
 
 def _indefinite_record(reading: ArticleReading, source: Source) -> bool:
@@ -1528,6 +1531,19 @@ def _indefinite_record(reading: ArticleReading, source: Source) -> bool:
         and first
         and first[0].casefold() in _INDEFINITE
     ):
+        return True
+    head = source.name.split(",", 1)[0].split()
+    if (
+        source.type not in reading.vocabulary.named_source_types
+        and head
+        and head[0].casefold() not in _DEFINITE
+        and not is_possessive(head[0])
+        and not any(word[:1].isupper() for word in head)
+        # "figures published by the city council" says whose they are
+        and not {word.casefold() for word in head} & _OWNER_WORDS
+        and find_words(Block.from_text(" ".join(head)), reading.vocabulary.record_words)
+    ):
+        # "government road-casualty figures", "police statistics": which ones, nobody says (review 91).
         return True
     for mention in source.mentions:
         block = reading.blocks[mention.block]

@@ -1712,3 +1712,31 @@ def test_a_quiz_asks_for_selected_words_in_at_most_a_third_of_its_questions_wher
         quiz = build_quiz(article, VOCABULARY, seed)
         assert len(quiz) == 12
         assert sum(q.type == "select" for q in quiz) <= 4, name
+
+
+def test_support_is_not_asked_for_a_record_that_points_at_none_in_particular() -> None:
+    # "government road-casualty figures showing that more than a third of pedestrians killed die after
+    # dark": which figures? "A source the article names" and "an unnamed or vague source" could both
+    # be defended (review 91).
+    def asked(name: str, mention: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Lights", [f"{mention} that more than a third of pedestrians killed on the roads die after dark."]
+        )
+        b.source("figures", name, "document_or_data", [mention])
+        b.claim(
+            "more than a third of pedestrians killed on the roads die after dark",
+            "attributed",
+            source="figures",
+        )
+        return questions_of(b.build(), "support")
+
+    assert asked("government road-casualty figures", "Government road-casualty figures show") == []
+    assert (
+        len(
+            asked(
+                "figures published by the Department for Transport",
+                "Figures published by the Department for Transport show",
+            )
+        )
+        == 1
+    )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from app.domain.article import HEADLINE_BLOCK, SKILL_NAMES, SKILLS, Article, Vocabulary
 from app.domain.generate import KINDS, FindInPassage, all_questions, build_quiz, headline_annotated
+from app.domain.kinds.base import where
 from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import conflicts, footprint, gives_key_away, touches_headline
@@ -288,21 +289,46 @@ class QuizProfile:
     longest: int
     per_skill: dict[str, float]  # questions per quiz, on average
     shared: float  # the share of questions two quizzes have in common, on average (0 to 1)
+    # Framing the teacher marked that no generated question asks about ("'a gimmick' (paragraph 9)"):
+    # a question of the teacher's own is the only way students meet it (review 90).
+    unasked_framing: tuple[str, ...] = ()
 
     def describe(self) -> str:
         sizes = f"{self.shortest}" if self.shortest == self.longest else f"{self.shortest} to {self.longest}"
         skills = ", ".join(f"{SKILL_NAMES[skill].lower()} {self.per_skill[skill]:.1f}" for skill in SKILLS)
-        return (
+        described = (
             f"quizzes have {sizes} of the {self.asked_for} questions asked for (per quiz: {skills}); "
             f"two classes' quizzes share {round(100 * self.shared)} % of their questions"
         )
+        if self.unasked_framing:
+            described += (
+                f"; framing no generated question asks about: {', '.join(self.unasked_framing)} "
+                "(write a question of your own to teach it)"
+            )
+        return described
 
 
 # Pairs of quizzes compared for the profile's overlap: enough for a steady average, few enough to be quick.
 PROFILE_PAIRS = 45
 
 
-def quiz_profile(article: Article, quizzes: Sequence[Sequence[Question]]) -> QuizProfile:
+def unasked_framing(article: Article, questions: Iterable[Question]) -> tuple[str, ...]:
+    """The framing no question is about, as "'words' (where)", in the article's order."""
+    asked = {subject for question in questions for subject in question.extra.get("about", ())}
+    return tuple(
+        f"{_quoted(_short(item.span.quote, 40))} ({where(item.span.block)})"
+        for index, item in enumerate(article.framing)
+        if f"framing:{index}" not in asked
+    )
+
+
+def _quoted(text: str) -> str:
+    return text if text[:1] in "'\"\u2018\u201c" else f"'{text}'"
+
+
+def quiz_profile(
+    article: Article, quizzes: Sequence[Sequence[Question]], unasked: tuple[str, ...] = ()
+) -> QuizProfile:
     lengths = [len(q) for q in quizzes] or [0]
     per_skill = {
         skill: sum(sum(x.skill == skill for x in q) for q in quizzes) / max(1, len(quizzes))
@@ -317,6 +343,7 @@ def quiz_profile(article: Article, quizzes: Sequence[Sequence[Question]]) -> Qui
         longest=max(lengths),
         per_skill=per_skill,
         shared=sum(shares) / len(shares) if shares else 1.0,
+        unasked_framing=unasked,
     )
 
 
@@ -335,7 +362,8 @@ def audit_with_profile(
 
     reading = ArticleReading(article, vocabulary)
     findings: set[Finding] = set()
-    for question in all_questions(article, vocabulary, random.Random(0), reading):
+    questions = all_questions(article, vocabulary, random.Random(0), reading)
+    for question in questions:
         _, spans = footprint(question)
         blocks = {block for block, _, _ in spans} | {question.block}
         in_headline = HEADLINE_BLOCK in blocks
@@ -359,4 +387,4 @@ def audit_with_profile(
     findings.update(headline_not_asked(article, quizzes, id_line))
     findings.update(thin_skills(quizzes, id_line))
     findings.update(short_quizzes(article, quizzes, id_line))
-    return sorted(findings), quiz_profile(article, quizzes)
+    return sorted(findings), quiz_profile(article, quizzes, unasked_framing(article, questions))

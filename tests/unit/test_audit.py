@@ -278,3 +278,23 @@ def test_the_quiz_profile_says_how_long_and_how_alike_the_quizzes_are() -> None:
     assert quiz_profile(article, [quizzes[0], quizzes[0]]).shared == 1
     text = profile.describe()
     assert text.startswith(f"quizzes have {profile.shortest}") and "% of their questions" in text
+
+
+def test_the_quiz_profile_names_the_framing_no_generated_question_asks_about() -> None:
+    # Seven of an article's nine framing spans were never asked, and nothing told the teacher
+    # (review 90).
+    from app.domain.audit import audit_with_profile
+
+    b = ArticleBuilder(
+        "Shoppers Flock to the New Aisle",
+        [
+            "The company calls the aisle a gimmick-free zone. Critics said it was a smokescreen.",
+            "Sales rose by a tenth in the first month, the company said.",
+        ],
+    )
+    b.frame("Flock", "exaggeration_minimisation")
+    b.frame("a smokescreen", "doubt", note="'Smokescreen' says they are hiding something.")
+    article = b.build()
+    _, profile = audit_with_profile(article, VOCABULARY, seeds=3)
+    assert profile.unasked_framing == ("'Flock' (the headline)", "'a smokescreen' (paragraph 1)")
+    assert "framing no generated question asks about: 'Flock' (the headline)" in profile.describe()

@@ -88,6 +88,9 @@ class Vocabulary:
     broad_techniques: frozenset[str] = frozenset()
     named_source_types: frozenset[str] = frozenset()
     person_source_types: frozenset[str] = frozenset()
+    # Source types a mention shows by a name alone ("said Karen Doyle"): "what kind of source" is
+    # not asked for them, since the name in the stem gives the key.
+    told_by_name: frozenset[str] = frozenset()
     attribution_words: tuple[str, ...] = ()
     hedge_words: tuple[str, ...] = ()
     reporting_hedges: tuple[str, ...] = ()

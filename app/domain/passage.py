@@ -274,7 +274,7 @@ def attribution_key_words(
             first_run_end += 1
         # "The club's latest annual report shows": the owner is not who speaks, the report is.
         later = [i for i in run if i > first_run_end + 1]
-        while is_possessive(block.words[start + first_run_end]) and later:
+        while _owns(block, start + first_run_end) and later:
             first_run_end = later[0]
             while first_run_end + 1 in run:
                 first_run_end += 1
@@ -338,6 +338,9 @@ def attribution_key_words(
             block.gaps[head].strip() in ("", "'", "\u2019")
             and block.words[head][:1].islower()
             and (_bare(block.words[head]) not in PRONOUNS)
+            # "The Teachers' and Lecturers' Union": "and" joins two owners, it is owned by neither
+            # (review 97).
+            and _bare(block.words[head]) not in _NAME_SMALL_WORDS
         ):
             # The last word of the owned noun phrase, before a comma or the verb: "press release".
             while (

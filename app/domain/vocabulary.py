@@ -29,6 +29,7 @@ ID_RULES = {
     "broad_techniques": "technique",
     "named_source_types": "source type",
     "person_source_types": "source type",
+    "told_by_name": "source type",
 }
 WORD_LISTS = (
     "attribution_words",
@@ -97,6 +98,7 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         broad_techniques=id_sets["broad_techniques"],
         named_source_types=id_sets["named_source_types"],
         person_source_types=id_sets["person_source_types"],
+        told_by_name=id_sets["told_by_name"],
         attribution_words=words["attribution_words"],
         hedge_words=words["hedge_words"],
         reporting_hedges=words["reporting_hedges"],

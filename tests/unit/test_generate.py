@@ -62,6 +62,9 @@ HAND_KINDS = [name for name, kind in KINDS.items() if kind.hand_written]
 # A teacher's vocabulary that still offers the expert and the cause techniques as wrong answers (the
 # shipped one counts them as told by the form of the words, review 92): name the technique's own rules.
 OFFERS_EXPERT_AND_CAUSE = replace(VOCABULARY, shown_by_form=frozenset({"scare_quotes", "false_dilemma"}))
+# And one that asks "what kind of source" about named people too (the shipped one does not, review 97):
+# the kind's own rules.
+ASKS_NAMED_PEOPLE = replace(VOCABULARY, told_by_name=frozenset())
 
 
 def questions_of(
@@ -144,7 +147,7 @@ def test_every_kind_names_itself_for_teachers_and_the_statistics() -> None:
 
 
 def test_the_library_article_allows_every_kind() -> None:
-    questions = all_questions(library_article(), VOCABULARY, random.Random(0))
+    questions = all_questions(library_article(), ASKS_NAMED_PEOPLE, random.Random(0))
     # Naming the technique needs clearly wrong techniques that the article uses elsewhere:
     # see the name_technique tests for an article that has them.
     # Its paragraphs 1 and 4 have more words than their marked claims: no "find the unverified claims".
@@ -602,7 +605,7 @@ def test_who_said_it_skips_an_unsourced_claim_beside_an_unmarked_attribution() -
 
 def test_source_type_asks_once_per_source_with_the_vocabulary_label_and_definitions() -> None:
     article = library_article()
-    questions = questions_of(article, "source_type")
+    questions = questions_of(article, "source_type", vocabulary=ASKS_NAMED_PEOPLE)
     # Once per source at most: a source whose only wrong types are far off at a glance is not asked.
     asked = [q.extra["source"] for q in questions]
     assert len(asked) == len(set(asked)) and set(asked) <= {s.id for s in article.sources} and asked
@@ -642,7 +645,9 @@ def test_source_type_never_offers_a_type_the_mentions_own_words_suggest() -> Non
         VOCABULARY.source_type(t).label for t in ("document_or_data", "named_organisation")
     )
     for seed in range(20):
-        by_source = {q.extra["source"]: q for q in questions_of(b.build(), "source_type", seed)}
+        by_source = {
+            q.extra["source"]: q for q in questions_of(b.build(), "source_type", seed, ASKS_NAMED_PEOPLE)
+        }
         # "studies": the definition of a document or data lists a study, so it is no wrong answer;
         # with "An unnamed source" too close, only named types are left, and nothing is asked.
         assert "studies" not in by_source
@@ -652,7 +657,7 @@ def test_source_type_never_offers_a_type_the_mentions_own_words_suggest() -> Non
     offered = {
         c
         for seed in range(20)
-        for q in questions_of(b.build(), "source_type", seed)
+        for q in questions_of(b.build(), "source_type", seed, ASKS_NAMED_PEOPLE)
         if q.extra["source"] == "adebayo"
         for c in wrong_choices(q)
     }
@@ -673,7 +678,7 @@ def test_source_type_a_record_named_just_after_the_mention_is_no_wrong_answer() 
     b.source("post", "the Harwick Post", "news_outlet", ["The Harwick Post reported"])
     document = VOCABULARY.source_type("document_or_data").label
     for seed in range(20):
-        for question in questions_of(b.build(), "source_type", seed):
+        for question in questions_of(b.build(), "source_type", seed, ASKS_NAMED_PEOPLE):
             if question.extra["source"] == "garnett":
                 assert document not in question.choices
 
@@ -684,7 +689,7 @@ def test_source_type_offers_wrong_types_that_look_like_the_key_both_ways() -> No
     by_label = {entry.label: entry.id for entry in VOCABULARY.source_types}
     asked = 0
     for seed in range(20):
-        for question in questions_of(library_article(), "source_type", seed):
+        for question in questions_of(library_article(), "source_type", seed, ASKS_NAMED_PEOPLE):
             source = library_article().source(question.extra["source"])
             named, people = _source_features(VOCABULARY, source.type)
             wrong = [_source_features(VOCABULARY, by_label[c]) for c in wrong_choices(question)]
@@ -707,7 +712,7 @@ def test_source_type_never_offers_the_type_of_a_source_the_words_passed_through(
     b.source("vantor", "the Vantor company", "named_organisation", ["The Vantor company said"])
     outlet = VOCABULARY.source_type("news_outlet").label
     for seed in range(20):
-        for question in questions_of(b.build(), "source_type", seed):
+        for question in questions_of(b.build(), "source_type", seed, ASKS_NAMED_PEOPLE):
             if question.extra["source"] == "rivers":
                 assert outlet not in question.choices
 
@@ -732,7 +737,7 @@ def test_source_type_a_recording_on_a_named_platform_is_asked_without_document_o
         VOCABULARY.source_type(t).label for t in ("document_or_data", "named_organisation")
     )
     for seed in range(20):
-        for question in questions_of(b.build(), "source_type", seed):
+        for question in questions_of(b.build(), "source_type", seed, ASKS_NAMED_PEOPLE):
             if question.extra["source"] == "video":
                 assert document not in question.choices and organisation not in question.choices
 
@@ -754,7 +759,7 @@ def test_source_type_a_person_speaking_for_a_group_is_asked_without_organisation
     b.source("council", "the Farmers' Council", "named_organisation", ["The Farmers' Council said"])
     organisation = VOCABULARY.source_type("named_organisation").label
     for seed in range(20):
-        for question in questions_of(b.build(), "source_type", seed):
+        for question in questions_of(b.build(), "source_type", seed, ASKS_NAMED_PEOPLE):
             if question.extra["source"] in ("sandhu", "lowe"):
                 assert organisation not in question.choices
 
@@ -776,7 +781,7 @@ def test_source_type_a_person_tied_to_a_group_by_any_mention_is_asked_without_or
     b.source("union", "the Farmers' Union", "named_organisation", ["The Farmers' Union said"])
     organisation = VOCABULARY.source_type("named_organisation").label
     for seed in range(20):
-        for question in questions_of(b.build(), "source_type", seed):
+        for question in questions_of(b.build(), "source_type", seed, ASKS_NAMED_PEOPLE):
             if question.extra["source"] == "lyle":
                 assert organisation not in question.choices
 
@@ -798,7 +803,7 @@ def test_source_type_a_description_after_the_mention_can_tie_a_person_to_a_group
     b.source("shoppers", "some shoppers", "vague", ["Some shoppers say"])
     organisation = VOCABULARY.source_type("named_organisation").label
     for seed in range(20):
-        for question in questions_of(b.build(), "source_type", seed):
+        for question in questions_of(b.build(), "source_type", seed, ASKS_NAMED_PEOPLE):
             if question.extra["source"] == "marsh":
                 assert organisation not in question.choices
 
@@ -821,13 +826,13 @@ def test_source_type_a_relative_clause_after_the_mention_can_tie_a_person_to_a_g
     b.source("shoppers", "some shoppers", "vague", ["Some shoppers say"])
     organisation = VOCABULARY.source_type("named_organisation").label
     for seed in range(20):
-        for question in questions_of(b.build(), "source_type", seed):
+        for question in questions_of(b.build(), "source_type", seed, ASKS_NAMED_PEOPLE):
             if question.extra["source"] == "lindqvist":
                 assert organisation not in question.choices
 
 
 def test_source_type_stem_never_names_the_source_or_its_type() -> None:
-    for question in questions_of(library_article(), "source_type"):
+    for question in questions_of(library_article(), "source_type", vocabulary=ASKS_NAMED_PEOPLE):
         source = library_article().source(question.extra["source"])
         assert source.name not in question.prompt
         assert right_choice(question).casefold() not in question.prompt.casefold()
@@ -848,7 +853,7 @@ def test_source_type_asks_at_a_mention_that_names_the_source() -> None:
         "named_person",
         ["One Kurdish commander told reporters", "said the commander, identified as Sarhad", "he added"],
     )
-    (question,) = questions_of(b.build(), "source_type")
+    (question,) = questions_of(b.build(), "source_type", vocabulary=ASKS_NAMED_PEOPLE)
     assert question.quote == "said the commander, identified as Sarhad"
 
 
@@ -857,7 +862,7 @@ def test_source_type_skips_a_source_with_only_pronoun_mentions() -> None:
         "Talks", ['"It will take months," he added, as the talks went on late into the night.']
     )
     b.source("someone", "Ruiz or Kent", "named_official", ["he added"])
-    assert questions_of(b.build(), "source_type") == []
+    assert questions_of(b.build(), "source_type", vocabulary=ASKS_NAMED_PEOPLE) == []
 
 
 def test_source_type_never_offers_a_type_that_is_also_right() -> None:
@@ -869,7 +874,7 @@ def test_source_type_never_offers_a_type_that_is_also_right() -> None:
     b.source("fighter", "an unnamed YPG fighter", "anonymous", ["A fighter with the YPG told CNN"], via="cnn")
     article = b.build()
     for seed in range(30):
-        for question in questions_of(article, "source_type", seed):
+        for question in questions_of(article, "source_type", seed, ASKS_NAMED_PEOPLE):
             source = question.extra["source"]
             if source == "fighter":
                 # "told CNN" is inside the fighter's mention: "News outlet" would be right too.
@@ -2110,7 +2115,10 @@ def test_source_type_asks_nothing_about_a_vague_source_with_no_unnamed_people_le
     b.source("report", "the planning report", "document_or_data", ["The planning report found"])
     b.source("reed", "Mayor Ann Reed", "named_official", ["Mayor Ann Reed said"])
     for seed in range(10):
-        assert all(q.extra["source"] != "locals" for q in questions_of(b.build(), "source_type", seed))
+        assert all(
+            q.extra["source"] != "locals"
+            for q in questions_of(b.build(), "source_type", seed, ASKS_NAMED_PEOPLE)
+        )
 
 
 def test_find_framing_skips_a_passage_with_an_unmarked_emotive_word() -> None:
@@ -2216,7 +2224,7 @@ def test_unknown_vocabulary_ids_give_no_question() -> None:
     b.source("neighbour", "a neighbour", "gossip", ["A neighbour said"])
     b.frame("a gift from heaven", "hyperbole")
     article = b.build()
-    assert questions_of(article, "source_type") == []
+    assert questions_of(article, "source_type", vocabulary=ASKS_NAMED_PEOPLE) == []
     assert questions_of(article, "name_technique") == []
 
 
@@ -2497,13 +2505,17 @@ def test_a_spokesperson_for_a_group_is_no_mention_to_classify_by() -> None:
     b.source("police", "police", "vague", ["Police said"])
     b.claim("divers had been at the scene on Monday", "attributed", source="fire")
     article = b.build()
-    assert all(q.extra["source"] != "fire" for q in questions_of(article, "source_type"))
+    assert all(
+        q.extra["source"] != "fire"
+        for q in questions_of(article, "source_type", vocabulary=ASKS_NAMED_PEOPLE)
+    )
     assert questions_of(article, "support") == []
 
 
 def test_a_named_spokesperson_is_a_named_person() -> None:
     question = by_quote(
-        questions_of(library_article(), "source_type"), "Council spokesperson Maria Lopez said"
+        questions_of(library_article(), "source_type", vocabulary=ASKS_NAMED_PEOPLE),
+        "Council spokesperson Maria Lopez said",
     )
     assert right_choice(question) == "Named official"
 
@@ -2955,7 +2967,7 @@ def test_source_type_a_possessive_group_at_the_start_of_a_sentence_ties_the_pers
     b.source("shoppers", "some shoppers", "vague", ["Some shoppers say"])
     organisation = VOCABULARY.source_type("named_organisation").label
     for seed in range(20):
-        for question in questions_of(b.build(), "source_type", seed):
+        for question in questions_of(b.build(), "source_type", seed, ASKS_NAMED_PEOPLE):
             if question.extra["source"] == "hale":
                 assert organisation not in question.choices
 

@@ -83,7 +83,16 @@ def _closed_to_readers(reading: ArticleReading, source: Source) -> bool:
         source.name,
         *(" ".join(reading.blocks[m.block].words[m.start : m.end]) for m in source.mentions),
     ]
-    return any(_CLOSED.search(match_form(text).casefold()) for text in texts)
+    if any(_CLOSED.search(match_form(text).casefold()) for text in texts):
+        return True
+    # "The full results ... have not been made public", in a paragraph that names the survey, or the
+    # teacher's note saying so (review 97).
+    around = [
+        " ".join(reading.blocks[m.block].words[start:end])
+        for m in source.mentions
+        for start, end in reading.sentences(m.block)
+    ]
+    return any(_UNPUBLISHED.search(match_form(text).casefold()) for text in [source.note, *around])
 
 
 def _short(label: str) -> str:

@@ -69,6 +69,7 @@ from app.domain.kinds.statement_kind import StatementKind, speaks_of_the_future
 from app.domain.passage import (
     PRONOUNS,
     ArticleReading,
+    _bare,
     attribution_key_words,
     covered,
     find_words,
@@ -1447,6 +1448,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "could be the boots on the ground": the speaker hedges
         if unmarked_attribution_beside(reading, claim.span):
             return None  # "Zipp says", unmarked: maybe not the source the teacher gave
+        if _relays_others(reading, claim):
+            return None  # "Our players tell us they feel twenty years younger": whose feeling is it?
         if not sourced_in_its_sentence(reading, claim, source):
             return None  # the source is named in another sentence: "stated as a fact" could be defended
         # The source must be readable where the claim is: named in the same paragraph.
@@ -1485,6 +1488,24 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None
         return level
     return None
+
+
+def _relays_others(reading: ArticleReading, claim: Claim) -> bool:
+    """A speaker's own words that pass on what others told them ("Our players tell us they feel
+    twenty years younger"): the named speaker and the unnamed players could both be defended as the
+    source (review 96)."""
+    block = reading.blocks[claim.span.block]
+    own_words = in_quotation(block, claim.span.start, claim.span.end) or _first_person(block, claim.span)
+    # Inside the quotation too, where attribution_hits does not look: a telling to the speaker ("tell
+    # us", "have told me"), not a figure of speech ("this kind of study cannot tell us").
+    words = [_bare(word) for word in block.words]
+    return own_words and any(
+        claim.span.start <= s
+        and e < claim.span.end
+        and words[e] in ("us", "me")
+        and not {"cannot", "can't", "not", "can", "could"} & set(words[max(0, s - 2) : s])
+        for s, e in find_words(block, reading.vocabulary.attribution_words)
+    )
 
 
 # A claim whose subject is evidence the article gave a source for ("The figures point to ...",
@@ -1602,9 +1623,17 @@ class Support(QuestionKind):
                 'The writer states this as a fact, with no source and no word such as "may" or "reportedly".'
             )
         if level == SUPPORT_HEDGED:
-            spans = [(c.block, c.start, c.end) for c in claim.cues] or [
-                (claim.span.block, s, e) for s, e in reading.hedges_in(claim.span)
-            ]
+            # The teacher's cues and every other hedge word of the claim: "likely to", left out of
+            # the cues, is the doubt where the cue "up to" only gives a size (review 94).
+            cues = [(c.block, c.start, c.end) for c in claim.cues]
+            spans = sorted(
+                cues
+                + [
+                    (claim.span.block, s, e)
+                    for s, e in reading.hedges_in(claim.span)
+                    if not any(b == claim.span.block and s < ce and cs < e for b, cs, ce in cues)
+                ]
+            )
             words = ", ".join(f'"{_phrase(reading, *span)}"' for span in spans)
             return f"The writer hedges this ({words}) and does not say who says so."
         source = attributed_source(reading.article, claim)
@@ -2259,6 +2288,18 @@ _CONDITIONS = frozenset(["if", "unless", "provided", "assuming", "once", "until"
 _CONDITION_PHRASE = re.compile(r"\b(?:as long as|so long as|only after)\b")
 # How many meaning words of a framing span without key words find it.
 MEANING_WORDS_TO_FIND = 2
+# "all but disappeared", "not every": a sweeping word that softens, not sweeps (review 97); "almost
+# every high street" still sweeps (review 60).
+_SOFTENING_AFTER = frozenset(["but", "too"])
+_SOFTENING_BEFORE = frozenset(["not"])
+
+
+def _softened(words: Block, index: int) -> bool:
+    after = match_form(words.words[index + 1]).casefold() if index + 1 < len(words.words) else ""
+    before = match_form(words.words[index - 1]).casefold() if index > 0 else ""
+    return after in _SOFTENING_AFTER or before in _SOFTENING_BEFORE
+
+
 _VERB_PARTICLES = frozenset(["out", "up", "off", "down", "away", "back"])
 # A quotation this short around a framing span is one piece of hype; a longer one is a speaker's
 # sentence, whose other words are plain.
@@ -2327,7 +2368,11 @@ class FindFraming(FindInPassage):
                 for first, last in reading.loaded_hits(block)
                 if start <= first < last <= end
                 for i in range(first, last)
-            } | {i for i in range(start, end) if match_form(words.words[i]).casefold() in sweeping}
+            } | {
+                i
+                for i in range(start, end)
+                if match_form(words.words[i]).casefold() in sweeping and not _softened(words, i)
+            }
             # The note's words and the emotive ones together; where a note quotes the whole span
             # ("fighting a losing battle"), the emotive words alone ("battle").
             for core in (quoted | emotive, emotive):

@@ -1827,3 +1827,44 @@ def test_source_type_is_not_asked_about_a_person_the_mention_names() -> None:
     assert [q for q in questions_of(b.build(), "source_type") if q.extra["source"] == "doyle"] == []
     asked = questions_of(b.build(), "source_type", vocabulary=ASKS_NAMED_PEOPLE)
     assert [q.extra["source"] for q in asked] == ["doyle"]
+
+
+def test_find_framing_a_sweeping_word_that_softens_is_no_key() -> None:
+    # "all but disappeared": "all" means "almost" there; it was the key, and "disappeared", the word
+    # that exaggerates, earned a third of the span (review 97).
+    b = ArticleBuilder(
+        "Phones",
+        ["Since the ban, fights in the corridors have all but disappeared, the head said on Friday."],
+    )
+    b.source("head", "the head", "named_official", ["the head said"])
+    b.frame("all but disappeared", "exaggeration_minimisation")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    keys = [" ".join(question.words[s:e]) for s, e in question.keys]
+    assert "all" not in keys
+    assert score_answer(question, selected(question, "disappeared")).score == 1
+    assert score_answer(question, selected(question, "all")).score < 1
+
+
+def test_support_names_every_hedge_word_of_the_claim_not_only_its_cues() -> None:
+    # "is likely to take up to 45 minutes", with only "up to" as a cue: the explanation gave "up to",
+    # a rough size, as the hedge and never named "likely to" (review 94).
+    b = ArticleBuilder("Births", ["The 20-mile journey is likely to take up to 45 minutes at night."])
+    b.claim("The 20-mile journey is likely to take up to 45 minutes at night", "hedged", cues=["up to"])
+    (question,) = questions_of(b.build(), "support")
+    assert 'The writer hedges this ("likely", "up to")' in question.explanation
+
+
+def test_support_is_not_asked_of_a_speakers_words_that_pass_on_what_others_told_them() -> None:
+    # '"Our players tell us they feel twenty years younger," said Claire Donnelly': the feeling is
+    # the unnamed players', so "An unnamed or vague source" could be defended (review 96, and review 86's
+    # "Our customers have told us").
+    def asked(quotation: str) -> list[Question]:
+        b = ArticleBuilder("App", [f'"{quotation}," said Claire Donnelly, the company\'s chief executive.'])
+        b.source("donnelly", "Claire Donnelly, chief executive", "named_person", ["said Claire Donnelly"])
+        b.claim(quotation, "attributed", source="donnelly")
+        return questions_of(b.build(), "support")
+
+    assert asked("Our players tell us they feel twenty years younger") == []
+    assert len(asked("Our players feel twenty years younger")) == 1
+    assert len(asked("This kind of study cannot tell us whether the gains last")) == 1

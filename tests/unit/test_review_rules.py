@@ -1868,3 +1868,40 @@ def test_support_is_not_asked_of_a_speakers_words_that_pass_on_what_others_told_
     assert asked("Our players tell us they feel twenty years younger") == []
     assert len(asked("Our players feel twenty years younger")) == 1
     assert len(asked("This kind of study cannot tell us whether the gains last")) == 1
+
+
+def test_how_to_check_offers_a_real_check_of_another_record_as_a_wrong_answer() -> None:
+    # Every wrong answer checked nothing, so "Look at the original yourself: X" was found without
+    # reading where the claim came from (review 94). Now one wrong answer looks at another record.
+    b = ArticleBuilder(
+        "Births",
+        [
+            "The trust's latest annual report shows 588 babies were born at the unit last year.",
+            "NHS England's workforce figures show the number of midwives fell by 2 per cent.",
+        ],
+    )
+    b.source(
+        "report",
+        "the trust's latest annual report",
+        "document_or_data",
+        ["The trust's latest annual report shows"],
+    )
+    b.source(
+        "figures",
+        "NHS England's workforce figures",
+        "document_or_data",
+        ["NHS England's workforce figures show"],
+    )
+    b.claim("588 babies were born at the unit last year", "attributed", source="report")
+    b.claim("the number of midwives fell by 2 per cent", "attributed", source="figures")
+    questions = questions_of(b.build(), "how_to_check")
+    assert len(questions) == 2
+    for question in questions:
+        key = question.choices[question.answer[0]]
+        originals = [c for c in question.choices if c.startswith("Look at the original yourself: ")]
+        assert len(originals) == 2 and key in originals
+    births = next(q for q in questions if "588" in q.prompt)
+    assert (
+        births.choices[births.answer[0]] == "Look at the original yourself: the trust's latest annual report"
+    )
+    assert "Look at the original yourself: NHS England's workforce figures" in births.choices

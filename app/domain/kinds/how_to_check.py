@@ -18,6 +18,7 @@ from app.domain.kinds.base import (
     _notes,
     _phrase,
     attributed_source,
+    capitalised_words,
     in_stem,
     relay_order,
     source_label,
@@ -107,6 +108,41 @@ def _possessive(label: str) -> str:
     return f"{label}'s"
 
 
+# The key's own step, aimed at another record or outlet of the article.
+_STEP_FOR = {
+    "document_or_data": "Look at the original yourself: {label}",
+    "news_outlet": "Find {owner} own report of it",
+}
+
+
+def _check_elsewhere(reading: ArticleReading, claim: Claim, source: Source, rng: random.Random) -> list[str]:
+    """A real check aimed at the wrong place: the original of another record (or the report of
+    another outlet) the article names, so that only a student who found where the claim comes from
+    picks the key; the other wrong steps check nothing, and without it the key is the one sensible
+    action, found without reading (review 94).  None that relays the claim's source, is named in its
+    sentence, or shares a name with the key's source."""
+    template = _STEP_FOR.get(source.type)
+    if template is None:
+        return []
+    chain = {link.id for link in relay_order(reading.article, source)}
+    key_names = capitalised_words(source_label(source))
+    candidates = [
+        other
+        for other in reading.article.sources
+        if other.type == source.type
+        and other.id not in chain
+        and source.id not in {link.id for link in relay_order(reading.article, other)}
+        and reading.naming_mentions(other)
+        and not any(reading.shares_sentence(claim.span, m) for m in other.mentions)
+        and not capitalised_words(source_label(other)) & key_names
+        and _short(source_label(other)).casefold() != _short(source_label(source)).casefold()
+    ]
+    if not candidates:
+        return []
+    label = _short(source_label(rng.choice(candidates)))
+    return [template.format(label=label, owner=_possessive(label))]
+
+
 class HowToCheck(QuestionKind):
     name = "how_to_check"
     title = "How would you check it"
@@ -158,7 +194,9 @@ class HowToCheck(QuestionKind):
         if trust is None:
             return rng.sample(steps, MAX_WRONG_STEPS)
         others = [step for step in steps if not step.startswith("Nothing:")]
-        return [trust.format(label=label), *rng.sample(others, MAX_WRONG_STEPS - 1)]
+        elsewhere = _check_elsewhere(reading, claim, source, rng)
+        generic = rng.sample(others, MAX_WRONG_STEPS - 1 - len(elsewhere))
+        return [trust.format(label=label), *elsewhere, *generic]
 
     @staticmethod
     def step(reading: ArticleReading, claim: Claim) -> tuple[str, str, str] | None:

@@ -864,7 +864,8 @@ def test_choices_that_are_vocabulary_labels_show_their_definitions(app, client):
     with app.app_context():
         school_class = make_class()
         student = make_student(school_class, "Ada")
-        # A sample that has both kinds (the press release lost its "what kind of source" questions).
+        # A sample with two kinds of question whose choices are vocabulary labels ("what kind of
+        # source" is no longer asked about the named people of the samples, review 97).
         version = import_sample(QUESTIONS_DIR / "practice-viral-health-post.yaml")
         # A quiz long enough to hold every question, so it has both kinds whatever the draw.
         assignment = make_assignment(school_class, version)
@@ -878,9 +879,9 @@ def test_choices_that_are_vocabulary_labels_show_their_definitions(app, client):
     attempt_id = start(client, Setup("", 0, assignment_id, questions))
     seen = set()
     for number, question in enumerate(questions, start=1):
-        # (No sample article has a fair "name the technique" question any more: it shows its
-        # definitions the same way, through extra["definitions"].)
-        if question.kind not in ("source_type", "name_technique", "support"):
+        # (No sample article has a fair "name the technique" or "what kind of source" question any
+        # more: they show their definitions the same way, through extra["definitions"].)
+        if not question.extra.get("definitions"):
             continue
         html = client.get(f"/attempts/{attempt_id}/questions/{number}").get_data(as_text=True)
         for choice, definition in zip(question.choices, question.extra["definitions"], strict=True):
@@ -890,4 +891,4 @@ def test_choices_that_are_vocabulary_labels_show_their_definitions(app, client):
             after = html[html.index(label) :]
             assert after.index(f"{escape(definition)}</span>") < after.index("</label>")
         seen.add(question.kind)
-    assert seen == {"source_type", "support"}
+    assert seen == {"statement_kind", "support"}

@@ -226,6 +226,8 @@ def _starts_a_postmodifier(word: str) -> bool:
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+# Small words inside a name ("Kettleby and District", "Friends of the Earth" aside: "the" ends it).
+_NAME_JOINS = frozenset({"and", "of", "for", "&"})
 _WHEN_WORDS = frozenset(
     [
         "last", "next", "earlier", "yesterday", "today", "tonight", "tomorrow", "ago",
@@ -270,8 +272,15 @@ def attribution_key_words(
     if run:
         first_run_end = run[0]
         # "sources close to the player": the speaker is "sources"; "close" starts what follows it.
-        while first_run_end + 1 in run and not _starts_a_postmodifier(block.words[start + first_run_end + 1]):
-            first_run_end += 1
+        while True:
+            following = first_run_end + 1
+            if following in run and not _starts_a_postmodifier(block.words[start + following]):
+                first_run_end = following
+            elif first_run_end + 2 in run and bare[first_run_end + 1] in _NAME_JOINS:
+                # "the Kettleby and District Junior Football League": the league speaks (review 100).
+                first_run_end += 2
+            else:
+                break
         # "The club's latest annual report shows": the owner is not who speaks, the report is.
         later = [i for i in run if i > first_run_end + 1]
         while _owns(block, start + first_run_end) and later:
@@ -395,10 +404,14 @@ def _word_beside(block: Block, bare: list[str], start: int, verb: tuple[int, int
 _ARTICLES = frozenset(["the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our"])
 
 
-def without_edge_articles(block: Block, span: tuple[int, int]) -> tuple[int, int]:
-    """``span`` without articles at either end, so "blow" is half of "the latest blow"; never empty."""
+def without_edge_articles(
+    block: Block, span: tuple[int, int], keep: frozenset[str] = frozenset()
+) -> tuple[int, int]:
+    """``span`` without articles at either end, so "blow" is half of "the latest blow"; never empty.
+    ``keep``: words kept at the start all the same ("our" of "our kids and our game", whose "our"
+    is the flag waving)."""
     start, end = span
-    while end - start > 1 and _bare(block.words[start]) in _ARTICLES:
+    while end - start > 1 and _bare(block.words[start]) in _ARTICLES - keep:
         start += 1
     # At the end only an article that needs a noun after it: "this", "her" end a phrase as pronouns
     # ("Would you bath your baby in this?").

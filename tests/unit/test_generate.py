@@ -235,11 +235,12 @@ def test_who_said_it_never_offers_a_source_tied_to_the_key_by_its_name_or_a_pers
     for seed in range(20):
         questions = {q.extra["claim"]: q for q in questions_of(article, "who_said_it", seed)}
         # Adebayo led the study the key names: a student could defend her.
-        assert "Professor Ruth Adebayo" not in questions[0].choices
-        # Only a person says "I": no council and no studies on offer.
+        assert "Ruth Adebayo" not in questions[0].choices
+        # Only a person says "I": no council and no studies on offer (people by their names alone,
+        # without their titles).
         assert set(wrong_choices(questions[1])) <= {
-            "Professor Ruth Adebayo",
-            "Dr Lena Fischer",
+            "Ruth Adebayo",
+            "Lena Fischer",
             NOT_SAID,
         }
 

@@ -1905,3 +1905,80 @@ def test_how_to_check_offers_a_real_check_of_another_record_as_a_wrong_answer() 
         births.choices[births.answer[0]] == "Look at the original yourself: the trust's latest annual report"
     )
     assert "Look at the original yourself: NHS England's workforce figures" in births.choices
+
+
+def test_find_sources_keys_the_last_word_of_a_name_joined_by_and() -> None:
+    # "the Kettleby and District Junior Football League announced": the key was "Kettleby", so
+    # "League announced" earned half (review 100).
+    b = ArticleBuilder(
+        "League",
+        [
+            "The Kettleby and District Junior Football League announced on Monday that parents must stay "
+            "silent. Referee Tom Hale said the abuse was getting worse.",
+        ],
+    )
+    b.source(
+        "league",
+        "the Kettleby and District Junior Football League",
+        "named_organisation",
+        ["The Kettleby and District Junior Football League announced"],
+    )
+    b.source("hale", "Tom Hale, a referee", "named_person", ["Referee Tom Hale said"])
+    b.claim("parents must stay silent", "attributed", source="league")
+    b.claim("the abuse was getting worse", "attributed", source="hale")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert score_answer(question, selected(question, "League announced", "Hale said")).score == 1
+
+
+def test_find_unverified_keys_a_word_of_doubt_the_teacher_gave_no_cue() -> None:
+    # "Abuse at junior matches appears to have grown since the pandemic", unattributed with no cues:
+    # selecting "appears", as the instruction suggests, earned little (review 100).
+    b = ArticleBuilder(
+        "League",
+        [
+            "Abuse at junior matches appears to have grown since the pandemic. Several referees have "
+            "stopped taking games, said Ann Cole, the league secretary.",
+        ],
+    )
+    b.source("cole", "Ann Cole, league secretary", "named_person", ["said Ann Cole, the league secretary"])
+    b.claim("Abuse at junior matches appears to have grown since the pandemic", "unattributed")
+    b.claim("Several referees have stopped taking games", "attributed", source="cole")
+    (question,) = questions_of(b.build(), "find_unverified")
+    assert score_answer(question, selected(question, "appears")).score == 1
+
+
+def test_find_framing_keeps_the_our_of_us_against_them() -> None:
+    # "our kids and our game": the first "our" was cut from the answer shown, yet it is the flag
+    # waving (review 100).
+    b = ArticleBuilder("League", ["Parents who scream at referees are ruining our kids and our game."])
+    b.frame("our kids and our game", "flag_waving")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert question.answer_text == ["our kids and our game"]
+
+
+def test_who_said_it_shows_people_without_their_titles() -> None:
+    # "Some kinds of blue-green algae produce toxins": the only "Dr" on offer gave the scientist away
+    # (review 99).
+    b = ArticleBuilder(
+        "Reservoir",
+        [
+            "Dr Priya Malhotra said some kinds of blue-green algae produce toxins. Swimmer Jade Corrigan "
+            "said the water smelled strange. Councillor Tom Reed said the beach would stay open.",
+        ],
+    )
+    b.source(
+        "malhotra",
+        "Dr Priya Malhotra, an environmental scientist",
+        "named_person",
+        ["Dr Priya Malhotra said"],
+    )
+    b.source("corrigan", "Jade Corrigan, a swimmer", "named_person", ["Swimmer Jade Corrigan said"])
+    b.source("reed", "Councillor Tom Reed", "named_official", ["Councillor Tom Reed said"])
+    b.claim("some kinds of blue-green algae produce toxins", "attributed", source="malhotra")
+    b.claim("the water smelled strange", "attributed", source="corrigan")
+    b.claim("the beach would stay open", "attributed", source="reed")
+    questions = questions_of(b.build(), "who_said_it")
+    algae = next(q for q in questions if "algae" in q.prompt)
+    assert algae.choices[algae.answer[0]] == "Priya Malhotra"
+    assert not any(choice.startswith(("Dr ", "Councillor ")) for q in questions for choice in q.choices)

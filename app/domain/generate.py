@@ -34,11 +34,14 @@ from app.domain.article import (
     VocabularyEntry,
 )
 from app.domain.kinds.base import (
+    BODY_TYPE,
     FUNCTION_WORDS,
     MIN_CHOICES,
     NOTE_CALLS_OPINION,
     RECORD_TYPES,
+    TIED_BY,
     TITLES,
+    UNNAMED_SOURCE_TYPES,
     QuestionKind,
     _defined,
     _distinct,
@@ -55,6 +58,7 @@ from app.domain.kinds.base import (
     source_family,
     source_label,
     sourced_in_its_sentence,
+    speaks_for_a_body,
     starts_with_a_link,
     unmarked_attribution_beside,
     where,
@@ -114,7 +118,6 @@ SUPPORT_DEFINITIONS = {
     SUPPORT_NAMED: "The article names who it comes from: a person, a group, a news outlet or a document.",
 }
 SUPPORT_CHOICES = tuple(SUPPORT_DEFINITIONS)
-UNNAMED_SOURCE_TYPES = frozenset({"anonymous", "vague"})
 
 MAX_VOCABULARY_DISTRACTORS = 3
 MAX_SOURCE_CHOICES = 4
@@ -297,22 +300,11 @@ _THEM = frozenset({"them"})
 _THEY = frozenset({"they", "their", "them"})
 # Words in a source's name that tie it to a body ("the trust's director of finance", "Inspector
 # Lowe, of Ashcombe Police").
-_TIED_BY = re.compile(r"\w's\b|\w'\s|\b(?:of|at|for|from)\s")
 
 
 def _voices_a_body(vocabulary: Vocabulary, words: Sequence[str]) -> bool:
     """The words speak as a body ("we", "our charges") or of its people ("officers would patrol")."""
     return bool(set(words) & (_FIRST_PERSON_PLURAL | set(vocabulary.staff_words)))
-
-
-def _speaks_for_a_body(vocabulary: Vocabulary, source: Source) -> bool:
-    """An organisation, an official, or a person the teacher's name ties to a body."""
-    if source.type not in person_types(vocabulary) | UNNAMED_SOURCE_TYPES:
-        return True
-    if source.type in vocabulary.person_source_types - {"named_person"}:
-        return True
-    description = source.name.split(",", 1)[1] if "," in source.name else ""
-    return bool(_TIED_BY.search(match_form(description)))
 
 
 # Source types that cannot speak: words in quotation marks are never theirs.
@@ -540,7 +532,7 @@ class WhoSaidIt(QuestionKind):
                 return None
         if (
             source is not None
-            and _speaks_for_a_body(reading.vocabulary, source)
+            and speaks_for_a_body(reading.vocabulary, source)
             and _voices_a_body(reading.vocabulary, words_of(block, claim.span))
         ):
             # "Every penny we make from parking goes to patient care", "officers would patrol the
@@ -572,8 +564,10 @@ class WhoSaidIt(QuestionKind):
                 and find_words(Block.from_text(source_label(s)), reading.vocabulary.record_words)
             )
             # Two loose groups ("shopkeepers in Ashcombe", "traders") may be the same people in
-            # other words: beside a vague key no other vague group is a safe wrong answer (review 61).
-            and not (source is not None and source.type == "vague" and s.type == "vague")
+            # other words: beside a vague key no other vague group is a safe wrong answer (review 61);
+            # nor beside a named key, who may be one of them ("supporters" beside the councillor who
+            # leads the plan, review 98).
+            and not (source is not None and s.type == "vague")
             # "The article does not say" for a claim that starts with a pronoun, against a source named
             # in the paragraph before: "It" carries on from there, and so may the attribution ("2028,
             # two years later than promised, the timetable shows" before "It was supposed to be
@@ -864,8 +858,6 @@ def _types_suggested_by_words(reading: ArticleReading, source: Source, mention: 
     return suggested
 
 
-# The type a person's role in a body could be taken for.
-BODY_TYPE = "named_organisation"
 _PLACE_BEFORE = frozenset({"in", "from"})
 
 
@@ -927,7 +919,7 @@ class SourceType(NameFromVocabulary):
         defensible: set[str] = set()
         bodies_and_roles = set(vocabulary.institution_words) | set(vocabulary.role_words)
         description = match_form(source.name.split(",", 1)[1] if "," in source.name else "").casefold()
-        if _TIED_BY.search(description) or set(description.split()) & bodies_and_roles:
+        if TIED_BY.search(description) or set(description.split()) & bodies_and_roles:
             # "Tom Becker, chief executive of the installers' association", "Graham Pilling, the
             # league chairman"
             defensible.add(BODY_TYPE)
@@ -1301,14 +1293,25 @@ class FindSources(FindInPassage):
             or self._inside_its_own_report(reading, source, mention)
             or self._refuses(reading, block, mention)
         ]
+        # Never a claim's own words: "In an online poll last week, 61 per cent of the 820 readers who
+        # voted supported a Saturday ban" is what the poll found, not who it is (review 98).
+        claims = [(claim.span.start, claim.span.end) for _, claim in reading.claims_in(block)]
         for _, mention in reading.mentions_in(block):
             before = _clause(words, mention.start, -1)
             after = _clause(words, mention.end, +1)
-            free += [span for span in (before, after) if span is not None]
+            free += [
+                span
+                for span in (before, after)
+                if span is not None and not any(overlaps(span, c) for c in claims)
+            ]
             # A second description right after the first ("Gary Pike, 52, who has worked here for 20
             # years", review 72).
             then = _clause(words, after[1], +1) if after is not None else None
-            if then is not None and words.words[then[0]].casefold() in _APPOSITIVE_STARTS:
+            if (
+                then is not None
+                and words.words[then[0]].casefold() in _APPOSITIVE_STARTS
+                and not any(overlaps(then, c) for c in claims)
+            ):
                 # "Denise Okafor, 46, a healthcare assistant who ..." (review 82); not "..., which has
                 # seen demand rise": that is about the body.
                 free.append(then)

@@ -476,6 +476,10 @@ def capitalised_words(label: str) -> frozenset[str]:
 
 # The source types that are a record, written or recorded.
 RECORD_TYPES = frozenset({"document_or_data"})
+# The source types that name nobody: one unnamed person, or a vague group.
+UNNAMED_SOURCE_TYPES = frozenset({"anonymous", "vague"})
+# The type a person's role in a body could be taken for.
+BODY_TYPE = "named_organisation"
 
 
 def source_family(vocabulary: Vocabulary, type_id: str) -> str:
@@ -628,3 +632,17 @@ def unmarked_attribution_beside(reading: ArticleReading, span: Span, *, before: 
         and not (before and hit[1] > span.start)
         for hit in reading.attribution_hits(span.block)
     )
+
+
+# A description that ties a person to a body: "the club's", "the engineers' report", "director of".
+TIED_BY = re.compile(r"\w's\b|\w'\s|\b(?:of|at|for|from)\s")
+
+
+def speaks_for_a_body(vocabulary: Vocabulary, source: Source) -> bool:
+    """An organisation, an official, or a person the teacher's name ties to a body."""
+    if source.type not in person_types(vocabulary) | UNNAMED_SOURCE_TYPES:
+        return True
+    if source.type in vocabulary.person_source_types - {"named_person"}:
+        return True
+    description = source.name.split(",", 1)[1] if "," in source.name else ""
+    return bool(TIED_BY.search(match_form(description)))

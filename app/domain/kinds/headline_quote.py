@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from app.domain.article import HEADLINE_BLOCK, Framing, Source, Span
 from app.domain.kinds.base import (
+    BODY_TYPE,
     FUNCTION_WORDS,
     MIN_CHOICES,
     RECORD_TYPES,
@@ -27,6 +28,7 @@ from app.domain.kinds.base import (
     relay_order,
     source_family,
     source_label,
+    speaks_for_a_body,
     where,
 )
 from app.domain.passage import ArticleReading, in_quotation
@@ -143,6 +145,9 @@ class HeadlineQuote(QuestionKind):
             and not any(m.overlaps(own) for m in s.mentions for own in speaker.mentions)
             # "Maya Brennan, Lexora's founder" beside "Lexora's press release": the same voice (review 67).
             and not (capitalised_names(source_label(s)) & capitalised_names(source_label(speaker)))
+            # "Helen Barker, the council's cabinet member" beside the town council: she speaks for it,
+            # so "the council uses these words" could be defended (review 98).
+            and not (s.type == BODY_TYPE and speaks_for_a_body(reading.vocabulary, speaker))
         ]
         # One wrong source of the speaker's own kind at least: beside a referee's "Scared", an
         # association and a radio station are no real choice (review 74).

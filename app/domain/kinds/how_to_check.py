@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from app.domain.article import Claim, Source, Span
 from app.domain.kinds.base import (
+    UNNAMED_SOURCE_TYPES,
     QuestionKind,
     _notes,
     _phrase,
@@ -33,7 +34,6 @@ from app.domain.passage import ArticleReading, names, trim_attribution
 from app.domain.question import CHOICE, Question
 from app.domain.text import match_form
 
-UNNAMED_SOURCE_TYPES = frozenset({"anonymous", "vague"})
 CHECKABLE_KEY = "Look for a named source or a record that reports the same thing"
 # Steps that would not check any claim: what a reader who does not yet know how to check tries.
 # Not "look up who wrote the article" (for a claim only this article carries, its reporter is the

@@ -226,6 +226,9 @@ def _starts_a_postmodifier(word: str) -> bool:
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+# "more likely", "less probable": a comparison, not a doubt.
+_COMPARING = frozenset({"more", "less"})
+_LIKELY = frozenset({"likely", "probable", "possible"})
 # Small words inside a name ("Kettleby and District", "Friends of the Earth" aside: "the" ends it).
 _NAME_JOINS = frozenset({"and", "of", "for", "&"})
 _WHEN_WORDS = frozenset(
@@ -527,7 +530,14 @@ class ArticleReading:
         return self._hits(block, self.vocabulary.reporting_hedges, outside_quotes=False)
 
     def hedge_hits(self, block: int) -> list[tuple[int, int]]:
-        return self._hits(block, self.vocabulary.hedge_words, outside_quotes=False)
+        # "made a harmful bloom more likely": a comparison is what the claim says, not a doubt about
+        # it (review 99).
+        words = self.blocks[block].words
+        return [
+            (start, end)
+            for start, end in self._hits(block, self.vocabulary.hedge_words, outside_quotes=False)
+            if not (start > 0 and _bare(words[start - 1]) in _COMPARING and _bare(words[start]) in _LIKELY)
+        ]
 
     def approximate_hits(self, block: int) -> list[tuple[int, int]]:
         """Words that give a size roughly: the vocabulary's ("about", "up to"), and two numbers either

@@ -2050,3 +2050,26 @@ def test_headline_quote_offers_no_body_the_speaker_speaks_for() -> None:
     assert asked
     assert all(q.choices[q.answer[0]].startswith("Helen Barker") for q in asked)
     assert not any("Kettleby Town Council" in q.choices for q in asked)
+
+
+def test_more_likely_is_a_comparison_not_a_hedge() -> None:
+    # "this month's heatwave may have made a harmful bloom more likely", with the cue "may": the
+    # "likely" of "more likely" was read as a second, unmarked hedge, so nothing was asked (review 99).
+    b = ArticleBuilder(
+        "Reservoir", ["Scientists warn that this month's heatwave may have made a harmful bloom more likely."]
+    )
+    b.claim("this month's heatwave may have made a harmful bloom more likely", "hedged", cues=["may"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert score_answer(question, selected(question, "may")).score == 1
+
+
+def test_statement_kind_is_not_asked_of_a_forecast_that_passes_judgement() -> None:
+    # "the rope barriers will be impossible to enforce at busy grounds", marked a prediction: "An
+    # opinion" could be defended too (review 100).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder("League", [f"Some coaches say {claim}."])
+        b.claim(claim, "unattributed", kind="prediction")
+        return questions_of(b.build(), "statement_kind")
+
+    assert asked("the rope barriers will be impossible to enforce at busy grounds") == []
+    assert len(asked("the rope barriers will be put up before the first match in May")) == 1

@@ -204,7 +204,11 @@ _BELIEF_WORDS = frozenset(
 # How many words before a claim may bring it in ("Gupta, who runs the shop, believes that ...").
 _BELIEF_REACH = 4
 # Words that judge a forecast as they make it ("would only hurt", "will just push", "too late").
-_JUDGING = re.compile(r"\b(?:only|just|too|merely|simply)\b")
+_JUDGING = re.compile(
+    r"\b(?:only|just|too|merely|simply|"
+    # "the rope barriers will be impossible to enforce": a verdict as much as a forecast (review 100)
+    r"impossible|pointless|useless|unfair|ridiculous|disaster|disastrous|ruin|ruined|waste|nonsense)\b"
+)
 
 
 _NOTE_CALLS_COMMITMENT = re.compile(

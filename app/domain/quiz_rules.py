@@ -200,6 +200,13 @@ def quotes_the_claim_of(a: Question, b: Question) -> bool:
     """``a``'s explanation quotes the claim ``b`` asks about ("Even the insurer only says households
     'may find cover very hard to get'" beside "who said it" on those words, review 40), or, where
     ``b``'s key is the claim's source, the claim's sentence."""
+    if b.type == SELECT and b.kind != a.kind:
+        # A "find" question's answer is its passages: "appears to have grown since the pandemic", six
+        # words of one, in a headline question's explanation shows it (review 100).
+        return any(
+            runs and not runs.isdisjoint(_word_runs(a.explanation, len(next(iter(runs)))))
+            for runs in map(_claim_runs, b.answer_text)
+        )
     if "claim" not in b.extra or not b.quote or a.extra.get("claim") == b.extra["claim"]:
         return False
     sentence = b.extra.get("sentence_text")

@@ -2073,3 +2073,29 @@ def test_statement_kind_is_not_asked_of_a_forecast_that_passes_judgement() -> No
 
     assert asked("the rope barriers will be impossible to enforce at busy grounds") == []
     assert len(asked("the rope barriers will be put up before the first match in May")) == 1
+
+
+def test_a_headline_question_whose_explanation_quotes_a_find_questions_answer_is_not_in_its_quiz() -> None:
+    # The headline question's explanation quoted "appears to have grown since the pandemic", six words
+    # of a claim a "find the unverified claims" question asks students to select (review 100).
+    from app.domain.quiz_rules import conflicts
+
+    b = ArticleBuilder(
+        "Abuse Soars at Junior Matches",
+        [
+            "Abuse at junior matches appears to have grown since the pandemic. Several referees have "
+            "stopped taking games, said Ann Cole, the league secretary.",
+        ],
+    )
+    b.source("cole", "Ann Cole, league secretary", "named_person", ["said Ann Cole, the league secretary"])
+    b.claim("Abuse at junior matches appears to have grown since the pandemic", "unattributed")
+    b.claim("Several referees have stopped taking games", "attributed", source="cole")
+    b.frame(
+        "Soars",
+        "headline_body_mismatch",
+        note='The article only says abuse "appears to have grown since the pandemic".',
+    )
+    article = b.build()
+    (find,) = questions_of(article, "find_unverified")
+    (headline,) = questions_of(article, "headline_check")
+    assert conflicts(headline, find)

@@ -287,14 +287,20 @@ def _speaker_types(reading: ArticleReading, block: Block, span: Span) -> frozens
     if _first_person(block, span):
         return person_types(vocabulary)
     first = words_of(block, (span.start, span.start + 1))
-    if first and first[0] in ("it", "its"):
-        # "it would share its figures": one group or record, not "some riders" either.
+    if (first and first[0] in ("it", "its")) or _IT_ACTS.search(match_form(span.quote).casefold()):
+        # "it would share its figures": one group or record, not "some riders" either; "the six
+        # loaves it bought": whoever bought them is an "it" too (review 101).
         return every - person_types(vocabulary) - {"vague"}
     if first and first[0] in ("they", "their", "them"):
         return every - person_types(vocabulary)
     return None
 
 
+# "it" doing something in the claim ("the loaves it bought", "it had received two complaints").
+_IT_ACTS = re.compile(
+    r"\bit\s+(?:(?:had|has|have|would|will|could|did)\s+)?(?:\w+ed|bought|found|sold|made|paid|took|"
+    r"gave|told|said|ran|kept|got|saw|sent|wrote|held|tested|received)\b"
+)
 _FIRST_PERSON_PLURAL = frozenset({"we", "our", "ours", "us", "ourselves"})
 _THEM = frozenset({"them"})
 _THEY = frozenset({"they", "their", "them"})

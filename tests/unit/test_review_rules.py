@@ -2099,3 +2099,43 @@ def test_a_headline_question_whose_explanation_quotes_a_find_questions_answer_is
     (find,) = questions_of(article, "find_unverified")
     (headline,) = questions_of(article, "headline_check")
     assert conflicts(headline, find)
+
+
+def test_who_said_it_offers_no_person_for_words_about_what_it_did() -> None:
+    # "no live bacteria in any of the six loaves it bought from different branches": whoever bought
+    # them is an "it", so an unnamed mother on offer is no real choice (review 101).
+    b = ArticleBuilder(
+        "Loaf",
+        [
+            "The magazine's laboratory test found no live bacteria in any of the six loaves it bought from "
+            "different branches.",
+            "One mother of two, who did not want to be named, said her son liked the bread. Dietitian Sara "
+            "Okafor said fibre matters more. The bakery said its loaf was gut-friendly.",
+            "The company's own survey found that most buyers felt less bloated.",
+        ],
+    )
+    b.source("survey", "the company's own survey", "document_or_data", ["The company's own survey found"])
+    b.claim("most buyers felt less bloated", "attributed", source="survey")
+    b.source(
+        "test", "the magazine's laboratory test", "document_or_data", ["The magazine's laboratory test found"]
+    )
+    b.source(
+        "mother", "a mother of two", "anonymous", ["One mother of two, who did not want to be named, said"]
+    )
+    b.source("okafor", "Sara Okafor, a dietitian", "named_person", ["Dietitian Sara Okafor said"])
+    b.source("bakery", "the bakery", "named_organisation", ["The bakery said"])
+    b.claim(
+        "no live bacteria in any of the six loaves it bought from different branches",
+        "attributed",
+        source="test",
+    )
+    b.claim("her son liked the bread", "attributed", source="mother")
+    asked = [
+        q
+        for seed in range(10)
+        for q in questions_of(b.build(), "who_said_it", seed)
+        if "bacteria" in q.prompt
+    ]
+    assert asked
+    people = {"a mother of two", "Sara Okafor"}
+    assert not any(people & set(q.choices) for q in asked)

@@ -2139,3 +2139,36 @@ def test_who_said_it_offers_no_person_for_words_about_what_it_did() -> None:
     assert asked
     people = {"a mother of two", "Sara Okafor"}
     assert not any(people & set(q.choices) for q in asked)
+
+
+def test_closer_to_only_sizes_a_figure_and_a_summary_is_not_the_original() -> None:
+    # "The real gain may be closer to £1 million": "closer to" rounds the figure like "about", so it is
+    # free beside "may"; "Only a four-page summary has been made public": nobody can look at the full
+    # report (review 105).
+    b = ArticleBuilder(
+        "Race", ["The real gain for the town may be closer to £1 million, one economist said."]
+    )
+    b.claim("The real gain for the town may be closer to £1 million", "hedged", cues=["may"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert score_answer(question, selected(question, "may be closer to")).score == 1
+    assert {"closer to", "in the region of"} <= set(VOCABULARY.approximate_words)
+
+    def checks(last: str) -> list[Question]:
+        report = ArticleBuilder(
+            "Race",
+            [
+                "A report by consultants Marlow Economics estimates 40,000 spectators would line the "
+                f"route. {last}"
+            ],
+        )
+        report.source(
+            "report",
+            "the Marlow Economics report",
+            "document_or_data",
+            ["A report by consultants Marlow Economics estimates"],
+        )
+        report.claim("40,000 spectators would line the route", "attributed", source="report")
+        return questions_of(report.build(), "how_to_check")
+
+    assert checks("Only a four-page summary has been made public.") == []
+    assert checks("The council says the full report is commercially sensitive.") == []

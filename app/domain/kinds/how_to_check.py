@@ -75,7 +75,10 @@ _ONLY_HERE = re.compile(
 _UNPUBLISHED = re.compile(
     r"\b(?:did|does|do|has|have|had|would|will) not (?:publish|release|share|show|make public)\w*|"
     r"\b(?:didn't|doesn't|hasn't|haven't|won't|wouldn't) (?:publish|release|share|show)\w*|"
-    r"\bunpublished\b|\bnot (?:been )?(?:published|released|made public)\b"
+    r"\bunpublished\b|\bnot (?:been )?(?:published|released|made public)\b|"
+    # "Only a four-page summary has been made public; the full report is commercially sensitive"
+    # (review 105).
+    r"\bcommercially sensitive\b|\bwithheld\b|\bonly (?:a|the) (?:short |brief |[\w-]+ )?summary\b"
 )
 
 

@@ -134,7 +134,7 @@ MAX_APPOSITIVE = 8
 MAX_RELATIVE = 16
 # Gaps between the words of one phrase: a space, or a plural possessive's apostrophe and a space.
 _IN_PHRASE_GAPS = frozenset({" ", "' ", "\u2019 "})
-_APPOSITIVE_STARTS = frozenset({"the", "a", "an", "who", "his", "her", "their", "its", "one"})
+_APPOSITIVE_STARTS = frozenset({"the", "a", "an", "who", "whose", "his", "her", "their", "its", "one"})
 
 
 def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
@@ -176,7 +176,8 @@ def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
         )
     )
     # "who" anywhere: "a healthcare assistant who finishes her shift at 10pm" says who she is too.
-    longest = MAX_RELATIVE if "who" in (word.casefold() for word in words) else MAX_APPOSITIVE
+    # "whose garden has twice won the town's prize" as well (review 102).
+    longest = MAX_RELATIVE if {"who", "whose"} & {word.casefold() for word in words} else MAX_APPOSITIVE
     return span if describes and span[1] - span[0] <= longest else None
 
 

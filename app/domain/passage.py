@@ -300,6 +300,8 @@ def attribution_key_words(
         hit
         for hit in saying
         if _bare(block.words[hit[0]]) not in _TITLE_NOUNS
+        # "Ms Lang rejected claims": after a verb or an article, "claims" is a noun (review 102)
+        and not (hit[0] > start and block.gaps[hit[0]] == " " and _is_noun_position(block.words[hit[0] - 1]))
         and not any(_bare(w) in _RELATIVE_WORDS for w in block.words[max(start, hit[0] - 2) : hit[0]])
     ]
     if not who and saying:
@@ -364,6 +366,16 @@ def attribution_key_words(
                 head += 1
             who = [head]
     return sorted({(i, i + 1) for i in who} | set(verb))
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "such", "his", "her", "its", "their", "our"})
+
+
+def _is_noun_position(before: str) -> bool:
+    """The word before a reporting word makes it a noun: an article ("the claims") or a verb in the
+    past ("rejected claims"), not "had"/"was" before a participle."""
+    word = _bare(before)
+    return word in _DETERMINERS or (word.endswith("ed") and word not in ("said", "added"))
 
 
 def _owns(block: Block, index: int) -> bool:

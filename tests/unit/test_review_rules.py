@@ -2172,3 +2172,51 @@ def test_closer_to_only_sizes_a_figure_and_a_summary_is_not_the_original() -> No
 
     assert checks("Only a four-page summary has been made public.") == []
     assert checks("The council says the full report is commercially sensitive.") == []
+
+
+def test_find_sources_a_reporting_noun_after_a_verb_is_no_key_and_a_whose_clause_is_free() -> None:
+    # "Ms Lang rejected claims that ..., she said": "claims" was the key, so "Ms Lang rejected" lost
+    # marks; "said Derek Ollerton, 71, whose garden has twice won the town's prize" cost a quarter
+    # (review 102).
+    b = ArticleBuilder(
+        "Ban",
+        [
+            "Ms Lang rejected claims that the company cared more about profits. It had spent £40 million "
+            "on pipes, she said. Gardens were dying, said Derek Ollerton, 71, whose garden on Mill Lane has "
+            "twice won the town's best-kept garden prize.",
+        ],
+    )
+    b.source("lang", "Sue Lang, director", "named_person", ["Ms Lang rejected claims", "she said"])
+    b.source("ollerton", "Derek Ollerton, a gardener", "named_person", ["said Derek Ollerton"])
+    b.claim("It had spent £40 million on pipes", "attributed", source="lang")
+    b.claim("Gardens were dying", "attributed", source="ollerton")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert "claims" not in [" ".join(question.words[s:e]) for s, e in question.keys]
+    assert (
+        score_answer(
+            question, selected(question, "Ms Lang rejected", "she said", "said Derek Ollerton")
+        ).score
+        == 1
+    )
+    whose = "said Derek Ollerton 71 whose garden on Mill Lane has twice won the town's best-kept garden prize"
+    assert score_answer(question, selected(question, "Ms Lang rejected", "she said", whose)).score == 1
+
+
+def test_support_is_not_asked_for_a_petition_by_people_nobody_names() -> None:
+    # "An online petition started by a group of parents says the park has kept hundreds of children
+    # active": named or unnamed could both be defended (review 103).
+    b = ArticleBuilder(
+        "Skate Park",
+        [
+            "An online petition started by a group of parents says the park has kept hundreds of "
+            "children active."
+        ],
+    )
+    b.source(
+        "petition",
+        "the online petition",
+        "document_or_data",
+        ["An online petition started by a group of parents says"],
+    )
+    b.claim("the park has kept hundreds of children active", "attributed", source="petition")
+    assert questions_of(b.build(), "support") == []

@@ -2220,3 +2220,28 @@ def test_support_is_not_asked_for_a_petition_by_people_nobody_names() -> None:
     )
     b.claim("the park has kept hundreds of children active", "attributed", source="petition")
     assert questions_of(b.build(), "support") == []
+
+
+def test_how_to_check_aims_its_wrong_place_at_a_record_about_the_same_thing_where_there_is_one() -> None:
+    # "Look at the original yourself: WaterWatch's leak report" as the wrong place for a rainfall
+    # figure was ruled out by its name (review 102); a record whose name shares a word with the claim
+    # is a real temptation.
+    b = ArticleBuilder(
+        "Ban",
+        [
+            "Met Office figures show just 61mm of rain fell in the region between March and June.",
+            "The council's rain gauge records are kept at the town hall.",
+            "WaterWatch's leak report says the company loses a quarter of its water.",
+        ],
+    )
+    b.source("met", "Met Office figures", "document_or_data", ["Met Office figures show"])
+    b.source(
+        "gauge", "the council's rain gauge records", "document_or_data", ["The council's rain gauge records"]
+    )
+    b.source("leaks", "WaterWatch's leak report", "document_or_data", ["WaterWatch's leak report says"])
+    b.claim("just 61mm of rain fell in the region between March and June", "attributed", source="met")
+    b.claim("the company loses a quarter of its water", "attributed", source="leaks")
+    for seed in range(10):
+        rain = next(q for q in questions_of(b.build(), "how_to_check", seed) if "61mm" in q.prompt)
+        assert "Look at the original yourself: the council's rain gauge records" in rain.choices
+        assert "Look at the original yourself: WaterWatch's leak report" not in rain.choices

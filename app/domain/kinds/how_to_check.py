@@ -20,6 +20,7 @@ from app.domain.kinds.base import (
     _phrase,
     attributed_source,
     capitalised_words,
+    content_words,
     in_stem,
     relay_order,
     source_label,
@@ -142,7 +143,12 @@ def _check_elsewhere(reading: ArticleReading, claim: Claim, source: Source, rng:
     ]
     if not candidates:
         return []
-    label = _short(source_label(rng.choice(candidates)))
+    # One that shares a word with the claim, where there is one: "the minutes of the council
+    # meeting" for a council's figures, not a "leak report" for rainfall, ruled out by its name
+    # (review 102).
+    about = content_words(claim.span.quote)
+    related = [other for other in candidates if content_words(source_label(other)) & about]
+    label = _short(source_label(rng.choice(related or candidates)))
     return [template.format(label=label, owner=_possessive(label))]
 
 

@@ -222,15 +222,23 @@ def _starts_a_postmodifier(word: str) -> bool:
         or bare in _RELATIVE_WORDS  # "Some people who tried it say": the people speak
         or bare in _WHEN_WORDS  # "A council survey last year found": the survey, not the year (review 71)
         or (word[:1].islower() and bare.endswith("ed") and len(bare) > 4)
+        or (word[:1].islower() and bare in _IRREGULAR_PARTICIPLES)  # "a log kept by residents" (review 109)
     )
+
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    ["kept", "held", "made", "written", "given", "taken", "shown", "seen", "done", "sent", "drawn", "led"]
+    + ["paid", "built", "brought", "found", "run", "set", "put", "known", "read", "sold", "bought", "won"]
+)
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 # "more likely", "less probable": a comparison, not a doubt.
 _COMPARING = frozenset({"more", "less"})
 _LIKELY = frozenset({"likely", "probable", "possible"})
-# Small words inside a name ("Kettleby and District", "Friends of the Earth" aside: "the" ends it).
-_NAME_JOINS = frozenset({"and", "of", "for", "&"})
+# Words that join two parts of one name ("Kettleby and District Junior Football League"); not "of",
+# after which comes what the speaker is of ("Residents of Larkspur Road", "a father of two", review 109).
+_NAME_JOINS = frozenset({"and", "&"})
 _WHEN_WORDS = frozenset(
     [
         "last", "next", "earlier", "yesterday", "today", "tonight", "tomorrow", "ago",

@@ -689,33 +689,6 @@ def test_find_sources_is_not_asked_where_a_participle_gives_a_second_source() ->
     assert [q.block for q in questions_of(b.build(), "find_sources")] == [2]
 
 
-def test_who_said_it_offers_no_second_loose_group_beside_a_group_key() -> None:
-    # "traders" beside "shopkeepers in Ashcombe": the same people in other words (review 61).
-    b = ArticleBuilder(
-        "Parking",
-        [
-            "Shopkeepers in Ashcombe say sales have fallen since the charges began.",
-            "Traders say the market is quieter. Gillian Pryce, the chamber's chair, said shops were worried.",
-            "Westshire Council said income rose. Resident Keith Morland said he shops online now. The Echo "
-            "reported the figures.",
-        ],
-    )
-    b.source("echo", "the Echo", "news_outlet", ["The Echo reported"])
-    b.source("shops", "shopkeepers in Ashcombe", "vague", ["Shopkeepers in Ashcombe say"])
-    b.source("traders", "traders", "vague", ["Traders say"])
-    b.source("pryce", "Gillian Pryce, the chamber's chair", "named_person", ["Gillian Pryce"])
-    b.source("council", "Westshire Council", "named_organisation", ["Westshire Council said"])
-    b.source("morland", "Keith Morland, a resident", "named_person", ["Resident Keith Morland said"])
-    b.claim("sales have fallen since the charges began", "attributed", source="shops")
-    for seed in range(1, 9):
-        (question,) = [
-            q
-            for q in questions_of(b.build(), "who_said_it", seed)
-            if q.answer_text == ["shopkeepers in Ashcombe"]
-        ]
-        assert not any("traders" in choice.casefold() for choice in question.choices)
-
-
 def test_find_sources_a_relative_clause_saying_who_speaks_is_free() -> None:
     # "said Councillor Derek Ashworth, who leads the opposition group on Hallingford Town Council and
     # wants the scheme scrapped": who he is costs nothing; what he wants still does (review 59).
@@ -805,34 +778,6 @@ def test_a_closing_attribution_left_unmarked_keeps_the_writers_own_words_unasked
     assert questions_of(closing, "who_said_it") == [] and questions_of(closing, "support") == []
     opening = article("Critics say the rules came too late for small farms.")
     assert len(questions_of(opening, "who_said_it")) == 1
-
-
-def test_who_said_it_beside_some_say_offers_nobody_the_paragraph_names() -> None:
-    # "Some say the outbreak is the result of factory farming. 'Big sheds are a time bomb,' said
-    # campaigner Lucy Adeyemi": readers take her for one of the "some" (review 64).
-    b = ArticleBuilder(
-        "Bird flu",
-        [
-            'Some say the outbreak is the result of factory farming. "Big sheds are a time bomb," said '
-            "campaigner Lucy Adeyemi.",
-            "Farmer Priya Mistry said she was worried. Dr Anita Verma, the county vet, said the risk was "
-            "low. The Courier reported the outbreak first. The agency's notice said the zone would stay. "
-            "The Egg Producers' Council said its members were careful.",
-        ],
-    )
-    b.source("union", "the Egg Producers' Council", "named_organisation", ["The Egg Producers' Council said"])
-    b.source("notice", "the agency's notice", "document_or_data", ["The agency's notice said"])
-    b.source("some", "some people", "vague", ["Some say"])
-    b.source("adeyemi", "Lucy Adeyemi, a campaigner", "named_person", ["said campaigner Lucy Adeyemi"])
-    b.source("mistry", "Priya Mistry, a farmer", "named_person", ["Farmer Priya Mistry said"])
-    b.source(
-        "verma", "Dr Anita Verma, the county vet", "named_official", ["Dr Anita Verma, the county vet, said"]
-    )
-    b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
-    b.claim("the outbreak is the result of factory farming", "attributed", source="some")
-    for seed in range(1, 6):
-        (question,) = questions_of(b.build(), "who_said_it", seed)
-        assert not any("Adeyemi" in choice for choice in question.choices)
 
 
 def test_who_said_it_offers_a_wrong_source_of_the_keys_own_kind() -> None:
@@ -1191,28 +1136,6 @@ def test_who_said_it_a_closing_attribution_is_not_covered_by_the_next_sentences_
     b.source("echo", "the Echo", "news_outlet", ["The Echo reported"])
     b.claim("Most of them will find a fortnightly bin is plenty", "attributed", source="mehta")
     assert questions_of(b.build(), "who_said_it") == []
-
-
-def test_who_said_it_beside_some_say_offers_no_person_at_all() -> None:
-    # "Some say the new timetable will only make things worse", with Dawn Pickering, the article's main
-    # voice, on offer in another paragraph (review 77).
-    b = ArticleBuilder(
-        "Bins",
-        [
-            "Some say the new timetable will only make things worse.",
-            "Resident Dawn Pickering said rats were a problem. The Echo reported the vote. Binwise, a "
-            "recycling charity, said complaints fall away. The council's minutes show the vote.",
-        ],
-    )
-    b.source("some", "some people", "vague", ["Some say"])
-    b.source("pickering", "Dawn Pickering, a resident", "named_person", ["Resident Dawn Pickering said"])
-    b.source("echo", "the Echo", "news_outlet", ["The Echo reported"])
-    b.source("binwise", "Binwise", "named_organisation", ["Binwise, a recycling charity, said"])
-    b.source("minutes", "the council's minutes", "document_or_data", ["The council's minutes show"])
-    b.claim("the new timetable will only make things worse", "attributed", source="some")
-    for seed in range(1, 8):
-        (question,) = questions_of(b.build(), "who_said_it", seed)
-        assert "Dawn Pickering, a resident" not in question.choices
 
 
 def test_whose_words_the_headline_quotes_offers_a_wrong_source_of_the_speakers_kind() -> None:
@@ -2245,3 +2168,57 @@ def test_how_to_check_aims_its_wrong_place_at_a_record_about_the_same_thing_wher
         rain = next(q for q in questions_of(b.build(), "how_to_check", seed) if "61mm" in q.prompt)
         assert "Look at the original yourself: the council's rain gauge records" in rain.choices
         assert "Look at the original yourself: WaterWatch's leak report" not in rain.choices
+
+
+def test_who_said_it_is_not_asked_of_a_vague_groups_words() -> None:
+    # "the trial is really about saving money on heating" from "critics": the union that has just
+    # called the council's plan an experiment on children may be one of them, and an outlet seldom
+    # makes the demand; people, other groups and records were ruled out before (reviews 61, 64, 77,
+    # 81 and 108).
+    b = ArticleBuilder(
+        "Trial",
+        [
+            "The National Education Workers' Union said the council was using children as guinea pigs.",
+            "Critics say the trial is really about saving money on heating and school buses.",
+            "The Bramford Echo reported that attendance rose. Head Carol Whitby said pupils were happier.",
+            "Parent Tom Frost said the Friday clubs were full.",
+        ],
+    )
+    b.source("frost", "Tom Frost, a parent", "named_person", ["Parent Tom Frost said"])
+    b.claim("the Friday clubs were full", "attributed", source="frost")
+    b.source(
+        "union",
+        "the National Education Workers' Union",
+        "named_organisation",
+        ["The National Education Workers' Union said"],
+    )
+    b.source("critics", "critics", "vague", ["Critics say"])
+    b.source("echo", "the Bramford Echo", "news_outlet", ["The Bramford Echo reported"])
+    b.source("whitby", "Carol Whitby, headteacher", "named_official", ["Head Carol Whitby said"])
+    b.claim("the council was using children as guinea pigs", "attributed", source="union")
+    b.claim(
+        "the trial is really about saving money on heating and school buses", "attributed", source="critics"
+    )
+    b.claim("pupils were happier", "attributed", source="whitby")
+    asked = [q for seed in range(10) for q in questions_of(b.build(), "who_said_it", seed)]
+    assert asked
+    assert not any("heating" in q.prompt for q in asked)
+
+
+def test_find_sources_keys_the_head_of_the_speakers_words() -> None:
+    # "Residents of Larkspur Road in Kelbrook say" keyed "Road", "according to a log kept by
+    # residents" keyed "kept", "a father of two ... told" keyed "two": the right words earned half or
+    # three quarters (review 109).
+    from pathlib import Path
+
+    from app.domain.validation.article import validate_article
+
+    path = Path(__file__).parent / "data" / "unseen" / "review109.yaml"
+    article = validate_article(path.read_bytes(), str(path), VOCABULARY).article
+    assert article is not None
+    keys = {
+        q.block: [" ".join(q.words[s:e]) for s, e in q.keys] for q in questions_of(article, "find_sources")
+    }
+    assert keys[1] == ["Residents", "say"]
+    assert keys[2] == ["according to", "log"]
+    assert keys[4][:2] == ["father", "told"]

@@ -550,6 +550,9 @@ class WhoSaidIt(QuestionKind):
         # Nor a wrong choice sharing a meaning word with the key's words or with the quote itself ("the
         # leaflet swung the vote" beside "an unsigned leaflet", review 44).
         shown_words = key_words | content_words(claim.span.quote)
+        # '"...," he said': beside it, people the article calls "she" are ruled out by the pronoun alone
+        # (review 111).
+        said_as = _pronoun_gender(reading, source, claim.span) if source is not None else None
         candidates = [
             s
             for s in article.sources
@@ -563,6 +566,7 @@ class WhoSaidIt(QuestionKind):
             and not ((content_words(source_label(s)) - _DESCRIPTOR_ROOTS) & shown_words)
             # "the campaign said the poll showed ...": the poll is in the claim's own sentence
             and not any(reading.shares_sentence(claim.span, m) for m in s.mentions)
+            and not (said_as is not None and _gender(reading, s) not in (None, said_as))
             # "Dr Rao, who led the research" beside "the University of Hallamford study": whoever a
             # record's label ties to a record may be its author (review 85).
             and not (
@@ -1026,6 +1030,31 @@ _HONORIFICS = frozenset(
 )
 
 
+_HE = frozenset({"he", "him", "his", "himself", "mr"})
+_SHE = frozenset({"she", "her", "hers", "herself", "mrs", "ms", "miss"})
+
+
+def _gender(reading: ArticleReading, source: Source) -> str | None:
+    """ "he" or "she" where the article and the source's name only ever call the source one of them."""
+    words = {word for m in source.mentions for word in words_of(reading.blocks[m.block], m)}
+    words |= {match_form(word).casefold().rstrip(".") for word in source.name.split()}
+    he, she = bool(words & _HE), bool(words & _SHE)
+    return "he" if he and not she else "she" if she and not he else None
+
+
+def _pronoun_gender(reading: ArticleReading, source: Source, span: Span) -> str | None:
+    """The gender of the pronoun that gives the claim to its source in the claim's own sentence
+    ("he said", "She added"), when that is the only attribution there."""
+    here = [m for m in source.mentions if reading.shares_sentence(span, m)]
+    if not here:
+        return None
+    block = reading.blocks[here[0].block]
+    if not all(is_pronoun_only(block, m, reading.vocabulary.attribution_words) for m in here):
+        return None
+    words = {word for m in here for word in words_of(block, m)}
+    return "he" if words & _HE else "she" if words & _SHE else None
+
+
 def _by_their_names(vocabulary: Vocabulary, labels: list[str], by_label: dict[str, Source]) -> list[str]:
     """Named sources as their names alone ("Dave Price", not "Dave Price, who runs the Harwood
     Astronomy Club"): a description beside a claim about the night sky matches the key at a glance,
@@ -1141,6 +1170,8 @@ class FindInPassage(QuestionKind):
 
 # Words of a mention that says its source gave nothing: "declined to say", "did not comment".
 _REFUSAL_WORDS = frozenset({"declined", "declines", "refused", "refuses", "not", "never"})
+# What a source that gave nothing did not do: "did not reply when asked", "could not be reached".
+_NO_ANSWER = frozenset({"reply", "replied", "respond", "responded", "comment", "answer", "be", "return"})
 # How near the end of a mention its refusal stands: "declined to say", "would not comment".
 REFUSAL_REACH = 3
 
@@ -1180,7 +1211,13 @@ class FindSources(FindInPassage):
         # Only in the verb at its end: "One student, who asked not to be named, said" speaks.
         words = [match_form(w).casefold() for w in reading.blocks[block].words[mention.start : mention.end]]
         last = words[-REFUSAL_REACH:]
-        return bool(set(last) & _REFUSAL_WORDS) or any(w.endswith(("n't", "n\u2019t")) for w in last)
+        if bool(set(last) & _REFUSAL_WORDS) or any(w.endswith(("n't", "n\u2019t")) for w in last):
+            return True
+        # "The company did not reply when asked about the plans" (review 113).
+        return any(
+            word in ("not", "never") and following in _NO_ANSWER
+            for word, following in zip(words, words[1:], strict=False)
+        )
 
     @staticmethod
     def _inside_another(reading: ArticleReading, block: int, mention: Span) -> bool:

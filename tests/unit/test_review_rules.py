@@ -2222,3 +2222,56 @@ def test_find_sources_keys_the_head_of_the_speakers_words() -> None:
     assert keys[1] == ["Residents", "say"]
     assert keys[2] == ["according to", "log"]
     assert keys[4][:2] == ["father", "told"]
+
+
+def test_who_said_it_offers_no_person_the_pronoun_of_the_claim_rules_out() -> None:
+    # '"I pay for the food, I pack the lunch, and I decide what goes in it," he said': the only
+    # people on offer were women the article calls "she", ruled out by "he" alone (review 111).
+    b = ArticleBuilder(
+        "Lunchbox",
+        [
+            'Darren Holt, a father of three, was angry. "I decide what goes in the lunchbox," he said.',
+            "Head teacher Joanna Pryce said the rule would stay. She said sugar harmed teeth.",
+            "Dr Rachel Ogunde said children needed a balanced diet, she added. Parent Tom Reed said he "
+            "agreed.",
+        ],
+    )
+    b.source("holt", "Darren Holt, a father", "named_person", ["Darren Holt", "he said"])
+    b.source(
+        "pryce",
+        "Joanna Pryce, head teacher",
+        "named_official",
+        ["Head teacher Joanna Pryce said", "She said"],
+    )
+    b.source("ogunde", "Dr Rachel Ogunde", "named_person", ["Dr Rachel Ogunde said", "she added"])
+    b.source("reed", "Tom Reed, a parent", "named_person", ["Parent Tom Reed said"])
+    b.claim("I decide what goes in the lunchbox", "attributed", source="holt")
+    b.claim("sugar harmed teeth", "attributed", source="pryce")
+    b.claim("children needed a balanced diet", "attributed", source="ogunde")
+    b.claim("he agreed", "attributed", source="reed")
+    asked = [
+        q
+        for seed in range(10)
+        for q in questions_of(b.build(), "who_said_it", seed)
+        if "lunchbox" in q.prompt
+    ]
+    assert asked
+    assert not any({"Joanna Pryce", "Rachel Ogunde"} & set(q.choices) for q in asked)
+
+
+def test_find_sources_a_source_that_did_not_reply_is_not_required() -> None:
+    # "The company did not reply when asked about the plans": required, keyed "when asked", and
+    # explained as saying where information comes from (review 113).
+    b = ArticleBuilder(
+        "Mast",
+        [
+            "Elmridge Council said the mast met every safety rule. The company did not reply when asked "
+            "about the plans.",
+        ],
+    )
+    b.source("council", "Elmridge Council", "named_organisation", ["Elmridge Council said"])
+    b.source("telvane", "Telvane", "named_organisation", ["The company did not reply when asked"])
+    b.claim("the mast met every safety rule", "attributed", source="council")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert score_answer(question, selected(question, "Elmridge Council said")).score == 1
+    assert "asked" not in [" ".join(question.words[s:e]) for s, e in question.keys]

@@ -2275,3 +2275,17 @@ def test_find_sources_a_source_that_did_not_reply_is_not_required() -> None:
     (question,) = questions_of(b.build(), "find_sources")
     assert score_answer(question, selected(question, "Elmridge Council said")).score == 1
     assert "asked" not in [" ".join(question.words[s:e]) for s, e in question.keys]
+
+
+def test_how_to_check_is_not_asked_of_a_fear() -> None:
+    # "Some in the valley fear the cut is only the beginning": no record or second source settles a
+    # fear about the future, and the note said "not a fact" (review 112).
+    def asked(verb: str) -> list[Question]:
+        b = ArticleBuilder("Bus", [f"Some in the valley {verb} the cut is only the beginning of the losses."])
+        b.source("some", "some in the valley", "vague", [f"Some in the valley {verb}"])
+        b.claim("the cut is only the beginning of the losses", "attributed", source="some")
+        return questions_of(b.build(), "how_to_check")
+
+    assert asked("fear") == []
+    assert asked("hope") == []
+    assert len(asked("say")) == 1

@@ -67,6 +67,10 @@ _CLOSED = re.compile(
 )
 
 
+# Verbs of feeling in an attribution: what follows is a fear or a hope, not a fact to check.
+_FEELING = re.compile(r"\b(?:fears?|feared|worr(?:y|ies|ied)|hopes?|hoped|dreads?|dreaded)\b")
+
+
 # What follows "cannot check" in a note that limits it to this article or to who says it.
 _ONLY_HERE = re.compile(
     r"\s+(?:who|whose|where|which)\b|\s+(?:it |this |that )?(?:from|in|using|with) (?:this|the) "
@@ -231,6 +235,13 @@ class HowToCheck(QuestionKind):
         source = attributed_source(reading.article, claim)
         if source is None:
             return None  # no source: where to start is a judgement
+        if any(
+            reading.shares_sentence(claim.span, m) and _FEELING.search(match_form(m.quote).casefold())
+            for m in source.mentions
+        ):
+            # "Some in the valley fear the cut is only the beginning": a fear, a hope or a worry is
+            # not settled by a record or a second source (review 112).
+            return None
         if source.type in UNNAMED_SOURCE_TYPES and _about_the_speaker(claim.span.quote):
             # What happened to one unnamed person ("she had been fined twice on her way to visit her
             # mother"): no record or outlet's report can settle it (reviews 49 and 54).

@@ -304,16 +304,11 @@ _IT_ACTS = re.compile(
 )
 _FIRST_PERSON_PLURAL = frozenset({"we", "our", "ours", "us", "ourselves"})
 _THEY = frozenset({"they", "their", "them"})
-# Words in a source's name that tie it to a body ("the trust's director of finance", "Inspector
-# Lowe, of Ashcombe Police").
 
 
 def _voices_a_body(vocabulary: Vocabulary, words: Sequence[str]) -> bool:
     """The words speak as a body ("we", "our charges") or of its people ("officers would patrol")."""
     return bool(set(words) & (_FIRST_PERSON_PLURAL | set(vocabulary.staff_words)))
-
-
-# Source types that cannot speak: words in quotation marks are never theirs.
 
 
 def _every_type(vocabulary: Vocabulary) -> frozenset[str]:
@@ -608,8 +603,7 @@ class WhoSaidIt(QuestionKind):
                 chains.append(chain)
                 kept.append(candidate)
         # Four choices: the key, "does not say" and two sources, or "does not say" and three.
-        not_said = source is not None
-        wanted = MAX_SOURCE_CHOICES - (2 if not_said else 1)
+        wanted = MAX_SOURCE_CHOICES - (2 if source is not None else 1)
         wrong = self._wrong_choices(reading, source, kept, wanted, rng)
         if source is not None and not any(
             source_family(reading.vocabulary, s.type) == source_family(reading.vocabulary, source.type)
@@ -628,7 +622,7 @@ class WhoSaidIt(QuestionKind):
             # "62 per cent of the 900 readers who took part": only a poll has people who took part,
             # so beside minutes and an officer the online survey is the key at a glance (review 91).
             return None
-        if len(wrong) + (1 if not_said else 0) < 2:
+        if len(wrong) + (1 if source is not None else 0) < 2:
             return None  # with one source on offer the question would not test anything
         if source is not None:
             mention = _mention_near(reading, source, claim.span)
@@ -649,7 +643,7 @@ class WhoSaidIt(QuestionKind):
             prompt=f'Who does the article say this comes from: "{in_stem(claim.span.quote)}"?',
             explanation=explanation,
             right=right,
-            wrong=[*wrong, NOT_SAID] if not_said or source is None else wrong,
+            wrong=[*wrong, NOT_SAID],
             span=claim.span,
             about=about,
             line=claim.line,
@@ -1060,6 +1054,7 @@ def _by_their_names(vocabulary: Vocabulary, labels: list[str], by_label: dict[st
     Astronomy Club"): a description beside a claim about the night sky matches the key at a glance,
     where a name must be looked up in the article (review 91).  Full labels where two names would
     read alike, and for unnamed sources and records, whose description is all they have."""
+    roles = _HONORIFICS | {word.casefold() for word in vocabulary.role_words}
     shown = []
     for label in labels:
         source = by_label.get(label)
@@ -1067,7 +1062,6 @@ def _by_their_names(vocabulary: Vocabulary, labels: list[str], by_label: dict[st
         if source is not None and source.type in vocabulary.person_source_types:
             # "Dr Priya Malhotra" beside a claim about algae: the only title gives her away (review 99).
             words = name.split()
-            roles = _HONORIFICS | {word.casefold() for word in vocabulary.role_words}
             while len(words) > 1 and words[0].casefold().rstrip(".") in roles:
                 words = words[1:]
             name = " ".join(words)

@@ -501,7 +501,7 @@ class ArticleReading:
         self._quoted = [quoted_words(block) for block in self.blocks]
         self._naming: dict[str, list[Span]] = {}
         self._counts: Counter[str] | None = None
-        self._hit_cache: dict[tuple[int, int, bool], list[tuple[int, int]]] = {}
+        self._hit_cache: dict[tuple[int, int | str, bool], list[tuple[int, int]]] = {}
         self._bare_words: dict[int, tuple[str, ...]] = {}
         self._possessives: dict[int, frozenset[int]] = {}
         # The questions of kinds that draw nothing at random, by kind: the same for every quiz of
@@ -551,13 +551,20 @@ class ArticleReading:
 
     def hedge_hits(self, block: int) -> list[tuple[int, int]]:
         # "made a harmful bloom more likely": a comparison is what the claim says, not a doubt about
-        # it (review 99).
-        words = self.blocks[block].words
-        return [
-            (start, end)
-            for start, end in self._hits(block, self.vocabulary.hedge_words, outside_quotes=False)
-            if not (start > 0 and _bare(words[start - 1]) in _COMPARING and _bare(words[start]) in _LIKELY)
-        ]
+        # it (review 99).  Worked out once per paragraph, as the other hits are.
+        key = (block, "hedges", False)
+        found = self._hit_cache.get(key)
+        if found is None:
+            words = self.blocks[block].words
+            found = [
+                (start, end)
+                for start, end in self._hits(block, self.vocabulary.hedge_words, outside_quotes=False)
+                if not (
+                    start > 0 and _bare(words[start - 1]) in _COMPARING and _bare(words[start]) in _LIKELY
+                )
+            ]
+            self._hit_cache[key] = found
+        return found
 
     def approximate_hits(self, block: int) -> list[tuple[int, int]]:
         """Words that give a size roughly: the vocabulary's ("about", "up to"), and two numbers either

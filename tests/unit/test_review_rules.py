@@ -24,6 +24,18 @@ VOCABULARY = vocabulary()
 ASKS_NAMED_PEOPLE = replace(VOCABULARY, told_by_name=frozenset())
 
 
+def unseen_article(name: str) -> Article:
+    """One of the blind reviews' articles (tests/unit/data/unseen)."""
+    from pathlib import Path
+
+    from app.domain.validation.article import validate_article
+
+    path = Path(__file__).parent / "data" / "unseen" / name
+    article = validate_article(path.read_bytes(), str(path), VOCABULARY).article
+    assert article is not None
+    return article
+
+
 def questions_of(
     article: Article, kind: str, seed: int = 1, vocabulary: Vocabulary = VOCABULARY
 ) -> list[Question]:
@@ -1689,13 +1701,7 @@ def test_support_is_not_asked_for_a_record_that_points_at_none_in_particular() -
 def test_find_sources_keys_the_body_two_plural_owners_name() -> None:
     # "The Teachers' and Lecturers' Union ... has warned": the key word was "and", taken for the noun
     # that "Teachers'" owns (review 97).
-    from pathlib import Path
-
-    from app.domain.validation.article import validate_article
-
-    path = Path(__file__).parent / "data" / "unseen" / "review97.yaml"
-    article = validate_article(path.read_bytes(), str(path), VOCABULARY).article
-    assert article is not None
+    article = unseen_article("review97.yaml")
     (question,) = [q for q in questions_of(article, "find_sources") if q.block == 7]
     keys = [" ".join(question.words[s:e]) for s, e in question.keys]
     assert "and" not in keys and "Union" in keys
@@ -1962,13 +1968,7 @@ def test_who_said_it_offers_no_vague_group_beside_a_named_speaker() -> None:
 def test_headline_quote_offers_no_body_the_speaker_speaks_for() -> None:
     # 'Saturday Car Ban Will Save "Dying" High Street', from "Helen Barker, the council's cabinet
     # member for transport": "Kettleby Town Council" on offer could be defended (review 98).
-    from pathlib import Path
-
-    from app.domain.validation.article import validate_article
-
-    path = Path(__file__).parent / "data" / "unseen" / "review98.yaml"
-    article = validate_article(path.read_bytes(), str(path), VOCABULARY).article
-    assert article is not None
+    article = unseen_article("review98.yaml")
     asked = [q for seed in range(30) for q in questions_of(article, "headline_quote", seed)]
     assert asked
     assert all(q.choices[q.answer[0]].startswith("Helen Barker") for q in asked)
@@ -2209,13 +2209,7 @@ def test_find_sources_keys_the_head_of_the_speakers_words() -> None:
     # "Residents of Larkspur Road in Kelbrook say" keyed "Road", "according to a log kept by
     # residents" keyed "kept", "a father of two ... told" keyed "two": the right words earned half or
     # three quarters (review 109).
-    from pathlib import Path
-
-    from app.domain.validation.article import validate_article
-
-    path = Path(__file__).parent / "data" / "unseen" / "review109.yaml"
-    article = validate_article(path.read_bytes(), str(path), VOCABULARY).article
-    assert article is not None
+    article = unseen_article("review109.yaml")
     keys = {
         q.block: [" ".join(q.words[s:e]) for s, e in q.keys] for q in questions_of(article, "find_sources")
     }

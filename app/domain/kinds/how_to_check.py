@@ -116,7 +116,7 @@ def _possessive(label: str) -> str:
     return f"{label}'s"
 
 
-# The key's own step, aimed at another record or outlet of the article.
+# The first step for a record or an outlet's report: the key, or aimed at another one, a wrong answer.
 _STEP_FOR = {
     "document_or_data": "Look at the original yourself: {label}",
     "news_outlet": "Find {owner} own report of it",
@@ -271,7 +271,7 @@ class HowToCheck(QuestionKind):
             return None  # "an internal memo seen by this newspaper": nobody else can read it
         if source.type == "document_or_data" and len(chain) == 1:
             return (
-                f"Look at the original yourself: {_short(label)}",
+                _STEP_FOR["document_or_data"].format(label=_short(label)),
                 f'The claim comes from {label} ("{said[source.id]}"). A document or data can be looked '
                 "for and read: find it and see whether it really says this.",
                 source.id,
@@ -295,14 +295,14 @@ class HowToCheck(QuestionKind):
                     else "the full words, when they were said and who else was there"
                 )
                 return (
-                    f"Find {_possessive(_short(origin_label))} own report of it",
+                    _STEP_FOR["news_outlet"].format(owner=_possessive(_short(origin_label))),
                     f"{passed} Its own report is closer to the original, so find it first: it may give "
                     f"{more}.",
                     origin.id,
                 )
             if origin.type == "document_or_data":
                 return (
-                    f"Look at the original yourself: {_short(origin_label)}",
+                    _STEP_FOR["document_or_data"].format(label=_short(origin_label)),
                     f"{passed} Read it yourself to see exactly what it says.",
                     origin.id,
                 )

@@ -510,8 +510,13 @@ class WhoSaidIt(QuestionKind):
         # "Now I feel sharp again": only a person says "I"; a study or a council on offer is absurd.
         grammar = _speaker_types(reading, block, claim.span)
         speakers = grammar if grammar is not None else _every_type(reading.vocabulary)
-        if in_quotation(block, claim.span.start, claim.span.end):
-            # Someone's spoken words: a report or a data set on offer is filler (review 30).
+        if in_quotation(block, claim.span.start, claim.span.end) or (
+            source is not None
+            and source.type not in RECORD_TYPES
+            and reading.quoted(claim.span.block) & set(range(claim.span.start, claim.span.end))
+        ):
+            # Someone's spoken words, or a word of theirs in quotation marks ("the department had been
+            # 'rammed'"): a report or a data set on offer is filler (reviews 30 and 116).
             speakers -= RECORD_TYPES
         if (
             # "We'll probably end up in town" from a young couple: a wildlife trust on offer is no
@@ -524,15 +529,24 @@ class WhoSaidIt(QuestionKind):
             # only people know, believe or have children; a study, a paper or a firm on offer is
             # no real choice (reviews 39 and 40).
             speakers &= person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
+        subject = Span(claim.span.block, claim.span.start, min(claim.span.end, claim.span.start + 3), "")
         if source is not None and _tied_to_a_body(reading, source):
             # "the school's own report", "the head teacher": which named organisation it belongs to
             # the article may not say, so none is a safe wrong answer (review 55).
             speakers -= {BODY_TYPE}
-            subject = Span(claim.span.block, claim.span.start, min(claim.span.end, claim.span.start + 3), "")
             if _calls_a_body_again(reading, block, subject):
                 # "the company would pay" from the company's director (review 56); not "sits on the
                 # library roof", where the body is only a place.
                 return None
+        if (
+            source is not None
+            and source.type in person_types(reading.vocabulary)
+            and speaks_for_a_body(reading.vocabulary, source)
+            and _calls_a_body_again(reading, block, subject)
+        ):
+            # "the government had no plans to force shops" from the minister: the only official on
+            # offer speaks for the body the stem names (review 117).
+            return None
         if (
             source is not None
             and speaks_for_a_body(reading.vocabulary, source)
@@ -1192,7 +1206,7 @@ class FindSources(FindInPassage):
             )
             for source, mention in reading.mentions_in(block)
             if not self._only_a_name(reading, block, source, mention)
-            and not self._inside_its_own_report(reading, source, mention)
+            and not self._said_again(reading, source, mention)
             and not self._inside_another(reading, block, mention)
             and not self._refuses(reading, block, mention)
         ]
@@ -1257,12 +1271,16 @@ class FindSources(FindInPassage):
         return start, end
 
     @staticmethod
-    def _inside_its_own_report(reading: ArticleReading, source: Source, mention: Span) -> bool:
-        """A pronoun mention inside what the same source is already reported as saying ("the trust
-        disputes that figure, saying that it had counted fewer"): the source is found, so the
-        second mention is free, not required (review 32)."""
+    def _said_again(reading: ArticleReading, source: Source, mention: Span) -> bool:
+        """A mention that names no new speaker, after a mention of the same source earlier in its
+        sentence: a pronoun inside what the source is already reported as saying ("the trust disputes
+        that figure, saying that it had counted fewer", review 32), or a second reporting verb alone
+        ("Councillor Farrar said the smoke was ... and urged parents", review 116). The source is
+        found, so the second mention is free, not required."""
         first = words_of(reading.blocks[mention.block], (mention.start, mention.start + 1))
-        if not first or first[0] not in PRONOUNS:
+        verbs = reading.attribution_hits(mention.block)
+        only_a_verb = all(any(s <= i < e for s, e in verbs) for i in range(mention.start, mention.end))
+        if not first or (first[0] not in PRONOUNS and not only_a_verb):
             return False
         chain = _relay_chain(reading.article, source)
         return any(
@@ -1299,6 +1317,31 @@ class FindSources(FindInPassage):
             for other in reading.article.source(link).mentions
         )
 
+    def _their_verb_again_unmarked(
+        self, reading: ArticleReading, block: int, mentions: Sequence[tuple[int, int]]
+    ) -> bool:
+        """A reporting verb the vocabulary does not list, at the end of a marked mention, comes again
+        outside every mention: "A review ... found that ..., but it found no benefit in English" (review
+        115). The teacher's mention shows the word reports here, so a careful student selects it."""
+        words = reading.blocks[block]
+        hits = reading.attribution_hits(block)
+        theirs = set()
+        for _, mention in reading.mentions_in(block):
+            start, end = self._attribution_part(reading, block, mention)
+            if (
+                end > start
+                and not any(start <= s and e <= end for s, e in hits)
+                and words.words[end - 1].islower()
+            ):
+                theirs.update(words_of(words, (end - 1, end)))
+        if not theirs:
+            return False
+        quoted = reading.quoted(block)
+        return any(
+            word in theirs and i not in quoted and not covered((i, i + 1), mentions)
+            for i, word in enumerate(words_of(words, (0, len(words.words))))
+        )
+
     def free_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         """A speaker's name or role set off by commas right beside a mention ("Rovers' owner, the
         property developer Martin Hale, has promised"; "said Dr Okafor, the board's director"):
@@ -1309,7 +1352,7 @@ class FindSources(FindInPassage):
             (mention.start, mention.end)
             for source, mention in reading.mentions_in(block)
             if self._only_a_name(reading, block, source, mention)
-            or self._inside_its_own_report(reading, source, mention)
+            or self._said_again(reading, source, mention)
             or self._refuses(reading, block, mention)
         ]
         # Never a claim's own words: "In an online poll last week, 61 per cent of the 820 readers who
@@ -1381,7 +1424,7 @@ class FindSources(FindInPassage):
         keys = []
         for source, mention in reading.mentions_in(block):
             if (
-                self._inside_its_own_report(reading, source, mention)
+                self._said_again(reading, source, mention)
                 or self._inside_another(reading, block, mention)
                 or self._refuses(reading, block, mention)
             ):
@@ -1401,6 +1444,8 @@ class FindSources(FindInPassage):
         mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
         if not all(covered(hit, mentions) for hit in reading.attribution_hits(block)):
             return False  # an attribution word the teacher did not mark as a mention
+        if self._their_verb_again_unmarked(reading, block, mentions):
+            return False
         for source, mention in reading.mentions_in(block):
             inside_another = any(
                 other is not mention and other.contains(mention) for _, other in reading.mentions_in(block)
@@ -1408,7 +1453,7 @@ class FindSources(FindInPassage):
             # "... and then the French said they'd started," a fighter told CNN: free, not required.
             quoted = in_quotation(reading.blocks[block], mention.start, mention.end)
             if not (
-                inside_another or quoted or self._inside_its_own_report(reading, source, mention)
+                inside_another or quoted or self._said_again(reading, source, mention)
             ) and self._only_a_name(reading, block, source, mention):
                 return False  # "St Brennan's Hospital advises": marked, with no reporting word we know
         for _, claim in reading.claims_in(block):

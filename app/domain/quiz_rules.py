@@ -132,10 +132,6 @@ def _unsourced_key(question: Question) -> bool:
     return bool(set(question.answer_text) & _UNSOURCED_KEYS)
 
 
-def _both_source_keyed(a: Question, b: Question) -> bool:
-    return a.kind in SOURCE_KEYED_KINDS and b.kind in SOURCE_KEYED_KINDS
-
-
 def choices_give_keys_away(a: Question, b: Question) -> bool:
     """Two questions that, side by side in a quiz, show a guesser their keys."""
     return (
@@ -151,10 +147,11 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
         or quotes_the_claim_of(a, b)
         or quotes_the_claim_of(b, a)
         or (
-            (a.kind == b.kind or (_unsourced_key(a) or _unsourced_key(b)) and _both_source_keyed(a, b))
+            (a.kind == b.kind or _unsourced_key(a) or _unsourced_key(b))
             and a.extra.get("sentence") is not None
             and a.extra.get("sentence") == b.extra.get("sentence")
-        )  # "Stated as a fact, with no source" on half a sentence answers who said the rest (review 78)
+        )  # "Stated as a fact, with no source" on half a sentence answers who said the rest (review 78),
+        # and so does a note on the other half's kind of statement: "The writer gives no source" (review 114)
     )
 
 

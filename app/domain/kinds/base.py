@@ -579,13 +579,23 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 ROOT_LETTERS = 4
 
 
+# Three-letter words that say too little to give a choice away; other three-letter words ("cap", "tax",
+# "bus") carry the meaning of a claim as much as longer ones do (review 117).
+_PLAIN_SHORT_WORDS_TEXT = (
+    "new old big two one six ten day say out off now per yet too how why let see saw far lot get got "
+    "put set way use did own few"
+)
+_PLAIN_SHORT_WORDS = frozenset(_PLAIN_SHORT_WORDS_TEXT.split())
+
+
 def content_words(text: str, letters: int = ROOT_LETTERS) -> set[str]:
-    """The words of ``text`` that carry meaning (at least ``letters`` long), by their first
-    ``letters`` letters, lowercase."""
+    """The words of ``text`` that carry meaning, by their first ``letters`` letters, lowercase; a
+    shorter word of three letters or more is kept whole ("the cap" meets "price-cap list")."""
+    words = (w.casefold() for w in _LETTERS.findall(match_form(text)))
     return {
         word[:letters]
-        for word in (w.casefold() for w in _LETTERS.findall(match_form(text)))
-        if len(word) >= letters and word not in FUNCTION_WORDS
+        for word in words
+        if len(word) >= 3 and word not in FUNCTION_WORDS and word not in _PLAIN_SHORT_WORDS
     }
 
 
@@ -644,5 +654,8 @@ def speaks_for_a_body(vocabulary: Vocabulary, source: Source) -> bool:
         return True
     if source.type in vocabulary.person_source_types - {"named_person"}:
         return True
-    description = source.name.split(",", 1)[1] if "," in source.name else ""
+    if source.type in UNNAMED_SOURCE_TYPES:
+        description = source.name  # "an unnamed Halvey's store manager": the name is all description
+    else:
+        description = source.name.split(",", 1)[1] if "," in source.name else ""
     return bool(TIED_BY.search(match_form(description)))

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from app.domain.article import HEADLINE_BLOCK, SKILL_NAMES, SKILLS, Article, Vocabulary
 from app.domain.generate import KINDS, FindInPassage, all_questions, build_quiz, headline_annotated
 from app.domain.kinds.base import where
-from app.domain.passage import ArticleReading
+from app.domain.passage import ArticleReading, covered
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import conflicts, footprint, gives_key_away, touches_headline
+from app.domain.scoring import NEAR
 
 # A key position may be right at most this many times its fair share, across seeds; and, so that
 # chance alone in a few quizzes is not reported, by more than three standard deviations.
@@ -171,6 +172,53 @@ def passage_not_fully_annotated(question: Question, reading: ArticleReading) -> 
     ]
 
 
+# Words shown either side of an unmarked word, so the teacher can find it in the paragraph.
+_CONTEXT_WORDS = 3
+
+
+def unmarked_words(reading: ArticleReading) -> tuple[str, ...]:
+    """Words in an annotated paragraph that read as an attribution, a hedge or (where the teacher
+    says every framing word is marked) a loaded word, but that no annotation covers: the engine then
+    asks no "find the ..." question about that paragraph rather than mark a careful student wrong for
+    selecting them.  Not a fault (the word may mean something else there), so the profile names them:
+    one more annotation may add a question."""
+    notes = []
+    article = reading.article
+    for block in range(1, len(article.paragraphs) + 1):
+        mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
+        claims = [(c.span.start, c.span.end) for _, c in reading.claims_in(block)]
+        if not mentions and not claims:
+            continue  # a paragraph the teacher left alone: nothing to fill in there
+        notes += [
+            f"{_in_context(reading, block, hit)} (paragraph {block}) in no source's mentions"
+            for hit in reading.attribution_hits(block)
+            if not covered(hit, mentions)
+        ]
+        quoted = reading.quoted(block)
+        notes += [
+            f"{_in_context(reading, block, hit)} (paragraph {block}) in no claim"
+            for hit in reading.hedge_hits(block)
+            if not covered(hit, claims) and not set(range(*hit)) <= quoted
+        ]
+        if block in article.framing_complete:
+            framing = [(f.span.start, f.span.end) for f in article.framing if f.span.block == block]
+            notes += [
+                f"{_in_context(reading, block, hit)} (paragraph {block}) not marked as framing"
+                for hit in reading.loaded_hits(block)
+                if not covered(hit, framing, margin=NEAR)
+            ]
+    return tuple(notes)
+
+
+def _in_context(reading: ArticleReading, block: int, hit: tuple[int, int]) -> str:
+    words = reading.blocks[block]
+    start, end = hit
+    before = words.text_of(max(0, start - _CONTEXT_WORDS), start)
+    after = words.text_of(end, min(len(words.words), end + _CONTEXT_WORDS))
+    shown = " ".join(part for part in (before, f"[{words.text_of(start, end)}]", after) if part)
+    return f"'{shown}'"
+
+
 def overlapping_questions(quiz: Sequence[Question], seed: int) -> list[Finding]:
     """Two questions of one quiz about the same words, claim, source or framing."""
     findings = []
@@ -292,6 +340,9 @@ class QuizProfile:
     # Framing the teacher marked that no generated question asks about ("'a gimmick' (paragraph 9)"):
     # a question of the teacher's own is the only way students meet it (review 90).
     unasked_framing: tuple[str, ...] = ()
+    # Words that read as an attribution, a hedge or a loaded word that no annotation covers (see
+    # unmarked_words): each keeps a "find the ..." question off its paragraph.
+    unmarked: tuple[str, ...] = ()
 
     def describe(self) -> str:
         sizes = f"{self.shortest}" if self.shortest == self.longest else f"{self.shortest} to {self.longest}"
@@ -304,6 +355,11 @@ class QuizProfile:
             described += (
                 f"; framing no generated question asks about: {', '.join(self.unasked_framing)} "
                 "(write a question of your own to teach it)"
+            )
+        if self.unmarked:
+            described += (
+                f"; words that no annotation covers keep a 'find the ...' question off their paragraph: "
+                f"{', '.join(self.unmarked)} (annotate them where they do what they seem to)"
             )
         return described
 
@@ -327,7 +383,10 @@ def _quoted(text: str) -> str:
 
 
 def quiz_profile(
-    article: Article, quizzes: Sequence[Sequence[Question]], unasked: tuple[str, ...] = ()
+    article: Article,
+    quizzes: Sequence[Sequence[Question]],
+    unasked: tuple[str, ...] = (),
+    unmarked: tuple[str, ...] = (),
 ) -> QuizProfile:
     lengths = [len(q) for q in quizzes] or [0]
     per_skill = {
@@ -344,6 +403,7 @@ def quiz_profile(
         per_skill=per_skill,
         shared=sum(shares) / len(shares) if shares else 1.0,
         unasked_framing=unasked,
+        unmarked=unmarked,
     )
 
 
@@ -387,4 +447,5 @@ def audit_with_profile(
     findings.update(headline_not_asked(article, quizzes, id_line))
     findings.update(thin_skills(quizzes, id_line))
     findings.update(short_quizzes(article, quizzes, id_line))
-    return sorted(findings), quiz_profile(article, quizzes, unasked_framing(article, questions))
+    profile = quiz_profile(article, quizzes, unasked_framing(article, questions), unmarked_words(reading))
+    return sorted(findings), profile

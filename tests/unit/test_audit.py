@@ -298,3 +298,37 @@ def test_the_quiz_profile_names_the_framing_no_generated_question_asks_about() -
     _, profile = audit_with_profile(article, VOCABULARY, seeds=3)
     assert profile.unasked_framing == ("'Flock' (the headline)", "'a smokescreen' (paragraph 1)")
     assert "framing no generated question asks about: 'Flock' (the headline)" in profile.describe()
+
+
+def test_the_quiz_profile_names_the_words_that_keep_a_find_question_off_a_paragraph() -> None:
+    # An attribution or a hedge left unmarked silently cost the paragraph its "find the ..." question
+    # in every review (the engine will not mark a careful student wrong for selecting it); the
+    # profile now names each one, with the words around it.
+    from app.domain.audit import audit_with_profile, unmarked_words
+
+    b = ArticleBuilder(
+        "Bus cut",
+        [
+            "Wheatley Coaches said the route lost money. Residents say the bus is a lifeline.",
+            "The minibus is reportedly full most weeks. The council did not comment.",
+            "Nobody has said anything here.",
+        ],
+    )
+    b.source("wheatley", "Wheatley Coaches", "named_organisation", ["Wheatley Coaches said"])
+    b.claim("the route lost money", "attributed", source="wheatley")
+    b.claim("the bus is a lifeline", "unattributed")
+    b.claim("The council did not comment", "unattributed")
+    article = b.build()
+    assert unmarked_words(ArticleReading(article, VOCABULARY)) == (
+        "'lost money. Residents [say] the bus is' (paragraph 1) in no source's mentions",
+        "'The minibus is [reportedly] full most weeks' (paragraph 2) in no claim",
+    )
+    _, profile = audit_with_profile(article, VOCABULARY, seeds=3)
+    assert (
+        "keep a 'find the ...' question off their paragraph: 'lost money. Residents [say]"
+        in profile.describe()
+    )
+    # With both annotated, nothing is left to name.
+    b.source("residents", "residents", "vague", ["Residents say"])
+    b.claim("The minibus is reportedly full most weeks", "hedged", cues=["reportedly"])
+    assert unmarked_words(ArticleReading(b.build(), VOCABULARY)) == ()

@@ -74,6 +74,7 @@ def _preview_context(state: editor.EditorState) -> dict[str, Any]:
     return {
         "questions": state.questions,
         "findings": state.findings,
+        "unmarked": state.unmarked,
         "blocks": article.blocks if article is not None else (),
         "valid": article is not None,
         "kind_titles": KIND_TITLES,

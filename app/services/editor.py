@@ -17,9 +17,10 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.article_yaml import document_to_yaml, yaml_to_document
-from app.domain.audit import Finding, audit_article
+from app.domain.audit import Finding, audit_article, unmarked_words
 from app.domain.drafting import DraftError, draft_from_html, draft_from_plain_text
 from app.domain.generate import build_quiz
+from app.domain.passage import ArticleReading
 from app.domain.question import Question
 from app.domain.safe_yaml import MAX_BYTES, MappingNode, SequenceNode, YamlProblem, load_with_lines
 from app.domain.text import Block, split_paragraphs
@@ -96,6 +97,9 @@ class EditorState:
     problems: list[Concern]
     questions: list[Question] = field(default_factory=list)
     findings: list[Concern] = field(default_factory=list)
+    # Words that read as an attribution, a hedge or a loaded word that no annotation covers
+    # (audit.unmarked_words): not faults, but each keeps a "find the ..." question off its paragraph.
+    unmarked: tuple[str, ...] = ()
 
     @property
     def article_id(self) -> str:
@@ -270,6 +274,7 @@ def _state(document: dict[str, Any], yaml_text: str, with_preview: bool) -> Edit
             _concern(f.line, f.message, "finding", sections)
             for f in _audit(article, vocabulary, result.id_line)
         ]
+        state.unmarked = unmarked_words(ArticleReading(article, vocabulary))
     return state
 
 

@@ -461,6 +461,11 @@ def test_the_check_ties_problems_to_annotations_and_renders_the_preview(owner: F
     fixed = owner.post("/teacher/library/editor/check", json={"document": document}).get_json()
     assert fixed["valid"] and fixed["errors"] == 0
     assert "question-card" in fixed["preview_html"]
+    # "officials said" is in no source's mentions: the preview names it, with the words around it.
+    assert "Words no annotation covers" in fixed["preview_html"]
+    assert "'in May, officials [said]' (paragraph 2) in no source's mentions" in html.unescape(
+        fixed["preview_html"]
+    )
 
 
 @pytest.mark.parametrize(

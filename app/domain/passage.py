@@ -349,9 +349,16 @@ def attribution_key_words(
     ):
         saying = saying[:-1]
     verb = saying[-1:]
-    if verb and verb[0][1] - verb[0][0] > 1 and _bare(block.words[verb[0][0]]) == "what":
-        # "what it calls": who is the pronoun, the verb its last word (review 90).
-        verb = [(verb[0][1] - 1, verb[0][1])]
+    if verb and verb[0][1] - verb[0][0] > 1:
+        # A reporting phrase counts as one word, its first that means something: "according" of
+        # "according to", which alone must not outweigh "the trust's board papers" (review 118);
+        # "calls" of "what it calls", whose "it" says who (review 90).
+        meaning = [
+            i
+            for i in range(*verb[0])
+            if _bare(block.words[i]) not in _VERB_PHRASE_FILLER and _bare(block.words[i]) not in PRONOUNS
+        ]
+        verb = [(meaning[0], meaning[0] + 1)] if meaning else verb
     if who and verb and _owns(block, who[0]) and who[0] + 1 < verb[0][0]:
         # "the league's board announced": the board speaks, the league owns it (review 52); "The
         # engineers' report, published on the council's website, warns": the report (review 66).
@@ -377,6 +384,8 @@ def attribution_key_words(
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "such", "his", "her", "its", "their", "our"})
+# The words of a reporting phrase that do not report: "to" of "according to", "what" of "what it calls".
+_VERB_PHRASE_FILLER = frozenset({"to", "that", "what", "as", "in", "a", "an", "the", "out", "on", "by"})
 
 
 def _is_noun_position(before: str) -> bool:

@@ -922,7 +922,7 @@ def test_find_sources_keys_the_noun_a_possessive_owns_and_stops_at_what_describe
         "Parents downloaded it 40,000 times, according to figures published by the company that makes it.",
         "according to figures published by the company that makes it",
         "download figures published by Lexora",
-    ) == ["according to", "figures"]
+    ) == ["according", "figures"]
     assert key_of(
         "Some people who tried it say their sneezing has stopped.",
         "Some people who tried it say",
@@ -2214,7 +2214,7 @@ def test_find_sources_keys_the_head_of_the_speakers_words() -> None:
         q.block: [" ".join(q.words[s:e]) for s, e in q.keys] for q in questions_of(article, "find_sources")
     }
     assert keys[1] == ["Residents", "say"]
-    assert keys[2] == ["according to", "log"]
+    assert keys[2] == ["according", "log"]
     assert keys[4][:2] == ["father", "told"]
 
 
@@ -2510,3 +2510,86 @@ def test_a_quiz_keeps_an_unsourced_key_apart_from_any_question_on_its_sentence()
     pairs = [(k, w) for k in kinds for w in who if "bus stop" in k.prompt]
     assert pairs
     assert all(conflicts(k, w) for k, w in pairs)
+
+
+def test_find_framing_is_not_asked_where_single_quotation_marks_show_the_only_span() -> None:
+    # "Farmers Count Cost of Dog 'Carnage'": the one marked word is the one in quotation marks, which
+    # points at it without reading, in single marks as in double (review 119).
+    def asked(headline: str) -> list[Question]:
+        b = ArticleBuilder(headline, ["Dogs killed 40 sheep last spring, the park authority said."])
+        b.frame("Carnage", "loaded_language", note="'Carnage' makes it sound like a massacre.")
+        b.framing_complete = {0}
+        return [q for q in questions_of(b.build(), "find_framing") if q.block == 0]
+
+    assert asked("Farmers Count Cost of Dog 'Carnage' as Park Brings In Leads Rule") == []
+    assert asked('Farmers Count Cost of Dog "Carnage" as Park Brings In Leads Rule') == []
+    assert len(asked("Farmers Count Cost of Dog Carnage as Park Brings In Leads Rule")) == 1
+
+
+def test_find_framing_keys_the_word_the_note_names_where_every_word_is_emotive() -> None:
+    # "savage attacks", both words on the emotive list: "savage" alone, the word the note explains,
+    # earned no more than "attacks" (review 119).
+    b = ArticleBuilder(
+        "Leads rule",
+        ["The board voted for the rule following a sharp rise in savage attacks on sheep."],
+    )
+    b.frame(
+        "savage attacks",
+        "loaded_language",
+        note='"Savage" makes the dogs sound like wild beasts. Plainer words would be "attacks by dogs".',
+    )
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, selected(question, "savage")).score == 1
+
+
+def test_find_sources_weighs_according_to_as_one_word_against_the_source() -> None:
+    # "according to the trust's board papers": "according to", which names nobody, earned twice what
+    # "board papers" did (review 118).
+    b = ArticleBuilder(
+        "Parking",
+        ["Staff parking will rise to £60 a month, according to the trust's board papers."],
+    )
+    b.source(
+        "papers", "the trust's board papers", "document_or_data", ["according to the trust's board papers"]
+    )
+    b.claim("Staff parking will rise to £60 a month", "attributed", source="papers")
+    (question,) = questions_of(b.build(), "find_sources")
+    by_the_phrase = score_answer(question, selected(question, "according to")).score
+    by_the_source = score_answer(question, selected(question, "board papers")).score
+    assert by_the_source >= by_the_phrase
+    assert score_answer(question, selected(question, "according to the trust's board papers")).score == 1
+
+
+def test_support_is_not_asked_where_an_unnamed_group_in_the_claim_saw_it() -> None:
+    # "some of its members have seen takings fall by as much as 20 per cent", from the named traders'
+    # association: the people who saw it are unnamed, so "An unnamed or vague source" could be
+    # defended (review 121).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder("Parking", [f"The Brackford Traders' Association says {claim}."])
+        b.source(
+            "traders",
+            "the Brackford Traders' Association",
+            "named_organisation",
+            ["The Brackford Traders' Association says"],
+        )
+        b.claim(claim, "attributed", source="traders")
+        return questions_of(b.build(), "support")
+
+    assert asked("some of its members have seen takings fall by as much as 20 per cent") == []
+    assert asked("many shop owners noticed fewer customers in March") == []
+    assert len(asked("takings on the high street fell by 20 per cent in March")) == 1
+
+
+def test_find_framing_labels_a_note_with_its_span_closed_as_a_stem_shows_it() -> None:
+    # 'much-hyped "paperless future' stops before the closing mark: the note was labelled
+    # '"much-hyped "paperless future":' (review 120).
+    b = ArticleBuilder(
+        "Exams",
+        ['The fiasco is the latest blow to the much-hyped "paperless future", critics said.'],
+    )
+    b.frame("fiasco", "loaded_language", note="'Fiasco' means a complete failure.")
+    b.frame('much-hyped "paperless future', "scare_quotes", note="The marks mock the plan.")
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert "\"much-hyped 'paperless future'\": The marks mock the plan." in question.explanation

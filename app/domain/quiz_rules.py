@@ -146,6 +146,8 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
         or passage_marks_choices(b, a)
         or quotes_the_claim_of(a, b)
         or quotes_the_claim_of(b, a)
+        or names_the_speaker_of(a, b)
+        or names_the_speaker_of(b, a)
         or (
             (a.kind == b.kind or _unsourced_key(a) or _unsourced_key(b))
             and a.extra.get("sentence") is not None
@@ -304,6 +306,33 @@ def reveals(a: Question, b: Question) -> bool:
     """``a``'s explanation (seen after answering it) contains ``b``'s answer."""
     explanation = match_form(a.explanation).casefold()
     return any(p.search(explanation) for p in _answer_patterns(b))
+
+
+# A run of this many words of a claim beside its speaker's noun tells who said it: "Only one
+# unnamed nurse describes people struggling to breathe" (review 116).
+SPEAKER_BESIDE_WORDS = 3
+# Words of a source's label that say nothing of who it is ("an unnamed nurse at ...").
+_LABEL_FILLER = frozenset(
+    {"a", "an", "the", "one", "unnamed", "anonymous", "some", "of", "at", "for", "from"}
+)
+
+
+def names_the_speaker_of(a: Question, b: Question) -> bool:
+    """``a``'s explanation retells some of the claim "who said it" asks about in ``b`` and names its
+    speaker by a word of the key's label, though not by the whole label that ``reveals`` looks for."""
+    if b.kind != "who_said_it" or "claim" not in b.extra or a.extra.get("claim") == b.extra["claim"]:
+        return False
+    speaker = {
+        word
+        for text in b.answer_text
+        for word in _spaced_words(re.split(r",| who | at | of ", text, maxsplit=1)[0]).split()
+        if len(word) >= 3 and word not in _LABEL_FILLER and text.casefold() != "the article does not say"
+    }
+    if not speaker or speaker.isdisjoint(_spaced_words(a.explanation).split()):
+        return False
+    shared = _word_runs(b.quote, SPEAKER_BESIDE_WORDS) & _word_runs(a.explanation, SPEAKER_BESIDE_WORDS)
+    # Not "of the town": at least two words of meaning in the run.
+    return any(sum(len(word) >= 4 for word in run) >= 2 for run in shared)
 
 
 def clash_sets(questions: Sequence[Question]) -> list[set[int]]:

@@ -2593,3 +2593,19 @@ def test_find_framing_labels_a_note_with_its_span_closed_as_a_stem_shows_it() ->
     b.framing_complete = {1}
     (question,) = questions_of(b.build(), "find_framing")
     assert "\"much-hyped 'paperless future'\": The marks mock the plan." in question.explanation
+
+
+def test_a_quiz_keeps_apart_an_explanation_that_retells_a_claim_with_its_speaker() -> None:
+    # "Only one unnamed nurse describes people struggling to breathe", in the headline question's
+    # explanation, answered "who said it" on "... 'rammed' with people struggling to breathe" (key: an
+    # unnamed nurse at the hospital) in both of the reviewer's quizzes (review 116).
+    from app.domain.quiz_rules import conflicts, names_the_speaker_of
+
+    article = unseen_article("review116.yaml")
+    (headline,) = questions_of(article, "headline_check")
+    (who,) = [q for q in questions_of(article, "who_said_it") if "rammed" in q.prompt]
+    assert "nurse describes people struggling to breathe" in headline.explanation
+    assert conflicts(headline, who) and conflicts(who, headline)
+    # Not for the others: the explanation names no other speaker beside words of their claims.
+    others = [q for q in questions_of(article, "who_said_it") if "rammed" not in q.prompt]
+    assert others and not any(names_the_speaker_of(headline, q) for q in others)

@@ -376,16 +376,43 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     return not any((words & owners) or words <= named for words in named_sources)
 
 
+def _whose_view_first(reading: ArticleReading, claim: Claim) -> bool:
+    """The claim's sentence opens by saying whose view it is ("For the families who farm the valley,
+    the reservoir is a disaster"): "The article does not say" and those people could both be
+    defended (review 122)."""
+    block = reading.blocks[claim.span.block]
+    people = _VIEW_HOLDERS | set(reading.vocabulary.staff_words)
+    for first, _ in reading.sentences_of(claim.span):
+        if first >= claim.span.start or block.words[first].casefold() != "for":
+            continue
+        comma = next((i for i in range(first + 1, claim.span.start + 1) if "," in block.gaps[i]), None)
+        # People, not a time: "For now," and "For years," say when (reviews 79 and 87).
+        return comma is not None and bool(people & set(words_of(block, (first + 1, comma))))
+    return False
+
+
+# Who a sentence opening "For ..., " may give a view to.
+_VIEW_HOLDERS_TEXT = (
+    "who families parents residents people farmers locals villagers pupils students fans shoppers "
+    "traders owners campaigners critics supporters many some most"
+)
+_VIEW_HOLDERS = frozenset(_VIEW_HOLDERS_TEXT.split())
+
+
 # An attribution this close to its sentence's end, after a comma, closes it: "..., officials said".
 CLOSING_ATTRIBUTION_WORDS = 3
 
 
 def _closes_its_sentence(reading: ArticleReading, block: int, hit: tuple[int, int]) -> bool:
-    gaps = reading.blocks[block].gaps
+    gaps, words = reading.blocks[block].gaps, reading.blocks[block].words
     for first, last in reading.sentences(block):
         if first <= hit[0] < last:
             if last - hit[1] > 1:
-                return False  # "Critics say the industry is barely policed"
+                # "Critics say the industry is barely policed" opens what follows; "..., said Paul
+                # Grieve, who chairs the traders' association" closes what comes before (review 123).
+                return "," in gaps[hit[0]] and (
+                    words[hit[1]][:1].isupper() or words[hit[1]].casefold() in ("the", "a", "an", "one")
+                )
             return any(
                 "," in gaps[i] for i in range(max(first + 1, hit[0] - CLOSING_ATTRIBUTION_WORDS), hit[0] + 1)
             )
@@ -422,7 +449,8 @@ def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
 
 
 # Small words of a hedge phrase that carry none of its doubt: "expected" alone finds "expected to".
-_HEDGE_PARTICLES = frozenset(["to", "a", "an", "as", "the"])
+# Words of a hedge phrase that doubt nothing: "to" of "expected to", "it is" of "it is thought" (review 124).
+_HEDGE_PARTICLES = frozenset(["to", "a", "an", "as", "the", "it", "is", "are", "was", "were", "be", "been"])
 
 
 def _key_words(reading: ArticleReading, span: Span | tuple[int, int, int]) -> list[tuple[int, int]]:
@@ -469,7 +497,11 @@ class WhoSaidIt(QuestionKind):
             if not self._readable_source(reading, claim, source):
                 return None
             right = source_label(source)
-        elif claim.status == "unattributed" and _claim_is_in_writers_words(reading, claim):
+        elif (
+            claim.status == "unattributed"
+            and _claim_is_in_writers_words(reading, claim)
+            and not _whose_view_first(reading, claim)
+        ):
             # Not a hedged claim: "reportedly" says someone reported it, so "the article does not
             # say" is arguable whenever the article names anyone who reports.
             right = NOT_SAID
@@ -1865,10 +1897,19 @@ class SpotHedge(QuestionKind):
             cue_ranges = [(cue.start, cue.end) for cue in cues]
             if not all(covered(hit, cue_ranges) for hit in reading.hedges_in(span)):
                 continue  # another hedge word in the claim that the teacher did not list as a cue
-            if any(
-                word in _CONDITIONS and not covered((i, i + 1), cue_ranges)
-                for i, word in enumerate(words_of(reading.blocks[span.block], span), start=span.start)
-            ) or _CONDITION_PHRASE.search(match_form(span.quote).casefold()):
+            if (
+                any(
+                    word in _CONDITIONS and not covered((i, i + 1), cue_ranges)
+                    for i, word in enumerate(words_of(reading.blocks[span.block], span), start=span.start)
+                )
+                or _CONDITION_PHRASE.search(match_form(span.quote).casefold())
+                or any(
+                    # "looking at whether Dale Road could be opened": the cue is what is weighed up, not a
+                    # doubt about the claim (review 124).
+                    word == "whether" and i < min(cue.start for cue in cues)
+                    for i, word in enumerate(words_of(reading.blocks[span.block], span), start=span.start)
+                )
+            ):
                 # "could become a burden if the team were relegated", "could come within 10 percent
                 # once their readings were corrected" (review 47): the condition doubts it too.
                 continue
@@ -2089,6 +2130,11 @@ class HeadlineCheck(QuestionKind):
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
         vocabulary = reading.vocabulary
+        if reading.article.title.rstrip().endswith("?"):
+            # "Is Hartwell University About to Throw Away Its Library?" says nothing: cut out of the
+            # question, its words become a statement the headline never made, and "the article says
+            # more" (a firm plan) could be defended (review 125).
+            return
         for index, framing, technique in _framings(reading):
             if framing.span.block != HEADLINE_BLOCK or framing.technique not in vocabulary.headline_only:
                 continue

@@ -2609,3 +2609,131 @@ def test_a_quiz_keeps_apart_an_explanation_that_retells_a_claim_with_its_speaker
     # Not for the others: the explanation names no other speaker beside words of their claims.
     others = [q for q in questions_of(article, "who_said_it") if "rammed" not in q.prompt]
     assert others and not any(names_the_speaker_of(headline, q) for q in others)
+
+
+def test_headline_check_is_not_asked_of_a_question_headline() -> None:
+    # "Is Hartwell University About to Throw Away Its Library?": the stem "The headline says 'Throw
+    # Away Its Library'" turned a question into a statement it never made (review 125).
+    def asked(headline: str) -> list[Question]:
+        b = ArticleBuilder(headline, ["The university will move 60,000 printed books into storage by 2026."])
+        b.frame("Throw Away Its Library", "headline_body_mismatch", note="Most books go into storage.")
+        return questions_of(b.build(), "headline_check")
+
+    assert asked("Is Hartwell University About to Throw Away Its Library?") == []
+    assert len(asked("Hartwell University to Throw Away Its Library")) == 1
+
+
+def test_spot_hedge_keys_the_doubting_word_of_it_is_thought_to() -> None:
+    # Cue "It is thought to": "thought to", a hedge of the vocabulary's own, earned half marks and
+    # "thought" a third (review 124).
+    b = ArticleBuilder("Petition", ["It is thought to be the biggest petition the council has received."])
+    b.claim(
+        "It is thought to be the biggest petition the council has received",
+        "hedged",
+        cues=["It is thought to"],
+    )
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert score_answer(question, selected(question, "thought to")).score == 1
+    assert score_answer(question, selected(question, "thought")).score == 1
+
+
+def test_spot_hedge_is_not_asked_where_could_is_inside_a_whether_clause() -> None:
+    # "officers were looking at whether Dale Road could be opened": "could" is what they weigh up, not
+    # a doubt about the claim (review 124).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder("One-way", [f"The council said {claim}."])
+        b.source("council", "the council", "named_organisation", ["The council said"])
+        b.claim(claim, "attributed", source="council", cues=["could"])
+        return questions_of(b.build(), "spot_hedge")
+
+    assert asked("officers were looking at whether Dale Road could be opened to cars again") == []
+    assert len(asked("Dale Road could be opened to cars again next month")) == 1
+
+
+def test_headline_quote_offers_no_vague_group_beside_anyone_else() -> None:
+    # '"parents"' beside Kerry Walsh, a parent, for whose word 'Fiasco' is (review 124).
+    b = ArticleBuilder(
+        "One-Way 'Fiasco' Traps Parents",
+        [
+            'Kerry Walsh, a mother of two, called the scheme "a fiasco". Parents say the queues are long.',
+            "Dean Mabry, the council's highways officer, said the scheme would stay. Ruth Farrow, a "
+            "traffic expert, said queues often ease.",
+        ],
+    )
+    b.source(
+        "walsh", "Kerry Walsh, a mother of two", "named_person", ["Kerry Walsh, a mother of two, called"]
+    )
+    b.source("parents", "parents", "vague", ["Parents say"])
+    b.source(
+        "mabry",
+        "Dean Mabry, the highways officer",
+        "named_official",
+        ["Dean Mabry, the council's highways officer, said"],
+    )
+    b.source(
+        "farrow", "Ruth Farrow, a traffic expert", "named_person", ["Ruth Farrow, a traffic expert, said"]
+    )
+    b.claim("the queues are long", "attributed", source="parents")
+    asked = [q for seed in range(10) for q in questions_of(b.build(), "headline_quote", seed)]
+    assert asked
+    assert not any("parents" in choice for q in asked for choice in q.choices)
+
+
+def test_who_said_it_does_not_key_no_source_before_an_unmarked_inverted_attribution() -> None:
+    # "Footfall is already down 12 per cent. Four shops have closed, and more will follow, said Paul
+    # Grieve, who chairs the traders' association": "said" after the comma, the speaker after it, left
+    # unmarked; "The article does not say" was the key for the footfall figure (review 123).
+    def asked(closing: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Fountains",
+            [
+                "Footfall in the town centre is already down 12 per cent on 2022. "
+                f"Four shops have closed, {closing}.",
+                "Councillor Ann Halloway said the cuts were needed. Critics say the plan is short-sighted.",
+            ],
+        )
+        b.source("halloway", "Ann Halloway, a councillor", "named_official", ["Councillor Ann Halloway said"])
+        b.source("critics", "critics", "vague", ["Critics say"])
+        b.claim("Footfall in the town centre is already down 12 per cent on 2022", "unattributed")
+        b.claim("the cuts were needed", "attributed", source="halloway")
+        return [q for q in questions_of(b.build(), "who_said_it") if "Footfall" in q.prompt]
+
+    assert asked("said Paul Grieve, who chairs the Brackwell Traders' Association") == []
+    assert asked("said the chair of the traders' association") == []
+    assert len(asked("and more may follow next year")) == 1
+
+
+def test_who_said_it_is_not_asked_where_the_sentence_opens_with_whose_view_it_is() -> None:
+    # "For the families who farm the valley, the reservoir is a disaster": the key "The article does
+    # not say" beside "farmers in the valley" (review 122).
+    def asked(opening: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Reservoir",
+            [
+                f"{opening}the reservoir is a disaster for the valley.",
+                "Eastmere Water said the reservoir was needed. Farmers in the valley say they will fight it. "
+                "A 2022 study found demand would rise.",
+            ],
+        )
+        b.source("eastmere", "Eastmere Water", "named_organisation", ["Eastmere Water said"])
+        b.source("farmers", "farmers in the valley", "vague", ["Farmers in the valley say"])
+        b.source("study", "a 2022 study", "document_or_data", ["A 2022 study found"])
+        b.claim("the reservoir is a disaster for the valley", "unattributed")
+        b.claim("the reservoir was needed", "attributed", source="eastmere")
+        return [q for q in questions_of(b.build(), "who_said_it") if "disaster" in q.prompt]
+
+    assert asked("For the families who farm the valley, ") == []
+    assert len(asked("In the end, ")) == 1
+
+
+def test_statement_kind_reads_stands_to_as_the_future() -> None:
+    # "He stands to lose 300 acres", marked an observation: he loses them only if the plan goes ahead,
+    # so "A prediction" could be defended (review 122).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder("Reservoir", [f"Farmer Tom Aldridge said {claim}."])
+        b.source("aldridge", "Tom Aldridge, a farmer", "named_person", ["Farmer Tom Aldridge said"])
+        b.claim(claim, "attributed", source="aldridge", kind="observation")
+        return questions_of(b.build(), "statement_kind")
+
+    assert asked("he stands to lose 300 acres of grazing land") == []
+    assert len(asked("he lost 300 acres of grazing land last year")) == 1

@@ -148,6 +148,9 @@ class HeadlineQuote(QuestionKind):
             # "Helen Barker, the council's cabinet member" beside the town council: she speaks for it,
             # so "the council uses these words" could be defended (review 98).
             and not (s.type == BODY_TYPE and speaks_for_a_body(reading.vocabulary, speaker))
+            # A loose group ("parents") beside anyone else, who may be one of them: Kerry Walsh, a
+            # parent, beside '"parents"' (review 124), as in "who said it".
+            and not (s.type == "vague" and speaker.type != "vague")
         ]
         # One wrong source of the speaker's own kind at least: beside a referee's "Scared", an
         # association and a radio station are no real choice (review 74).

@@ -105,12 +105,16 @@ def speaks_of_what_may_happen(text: str) -> bool:
 # only way to secure the club's future", reviews 63 and 65).  "future" alone is a view of what is
 # to come only beside an opinion: "unsure whether to trust future elections" says how people feel now.
 _WILL_HAPPEN = re.compile(
-    r"\b(?:will|would|shall|going to|set to|expected to|\w+'ll|waiting to happen|bound to|about to|"
-    r"heading for|headed for|on course to|on track to|soon|one day|next (?:week|month|year|"
+    r"\b(?:will|would|shall|going to|set to|expected to|stands? to|\w+'ll|waiting to happen|bound to|"
+    r"about to|heading for|headed for|on course to|on track to|soon|one day|next (?:week|month|year|"
     r"season|term|winter|summer|spring|autumn))\b"
 )
 
 _FUTURE = re.compile(r"\bfuture\b")
+# What has not happened yet, in words no report of the past uses ("one day", "would" may be).
+_STILL_TO_COME = re.compile(
+    r"\b(?:will|shall|going to|set to|expected to|stands? to|\w+'ll|bound to|about to)\b"
+)
 
 
 def speaks_of_the_future(text: str) -> bool:
@@ -150,6 +154,8 @@ class StatementKind(QuestionKind):
                 continue
             if claim.kind == "opinion" and (speaks_of_the_future(quote) or _FUTURE.search(quote)):
                 continue  # "this will ruin the town": a forecast as well as a view
+            if claim.kind == "observation" and _STILL_TO_COME.search(quote):
+                continue  # "he stands to lose 300 acres": only if the plan goes ahead (review 122)
             if claim.status == "disputed":
                 # Another source disagrees: "an opinion" could be defended, and for an opinion the
                 # answer to it ("the report's numbers went down") reads as a check of a fact.

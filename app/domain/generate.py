@@ -610,6 +610,14 @@ class WhoSaidIt(QuestionKind):
             and not ((content_words(source_label(s)) - _DESCRIPTOR_ROOTS) & shown_words)
             # "the campaign said the poll showed ...": the poll is in the claim's own sentence
             and not any(reading.shares_sentence(claim.span, m) for m in s.mentions)
+            # "Dr Treharne pointed to the closure ... Passenger numbers fell by 6 per cent, according
+            # to the review": someone named earlier in the paragraph may be who cites the record
+            # (review 129)
+            and not (
+                source is not None
+                and source.type in RECORD_TYPES
+                and any(m.block == claim.span.block and m.end <= claim.span.start for m in s.mentions)
+            )
             and not (said_as is not None and _gender(reading, s) not in (None, said_as))
             # "Dr Rao, who led the research" beside "the University of Hallamford study": whoever a
             # record's label ties to a record may be its author (review 85).
@@ -2905,6 +2913,18 @@ def _key_at(question: Question, place: int) -> Question:
     return replace(question, choices=tuple(question.choices[i] for i in order), answer=(place,), extra=extra)
 
 
+# How many choice questions of one kind may share a key in a quiz: a third "A source the article
+# names" teaches a guesser the pattern (reviews 125, 127 and 128), and the quiz is better a question
+# shorter.
+MAX_SAME_KEY = 2
+
+
+def _drop_keys_used_up(by_kind: dict[str, list[Question]], chosen: Sequence[Question]) -> None:
+    used = Counter((q.kind, tuple(q.answer_text)) for q in chosen if q.type != SELECT)
+    for kind, questions in by_kind.items():
+        by_kind[kind] = [q for q in questions if used[(kind, tuple(q.answer_text))] < MAX_SAME_KEY]
+
+
 class _Spread:
     """How often a quiz so far has each kind's key and each paragraph."""
 
@@ -2938,6 +2958,7 @@ def _balanced_pick(
         by_kind.setdefault(question.kind, []).append(question)
     for kind_questions in by_kind.values():
         rng.shuffle(kind_questions)
+    _drop_keys_used_up(by_kind, taken)
     # A fixed random rank per kind breaks ties, so equal kinds do not always go in KINDS order.
     rank = {name: rng.random() for name in by_kind}
     uses: Counter[str] = Counter(q.kind for q in taken)
@@ -2997,6 +3018,7 @@ def _balanced_pick(
             by_kind[kind_name] = [q for q in by_kind[kind_name] if id(q) not in out]
         picked.append(question)
         chosen.append(question)
+        _drop_keys_used_up(by_kind, chosen)
         uses[name] += 1
         selects += question.type == SELECT
         skill_counts[question.skill] += 1

@@ -202,9 +202,12 @@ def quotes_the_claim_of(a: Question, b: Question) -> bool:
     if b.type == SELECT and b.kind != a.kind:
         # A "find" question's answer is its passages: "appears to have grown since the pandemic", six
         # words of one, in a headline question's explanation shows it (review 100).
+        # A passage that is one claim ("spot the hedge") is about that claim as a whole: quoting five
+        # words of it elsewhere puts the two questions on the same claim (review 126).
+        texts = [*b.answer_text, *([b.quote] if "claim" in b.extra and b.quote else [])]
         return any(
             runs and not runs.isdisjoint(_word_runs(a.explanation, len(next(iter(runs)))))
-            for runs in map(_claim_runs, b.answer_text)
+            for runs in map(_claim_runs, texts)
         )
     if "claim" not in b.extra or not b.quote or a.extra.get("claim") == b.extra["claim"]:
         return False

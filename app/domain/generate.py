@@ -448,8 +448,8 @@ def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
     return _phrase(reading, mention.block, start, end)
 
 
-# Small words of a hedge phrase that carry none of its doubt: "expected" alone finds "expected to".
-# Words of a hedge phrase that doubt nothing: "to" of "expected to", "it is" of "it is thought" (review 124).
+# Small words of a hedge phrase that carry none of its doubt: "expected" alone finds "expected to", and
+# "thought" finds "it is thought" (review 124).
 _HEDGE_PARTICLES = frozenset(["to", "a", "an", "as", "the", "it", "is", "are", "was", "were", "be", "been"])
 
 

@@ -48,9 +48,10 @@ test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_SUITE)
 	$(BIN)/python -m pytest -m load tests/load
 
-## The same suite against PostgreSQL (each run in its own schema of the database in POSTGRES_URL)
+## The same suite against PostgreSQL (each run in its own schema of the database in POSTGRES_URL), all
+## but tests/unit: the domain they test never touches a database, and they already ran in `make test`
 test-postgres: install-dev
-	SOURCEWISE_TEST_DATABASE=$(POSTGRES_URL) $(BIN)/python -m pytest $(PYTEST_SUITE)
+	SOURCEWISE_TEST_DATABASE=$(POSTGRES_URL) $(BIN)/python -m pytest $(PYTEST_SUITE) --ignore=tests/unit
 	SOURCEWISE_TEST_DATABASE=$(POSTGRES_URL) $(BIN)/python -m pytest -m load tests/load
 
 ## The README's "Running for a school" on this machine: PostgreSQL, gunicorn, nginx over HTTPS, Chromium,

@@ -325,17 +325,25 @@ def names_the_speaker_of(a: Question, b: Question) -> bool:
     speaker by a word of the key's label, though not by the whole label that ``reveals`` looks for."""
     if b.kind != "who_said_it" or "claim" not in b.extra or a.extra.get("claim") == b.extra["claim"]:
         return False
-    speaker = {
-        word
-        for text in b.answer_text
-        for word in _spaced_words(re.split(r",| who | at | of ", text, maxsplit=1)[0]).split()
-        if len(word) >= 3 and word not in _LABEL_FILLER and text.casefold() != "the article does not say"
-    }
+    speaker = _speaker_words(tuple(b.answer_text))
     if not speaker or speaker.isdisjoint(_spaced_words(a.explanation).split()):
         return False
     shared = _word_runs(b.quote, SPEAKER_BESIDE_WORDS) & _word_runs(a.explanation, SPEAKER_BESIDE_WORDS)
     # Not "of the town": at least two words of meaning in the run.
     return any(sum(len(word) >= 4 for word in run) >= 2 for run in shared)
+
+
+@lru_cache(maxsize=4096)
+def _speaker_words(keys: tuple[str, ...]) -> frozenset[str]:
+    """The words of a "who said it" key that say who ("nurse" of "an unnamed nurse at the hospital"),
+    worked out once per key: a quiz compares every pair of its candidates."""
+    return frozenset(
+        word
+        for text in keys
+        if text.casefold() != "the article does not say"
+        for word in _spaced_words(re.split(r",| who | at | of ", text, maxsplit=1)[0]).split()
+        if len(word) >= 3 and word not in _LABEL_FILLER
+    )
 
 
 def clash_sets(questions: Sequence[Question]) -> list[set[int]]:

@@ -419,13 +419,15 @@ def _closes_its_sentence(reading: ArticleReading, block: int, hit: tuple[int, in
     return False
 
 
-def _reported_nearby(reading: ArticleReading, claim: Claim) -> bool:
-    """A claim hedged as reported ("reportedly", "believed to") while the article names a source in
-    the same or the next paragraph: a student could take that source for the one who reported it."""
+def _reported_by_someone(reading: ArticleReading, claim: Claim) -> bool:
+    """A claim whose doubt is that someone unnamed holds it ("reportedly", "It is thought that",
+    "believed to"): "An unnamed or vague source" can be defended beside "Hedged by the writer"
+    (reviews 131 and 132), and a source named nearby may be who reported it."""
     span = claim.span
-    if not any(span.start <= s and e <= span.end for s, e in reading.reporting_hits(span.block)):
-        return False
-    return any(m.block in (span.block, span.block + 1) for s in reading.article.sources for m in s.mentions)
+    doubts = [(c.start, c.end) for c in claim.cues if c.block == span.block] + [
+        hit for hit in reading.reporting_hits(span.block) if span.start <= hit[0] and hit[1] <= span.end
+    ]
+    return any(overlaps(doubt, hit) for doubt in doubts for hit in reading.reporting_hits(span.block))
 
 
 def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
@@ -1462,9 +1464,21 @@ class FindSources(FindInPassage):
     def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         """Who and the reporting verb ("she told", "Briggs said"): titles, first names, where and
         when may be left out (passage.attribution_key_words)."""
+        return self._keys_and_cores(reading, block)[0]
+
+    def cores_in(
+        self, reading: ArticleReading, block: int, keys: Sequence[tuple[int, int]]
+    ) -> list[tuple[int, list[int]]]:
+        """A record's authors find it as well as its noun does (see _authors)."""
+        return self._keys_and_cores(reading, block)[1]
+
+    def _keys_and_cores(
+        self, reading: ArticleReading, block: int
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, list[int]]]]:
         words = reading.blocks[block]
         verbs = reading.attribution_hits(block)
-        keys = []
+        keys: list[tuple[int, int]] = []
+        cores: list[tuple[int, list[int]]] = []
         for source, mention in reading.mentions_in(block):
             if (
                 self._said_again(reading, source, mention)
@@ -1480,8 +1494,14 @@ class FindSources(FindInPassage):
                 # the department's name is right to select but not required (review 35).
                 first, last = stand_in[0]
                 found = [hit for hit in found if hit in verbs] + [(span[0] + first, span[0] + last)]
-            keys += found
-        return keys
+            authors = _authors(words, span, [hit for hit in found if hit not in verbs])
+            if authors:
+                # Key words are all required; a core of one word each lets the authors stand in for
+                # the record's noun while the verb, if any, is still required.
+                cores += [(1, [*range(*hit), *(authors if hit not in verbs else [])]) for hit in found]
+            else:
+                keys += found
+        return keys, cores
 
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
@@ -1509,6 +1529,40 @@ class FindSources(FindInPassage):
                 # it comes from in words the teacher did not mark.
                 return False
         return reading.every_sentence_annotated(block, reading.annotated_spans(block))
+
+
+_NAME_JOINS_IN_AUTHORS = frozenset({"and", "&", "of", "for"})
+
+
+def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]) -> list[int]:
+    """The named authors of a record, where "by" follows its noun, with the noun just before their
+    name: "engineers", "Halden" and "Pryor" of "A drainage study by the engineers Halden & Pryor
+    found". A student who selects who wrote it has found who the information comes from as surely
+    as one who selects "study" (review 130). Nothing without a name ("by his team": the team is
+    no clearer than the study), nor for "commissioned by" or "paid for by": those name who paid."""
+    if len(who) != 1 or who[0][1] - who[0][0] != 1:
+        return []
+    after = who[0][1]
+    if after >= span[1] or match_form(words.words[after]).casefold() != "by" or words.gaps[after] != " ":
+        return []
+    names: list[int] = []
+    for index in range(after + 1, span[1]):
+        if "," in words.gaps[index]:
+            break
+        word = words.words[index]
+        if word[:1].isupper():
+            names.append(index)
+        elif names and not (
+            match_form(word).casefold() in _NAME_JOINS_IN_AUTHORS
+            and index + 1 < span[1]
+            and words.words[index + 1][:1].isupper()
+        ):
+            break
+    if not names:
+        return []
+    before = names[0] - 1
+    described = before > after and words.words[before][:1].islower() and _is_meaning_word(words.words[before])
+    return ([before] if described else []) + names
 
 
 def support_level(reading: ArticleReading, claim: Claim) -> str | None:
@@ -1543,8 +1597,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             # "The programme has cost about £350,000 so far": "about" rounds the figure, it does not
             # doubt it, so "Stated as a fact" could be defended beside "Hedged" (review 89).
             return None
-        if _reported_nearby(reading, claim):
-            return None  # "reportedly" with a news outlet in the next paragraph: named after all?
+        if _reported_by_someone(reading, claim):
+            return None
         return SUPPORT_HEDGED if _claim_is_in_writers_words(reading, claim) else None
     if claim.status == "unattributed":
         if hedges or not _claim_is_in_writers_words(reading, claim):

@@ -2813,3 +2813,49 @@ def test_a_quiz_keeps_a_spot_the_hedge_claim_apart_from_an_explanation_quoting_i
     hedges = [q for q in questions_of(article, "spot_hedge") if "injuries" in " ".join(q.words).lower()]
     assert hedges and "may have dropped by as much as half" in headline.explanation
     assert all(conflicts(headline, q) for q in hedges)
+
+
+def test_find_sources_lets_a_records_authors_find_it_as_its_noun_does() -> None:
+    # "A drainage study by the engineers Halden & Pryor found": a student who selected who wrote it
+    # got a third of that attribution, one who selected "study" all of it (review 130).
+    def paragraph(record: str) -> Question:
+        b = ArticleBuilder(
+            "Turf",
+            [
+                "The plan was published on Monday.",
+                f"The council insists the risk is small. {record} that the turf would hold water. "
+                "Critics say the firm stands to profit.",
+            ],
+        )
+        b.source("council", "the council", "named_organisation", ["The council insists"])
+        b.source("study", "the drainage study by Halden & Pryor", "document_or_data", [f"{record}"])
+        b.source("critics", "critics", "vague", ["Critics say"])
+        b.claim("the risk is small", "attributed", source="council")
+        b.claim("the turf would hold water", "attributed", source="study")
+        b.claim("the firm stands to profit", "attributed", source="critics")
+        (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 2]
+        return question
+
+    by_authors = paragraph("A drainage study by the engineers Halden & Pryor found")
+    for authors in ("Halden Pryor found", "engineers", "study"):
+        chosen = selected(by_authors, "council insists", authors, "Critics say")
+        assert score_answer(by_authors, chosen).score == 1, authors
+    assert score_answer(by_authors, selected(by_authors, "council insists", "Critics say")).score < 0.9
+    # "Paid for by" names who paid, not who found: the record's noun is still what finds it.
+    paid = paragraph("A drainage study, paid for by Halden & Pryor, found")
+    assert score_answer(paid, selected(paid, "council insists", "Halden Pryor", "Critics say")).score < 0.9
+
+
+def test_how_well_supported_is_not_asked_where_the_doubt_is_that_someone_unnamed_holds_it() -> None:
+    # "It is thought that other schools are watching closely", keyed "Hedged by the writer, with no
+    # source": "It is thought" stands for unnamed people who think it, so "An unnamed or vague
+    # source" could be defended (reviews 131 and 132).
+    def asked(sentence: str, cue: str) -> list[Question]:
+        b = ArticleBuilder("Uniform", ["The school has chosen one supplier.", f"{sentence}."])
+        b.claim(sentence, "hedged", cues=[cue])
+        return questions_of(b.build(), "support")
+
+    assert asked("It is thought that other schools are watching closely", "It is thought") == []
+    assert asked("Other schools reportedly plan to follow", "reportedly") == []
+    (hedged,) = asked("Other schools appear to be copying the plan", "appear")
+    assert list(hedged.answer_text) == ["Hedged by the writer, with no source"]

@@ -1379,7 +1379,7 @@ def test_support_is_not_asked_where_the_only_hedge_rounds_a_figure() -> None:
     assert (
         len(
             questions_of(
-                article("The programme has reportedly cost £350,000 so far", "reportedly"), "support"
+                article("The programme has apparently cost £350,000 so far", "apparently"), "support"
             )
         )
         == 1

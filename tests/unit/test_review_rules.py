@@ -2859,3 +2859,23 @@ def test_how_well_supported_is_not_asked_where_the_doubt_is_that_someone_unnamed
     assert asked("Other schools reportedly plan to follow", "reportedly") == []
     (hedged,) = asked("Other schools appear to be copying the plan", "appear")
     assert list(hedged.answer_text) == ["Hedged by the writer, with no source"]
+
+
+def test_find_framing_lets_a_verb_and_its_particle_find_a_long_span() -> None:
+    # "shut out" of "shut out of their own town after dark" earned half of it while "their own town"
+    # earned all of it (review 132; "give up" of "simply give up on their care altogether", 133).
+    b = ArticleBuilder(
+        "Night bus",
+        [
+            "The last bus leaves at 10.40pm.",
+            "Without it, the estates will be shut out of their own town after dark. The company said the "
+            "route lost money.",
+        ],
+    )
+    b.source("company", "the company", "named_organisation", ["The company said"])
+    b.claim("the route lost money", "attributed", source="company")
+    b.frame("shut out of their own town after dark", "loaded_language", note="This makes it sound cruel.")
+    b.framing_complete = {2}
+    (question,) = [q for q in questions_of(b.build(), "find_framing") if q.block == 2]
+    assert score_answer(question, selected(question, "shut out")).score == 1
+    assert score_answer(question, selected(question, "out")).score < 1

@@ -2638,7 +2638,9 @@ class FindFraming(FindInPassage):
             # 90); but where a span needs two meaning words anyway, the verb and its particle are the
             # two that carry it: "shut out" of "shut out of their own town", "give up" of "simply
             # give up on their care altogether" (reviews 132 and 133).
-            particles = [i for i in range(start + 1, end) if match_form(words[i]).casefold() in _VERB_PARTICLES]
+            particles = [
+                i for i in range(start + 1, end) if match_form(words[i]).casefold() in _VERB_PARTICLES
+            ]
             meaning = [i for i in range(start, end) if _is_meaning_word(words[i]) and i not in particles]
             if len(meaning) >= MEANING_WORDS_TO_FIND:
                 meaning = sorted([*meaning, *particles])

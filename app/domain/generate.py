@@ -328,6 +328,14 @@ def _relays_of(article: Article, source: Source) -> list[Source]:
     return [other for other in article.sources if other.id in related]
 
 
+def _only_passes_words_on(article: Article, source: Source) -> bool:
+    """An outlet or a body the article names only as the way others' words came ("told the
+    Castlebridge Echo"): no claim is its own."""
+    return any(other.via == source.id for other in article.sources) and not any(
+        claim.source == source.id for claim in article.claims
+    )
+
+
 def _paragraph_indexes(article: Article) -> range:
     return range(1, len(article.paragraphs) + 1)
 
@@ -555,6 +563,10 @@ class WhoSaidIt(QuestionKind):
             # Someone's spoken words, or a word of theirs in quotation marks ("the department had been
             # 'rammed'"): a report or a data set on offer is filler (reviews 30 and 116).
             speakers -= RECORD_TYPES
+        if claim.kind == "opinion" or NOTE_CALLS_OPINION.search(match_form(claim.note).casefold()):
+            # "the bill is a nightmare": a record holds no view, so beside three records "The article
+            # does not say" is the key at a glance (review 131).
+            speakers -= RECORD_TYPES
         if (
             # "We'll probably end up in town" from a young couple: a wildlife trust on offer is no
             # real choice (review 44).
@@ -666,6 +678,9 @@ class WhoSaidIt(QuestionKind):
         wrong = self._wrong_choices(reading, source, kept, wanted, rng)
         if source is not None and not any(
             source_family(reading.vocabulary, s.type) == source_family(reading.vocabulary, source.type)
+            # "it uses only approved infill": a body speaking of what it does itself; a newspaper
+            # that only passed on others' words does none of it (review 130).
+            and not (first and first[0] in ("it", "its") and _only_passes_words_on(article, s))
             for s in kept
             if source_label(s) in wrong
         ):

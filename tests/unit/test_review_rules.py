@@ -2879,3 +2879,98 @@ def test_find_framing_lets_a_verb_and_its_particle_find_a_long_span() -> None:
     (question,) = [q for q in questions_of(b.build(), "find_framing") if q.block == 2]
     assert score_answer(question, selected(question, "shut out")).score == 1
     assert score_answer(question, selected(question, "out")).score < 1
+
+
+def test_who_said_it_offers_no_record_for_an_opinion() -> None:
+    # "the bill is a nightmare", the writer's view, against the guidance, the charity's figures and the
+    # price list: a record holds no view, so "The article does not say" was the key at a glance
+    # (review 131).
+    def asked(people: bool) -> list[Question]:
+        b = ArticleBuilder(
+            "Uniform",
+            [
+                "But for cash-strapped families, the bill is a nightmare.",
+                "A full set costs £196, according to the school's price list. Figures from the Children's "
+                "Trust show one in three pupils get free meals. Government guidance says schools should "
+                "keep costs down."
+                + (
+                    " Joanne Pritchard, a parent, said she was angry. Lorna Avery said demand had doubled."
+                    if people
+                    else ""
+                ),
+            ],
+        )
+        b.source(
+            "list", "the school's price list", "document_or_data", ["according to the school's price list"]
+        )
+        b.source(
+            "trust",
+            "the Children's Trust figures",
+            "document_or_data",
+            ["Figures from the Children's Trust show"],
+        )
+        b.source("guidance", "government guidance", "document_or_data", ["Government guidance says"])
+        b.claim("the bill is a nightmare", "unattributed", kind="opinion")
+        b.claim("A full set costs £196", "attributed", source="list")
+        b.claim("one in three pupils get free meals", "attributed", source="trust")
+        if people:
+            b.source(
+                "pritchard",
+                "Joanne Pritchard, a parent",
+                "named_person",
+                ["Joanne Pritchard, a parent, said"],
+            )
+            b.source("avery", "Lorna Avery", "named_person", ["Lorna Avery said"])
+            b.claim("she was angry", "attributed", source="pritchard")
+        return [
+            q
+            for seed in range(6)
+            for q in questions_of(b.build(), "who_said_it", seed)
+            if "nightmare" in q.prompt
+        ]
+
+    assert asked(people=False) == []
+    with_people = asked(people=True)
+    assert with_people
+    assert not any(
+        "price list" in c or "figures" in c or "guidance" in c for q in with_people for c in q.choices
+    )
+
+
+def test_who_said_it_does_not_count_a_relaying_paper_as_a_body_that_acts() -> None:
+    # "it uses only approved infill", from PitchPro, against a drainage study and a newspaper that only
+    # passed on a resident's words: neither can use infill, so the firm is the key by meaning alone
+    # (review 130).
+    def asked(with_council: bool) -> list[Question]:
+        b = ArticleBuilder(
+            "Turf",
+            [
+                'A drainage study by Halden & Pryor found the layer would hold water. "I had sewage in my '
+                'kitchen," one resident told the Castlebridge Echo.'
+                + (" Castlebridge Council said the plan was popular." if with_council else ""),
+                "PitchPro Surfaces said that it uses only approved infill.",
+            ],
+        )
+        b.source(
+            "study", "the drainage study", "document_or_data", ["A drainage study by Halden & Pryor found"]
+        )
+        b.source("echo", "the Castlebridge Echo", "news_outlet", ["the Castlebridge Echo"])
+        b.source(
+            "resident", "one resident", "anonymous", ["one resident told the Castlebridge Echo"], via="echo"
+        )
+        b.source("pitchpro", "PitchPro Surfaces", "named_organisation", ["PitchPro Surfaces said"])
+        b.claim("the layer would hold water", "attributed", source="study")
+        b.claim("I had sewage in my kitchen", "attributed", source="resident")
+        b.claim("it uses only approved infill", "attributed", source="pitchpro")
+        if with_council:
+            b.source("council", "Castlebridge Council", "named_organisation", ["Castlebridge Council said"])
+            b.claim("the plan was popular", "attributed", source="council")
+        return [
+            q
+            for seed in range(6)
+            for q in questions_of(b.build(), "who_said_it", seed)
+            if "infill" in q.prompt
+        ]
+
+    assert asked(with_council=False) == []
+    assert asked(with_council=True)

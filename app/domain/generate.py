@@ -2276,6 +2276,10 @@ def _repeated_in_the_body(reading: ArticleReading, span: Span) -> bool:
     marked = _stems(span.quote, sweeping)
     if not marked:
         return False
+    # "Turf Plan Will Flood Homes" beside "Eleven homes were flooded last year": a report of the past
+    # does not say what the headline says will happen (review 130).
+    headline = reading.blocks[span.block]
+    foretold = speaks_of_the_future(headline.text_of(max(0, span.start - 2), span.end))
     for block in _paragraph_indexes(reading.article):
         words = reading.blocks[block]
         # A word of doubt or a rough size just before the words ("may be losing almost an hour",
@@ -2285,6 +2289,8 @@ def _repeated_in_the_body(reading: ArticleReading, span: Span) -> bool:
         for start, end in reading.sentences(block):
             text = words.text_of(start, end)
             if not marked <= _stems(text, sweeping) or _DENIAL.search(match_form(text).casefold()):
+                continue
+            if foretold and not speaks_of_the_future(text):
                 continue
             said = [i for i in range(start, end) if _stems(words.words[i], sweeping) & marked]
             if not any(i - DOUBT_REACH <= hit < i for i in said for hit in doubts):

@@ -2974,3 +2974,21 @@ def test_who_said_it_does_not_count_a_relaying_paper_as_a_body_that_acts() -> No
 
     assert asked(with_council=False) == []
     assert asked(with_council=True)
+
+
+def test_headline_check_counts_no_report_of_the_past_as_saying_what_will_happen() -> None:
+    # "Turf Plan Will Flood Homes" was not asked because "Eleven homes on Mill Lane were flooded in
+    # February last year" held its words: a past flood does not say the plan will flood homes (review 130).
+    def asked(sentence: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Turf Plan Will Flood Homes",
+            [
+                "The council wants artificial pitches in the park.",
+                f"{sentence} The turf may make flooding worse.",
+            ],
+        )
+        b.frame("Will Flood Homes", "headline_body_mismatch", note="The article only says it may.")
+        return questions_of(b.build(), "headline_check")
+
+    assert len(asked("Eleven homes on Mill Lane were flooded in February last year.")) == 1
+    assert asked("The new turf will flood homes on Mill Lane.") == []

@@ -1580,6 +1580,19 @@ def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]
     return ([before] if described else []) + names
 
 
+# A note that points at what backs a claim ("The only support is one unnamed teacher", "The only
+# evidence is one shopkeeper in the next sentence").
+_NOTE_POINTS_TO_SUPPORT = re.compile(
+    r"\bonly (?:support|evidence|source|backing)\b|\b(?:is|are) (?:supported|backed) (?:only )?by\b"
+)
+
+
+def _note_points_to_support(claim: Claim) -> bool:
+    """The teacher's note on a claim with no source points at who backs it: shown after a "with no
+    source" key, it argues for another choice (review 131)."""
+    return bool(_NOTE_POINTS_TO_SUPPORT.search(match_form(claim.note).casefold()))
+
+
 def support_level(reading: ArticleReading, claim: Claim) -> str | None:
     """How well the article supports a claim, as one of SUPPORT_CHOICES; None where two could be defended."""
     hedges = reading.hedges_in(claim.span)
@@ -1614,6 +1627,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None
         if _reported_by_someone(reading, claim):
             return None
+        if _note_points_to_support(claim):
+            return None
         return SUPPORT_HEDGED if _claim_is_in_writers_words(reading, claim) else None
     if claim.status == "unattributed":
         if hedges or not _claim_is_in_writers_words(reading, claim):
@@ -1635,6 +1650,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             for s, e in reading.hedge_hits(claim.span.block)
         ):
             return None  # "..., and shops have reportedly run out": the sentence doubts itself
+        if _note_points_to_support(claim):
+            return None
         return SUPPORT_FACT
     if claim.status in SOURCED_STATUSES:
         source = attributed_source(reading.article, claim)

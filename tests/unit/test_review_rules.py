@@ -2992,3 +2992,18 @@ def test_headline_check_counts_no_report_of_the_past_as_saying_what_will_happen(
 
     assert len(asked("Eleven homes on Mill Lane were flooded in February last year.")) == 1
     assert asked("The new turf will flood homes on Mill Lane.") == []
+
+
+def test_how_well_supported_with_no_source_is_not_asked_where_the_note_points_at_support() -> None:
+    # "The deal may also be making money for the school", keyed "Hedged by the writer, with no
+    # source", with the note "The only support is one unnamed teacher": the explanation argued for
+    # "An unnamed or vague source" (review 131).
+    def asked(note: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Uniform", ["The school has chosen one supplier.", "The deal appears to pay the school."]
+        )
+        b.claim("The deal appears to pay the school", "hedged", cues=["appears"], note=note)
+        return questions_of(b.build(), "support")
+
+    assert asked('"Appears" shows doubt. The only support is one unnamed teacher, in another paper.') == []
+    assert len(asked('"Appears" shows the writer is not sure, and nobody is named.')) == 1

@@ -235,6 +235,28 @@ _IRREGULAR_PARTICIPLES = frozenset(
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 # "more likely", "less probable": a comparison, not a doubt.
 _COMPARING = frozenset({"more", "less"})
+_APPEAR = frozenset({"appear", "appears", "appeared"})
+# After "appeared" these make it "came into view": "first appeared about 20 years ago", "appeared in
+# court" (review 86); "appears to", "appears that" and "appears likely" doubt.
+_SHOWING_UP_NEXT = frozenset(
+    {"in", "on", "at", "about", "around", "before", "after", "from", "for", "with", "when", "last", "this"}
+    | {"ago", "again", "online", "here", "there", "outside", "inside", "across", "during", "since", "until"}
+)
+
+
+def _shows_up(words: Sequence[str], start: int, end: int) -> bool:
+    """A form of "appear" that says something came into view, not that it only seems so."""
+    if end - start != 1 or _bare(words[start]) not in _APPEAR:
+        return False
+    if start > 0 and _bare(words[start - 1]) == "first":
+        return True
+    return end == len(words) or _bare(words[end]) in _SHOWING_UP_NEXT
+
+
+_PASSIVE_AUXILIARIES = frozenset({"be", "being", "been", "is", "are", "was", "were", "get", "gets", "got"})
+# What follows a passive reporting verb that makes its subject the one told, not a source: "asked to
+# bid", "told about their appointments" ("told that ..." still reports something).
+_TOLD_TO_DO = frozenset({"to", "about"})
 _LIKELY = frozenset({"likely", "probable", "possible"})
 # Words that join two parts of one name ("Kettleby and District Junior Football League"); not "of",
 # after which comes what the speaker is of ("Residents of Larkspur Road", "a father of two", review 109).
@@ -552,8 +574,26 @@ class ArticleReading:
         return self._hits(block, self.vocabulary.record_words, outside_quotes=False)
 
     def attribution_hits(self, block: int) -> list[tuple[int, int]]:
-        """Attribution words in the writer's own words (a speaker's "they said" inside a quote is not one)."""
-        return self._hits(block, self.vocabulary.attribution_words, outside_quotes=True)
+        """Attribution words in the writer's own words (a speaker's "they said" inside a quote is not one),
+        but not a verb whose subject is told or asked to do something ("being asked to bid", "patients
+        will be told about their appointments", review 133): nobody there is a source."""
+        key = (block, "attributions", True)
+        found = self._hit_cache.get(key)
+        if found is None:
+            words = self.blocks[block].words
+            found = [
+                (start, end)
+                for start, end in self._hits(block, self.vocabulary.attribution_words, outside_quotes=True)
+                if not (
+                    end - start == 1
+                    and start > 0
+                    and end < len(words)
+                    and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES
+                    and _bare(words[end]) in _TOLD_TO_DO
+                )
+            ]
+            self._hit_cache[key] = found
+        return found
 
     def reporting_hits(self, block: int) -> list[tuple[int, int]]:
         return self._hits(block, self.vocabulary.reporting_hedges, outside_quotes=False)
@@ -571,6 +611,7 @@ class ArticleReading:
                 if not (
                     start > 0 and _bare(words[start - 1]) in _COMPARING and _bare(words[start]) in _LIKELY
                 )
+                and not _shows_up(words, start, end)
             ]
             self._hit_cache[key] = found
         return found

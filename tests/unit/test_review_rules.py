@@ -3007,3 +3007,35 @@ def test_how_well_supported_with_no_source_is_not_asked_where_the_note_points_at
 
     assert asked('"Appears" shows doubt. The only support is one unnamed teacher, in another paper.') == []
     assert len(asked('"Appears" shows the writer is not sure, and nobody is named.')) == 1
+
+
+def test_a_passive_reporting_verb_telling_someone_to_do_something_is_no_attribution() -> None:
+    # "being asked to bid", "be told about their appointments": the audit called them attributions the
+    # teacher had not marked, and their paragraphs got no "find the sources" question (review 133).
+    from app.domain.passage import ArticleReading
+
+    def hits(text: str) -> list[str]:
+        article = ArticleBuilder("App", [text]).build()
+        reading = ArticleReading(article, VOCABULARY)
+        return [" ".join(reading.blocks[1].words[s:e]) for s, e in reading.attribution_hits(1)]
+
+    assert hits("Patients will be told about their appointments by text.") == []
+    assert hits("Three firms are being asked to bid for the contract.") == []
+    assert hits("Children aged six to ten are admitted to hospital.") == []
+    assert hits("Residents were told that the pool would close.") == ["told"]
+    assert hits("He was told by police to leave, the Echo reported.") == ["told", "reported"]
+
+
+def test_appeared_that_says_something_came_into_view_is_no_hedge() -> None:
+    # "since they first appeared about 20 years ago": the explanation called "appeared" a hedge (review 86).
+    from app.domain.passage import ArticleReading
+
+    def hedges(text: str) -> list[str]:
+        article = ArticleBuilder("Tills", [text]).build()
+        reading = ArticleReading(article, VOCABULARY)
+        return [" ".join(reading.blocks[1].words[s:e]) for s, e in reading.hedge_hits(1)]
+
+    assert hedges("The machines spread after they first appeared twenty years ago.") == []
+    assert hedges("Cracks had appeared in her garden wall since March.") == []
+    assert hedges("The change appears to have been made without asking anyone.") == ["appears"]
+    assert hedges("It appeared that nobody had been asked.") == ["appeared"]

@@ -274,12 +274,28 @@ def headline_not_asked(
         return []
     lines = [f.line for f in article.framing if f.span.block == HEADLINE_BLOCK]
     lines += [c.line for c in article.claims if c.span.block == HEADLINE_BLOCK]
+    # Only the advice that can still help: a question headline gets no "says more" question, and a
+    # headline already marked complete is too short to select in (review 136).
+    ways = []
+    if article.title.rstrip().endswith("?"):
+        ways.append("a headline that asks a question gets no question of its own")
+    elif not any(
+        f.span.block == HEADLINE_BLOCK and f.technique == "headline_body_mismatch" for f in article.framing
+    ):
+        ways.append(
+            "mark what it says that the article does not back up with a headline technique "
+            "(headline_body_mismatch)"
+        )
+    if HEADLINE_BLOCK not in article.framing_complete:
+        ways.append("mark all of its framing (framing_complete: [title])")
+    elif article.title.rstrip().endswith("?") or not ways:
+        ways.append("its marked words leave too few others to select among")
     return [
         Finding(
             min(lines, default=id_line),
-            f"{missing} of {len(quizzes)} quizzes ask nothing about the headline: mark what it says "
-            "that the article does not back up with a headline technique (headline_body_mismatch), "
-            "mark all of its framing (framing_complete: [title]), or write a question about it",
+            f"{missing} of {len(quizzes)} quizzes ask nothing about the headline: "
+            + "; ".join(ways)
+            + "; write a question about it",
         )
     ]
 

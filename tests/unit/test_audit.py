@@ -332,3 +332,15 @@ def test_the_quiz_profile_names_the_words_that_keep_a_find_question_off_a_paragr
     b.source("residents", "residents", "vague", ["Residents say"])
     b.claim("The minibus is reportedly full most weeks", "hedged", cues=["reportedly"])
     assert unmarked_words(ArticleReading(b.build(), VOCABULARY)) == ()
+
+
+def test_the_headline_advice_offers_only_what_can_still_help() -> None:
+    # A question headline already marked complete was told to add framing_complete: [title] (review 136).
+    b = ArticleBuilder("Are Lessons a Luxury?", ["Lessons will cost £9.80 from January, the trust said."])
+    b.frame("Luxury", "loaded_language", note="'Luxury' makes lessons sound out of reach.")
+    b.framing_complete = {0}
+    on_body = [choice("Who said it?", ("a", "b"), 0, spans=[[1, 0, 3]])]
+    (finding,) = headline_not_asked(b.build(), [on_body])
+    assert "framing_complete" not in finding.message
+    assert "headline_body_mismatch" not in finding.message
+    assert "asks a question" in finding.message and finding.message.endswith("write a question about it")

@@ -1446,6 +1446,9 @@ class FindSources(FindInPassage):
                 continue  # "too early to say", "hard to tell": an idiom, not a speaker (review 49)
             if set(range(first, last)) <= quoted:
                 free.append((max(first - NESTED_SPEAKER_WORDS, 0), last))
+        # "reportedly", "it is thought": they say someone unnamed reported it, so a careful reader
+        # may select them as telling where the information comes from (reviews 132 and 136).
+        free += reading.reporting_hits(block)
         return free
 
     @staticmethod

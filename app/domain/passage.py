@@ -253,6 +253,9 @@ def _shows_up(words: Sequence[str], start: int, end: int) -> bool:
     return end == len(words) or _bare(words[end]) in _SHOWING_UP_NEXT
 
 
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred".split()
+)
 _PASSIVE_AUXILIARIES = frozenset({"be", "being", "been", "is", "are", "was", "were", "get", "gets", "got"})
 # What follows a passive reporting verb that makes its subject the one told, not a source: "asked to
 # bid", "told about their appointments" ("told that ..." still reports something).
@@ -580,7 +583,7 @@ class ArticleReading:
         key = (block, "attributions", True)
         found = self._hit_cache.get(key)
         if found is None:
-            words = self.blocks[block].words
+            words, gaps = self.blocks[block].words, self.blocks[block].gaps
             found = [
                 (start, end)
                 for start, end in self._hits(block, self.vocabulary.attribution_words, outside_quotes=True)
@@ -590,6 +593,14 @@ class ArticleReading:
                     and end < len(words)
                     and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES
                     and _bare(words[end]) in _TOLD_TO_DO
+                )
+                # "four points out either way": a phrase right after a number is a noun there (review
+                # 136's "points out"); not "Carol Pennick, 61, said" nor "Some 40 said".
+                and not (
+                    end - start > 1
+                    and start > 0
+                    and gaps[start] == " "
+                    and (_is_number(words[start - 1]) or _bare(words[start - 1]) in _NUMBER_WORDS)
                 )
             ]
             self._hit_cache[key] = found

@@ -3039,3 +3039,49 @@ def test_appeared_that_says_something_came_into_view_is_no_hedge() -> None:
     assert hedges("Cracks had appeared in her garden wall since March.") == []
     assert hedges("The change appears to have been made without asking anyone.") == ["appears"]
     assert hedges("It appeared that nobody had been asked.") == ["appeared"]
+
+
+def test_find_sources_lets_a_reporting_hedge_be_selected_at_no_cost() -> None:
+    # "The company reportedly turned down an earlier offer": "reportedly" says someone unnamed reported
+    # it, so a student who selects it as an attribution lost marks for a defensible choice (reviews 132
+    # and 136).
+    b = ArticleBuilder(
+        "Night bus",
+        [
+            "The last bus leaves at 10.40pm.",
+            "Wyvern Valley Buses said that passengers could still catch the earlier bus. The company "
+            "reportedly turned down an earlier offer from the council to share the cost of the route.",
+        ],
+    )
+    b.source("wyvern", "Wyvern Valley Buses", "named_organisation", ["Wyvern Valley Buses said"])
+    b.claim("passengers could still catch the earlier bus", "attributed", source="wyvern")
+    b.claim("The company reportedly turned down an earlier offer", "hedged", cues=["reportedly"])
+    (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 2]
+    assert score_answer(question, selected(question, "Wyvern Valley Buses said", "reportedly")).score == 1
+
+
+def test_points_out_is_an_attribution_but_not_after_a_number() -> None:
+    # "The trust also points out that ...": "points out" was missing, so only "trust" found the
+    # attribution (review 136); "four points out either way" is a margin, not a speaker.
+    from app.domain.passage import ArticleReading
+
+    def hits(text: str) -> list[str]:
+        reading = ArticleReading(ArticleBuilder("Pool", [text]).build(), VOCABULARY)
+        return [" ".join(reading.blocks[1].words[s:e]) for s, e in reading.attribution_hits(1)]
+
+    assert hits("The trust also points out that prices have not risen since 2019.") == ["points out"]
+    assert hits("A survey can be about four points out either way.") == []
+    assert hits("Carol Pennick, 61, said the cut was a betrayal.") == ["said"]
+
+
+def test_find_framing_keys_tragedy_as_it_keys_tragic() -> None:
+    # "a tragedy waiting to happen": "tragedy" alone earned half, the plain "waiting to happen" all of
+    # it (review 136; the teacher's note quoted no word).
+    b = ArticleBuilder(
+        "Pool",
+        ["Lessons will cost £9.80.", "Fewer lessons is a tragedy waiting to happen for the town's children."],
+    )
+    b.frame("a tragedy waiting to happen", "appeal_to_fear_prejudice", note="This makes you afraid.")
+    b.framing_complete = {2}
+    (question,) = [q for q in questions_of(b.build(), "find_framing") if q.block == 2]
+    assert score_answer(question, selected(question, "tragedy")).score == 1

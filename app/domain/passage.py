@@ -254,7 +254,24 @@ def _shows_up(words: Sequence[str], start: int, end: int) -> bool:
 
 
 _NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred".split()
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+    ]
 )
 _PASSIVE_AUXILIARIES = frozenset({"be", "being", "been", "is", "are", "was", "were", "get", "gets", "got"})
 # What follows a passive reporting verb that makes its subject the one told, not a source: "asked to

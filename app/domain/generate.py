@@ -1512,14 +1512,69 @@ class FindSources(FindInPassage):
                 # the department's name is right to select but not required (review 35).
                 first, last = stand_in[0]
                 found = [hit for hit in found if hit in verbs] + [(span[0] + first, span[0] + last)]
-            authors = _authors(words, span, [hit for hit in found if hit not in verbs])
-            if authors:
-                # Key words are all required; a core of one word each lets the authors stand in for
-                # the record's noun while the verb, if any, is still required.
-                cores += [(1, [*range(*hit), *(authors if hit not in verbs else [])]) for hit in found]
+            who = [hit for hit in found if hit not in verbs]
+            others = _authors(words, span, who) + self._other_words_for_who(
+                reading, block, span, source, found
+            )
+            if others:
+                # Key words are all required; a core of one word each lets the other words stand in
+                # for who speaks while the verb, if any, is still required.
+                cores += [(1, sorted({*range(*hit), *(others if hit not in verbs else [])})) for hit in found]
             else:
                 keys += found
         return keys, cores
+
+    @staticmethod
+    def _other_words_for_who(
+        reading: ArticleReading,
+        block: int,
+        span: tuple[int, int],
+        source: Source,
+        found: Sequence[tuple[int, int]],
+    ) -> list[int]:
+        """For a body or a record, every word before the verb that names it as well as the key's word
+        does: "Brightfield" of "Brightfield Renewables says" (the key is "Renewables", review 137;
+        "Wyvern" of "Wyvern Valley Buses confirmed", review 132), "Figures" and "counters" of
+        "Figures from the council's own footfall counters show" (the key is "footfall", review 135).
+        A person is still found by the surname, and an owner ("council's") names no speaker."""
+        if source.type in person_types(reading.vocabulary):
+            return []
+        words = reading.blocks[block]
+        verbs = [hit for hit in found if hit in reading.attribution_hits(block)]
+        who = [i for hit in found if hit not in verbs for i in range(*hit)]
+        if len(who) != 1:
+            return []
+        (head,) = who
+        end = min([hit[0] for hit in verbs if hit[0] > head], default=span[1])
+        # Within the words around the key that no comma breaks ("In a statement, the company said":
+        # the statement is how it spoke, not who).
+        first = head
+        while first > span[0] and "," not in words.gaps[first]:
+            first -= 1
+        last = head
+        while last + 1 < end and "," not in words.gaps[last + 1]:
+            last += 1
+        others: set[int] = set()
+        if words.words[head][:1].isupper():
+            # The rest of a proper name the key ends: "Brightfield" of "Brightfield Renewables".
+            name = speaker_words(source)
+            index = head - 1
+            while index >= first and (
+                words.words[index][:1].isupper() or _bare(words.words[index]) in _NAME_JOINS_IN_AUTHORS
+            ):
+                if words.words[index][:1].isupper() and words_of(words, (index, index + 1))[0] in name:
+                    others.add(index)
+                index -= 1
+        if source.type in RECORD_TYPES:
+            # Any record word of the phrase: "Figures" of "Figures from the council's own footfall
+            # counters show" (not "families" of "The survey of 2,000 families found": they answered it).
+            others |= {
+                i
+                for start, stop in reading.record_hits(block)
+                if first <= start and stop <= last + 1
+                for i in range(start, stop)
+            }
+        return sorted(i for i in others if i != head and not is_possessive(words.words[i]))
 
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]

@@ -1712,6 +1712,7 @@ def test_find_sources_keys_the_body_two_plural_owners_name() -> None:
     article = unseen_article("review97.yaml")
     (question,) = [q for q in questions_of(article, "find_sources") if q.block == 7]
     keys = [" ".join(question.words[s:e]) for s, e in question.keys]
+    keys += [question.words[i] for _, words in question.extra.get("cores", ()) for i in words]
     assert "and" not in keys and "Union" in keys
     chosen = selected(question, "Union", "has warned", "Gareth Pryce said", "he said")
     assert score_answer(question, chosen).score == 1
@@ -3085,3 +3086,46 @@ def test_find_framing_keys_tragedy_as_it_keys_tragic() -> None:
     b.framing_complete = {2}
     (question,) = [q for q in questions_of(b.build(), "find_framing") if q.block == 2]
     assert score_answer(question, selected(question, "tragedy")).score == 1
+
+
+def test_find_sources_lets_any_word_of_a_bodys_name_or_a_records_phrase_find_it() -> None:
+    # "Brightfield Renewables, the company behind the scheme, says": the key was "Renewables" only
+    # (review 137; "Wyvern" of "Wyvern Valley Buses confirmed", review 132); "Figures from the
+    # council's own footfall counters show": the record's noun only, not "Figures" (review 135).
+    b = ArticleBuilder(
+        "Solar farm",
+        [
+            "The plan was published on Monday.",
+            "Brightfield Renewables, the company behind the scheme, says the farm would power 14,000 homes "
+            "across the district for the next forty years. Figures from the council's own footfall counters "
+            "show that 4 per cent fewer people came to the market this spring than last spring. Gareth Lowe, "
+            "a farmer, said he would object to the plan at the next meeting of the planning committee.",
+        ],
+    )
+    b.source(
+        "brightfield",
+        "Brightfield Renewables",
+        "named_organisation",
+        ["Brightfield Renewables, the company behind the scheme, says"],
+    )
+    b.source(
+        "figures",
+        "the council's footfall counters",
+        "document_or_data",
+        ["Figures from the council's own footfall counters show"],
+    )
+    b.source("lowe", "Gareth Lowe, a farmer", "named_person", ["Gareth Lowe, a farmer, said"])
+    b.claim(
+        "the farm would power 14,000 homes across the district for the next forty years",
+        "attributed",
+        source="brightfield",
+    )
+    b.claim("4 per cent fewer people came to the market this spring", "attributed", source="figures")
+    b.claim("he would object to the plan", "attributed", source="lowe")
+    (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 2]
+    for body, record in (("Brightfield", "Figures"), ("Renewables", "counters")):
+        chosen = selected(question, body, "says", record, "show", "Lowe", "said")
+        assert score_answer(question, chosen).score == 1, (body, record)
+    # A person is still found by the surname: "Gareth said" is not "Lowe said".
+    chosen = selected(question, "Brightfield", "says", "Figures", "show", "Gareth", "said")
+    assert score_answer(question, chosen).score < 1

@@ -1642,6 +1642,8 @@ def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]
 # evidence is one shopkeeper in the next sentence").
 _NOTE_POINTS_TO_SUPPORT = re.compile(
     r"\bonly (?:support|evidence|source|backing)\b|\b(?:is|are) (?:supported|backed) (?:only )?by\b"
+    # "only one parent is quoted", "only one driver, who is not named, is quoted" (reviews 134, 135)
+    r"|\bonly (?:one|a single)\b[^.]{0,60}\b(?:is|was) (?:quoted|named)\b"
 )
 
 

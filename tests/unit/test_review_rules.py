@@ -3129,3 +3129,25 @@ def test_find_sources_lets_any_word_of_a_bodys_name_or_a_records_phrase_find_it(
     # A person is still found by the surname: "Gareth said" is not "Lowe said".
     chosen = selected(question, "Brightfield", "says", "Figures", "show", "Gareth", "said")
     assert score_answer(question, chosen).score < 1
+
+
+def test_how_well_supported_reads_more_notes_and_authorities_that_say_someone_unnamed_backs_it() -> None:
+    # "Parents see it very differently", keyed "Stated as a fact", with the note "only one parent is
+    # quoted" (review 134; "only one driver, who is not named, is quoted", 135); "inspectors had rated
+    # it good" from a named head teacher: the unnamed inspectors found it (review 134).
+    def support(sentence: str, claim: str, note: str = "", source: bool = False) -> list[Question]:
+        b = ArticleBuilder("School", ["The council wants to merge two schools.", sentence])
+        if source:
+            b.source("callow", "Ruth Callow, the head teacher", "named_person", ["Ruth Callow said"])
+            b.claim(claim, "attributed", source="callow", note=note)
+        else:
+            b.claim(claim, "unattributed", note=note)
+        return questions_of(b.build(), "support")
+
+    parents = "Parents see it very differently and plan to fight the merger."
+    assert support(parents, "Parents see it very differently", "Only one parent is quoted.") == []
+    assert len(support(parents, "Parents see it very differently", "Nobody is quoted.")) == 1
+    rated = "Ruth Callow said inspectors had rated the school good in March."
+    assert support(rated, "inspectors had rated the school good in March", source=True) == []
+    counted = "Ruth Callow said the school had rated its own lunches good in March."
+    assert len(support(counted, "the school had rated its own lunches good in March", source=True)) == 1

@@ -363,6 +363,15 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
         for source, m in reading.mentions_in(span.block)
     ):
         return False
+    # "The county has closed three village schools. Two of those buildings now stand empty, according
+    # to the Rural Schools Trust": the next sentence speaks of the claim's things, and its source may
+    # have given both (review 134).
+    if (
+        sentences_after
+        and _refers_back(reading, span.block, sentences_after[0])
+        and any(overlaps(sentences_after[0], hit) for hit in hits)
+    ):
+        return False
     # "... must now be kept indoors. Fairs have been cancelled. The rules may stay, officials said.":
     # an unmarked attribution closing a later sentence may cover the sentences before it too
     # (review 64); one that opens its sentence ("Critics say ...") speaks for what follows.
@@ -382,6 +391,21 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     owners = {bare[i] for i in outside if i in possessive}
     named = {bare[i] for i in outside}
     return not any((words & owners) or words <= named for words in named_sources)
+
+
+# Words that point back to what the sentence before spoke of ("Two of those buildings"; "This has
+# been disputed"), not "they" ("Some parents say they ...") nor "that" of "argue that".
+_BACK_POINTERS = frozenset({"those", "these", "such", "both"})
+_OPENING_BACK_POINTERS = frozenset({"this", "that"})
+BACK_POINTER_REACH = 4
+
+
+def _refers_back(reading: ArticleReading, block: int, sentence: tuple[int, int]) -> bool:
+    words = reading.bare_words(block)
+    start, end = sentence
+    return words[start] in _OPENING_BACK_POINTERS or any(
+        words[i] in _BACK_POINTERS for i in range(start, min(end, start + BACK_POINTER_REACH))
+    )
 
 
 def _whose_view_first(reading: ArticleReading, claim: Claim) -> bool:

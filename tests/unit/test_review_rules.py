@@ -3151,3 +3151,19 @@ def test_how_well_supported_reads_more_notes_and_authorities_that_say_someone_un
     assert support(rated, "inspectors had rated the school good in March", source=True) == []
     counted = "Ruth Callow said the school had rated its own lunches good in March."
     assert len(support(counted, "the school had rated its own lunches good in March", source=True)) == 1
+
+
+def test_no_source_is_not_the_key_where_the_next_sentence_points_back_and_names_one() -> None:
+    # "The county has closed three other village schools since 2015. Two of those buildings now stand
+    # empty, according to the Rural Schools Trust": the trust may have given both (review 134).
+    def support(second: str) -> list[Question]:
+        first = "The county has closed three other village schools since 2015"
+        b = ArticleBuilder("School", ["The council wants to merge two schools.", f"{first}. {second}"])
+        b.source(
+            "trust", "the Rural Schools Trust", "named_organisation", ["according to the Rural Schools Trust"]
+        )
+        b.claim(first, "unattributed")
+        return [q for q in questions_of(b.build(), "support") if "closed" in q.prompt]
+
+    assert support("Two of those buildings now stand empty, according to the Rural Schools Trust.") == []
+    assert len(support("Pupils now travel further to school, according to the Rural Schools Trust.")) == 1

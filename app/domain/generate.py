@@ -467,14 +467,16 @@ def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
     same = [m for m in source.mentions if m.block == span.block] or list(source.mentions)
     sentences = reading.sentences_of(span)
 
-    def distance(m: Span) -> tuple[bool, bool, bool, int]:
+    def distance(m: Span) -> tuple[bool, bool, bool, bool, int]:
         in_sentence = any(overlaps(s, (m.start, m.end)) for s in sentences) and m.block == span.block
         gap = max(m.start - span.end, span.start - m.end, 0)
         # The attribution of the claim's own sentence (a later one attributes other words, review
         # 34), one that names the source before "he said" there (review 32), else the closest one
         # before it.
         pronoun = is_pronoun_only(reading.blocks[m.block], m, reading.vocabulary.attribution_words)
-        return (not in_sentence, pronoun, m.start > span.start, gap)
+        # Never "The report does not say" for what the report says: it tells what is missing (review 135).
+        refuses = FindSources._refuses(reading, m.block, m)
+        return (refuses, not in_sentence, pronoun, m.start > span.start, gap)
 
     mention = min(same, key=distance)
     block = reading.blocks[mention.block]

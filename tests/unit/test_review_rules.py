@@ -3167,3 +3167,46 @@ def test_no_source_is_not_the_key_where_the_next_sentence_points_back_and_names_
 
     assert support("Two of those buildings now stand empty, according to the Rural Schools Trust.") == []
     assert len(support("Pupils now travel further to school, according to the Rural Schools Trust.")) == 1
+
+
+def test_an_explanation_never_links_a_claim_to_its_source_by_a_mention_saying_nothing() -> None:
+    # "The report does not say why fewer people came, and it notes that one of the three counters was
+    # out of action": the explanations quoted "The report does not say" as the link (review 135).
+    b = ArticleBuilder(
+        "Cycle lane",
+        [
+            "The lane opened in March.",
+            "Fewer people walked along the street this spring, according to a council report. The report "
+            "does not say why fewer people came, and it notes that one of the three counters was out of "
+            "action.",
+        ],
+    )
+    b.source(
+        "report",
+        "the council's footfall report",
+        "document_or_data",
+        ["according to a council report", "The report does not say", "it notes"],
+    )
+    b.claim("Fewer people walked along the street this spring", "attributed", source="report")
+    b.claim("one of the three counters was out of action", "attributed", source="report")
+    asked = [
+        q
+        for kind in ("support", "how_to_check")
+        for q in questions_of(b.build(), kind)
+        if "counters" in q.prompt
+    ]
+    assert asked
+    assert not any("does not say" in q.explanation for q in asked)
+
+
+def test_how_to_check_is_not_asked_of_what_unnamed_people_feel() -> None:
+    # "Some shoppers say they feel safer": no record or second source settles a feeling (reviews 132
+    # and 135).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder("Cycle lane", ["The lane opened in March.", f"Some shoppers say {claim}."])
+        b.source("shoppers", "some shoppers", "vague", ["Some shoppers say"])
+        b.claim(claim, "attributed", source="shoppers")
+        return questions_of(b.build(), "how_to_check")
+
+    assert asked("they feel safer on the street since the lane opened") == []
+    assert len(asked("the street has fewer parking spaces since the lane opened")) == 1

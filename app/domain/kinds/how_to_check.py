@@ -69,6 +69,10 @@ _CLOSED = re.compile(
 
 # Verbs of feeling in an attribution: what follows is a fear or a hope, not a fact to check.
 _FEELING = re.compile(r"\b(?:fears?|feared|worr(?:y|ies|ied)|hopes?|hoped|dreads?|dreaded)\b")
+# A mention that says a source gave nothing ("The report does not say", "declined to comment").
+_SAYS_NOTHING = re.compile(r"\b(?:not|never|declined|refused)\b|n't\b")
+# A feeling the claim itself tells of ("they feel safer").
+_FELT = re.compile(r"\b(?:feel|feels|felt)\b")
 
 
 # What follows "cannot check" in a note that limits it to this article or to who says it.
@@ -242,6 +246,10 @@ class HowToCheck(QuestionKind):
             # "Some in the valley fear the cut is only the beginning": a fear, a hope or a worry is
             # not settled by a record or a second source (review 112).
             return None
+        if source.type in UNNAMED_SOURCE_TYPES and _FELT.search(match_form(claim.span.quote).casefold()):
+            # "Some shoppers say they feel safer", "they already feel forgotten": what unnamed people
+            # feel is no fact a record or a second source settles (reviews 132 and 135).
+            return None
         if source.type in UNNAMED_SOURCE_TYPES and _about_the_speaker(claim.span.quote):
             # What happened to one unnamed person ("she had been fined twice on her way to visit her
             # mother"): no record or outlet's report can settle it (reviews 49 and 54).
@@ -346,7 +354,14 @@ def _named_here(reading: ArticleReading, source: Source, span: Span) -> str | No
     if not here:
         return None
     sentences = reading.sentences_of(span)
-    here.sort(key=lambda m: not any(s <= m.start and m.end <= e for s, e in sentences))
+    # In its own sentence first, and never "The report does not say" for what it does say (review 135).
+    here.sort(
+        key=lambda m: (
+            # its last words: not "who asked not to be named, told this newspaper"
+            bool(_SAYS_NOTHING.search(" ".join(match_form(m.quote).casefold().split()[-3:]))),
+            not any(s <= m.start and m.end <= e for s, e in sentences),
+        )
+    )
     block = reading.blocks[here[0].block]
     start, end = trim_attribution(block, here[0], reading.vocabulary.attribution_words)
     return _phrase(reading, here[0].block, start, end)

@@ -205,6 +205,8 @@ def quotes_the_claim_of(a: Question, b: Question) -> bool:
         # A passage that is one claim ("spot the hedge") is about that claim as a whole: quoting five
         # words of it elsewhere puts the two questions on the same claim (review 126).
         texts = [*b.answer_text, *([b.quote] if "claim" in b.extra and b.quote else [])]
+        if b.kind == "find_sources" and _tells_who_says(a.explanation, " ".join(b.words)):
+            return True
         return any(
             runs and not runs.isdisjoint(_word_runs(a.explanation, len(next(iter(runs)))))
             for runs in map(_claim_runs, texts)
@@ -218,6 +220,28 @@ def quotes_the_claim_of(a: Question, b: Question) -> bool:
         return False
     length = len(next(iter(runs)))
     return not runs.isdisjoint(_word_runs(a.explanation, length))
+
+
+# A source saying something, not "the article says" or "the headline says".
+_SAYS = re.compile(
+    r"(?<!article )(?<!headline )(?<!writer )(?<!words )(?<!only )\b(?:says?|said|according|told|tells)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def _tells_who_says(explanation: str, passage: str) -> bool:
+    """A sentence of ``explanation`` quotes ``passage`` and says who says it ("a council officer says the
+    letters were 'roughly as many in favour as against'", review 137): beside "find the sources" on that
+    passage, it shows an answer."""
+    runs = _claim_runs(passage)
+    if not runs:
+        return False
+    length = len(next(iter(runs)))
+    return any(
+        _SAYS.search(sentence) is not None and not runs.isdisjoint(_word_runs(sentence, length))
+        for sentence in re.split(r"(?<=[.!?])\s+", explanation)
+    )
 
 
 # Kinds whose wrong answers are phrases of the article that are not framing: a "find the framing"

@@ -3210,3 +3210,18 @@ def test_how_to_check_is_not_asked_of_what_unnamed_people_feel() -> None:
 
     assert asked("they feel safer on the street since the lane opened") == []
     assert len(asked("the street has fewer parking spaces since the lane opened")) == 1
+
+
+def test_a_quiz_keeps_find_the_sources_apart_from_an_explanation_telling_who_said_its_words() -> None:
+    # The headline question's note: 'a council officer says the letters were "roughly as many in favour
+    # as against"', beside "find the sources" on that officer's paragraph (review 137).
+    from app.domain.quiz_rules import conflicts
+
+    article = unseen_article("review137.yaml")
+    (headline,) = questions_of(article, "headline_check")
+    (find,) = [q for q in questions_of(article, "find_sources") if "letters" in " ".join(q.words)]
+    assert "a council officer says" in headline.explanation
+    assert conflicts(headline, find)
+    # "The article says" quoting a paragraph tells nobody's name.
+    others = [q for q in questions_of(article, "find_sources") if q.block != find.block]
+    assert not all(conflicts(headline, q) for q in others)

@@ -1581,16 +1581,18 @@ class FindSources(FindInPassage):
         while last + 1 < end and "," not in words.gaps[last + 1]:
             last += 1
         others: set[int] = set()
-        if words.words[head][:1].isupper():
-            # The rest of a proper name the key ends: "Brightfield" of "Brightfield Renewables".
+        if words.words[head][:1].isupper() and source.type in reading.vocabulary.named_source_types:
+            # The rest of the proper name the key is in: "Brightfield" of "Brightfield Renewables",
+            # "All" and "Kettlebrook" of "Access for All Kettlebrook" (review 138).
             name = speaker_words(source)
-            index = head - 1
-            while index >= first and (
-                words.words[index][:1].isupper() or _bare(words.words[index]) in _NAME_JOINS_IN_AUTHORS
-            ):
-                if words.words[index][:1].isupper() and words_of(words, (index, index + 1))[0] in name:
-                    others.add(index)
-                index -= 1
+            for step, stop in ((-1, first - 1), (1, last + 1)):
+                index = head + step
+                while index != stop and (
+                    words.words[index][:1].isupper() or _bare(words.words[index]) in _NAME_JOINS_IN_AUTHORS
+                ):
+                    if words.words[index][:1].isupper() and words_of(words, (index, index + 1))[0] in name:
+                        others.add(index)
+                    index += step
         if source.type in RECORD_TYPES:
             # Any record word of the phrase: "Figures" of "Figures from the council's own footfall
             # counters show" (not "families" of "The survey of 2,000 families found": they answered it).
@@ -1809,8 +1811,11 @@ def _relays_others(reading: ArticleReading, claim: Claim) -> bool:
     # Inside the quotation too, where attribution_hits does not look: a telling to the speaker ("tell
     # us", "have told me"), not a figure of speech ("this kind of study cannot tell us").
     words = [_bare(word) for word in block.words]
+    # Just before the claim in its sentence too: "Teachers tell me they are seeing more headaches"
+    # (review 139).
+    opening = min(start for start, _ in reading.sentences_of(claim.span))
     return own_words and any(
-        claim.span.start <= s
+        opening <= s
         and e < claim.span.end
         and words[e] in ("us", "me")
         and not {"cannot", "can't", "not", "can", "could"} & set(words[max(0, s - 2) : s])

@@ -273,6 +273,7 @@ _NUMBER_WORDS = frozenset(
         "hundred",
     ]
 )
+_BEFORE_A_NOUN = frozenset({"a", "an", "the", "any", "no", "with", "without", "of", "for", "its", "their"})
 _PASSIVE_AUXILIARIES = frozenset({"be", "being", "been", "is", "are", "was", "were", "get", "gets", "got"})
 # What follows a passive reporting verb that makes its subject the one told, not a source: "asked to
 # bid", "told about their appointments" ("told that ..." still reports something).
@@ -346,14 +347,26 @@ def attribution_key_words(
     saying = [hit for hit in verbs if _bare(block.words[hit[0]]) not in _HOW_FIRST_WORDS] or verbs
     # Not a word of a relative clause ("who asked not to be named") nor a speaker's title ("said
     # Dana Mensah, a spokesperson for Trundl"): they do not say that anything was said.
-    saying = [
-        hit
-        for hit in saying
-        if _bare(block.words[hit[0]]) not in _TITLE_NOUNS
-        # "Ms Lang rejected claims": after a verb or an article, "claims" is a noun (review 102)
-        and not (hit[0] > start and block.gaps[hit[0]] == " " and _is_noun_position(block.words[hit[0] - 1]))
-        and not any(_bare(w) in _RELATIVE_WORDS for w in block.words[max(start, hit[0] - 2) : hit[0]])
-    ]
+    saying = (
+        [
+            hit
+            for hit in saying
+            if _bare(block.words[hit[0]]) not in _TITLE_NOUNS
+            # "Ms Lang rejected claims": after a verb or an article, "claims" is a noun (review 102)
+            and not (
+                hit[0] > start and block.gaps[hit[0]] == " " and _is_noun_position(block.words[hit[0] - 1])
+            )
+            and not any(_bare(w) in _RELATIVE_WORDS for w in block.words[max(start, hit[0] - 2) : hit[0]])
+        ]
+        or [
+            # "older residents, many of whom say": the verb of the relative clause is the only one, and it
+            # ends the attribution (review 138).
+            hit
+            for hit in saying
+            if hit[1] == end
+            and any(_bare(w) in _RELATIVE_WORDS for w in block.words[max(start, hit[0] - 2) : hit[0]])
+        ]
+    )
     if not who and saying:
         # "the company that supplies it insists": the speaker is the word before the relative
         # clause, not the "it" inside it.
@@ -610,6 +623,11 @@ class ArticleReading:
                     and end < len(words)
                     and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES
                     and _bare(words[end]) in _TOLD_TO_DO
+                )
+                # "any drink with added caffeine": after a determiner or a preposition, an adjective
+                # (review 139)
+                and not (
+                    start > 0 and _bare(words[start]) == "added" and _bare(words[start - 1]) in _BEFORE_A_NOUN
                 )
                 # "four points out either way": a phrase right after a number is a noun there (review
                 # 136's "points out"); not "Carol Pennick, 61, said" nor "Some 40 said".

@@ -100,6 +100,46 @@ def compares_with_headline(a: Question, b: Question) -> bool:
     return b.kind in HEADLINE_COMPARISON_KINDS and _compares_with_headline(a.explanation)
 
 
+# A question that shows where the article says what the marked headline words say ("some of the thefts
+# may be the work of organised gangs" beside "Organised Gangs Behind ...") lets a student compare the
+# two without reading further: it answers how the headline compares (review 140).
+HEADLINE_WORDS_SHOWN = 2
+_DOUBT = re.compile(
+    r" (?:may|might|could|possibly|probably|perhaps|likely|unlikely|appears?|seems?|suggests?|reportedly) "
+)
+_ENDINGS = ("ing", "ed", "es", "s")
+
+
+@lru_cache(maxsize=8192)
+def _word_stems(text: str) -> frozenset[str]:
+    """The longer words of ``text``, lowercase, without a common ending ("gangs" -> "gang")."""
+    stems = set()
+    for word in _spaced_words(text).split():
+        if len(word) < 4:
+            continue
+        for ending in _ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[: -len(ending)]
+                break
+        stems.add(word)
+    return frozenset(stems)
+
+
+def shows_the_headlines_words(a: Question, b: Question) -> bool:
+    """``a`` asks how the headline compares with the article, and ``b`` shows the body's words for
+    what its marked words say (two of their longer words, or their only one)."""
+    if a.kind not in HEADLINE_COMPARISON_KINDS or b.kind in HEADLINE_COMPARISON_KINDS or not a.quote:
+        return False
+    if b.block == HEADLINE_BLOCK or "claim" not in b.extra or not b.quote:
+        return False
+    if not _DOUBT.search(_spaced_words(b.quote)):
+        return False  # the same words said plainly: no question is asked where the body says the same
+    marked = _word_stems(a.quote)
+    if not marked:
+        return False
+    return len(marked & _word_stems(b.quote)) >= min(HEADLINE_WORDS_SHOWN, len(marked))
+
+
 @lru_cache(maxsize=4096)
 def _compares_with_headline(explanation: str) -> bool:
     """Some sentence of ``explanation`` speaks of the headline and compares (worked out once per
@@ -139,6 +179,8 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
         or (a.kind == b.kind and a.kind in ONE_A_PARAGRAPH and _same_paragraph(a, b))
         or compares_with_headline(a, b)
         or compares_with_headline(b, a)
+        or shows_the_headlines_words(a, b)
+        or shows_the_headlines_words(b, a)
         or share_wrong_answers(a, b)
         or asked_twice(a, b)
         or same_key_template(a, b)

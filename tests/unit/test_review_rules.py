@@ -3289,3 +3289,16 @@ def test_added_before_a_noun_is_no_attribution() -> None:
 
     assert hits("The ban covers any drink with added caffeine.") == []
     assert hits("The head added that the ban would stay.") == ["added"]
+
+
+def test_a_quiz_keeps_the_headline_question_apart_from_the_bodys_hedged_version_of_its_words() -> None:
+    # "Organised Gangs Behind Rural Dog Theft Surge" beside "spot the hedge" on "some of the thefts may
+    # be the work of organised gangs": its stem shows the article only says "may" (review 140).
+    from app.domain.quiz_rules import conflicts
+
+    article = unseen_article("review140.yaml")
+    (headline,) = questions_of(article, "headline_check")
+    hedged = [q for q in questions_of(article, "spot_hedge") if "gangs" in " ".join(q.words)]
+    assert hedged and all(conflicts(headline, q) for q in hedged)
+    plain = [q for q in questions_of(article, "statement_kind") if "gangs" not in q.quote]
+    assert plain and not all(conflicts(headline, q) for q in plain)

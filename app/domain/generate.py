@@ -540,6 +540,8 @@ class WhoSaidIt(QuestionKind):
         ):
             # Not a hedged claim: "reportedly" says someone reported it, so "the article does not
             # say" is arguable whenever the article names anyone who reports.
+            if sources_the_note_names(reading, claim):
+                return None  # "it most likely came from Joanna Beck": the note argues for her (review 140)
             right = NOT_SAID
         else:
             return None
@@ -1675,10 +1677,28 @@ _NOTE_POINTS_TO_SUPPORT = re.compile(
 )
 
 
-def _note_points_to_support(claim: Claim) -> bool:
-    """The teacher's note on a claim with no source points at who backs it: shown after a "with no
-    source" key, it argues for another choice (review 131)."""
-    return bool(_NOTE_POINTS_TO_SUPPORT.search(match_form(claim.note).casefold()))
+def _note_points_to_support(claim: Claim, reading: ArticleReading | None = None) -> bool:
+    """The teacher's note on a claim with no source points at who backs it ("The only support is
+    one unnamed teacher", review 131), or names a source of the article ("it most likely came from
+    Joanna Beck", review 140): shown after a "with no source" key, it argues for another choice."""
+    if _NOTE_POINTS_TO_SUPPORT.search(match_form(claim.note).casefold()):
+        return True
+    return reading is not None and bool(sources_the_note_names(reading, claim))
+
+
+def sources_the_note_names(reading: ArticleReading, claim: Claim) -> set[str]:
+    """The ids of the sources whose proper names (capitalised words of their names) the claim's note
+    uses: "Beck" of "it most likely came from Joanna Beck"."""
+    said = {
+        match_form(word).casefold().strip("'\u2019")
+        for word in Block.from_text(claim.note).words
+        if word[:1].isupper()
+    }
+    return {
+        source.id
+        for source in reading.article.sources
+        if source.type in reading.vocabulary.named_source_types and name_words(source) & said
+    }
 
 
 def support_level(reading: ArticleReading, claim: Claim) -> str | None:
@@ -1715,7 +1735,7 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None
         if _reported_by_someone(reading, claim):
             return None
-        if _note_points_to_support(claim):
+        if _note_points_to_support(claim, reading):
             return None
         return SUPPORT_HEDGED if _claim_is_in_writers_words(reading, claim) else None
     if claim.status == "unattributed":
@@ -1738,7 +1758,7 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             for s, e in reading.hedge_hits(claim.span.block)
         ):
             return None  # "..., and shops have reportedly run out": the sentence doubts itself
-        if _note_points_to_support(claim):
+        if _note_points_to_support(claim, reading):
             return None
         return SUPPORT_FACT
     if claim.status in SOURCED_STATUSES:

@@ -3302,3 +3302,34 @@ def test_a_quiz_keeps_the_headline_question_apart_from_the_bodys_hedged_version_
     assert hedged and all(conflicts(headline, q) for q in hedged)
     plain = [q for q in questions_of(article, "statement_kind") if "gangs" not in q.quote]
     assert plain and not all(conflicts(headline, q) for q in plain)
+
+
+def test_no_source_is_not_the_key_where_the_note_names_a_source() -> None:
+    # "Moss has still not been found", with the note "it most likely came from Joanna Beck": keyed "The
+    # article does not say" and "Stated as a fact", with Ms Beck on offer (review 140).
+    def asked(note: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Dogs",
+            [
+                'Joanna Beck said her collie was taken in March. "I check the padlock twice," she said.',
+                "Moss has still not been found. Carla Wendt, a detective, said gangs may be involved.",
+            ],
+        )
+        b.source("beck", "Joanna Beck, a breeder", "named_person", ["Joanna Beck said", "she said"])
+        b.source("wendt", "Carla Wendt, a detective", "named_official", ["Carla Wendt, a detective, said"])
+        b.claim("her collie was taken in March", "attributed", source="beck")
+        b.claim("Moss has still not been found", "unattributed", note=note)
+        b.claim("gangs may be involved", "attributed", source="wendt")
+        return [
+            q
+            for kind in ("who_said_it", "support")
+            for seed in range(4)
+            for q in questions_of(b.build(), kind, seed)
+            if "Moss" in q.prompt
+        ]
+
+    assert (
+        asked("The writer does not say who told them this, though it most likely came from Joanna Beck.")
+        == []
+    )
+    assert asked("The writer does not say who told them this.")

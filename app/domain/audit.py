@@ -262,6 +262,30 @@ def key_position_bias(quizzes: Iterable[Sequence[Question]]) -> list[str]:
     return problems
 
 
+def doubted_facts(reading: ArticleReading) -> list[Finding]:
+    """A claim marked ``unattributed`` (stated as a fact) whose own words doubt it ("The true number
+    is probably far higher"): the teacher likely missed a hedge, and the questions that need the
+    status are left out (review 140)."""
+    findings = []
+    for claim in reading.article.claims:
+        if claim.status != "unattributed":
+            continue
+        rough = set(reading.approximate_hits(claim.span.block))
+        doubts = [hit for hit in reading.hedges_in(claim.span) if hit not in rough]
+        if not doubts:
+            continue
+        words = reading.blocks[claim.span.block]
+        cue = " ".join(words.words[doubts[0][0] : doubts[0][1]])
+        findings.append(
+            Finding(
+                claim.line,
+                f"the claim '{claim.span.quote}' is marked unattributed (stated as a fact) but holds the "
+                f"hedge word '{cue}': if the writer doubts it, mark it hedged with cues: [{cue}]",
+            )
+        )
+    return findings
+
+
 def headline_not_asked(
     article: Article, quizzes: Sequence[Sequence[Question]], id_line: int = 1
 ) -> list[Finding]:
@@ -460,6 +484,7 @@ def audit_with_profile(
             )
     for problem in key_position_bias(quizzes):
         findings.add(Finding(id_line, f"over {seeds} quizzes, {problem}"))
+    findings.update(doubted_facts(reading))
     findings.update(headline_not_asked(article, quizzes, id_line))
     findings.update(thin_skills(quizzes, id_line))
     findings.update(short_quizzes(article, quizzes, id_line))

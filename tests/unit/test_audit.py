@@ -344,3 +344,18 @@ def test_the_headline_advice_offers_only_what_can_still_help() -> None:
     assert "framing_complete" not in finding.message
     assert "headline_body_mismatch" not in finding.message
     assert "asks a question" in finding.message and finding.message.endswith("write a question about it")
+
+
+def test_a_claim_stated_as_a_fact_that_holds_a_hedge_word_is_found() -> None:
+    # "The true number of thefts is probably far higher than 41", marked unattributed: the audit said
+    # nothing of the missed hedge (review 140).
+    from app.domain.audit import doubted_facts
+    from app.domain.passage import ArticleReading
+
+    b = ArticleBuilder(
+        "Dogs", ["The true number of thefts is probably far higher than 41. About 40 dogs were lost."]
+    )
+    b.claim("The true number of thefts is probably far higher than 41", "unattributed")
+    b.claim("About 40 dogs were lost", "unattributed")
+    (finding,) = doubted_facts(ArticleReading(b.build(), VOCABULARY))
+    assert "'probably'" in finding.message and "cues: [probably]" in finding.message

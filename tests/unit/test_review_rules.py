@@ -42,6 +42,22 @@ def questions_of(
     return [q for q in all_questions(article, vocabulary, random.Random(seed)) if q.kind == kind]
 
 
+def _attribution_hits(text: str) -> list[str]:
+    """The attribution words the engine reads in a one-paragraph article of ``text``."""
+    from app.domain.passage import ArticleReading
+
+    reading = ArticleReading(ArticleBuilder("Headline", [text]).build(), VOCABULARY)
+    return [" ".join(reading.blocks[1].words[s:e]) for s, e in reading.attribution_hits(1)]
+
+
+def _hedge_hits(text: str) -> list[str]:
+    """The hedge words the engine reads in a one-paragraph article of ``text``."""
+    from app.domain.passage import ArticleReading
+
+    reading = ArticleReading(ArticleBuilder("Headline", [text]).build(), VOCABULARY)
+    return [" ".join(reading.blocks[1].words[s:e]) for s, e in reading.hedge_hits(1)]
+
+
 def test_a_stem_closes_a_quotation_the_teachers_quote_leaves_open() -> None:
     # 'the decision was "panic dressed up as caution' stopped before the closing mark (review 47).
     assert in_stem('the decision was "panic dressed up as caution') == (
@@ -3013,33 +3029,19 @@ def test_how_well_supported_with_no_source_is_not_asked_where_the_note_points_at
 def test_a_passive_reporting_verb_telling_someone_to_do_something_is_no_attribution() -> None:
     # "being asked to bid", "be told about their appointments": the audit called them attributions the
     # teacher had not marked, and their paragraphs got no "find the sources" question (review 133).
-    from app.domain.passage import ArticleReading
-
-    def hits(text: str) -> list[str]:
-        article = ArticleBuilder("App", [text]).build()
-        reading = ArticleReading(article, VOCABULARY)
-        return [" ".join(reading.blocks[1].words[s:e]) for s, e in reading.attribution_hits(1)]
-
-    assert hits("Patients will be told about their appointments by text.") == []
-    assert hits("Three firms are being asked to bid for the contract.") == []
-    assert hits("Children aged six to ten are admitted to hospital.") == []
-    assert hits("Residents were told that the pool would close.") == ["told"]
-    assert hits("He was told by police to leave, the Echo reported.") == ["told", "reported"]
+    assert _attribution_hits("Patients will be told about their appointments by text.") == []
+    assert _attribution_hits("Three firms are being asked to bid for the contract.") == []
+    assert _attribution_hits("Children aged six to ten are admitted to hospital.") == []
+    assert _attribution_hits("Residents were told that the pool would close.") == ["told"]
+    assert _attribution_hits("He was told by police to leave, the Echo reported.") == ["told", "reported"]
 
 
 def test_appeared_that_says_something_came_into_view_is_no_hedge() -> None:
     # "since they first appeared about 20 years ago": the explanation called "appeared" a hedge (review 86).
-    from app.domain.passage import ArticleReading
-
-    def hedges(text: str) -> list[str]:
-        article = ArticleBuilder("Tills", [text]).build()
-        reading = ArticleReading(article, VOCABULARY)
-        return [" ".join(reading.blocks[1].words[s:e]) for s, e in reading.hedge_hits(1)]
-
-    assert hedges("The machines spread after they first appeared twenty years ago.") == []
-    assert hedges("Cracks had appeared in her garden wall since March.") == []
-    assert hedges("The change appears to have been made without asking anyone.") == ["appears"]
-    assert hedges("It appeared that nobody had been asked.") == ["appeared"]
+    assert _hedge_hits("The machines spread after they first appeared twenty years ago.") == []
+    assert _hedge_hits("Cracks had appeared in her garden wall since March.") == []
+    assert _hedge_hits("The change appears to have been made without asking anyone.") == ["appears"]
+    assert _hedge_hits("It appeared that nobody had been asked.") == ["appeared"]
 
 
 def test_find_sources_lets_a_reporting_hedge_be_selected_at_no_cost() -> None:
@@ -3064,15 +3066,11 @@ def test_find_sources_lets_a_reporting_hedge_be_selected_at_no_cost() -> None:
 def test_points_out_is_an_attribution_but_not_after_a_number() -> None:
     # "The trust also points out that ...": "points out" was missing, so only "trust" found the
     # attribution (review 136); "four points out either way" is a margin, not a speaker.
-    from app.domain.passage import ArticleReading
-
-    def hits(text: str) -> list[str]:
-        reading = ArticleReading(ArticleBuilder("Pool", [text]).build(), VOCABULARY)
-        return [" ".join(reading.blocks[1].words[s:e]) for s, e in reading.attribution_hits(1)]
-
-    assert hits("The trust also points out that prices have not risen since 2019.") == ["points out"]
-    assert hits("A survey can be about four points out either way.") == []
-    assert hits("Carol Pennick, 61, said the cut was a betrayal.") == ["said"]
+    assert _attribution_hits("The trust also points out that prices have not risen since 2019.") == [
+        "points out"
+    ]
+    assert _attribution_hits("A survey can be about four points out either way.") == []
+    assert _attribution_hits("Carol Pennick, 61, said the cut was a betrayal.") == ["said"]
 
 
 def test_find_framing_keys_tragedy_as_it_keys_tragic() -> None:
@@ -3281,14 +3279,8 @@ def test_find_sources_keys_the_verb_of_many_of_whom_say_and_every_word_of_a_body
 
 def test_added_before_a_noun_is_no_attribution() -> None:
     # "any drink with added caffeine": the audit called "added" an unmarked attribution (review 139).
-    from app.domain.passage import ArticleReading
-
-    def hits(text: str) -> list[str]:
-        reading = ArticleReading(ArticleBuilder("Drinks", [text]).build(), VOCABULARY)
-        return [" ".join(reading.blocks[1].words[s:e]) for s, e in reading.attribution_hits(1)]
-
-    assert hits("The ban covers any drink with added caffeine.") == []
-    assert hits("The head added that the ban would stay.") == ["added"]
+    assert _attribution_hits("The ban covers any drink with added caffeine.") == []
+    assert _attribution_hits("The head added that the ban would stay.") == ["added"]
 
 
 def test_a_quiz_keeps_the_headline_question_apart_from_the_bodys_hedged_version_of_its_words() -> None:

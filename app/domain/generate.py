@@ -328,6 +328,30 @@ def _relays_of(article: Article, source: Source) -> list[Source]:
     return [other for other in article.sources if other.id in related]
 
 
+def _part_of_the_body(words: Block, before_name: int, first: int) -> list[int]:
+    """The part of a body that speaks, before "of (the)" and its name: "branch" and "Kelbridge" of
+    "The Kelbridge branch of the Hallam Teachers' Association warned" (review 143)."""
+    index = before_name
+    if index >= first and _bare(words.words[index]) in ("the", "a"):
+        index -= 1
+    if index - 1 < first or _bare(words.words[index]) != "of" or "," in words.gaps[index]:
+        return []
+    part = index - 1
+    if not words.words[part][:1].islower() or not _is_meaning_word(words.words[part]):
+        return []
+    found = [part]
+    index = part - 1
+    while (
+        index >= first
+        and words.words[index][:1].isupper()
+        and _is_meaning_word(words.words[index])
+        and "," not in words.gaps[index + 1]
+    ):
+        found.append(index)
+        index -= 1
+    return found
+
+
 def _only_passes_words_on(article: Article, source: Source) -> bool:
     """An outlet or a body the article names only as the way others' words came ("told the
     Castlebridge Echo"): no claim is its own."""
@@ -1595,6 +1619,8 @@ class FindSources(FindInPassage):
                     if words.words[index][:1].isupper() and words_of(words, (index, index + 1))[0] in name:
                         others.add(index)
                     index += step
+                if step < 0:
+                    others.update(_part_of_the_body(words, index, first))
         if source.type in RECORD_TYPES:
             # Any record word of the phrase: "Figures" of "Figures from the council's own footfall
             # counters show" (not "families" of "The survey of 2,000 families found": they answered it).

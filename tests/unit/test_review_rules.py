@@ -3325,3 +3325,43 @@ def test_no_source_is_not_the_key_where_the_note_names_a_source() -> None:
         == []
     )
     assert asked("The writer does not say who told them this.")
+
+
+def test_statement_kind_is_not_asked_of_what_someone_plans_to_build() -> None:
+    # "The supermarket chain wants to build [a 6,500-square-metre store]", marked an observation: the
+    # store is not built, so "A prediction" could be defended (review 144).
+    def asked(sentence: str, claim: str) -> list[Question]:
+        b = ArticleBuilder("Superstore", ["Traders are worried.", f"{sentence}."])
+        b.claim(claim, "unattributed", kind="observation")
+        return questions_of(b.build(), "statement_kind")
+
+    store = "a 6,500-square-metre store and 400 parking spaces on Pike's Meadow"
+    assert asked(f"The supermarket chain wants to build {store}", store) == []
+    assert len(asked(f"Last year the supermarket chain built {store}", store)) == 1
+
+
+def test_find_sources_lets_the_part_of_a_body_that_speaks_find_it() -> None:
+    # "The Kelbridge branch of the Hallam Teachers' Association warned": "branch warned" found half of
+    # it, though the branch is who speaks (review 143).
+    b = ArticleBuilder(
+        "Four-day week",
+        [
+            "The trial starts in September.",
+            "The Kelbridge branch of the Hallam Teachers' Association warned that poorer students may not "
+            "have a quiet place to work at home on Fridays. The association said it was not against the "
+            "trial itself.",
+        ],
+    )
+    b.source(
+        "union",
+        "the Hallam Teachers' Association",
+        "named_organisation",
+        ["The Kelbridge branch of the Hallam Teachers' Association warned", "The association said"],
+    )
+    b.claim(
+        "poorer students may not have a quiet place to work at home on Fridays", "attributed", source="union"
+    )
+    b.claim("it was not against the trial itself", "attributed", source="union")
+    (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 2]
+    for word in ("branch", "Kelbridge", "Association"):
+        assert score_answer(question, selected(question, word, "warned", "association said")).score == 1, word

@@ -139,6 +139,8 @@ class StatementKind(QuestionKind):
                 speaks_of_what_may_happen(claim.span.quote) or _in_future_sentence(reading, claim.span)
             ):
                 continue  # "could put someone in danger": a student could defend "a prediction"
+            if claim.kind != "prediction" and _planned(reading, claim.span):
+                continue  # "The chain wants to build [a 6,500-square-metre store]": not built yet
             if claim.kind != "prediction" and _CONDITION.search(match_form(claim.span.quote).casefold()):
                 continue  # "if you take the phones away, children learn": a prediction too
             if claim.kind != "prediction" and (claim.cues or reading.hedges_in(claim.span)):
@@ -249,3 +251,18 @@ def _in_future_sentence(reading: ArticleReading, span: Span) -> bool:
         text = match_form(" ".join(block.words[first:last])).casefold()
         return speaks_of_what_may_happen(text) or _FUTURE_TIME.search(text) is not None
     return False
+
+
+def _planned(reading: ArticleReading, span: Span) -> bool:
+    """The claim is what someone plans, wants or aims to do: the words just before it say so."""
+    block = reading.blocks[span.block]
+    before = match_form(" ".join(block.words[max(0, span.start - PLAN_REACH) : span.start])).casefold()
+    return _PLANNED.search(before) is not None
+
+
+PLAN_REACH = 4
+
+
+# A plan is of a time to come: "The supermarket chain wants to build a 6,500-square-metre store" makes
+# the store a prediction as much as something observed (review 144).
+_PLANNED = re.compile(r"\b(?:wants?|plans?|planning|aims?|intends?|proposes?|proposing|seeks?|seeking) to\b")

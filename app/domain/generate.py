@@ -1700,6 +1700,8 @@ _NOTE_POINTS_TO_SUPPORT = re.compile(
     r"\bonly (?:support|evidence|source|backing)\b|\b(?:is|are) (?:supported|backed) (?:only )?by\b"
     # "only one parent is quoted", "only one driver, who is not named, is quoted" (reviews 134, 135)
     r"|\bonly (?:one|a single)\b[^.]{0,60}\b(?:is|was) (?:quoted|named)\b"
+    # "probably come from the company's announcement", "gives one shop's sales as an example" (review 145)
+    r"|\b(?:probably|most likely|likely|may|might) (?:comes?|came) from\b|\bas an example\b"
 )
 
 

@@ -276,8 +276,9 @@ _NUMBER_WORDS = frozenset(
 _BEFORE_A_NOUN = frozenset({"a", "an", "the", "any", "no", "with", "without", "of", "for", "its", "their"})
 _PASSIVE_AUXILIARIES = frozenset({"be", "being", "been", "is", "are", "was", "were", "get", "gets", "got"})
 # What follows a passive reporting verb that makes its subject the one told, not a source: "asked to
-# bid", "told about their appointments" ("told that ..." still reports something).
-_TOLD_TO_DO = frozenset({"to", "about"})
+# bid", "told about their appointments", "was blamed for the flooding" ("told that ..." still reports
+# something).
+_TOLD_TO_DO = frozenset({"to", "about", "for"})
 _LIKELY = frozenset({"likely", "probable", "possible"})
 # Words that join two parts of one name ("Kettleby and District Junior Football League"); not "of",
 # after which comes what the speaker is of ("Residents of Larkspur Road", "a father of two", review 109).

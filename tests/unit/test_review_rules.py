@@ -3365,3 +3365,25 @@ def test_find_sources_lets_the_part_of_a_body_that_speaks_find_it() -> None:
     (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 2]
     for word in ("branch", "Kelbridge", "Association"):
         assert score_answer(question, selected(question, word, "warned", "association said")).score == 1, word
+
+
+def test_blamed_is_an_attribution_but_not_when_someone_is_blamed_for_something() -> None:
+    # "The company blamed falling passenger numbers" was no attribution the engine knew (reviews 132
+    # and 145); "was blamed for" and "asked for their views" say nothing of a source.
+    assert _attribution_hits("Kestrel Water blames the driest spring for 40 years.") == ["blames"]
+    assert _attribution_hits("The company was blamed for the flooding.") == []
+    assert _attribution_hits("Bin crews had not been asked for their views.") == []
+
+
+def test_how_well_supported_reads_a_note_guessing_where_the_claim_comes_from() -> None:
+    # "The rules probably come from the company's announcement" beside "Stated as a fact, with no
+    # source" (review 145).
+    def asked(note: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Hosepipes", ["The ban starts on Friday.", "Customers must not water their gardens."]
+        )
+        b.claim("Customers must not water their gardens", "unattributed", note=note)
+        return questions_of(b.build(), "support")
+
+    assert asked("The rules probably come from the company's announcement.") == []
+    assert len(asked("Nobody is named for this rule.")) == 1

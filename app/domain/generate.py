@@ -1539,7 +1539,9 @@ class FindSources(FindInPassage):
     def cores_in(
         self, reading: ArticleReading, block: int, keys: Sequence[tuple[int, int]]
     ) -> list[tuple[int, list[int]]]:
-        """A record's authors find it as well as its noun does (see _authors)."""
+        """Other words that find an attribution as its key's word does: a record's authors (see
+        _authors), the rest of a body's name and any record word of a record's phrase (see
+        _other_words_for_who)."""
         return self._keys_and_cores(reading, block)[1]
 
     def _keys_and_cores(
@@ -1586,9 +1588,9 @@ class FindSources(FindInPassage):
     ) -> list[int]:
         """For a body or a record, every word before the verb that names it as well as the key's word
         does: "Brightfield" of "Brightfield Renewables says" (the key is "Renewables", review 137;
-        "Wyvern" of "Wyvern Valley Buses confirmed", review 132), "Figures" and "counters" of
-        "Figures from the council's own footfall counters show" (the key is "footfall", review 135).
-        A person is still found by the surname, and an owner ("council's") names no speaker."""
+        "Wyvern" of "Wyvern Valley Buses confirmed", review 132), "Figures" of "Figures from the
+        council's own footfall counters show" (the key was "footfall", review 135). A person is
+        still found by the surname, and an owner ("council's") names no speaker."""
         if source.type in person_types(reading.vocabulary):
             return []
         words = reading.blocks[block]

@@ -52,6 +52,7 @@ from app.domain.kinds.base import (
     attributed_source,
     capitalised_words,
     content_words,
+    gives_nothing,
     in_stem,
     person_types,
     says_who_only,
@@ -499,7 +500,7 @@ def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
         # before it.
         pronoun = is_pronoun_only(reading.blocks[m.block], m, reading.vocabulary.attribution_words)
         # Never "The report does not say" for what the report says: it tells what is missing (review 135).
-        refuses = FindSources._refuses(reading, m.block, m)
+        refuses = gives_nothing(reading, m.block, m)
         return (refuses, not in_sentence, pronoun, m.start > span.start, gap)
 
     mention = min(same, key=distance)
@@ -1288,14 +1289,6 @@ class FindInPassage(QuestionKind):
             )
 
 
-# Words of a mention that says its source gave nothing: "declined to say", "did not comment".
-_REFUSAL_WORDS = frozenset({"declined", "declines", "refused", "refuses", "not", "never"})
-# What a source that gave nothing did not do: "did not reply when asked", "could not be reached".
-_NO_ANSWER = frozenset({"reply", "replied", "respond", "responded", "comment", "answer", "be", "return"})
-# How near the end of a mention its refusal stands: "declined to say", "would not comment".
-REFUSAL_REACH = 3
-
-
 class FindSources(FindInPassage):
     name = "find_sources"
     title = "Find the attributions"
@@ -1320,24 +1313,8 @@ class FindSources(FindInPassage):
             if not self._only_a_name(reading, block, source, mention)
             and not self._said_again(reading, source, mention)
             and not self._inside_another(reading, block, mention)
-            and not self._refuses(reading, block, mention)
+            and not gives_nothing(reading, block, mention)
         ]
-
-    @staticmethod
-    def _refuses(reading: ArticleReading, block: int, mention: Span) -> bool:
-        """A mention that says a source gave nothing ("A police spokesperson declined to say", "It did
-        not say"): it tells who was asked, not where information comes from, so a careful reader may
-        leave it out; right to select, not required (review 59)."""
-        # Only in the verb at its end: "One student, who asked not to be named, said" speaks.
-        words = [match_form(w).casefold() for w in reading.blocks[block].words[mention.start : mention.end]]
-        last = words[-REFUSAL_REACH:]
-        if bool(set(last) & _REFUSAL_WORDS) or any(w.endswith(("n't", "n\u2019t")) for w in last):
-            return True
-        # "The company did not reply when asked about the plans" (review 113).
-        return any(
-            word in ("not", "never") and following in _NO_ANSWER
-            for word, following in zip(words, words[1:], strict=False)
-        )
 
     @staticmethod
     def _inside_another(reading: ArticleReading, block: int, mention: Span) -> bool:
@@ -1465,7 +1442,7 @@ class FindSources(FindInPassage):
             for source, mention in reading.mentions_in(block)
             if self._only_a_name(reading, block, source, mention)
             or self._said_again(reading, source, mention)
-            or self._refuses(reading, block, mention)
+            or gives_nothing(reading, block, mention)
         ]
         # Never a claim's own words: "In an online poll last week, 61 per cent of the 820 readers who
         # voted supported a Saturday ban" is what the poll found, not who it is (review 98).
@@ -1555,7 +1532,7 @@ class FindSources(FindInPassage):
             if (
                 self._said_again(reading, source, mention)
                 or self._inside_another(reading, block, mention)
-                or self._refuses(reading, block, mention)
+                or gives_nothing(reading, block, mention)
             ):
                 continue
             span = self._attribution_part(reading, block, mention)
@@ -2095,7 +2072,7 @@ class FindUnverified(FindInPassage):
         words = reading.blocks[block].words
         claim_spans = [(c.span.start, c.span.end) for _, c in claims]
         for _, mention in reading.mentions_in(block):
-            if FindSources._refuses(reading, block, mention):
+            if gives_nothing(reading, block, mention):
                 return False  # "StarPath did not reply to questions": the writer's own unsourced report
             if any(
                 _a_figure(words, i) and not any(s <= i < e for s, e in claim_spans)

@@ -659,3 +659,27 @@ def speaks_for_a_body(vocabulary: Vocabulary, source: Source) -> bool:
     else:
         description = source.name.split(",", 1)[1] if "," in source.name else ""
     return bool(TIED_BY.search(match_form(description)))
+
+
+# Words of a mention that says its source gave nothing: "declined to say", "did not comment".
+_REFUSAL_WORDS = frozenset({"declined", "declines", "refused", "refuses", "not", "never"})
+# What a source that gave nothing did not do: "did not reply when asked", "could not be reached".
+_NO_ANSWER = frozenset({"reply", "replied", "respond", "responded", "comment", "answer", "be", "return"})
+# How near the end of a mention its refusal stands: "declined to say", "would not comment".
+REFUSAL_REACH = 3
+
+
+def gives_nothing(reading: ArticleReading, block: int, mention: Span) -> bool:
+    """A mention that says a source gave nothing ("A police spokesperson declined to say", "It did
+    not say"): it tells who was asked, not where information comes from (review 59), and it never
+    links a claim to that source (review 135)."""
+    # Only in the verb at its end: "One student, who asked not to be named, said" speaks.
+    words = [match_form(w).casefold() for w in reading.blocks[block].words[mention.start : mention.end]]
+    last = words[-REFUSAL_REACH:]
+    if bool(set(last) & _REFUSAL_WORDS) or any(w.endswith(("n't", "n\u2019t")) for w in last):
+        return True
+    # "The company did not reply when asked about the plans" (review 113).
+    return any(
+        word in ("not", "never") and following in _NO_ANSWER
+        for word, following in zip(words, words[1:], strict=False)
+    )

@@ -21,6 +21,7 @@ from app.domain.kinds.base import (
     attributed_source,
     capitalised_words,
     content_words,
+    gives_nothing,
     in_stem,
     relay_order,
     source_label,
@@ -69,8 +70,6 @@ _CLOSED = re.compile(
 
 # Verbs of feeling in an attribution: what follows is a fear or a hope, not a fact to check.
 _FEELING = re.compile(r"\b(?:fears?|feared|worr(?:y|ies|ied)|hopes?|hoped|dreads?|dreaded)\b")
-# A mention that says a source gave nothing ("The report does not say", "declined to comment").
-_SAYS_NOTHING = re.compile(r"\b(?:not|never|declined|refused)\b|n't\b")
 # A feeling the claim itself tells of ("they feel safer").
 _FELT = re.compile(r"\b(?:feel|feels|felt)\b")
 
@@ -357,8 +356,7 @@ def _named_here(reading: ArticleReading, source: Source, span: Span) -> str | No
     # In its own sentence first, and never "The report does not say" for what it does say (review 135).
     here.sort(
         key=lambda m: (
-            # its last words: not "who asked not to be named, told this newspaper"
-            bool(_SAYS_NOTHING.search(" ".join(match_form(m.quote).casefold().split()[-3:]))),
+            gives_nothing(reading, m.block, m),
             not any(s <= m.start and m.end <= e for s, e in sentences),
         )
     )

@@ -15,7 +15,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from app.domain.article import HEADLINE_BLOCK, SKILL_NAMES, SKILLS, Article, Vocabulary
-from app.domain.generate import KINDS, FindInPassage, all_questions, build_quiz, headline_annotated
+from app.domain.generate import (
+    KINDS,
+    FindInPassage,
+    all_questions,
+    build_quiz,
+    headline_annotated,
+    headline_asks,
+)
 from app.domain.kinds.base import where
 from app.domain.passage import ArticleReading, covered
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
@@ -301,7 +308,8 @@ def headline_not_asked(
     # Only the advice that can still help: a question headline gets no "says more" question, and a
     # headline already marked complete is too short to select in (review 136).
     ways = []
-    if article.title.rstrip().endswith("?"):
+    asks = headline_asks(article)
+    if asks:
         ways.append("a headline that asks a question gets no question of its own")
     elif not any(
         f.span.block == HEADLINE_BLOCK and f.technique == "headline_body_mismatch" for f in article.framing
@@ -312,7 +320,7 @@ def headline_not_asked(
         )
     if HEADLINE_BLOCK not in article.framing_complete:
         ways.append("mark all of its framing (framing_complete: [title])")
-    elif article.title.rstrip().endswith("?") or not ways:
+    elif asks or not ways:
         ways.append("its marked words leave too few others to select among")
     return [
         Finding(

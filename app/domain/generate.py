@@ -353,6 +353,16 @@ def _part_of_the_body(words: Block, before_name: int, first: int) -> list[int]:
     return found
 
 
+def _called_an_opinion(claim: Claim) -> bool:
+    """The teacher marked the claim an opinion, or its note calls it one ("his opinion")."""
+    return claim.kind == "opinion" or NOTE_CALLS_OPINION.search(match_form(claim.note).casefold()) is not None
+
+
+def headline_asks(article: Article) -> bool:
+    """The headline is a question ("Is Hartwell University About to Throw Away Its Library?")."""
+    return article.title.rstrip().endswith("?")
+
+
 def _only_passes_words_on(article: Article, source: Source) -> bool:
     """An outlet or a body the article names only as the way others' words came ("told the
     Castlebridge Echo"): no claim is its own."""
@@ -481,10 +491,11 @@ def _reported_by_someone(reading: ArticleReading, claim: Claim) -> bool:
     "believed to"): "An unnamed or vague source" can be defended beside "Hedged by the writer"
     (reviews 131 and 132), and a source named nearby may be who reported it."""
     span = claim.span
-    doubts = [(c.start, c.end) for c in claim.cues if c.block == span.block] + [
-        hit for hit in reading.reporting_hits(span.block) if span.start <= hit[0] and hit[1] <= span.end
-    ]
-    return any(overlaps(doubt, hit) for doubt in doubts for hit in reading.reporting_hits(span.block))
+    cues = [(c.start, c.end) for c in claim.cues if c.block == span.block]
+    return any(
+        span.start <= hit[0] and hit[1] <= span.end or any(overlaps(cue, hit) for cue in cues)
+        for hit in reading.reporting_hits(span.block)
+    )
 
 
 def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
@@ -616,7 +627,7 @@ class WhoSaidIt(QuestionKind):
             # Someone's spoken words, or a word of theirs in quotation marks ("the department had been
             # 'rammed'"): a report or a data set on offer is filler (reviews 30 and 116).
             speakers -= RECORD_TYPES
-        if claim.kind == "opinion" or NOTE_CALLS_OPINION.search(match_form(claim.note).casefold()):
+        if _called_an_opinion(claim):
             # "the bill is a nightmare": a record holds no view, so beside three records "The article
             # does not say" is the key at a glance (review 131).
             speakers -= RECORD_TYPES
@@ -1243,6 +1254,14 @@ class FindInPassage(QuestionKind):
         """(how many, which words) find a gold span that has no key words (see scoring.span_credit)."""
         return []
 
+    def keys_and_cores_in(
+        self, reading: ArticleReading, block: int
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, list[int]]]]:
+        """The key words and the cores of the passage's gold spans, worked out together where one
+        depends on the other."""
+        keys = self.keys_in(reading, block)
+        return keys, self.cores_in(reading, block, keys)
+
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         raise NotImplementedError
 
@@ -1262,9 +1281,8 @@ class FindInPassage(QuestionKind):
                 continue
             block = reading.blocks[index]
             texts = [_phrase(reading, index, s, e) for (s, e), *_ in gold]
-            keys = self.keys_in(reading, index)
+            keys, cores = self.keys_and_cores_in(reading, index)
             extra: dict[str, Any] = {"free": [list(span) for span in free]}
-            cores = self.cores_in(reading, index, keys)
             if cores:
                 extra["cores"] = [[need, words] for need, words in cores]
             yield self.select(
@@ -1508,22 +1526,13 @@ class FindSources(FindInPassage):
                     free.append((first, named[-1] + 1))
         return free
 
-    def keys_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
-        """Who and the reporting verb ("she told", "Briggs said"): titles, first names, where and
-        when may be left out (passage.attribution_key_words)."""
-        return self._keys_and_cores(reading, block)[0]
-
-    def cores_in(
-        self, reading: ArticleReading, block: int, keys: Sequence[tuple[int, int]]
-    ) -> list[tuple[int, list[int]]]:
-        """Other words that find an attribution as its key's word does: a record's authors (see
-        _authors), the rest of a body's name and any record word of a record's phrase (see
-        _other_words_for_who)."""
-        return self._keys_and_cores(reading, block)[1]
-
-    def _keys_and_cores(
+    def keys_and_cores_in(
         self, reading: ArticleReading, block: int
     ) -> tuple[list[tuple[int, int]], list[tuple[int, list[int]]]]:
+        """Who and the reporting verb ("she told", "Briggs said"): titles, first names, where and
+        when may be left out (passage.attribution_key_words). Where other words find who as well as
+        the key's word does (a record's authors, see _authors; the rest of a body's name or a record
+        word of a record's phrase, see _other_words_for_who), a core of one word each instead."""
         words = reading.blocks[block]
         verbs = reading.attribution_hits(block)
         keys: list[tuple[int, int]] = []
@@ -1684,13 +1693,13 @@ _NOTE_POINTS_TO_SUPPORT = re.compile(
 )
 
 
-def _note_points_to_support(claim: Claim, reading: ArticleReading | None = None) -> bool:
+def _note_points_to_support(reading: ArticleReading, claim: Claim) -> bool:
     """The teacher's note on a claim with no source points at who backs it ("The only support is
     one unnamed teacher", review 131), or names a source of the article ("it most likely came from
     Joanna Beck", review 140): shown after a "with no source" key, it argues for another choice."""
     if _NOTE_POINTS_TO_SUPPORT.search(match_form(claim.note).casefold()):
         return True
-    return reading is not None and bool(sources_the_note_names(reading, claim))
+    return bool(sources_the_note_names(reading, claim))
 
 
 def sources_the_note_names(reading: ArticleReading, claim: Claim) -> set[str]:
@@ -1711,7 +1720,7 @@ def sources_the_note_names(reading: ArticleReading, claim: Claim) -> set[str]:
 def support_level(reading: ArticleReading, claim: Claim) -> str | None:
     """How well the article supports a claim, as one of SUPPORT_CHOICES; None where two could be defended."""
     hedges = reading.hedges_in(claim.span)
-    if claim.kind == "opinion" or NOTE_CALLS_OPINION.search(match_form(claim.note).casefold()):
+    if _called_an_opinion(claim):
         # "Wolves belong in these hills": naming who thinks so does not support a view, nor one
         # the teacher's note calls "his opinion" without setting its kind (review 31).
         return None
@@ -1742,7 +1751,7 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None
         if _reported_by_someone(reading, claim):
             return None
-        if _note_points_to_support(claim, reading):
+        if _note_points_to_support(reading, claim):
             return None
         return SUPPORT_HEDGED if _claim_is_in_writers_words(reading, claim) else None
     if claim.status == "unattributed":
@@ -1765,7 +1774,7 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             for s, e in reading.hedge_hits(claim.span.block)
         ):
             return None  # "..., and shops have reportedly run out": the sentence doubts itself
-        if _note_points_to_support(claim, reading):
+        if _note_points_to_support(reading, claim):
             return None
         return SUPPORT_FACT
     if claim.status in SOURCED_STATUSES:
@@ -2342,7 +2351,7 @@ class HeadlineCheck(QuestionKind):
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
         vocabulary = reading.vocabulary
-        if reading.article.title.rstrip().endswith("?"):
+        if headline_asks(reading.article):
             # "Is Hartwell University About to Throw Away Its Library?" says nothing: cut out of the
             # question, its words become a statement the headline never made, and "the article says
             # more" (a firm plan) could be defended (review 125).

@@ -253,16 +253,15 @@ def _in_future_sentence(reading: ArticleReading, span: Span) -> bool:
     return False
 
 
+# A plan is of a time to come: "The supermarket chain wants to build a 6,500-square-metre store" makes
+# the store a prediction as much as something observed (review 144).
+_PLANNED = re.compile(r"\b(?:wants?|plans?|planning|aims?|intends?|proposes?|proposing|seeks?|seeking) to\b")
+# How many words before a claim may say it is planned.
+PLAN_REACH = 4
+
+
 def _planned(reading: ArticleReading, span: Span) -> bool:
     """The claim is what someone plans, wants or aims to do: the words just before it say so."""
     block = reading.blocks[span.block]
     before = match_form(" ".join(block.words[max(0, span.start - PLAN_REACH) : span.start])).casefold()
     return _PLANNED.search(before) is not None
-
-
-PLAN_REACH = 4
-
-
-# A plan is of a time to come: "The supermarket chain wants to build a 6,500-square-metre store" makes
-# the store a prediction as much as something observed (review 144).
-_PLANNED = re.compile(r"\b(?:wants?|plans?|planning|aims?|intends?|proposes?|proposing|seeks?|seeking) to\b")

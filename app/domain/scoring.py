@@ -163,10 +163,14 @@ def _gold_spans(gold: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # Words this close to a right span cost nothing: "said that" for "said", a name beside a verb.
 NEAR = 2
-# With fewer wrong words than this left after the allowance, the allowance shrinks to one word
-# each side, never less: a word right beside the answer never costs (the generator asks nothing
-# where one word each side leaves too few words to tell a careful reader from a guesser).
+# With fewer wrong words than this left after the allowance, the allowance shrinks, never below one
+# word each side: a word right beside the answer never costs (the generator asks nothing where one
+# word each side leaves too few words to tell a careful reader from a guesser).  It shrinks before
+# the answer first: the words after a hedge or a reporting verb finish its phrase ("could [run dry]",
+# "said [in a] statement"), so a careful reader selects them more often than the words before it.
 MIN_WRONG_WORDS = 3
+# (words before, words after) each right span that cost nothing, tried in turn.
+_ALLOWANCES = ((NEAR, NEAR), (1, NEAR), (1, 1))
 
 
 @dataclass(frozen=True)
@@ -243,13 +247,13 @@ def mark_selection(
     spans = _gold_spans(gold)
     gold_words = {i for start, end in spans for i in range(start, end)}
     freely = {i for start, end in free for i in range(max(0, start), min(word_count, end))} - gold_words
-    # In a short passage the allowance shrinks from two words each side to one, so "is expected to"
-    # for "expected to" in eight words still costs nothing.
-    for reach in range(NEAR, 0, -1):
+    # In a short passage the allowance shrinks, so "is expected to" for "expected to" in eight
+    # words still costs nothing.
+    for before, after in _ALLOWANCES:
         near = {
             i
             for start, end in spans
-            for i in range(max(0, start - reach), min(word_count, end + reach))
+            for i in range(max(0, start - before), min(word_count, end + after))
             if i not in gold_words
         } | freely
         if word_count - len(gold_words) - len(near) >= MIN_WRONG_WORDS:

@@ -233,14 +233,26 @@ def test_marking_edge_cases() -> None:
     assert mark_selection(6, [(1, 4)], (), [1, 2, 3, 4]).score == 1.0
 
 
-def test_in_a_short_passage_one_neighbour_each_side_still_costs_nothing() -> None:
+def test_in_a_short_passage_the_allowance_shrinks_before_the_answer_first() -> None:
     # "The board is [expected to] discuss the petition": two free words each side would leave two
-    # wrong words, too few to mark; one each side leaves four.
+    # wrong words, too few to mark; one before and two after leave three.
     marking = mark_selection(8, [(3, 5)], (), [2, 3, 4])
-    assert marking.near == frozenset({2, 5})
+    assert marking.near == frozenset({2, 5, 6})
     assert marking.score == 1.0
-    assert mark_selection(8, [(3, 5)], (), [1, 2, 3, 4]).score == pytest.approx(0.75)
+    assert mark_selection(8, [(3, 5)], (), [1, 2, 3, 4]).score == pytest.approx(2 / 3)
     assert mark_selection(8, [(3, 5)], (), range(8)).score == 0.0
+
+
+def test_the_words_that_finish_a_hedge_cost_nothing_in_a_short_claim() -> None:
+    # "some taps [could] run dry by August" (seven words): "could run dry" is what a careful reader
+    # selects, and cost a third while the allowance shrank to one word each side (reviews 130, 139,
+    # 141, 144, 145); the word before the hedge still costs once the allowance has shrunk.
+    assert mark_selection(7, [(2, 3)], (), [2, 3, 4]).score == 1.0
+    assert mark_selection(7, [(2, 3)], (), [0, 1, 2]).score == pytest.approx(2 / 3)
+    assert mark_selection(7, [(2, 3)], (), range(7)).score == 0.0
+    # Six words leave too few after two free words, so one each side it stays.
+    assert mark_selection(6, [(2, 3)], (), [2, 3]).score == 1.0
+    assert mark_selection(6, [(2, 3)], (), [2, 3, 4]).score == pytest.approx(2 / 3)
 
 
 def test_runs_group_adjacent_indexes() -> None:

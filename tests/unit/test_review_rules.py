@@ -2195,6 +2195,48 @@ def test_how_to_check_aims_its_wrong_place_at_a_record_about_the_same_thing_wher
         assert "Look at the original yourself: WaterWatch's leak report" not in rain.choices
 
 
+def test_how_to_check_a_shared_place_name_does_not_make_two_records_one_owners() -> None:
+    # "the Age Friends Westmarsh survey" and "figures released by Westmarsh Police" share only the
+    # county's name: each is the other's wrong place to look, which was dropped (review 149). Two
+    # records of one body ("Westmarsh Police figures", "the Westmarsh Police annual report") still
+    # never stand for each other.
+    b = ArticleBuilder(
+        "Scams",
+        [
+            "Figures released by Westmarsh Police show reports of phone fraud more than doubled in a year.",
+            "The Age Friends Westmarsh survey found six in ten people over 70 had a scam call.",
+            "The Westmarsh Police annual report lists 40 arrests.",
+        ],
+    )
+    b.source(
+        "police",
+        "figures released by Westmarsh Police",
+        "document_or_data",
+        ["Figures released by Westmarsh Police show"],
+    )
+    b.source(
+        "survey",
+        "the Age Friends Westmarsh survey",
+        "document_or_data",
+        ["The Age Friends Westmarsh survey found"],
+    )
+    b.source(
+        "annual",
+        "the Westmarsh Police annual report",
+        "document_or_data",
+        ["The Westmarsh Police annual report lists"],
+    )
+    b.claim("reports of phone fraud more than doubled in a year", "attributed", source="police")
+    b.claim("six in ten people over 70 had a scam call", "attributed", source="survey")
+    for seed in range(10):
+        checks = questions_of(b.build(), "how_to_check", seed)
+        fraud = next(q for q in checks if "doubled" in q.prompt)
+        assert "Look at the original yourself: the Age Friends Westmarsh survey" in fraud.choices
+        assert not any("annual report" in choice for choice in fraud.choices)
+        calls = next(q for q in checks if "scam call" in q.prompt)
+        assert any("Westmarsh Police" in choice and "yourself" in choice for choice in calls.choices)
+
+
 def test_who_said_it_is_not_asked_of_a_vague_groups_words() -> None:
     # "the trial is really about saving money on heating" from "critics": the union that has just
     # called the council's plan an experiment on children may be one of them, and an outlet seldom

@@ -145,7 +145,7 @@ def _check_elsewhere(reading: ArticleReading, claim: Claim, source: Source, rng:
         and source.id not in {link.id for link in relay_order(reading.article, other)}
         and reading.naming_mentions(other)
         and not any(reading.shares_sentence(claim.span, m) for m in other.mentions)
-        and not capitalised_words(source_label(other)) & key_names
+        and not _may_share_an_owner(capitalised_words(source_label(other)), key_names)
         and _short(source_label(other)).casefold() != _short(source_label(source)).casefold()
     ]
     if not candidates:
@@ -157,6 +157,19 @@ def _check_elsewhere(reading: ArticleReading, claim: Claim, source: Source, rng:
     related = [other for other in candidates if content_words(source_label(other)) & about]
     label = _short(source_label(rng.choice(related or candidates)))
     return [template.format(label=label, owner=_possessive(label))]
+
+
+_NOT_NAME_WORDS = frozenset({"the", "a", "an", "of", "and", "for", "on", "in"})
+
+
+def _may_share_an_owner(names: frozenset[str], other_names: frozenset[str]) -> bool:
+    """Two records whose names could be one body's ("Westmarsh Police figures" and "the Westmarsh
+    Police annual report", "Ofsted's report" and "Ofsted figures"): two name words in common, or
+    all of one's.  One shared word that is only a place ("the Age Friends Westmarsh survey" and
+    "figures released by Westmarsh Police") is two owners (review 149)."""
+    names, other_names = names - _NOT_NAME_WORDS, other_names - _NOT_NAME_WORDS
+    shared = names & other_names
+    return len(shared) >= 2 or bool(shared) and shared in (names, other_names)
 
 
 class HowToCheck(QuestionKind):

@@ -403,7 +403,16 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     # have given both (review 134).
     if (
         sentences_after
-        and _refers_back(reading, span.block, sentences_after[0])
+        and (
+            _refers_back(reading, span.block, sentences_after[0])
+            # "children's lungs are still growing. Experts say even short daily exposure may harm
+            # young lungs": a source opening the next sentence on the same thing may have said both
+            # (reviews 146, 148).
+            or (
+                _opens_with_a_source(reading, span.block, sentences_after[0])
+                and _speaks_of(reading, span.block, sentences_after[0], claim.span.quote)
+            )
+        )
         and any(overlaps(sentences_after[0], hit) for hit in hits)
     ):
         return False
@@ -441,6 +450,15 @@ def _refers_back(reading: ArticleReading, block: int, sentence: tuple[int, int])
     return words[start] in _OPENING_BACK_POINTERS or any(
         words[i] in _BACK_POINTERS for i in range(start, min(end, start + BACK_POINTER_REACH))
     )
+
+
+def _opens_with_a_source(reading: ArticleReading, block: int, sentence: tuple[int, int]) -> bool:
+    return any(mention.start == sentence[0] for _, mention in reading.mentions_in(block))
+
+
+def _speaks_of(reading: ArticleReading, block: int, sentence: tuple[int, int], quote: str) -> bool:
+    """The sentence holds a meaning word of the quote's (by its root)."""
+    return bool(content_words(reading.blocks[block].text_of(*sentence)) & content_words(quote))
 
 
 def _whose_view_first(reading: ArticleReading, claim: Claim) -> bool:
@@ -576,8 +594,10 @@ class WhoSaidIt(QuestionKind):
         ):
             # Not a hedged claim: "reportedly" says someone reported it, so "the article does not
             # say" is arguable whenever the article names anyone who reports.
-            if sources_the_note_names(reading, claim):
-                return None  # "it most likely came from Joanna Beck": the note argues for her (review 140)
+            if _note_points_to_support(reading, claim):
+                # "it most likely came from Joanna Beck", "It probably comes from the report": the
+                # note argues for a source (reviews 140, 146).
+                return None
             right = NOT_SAID
         else:
             return None

@@ -53,6 +53,7 @@ from app.domain.kinds.base import (
     capitalised_words,
     content_words,
     gives_nothing,
+    gold_is_sparse,
     in_stem,
     person_types,
     says_who_only,
@@ -2191,6 +2192,9 @@ class SpotHedge(QuestionKind):
                 )
             ]
             free = [[s - span.start, min(e + NEAR, span.end) - span.start] for s, e in sizing]
+            # The word before a rough size is as free as the words after it ("by" of "could raise
+            # results by as much as a grade", review 147), where enough words are left to mark.
+            free_around = [[max(0, start - 1), end] for start, end in free]
             # Words the teacher's note shown after the answer calls hedges never cost marks: short
             # phrases only, as a note may also quote the whole claim.
             noted = find_words(
@@ -2202,8 +2206,11 @@ class SpotHedge(QuestionKind):
                 ],
             )
             free += [[s, e] for s, e in noted]
+            free_around += [[s, e] for s, e in noted]
             cue_words = ", ".join(f'"{display_form(cue.quote)}"' for cue in cues)
             gold = [(cue.start - span.start, cue.end - span.start) for cue in cues]
+            if gold_is_sparse(gold, len(shown.words), [(a, b) for a, b in free_around]):
+                free = free_around
             keys = [(s - span.start, e - span.start) for cue in cues for s, e in _key_words(reading, cue)]
             one_word = len(cues) == 1 and cues[0].length == 1
             verb = "The word {} shows" if one_word else "The words {} show"

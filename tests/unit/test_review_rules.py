@@ -1103,6 +1103,17 @@ def test_spot_hedge_a_range_of_numbers_is_free_beside_the_doubt_word() -> None:
     assert score_answer(question, selected(question, "maybe")).score == 1
 
 
+def test_spot_hedge_the_word_before_a_free_rough_size_is_free_too() -> None:
+    # "Phone bans could raise GCSE results by as much as a grade": the explanation calls "as much as"
+    # fine to select, yet "by" beside it cost a quarter (review 147).
+    b = ArticleBuilder("Phones", ["Phone bans could raise GCSE results by as much as a grade."])
+    b.claim("Phone bans could raise GCSE results by as much as a grade", "hedged", cues=["could"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert score_answer(question, selected(question, "could", "by as much as")).score == 1
+    assert score_answer(question, selected(question, "could")).score == 1
+    assert score_answer(question, tuple(range(len(question.words)))).score == 0
+
+
 def test_find_unverified_skips_a_figure_or_a_refusal_marked_only_as_a_mention() -> None:
     # "Storm, who has 3.2 million followers on Instagram, posted a video": a figure with no source,
     # inside what the teacher marked as who speaks; "StarPath did not reply to questions" is the

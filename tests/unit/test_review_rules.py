@@ -2248,6 +2248,19 @@ def test_how_to_check_a_shared_place_name_does_not_make_two_records_one_owners()
         assert any("Westmarsh Police" in choice and "yourself" in choice for choice in calls.choices)
 
 
+def test_how_to_check_sends_nobody_to_the_original_of_a_record_the_article_does_not_identify() -> None:
+    # "a separate study published last year found no clear link": "Look at the original yourself" has
+    # no original to point at (review 147); "a study by the National Reading Trust" has one.
+    def asked(name: str, mention: str) -> list[Question]:
+        b = ArticleBuilder("Phones", [f"However, {mention} no clear link between phone rules and wellbeing."])
+        b.source("study", name, "document_or_data", [mention])
+        b.claim("no clear link between phone rules and wellbeing", "attributed", source="study")
+        return questions_of(b.build(), "how_to_check")
+
+    assert asked("a separate study published last year", "a separate study published last year found") == []
+    assert asked("a study by the National Reading Trust", "a study by the National Reading Trust found")
+
+
 def test_who_said_it_is_not_asked_of_a_vague_groups_words() -> None:
     # "the trial is really about saving money on heating" from "critics": the union that has just
     # called the council's plan an experiment on children may be one of them, and an outlet seldom

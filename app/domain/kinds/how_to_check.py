@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from app.domain.article import Claim, Source, Span
 from app.domain.kinds.base import (
+    RECORD_TYPES,
     UNNAMED_SOURCE_TYPES,
     QuestionKind,
     _notes,
@@ -32,7 +33,7 @@ from app.domain.kinds.base import (
 from app.domain.kinds.source_chain import chain_in_sentence
 from app.domain.kinds.statement_kind import NOTE_DENIES_CHECK as _NOTE_DENIES_CHECK
 from app.domain.kinds.statement_kind import speaks_of_the_future
-from app.domain.passage import ArticleReading, names, trim_attribution
+from app.domain.passage import ArticleReading, is_possessive, names, trim_attribution
 from app.domain.question import CHOICE, Question
 from app.domain.text import match_form
 
@@ -105,6 +106,24 @@ def _closed_to_readers(reading: ArticleReading, source: Source) -> bool:
         for start, end in reading.sentences(m.block)
     ]
     return any(_UNPUBLISHED.search(match_form(text).casefold()) for text in [source.note, *around])
+
+
+# First words of a record's name that point at no particular one ("a separate study").
+_ANY_ONE = frozenset({"a", "an", "one", "some", "several", "many", "various", "another", "unnamed"})
+
+
+def _unidentified(source: Source) -> bool:
+    """A record named by no owner, title or author ("a separate study published last year"): there is
+    no original to look at.  "A survey by the Parent-Teacher Council" or "a 2022 study by the National
+    Reading Trust" says whose it is."""
+    words = source.name.split()
+    return (
+        bool(words)
+        and words[0].casefold() in _ANY_ONE
+        and not any(word[:1].isupper() or word[:1].isdigit() for word in words[1:])
+        and not {"by", "from", "for", "of"} & {word.casefold() for word in words}
+        and not any(is_possessive(word) for word in words)
+    )
 
 
 def _short(label: str) -> str:
@@ -289,6 +308,9 @@ class HowToCheck(QuestionKind):
         label = source_label(source)
         if source.type == "document_or_data" and len(chain) == 1 and _closed_to_readers(reading, source):
             return None  # "an internal memo seen by this newspaper": nobody else can read it
+        if source.type in RECORD_TYPES and _unidentified(source):
+            # "a separate study published last year": which one to look at, nobody says (review 147).
+            return None
         if source.type == "document_or_data" and len(chain) == 1:
             return (
                 _STEP_FOR["document_or_data"].format(label=_short(label)),

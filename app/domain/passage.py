@@ -244,6 +244,20 @@ _SHOWING_UP_NEXT = frozenset(
 )
 
 
+def _the_month_may(words: Sequence[str], start: int, end: int, sentences: Sequence[tuple[int, int]]) -> bool:
+    """ "May" with a capital inside a sentence, or before a number, is the month ("in May 2028") or a
+    name, not a doubt (review 148)."""
+    if end - start != 1 or words[start] != "May":
+        return False
+    return all(first != start for first, _ in sentences) or (end < len(words) and words[end][:1].isdigit())
+
+
+# Verbs that tell things apart as well as tell someone something.
+_TELL = frozenset({"tell", "tells", "told", "telling"})
+# Attribution words that are nouns or adjectives after a determiner or a number.
+_NOUNS_TOO = frozenset({"reports", "claims", "estimated", "estimates", "notes", "posts", "statements"})
+
+
 def _shows_up(words: Sequence[str], start: int, end: int) -> bool:
     """A form of "appear" that says something came into view, not that it only seems so."""
     if end - start != 1 or _bare(words[start]) not in _APPEAR:
@@ -630,6 +644,20 @@ class ArticleReading:
                 and not (
                     start > 0 and _bare(words[start]) == "added" and _bare(words[start - 1]) in _BEFORE_A_NOUN
                 )
+                # "could not tell school-run cars apart": telling things apart, not telling anyone
+                # anything (review 146)
+                and not (_bare(words[start]) in _TELL and "apart" in map(_bare, words[end : end + 5]))
+                # "recorded 412 reports", "with reports to police", "an estimated £640,000": a noun
+                # or an adjective there, not a verb (review 149)
+                and not (
+                    end - start == 1
+                    and start > 0
+                    and _bare(words[start]) in _NOUNS_TOO
+                    and (
+                        _bare(words[start - 1]) in _BEFORE_A_NOUN
+                        or (gaps[start] == " " and _is_number(words[start - 1]))
+                    )
+                )
                 # "four points out either way": a phrase right after a number is a noun there (review
                 # 136's "points out"); not "Carol Pennick, 61, said" nor "Some 40 said".
                 and not (
@@ -659,6 +687,7 @@ class ArticleReading:
                     start > 0 and _bare(words[start - 1]) in _COMPARING and _bare(words[start]) in _LIKELY
                 )
                 and not _shows_up(words, start, end)
+                and not _the_month_may(words, start, end, self.sentences(block))
             ]
             self._hit_cache[key] = found
         return found

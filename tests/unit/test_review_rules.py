@@ -3343,6 +3343,28 @@ def test_find_sources_keys_the_verb_of_many_of_whom_say_and_every_word_of_a_body
         assert score_answer(question, selected(question, word, "warned", "Doyle said")).score == 1, word
 
 
+def test_telling_things_apart_and_a_noun_after_a_number_or_a_determiner_are_no_attributions() -> None:
+    # "could not tell school-run cars apart" (review 146); "recorded 412 reports", "with reports to
+    # police", "an estimated £640,000" (review 149): each kept a "find the sources" question off its
+    # paragraph, and the audit asked the teacher to mark it.
+    assert _attribution_hits("The monitors could not tell school-run cars apart from the buses.") == []
+    assert _attribution_hits("Police recorded 412 reports last year.") == []
+    assert _attribution_hits("With reports to police more than doubling, the force acted.") == []
+    assert _attribution_hits("An estimated £640,000 was lost, the police said.") == ["said"]
+    assert _attribution_hits("The council reports that 40 homes flooded.") == ["reports"]
+    assert _attribution_hits("Smith told reporters the plan was dead.") == ["told"]
+    assert _attribution_hits("Some 40 said they would go.") == ["said"]
+
+
+def test_may_the_month_is_no_hedge() -> None:
+    # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
+    # unverified claims" left the paragraph out (review 148).
+    assert _hedge_hits("The final will be played in May 2028.") == []
+    assert _hedge_hits("Rain fell between March and May, half the usual amount.") == []
+    assert _hedge_hits("Theresa May said prices may rise.") == ["may"]
+    assert _hedge_hits("Prices may rise.") == ["may"]
+
+
 def test_added_before_a_noun_is_no_attribution() -> None:
     # "any drink with added caffeine": the audit called "added" an unmarked attribution (review 139).
     assert _attribution_hits("The ban covers any drink with added caffeine.") == []

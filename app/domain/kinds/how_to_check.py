@@ -308,7 +308,7 @@ class HowToCheck(QuestionKind):
         label = source_label(source)
         if source.type == "document_or_data" and len(chain) == 1 and _closed_to_readers(reading, source):
             return None  # "an internal memo seen by this newspaper": nobody else can read it
-        if source.type in RECORD_TYPES and _unidentified(source):
+        if source.type in RECORD_TYPES and len(chain) == 1 and _unidentified(source):
             # "a separate study published last year": which one to look at, nobody says (review 147).
             return None
         if source.type == "document_or_data" and len(chain) == 1:

@@ -207,6 +207,18 @@ def unmarked_words(reading: ArticleReading) -> tuple[str, ...]:
             for hit in reading.hedge_hits(block)
             if not covered(hit, claims) and not set(range(*hit)) <= quoted
         ]
+        # "other shops may close within a year", marked attributed with no cues: the speaker's doubt
+        # keeps "spot the hedge" and "how well supported" off the claim (reviews 146, 147, 148).
+        for _, claim in reading.claims_in(block):
+            if claim.status == "unattributed":
+                continue  # doubted_facts names those, as a fault
+            cues = [(cue.start, cue.end) for cue in claim.cues]
+            notes += [
+                f"{_in_context(reading, block, hit)} (paragraph {block}) in the claim "
+                f"'{_short(claim.span.quote, 40)}' but not among its cues"
+                for hit in reading.hedges_in(claim.span)
+                if not covered(hit, cues)
+            ]
         if block in article.framing_complete:
             framing = [(f.span.start, f.span.end) for f in article.framing if f.span.block == block]
             notes += [

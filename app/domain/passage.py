@@ -234,7 +234,7 @@ _IRREGULAR_PARTICIPLES = frozenset(
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 # "more likely", "less probable": a comparison, not a doubt.
-_COMPARING = frozenset({"more", "less"})
+_COMPARING = frozenset({"more", "less", "as"})  # "twice as likely" compares, too
 _APPEAR = frozenset({"appear", "appears", "appeared"})
 # After "appeared" these make it "came into view": "first appeared about 20 years ago", "appeared in
 # court" (review 86); "appears to", "appears that" and "appears likely" doubt.

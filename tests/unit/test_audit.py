@@ -334,6 +334,26 @@ def test_the_quiz_profile_names_the_words_that_keep_a_find_question_off_a_paragr
     assert unmarked_words(ArticleReading(b.build(), VOCABULARY)) == ()
 
 
+def test_the_profile_names_a_hedge_word_of_a_sourced_claim_left_out_of_its_cues() -> None:
+    # "other shops may close within a year", marked attributed with no cues: the speaker's doubt
+    # silently kept "spot the hedge" and "how well supported" off the claim (reviews 146, 147, 148).
+    from app.domain.audit import unmarked_words
+
+    b = ArticleBuilder("Move", ["Traders fear other shops may close within a year of the move."])
+    b.source("traders", "traders", "vague", ["Traders fear"])
+    b.claim("other shops may close within a year of the move", "attributed", source="traders")
+    assert unmarked_words(ArticleReading(b.build(), VOCABULARY)) == (
+        "'fear other shops [may] close within a' (paragraph 1) in the claim 'other shops may close "
+        "within a year of …' but not among its cues",
+    )
+    listed = ArticleBuilder("Move", ["Traders fear other shops may close within a year of the move."])
+    listed.source("traders", "traders", "vague", ["Traders fear"])
+    listed.claim(
+        "other shops may close within a year of the move", "attributed", source="traders", cues=["may"]
+    )
+    assert unmarked_words(ArticleReading(listed.build(), VOCABULARY)) == ()
+
+
 def test_the_headline_advice_offers_only_what_can_still_help() -> None:
     # A question headline already marked complete was told to add framing_complete: [title] (review 136).
     b = ArticleBuilder("Are Lessons a Luxury?", ["Lessons will cost £9.80 from January, the trust said."])

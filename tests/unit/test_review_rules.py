@@ -3365,6 +3365,13 @@ def test_may_the_month_is_no_hedge() -> None:
     assert _hedge_hits("Prices may rise.") == ["may"]
 
 
+def test_twice_as_likely_compares_and_doubts_nothing() -> None:
+    # "children in damp homes were twice as likely to be admitted": a finding, not a doubt; the audit
+    # asked for "likely" as a cue (review 128, found with reviews 146-148's audit rule).
+    assert _hedge_hits("Children in damp homes were twice as likely to be admitted.") == []
+    assert _hedge_hits("The park is likely to reopen next year.") == ["likely"]
+
+
 def test_added_before_a_noun_is_no_attribution() -> None:
     # "any drink with added caffeine": the audit called "added" an unmarked attribution (review 139).
     assert _attribution_hits("The ban covers any drink with added caffeine.") == []

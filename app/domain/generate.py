@@ -1672,6 +1672,14 @@ class FindSources(FindInPassage):
 _NAME_JOINS_IN_AUTHORS = frozenset({"and", "&", "of", "for"})
 
 
+# Words of "of 1,150 members" between a record's noun and its authors' "by".
+_ASKED_WORDS = 5
+# Words that end who made a record before any name: "by the union in October".
+_WHEN_OR_WHERE = frozenset(
+    {"in", "on", "at", "during", "last", "this", "over", "since", "from", "for", "and"}
+)
+
+
 def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]) -> list[int]:
     """The named authors of a record, where "by" follows its noun, with the noun just before their
     name: "engineers", "Halden" and "Pryor" of "A drainage study by the engineers Halden & Pryor
@@ -1681,13 +1689,26 @@ def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]
     if len(who) != 1 or who[0][1] - who[0][0] != 1:
         return []
     after = who[0][1]
+    if after < span[1] and match_form(words.words[after]).casefold() == "of":
+        # "A survey of 1,150 members by the Supporters' Trust found": who was asked comes first (review 148).
+        after = next(
+            (
+                index
+                for index in range(after + 1, min(span[1], after + 1 + _ASKED_WORDS))
+                if match_form(words.words[index]).casefold() == "by"
+            ),
+            after,
+        )
+        if any("," in words.gaps[index] for index in range(who[0][1], after + 1)):
+            return []
     if after >= span[1] or match_form(words.words[after]).casefold() != "by" or words.gaps[after] != " ":
         return []
     names: list[int] = []
     for index in range(after + 1, span[1]):
-        if "," in words.gaps[index]:
-            break
         word = words.words[index]
+        if "," in words.gaps[index] or (not names and match_form(word).casefold() in _WHEN_OR_WHERE):
+            break  # "by the union in October": "October" is no author
+
         if word[:1].isupper():
             names.append(index)
         elif names and not (

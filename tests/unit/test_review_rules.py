@@ -2901,7 +2901,7 @@ def test_a_quiz_keeps_a_spot_the_hedge_claim_apart_from_an_explanation_quoting_i
 def test_find_sources_lets_a_records_authors_find_it_as_its_noun_does() -> None:
     # "A drainage study by the engineers Halden & Pryor found": a student who selected who wrote it
     # got a third of that attribution, one who selected "study" all of it (review 130).
-    def paragraph(record: str) -> Question:
+    def paragraph(record: str, name: str = "the drainage study by Halden & Pryor") -> Question:
         b = ArticleBuilder(
             "Turf",
             [
@@ -2911,7 +2911,7 @@ def test_find_sources_lets_a_records_authors_find_it_as_its_noun_does() -> None:
             ],
         )
         b.source("council", "the council", "named_organisation", ["The council insists"])
-        b.source("study", "the drainage study by Halden & Pryor", "document_or_data", [f"{record}"])
+        b.source("study", name, "document_or_data", [f"{record}"])
         b.source("critics", "critics", "vague", ["Critics say"])
         b.claim("the risk is small", "attributed", source="council")
         b.claim("the turf would hold water", "attributed", source="study")
@@ -2927,6 +2927,12 @@ def test_find_sources_lets_a_records_authors_find_it_as_its_noun_does() -> None:
     # "Paid for by" names who paid, not who found: the record's noun is still what finds it.
     paid = paragraph("A drainage study, paid for by Halden & Pryor, found")
     assert score_answer(paid, selected(paid, "council insists", "Halden Pryor", "Critics say")).score < 0.9
+    # Who was asked may come between: "A survey of 1,150 members by the Supporters' Trust found" (review
+    # 148); a month after "by the union in" is no author.
+    asked = paragraph("A survey of 150 engineers by Halden & Pryor found", "the engineers' survey")
+    assert score_answer(asked, selected(asked, "council insists", "Halden Pryor", "Critics say")).score == 1
+    when = paragraph("A survey by the union in October found", "the union's survey")
+    assert score_answer(when, selected(when, "council insists", "October", "Critics say")).score < 0.9
 
 
 def test_how_well_supported_is_not_asked_where_the_doubt_is_that_someone_unnamed_holds_it() -> None:

@@ -2210,6 +2210,9 @@ class SpotHedge(QuestionKind):
                 and (
                     _sizes_an_amount(reading.blocks[span.block], hit[1])
                     or reading.blocks[span.block].words[hit[0]][:1].isdigit()  # "30 or 40" is its own amount
+                    # a rough size or time the teacher listed, which the explanation calls fine to
+                    # select: "could be approved [as early as next month]" (review 151)
+                    or any((cue.start, cue.end) == hit for cue in demoted)
                 )
             ]
             free = [[s - span.start, min(e + NEAR, span.end) - span.start] for s, e in sizing]

@@ -1114,6 +1114,21 @@ def test_spot_hedge_the_word_before_a_free_rough_size_is_free_too() -> None:
     assert score_answer(question, tuple(range(len(question.words)))).score == 0
 
 
+def test_spot_hedge_a_listed_rough_time_is_free_with_what_it_times() -> None:
+    # "could be approved as early as next month", cues [could, as early as]: the explanation calls
+    # "as early as" fine to select, yet "as early as next month" cost two thirds; with it free, too
+    # few words are left to mark in eight, so the question goes (review 151). In a longer claim it
+    # stays, and the time is free.
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder("Homes", [f"The council said {claim}."])
+        b.claim(claim, "hedged", cues=["could", "as early as"])
+        return questions_of(b.build(), "spot_hedge")
+
+    assert asked("the homes could be approved as early as next month") == []
+    (longer,) = asked("the 340 homes on Longmead Fields could be approved as early as next month")
+    assert score_answer(longer, selected(longer, "could", "as early as next month")).score == 1
+
+
 def test_find_unverified_skips_a_figure_or_a_refusal_marked_only_as_a_mention() -> None:
     # "Storm, who has 3.2 million followers on Instagram, posted a video": a figure with no source,
     # inside what the teacher marked as who speaks; "StarPath did not reply to questions" is the

@@ -493,6 +493,13 @@ def _closes_its_sentence(reading: ArticleReading, block: int, hit: tuple[int, in
     gaps, words = reading.blocks[block].gaps, reading.blocks[block].words
     for first, last in reading.sentences(block):
         if first <= hit[0] < last:
+            tail = list(words[hit[1] : last])
+            if 1 < len(tail) <= _CLOSING_TAIL_WORDS and _says_where_or_when(tail):
+                # "..., a former manager told the Castlebury Echo.", "..., she said on Tuesday." (review 152)
+                return any(
+                    "," in gaps[i]
+                    for i in range(max(first + 1, hit[0] - CLOSING_ATTRIBUTION_WORDS), hit[0] + 1)
+                )
             if last - hit[1] > 1:
                 # "Critics say the industry is barely policed" opens what follows; "..., said Paul
                 # Grieve, who chairs the traders' association" closes what comes before (review 123).
@@ -503,6 +510,25 @@ def _closes_its_sentence(reading: ArticleReading, block: int, hit: tuple[int, in
                 "," in gaps[i] for i in range(max(first + 1, hit[0] - CLOSING_ATTRIBUTION_WORDS), hit[0] + 1)
             )
     return False
+
+
+# At most this many words after an attribution that closes its sentence: "told the Castlebury Echo",
+# "said in a statement".
+_CLOSING_TAIL_WORDS = 4
+_TAIL_OPENERS = frozenset(
+    {"the", "a", "an", "on", "in", "at", "last", "this", "to", "reporters", "yesterday", "earlier", "later"}
+)
+_FINITE_VERBS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could"}
+    | {"may", "might", "should", "must", "do", "does", "did"}
+)
+
+
+def _says_where_or_when(tail: Sequence[str]) -> bool:
+    """The words after a reporting verb say to whom, where or when ("the Castlebury Echo", "on
+    Tuesday"), not what ("the plan is wrong")."""
+    opens = tail[0].casefold() in _TAIL_OPENERS or tail[0][:1].isupper()
+    return opens and not any(match_form(word).casefold() in _FINITE_VERBS for word in tail)
 
 
 def _reported_by_someone(reading: ArticleReading, claim: Claim) -> bool:

@@ -806,6 +806,16 @@ def test_a_closing_attribution_left_unmarked_keeps_the_writers_own_words_unasked
     assert questions_of(closing, "who_said_it") == [] and questions_of(closing, "support") == []
     opening = article("Critics say the rules came too late for small farms.")
     assert len(questions_of(opening, "who_said_it")) == 1
+    # Closing with to whom or when: "..., a former manager told the Castlebury Echo", "..., officials
+    # said on Tuesday" (review 152); not "In the end, critics say the rules are wrong".
+    for tail in (
+        "a former manager told the Courier.",
+        "officials said on Tuesday.",
+        "officials said in a statement.",
+    ):
+        told = article(f"The rules may stay in place for at least 30 days, {tail}")
+        assert questions_of(told, "who_said_it") == [] and questions_of(told, "support") == [], tail
+    assert len(questions_of(article("In the end, critics say the rules are wrong."), "who_said_it")) == 1
 
 
 def test_who_said_it_offers_a_wrong_source_of_the_keys_own_kind() -> None:

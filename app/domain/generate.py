@@ -183,6 +183,8 @@ def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
     return span if describes and span[1] - span[0] <= longest else None
 
 
+# Descriptions of a speaker after the first one: an age, then a role, then a "who" clause.
+_MORE_DESCRIPTIONS = 2
 _RELATIVE_STARTS = frozenset({"who", "which", "whom", "whose"})
 # Words that join a second clause to a relative one: "who leads the group and wants ...".
 _CLAUSE_JOINS = frozenset({"and", "but"})
@@ -1520,17 +1522,22 @@ class FindSources(FindInPassage):
                 for span in (before, after)
                 if span is not None and not any(overlaps(span, c) for c in claims)
             ]
-            # A second description right after the first ("Gary Pike, 52, who has worked here for 20
-            # years", review 72).
-            then = _clause(words, after[1], +1) if after is not None else None
-            if (
-                then is not None
-                and words.words[then[0]].casefold() in _APPOSITIVE_STARTS
-                and not any(overlaps(then, c) for c in claims)
-            ):
-                # "Denise Okafor, 46, a healthcare assistant who ..." (review 82); not "..., which has
-                # seen demand rise": that is about the body.
+            # More descriptions right after the first ("Gary Pike, 52, who has worked here for 20
+            # years", review 72; "Leanne Okafor, 34, a shift supervisor at the Market Street branch,
+            # who has worked for Bramwell's for nine years", review 152).
+            last = after
+            for _ in range(_MORE_DESCRIPTIONS):
+                then = _clause(words, last[1], +1) if last is not None else None
+                if (
+                    then is None
+                    or words.words[then[0]].casefold() not in _APPOSITIVE_STARTS
+                    or any(overlaps(then, c) for c in claims)
+                ):
+                    # "Denise Okafor, 46, a healthcare assistant who ..." (review 82); not "..., which
+                    # has seen demand rise": that is about the body.
+                    break
                 free.append(then)
+                last = then
         free += self._named_before_its_pronoun(reading, block)
         # A speaker's own second-hand source ("My English teacher thinks ...", inside the quotation):
         # a careful reader may select it; the instruction asks for the article's attributions.

@@ -1086,6 +1086,29 @@ def test_find_sources_keys_a_record_not_the_time_and_the_agent_of_a_passive() ->
     assert score_answer(second, selected(second, role)).score == 1
 
 
+def test_find_sources_an_age_a_role_and_a_who_clause_after_a_name_all_cost_nothing() -> None:
+    # "said Leanne Okafor, 34, a shift supervisor at the Market Street branch, who has worked for
+    # Bramwell's for nine years": the "who" clause after the role cost a fifth (review 152).
+    b = ArticleBuilder(
+        "Bakery",
+        [
+            "The chain was sold in March.",
+            '"Now it\'s twenty minutes," said Leanne Okafor, 34, a shift supervisor at the Market Street '
+            "branch, who has worked for Bramwell's for nine years. The chain said breaks meet the law.",
+        ],
+    )
+    b.source("okafor", "Leanne Okafor, a shift supervisor", "named_person", ["said Leanne Okafor"])
+    b.source("chain", "Bramwell's", "named_organisation", ["The chain said"])
+    b.claim("Now it's twenty minutes", "attributed", source="okafor")
+    b.claim("breaks meet the law", "attributed", source="chain")
+    (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 2]
+    whole = (
+        "said Leanne Okafor 34 a shift supervisor at the Market Street branch "
+        "who has worked for Bramwell's for nine years"
+    )
+    assert score_answer(question, selected(question, whole, "The chain said")).score == 1
+
+
 def test_who_said_it_skips_them_from_a_loose_group() -> None:
     # "Some reviewers say the drink gave them headaches": "them" are the speakers, a group (review 73).
     b = ArticleBuilder(

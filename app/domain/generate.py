@@ -1525,9 +1525,9 @@ class FindSources(FindInPassage):
             # More descriptions right after the first ("Gary Pike, 52, who has worked here for 20
             # years", review 72; "Leanne Okafor, 34, a shift supervisor at the Market Street branch,
             # who has worked for Bramwell's for nine years", review 152).
-            last = after
+            described = after
             for _ in range(_MORE_DESCRIPTIONS):
-                then = _clause(words, last[1], +1) if last is not None else None
+                then = _clause(words, described[1], +1) if described is not None else None
                 if (
                     then is None
                     or words.words[then[0]].casefold() not in _APPOSITIVE_STARTS
@@ -1537,7 +1537,7 @@ class FindSources(FindInPassage):
                     # has seen demand rise": that is about the body.
                     break
                 free.append(then)
-                last = then
+                described = then
         free += self._named_before_its_pronoun(reading, block)
         # A speaker's own second-hand source ("My English teacher thinks ...", inside the quotation):
         # a careful reader may select it; the instruction asks for the article's attributions.
@@ -2262,8 +2262,15 @@ class SpotHedge(QuestionKind):
                     if len(q.split()) <= MAX_NOTED_HEDGE_WORDS
                 ],
             )
-            free += [[s, e] for s, e in noted]
-            free_around += [[s, e] for s, e in noted]
+            # "pedestrians may be more likely to be hit": "more likely" compares, but beside "may" a
+            # careful reader may take it for a doubt too (review 150).
+            compared = [
+                [s - span.start, e - span.start]
+                for s, e in reading.comparison_hits(span.block)
+                if span.start <= s and e <= span.end
+            ]
+            free += [[s, e] for s, e in noted] + compared
+            free_around += [[s, e] for s, e in noted] + compared
             cue_words = ", ".join(f'"{display_form(cue.quote)}"' for cue in cues)
             gold = [(cue.start - span.start, cue.end - span.start) for cue in cues]
             if gold_is_sparse(gold, len(shown.words), [(a, b) for a, b in free_around]):

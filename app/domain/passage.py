@@ -692,6 +692,16 @@ class ArticleReading:
             self._hit_cache[key] = found
         return found
 
+    def comparison_hits(self, block: int) -> list[tuple[int, int]]:
+        """ "more likely", "twice as likely": a comparison, which ``hedge_hits`` leaves out (review 99),
+        though a careful reader may take it for a doubt beside one (review 150)."""
+        words = self.blocks[block].words
+        return [
+            (i - 1, i + 1)
+            for i in range(1, len(words))
+            if _bare(words[i - 1]) in _COMPARING and _bare(words[i]) in _LIKELY
+        ]
+
     def approximate_hits(self, block: int) -> list[tuple[int, int]]:
         """Words that give a size roughly: the vocabulary's ("about", "up to"), and two numbers either
         way ("30 or 40"), which is a guess as plainly (review 73)."""

@@ -1162,6 +1162,16 @@ def test_spot_hedge_a_listed_rough_time_is_free_with_what_it_times() -> None:
     assert score_answer(longer, selected(longer, "could", "as early as next month")).score == 1
 
 
+def test_spot_hedge_more_likely_beside_the_doubt_word_is_free() -> None:
+    # "pedestrians may be more likely to be hit by cars on unlit roads": "more likely" compares, so
+    # "may" is the key, but a careful reader who also selected "likely" lost a ninth (review 150).
+    b = ArticleBuilder("Lights", ["Pedestrians may be more likely to be hit by cars on unlit roads."])
+    b.claim("Pedestrians may be more likely to be hit by cars on unlit roads", "hedged", cues=["may"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert score_answer(question, selected(question, "may", "more likely")).score == 1
+    assert score_answer(question, selected(question, "more likely")).score == 0
+
+
 def test_find_unverified_skips_a_figure_or_a_refusal_marked_only_as_a_mention() -> None:
     # "Storm, who has 3.2 million followers on Instagram, posted a video": a figure with no source,
     # inside what the teacher marked as who speaks; "StarPath did not reply to questions" is the

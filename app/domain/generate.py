@@ -1741,7 +1741,6 @@ def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]
         word = words.words[index]
         if "," in words.gaps[index] or (not names and match_form(word).casefold() in _WHEN_OR_WHERE):
             break  # "by the union in October": "October" is no author
-
         if word[:1].isupper():
             names.append(index)
         elif names and not (

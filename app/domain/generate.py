@@ -1705,8 +1705,12 @@ class FindSources(FindInPassage):
 _NAME_JOINS_IN_AUTHORS = frozenset({"and", "&", "of", "for"})
 
 
-# Words of "of 1,150 members" between a record's noun and its authors' "by".
-_ASKED_WORDS = 5
+# Words of "of 310 people aged 18 to 30, carried out" between a record's noun and its authors' "by".
+_ASKED_WORDS = 10
+# Participles before "by" that name who made a record (not "paid for by", "commissioned by": who paid).
+_MADE_BY = frozenset(
+    {"out", "conducted", "run", "led", "written", "compiled", "produced", "published", "done"}
+)
 # Words that end who made a record before any name: "by the union in October".
 _WHEN_OR_WHERE = frozenset(
     {"in", "on", "at", "during", "last", "this", "over", "since", "from", "for", "and"}
@@ -1722,18 +1726,19 @@ def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]
     if len(who) != 1 or who[0][1] - who[0][0] != 1:
         return []
     after = who[0][1]
-    if after < span[1] and match_form(words.words[after]).casefold() == "of":
-        # "A survey of 1,150 members by the Supporters' Trust found": who was asked comes first (review 148).
-        after = next(
-            (
-                index
-                for index in range(after + 1, min(span[1], after + 1 + _ASKED_WORDS))
-                if match_form(words.words[index]).casefold() == "by"
-            ),
-            after,
+    bare = [match_form(word).casefold() for word in words.words]
+    if after < span[1] and (bare[after] in ("of", "carried") or bare[after] in _MADE_BY):
+        # "A survey of 1,150 members by the Supporters' Trust found": who was asked comes first (review
+        # 148); "A survey of 310 people aged 18 to 30, carried out by Saltmouth College" (review 157).
+        by = next(
+            (i for i in range(after + 1, min(span[1], after + 1 + _ASKED_WORDS)) if bare[i] == "by"), None
         )
-        if any("," in words.gaps[index] for index in range(who[0][1], after + 1)):
+        if by is None:
             return []
+        made = bare[by - 1] in _MADE_BY
+        if any("," in words.gaps[i] for i in range(who[0][1], by + 1)) and not made:
+            return []
+        after = by
     if after >= span[1] or match_form(words.words[after]).casefold() != "by" or words.gaps[after] != " ":
         return []
     names: list[int] = []

@@ -2989,6 +2989,11 @@ def test_find_sources_lets_a_records_authors_find_it_as_its_noun_does() -> None:
     # 148); a month after "by the union in" is no author.
     asked = paragraph("A survey of 150 engineers by Halden & Pryor found", "the engineers' survey")
     assert score_answer(asked, selected(asked, "council insists", "Halden Pryor", "Critics say")).score == 1
+    # "A survey of 310 people aged 18 to 30, carried out by Saltmouth College in June, found" (review 157).
+    made = paragraph("A survey, carried out by Saltmouth College, found", "the college's survey")
+    assert (
+        score_answer(made, selected(made, "council insists", "Saltmouth College", "Critics say")).score == 1
+    )
     when = paragraph("A survey by the union in October found", "the union's survey")
     assert score_answer(when, selected(when, "council insists", "October", "Critics say")).score < 0.9
 

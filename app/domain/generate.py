@@ -36,6 +36,7 @@ from app.domain.article import (
 from app.domain.kinds.base import (
     BODY_TYPE,
     FUNCTION_WORDS,
+    INDEFINITE_WORDS,
     MIN_CHOICES,
     NOTE_CALLS_OPINION,
     RECORD_TYPES,
@@ -519,10 +520,6 @@ def _closes_its_sentence(reading: ArticleReading, block: int, hit: tuple[int, in
 _CLOSING_TAIL_WORDS = 4
 _TAIL_OPENERS = frozenset(
     {"the", "a", "an", "on", "in", "at", "last", "this", "to", "reporters", "yesterday", "earlier", "later"}
-)
-_FINITE_VERBS = frozenset(
-    {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could"}
-    | {"may", "might", "should", "must", "do", "does", "did"}
 )
 
 
@@ -1726,20 +1723,23 @@ def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]
     if len(who) != 1 or who[0][1] - who[0][0] != 1:
         return []
     after = who[0][1]
-    bare = [match_form(word).casefold() for word in words.words]
-    if after < span[1] and (bare[after] in ("of", "carried") or bare[after] in _MADE_BY):
+
+    def bare(index: int) -> str:
+        return match_form(words.words[index]).casefold()
+
+    if after < span[1] and (bare(after) in ("of", "carried") or bare(after) in _MADE_BY):
         # "A survey of 1,150 members by the Supporters' Trust found": who was asked comes first (review
         # 148); "A survey of 310 people aged 18 to 30, carried out by Saltmouth College" (review 157).
         by = next(
-            (i for i in range(after + 1, min(span[1], after + 1 + _ASKED_WORDS)) if bare[i] == "by"), None
+            (i for i in range(after + 1, min(span[1], after + 1 + _ASKED_WORDS)) if bare(i) == "by"), None
         )
         if by is None:
             return []
-        made = bare[by - 1] in _MADE_BY
+        made = bare(by - 1) in _MADE_BY
         if any("," in words.gaps[i] for i in range(who[0][1], by + 1)) and not made:
             return []
         after = by
-    if after >= span[1] or match_form(words.words[after]).casefold() != "by" or words.gaps[after] != " ":
+    if after >= span[1] or bare(after) != "by" or words.gaps[after] != " ":
         return []
     names: list[int] = []
     for index in range(after + 1, span[1]):
@@ -1970,8 +1970,6 @@ def _posted_by_someone_unnamed(reading: ArticleReading, source: Source) -> bool:
     return False
 
 
-# First words of a name that point at no particular one ("an internal memo", "several studies").
-_INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "various", "unnamed"})
 # First words that point at one record ("the council's report", "its figures").
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 _OWNER_WORDS = frozenset({"by", "from", "of", "for", "published", "released", "issued", "compiled"})
@@ -1985,7 +1983,7 @@ def _indefinite_record(reading: ArticleReading, source: Source) -> bool:
     if (
         source.type not in reading.vocabulary.named_source_types
         and first
-        and first[0].casefold() in _INDEFINITE
+        and first[0].casefold() in INDEFINITE_WORDS
     ):
         return True
     head = source.name.split(",", 1)[0].split()
@@ -2003,7 +2001,7 @@ def _indefinite_record(reading: ArticleReading, source: Source) -> bool:
         return True
     for mention in source.mentions:
         block = reading.blocks[mention.block]
-        if set(words_of(block, (mention.start, mention.start + 1))) & _INDEFINITE and any(
+        if set(words_of(block, (mention.start, mention.start + 1))) & INDEFINITE_WORDS and any(
             mention.start <= s and e <= mention.end
             for s, e in find_words(block, reading.vocabulary.record_words)
         ):
@@ -2273,11 +2271,12 @@ class SpotHedge(QuestionKind):
                 for s, e in reading.comparison_hits(span.block)
                 if span.start <= s and e <= span.end
             ]
-            free += [[s, e] for s, e in noted] + compared
-            free_around += [[s, e] for s, e in noted] + compared
+            always_free = [[s, e] for s, e in noted] + compared
+            free += always_free
+            free_around += always_free
             cue_words = ", ".join(f'"{display_form(cue.quote)}"' for cue in cues)
             gold = [(cue.start - span.start, cue.end - span.start) for cue in cues]
-            if gold_is_sparse(gold, len(shown.words), [(a, b) for a, b in free_around]):
+            if gold_is_sparse(gold, len(shown.words), [(s, e) for s, e in free_around]):
                 free = free_around
             keys = [(s - span.start, e - span.start) for cue in cues for s, e in _key_words(reading, cue)]
             one_word = len(cues) == 1 and cues[0].length == 1
@@ -2694,6 +2693,9 @@ _AUXILIARIES = frozenset(
     ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "not", "to", "will", "would"]
     + ["can", "could", "may", "might", "must", "should", "do", "does", "did", "get", "got", "am"]
 )
+# The auxiliaries that make a verb of their own: after a reporting verb they start what was said
+# ("critics say the plan is wrong"), not to whom or when.
+_FINITE_VERBS = _AUXILIARIES - {"not", "to", "being", "get", "got", "am"}
 
 
 def _descriptive(word: str) -> bool:

@@ -244,6 +244,11 @@ _SHOWING_UP_NEXT = frozenset(
 )
 
 
+def _compares(words: Sequence[str], index: int) -> bool:
+    """The word at ``index`` is the "likely" of a comparison ("more likely", "twice as likely")."""
+    return index > 0 and _bare(words[index - 1]) in _COMPARING and _bare(words[index]) in _LIKELY
+
+
 def _the_month_may(words: Sequence[str], start: int, end: int, sentences: Sequence[tuple[int, int]]) -> bool:
     """ "May" with a capital inside a sentence, or before a number, is the month ("in May 2028") or a
     name, not a doubt (review 148)."""
@@ -683,9 +688,7 @@ class ArticleReading:
             found = [
                 (start, end)
                 for start, end in self._hits(block, self.vocabulary.hedge_words, outside_quotes=False)
-                if not (
-                    start > 0 and _bare(words[start - 1]) in _COMPARING and _bare(words[start]) in _LIKELY
-                )
+                if not _compares(words, start)
                 and not _shows_up(words, start, end)
                 and not _the_month_may(words, start, end, self.sentences(block))
             ]
@@ -696,11 +699,7 @@ class ArticleReading:
         """ "more likely", "twice as likely": a comparison, which ``hedge_hits`` leaves out (review 99),
         though a careful reader may take it for a doubt beside one (review 150)."""
         words = self.blocks[block].words
-        return [
-            (i - 1, i + 1)
-            for i in range(1, len(words))
-            if _bare(words[i - 1]) in _COMPARING and _bare(words[i]) in _LIKELY
-        ]
+        return [(i - 1, i + 1) for i in range(1, len(words)) if _compares(words, i)]
 
     def approximate_hits(self, block: int) -> list[tuple[int, int]]:
         """Words that give a size roughly: the vocabulary's ("about", "up to"), and two numbers either

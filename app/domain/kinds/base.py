@@ -474,6 +474,8 @@ def capitalised_words(label: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in words if w[:1].isupper() and w.casefold() not in TITLES)
 
 
+# First words of a name that point at no particular one ("an internal memo", "several studies").
+INDEFINITE_WORDS = frozenset({"a", "an", "one", "some", "several", "many", "various", "unnamed"})
 # The source types that are a record, written or recorded.
 RECORD_TYPES = frozenset({"document_or_data"})
 # The source types that name nobody: one unnamed person, or a vague group.

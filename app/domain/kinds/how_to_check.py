@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from app.domain.article import Claim, Source, Span
 from app.domain.kinds.base import (
+    INDEFINITE_WORDS,
     RECORD_TYPES,
     UNNAMED_SOURCE_TYPES,
     QuestionKind,
@@ -109,7 +110,7 @@ def _closed_to_readers(reading: ArticleReading, source: Source) -> bool:
 
 
 # First words of a record's name that point at no particular one ("a separate study").
-_ANY_ONE = frozenset({"a", "an", "one", "some", "several", "many", "various", "another", "unnamed"})
+_ANY_ONE = INDEFINITE_WORDS | {"another"}
 
 
 def _unidentified(source: Source) -> bool:

@@ -259,6 +259,12 @@ def _the_month_may(words: Sequence[str], start: int, end: int, sentences: Sequen
 
 # Verbs that tell things apart as well as tell someone something.
 _TELL = frozenset({"tell", "tells", "told", "telling"})
+# "found" is no attribution word ("fish were found"), but what a record found is where the words come
+# from: "the survey found", and "it found" or "they found" standing for one (review 156).
+_FOUND = frozenset({"found", "finds"})
+_FINDERS = frozenset({"it", "they"})
+# "where it found the post": finding a thing, not a finding.
+_FOUND_WHERE = frozenset({"where", "how", "when", "whether", "if", "what", "why"})
 # Attribution words that are nouns or adjectives after a determiner or a number.
 _NOUNS_TOO = frozenset({"reports", "claims", "estimated", "estimates", "notes", "posts", "statements"})
 
@@ -672,8 +678,23 @@ class ArticleReading:
                     and (_is_number(words[start - 1]) or _bare(words[start - 1]) in _NUMBER_WORDS)
                 )
             ]
+            found = sorted(found + self._finding_hits(block))
             self._hit_cache[key] = found
         return found
+
+    def _finding_hits(self, block: int) -> list[tuple[int, int]]:
+        """ "found" after a record word or after "it" or "they", in the writer's own words."""
+        words, quoted = self.blocks[block].words, self._quoted[block]
+        finders = _FINDERS | {word for word in self.vocabulary.record_words if " " not in word}
+        return [
+            (index, index + 1)
+            for index in range(1, len(words))
+            if _bare(words[index]) in _FOUND
+            and _bare(words[index - 1]) in finders
+            and not (index > 1 and _bare(words[index - 2]) in _FOUND_WHERE)
+            and index not in quoted
+            and self.blocks[block].gaps[index] == " "
+        ]
 
     def reporting_hits(self, block: int) -> list[tuple[int, int]]:
         return self._hits(block, self.vocabulary.reporting_hedges, outside_quotes=False)

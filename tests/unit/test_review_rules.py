@@ -3425,6 +3425,19 @@ def test_telling_things_apart_and_a_noun_after_a_number_or_a_determiner_are_no_a
     assert _attribution_hits("Some 40 said they would go.") == ["said"]
 
 
+def test_what_a_record_found_is_an_attribution_but_finding_a_thing_is_not() -> None:
+    # "A 2022 review ... concluded that ..., though it found clearer gains for teenagers": "it found"
+    # was left unmarked, and "find the sources" asked the paragraph without it (review 156).
+    assert _attribution_hits("The review concluded it works, though it found gains for teenagers.") == [
+        "concluded",
+        "found",
+    ]
+    assert _attribution_hits("A survey found that most pupils wanted longer breaks.") == ["found"]
+    assert _attribution_hits("Dead fish were found near the outfall.") == []
+    assert _attribution_hits("The page would not reveal where it found the post.") == ["reveal"]
+    assert _attribution_hits('"We found nothing," she said.') == ["said"]
+
+
 def test_may_the_month_is_no_hedge() -> None:
     # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
     # unverified claims" left the paragraph out (review 148).

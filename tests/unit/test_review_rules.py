@@ -3438,6 +3438,25 @@ def test_what_a_record_found_is_an_attribution_but_finding_a_thing_is_not() -> N
     assert _attribution_hits('"We found nothing," she said.') == ["said"]
 
 
+def test_statement_kind_skips_an_opinion_that_people_fear() -> None:
+    # "Some residents fear Saltmouth is turning into a retirement village": a fear is of what may
+    # come, so "a prediction" could be defended beside the teacher's "opinion" (review 157).
+    def asked(verb: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Rents",
+            [f"Rents rose again. Some residents {verb} the town is turning into a retirement village."],
+        )
+        b.source("residents", "some residents", "vague_source", [f"Some residents {verb}"])
+        b.claim(
+            "the town is turning into a retirement village", "attributed", source="residents", kind="opinion"
+        )
+        return questions_of(b.build(), "statement_kind")
+
+    assert asked("fear") == []
+    assert asked("worry") == []
+    assert len(asked("say")) == 1
+
+
 def test_may_the_month_is_no_hedge() -> None:
     # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
     # unverified claims" left the paragraph out (review 148).

@@ -156,6 +156,10 @@ class StatementKind(QuestionKind):
                 continue
             if claim.kind == "opinion" and (speaks_of_the_future(quote) or _FUTURE.search(quote)):
                 continue  # "this will ruin the town": a forecast as well as a view
+            if claim.kind == "opinion" and _introduced_as_belief(reading, claim.span, _FEAR_WORDS):
+                # "Some residents fear Saltmouth is turning into a retirement village": what people
+                # fear is what they think may come, so "a prediction" could be defended (review 157).
+                continue
             if claim.kind == "observation" and _STILL_TO_COME.search(quote):
                 continue  # "he stands to lose 300 acres": only if the plan goes ahead (review 122)
             if claim.status == "disputed":
@@ -232,13 +236,19 @@ _GUESS_ABOUT_NOW = re.compile(
 )
 
 
-def _introduced_as_belief(reading: ArticleReading, span: Span) -> bool:
-    """A word of belief brings the claim in, in its own sentence, just before it."""
+# Beliefs about what may come: the fear or worry is of something still to happen.
+_FEAR_WORDS = frozenset(
+    ["fear", "fears", "feared", "worry", "worries", "worried", "afraid", "dread", "dreads", "concerned"]
+)
+
+
+def _introduced_as_belief(reading: ArticleReading, span: Span, words: frozenset[str] = _BELIEF_WORDS) -> bool:
+    """A word of belief (of ``words``) brings the claim in, in its own sentence, just before it."""
     block = reading.blocks[span.block]
     for first, _ in reading.sentences_of(span)[:1]:
         start = max(first, span.start - _BELIEF_REACH)
         return any(
-            match_form(word).casefold().strip(".,;:!?'\"") in _BELIEF_WORDS
+            match_form(word).casefold().strip(".,;:!?'\"") in words
             for word in block.words[start : span.start]
         )
     return False

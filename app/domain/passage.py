@@ -257,6 +257,8 @@ def _the_month_may(words: Sequence[str], start: int, end: int, sentences: Sequen
     return all(first != start for first, _ in sentences) or (end < len(words) and words[end][:1].isdigit())
 
 
+# Verbs that ask for something as well as ask someone a question.
+_ASK = frozenset({"ask", "asks", "asked", "asking"})
 # Verbs that tell things apart as well as tell someone something.
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 # "found" is no attribution word ("fish were found"), but what a record found is where the words come
@@ -654,6 +656,14 @@ class ArticleReading:
                 # (review 139)
                 and not (
                     start > 0 and _bare(words[start]) == "added" and _bare(words[start - 1]) in _BEFORE_A_NOUN
+                )
+                # "A 'Hub' Nobody Asked For", "asked for more time": a request, not a report (review 158)
+                and not (_bare(words[start]) in _ASK and end < len(words) and _bare(words[end]) == "for")
+                # "when they are asked in March": the one asked, not one who tells (review 159)
+                and not (
+                    _bare(words[start]) in _ASK
+                    and start > 0
+                    and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES
                 )
                 # "could not tell school-run cars apart": telling things apart, not telling anyone
                 # anything (review 146)

@@ -3457,6 +3457,16 @@ def test_statement_kind_skips_an_opinion_that_people_fear() -> None:
     assert len(asked("say")) == 1
 
 
+def test_asking_for_something_and_being_asked_are_no_attributions() -> None:
+    # "Council Axes Library for 'Hub' Nobody Asked For" kept "whose words the headline quotes" off the
+    # headline (review 158); "Parents will vote when they are asked in March" kept "find the sources"
+    # off its paragraph (review 159).
+    assert _attribution_hits("The council built a hub nobody asked for.") == []
+    assert _attribution_hits("Parents will vote when they are asked in March.") == []
+    assert _attribution_hits("The mayor was asked about it and said the plan was legal.") == ["said"]
+    assert _attribution_hits("Reporters asked whether the plan was legal.") == ["asked"]
+
+
 def test_may_the_month_is_no_hedge() -> None:
     # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
     # unverified claims" left the paragraph out (review 148).

@@ -73,6 +73,7 @@ from app.domain.kinds.headline_quote import HeadlineQuote, quotations
 from app.domain.kinds.how_to_check import HowToCheck
 from app.domain.kinds.source_chain import SourceChain
 from app.domain.kinds.statement_kind import StatementKind, speaks_of_the_future
+from app.domain.kinds.whose_words import WhoseWords
 from app.domain.passage import (
     PRONOUNS,
     ArticleReading,
@@ -3086,6 +3087,7 @@ KINDS: dict[str, QuestionKind] = {
         HeadlineEvidence(),
         HeadlineQuote(),
         StatementKind(),
+        WhoseWords(),
         HandChoice(),
         HandMultiple(),
         HandSelect(),

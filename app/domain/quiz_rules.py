@@ -329,10 +329,10 @@ def share_wrong_answers(a: Question, b: Question) -> bool:
 
 # The kinds whose right choice is words of the article (or a source's name), which another
 # question's explanation could quote.
-_QUOTED_KEYS = frozenset({"who_said_it", "spot_technique", "headline_quote"})
+_QUOTED_KEYS = frozenset({"who_said_it", "spot_technique", "headline_quote", "whose_words"})
 # Kinds about one or two quoted words whose every use elsewhere says who uses them: an explanation
 # that quotes the company's "total detox" answers whose word the headline's 'Detox' is (review 73).
-_WORD_OWNER_KINDS = frozenset({"headline_quote"})
+_WORD_OWNER_KINDS = frozenset({"headline_quote", "whose_words"})
 
 
 # The kinds whose key is where the quoted words come from: another question's explanation that

@@ -114,6 +114,7 @@ def test_kinds_are_a_registry_of_objects_in_a_stable_order() -> None:
         "headline_evidence",
         "headline_quote",
         "statement_kind",
+        "whose_words",
         "hand_choice",
         "hand_multiple",
         "hand_select",
@@ -143,6 +144,7 @@ def test_every_kind_names_itself_for_teachers_and_the_statistics() -> None:
         "support",
         "name_technique",
         "statement_kind",
+        "whose_words",
     }
 
 

@@ -119,39 +119,17 @@ class HeadlineQuote(QuestionKind):
         needs_marks = reading.vocabulary.needs_quotation_marks
         if any(f.span.overlaps(body) for f in article.framing if f.technique in needs_marks):
             return None  # the writer's own scare quotes in the body: nobody is quoted
-        speaker = self._speaker(reading, body)
+        speaker = quoted_speaker(reading, body)
         if speaker is None:
             return None
-        chain = _relay_chain(article, speaker)
         headline = reading.blocks[HEADLINE_BLOCK]
         if self._points_at(reading, source_label(speaker)):
             return None  # "Parent's 'Disaster' Warning": the headline points at the key
-        sentence = next(s for s in reading.sentences(block) if s[0] <= first < s[1])
+        sentence = sentence_of(reading, body)
         shown = content_words(" ".join(headline.words[start:end]))
         if content_words(source_label(speaker)) & shown:
             return None  # "the students' union housing officer" beside 'Housing Emergency' (review 88)
-        wrong_sources = [
-            s
-            for s in article.sources
-            if s.id not in chain
-            and speaker.id not in _relay_chain(article, s)
-            and reading.naming_mentions(s)
-            and not (s.type in RECORD_TYPES and speaker.type not in RECORD_TYPES)
-            and not (content_words(source_label(s)) & shown)
-            and not any(
-                m.block == block and m.start < sentence[1] and sentence[0] < m.end for m in s.mentions
-            )
-            # "One nurse told the Castlebrook Echo": the outlet she told may be where the words came from.
-            and not any(m.overlaps(own) for m in s.mentions for own in speaker.mentions)
-            # "Maya Brennan, Lexora's founder" beside "Lexora's press release": the same voice (review 67).
-            and not (capitalised_names(source_label(s)) & capitalised_names(source_label(speaker)))
-            # "Helen Barker, the council's cabinet member" beside the town council: she speaks for it,
-            # so "the council uses these words" could be defended (review 98).
-            and not (s.type == BODY_TYPE and speaks_for_a_body(reading.vocabulary, speaker))
-            # A loose group ("parents") beside anyone else, who may be one of them: Kerry Walsh, a
-            # parent, beside '"parents"' (review 124), as in "who said it".
-            and not (s.type == "vague" and speaker.type != "vague")
-        ]
+        wrong_sources = other_speakers(reading, speaker, sentence, block, shown)
         # One wrong source of the speaker's own kind at least: beside a referee's "Scared", an
         # association and a radio station are no real choice (review 74).
         family = source_family(reading.vocabulary, speaker.type)
@@ -270,73 +248,6 @@ class HeadlineQuote(QuestionKind):
         ]
 
     @staticmethod
-    def _speaker(reading: ArticleReading, body: Span) -> Source | None:
-        """The one source whose words these are: every marked mention in their sentence (outside the
-        quotation) belongs to it or to those who relayed it, and one of them names it."""
-        article = reading.article
-        quoted = reading.quoted(body.block)
-        sentences = reading.sentences(body.block)
-        position = next(i for i, s in enumerate(sentences) if s[0] <= body.start < s[1])
-
-        def mentioned_in(sentence: tuple[int, int]) -> list[tuple[Source, Span]]:
-            return [
-                (source, mention)
-                for source, mention in reading.mentions_in(body.block)
-                if sentence[0] <= mention.start
-                and mention.end <= sentence[1]
-                and not set(range(mention.start, mention.end)) <= quoted
-            ]
-
-        start_position = position
-        sentence = sentences[position]
-        mentioned = mentioned_in(sentence)
-        # A quotation that runs on into sentences of its own ('"... she said. "There is nowhere to go."'):
-        # the words belong to the speaker of the sentence it continues from (review 81) ...
-        while not mentioned and position > 0 and reading.sentence_quoted(body.block, sentence):
-            position -= 1
-            sentence = sentences[position]
-            if not set(range(*sentence)) & quoted:
-                break  # the writer's own sentence before: nobody is named for the quotation there
-            mentioned = mentioned_in(sentence)
-        # ... or to the speaker named where it ends ('"I hate those robot tills. Half the time they
-        # break," said Margaret Doyle.', review 86): sentences wholly inside one run of quoted words.
-        position = start_position
-        while not mentioned and reading.sentence_quoted(body.block, sentences[position]):
-            if position + 1 >= len(sentences) or sentences[position + 1][0] not in quoted:
-                break
-            position += 1
-            sentence = sentences[position]
-            mentioned = mentioned_in(sentence)
-        if not mentioned:
-            return None
-        # The first speaker of a relay ("a nurse told the Echo"): the source whose chain holds them all.
-        ids = {source.id for source, _ in mentioned}
-        firsts = [s for s, _ in mentioned if ids <= _relay_chain(article, s)]
-        if not firsts:
-            return None
-        speaker = max(firsts, key=lambda s: len(relay_order(article, s)))
-        if not any(s is speaker and reading.names_source(s, m) for s, m in mentioned):
-            # Only "she said": who "she" is must be plain from the paragraph, named before with
-            # nobody else mentioned in between ("One nurse ... told the Echo ... 'It felt like a
-            # meltdown,' she said").
-            named = [
-                m for m in reading.naming_mentions(speaker) if m.block == body.block and m.end <= sentence[0]
-            ]
-            if not named:
-                return None
-            chain = _relay_chain(article, speaker)
-            if any(
-                source.id not in chain and named[-1].end <= mention.start < sentence[0]
-                for source, mention in reading.mentions_in(body.block)
-            ):
-                return None
-        if any(
-            claim.source not in (None, speaker.id) and claim.span.overlaps(body) for claim in article.claims
-        ):
-            return None  # the teacher gives these words to someone else
-        return speaker
-
-    @staticmethod
     def _context(reading: ArticleReading, body: Span) -> str:
         """The speaker's quotation around the headline's words, at most MAX_CONTEXT_WORDS long."""
         quoted = reading.quoted(body.block)
@@ -355,3 +266,104 @@ class HeadlineQuote(QuestionKind):
         starts = "..." if first - 1 in quoted and not marked(gaps[first]) else ""
         ends = "..." if last in quoted and not marked(gaps[last]) else ""
         return f"{starts}{text}{ends}"
+
+
+def quoted_speaker(reading: ArticleReading, body: Span) -> Source | None:
+    """The one source whose words these are: every marked mention in their sentence (outside the
+    quotation) belongs to it or to those who relayed it, and one of them names it."""
+    article = reading.article
+    quoted = reading.quoted(body.block)
+    sentences = reading.sentences(body.block)
+    position = next(i for i, s in enumerate(sentences) if s[0] <= body.start < s[1])
+
+    def mentioned_in(sentence: tuple[int, int]) -> list[tuple[Source, Span]]:
+        return [
+            (source, mention)
+            for source, mention in reading.mentions_in(body.block)
+            if sentence[0] <= mention.start
+            and mention.end <= sentence[1]
+            and not set(range(mention.start, mention.end)) <= quoted
+        ]
+
+    start_position = position
+    sentence = sentences[position]
+    mentioned = mentioned_in(sentence)
+    # A quotation that runs on into sentences of its own ('"... she said. "There is nowhere to go."'):
+    # the words belong to the speaker of the sentence it continues from (review 81) ...
+    while not mentioned and position > 0 and reading.sentence_quoted(body.block, sentence):
+        position -= 1
+        sentence = sentences[position]
+        if not set(range(*sentence)) & quoted:
+            break  # the writer's own sentence before: nobody is named for the quotation there
+        mentioned = mentioned_in(sentence)
+    # ... or to the speaker named where it ends ('"I hate those robot tills. Half the time they
+    # break," said Margaret Doyle.', review 86): sentences wholly inside one run of quoted words.
+    position = start_position
+    while not mentioned and reading.sentence_quoted(body.block, sentences[position]):
+        if position + 1 >= len(sentences) or sentences[position + 1][0] not in quoted:
+            break
+        position += 1
+        sentence = sentences[position]
+        mentioned = mentioned_in(sentence)
+    if not mentioned:
+        return None
+    # The first speaker of a relay ("a nurse told the Echo"): the source whose chain holds them all.
+    ids = {source.id for source, _ in mentioned}
+    firsts = [s for s, _ in mentioned if ids <= _relay_chain(article, s)]
+    if not firsts:
+        return None
+    speaker = max(firsts, key=lambda s: len(relay_order(article, s)))
+    if not any(s is speaker and reading.names_source(s, m) for s, m in mentioned):
+        # Only "she said": who "she" is must be plain from the paragraph, named before with
+        # nobody else mentioned in between ("One nurse ... told the Echo ... 'It felt like a
+        # meltdown,' she said").
+        named = [
+            m for m in reading.naming_mentions(speaker) if m.block == body.block and m.end <= sentence[0]
+        ]
+        if not named:
+            return None
+        chain = _relay_chain(article, speaker)
+        if any(
+            source.id not in chain and named[-1].end <= mention.start < sentence[0]
+            for source, mention in reading.mentions_in(body.block)
+        ):
+            return None
+    if any(claim.source not in (None, speaker.id) and claim.span.overlaps(body) for claim in article.claims):
+        return None  # the teacher gives these words to someone else
+    return speaker
+
+
+def sentence_of(reading: ArticleReading, span: Span) -> tuple[int, int]:
+    """The sentence ``span`` starts in."""
+    return next(s for s in reading.sentences(span.block) if s[0] <= span.start < s[1])
+
+
+def other_speakers(
+    reading: ArticleReading, speaker: Source, sentence: tuple[int, int], block: int, shown: set[str]
+) -> list[Source]:
+    """Sources that could be offered as wrong beside ``speaker`` for words quoted in ``sentence`` (of
+    ``block``): none that relayed them or was relayed by the speaker, none mentioned in that sentence,
+    none whose label shares a meaning word with the words ``shown`` (the stem would point at it), and
+    none tied to the speaker (by a name, as the body it speaks for, as a group it may belong to)."""
+    article = reading.article
+    chain = _relay_chain(article, speaker)
+    return [
+        s
+        for s in article.sources
+        if s.id not in chain
+        and speaker.id not in _relay_chain(article, s)
+        and reading.naming_mentions(s)
+        and not (s.type in RECORD_TYPES and speaker.type not in RECORD_TYPES)
+        and not (content_words(source_label(s)) & shown)
+        and not any(m.block == block and m.start < sentence[1] and sentence[0] < m.end for m in s.mentions)
+        # "One nurse told the Castlebrook Echo": the outlet she told may be where the words came from.
+        and not any(m.overlaps(own) for m in s.mentions for own in speaker.mentions)
+        # "Maya Brennan, Lexora's founder" beside "Lexora's press release": the same voice (review 67).
+        and not (capitalised_names(source_label(s)) & capitalised_names(source_label(speaker)))
+        # "Helen Barker, the council's cabinet member" beside the town council: she speaks for it,
+        # so "the council uses these words" could be defended (review 98).
+        and not (s.type == BODY_TYPE and speaks_for_a_body(reading.vocabulary, speaker))
+        # A loose group ("parents") beside anyone else, who may be one of them: Kerry Walsh, a
+        # parent, beside '"parents"' (review 124), as in "who said it".
+        and not (s.type == "vague" and speaker.type != "vague")
+    ]

@@ -1,0 +1,186 @@
+"""Whose framing is it?  Loaded words inside a speaker's quotation are that speaker's view, which the
+writer reports; loaded words in the writer's own sentences are the article's own.  Readers who mix
+the two blame a newspaper for a quote, or take the writer's slant for a source's.  Asked about words
+the teacher marked as framing in a paragraph, where the article settles whose they are:
+
+- inside a quotation that the sentence's marked mentions give to one speaker (as "whose words the
+  headline quotes" finds it), and used nowhere else in the article: the key is that speaker;
+- in a paragraph with no quotation marks, no attribution word and no mention at all, after a
+  paragraph that does not lead into it with a colon: the key is the writer.
+
+The wrong answers are the writer (or a speaker) and other sources the article quotes."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Iterator
+
+from app.domain.article import HEADLINE_BLOCK, Framing, Source, Span
+from app.domain.kinds.base import (
+    MIN_CHOICES,
+    RECORD_TYPES,
+    QuestionKind,
+    _distinct,
+    _notes,
+    content_words,
+    in_stem,
+    source_label,
+    where,
+)
+from app.domain.kinds.headline_quote import capitalised_names, other_speakers, quoted_speaker, sentence_of
+from app.domain.passage import ArticleReading, in_quotation
+from app.domain.question import CHOICE, Question
+from app.domain.text import Block, match_form
+
+WRITER = "The writer of the article, in its own words"
+MAX_WRONG_SOURCES = 2
+# A note that speaks of the writer's choice gives quoted words to the writer, or the other way round.
+_WRITER_WORDS = frozenset({"writer", "writer's", "reporter", "reporter's", "journalist", "newspaper"})
+
+_QUOTED_REASON = (
+    "These words are inside quotation marks, and the article gives them to {label}. Words in a quotation "
+    "show how the speaker sees things: the writer reports them, but they are not the article's own "
+    "judgement."
+)
+_WRITER_REASON = (
+    'Nobody is quoted or named as saying these words: there are no quotation marks and no "said" or '
+    '"according to" in the paragraph. They are the writer\'s own choice of words, so this framing '
+    "comes from the article itself, not from one of its sources."
+)
+
+
+class WhoseWords(QuestionKind):
+    name = "whose_words"
+    title = "Whose framing"
+    confusion_title = "Whose framing"
+    skill = "framing"
+    type = CHOICE
+    headline_lesson = False
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        marks = reading.vocabulary.needs_quotation_marks
+        for index, framing in enumerate(reading.article.framing):
+            span = framing.span
+            if span.block == HEADLINE_BLOCK or span.end <= span.start:
+                continue
+            if framing.technique in marks or any(
+                f.technique in marks and f.span.overlaps(span) for f in reading.article.framing
+            ):
+                continue  # the writer's scare quotes: quotation marks, yet nobody is quoted
+            if any(f is not framing and f.span.overlaps(span) for f in reading.article.framing):
+                continue  # the same words marked twice: two notes, perhaps two voices
+            if in_quotation(reading.blocks[span.block], span.start, span.end):
+                yield self._quoted(reading, rng, index, framing)
+            elif _in_the_writers_own_paragraph(reading, framing):
+                yield self._writers(reading, rng, index, framing)
+
+    def _quoted(
+        self, reading: ArticleReading, rng: random.Random, index: int, framing: Framing
+    ) -> Question | None:
+        span = framing.span
+        if _places(reading, span) != 1:
+            return None  # the same words elsewhere, perhaps in someone else's mouth
+        speaker = quoted_speaker(reading, span)
+        if speaker is None or speaker.type in RECORD_TYPES:
+            return None
+        label = source_label(speaker)
+        note_words = _note_words(framing)
+        if note_words & _WRITER_WORDS:
+            return None  # the teacher's note speaks of the writer: it may argue for another answer
+        others = other_speakers(
+            reading, speaker, sentence_of(reading, span), span.block, content_words(span.quote)
+        )
+        if any(note_words & capitalised_names(source_label(s)) for s in others):
+            return None  # the note names somebody else
+        labels = _distinct(source_label(s) for s in _people_and_bodies(reading, others))
+        wrong = [WRITER, *rng.sample(labels, min(MAX_WRONG_SOURCES, len(labels)))]
+        reason = _QUOTED_REASON.format(label=label)
+        return self._ask(reading, rng, index, framing, label, wrong, reason, about=[f"source:{speaker.id}"])
+
+    def _writers(
+        self, reading: ArticleReading, rng: random.Random, index: int, framing: Framing
+    ) -> Question | None:
+        note_words = _note_words(framing)
+        speakers = _people_and_bodies(reading, reading.article.sources)
+        if any(note_words & capitalised_names(source_label(s)) for s in reading.article.sources):
+            return None  # the teacher's note gives the words to a source
+        if _quoted_anywhere(reading, framing.span):
+            return None  # a speaker uses these words too: the writer may be echoing them
+        shown = content_words(framing.span.quote)
+        labels = _distinct(source_label(s) for s in speakers if not content_words(source_label(s)) & shown)
+        wrong = rng.sample(labels, min(MAX_WRONG_SOURCES + 1, len(labels)))
+        if len(wrong) < MAX_WRONG_SOURCES:
+            return None
+        return self._ask(reading, rng, index, framing, WRITER, wrong, _WRITER_REASON, about=[])
+
+    def _ask(
+        self,
+        reading: ArticleReading,
+        rng: random.Random,
+        index: int,
+        framing: Framing,
+        right: str,
+        wrong: list[str],
+        reason: str,
+        about: list[str],
+    ) -> Question | None:
+        if len(wrong) + 1 < MIN_CHOICES:
+            return None
+        span = framing.span
+        return self.choice(
+            rng,
+            prompt=f'Whose words are these, in {where(span.block)}: "{in_stem(span.quote)}"?',
+            explanation=_notes([reason, framing.note], reason),
+            right=right,
+            wrong=wrong,
+            span=span,
+            about=[*about, f"framing:{index}"],
+            line=framing.line,
+            extra={"framing": index, "spans": [[span.block, *sentence_of(reading, span)]]},
+        )
+
+
+def _note_words(framing: Framing) -> set[str]:
+    return {match_form(word).casefold() for word in Block.from_text(framing.note).words}
+
+
+def _places(reading: ArticleReading, span: Span) -> int:
+    """How often the span's words stand in the article's paragraphs."""
+    wanted = reading.bare_words(span.block)[span.start : span.end]
+    return sum(
+        1
+        for block in range(1, len(reading.blocks))
+        for first in range(len(reading.blocks[block].words) - len(wanted) + 1)
+        if reading.bare_words(block)[first : first + len(wanted)] == wanted
+    )
+
+
+def _quoted_anywhere(reading: ArticleReading, span: Span) -> bool:
+    """A meaning word of the span inside some quotation of the article."""
+    roots = content_words(span.quote)
+    return any(
+        content_words(reading.blocks[block].words[index]) & roots
+        for block in range(len(reading.blocks))
+        for index in reading.quoted(block)
+    )
+
+
+def _people_and_bodies(reading: ArticleReading, sources: Iterable[Source]) -> list[Source]:
+    """Sources that speak (not records) and that the article names somewhere: those a student
+    could take for the one who used the words."""
+    return [s for s in sources if s.type not in RECORD_TYPES and reading.naming_mentions(s)]
+
+
+def _in_the_writers_own_paragraph(reading: ArticleReading, framing: Framing) -> bool:
+    """No quotation mark, attribution word or source mention anywhere in the paragraph, no claim on
+    these words that the teacher gave to a source, and no colon at the end of the paragraph before
+    (which may lead into someone's words)."""
+    block = framing.span.block
+    if reading.quoted(block) or reading.attribution_hits(block) or reading.mentions_in(block):
+        return False
+    if any(mark in gap for gap in reading.blocks[block].gaps for mark in ('"', "\u201c", "\u201d")):
+        return False
+    if any(claim.source and claim.span.overlaps(framing.span) for claim in reading.article.claims):
+        return False
+    before = reading.blocks[block - 1].text.rstrip() if block > 1 else ""
+    return not before.endswith(":")

@@ -1,0 +1,149 @@
+"""Whose framing: asked only where the article itself settles whose the marked words are."""
+
+from __future__ import annotations
+
+import random
+
+from app.domain.article import Article
+from app.domain.generate import all_questions, build_quiz
+from app.domain.kinds.whose_words import WRITER
+from app.domain.question import Question
+from app.domain.quiz_rules import conflicts
+from tests.unit.article_factory import ArticleBuilder, vocabulary
+
+VOCABULARY = vocabulary()
+
+
+def asked(article: Article, seed: int = 1) -> list[Question]:
+    return [q for q in all_questions(article, VOCABULARY, random.Random(seed)) if q.kind == "whose_words"]
+
+
+def key(question: Question) -> str:
+    return question.choices[question.answer[0]]
+
+
+def pool_story(quoted: str = '"This is a cash grab, pure and simple," said Gail Pryce.') -> ArticleBuilder:
+    b = ArticleBuilder(
+        "Pool Charges Rise",
+        [
+            "The council will raise swimming charges in April, the council said.",
+            quoted,
+            "The much-loved pool has stood beside the park for ninety years. Families queue there every "
+            "summer.",
+            "Shopkeeper Dawn Whitlow said her takings were down. A lifeguard, Sam Ortiz, said the pool "
+            "was busy.",
+        ],
+    )
+    b.source("council", "the council", "named_organisation", ["the council said"])
+    b.source("pryce", "Gail Pryce, a parent", "named_person", ["said Gail Pryce"])
+    b.source("whitlow", "Dawn Whitlow, a shopkeeper", "named_person", ["Shopkeeper Dawn Whitlow said"])
+    b.source("ortiz", "Sam Ortiz, a lifeguard", "named_person", ["A lifeguard, Sam Ortiz, said"])
+    return b
+
+
+def test_words_inside_a_speakers_quotation_are_the_speakers() -> None:
+    b = pool_story()
+    b.frame("cash grab, pure and simple", "loaded_language", note="A grab sounds like theft.")
+    (question,) = asked(b.build())
+    assert question.prompt == 'Whose words are these, in paragraph 2: "cash grab, pure and simple"?'
+    assert key(question) == "Gail Pryce, a parent"
+    assert WRITER in question.choices
+    assert "the council" not in question.choices or len(question.choices) == 4
+    assert "inside quotation marks" in question.explanation
+    assert question.explanation.endswith("A grab sounds like theft.")
+    assert question.skill == "framing"
+
+
+def test_words_in_a_paragraph_nobody_speaks_in_are_the_writers() -> None:
+    b = pool_story()
+    b.frame("much-loved", "loaded_language", note="It tells you how to feel about the pool.")
+    (question,) = asked(b.build())
+    assert key(question) == WRITER
+    assert "writer's own choice" in question.explanation
+    wrong = set(question.choices) - {WRITER}
+    assert wrong <= {
+        "the council",
+        "Gail Pryce, a parent",
+        "Dawn Whitlow, a shopkeeper",
+        "Sam Ortiz, a lifeguard",
+    }
+
+
+def test_not_asked_where_whose_words_they_are_could_be_argued() -> None:
+    # A paragraph with any attribution: "the writer" could be reporting someone.
+    b = pool_story()
+    b.frame("takings were down", "loaded_language")
+    assert asked(b.build()) == []
+    # The writer's words echo a speaker's quotation.
+    b = pool_story('"Our much-loved pool is a cash cow," said Gail Pryce.')
+    b.frame(b.span("much-loved", block=3), "loaded_language")
+    assert asked(b.build()) == []
+    # The writer's scare quotes: quotation marks, yet nobody is quoted.
+    b = pool_story()
+    b.frame("much-loved", "scare_quotes")
+    assert asked(b.build()) == []
+    # A note that gives the words to somebody.
+    b = pool_story()
+    b.frame("much-loved", "loaded_language", note="Dawn Whitlow would call it that.")
+    assert asked(b.build()) == []
+    # A colon at the end of the paragraph before may lead into someone's words.
+    b = ArticleBuilder(
+        "Pool Charges Rise",
+        [
+            "Gail Pryce, a parent, had this to say:",
+            "The much-loved pool is being ruined.",
+            "Dawn Whitlow said no.",
+        ],
+    )
+    b.source("pryce", "Gail Pryce, a parent", "named_person", ["Gail Pryce, a parent, had this to say"])
+    b.source("whitlow", "Dawn Whitlow", "named_person", ["Dawn Whitlow said"])
+    b.frame("much-loved", "loaded_language")
+    assert asked(b.build()) == []
+
+
+def test_a_quotation_the_article_gives_to_nobody_in_particular_is_not_asked() -> None:
+    b = ArticleBuilder(
+        "Pool Charges Rise",
+        [
+            "The council will raise swimming charges in April, the council said.",
+            '"It is a cash grab," one sign at the gate read.',
+            "Shopkeeper Dawn Whitlow said her takings were down.",
+        ],
+    )
+    b.source("council", "the council", "named_organisation", ["the council said"])
+    b.source("whitlow", "Dawn Whitlow, a shopkeeper", "named_person", ["Shopkeeper Dawn Whitlow said"])
+    b.frame("cash grab", "loaded_language")
+    assert asked(b.build()) == []
+
+
+def test_kept_apart_from_who_said_it_about_the_same_speaker() -> None:
+    b = ArticleBuilder(
+        "Pool Charges Rise",
+        [
+            "The council will raise swimming charges in April, the council said.",
+            '"This is a cash grab, pure and simple," said Gail Pryce.',
+            "Prices had doubled in a year, Gail Pryce told the meeting. Shopkeeper Dawn Whitlow said her "
+            "takings were down.",
+        ],
+    )
+    b.source("council", "the council", "named_organisation", ["the council said"])
+    b.source(
+        "pryce", "Gail Pryce, a parent", "named_person", ["said Gail Pryce", "Gail Pryce told the meeting"]
+    )
+    b.source("whitlow", "Dawn Whitlow, a shopkeeper", "named_person", ["Shopkeeper Dawn Whitlow said"])
+    b.frame("cash grab, pure and simple", "loaded_language")
+    b.claim("Prices had doubled in a year", "attributed", source="pryce")
+    b.claim("her takings were down", "attributed", source="whitlow")
+    article = b.build()
+    (whose,) = asked(article)
+    who = [q for q in all_questions(article, VOCABULARY, random.Random(1)) if q.kind == "who_said_it"]
+    keyed_to_her = [q for q in who if key(q).startswith("Gail Pryce")]
+    assert keyed_to_her and all(conflicts(whose, other) for other in keyed_to_her)
+
+
+def test_a_quiz_of_an_article_with_its_framing_in_quotations_asks_about_it() -> None:
+    b = pool_story()
+    b.frame("cash grab, pure and simple", "loaded_language")
+    b.frame("much-loved", "loaded_language")
+    kinds = {q.kind for seed in range(5) for q in build_quiz(b.build(), VOCABULARY, seed)}
+    assert "whose_words" in kinds

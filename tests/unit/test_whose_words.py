@@ -78,6 +78,19 @@ def test_not_asked_where_whose_words_they_are_could_be_argued() -> None:
     b = pool_story('"Our much-loved pool is a cash cow," said Gail Pryce.')
     b.frame(b.span("much-loved", block=3), "loaded_language")
     assert asked(b.build()) == []
+    # "reportedly" in the paragraph: someone unnamed may have said it (review 161).
+    b = ArticleBuilder(
+        "Chicken Shop Opens",
+        [
+            "Branches reportedly serve hundreds of pupils, and the chain is an unstoppable force.",
+            "Dawn Whitlow said no. Sam Ortiz said yes. The council said it would wait.",
+        ],
+    )
+    b.source("whitlow", "Dawn Whitlow", "named_person", ["Dawn Whitlow said"])
+    b.source("ortiz", "Sam Ortiz", "named_person", ["Sam Ortiz said"])
+    b.source("council", "the council", "named_organisation", ["The council said"])
+    b.frame("an unstoppable force", "loaded_language")
+    assert asked(b.build()) == []
     # The writer's scare quotes: quotation marks, yet nobody is quoted.
     b = pool_story()
     b.frame("much-loved", "scare_quotes")

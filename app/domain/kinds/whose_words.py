@@ -172,12 +172,14 @@ def _people_and_bodies(reading: ArticleReading, sources: Iterable[Source]) -> li
 
 
 def _in_the_writers_own_paragraph(reading: ArticleReading, framing: Framing) -> bool:
-    """No quotation mark, attribution word or source mention anywhere in the paragraph, no claim on
-    these words that the teacher gave to a source, and no colon at the end of the paragraph before
-    (which may lead into someone's words)."""
+    """No quotation mark, attribution word, reporting hedge ("reportedly") or source mention anywhere
+    in the paragraph, no claim on these words that the teacher gave to a source, and no colon at the
+    end of the paragraph before (which may lead into someone's words)."""
     block = framing.span.block
     if reading.quoted(block) or reading.attribution_hits(block) or reading.mentions_in(block):
         return False
+    if reading.reporting_hits(block):
+        return False  # "reportedly": someone unnamed may have said the rest of its sentence (review 161)
     if any(mark in gap for gap in reading.blocks[block].gaps for mark in ('"', "\u201c", "\u201d")):
         return False
     if any(claim.source and claim.span.overlaps(framing.span) for claim in reading.article.claims):

@@ -1603,15 +1603,17 @@ class FindSources(FindInPassage):
                 # "A Department for Education spokesperson said": who speaks is the spokesperson;
                 # the department's name is right to select but not required (review 35).
                 first, last = stand_in[0]
-                found = [hit for hit in found if hit in verbs] + [(span[0] + first, span[0] + last)]
-            who = [hit for hit in found if hit not in verbs]
+                found = [hit for hit in found if _within(hit, verbs)] + [(span[0] + first, span[0] + last)]
+            who = [hit for hit in found if not _within(hit, verbs)]
             others = _authors(words, span, who) + self._other_words_for_who(
                 reading, block, span, source, found
             )
             if others:
                 # Key words are all required; a core of one word each lets the other words stand in
                 # for who speaks while the verb, if any, is still required.
-                cores += [(1, sorted({*range(*hit), *(others if hit not in verbs else [])})) for hit in found]
+                cores += [
+                    (1, sorted({*range(*hit), *(others if not _within(hit, verbs) else [])})) for hit in found
+                ]
             else:
                 keys += found
         return keys, cores
@@ -1632,7 +1634,7 @@ class FindSources(FindInPassage):
         if source.type in person_types(reading.vocabulary):
             return []
         words = reading.blocks[block]
-        verbs = [hit for hit in found if hit in reading.attribution_hits(block)]
+        verbs = [hit for hit in found if _within(hit, reading.attribution_hits(block))]
         who = [i for hit in found if hit not in verbs for i in range(*hit)]
         if len(who) != 1:
             return []
@@ -1698,6 +1700,11 @@ class FindSources(FindInPassage):
                 # it comes from in words the teacher did not mark.
                 return False
         return reading.every_sentence_annotated(block, reading.annotated_spans(block))
+
+
+def _within(hit: tuple[int, int], hits: Sequence[tuple[int, int]]) -> bool:
+    """``hit`` is one of ``hits`` or part of one: "according" of "according to"."""
+    return any(start <= hit[0] and hit[1] <= end for start, end in hits)
 
 
 _NAME_JOINS_IN_AUTHORS = frozenset({"and", "&", "of", "for"})

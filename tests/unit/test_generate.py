@@ -158,6 +158,8 @@ def test_the_library_article_allows_every_kind() -> None:
     # Its claims say no kind (observation, opinion, prediction), its relays are one step long and its
     # headline has no words marked as saying more than the article: of the reasoning kinds only "how
     # would you check it" has something certain to ask (see tests/unit/test_reasoning_kinds.py).
+    # Its paragraphs' framing is marked twice over ("a disaster") or stands beside attributions or a
+    # "reportedly", so whose words it is could be argued: no "whose framing" (test_whose_words.py).
     assert {q.kind for q in questions} == set(KINDS) - {
         "name_technique",
         "find_unverified",
@@ -166,6 +168,7 @@ def test_the_library_article_allows_every_kind() -> None:
         "source_chain",
         "headline_evidence",
         "statement_kind",
+        "whose_words",
     }
     for question in questions:
         kind = KINDS[question.kind]

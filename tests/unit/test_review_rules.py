@@ -3467,6 +3467,36 @@ def test_asking_for_something_and_being_asked_are_no_attributions() -> None:
     assert _attribution_hits("Reporters asked whether the plan was legal.") == ["asked"]
 
 
+def test_find_sources_lets_the_record_or_its_makers_find_an_according_to() -> None:
+    # "according to figures published by the Northvale Education Trust": "according to figures"
+    # scored 0.5, because the trimmed "according" was not taken for the verb and only "Trust" found
+    # who (review 159).
+    b = ArticleBuilder(
+        "Four-Day Week",
+        [
+            "Sick days among staff fell by a third, according to figures published by the Northvale "
+            "Education Trust, which runs the school.",
+            "The head said it worked.",
+        ],
+    )
+    b.source(
+        "trust",
+        "the Northvale Education Trust's figures",
+        "document_or_data",
+        ["according to figures published by the Northvale Education Trust"],
+    )
+    b.source("head", "the head", "named_person", ["The head said"])
+    b.claim("Sick days among staff fell by a third", "attributed", source="trust")
+    (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 1]
+    for pick in (
+        ["according to figures"],
+        ["according to", "Northvale Education Trust"],
+        ["according", "Trust"],
+    ):
+        assert score_answer(question, selected(question, *pick)).score == 1, pick
+    assert score_answer(question, selected(question, "according to")).score < 1
+
+
 def test_may_the_month_is_no_hedge() -> None:
     # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
     # unverified claims" left the paragraph out (review 148).

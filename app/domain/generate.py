@@ -23,6 +23,7 @@ from typing import Any
 
 from app.domain.article import (
     HEADLINE_BLOCK,
+    SKILLS,
     SOURCED_STATUSES,
     Article,
     Claim,
@@ -72,7 +73,7 @@ from app.domain.kinds.headline_evidence import HeadlineEvidence
 from app.domain.kinds.headline_quote import HeadlineQuote, quotations
 from app.domain.kinds.how_to_check import HowToCheck
 from app.domain.kinds.source_chain import SourceChain
-from app.domain.kinds.statement_kind import StatementKind, speaks_of_the_future
+from app.domain.kinds.statement_kind import StatementKind, speaks_of_the_future, speaks_of_what_may_happen
 from app.domain.kinds.whose_words import WhoseWords
 from app.domain.passage import (
     PRONOUNS,
@@ -677,6 +678,14 @@ class WhoSaidIt(QuestionKind):
         if _called_an_opinion(claim):
             # "the bill is a nightmare": a record holds no view, so beside three records "The article
             # does not say" is the key at a glance (review 131).
+            speakers -= RECORD_TYPES
+        if (
+            source is not None
+            and source.type not in RECORD_TYPES
+            and (claim.kind == "prediction" or speaks_of_what_may_happen(claim.span.quote))
+        ):
+            # "the street could lose a dozen shops by Christmas", from a trader: the council's footfall
+            # counters on offer forecast nothing, so they are no real choice (review 164).
             speakers -= RECORD_TYPES
         if (
             # "We'll probably end up in town" from a young couple: a wildlife trust on offer is no
@@ -3182,9 +3191,14 @@ def build_quiz(
         tried = _balanced_pick(
             open_questions, clashes, wanted, quiz, Counter(q.skill for q in quiz), rng, steps
         )
-        if len(tried) > len(picked):
+        # The fullest try, and of those the one whose skills are most even: coarse crowding can
+        # fill a quiz with six questions on claims and three on sources (reviews 163 and 164).
+        if not picked or (len(tried), -_skill_gap([*quiz, *tried])) > (
+            len(picked),
+            -_skill_gap([*quiz, *picked]),
+        ):
             picked = tried
-        if len(picked) >= wanted:
+        if len(picked) >= wanted and _skill_gap([*quiz, *picked]) <= 1:
             break
     quiz += picked
     rng.shuffle(quiz)
@@ -3361,6 +3375,12 @@ CROWDING_STEPS = 3
 # decides more often which kind comes next and two classes' quizzes differ more (reviews 28 to 33);
 # thirds, then exact crowding, where that fills more of the quiz.
 KIND_CROWDING_STEPS: tuple[int | None, ...] = (2, 3, None)
+
+
+def _skill_gap(questions: Sequence[Question]) -> int:
+    """How far the most asked skill is ahead of the least asked one."""
+    counts = Counter(q.skill for q in questions)
+    return max(counts[skill] for skill in SKILLS) - min(counts[skill] for skill in SKILLS)
 
 
 def _coarse(crowding: Fraction, steps: int = CROWDING_STEPS) -> int:

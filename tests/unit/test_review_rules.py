@@ -3497,6 +3497,60 @@ def test_find_sources_lets_the_record_or_its_makers_find_an_according_to() -> No
     assert score_answer(question, selected(question, "according to")).score < 1
 
 
+def test_who_said_it_offers_no_record_for_a_persons_forecast() -> None:
+    # "the street could lose a dozen shops by Christmas" from a trader, with the council's footfall
+    # counters on offer: a counter forecasts nothing, so nobody would pick it (review 164).
+    b = ArticleBuilder(
+        "Cycle Lane",
+        [
+            "Footfall counters run by the council show 4 per cent more people on the street.",
+            "Helen Okafor, who chairs the traders' group, warned the street could lose a dozen shops by "
+            "Christmas. Gary Holt said his takings were down. Dr Sam Whitfield said lanes take time.",
+        ],
+    )
+    b.source(
+        "counters",
+        "the council's footfall counters",
+        "document_or_data",
+        ["Footfall counters run by the council show"],
+    )
+    b.source(
+        "okafor", "Helen Okafor", "named_person", ["Helen Okafor, who chairs the traders' group, warned"]
+    )
+    b.source("holt", "Gary Holt", "named_person", ["Gary Holt said"])
+    b.source("whitfield", "Dr Sam Whitfield", "named_person", ["Dr Sam Whitfield said"])
+    b.claim("4 per cent more people on the street", "attributed", source="counters")
+    b.claim(
+        "the street could lose a dozen shops by Christmas", "attributed", source="okafor", kind="prediction"
+    )
+    b.claim("his takings were down", "attributed", source="holt")
+    for seed in range(8):
+        (question,) = [q for q in questions_of(b.build(), "who_said_it", seed) if "dozen shops" in q.quote]
+        assert "the council's footfall counters" not in question.choices
+
+
+def test_a_quiz_keeps_its_skills_even_where_the_article_allows_it() -> None:
+    # Seeds 1 and 2 of review 162 and 163 had 3 sources, 6 claims and 3 framing questions, where
+    # 4/4/4 quizzes existed (reviews 162-164).
+    from collections import Counter
+    from pathlib import Path
+
+    from app.domain.generate import build_quiz
+    from app.domain.validation.article import validate_article
+
+    for name in ("review162.yaml", "review163.yaml", "review164.yaml"):
+        path = Path(__file__).parent / "data" / "unseen" / name
+        article = validate_article(path.read_bytes(), str(path), VOCABULARY).article
+        assert article is not None
+        for seed in (1, 2):
+            counts = Counter(q.skill for q in build_quiz(article, VOCABULARY, seed))
+            assert max(counts.values()) - min(counts[s] for s in ("sources", "claims", "framing")) <= 2, (
+                name,
+                seed,
+                counts,
+            )
+
+
 def test_may_the_month_is_no_hedge() -> None:
     # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
     # unverified claims" left the paragraph out (review 148).

@@ -1376,19 +1376,23 @@ class FindSources(FindInPassage):
     lead = "These words say who the information comes from: {words}."
 
     def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
-        return [
-            (
-                self._attribution_part(reading, block, mention),
-                source.note,
-                f"source:{source.id}",
-                source.line,
-            )
-            for source, mention in reading.mentions_in(block)
-            if not self._only_a_name(reading, block, source, mention)
-            and not self._said_again(reading, source, mention)
-            and not self._inside_another(reading, block, mention)
-            and not gives_nothing(reading, block, mention)
-        ]
+        gold = []
+        for source, mention in reading.mentions_in(block):
+            relay = _relay_after(reading, block, source, mention)
+            if (
+                (relay is None and self._only_a_name(reading, block, source, mention))
+                or self._said_again(reading, source, mention)
+                or self._inside_another(reading, block, mention)
+                or gives_nothing(reading, block, mention)
+                or _relays_a_speaker_before(reading, block, mention)
+            ):
+                continue
+            span = self._attribution_part(reading, block, mention)
+            if relay is not None:
+                # "One keeper, who asked not to be named, | told the Brackenford Echo": one attribution.
+                span = (span[0], self._attribution_part(reading, block, relay)[1])
+            gold.append((span, source.note, f"source:{source.id}", source.line))
+        return gold
 
     @staticmethod
     def _inside_another(reading: ArticleReading, block: int, mention: Span) -> bool:
@@ -1605,7 +1609,15 @@ class FindSources(FindInPassage):
                 or gives_nothing(reading, block, mention)
             ):
                 continue
+            if _relays_a_speaker_before(reading, block, mention):
+                continue  # its verb is the speaker's key, below
             span = self._attribution_part(reading, block, mention)
+            relay = _relay_after(reading, block, source, mention)
+            if relay is not None:
+                # "One keeper, who asked not to be named, told the Brackenford Echo": the speaker
+                # says who, the verb before or in the outlet's mention that it was said; the outlet
+                # is right to select but not needed (review 165).
+                keys += [hit for hit in verbs if mention.end <= hit[0] and hit[1] <= relay.end][-1:]
             found = attribution_key_words(words, span, source, verbs)
             stand_in = find_words(words.slice(*span), reading.vocabulary.stand_in_words)
             if stand_in and reading.stands_in(source, mention):
@@ -1685,6 +1697,13 @@ class FindSources(FindInPassage):
 
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
+        # "Neighbours on Elm Road, who did not want to be named, told the Millbrook Gazette", marked
+        # as the neighbours and the Gazette: the "told" between them is part of that attribution.
+        mentions += [
+            (m.start, relay.end)
+            for source, m in reading.mentions_in(block)
+            if (relay := _relay_after(reading, block, source, m)) is not None
+        ]
         if not all(covered(hit, mentions) for hit in reading.attribution_hits(block)):
             return False  # an attribution word the teacher did not mark as a mention
         if self._their_verb_again_unmarked(reading, block, mentions):
@@ -1696,7 +1715,11 @@ class FindSources(FindInPassage):
             # "... and then the French said they'd started," a fighter told CNN: free, not required.
             quoted = in_quotation(reading.blocks[block], mention.start, mention.end)
             if not (
-                inside_another or quoted or self._said_again(reading, source, mention)
+                inside_another
+                or quoted
+                or self._said_again(reading, source, mention)
+                or _relay_after(reading, block, source, mention) is not None
+                or _relays_a_speaker_before(reading, block, mention)
             ) and self._only_a_name(reading, block, source, mention):
                 return False  # "St Brennan's Hospital advises": marked, with no reporting word we know
         for _, claim in reading.claims_in(block):
@@ -1709,6 +1732,45 @@ class FindSources(FindInPassage):
                 # it comes from in words the teacher did not mark.
                 return False
         return reading.every_sentence_annotated(block, reading.annotated_spans(block))
+
+
+# How many words may stand between a speaker's mention and the mention of whoever passed the words
+# on ("Neighbours on Elm Road, who did not want to be named, told the Millbrook Gazette").
+RELAY_REACH = 12
+
+
+def _relay_after(reading: ArticleReading, block: int, source: Source, mention: Span) -> Span | None:
+    """The mention of the source that passed ``source``'s words on, later in the same sentence with
+    nothing but the speaker's description and the reporting verb between: "One keeper, who asked not
+    to be named," then "told the Brackenford Echo" (review 165). Together they are one attribution."""
+    if source.via is None:
+        return None
+    others = [(m.start, m.end) for _, m in reading.mentions_in(block) if m is not mention]
+    claims = [(c.span.start, c.span.end) for _, c in reading.claims_in(block)]
+    for relay in reading.article.source(source.via).mentions:
+        if (
+            relay.block != block
+            or not mention.end <= relay.start <= mention.end + RELAY_REACH
+            or not reading.shares_sentence(mention, relay)
+        ):
+            continue
+        between = (mention.end, relay.start)
+        if any(overlaps(between, other) for other in others if other != (relay.start, relay.end)):
+            continue
+        if any(overlaps((mention.end, relay.end), claim) for claim in claims):
+            continue
+        if any(mention.end <= hit[0] and hit[1] <= relay.end for hit in reading.attribution_hits(block)):
+            return relay
+    return None
+
+
+def _relays_a_speaker_before(reading: ArticleReading, block: int, mention: Span) -> bool:
+    """``mention`` is the relay that ``_relay_after`` finds for some speaker's mention before it."""
+    return any(
+        _relay_after(reading, block, source, other) == mention
+        for source, other in reading.mentions_in(block)
+        if other is not mention
+    )
 
 
 def _within(hit: tuple[int, int], hits: Sequence[tuple[int, int]]) -> bool:

@@ -3551,6 +3551,42 @@ def test_a_quiz_keeps_its_skills_even_where_the_article_allows_it() -> None:
             )
 
 
+def test_find_sources_reads_a_speaker_and_the_outlet_they_told_as_one_attribution() -> None:
+    # "One keeper, who asked not to be named," and "told the Brackenford Echo" marked as the keeper's
+    # and the Echo's mentions were two passages to find, so "keeper ... told" scored 0.83 and the key
+    # words 0.67 (review 165); with the verb between them (the README's "Neighbours on Elm Road, who did
+    # not want to be named, told the Millbrook Gazette") the paragraph was not asked at all.
+    def question(first: str, outlet_mention: str) -> Question:
+        b = ArticleBuilder(
+            "Skate Park",
+            [
+                "The council approved the park, the council said.",
+                f"{first} the Millbrook Gazette they are worried about noise from skateboards late at "
+                "night and about litter on the grass near the houses. Experts say parks cut crime in "
+                "towns of every size.",
+            ],
+        )
+        b.source("council", "the council", "named_organisation", ["the council said"])
+        b.source("gazette", "the Millbrook Gazette", "news_outlet", [outlet_mention])
+        b.source(
+            "neighbours", "neighbours on Elm Road", "anonymous", ["Neighbours on Elm Road"], via="gazette"
+        )
+        b.source("experts", '"experts"', "vague", ["Experts say"])
+        b.claim("they are worried about noise from skateboards", "attributed", source="neighbours")
+        b.claim("parks cut crime in towns of every size", "attributed", source="experts")
+        (asked,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 2]
+        return asked
+
+    for first, outlet in (
+        ("Neighbours on Elm Road, who did not want to be named, told", "the Millbrook Gazette"),
+        ("Neighbours on Elm Road told", "told the Millbrook Gazette"),
+    ):
+        asked = question(first, outlet)
+        assert len(asked.gold) == 2, first
+        assert score_answer(asked, selected(asked, "Neighbours", "told", "Experts say")).score == 1, first
+        assert score_answer(asked, selected(asked, "Neighbours", "Experts say")).score < 1, first
+
+
 def test_may_the_month_is_no_hedge() -> None:
     # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
     # unverified claims" left the paragraph out (review 148).

@@ -36,6 +36,7 @@ from app.domain.kinds.statement_kind import NOTE_DENIES_CHECK as _NOTE_DENIES_CH
 from app.domain.kinds.statement_kind import speaks_of_the_future
 from app.domain.passage import ArticleReading, is_possessive, names, trim_attribution
 from app.domain.question import CHOICE, Question
+from app.domain.quiz_rules import claim_subjects
 from app.domain.text import match_form
 
 CHECKABLE_KEY = "Look for a named source or a record that reports the same thing"
@@ -222,8 +223,15 @@ class HowToCheck(QuestionKind):
                 right=right,
                 wrong=self.wrong_steps(reading, claim, revealed, rng),
                 span=claim.span,
-                # Its key tells what kind of source that is (an outlet, a document, an unnamed source).
-                about=[f"claim:{index}", f"source:{revealed}"],
+                # Its key tells what kind of source that is (an outlet, a document, an unnamed source);
+                # a note that describes who makes the claim tells that too ("This comes from one keeper
+                # with no name", beside "who said it" on the keeper's other claim, review 165).
+                about=sorted(
+                    {
+                        *claim_subjects(index, claim, reading.note_describes_source(claim)),
+                        f"source:{revealed}",
+                    }
+                ),
                 line=claim.line,
                 extra={"claim": index, "template": template},
             )

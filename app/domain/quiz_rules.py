@@ -196,6 +196,14 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
             and a.extra.get("sentence") == b.extra.get("sentence")
         )  # "Stated as a fact, with no source" on half a sentence answers who said the rest (review 78),
         # and so does a note on the other half's kind of statement: "The writer gives no source" (review 114)
+        or (
+            _unsourced_key(a)
+            and _unsourced_key(b)
+            and a.extra.get("sentence") is not None
+            and b.extra.get("sentence") is not None
+            and a.extra["sentence"][0] == b.extra["sentence"][0]
+        )  # "The article does not say" and "Stated as a fact, with no source" on two claims of one
+        # paragraph: either answer tells the paragraph has no source (review 158)
     )
 
 

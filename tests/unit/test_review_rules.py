@@ -3587,6 +3587,68 @@ def test_find_sources_reads_a_speaker_and_the_outlet_they_told_as_one_attributio
         assert score_answer(asked, selected(asked, "Neighbours", "Experts say")).score < 1, first
 
 
+def test_how_to_check_with_a_note_on_who_says_it_is_kept_from_who_said_it_on_that_source() -> None:
+    # "This comes from one keeper with no name, through another newspaper" in the explanation of "how
+    # would you check it", beside "who said it" on the keeper's other claim (review 165).
+    from pathlib import Path
+
+    from app.domain.quiz_rules import conflicts
+    from app.domain.validation.article import validate_article
+
+    path = Path(__file__).parent / "data" / "unseen" / "review165.yaml"
+    article = validate_article(path.read_bytes(), str(path), VOCABULARY).article
+    assert article is not None
+    questions = all_questions(article, VOCABULARY, random.Random(1))
+    (check,) = [q for q in questions if q.kind == "how_to_check" and "kept in the dark" in q.quote]
+    (who,) = [q for q in questions if q.kind == "who_said_it" and "probably be calmer" in q.quote]
+    assert "keeper" in check.explanation and conflicts(check, who)
+
+
+def test_a_quiz_keeps_apart_no_source_keys_on_two_claims_of_one_paragraph() -> None:
+    # "The article does not say" on one claim of an unsourced background paragraph and "Stated as a
+    # fact, with no source" on another: either answer tells the paragraph has no source (review 158).
+    from app.domain.quiz_rules import conflicts
+
+    b = ArticleBuilder(
+        "Library",
+        [
+            "The library opened in 1928. Its children's corner was rebuilt in 2016 with money raised by "
+            "families.",
+            "The council said the branch would close. Margaret Lowe said she would miss it. Tom Aldridge "
+            "said the plan was wrong. Dr Ann Lee said libraries matter.",
+        ],
+    )
+    b.source("council", "the council", "named_organisation", ["The council said"])
+    b.source("lowe", "Margaret Lowe", "named_person", ["Margaret Lowe said"])
+    b.source("aldridge", "Tom Aldridge", "named_person", ["Tom Aldridge said"])
+    b.source("lee", "Dr Ann Lee", "named_person", ["Dr Ann Lee said"])
+    b.claim("The library opened in 1928", "unattributed")
+    b.claim("Its children's corner was rebuilt in 2016", "unattributed")
+    b.claim("the branch would close", "attributed", source="council")
+    article = b.build()
+    who = [q for q in questions_of(article, "who_said_it") if q.quote.startswith("The library")]
+    support = [q for q in questions_of(article, "support") if q.quote.startswith("Its children")]
+    assert who and support
+    assert conflicts(who[0], support[0])
+
+
+def test_statement_kind_skips_how_something_looks_or_seems() -> None:
+    # "They look bored in there", marked an opinion: what a visitor saw and what she makes of it, so
+    # "observed" could be defended too (review 165). Not "cracks had appeared in the wall".
+    def asked(claim: str, kind: str) -> list[Question]:
+        b = ArticleBuilder("Zoo", [f"Jenny Okoro said {claim} on Saturday. The zoo said it was sad."])
+        b.source("okoro", "Jenny Okoro", "named_person", ["Jenny Okoro said"])
+        b.claim(claim, "attributed", source="okoro", kind=kind)
+        return questions_of(b.build(), "statement_kind")
+
+    assert asked("the elephants looked bored in there", "opinion") == []
+    assert asked("the keepers seemed tired", "opinion") == []
+    assert len(asked("the crack looked about a metre long", "observation")) == 1
+    assert asked("it felt like a prison", "opinion") == []
+    assert len(asked("cracks had appeared in the wall of the elephant house", "observation")) == 1
+    assert len(asked("the elephant house was a disgrace", "opinion")) == 1
+
+
 def test_may_the_month_is_no_hedge() -> None:
     # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
     # unverified claims" left the paragraph out (review 148).

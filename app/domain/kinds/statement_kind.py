@@ -156,6 +156,10 @@ class StatementKind(QuestionKind):
                 continue
             if claim.kind == "opinion" and (speaks_of_the_future(quote) or _FUTURE.search(quote)):
                 continue  # "this will ruin the town": a forecast as well as a view
+            if claim.kind == "opinion" and _SEEMING.search(quote):
+                # "They look bored in there": what someone saw and what they make of it at once, so
+                # "observed" and "an opinion" could each be defended (review 165).
+                continue
             if claim.kind == "opinion" and _introduced_as_belief(reading, claim.span, _FEAR_WORDS):
                 # "Some residents fear Saltmouth is turning into a retirement village": what people
                 # fear is what they think may come, so "a prediction" could be defended (review 157).
@@ -236,6 +240,12 @@ _GUESS_ABOUT_NOW = re.compile(
 )
 
 
+# An impression: how something looks, sounds or seems to the one who says it.
+_SEEMING = re.compile(
+    r"\b(?:(?:looks?|looked|looking|seems?|seemed|seeming|sounds?|sounded)"
+    r"\s+(?!at\b|for\b|after\b|into\b|up\b|out\b|forward\b|round\b|around\b)\w+|"
+    r"(?:appears?|appeared) to|(?:feels?|felt) like)\b"
+)
 # Beliefs about what may come: the fear or worry is of something still to happen.
 _FEAR_WORDS = frozenset(
     ["fear", "fears", "feared", "worry", "worries", "worried", "afraid", "dread", "dreads", "concerned"]

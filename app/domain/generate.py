@@ -3248,20 +3248,31 @@ def build_quiz(
     clashes = _clashes(open_questions)
     state = rng.getstate()
     picked: list[Question] = []
-    for steps in KIND_CROWDING_STEPS:
-        rng.setstate(state)
-        tried = _balanced_pick(
-            open_questions, clashes, wanted, quiz, Counter(q.skill for q in quiz), rng, steps
-        )
-        # The fullest try, and of those the one whose skills are most even: coarse crowding can
-        # fill a quiz with six questions on claims and three on sources (reviews 163 and 164).
-        if not picked or (len(tried), -_skill_gap([*quiz, *tried])) > (
-            len(picked),
-            -_skill_gap([*quiz, *picked]),
-        ):
-            picked = tried
-        if len(picked) >= wanted and _skill_gap([*quiz, *picked]) <= 1:
-            break
+    for draw in range(1 + EXTRA_DRAWS):
+        for steps in KIND_CROWDING_STEPS:
+            rng.setstate(state)
+            # Later draws shuffle the kinds another way (still the same for the same seed): greedy
+            # picking can end at 3 sources, 6 claims and 3 framing where 4/4/4 was there to take.
+            draw_rng = rng if draw == 0 else random.Random(f"{seed}:{draw}")
+            tried = _evened_out(
+                quiz,
+                _balanced_pick(
+                    open_questions, clashes, wanted, quiz, Counter(q.skill for q in quiz), draw_rng, steps
+                ),
+                draw_rng.sample(open_questions, len(open_questions)),
+                clashes,
+            )
+            # The fullest try, and of those the one whose skills are most even (reviews 162-164).
+            if not picked or (len(tried), -_skill_gap([*quiz, *tried])) > (
+                len(picked),
+                -_skill_gap([*quiz, *picked]),
+            ):
+                picked = tried
+            if len(picked) >= wanted and _skill_gap([*quiz, *picked]) <= MAX_SKILL_GAP:
+                break
+        if _skill_gap([*quiz, *picked]) <= MAX_SKILL_GAP:
+            break  # drawn again for even skills only: drawing for a fuller quiz draws the same one
+    rng.setstate(state)
     quiz += picked
     rng.shuffle(quiz)
     return _spread_keys(quiz, rng)
@@ -3437,6 +3448,56 @@ CROWDING_STEPS = 3
 # decides more often which kind comes next and two classes' quizzes differ more (reviews 28 to 33);
 # thirds, then exact crowding, where that fills more of the quiz.
 KIND_CROWDING_STEPS: tuple[int | None, ...] = (2, 3, None)
+
+
+# Skills further apart than this are evened out by swapping questions, and by drawing again.
+MAX_SKILL_GAP = 2
+EXTRA_DRAWS = 3
+
+
+def _evened_out(
+    fixed: Sequence[Question],
+    picked: list[Question],
+    open_questions: Sequence[Question],
+    clashes: dict[int, set[int]],
+) -> list[Question]:
+    """``picked`` with questions of its most asked skill swapped, one at a time, for questions of the
+    least asked one that clash with nothing left in the quiz, until the skills are at most
+    MAX_SKILL_GAP apart: picking greedily can end at 3 sources, 6 claims and 3 framing where 4/4/4
+    was there to take (reviews 162 and 163).  A swap never gives one kind the same key a third time."""
+    picked = list(picked)
+    while _skill_gap([*fixed, *picked]) > MAX_SKILL_GAP:
+        counts = Counter(q.skill for q in [*fixed, *picked])
+        most = max(SKILLS, key=lambda skill: counts[skill])
+        # The least asked skill first; failing that, any skill two or more behind (6/4/2 to 5/5/2).
+        targets = sorted((s for s in SKILLS if counts[s] <= counts[most] - 2), key=lambda s: counts[s])
+        swap = next(
+            (
+                (out, new)
+                for target in targets
+                for out in reversed(picked)
+                if out.skill == most
+                for new in open_questions
+                if new.skill == target
+                and all(new is not q for q in picked)
+                and not any(id(q) in clashes[id(new)] for q in picked if q is not out)
+                and _keys_left([*fixed, *(q for q in picked if q is not out)], new)
+            ),
+            None,
+        )
+        if swap is None:
+            break
+        out, new = swap
+        picked[picked.index(out)] = new
+    return picked
+
+
+def _keys_left(chosen: Sequence[Question], question: Question) -> bool:
+    """``question`` would not give its kind the same key a third time (see _drop_keys_used_up)."""
+    if question.type == SELECT:
+        return True
+    key = (question.kind, tuple(question.answer_text))
+    return sum((q.kind, tuple(q.answer_text)) == key for q in chosen) < MAX_SAME_KEY
 
 
 def _skill_gap(questions: Sequence[Question]) -> int:

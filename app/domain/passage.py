@@ -257,6 +257,28 @@ def _the_month_may(words: Sequence[str], start: int, end: int, sentences: Sequen
     return all(first != start for first, _ in sentences) or (end < len(words) and words[end][:1].isdigit())
 
 
+# Words before "stressed" that make it a feeling: "can become badly stressed", "felt so stressed".
+_FEEL_WORDS = frozenset(
+    {
+        "become",
+        "becomes",
+        "became",
+        "get",
+        "gets",
+        "got",
+        "feel",
+        "feels",
+        "felt",
+        "badly",
+        "very",
+        "so",
+        "too",
+    }
+    | {"more", "less", "really", "extremely", "quite", "be", "is", "are", "was", "were", "been", "being"}
+)
+_PREPOSITIONS = frozenset(
+    {"at", "about", "of", "for", "by", "on", "in", "into", "from", "without", "with", "to", "after", "before"}
+)
 # Verbs that ask for something as well as ask someone a question.
 _ASK = frozenset({"ask", "asks", "asked", "asking"})
 # Verbs that tell things apart as well as tell someone something.
@@ -679,6 +701,19 @@ class ArticleReading:
                         or (gaps[start] == " " and _is_number(words[start - 1]))
                     )
                 )
+                # "reading chemistry notes on a watch", "her revision notes.": a noun after a plain
+                # word that no speaker or record is, before a preposition or the sentence's end (review 163)
+                and not (
+                    end - start == 1 and _bare(words[start]) in _NOUNS_TOO and self._a_noun_here(block, start)
+                )
+                # "can become badly stressed": how someone feels, not what they stressed (review 165)
+                and not (
+                    _bare(words[start]) == "stressed" and start > 0 and _bare(words[start - 1]) in _FEEL_WORDS
+                )
+                # "look at adding loading bays": a gerund after a preposition, not "..., adding that"
+                and not (
+                    _bare(words[start]) == "adding" and start > 0 and _bare(words[start - 1]) in _PREPOSITIONS
+                )
                 # "four points out either way": a phrase right after a number is a noun there (review
                 # 136's "points out"); not "Carol Pennick, 61, said" nor "Some 40 said".
                 and not (
@@ -691,6 +726,29 @@ class ArticleReading:
             found = sorted(found + self._finding_hits(block))
             self._hit_cache[key] = found
         return found
+
+    def _a_noun_here(self, block: int, index: int) -> bool:
+        """ "notes" of "chemistry notes on a watch": the word before it no speaker's or record's word
+        (not "the report notes in its summary"), and a preposition or the sentence's end after it."""
+        words, gaps = self.blocks[block].words, self.blocks[block].gaps
+        if index == 0 or not words[index - 1][:1].islower():
+            return False
+        before = _bare(words[index - 1])
+        vocabulary = self.vocabulary
+        speakers = {
+            *PRONOUNS,
+            *vocabulary.record_words,
+            *vocabulary.institution_words,
+            *vocabulary.staff_words,
+            *vocabulary.role_words,
+            *vocabulary.vague_authority_words,
+            *_FEEL_WORDS,
+            "also",
+        }
+        if before in speakers or before.endswith("ly"):
+            return False
+        at_the_end = index + 1 == len(words) or any(mark in gaps[index + 1] for mark in ".;:!?")
+        return at_the_end or _bare(words[index + 1]) in _PREPOSITIONS
 
     def _finding_hits(self, block: int) -> list[tuple[int, int]]:
         """ "found" after a record word or after "it" or "they", in the writer's own words."""

@@ -3649,6 +3649,19 @@ def test_statement_kind_skips_how_something_looks_or_seems() -> None:
     assert len(asked("the elephant house was a disgrace", "opinion")) == 1
 
 
+def test_notes_posts_a_feeling_and_a_gerund_are_no_attributions() -> None:
+    # "reading chemistry notes on a watch" (review 163), "nursing posts at the hospital", "can become
+    # badly stressed" (review 165), "look at adding loading bays" (review 164): each kept "find the
+    # sources" off a fully marked paragraph, and the audit asked the teacher to mark it.
+    assert _attribution_hits("He was caught reading chemistry notes on a watch.") == []
+    assert _attribution_hits("One in ten nursing posts at the hospital is empty.") == []
+    assert _attribution_hits("Elephants can become badly stressed when they are moved.") == []
+    assert _attribution_hits("Councillors will look at adding loading bays.") == []
+    assert _attribution_hits("The report notes in its summary that costs rose.") == ["notes"]
+    assert _attribution_hits("The mayor stressed that the plan was safe.") == ["stressed"]
+    assert _attribution_hits("He said it was fine, adding that more was coming.") == ["said", "adding"]
+
+
 def test_may_the_month_is_no_hedge() -> None:
     # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
     # unverified claims" left the paragraph out (review 148).

@@ -340,6 +340,8 @@ _WHEN_WORDS = frozenset(
 )  # fmt: skip
 _POSTMODIFIER_STARTS = frozenset(
     ["close", "near", "familiar", "linked", "connected", "loyal", "opposed", "involved", "inside", "within"]
+    # "teachers across the country report": the teachers speak, not "across" (review 168)
+    + ["across", "around", "throughout", "from", "in", "at", "on", "outside", "beyond", "along"]
 )
 # First words of attribution phrases that say how, not who spoke ("in a statement", "in a press
 # release", "press release").

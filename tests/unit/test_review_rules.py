@@ -3662,6 +3662,25 @@ def test_notes_posts_a_feeling_and_a_gerund_are_no_attributions() -> None:
     assert _attribution_hits("He said it was fine, adding that more was coming.") == ["said", "adding"]
 
 
+def test_find_sources_keys_who_speaks_not_a_preposition_after_them() -> None:
+    # '"teachers across the country"' marked as "teachers across the country report": the key was
+    # "across", which alone found the passage (review 168).
+    b = ArticleBuilder(
+        "Handwriting",
+        [
+            "Screen time has soared in recent years, and teachers across the country report that more "
+            "pupils now start school unable to hold a pencil properly.",
+            "The school said it would review the change.",
+        ],
+    )
+    b.source("teachers", '"teachers across the country"', "vague", ["teachers across the country report"])
+    b.source("school", "the school", "named_organisation", ["The school said"])
+    b.claim("more pupils now start school unable to hold a pencil properly", "attributed", source="teachers")
+    (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 1]
+    assert score_answer(question, selected(question, "teachers")).score == 1
+    assert score_answer(question, selected(question, "across")).score < 0.5
+
+
 def test_may_the_month_is_no_hedge() -> None:
     # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
     # unverified claims" left the paragraph out (review 148).

@@ -1821,6 +1821,10 @@ def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]
     if after >= span[1] or bare(after) != "by" or words.gaps[after] != " ":
         return []
     names: list[int] = []
+    # "by researchers at Kingsmere University": who they are, then where they work (review 168).
+    workers = _workers_before_a_name(words, after + 1, span[1])
+    if workers is not None:
+        return workers
     for index in range(after + 1, span[1]):
         word = words.words[index]
         if "," in words.gaps[index] or (not names and match_form(word).casefold() in _WHEN_OR_WHERE):
@@ -1838,6 +1842,47 @@ def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]
     before = names[0] - 1
     described = before > after and words.words[before][:1].islower() and _is_meaning_word(words.words[before])
     return ([before] if described else []) + names
+
+
+# Words after "by" before the people who made a record ("by a team of", "by the").
+_ARTICLES_BEFORE_AUTHORS = frozenset({"a", "an", "the"})
+# Words between those people and where they work: "researchers at", "scientists from".
+_WORKING_AT = frozenset({"at", "from", "of"})
+
+
+def _workers_before_a_name(words: Block, first: int, end: int) -> list[int] | None:
+    """ "researchers", "Kingsmere" and "University" of "by researchers at Kingsmere University": a
+    plain noun for the people, then the capitalised name of where they work; None for any other
+    words."""
+    index = first
+    while index < end and match_form(words.words[index]).casefold() in _ARTICLES_BEFORE_AUTHORS:
+        index += 1
+    if index + 2 >= end or not words.words[index][:1].islower() or not _is_meaning_word(words.words[index]):
+        return None
+    people = index
+    if match_form(words.words[people + 1]).casefold() not in _WORKING_AT or "," in words.gaps[people + 1]:
+        return None
+    index = people + 2
+    if index < end and match_form(words.words[index]).casefold() == "the":
+        index += 1
+    names: list[int] = []
+    while (
+        index < end
+        and "," not in words.gaps[index]
+        and (
+            words.words[index][:1].isupper()
+            or (
+                names
+                and match_form(words.words[index]).casefold() in _NAME_JOINS_IN_AUTHORS
+                and index + 1 < end
+                and words.words[index + 1][:1].isupper()
+            )
+        )
+    ):
+        if words.words[index][:1].isupper():
+            names.append(index)
+        index += 1
+    return [people, *names] if names else None
 
 
 # A note that points at what backs a claim ("The only support is one unnamed teacher", "The only

@@ -3681,6 +3681,38 @@ def test_find_sources_keys_who_speaks_not_a_preposition_after_them() -> None:
     assert score_answer(question, selected(question, "across")).score < 0.5
 
 
+def test_find_sources_lets_researchers_and_where_they_work_find_a_study() -> None:
+    # "A 2021 study by researchers at Kingsmere University ... found": "researchers ... found" scored
+    # 0.64, "Kingsmere University ... found" 0.58; only "study" found it (review 168).
+    b = ArticleBuilder(
+        "Handwriting",
+        [
+            "A 2021 study by researchers at Kingsmere University, which followed 150 children for a year, "
+            "found that children who formed letters by hand in their first year at school recognised them "
+            "faster than children who learned them on a keyboard or a tablet.",
+            "The school said it would review the change.",
+        ],
+    )
+    b.source(
+        "study",
+        "the Kingsmere University study",
+        "document_or_data",
+        [
+            "A 2021 study by researchers at Kingsmere University, which followed 150 children for a "
+            "year, found"
+        ],
+    )
+    b.source("school", "the school", "named_organisation", ["The school said"])
+    b.claim(
+        "children who formed letters by hand in their first year at school recognised them faster",
+        "attributed",
+        source="study",
+    )
+    (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 1]
+    for who in ("study", "researchers", "Kingsmere University"):
+        assert score_answer(question, selected(question, who, "found")).score == 1, who
+
+
 def test_may_the_month_is_no_hedge() -> None:
     # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
     # unverified claims" left the paragraph out (review 148).

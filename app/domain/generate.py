@@ -3107,7 +3107,29 @@ class FindFraming(FindInPassage):
         # left unmarked would cost a careful student marks.
         if not all(covered(hit, framing) for hit in reading.short_quotations(block)):
             return False
-        return all(covered(hit, framing, margin=NEAR) for hit in reading.loaded_hits(block))
+        if not all(covered(hit, framing, margin=NEAR) for hit in reading.loaded_hits(block)):
+            return False
+        # Words the teacher marked as framing elsewhere ("Greedy Grab" in the headline), unmarked here:
+        # a careful student selects them first (review 166).
+        return all(covered(hit, framing, margin=NEAR) for hit in _framed_elsewhere(reading, block))
+
+
+def _framed_elsewhere(reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+    """Where the words of a framing span of another passage stand again in ``block``."""
+    bare = reading.bare_words(block)
+    found = []
+    for item in reading.article.framing:
+        if item.span.block == block:
+            continue
+        wanted = [w for w in reading.bare_words(item.span.block)[item.span.start : item.span.end] if w]
+        if not wanted or not any(_is_meaning_word(w) for w in wanted):
+            continue
+        found += [
+            (first, first + len(wanted))
+            for first in range(len(bare) - len(wanted) + 1)
+            if list(bare[first : first + len(wanted)]) == wanted
+        ]
+    return found
 
 
 class HandChoiceKind(QuestionKind):

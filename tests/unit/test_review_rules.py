@@ -3713,6 +3713,28 @@ def test_find_sources_lets_researchers_and_where_they_work_find_a_study() -> Non
         assert score_answer(question, selected(question, who, "found")).score == 1, who
 
 
+def test_find_framing_skips_a_passage_holding_words_marked_as_framing_elsewhere() -> None:
+    # The headline's 'Greedy Grab' stood unmarked in Baxter's words of a paragraph listed as fully
+    # marked: a careful student selects it first, and it cost a third (review 166).
+    def asked(second: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Bed Tax a 'Greedy Grab'",
+            [
+                "The council plans a £2 charge on every night spent in the town's hotels and guesthouses.",
+                f"Owners reacted with fury. Guesthouse owner Tom Baxter called the charge {second} that "
+                "punishes the very people who keep this town alive.",
+            ],
+        )
+        b.framing_complete = {0, 2}
+        b.frame("'Greedy Grab'", "scare_quotes")
+        b.frame("reacted with fury", "loaded_language")
+        b.frame("the very people who keep this town alive", "emotional_appeal")
+        return [q for q in questions_of(b.build(), "find_framing") if q.block == 2]
+
+    assert asked("a greedy grab") == []
+    assert len(asked("a new charge")) == 1
+
+
 def test_may_the_month_is_no_hedge() -> None:
     # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
     # unverified claims" left the paragraph out (review 148).

@@ -683,6 +683,8 @@ class ArticleReading:
                 )
                 # "A 'Hub' Nobody Asked For", "asked for more time": a request, not a report (review 158)
                 and not (_bare(words[start]) in _ASK and end < len(words) and _bare(words[end]) == "for")
+                # "he already asks students to put phones away": a request, not a report (review 173)
+                and not (_bare(words[start]) in _ASK and "to" in map(_bare, words[end + 1 : end + 4]))
                 # "when they are asked in March": the one asked, not one who tells (review 159)
                 and not (
                     _bare(words[start]) in _ASK

@@ -3465,6 +3465,8 @@ def test_asking_for_something_and_being_asked_are_no_attributions() -> None:
     assert _attribution_hits("Parents will vote when they are asked in March.") == []
     assert _attribution_hits("The mayor was asked about it and said the plan was legal.") == ["said"]
     assert _attribution_hits("Reporters asked whether the plan was legal.") == ["asked"]
+    # "he already asks students to put phones away": a request (review 173)
+    assert _attribution_hits("He already asks students to put phones away.") == []
 
 
 def test_find_sources_lets_the_record_or_its_makers_find_an_according_to() -> None:

@@ -282,6 +282,8 @@ _ONLY_PEOPLE = re.compile(
 )
 _GENDERED_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
 _FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
+# The everyday "you" of someone talking ("you wait ages for help").
+_YOU = frozenset({"you", "you're", "you've", "you'd", "you'll", "your"})
 
 
 def _first_person(block: Block, span: Span) -> bool:
@@ -675,6 +677,15 @@ class WhoSaidIt(QuestionKind):
             # Someone's spoken words, or a word of theirs in quotation marks ("the department had been
             # 'rammed'"): a report or a data set on offer is filler (reviews 30 and 116).
             speakers -= RECORD_TYPES
+        if (
+            in_quotation(block, claim.span.start, claim.span.end)
+            and source is not None
+            and source.type in person_types(reading.vocabulary)
+            and set(words_of(block, claim.span)) & _YOU
+        ):
+            # "Half the time they break down and you wait ages for help", a shopper's own words: an
+            # office of statistics or a company on offer is no real choice (review 170).
+            speakers &= person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
         if _called_an_opinion(claim):
             # "the bill is a nightmare": a record holds no view, so beside three records "The article
             # does not say" is the key at a glance (review 131).

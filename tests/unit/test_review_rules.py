@@ -3737,6 +3737,28 @@ def test_find_framing_skips_a_passage_holding_words_marked_as_framing_elsewhere(
     assert len(asked("a new charge")) == 1
 
 
+def test_who_said_it_offers_only_people_beside_a_persons_everyday_you() -> None:
+    # "Half the time they break down and you wait ages for help anyway," said a shopper, with the
+    # Office for National Statistics on offer (review 170).
+    b = ArticleBuilder(
+        "Tills",
+        [
+            "Shoplifting rose by 9 per cent, according to the Office for National Statistics.",
+            '"Half the time they break down and you wait ages for help anyway," said Jean Whitlock. '
+            "Carla Benn said the union was pleased. Tom Reddy said he would miss the tills.",
+        ],
+    )
+    b.source("ons", "the Office for National Statistics", "named_organisation", ["according to the Office"])
+    b.source("whitlock", "Jean Whitlock", "named_person", ["said Jean Whitlock"])
+    b.source("benn", "Carla Benn", "named_person", ["Carla Benn said"])
+    b.source("reddy", "Tom Reddy", "named_person", ["Tom Reddy said"])
+    b.claim("you wait ages for help anyway", "attributed", source="whitlock")
+    b.claim("Shoplifting rose by 9 per cent", "attributed", source="ons")
+    for seed in range(6):
+        (question,) = [q for q in questions_of(b.build(), "who_said_it", seed) if "wait ages" in q.quote]
+        assert "the Office for National Statistics" not in question.choices
+
+
 def test_may_the_month_is_no_hedge() -> None:
     # "The final will be played in May 2028": the audit called "May" an unmarked hedge and "find the
     # unverified claims" left the paragraph out (review 148).

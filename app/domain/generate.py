@@ -1388,14 +1388,15 @@ class FindSources(FindInPassage):
 
     def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
         gold = []
+        relays = _relays(reading, block)
         for source, mention in reading.mentions_in(block):
-            relay = _relay_after(reading, block, source, mention)
+            relay = relays.get(mention)
             if (
                 (relay is None and self._only_a_name(reading, block, source, mention))
                 or self._said_again(reading, source, mention)
                 or self._inside_another(reading, block, mention)
                 or gives_nothing(reading, block, mention)
-                or _relays_a_speaker_before(reading, block, mention)
+                or mention in relays.values()
             ):
                 continue
             span = self._attribution_part(reading, block, mention)
@@ -1613,6 +1614,7 @@ class FindSources(FindInPassage):
         verbs = reading.attribution_hits(block)
         keys: list[tuple[int, int]] = []
         cores: list[tuple[int, list[int]]] = []
+        relays = _relays(reading, block)
         for source, mention in reading.mentions_in(block):
             if (
                 self._said_again(reading, source, mention)
@@ -1620,10 +1622,10 @@ class FindSources(FindInPassage):
                 or gives_nothing(reading, block, mention)
             ):
                 continue
-            if _relays_a_speaker_before(reading, block, mention):
+            if mention in relays.values():
                 continue  # its verb is the speaker's key, below
             span = self._attribution_part(reading, block, mention)
-            relay = _relay_after(reading, block, source, mention)
+            relay = relays.get(mention)
             if relay is not None:
                 # "One keeper, who asked not to be named, told the Brackenford Echo": the speaker
                 # says who, the verb before or in the outlet's mention that it was said; the outlet
@@ -1710,11 +1712,8 @@ class FindSources(FindInPassage):
         mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
         # "Neighbours on Elm Road, who did not want to be named, told the Millbrook Gazette", marked
         # as the neighbours and the Gazette: the "told" between them is part of that attribution.
-        mentions += [
-            (m.start, relay.end)
-            for source, m in reading.mentions_in(block)
-            if (relay := _relay_after(reading, block, source, m)) is not None
-        ]
+        relays = _relays(reading, block)
+        mentions += [(speaker.start, relay.end) for speaker, relay in relays.items()]
         if not all(covered(hit, mentions) for hit in reading.attribution_hits(block)):
             return False  # an attribution word the teacher did not mark as a mention
         if self._their_verb_again_unmarked(reading, block, mentions):
@@ -1729,8 +1728,8 @@ class FindSources(FindInPassage):
                 inside_another
                 or quoted
                 or self._said_again(reading, source, mention)
-                or _relay_after(reading, block, source, mention) is not None
-                or _relays_a_speaker_before(reading, block, mention)
+                or mention in relays
+                or mention in relays.values()
             ) and self._only_a_name(reading, block, source, mention):
                 return False  # "St Brennan's Hospital advises": marked, with no reporting word we know
         for _, claim in reading.claims_in(block):
@@ -1775,13 +1774,14 @@ def _relay_after(reading: ArticleReading, block: int, source: Source, mention: S
     return None
 
 
-def _relays_a_speaker_before(reading: ArticleReading, block: int, mention: Span) -> bool:
-    """``mention`` is the relay that ``_relay_after`` finds for some speaker's mention before it."""
-    return any(
-        _relay_after(reading, block, source, other) == mention
-        for source, other in reading.mentions_in(block)
-        if other is not mention
-    )
+def _relays(reading: ArticleReading, block: int) -> dict[Span, Span]:
+    """Each speaker's mention in ``block`` that ``_relay_after`` finds a relay for, with that relay."""
+    found = {}
+    for source, mention in reading.mentions_in(block):
+        relay = _relay_after(reading, block, source, mention)
+        if relay is not None:
+            found[mention] = relay
+    return found
 
 
 def _within(hit: tuple[int, int], hits: Sequence[tuple[int, int]]) -> bool:
@@ -3341,10 +3341,7 @@ def build_quiz(
                 clashes,
             )
             # The fullest try, and of those the one whose skills are most even (reviews 162-164).
-            if not picked or (len(tried), -_skill_gap([*quiz, *tried])) > (
-                len(picked),
-                -_skill_gap([*quiz, *picked]),
-            ):
+            if not picked or _fill(quiz, tried) > _fill(quiz, picked):
                 picked = tried
             if len(picked) >= wanted and _skill_gap([*quiz, *picked]) <= MAX_SKILL_GAP:
                 break
@@ -3412,10 +3409,19 @@ def _key_at(question: Question, place: int) -> Question:
 MAX_SAME_KEY = 2
 
 
+def _kind_and_key(question: Question) -> tuple[str, tuple[str, ...]]:
+    return question.kind, tuple(question.answer_text)
+
+
+def _keys_used(chosen: Sequence[Question]) -> Counter[tuple[str, tuple[str, ...]]]:
+    """How often each kind has each key among ``chosen`` (select questions have no key to repeat)."""
+    return Counter(_kind_and_key(q) for q in chosen if q.type != SELECT)
+
+
 def _drop_keys_used_up(by_kind: dict[str, list[Question]], chosen: Sequence[Question]) -> None:
-    used = Counter((q.kind, tuple(q.answer_text)) for q in chosen if q.type != SELECT)
+    used = _keys_used(chosen)
     for kind, questions in by_kind.items():
-        by_kind[kind] = [q for q in questions if used[(kind, tuple(q.answer_text))] < MAX_SAME_KEY]
+        by_kind[kind] = [q for q in questions if used[_kind_and_key(q)] < MAX_SAME_KEY]
 
 
 class _Spread:
@@ -3572,10 +3578,12 @@ def _evened_out(
 
 def _keys_left(chosen: Sequence[Question], question: Question) -> bool:
     """``question`` would not give its kind the same key a third time (see _drop_keys_used_up)."""
-    if question.type == SELECT:
-        return True
-    key = (question.kind, tuple(question.answer_text))
-    return sum((q.kind, tuple(q.answer_text)) == key for q in chosen) < MAX_SAME_KEY
+    return question.type == SELECT or _keys_used(chosen)[_kind_and_key(question)] < MAX_SAME_KEY
+
+
+def _fill(fixed: Sequence[Question], picked: Sequence[Question]) -> tuple[int, int]:
+    """How well ``picked`` fills a quiz that already holds ``fixed``: more questions, then even skills."""
+    return len(picked), -_skill_gap([*fixed, *picked])
 
 
 def _skill_gap(questions: Sequence[Question]) -> int:

@@ -259,22 +259,22 @@ def _the_month_may(words: Sequence[str], start: int, end: int, sentences: Sequen
 
 # Words before "stressed" that make it a feeling: "can become badly stressed", "felt so stressed".
 _FEEL_WORDS = frozenset(
-    {
-        "become",
-        "becomes",
-        "became",
-        "get",
-        "gets",
-        "got",
-        "feel",
-        "feels",
-        "felt",
-        "badly",
-        "very",
-        "so",
+    ["become", "becomes", "became", "get", "gets", "got", "feel", "feels", "felt", "badly", "very", "so"]
+    + [
         "too",
-    }
-    | {"more", "less", "really", "extremely", "quite", "be", "is", "are", "was", "were", "been", "being"}
+        "more",
+        "less",
+        "really",
+        "extremely",
+        "quite",
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+    ]
 )
 _PREPOSITIONS = frozenset(
     {"at", "about", "of", "for", "by", "on", "in", "into", "from", "without", "with", "to", "after", "before"}
@@ -291,6 +291,20 @@ _FINDERS = frozenset({"it", "they"})
 _FOUND_WHERE = frozenset({"where", "how", "when", "whether", "if", "what", "why"})
 # Attribution words that are nouns or adjectives after a determiner or a number.
 _NOUNS_TOO = frozenset({"reports", "claims", "estimated", "estimates", "notes", "posts", "statements"})
+
+
+def _asks_for_something(words: Sequence[str], start: int, end: int) -> bool:
+    """A form of "ask" that reports no words: a request ("a 'Hub' Nobody Asked For", review 158; "he
+    asks students to put phones away", review 173), or the one asked ("when they are asked in
+    March", review 159)."""
+    if _bare(words[start]) not in _ASK:
+        return False
+    after = [_bare(word) for word in words[end : end + 4]]
+    return (
+        after[:1] == ["for"]
+        or "to" in after[1:]
+        or (start > 0 and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES)
+    )
 
 
 def _shows_up(words: Sequence[str], start: int, end: int) -> bool:
@@ -620,6 +634,19 @@ class ArticleReading:
         self._hit_cache: dict[tuple[int, int | str, bool], list[tuple[int, int]]] = {}
         self._bare_words: dict[int, tuple[str, ...]] = {}
         self._possessives: dict[int, frozenset[int]] = {}
+        # Words a reporting verb's subject ends with ("the report notes"), for telling a noun "notes" apart.
+        self._subject_words = frozenset(
+            [
+                *PRONOUNS,
+                *vocabulary.record_words,
+                *vocabulary.institution_words,
+                *vocabulary.staff_words,
+                *vocabulary.role_words,
+                *vocabulary.vague_authority_words,
+                *_FEEL_WORDS,
+                "also",
+            ]
+        )
         # The questions of kinds that draw nothing at random, by kind: the same for every quiz of
         # the article, so read once when many quizzes are made from one reading (the audit).
         self.fixed_questions: dict[str, list[Any]] = {}
@@ -681,16 +708,7 @@ class ArticleReading:
                 and not (
                     start > 0 and _bare(words[start]) == "added" and _bare(words[start - 1]) in _BEFORE_A_NOUN
                 )
-                # "A 'Hub' Nobody Asked For", "asked for more time": a request, not a report (review 158)
-                and not (_bare(words[start]) in _ASK and end < len(words) and _bare(words[end]) == "for")
-                # "he already asks students to put phones away": a request, not a report (review 173)
-                and not (_bare(words[start]) in _ASK and "to" in map(_bare, words[end + 1 : end + 4]))
-                # "when they are asked in March": the one asked, not one who tells (review 159)
-                and not (
-                    _bare(words[start]) in _ASK
-                    and start > 0
-                    and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES
-                )
+                and not _asks_for_something(words, start, end)
                 # "could not tell school-run cars apart": telling things apart, not telling anyone
                 # anything (review 146)
                 and not (_bare(words[start]) in _TELL and "apart" in map(_bare, words[end : end + 5]))
@@ -738,18 +756,7 @@ class ArticleReading:
         if index == 0 or not words[index - 1][:1].islower():
             return False
         before = _bare(words[index - 1])
-        vocabulary = self.vocabulary
-        speakers = {
-            *PRONOUNS,
-            *vocabulary.record_words,
-            *vocabulary.institution_words,
-            *vocabulary.staff_words,
-            *vocabulary.role_words,
-            *vocabulary.vague_authority_words,
-            *_FEEL_WORDS,
-            "also",
-        }
-        if before in speakers or before.endswith("ly"):
+        if before in self._subject_words or before.endswith("ly"):
             return False
         at_the_end = index + 1 == len(words) or any(mark in gaps[index + 1] for mark in ".;:!?")
         return at_the_end or _bare(words[index + 1]) in _PREPOSITIONS

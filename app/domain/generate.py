@@ -3127,7 +3127,6 @@ class FindFraming(FindInPassage):
 
 def _framed_elsewhere(reading: ArticleReading, block: int) -> list[tuple[int, int]]:
     """Where the words of a framing span of another passage stand again in ``block``."""
-    bare = reading.bare_words(block)
     found = []
     for item in reading.article.framing:
         if item.span.block == block:
@@ -3135,11 +3134,7 @@ def _framed_elsewhere(reading: ArticleReading, block: int) -> list[tuple[int, in
         wanted = [w for w in reading.bare_words(item.span.block)[item.span.start : item.span.end] if w]
         if not wanted or not any(_is_meaning_word(w) for w in wanted):
             continue
-        found += [
-            (first, first + len(wanted))
-            for first in range(len(bare) - len(wanted) + 1)
-            if list(bare[first : first + len(wanted)]) == wanted
-        ]
+        found += [(first, first + len(wanted)) for first in reading.starts_of(wanted, block)]
     return found
 
 

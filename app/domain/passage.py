@@ -835,6 +835,15 @@ class ArticleReading:
         note_words = {_bare(word) for word in Block.from_text(claim.note).words}
         return bool(note_words & (speaker_words(source) | name_words(source) | type_words))
 
+    def starts_of(self, wanted: Sequence[str], block: int) -> list[int]:
+        """Where the bare words ``wanted`` stand, in this order, in ``block``: the first word's index."""
+        bare, count = self.bare_words(block), len(wanted)
+        return [
+            first
+            for first in range(len(bare) - count + 1)
+            if list(bare[first : first + count]) == list(wanted)
+        ]
+
     def bare_words(self, block: int) -> tuple[str, ...]:
         """The block's words in match form, lowercase, without a possessive "'s", worked out once."""
         found = self._bare_words.get(block)

@@ -102,8 +102,7 @@ class HeadlineQuote(QuestionKind):
         places = [
             (block, first, first + len(wanted))
             for block in range(1, len(reading.blocks))
-            for first in range(len(reading.blocks[block].words) - len(wanted) + 1)
-            if reading.bare_words(block)[first : first + len(wanted)] == wanted
+            for first in reading.starts_of(wanted, block)
         ]
         roots = {word[:ROOT_LETTERS] for word in wanted if word not in FUNCTION_WORDS}
         if not places and not self._root_places(reading, roots):

@@ -63,12 +63,10 @@ class WhoseWords(QuestionKind):
             span = framing.span
             if span.block == HEADLINE_BLOCK or span.end <= span.start:
                 continue
-            if framing.technique in marks or any(
-                f.technique in marks and f.span.overlaps(span) for f in reading.article.framing
-            ):
+            if framing.technique in marks:
                 continue  # the writer's scare quotes: quotation marks, yet nobody is quoted
             if any(f is not framing and f.span.overlaps(span) for f in reading.article.framing):
-                continue  # the same words marked twice: two notes, perhaps two voices
+                continue  # the same words marked twice (scare quotes too): two notes, perhaps two voices
             if in_quotation(reading.blocks[span.block], span.start, span.end):
                 yield self._quoted(reading, rng, index, framing)
             elif _in_the_writers_own_paragraph(reading, framing):
@@ -101,11 +99,11 @@ class WhoseWords(QuestionKind):
         self, reading: ArticleReading, rng: random.Random, index: int, framing: Framing
     ) -> Question | None:
         note_words = _note_words(framing)
-        speakers = _people_and_bodies(reading, reading.article.sources)
         if any(note_words & capitalised_names(source_label(s)) for s in reading.article.sources):
             return None  # the teacher's note gives the words to a source
         if _quoted_anywhere(reading, framing.span):
             return None  # a speaker uses these words too: the writer may be echoing them
+        speakers = _people_and_bodies(reading, reading.article.sources)
         shown = content_words(framing.span.quote)
         labels = _distinct(source_label(s) for s in speakers if not content_words(source_label(s)) & shown)
         wrong = rng.sample(labels, min(MAX_WRONG_SOURCES + 1, len(labels)))
@@ -147,12 +145,7 @@ def _note_words(framing: Framing) -> set[str]:
 def _places(reading: ArticleReading, span: Span) -> int:
     """How often the span's words stand in the article's paragraphs."""
     wanted = reading.bare_words(span.block)[span.start : span.end]
-    return sum(
-        1
-        for block in range(1, len(reading.blocks))
-        for first in range(len(reading.blocks[block].words) - len(wanted) + 1)
-        if reading.bare_words(block)[first : first + len(wanted)] == wanted
-    )
+    return sum(len(reading.starts_of(wanted, block)) for block in range(1, len(reading.blocks)))
 
 
 def _quoted_anywhere(reading: ArticleReading, span: Span) -> bool:

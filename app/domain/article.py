@@ -91,6 +91,7 @@ class Vocabulary:
     # Source types a mention shows by a name alone ("said Karen Doyle"): "what kind of source" is
     # not asked for them, since the name in the stem gives the key.
     told_by_name: frozenset[str] = frozenset()
+    sweep_techniques: frozenset[str] = frozenset()
     attribution_words: tuple[str, ...] = ()
     hedge_words: tuple[str, ...] = ()
     reporting_hedges: tuple[str, ...] = ()

@@ -52,6 +52,7 @@ from app.domain.kinds.base import (
     _relay_chain,
     _same_text,
     attributed_source,
+    by_their_names,
     capitalised_words,
     content_words,
     gives_nothing,
@@ -841,7 +842,7 @@ class WhoSaidIt(QuestionKind):
         by_label = {source_label(s): s for s in kept}
         if source is not None:
             by_label[right] = source
-        shown = _by_their_names(reading.vocabulary, [right, *wrong], by_label)
+        shown = by_their_names(reading.vocabulary, [right, *wrong], by_label)
         right, wrong = shown[0], shown[1:]
         return self.choice(
             rng,
@@ -1221,14 +1222,6 @@ _POLL_RESULT = re.compile(
 _POLL_LABEL = re.compile(r"\b(surveys?|polls?|questionnaires?|ballots?|votes?|consultations?)\b")
 
 
-# Titles before a person's name that say what they do ("Dr", "Professor", "Councillor", "Inspector").
-_HONORIFICS = frozenset(
-    ["dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady", "councillor", "cllr", "inspector"]
-    + ["sergeant", "sgt", "detective", "constable", "superintendent", "chief", "judge", "mayor", "minister"]
-    + ["reverend", "rev", "father", "nurse", "coach", "captain", "headteacher", "head"]
-)
-
-
 _HE = frozenset({"he", "him", "his", "himself", "mr"})
 _SHE = frozenset({"she", "her", "hers", "herself", "mrs", "ms", "miss"})
 
@@ -1252,31 +1245,6 @@ def _pronoun_gender(reading: ArticleReading, source: Source, span: Span) -> str 
         return None
     words = {word for m in here for word in words_of(block, m)}
     return "he" if words & _HE else "she" if words & _SHE else None
-
-
-def _by_their_names(vocabulary: Vocabulary, labels: list[str], by_label: dict[str, Source]) -> list[str]:
-    """Named sources as their names alone ("Dave Price", not "Dave Price, who runs the Harwood
-    Astronomy Club"): a description beside a claim about the night sky matches the key at a glance,
-    where a name must be looked up in the article (review 91).  Full labels where two names would
-    read alike, and for unnamed sources and records, whose description is all they have."""
-    roles = _HONORIFICS | {word.casefold() for word in vocabulary.role_words}
-    shown = []
-    for label in labels:
-        source = by_label.get(label)
-        name = label.split(",", 1)[0].strip()
-        if source is not None and source.type in vocabulary.person_source_types:
-            # "Dr Priya Malhotra" beside a claim about algae: the only title gives her away (review 99).
-            words = name.split()
-            while len(words) > 1 and words[0].casefold().rstrip(".") in roles:
-                words = words[1:]
-            name = " ".join(words)
-        if source is not None and source.type in vocabulary.named_source_types and capitalised_words(name):
-            shown.append(name)
-        else:
-            shown.append(label)
-    if len(_distinct(shown)) < len(shown):
-        return labels
-    return shown
 
 
 def _source_features(vocabulary: Vocabulary, type_id: str) -> tuple[bool, bool]:
@@ -2406,7 +2374,17 @@ class SpotHedge(QuestionKind):
                 for s, e in reading.comparison_hits(span.block)
                 if span.start <= s and e <= span.end
             ]
-            always_free = [[s, e] for s, e in noted] + compared
+            # "may [also be improving]", "could [be hit]", "could [also turn out]": the verb the
+            # hedge doubts finishes its phrase, so a careful reader selects it with the hedge; in a
+            # six-word claim one word each side was all that was free, and "may be" scored a third
+            # less (reviews 171-174). Where it leaves too few words to mark, nothing is asked.
+            verb_groups = [
+                [start - span.start, end - span.start]
+                for cue in cues
+                for start, end in [_doubted_verb(block, cue.end, span.end)]
+                if end > start
+            ]
+            always_free = [[s, e] for s, e in noted] + compared + verb_groups
             free += always_free
             free_around += always_free
             cue_words = ", ".join(f'"{display_form(cue.quote)}"' for cue in cues)
@@ -2448,6 +2426,43 @@ class SpotHedge(QuestionKind):
                 line=claim.line,
                 extra={"claim": index, "free": free} if free else {"claim": index},
             )
+
+
+# Words between a hedge and the verb it doubts, and the forms of "be" and "have" that carry it.
+_VERB_GROUP_ADVERBS = frozenset(
+    ["also", "still", "even", "yet", "soon", "well", "already", "eventually", "partly", "only", "just"]
+    + ["now", "never", "not", "further", "actually", "really", "easily", "quickly", "finally", "one", "day"]
+)
+_AUXILIARIES = frozenset(["be", "been", "being", "have", "has", "had", "get", "become"])
+# Hedges after which a verb follows: a modal, or "to" ("likely to", "expected to", "set to").
+_BEFORE_A_VERB = frozenset(["may", "might", "could", "would", "can", "will", "should", "must", "to"])
+
+
+def _doubted_verb(block: Block, after: int, limit: int) -> tuple[int, int]:
+    """The verb group a hedge ending at ``after`` doubts ("also be improving" after "may", "turn out"
+    after "could", "to rise" after "likely"): its "to", adverbs, "be" or "have", the verb and a
+    particle; empty where no verb follows the hedge."""
+    index = after
+    if index <= 0:
+        return (after, after)
+    last = match_form(block.words[index - 1]).casefold()
+    if last not in _BEFORE_A_VERB:
+        if index < limit and block.gaps[index] == " " and block.words[index].casefold() == "to":
+            index += 1  # "likely [to rise]", "expected [to close]"
+        else:
+            return (after, after)
+    while index < limit and block.gaps[index] == " ":
+        word = match_form(block.words[index]).casefold()
+        if word in _VERB_GROUP_ADVERBS or word in _AUXILIARIES:
+            index += 1
+            continue
+        if block.words[index][:1].islower() and word not in FUNCTION_WORDS and word.isalpha():
+            index += 1  # the verb itself
+            particle = index < limit and block.words[index].casefold() in _VERB_PARTICLES
+            if particle and block.gaps[index] == " ":
+                index += 1
+        break
+    return (after, index)
 
 
 NOT_CONFIRMED = "this claim is not confirmed"
@@ -2980,30 +2995,32 @@ class FindFraming(FindInPassage):
             # An emotive word of the vocabulary inside the span ("massacre" of "it's a massacre"), or
             # in a short span a sweeping one ("every" of "almost every high street", review 60); in a
             # long one it may be an idiom ("fun for the whole family").
+            # Where the sweeping word opens the span, it is what the span says in any length: "every"
+            # of "every exam hall in the country" (review 176: "exam hall" found it, "every" did not).
+            # The note may quote other words as the core ("The whole town centre" and "ghost town").
             short = end - start <= MAX_SWEEPING_SPAN
-            sweeping = set(reading.vocabulary.sweeping_words) if short else set()
+            sweep = item.technique in reading.vocabulary.sweep_techniques and not (
+                quoted and not set(range(start, end)) <= quoted
+            )
+            sweeping = set(reading.vocabulary.sweeping_words)
+            swept = {
+                i
+                for i in (range(start, end) if short else range(start, start + 1) if sweep else ())
+                if match_form(words.words[i]).casefold() in sweeping
+            }
             emotive = {
                 i
                 for first, last in reading.loaded_hits(block)
                 if start <= first < last <= end
                 for i in range(first, last)
-            } | {
-                i
-                for i in range(start, end)
-                if match_form(words.words[i]).casefold() in sweeping and not _softened(words, i)
-            }
+            } | {i for i in swept if not _softened(words, i)}
             # The note's words and the emotive ones together; where a note quotes the whole span
             # ("fighting a losing battle"), the emotive words alone ("battle"); where every word is
             # emotive ("savage attacks"), the one the note names ('"Savage" makes the dogs sound like
             # wild beasts', review 119).
             for core in (quoted | emotive, emotive, quoted):
                 # Meaning words only: "of" of the emotive phrase "flood of" finds nothing.
-                core = {
-                    i
-                    for i in core
-                    if words.words[i].casefold() not in FUNCTION_WORDS
-                    or words.words[i].casefold() in sweeping
-                }
+                core = {i for i in core if words.words[i].casefold() not in FUNCTION_WORDS or i in swept}
                 if core and 2 * len(core) <= end - start:
                     keys += runs(core)
                     break

@@ -3943,3 +3943,48 @@ def test_how_well_supported_reads_a_note_guessing_where_the_claim_comes_from() -
 
     assert asked("The rules probably come from the company's announcement.") == []
     assert len(asked("Nobody is named for this rule.")) == 1
+
+
+def test_spot_hedge_the_verb_a_hedge_doubts_is_free_to_select() -> None:
+    # "could also turn out" scored 0.75 and "may be" 0.67 where the claim was short (reviews 171
+    # and 174): the verb the hedge doubts finishes its phrase.
+    claim = "the repairs to the old bridge could also turn out far dearer than planned"
+    b = ArticleBuilder("Bridge", [f"Officials admitted on Monday that {claim}."])
+    b.claim(claim, "hedged", cues=["could"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert score_answer(question, selected(question, "could also turn out")).score == 1.0
+    assert score_answer(question, selected(question, "could")).score == 1.0
+    assert score_answer(question, selected(question, "the repairs to the old bridge could")).score < 1.0
+    claim = "Rents are likely to rise again next spring across the whole of the town"
+    b = ArticleBuilder("Rent", [f"{claim}, agents say."])
+    b.claim(claim, "hedged", cues=["likely"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert score_answer(question, selected(question, "likely to rise")).score == 1.0
+
+
+def test_spot_hedge_is_not_asked_where_the_doubted_verb_leaves_too_few_words_to_mark() -> None:
+    # "Air quality may also be improving": once "also be improving" is free, two words are left,
+    # and one word too many would cost half (review 174).
+    b = ArticleBuilder("Air", ["Air quality may also be improving, the council says."])
+    b.claim("Air quality may also be improving", "hedged", cues=["may"])
+    assert questions_of(b.build(), "spot_hedge") == []
+
+
+def _every_exam_hall(note: str) -> Article:
+    text = "Many believe gum could soon be handed out in every exam hall in the country, teachers say."
+    b = ArticleBuilder("Gum", [text])
+    b.framing_complete = {1}
+    b.frame("every exam hall in the country", "exaggeration_minimisation", note=note)
+    return b.build()
+
+
+def test_find_framing_a_sweeping_word_that_opens_an_exaggeration_finds_it() -> None:
+    # "every exam hall in the country": the plain nouns "exam hall" found it and "every" did not
+    # (review 176, a fail).
+    for note in ('One study is a long way from "every exam hall in the country".', "It says too much."):
+        (question,) = questions_of(_every_exam_hall(note), "find_framing")
+        assert score_answer(question, selected(question, "every")).score == 1.0, note
+        assert score_answer(question, selected(question, "exam hall")).score < 1.0, note
+    # A note that quotes other words of the span names the core itself.
+    (question,) = questions_of(_every_exam_hall('"Exam hall in the country" is too big.'), "find_framing")
+    assert score_answer(question, selected(question, "exam hall in the country")).score == 1.0

@@ -46,7 +46,10 @@ def test_words_inside_a_speakers_quotation_are_the_speakers() -> None:
     b.frame("cash grab, pure and simple", "loaded_language", note="A grab sounds like theft.")
     (question,) = asked(b.build())
     assert question.prompt == 'Whose words are these, in paragraph 2: "cash grab, pure and simple"?'
-    assert key(question) == "Gail Pryce, a parent"
+    # By name alone, as in "who said it": a description could answer without the paragraph (review
+    # 177); the explanation gives the whole of it.
+    assert key(question) == "Gail Pryce"
+    assert "Gail Pryce, a parent" in question.explanation
     assert WRITER in question.choices
     assert "the council" not in question.choices or len(question.choices) == 4
     assert "inside quotation marks" in question.explanation
@@ -61,12 +64,7 @@ def test_words_in_a_paragraph_nobody_speaks_in_are_the_writers() -> None:
     assert key(question) == WRITER
     assert "writer's own choice" in question.explanation
     wrong = set(question.choices) - {WRITER}
-    assert wrong <= {
-        "the council",
-        "Gail Pryce, a parent",
-        "Dawn Whitlow, a shopkeeper",
-        "Sam Ortiz, a lifeguard",
-    }
+    assert wrong <= {"the council", "Gail Pryce", "Dawn Whitlow", "Sam Ortiz"}
 
 
 def test_not_asked_where_whose_words_they_are_could_be_argued() -> None:

@@ -467,6 +467,39 @@ def person_types(vocabulary: Vocabulary) -> frozenset[str]:
 TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "professor", "sir", "the", "a", "an"})
 
 
+# Titles before a person's name that say what they do ("Dr", "Professor", "Councillor", "Inspector").
+HONORIFICS = frozenset(
+    ["dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady", "councillor", "cllr", "inspector"]
+    + ["sergeant", "sgt", "detective", "constable", "superintendent", "chief", "judge", "mayor", "minister"]
+    + ["reverend", "rev", "father", "nurse", "coach", "captain", "headteacher", "head"]
+)
+
+
+def by_their_names(vocabulary: Vocabulary, labels: list[str], by_label: dict[str, Source]) -> list[str]:
+    """Named sources as their names alone ("Dave Price", not "Dave Price, who runs the Harwood
+    Astronomy Club"): a description beside a claim about the night sky matches the key at a glance,
+    where a name must be looked up in the article (review 91).  Full labels where two names would
+    read alike, and for unnamed sources and records, whose description is all they have."""
+    roles = HONORIFICS | {word.casefold() for word in vocabulary.role_words}
+    shown = []
+    for label in labels:
+        source = by_label.get(label)
+        name = label.split(",", 1)[0].strip()
+        if source is not None and source.type in vocabulary.person_source_types:
+            # "Dr Priya Malhotra" beside a claim about algae: the only title gives her away (review 99).
+            words = name.split()
+            while len(words) > 1 and words[0].casefold().rstrip(".") in roles:
+                words = words[1:]
+            name = " ".join(words)
+        if source is not None and source.type in vocabulary.named_source_types and capitalised_words(name):
+            shown.append(name)
+        else:
+            shown.append(label)
+    if len(_distinct(shown)) < len(shown):
+        return labels
+    return shown
+
+
 @functools.lru_cache(maxsize=4096)
 def capitalised_words(label: str) -> frozenset[str]:
     """The capitalised words of a source's label, lowercase, titles aside."""

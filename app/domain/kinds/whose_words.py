@@ -22,6 +22,7 @@ from app.domain.kinds.base import (
     QuestionKind,
     _distinct,
     _notes,
+    by_their_names,
     content_words,
     in_stem,
     source_label,
@@ -90,10 +91,17 @@ class WhoseWords(QuestionKind):
         )
         if any(note_words & capitalised_names(source_label(s)) for s in others):
             return None  # the note names somebody else
-        labels = _distinct(source_label(s) for s in _people_and_bodies(reading, others))
-        wrong = [WRITER, *rng.sample(labels, min(MAX_WRONG_SOURCES, len(labels)))]
+        people = _people_and_bodies(reading, others)
+        labels = _distinct(source_label(s) for s in people)
+        wrong = rng.sample(labels, min(MAX_WRONG_SOURCES, len(labels)))
         reason = _QUOTED_REASON.format(label=label)
-        return self._ask(reading, rng, index, framing, label, wrong, reason, about=[f"source:{speaker.id}"])
+        # By their names alone, as in "who said it": "Tom Reyes, an opposition councillor" answered a
+        # jibe at the council without reading the paragraph (review 177).
+        by_label = {source_label(s): s for s in [speaker, *people]}
+        right, *wrong = by_their_names(reading.vocabulary, [label, *wrong], by_label)
+        return self._ask(
+            reading, rng, index, framing, right, [WRITER, *wrong], reason, about=[f"source:{speaker.id}"]
+        )
 
     def _writers(
         self, reading: ArticleReading, rng: random.Random, index: int, framing: Framing
@@ -109,6 +117,7 @@ class WhoseWords(QuestionKind):
         wrong = rng.sample(labels, min(MAX_WRONG_SOURCES + 1, len(labels)))
         if len(wrong) < MAX_WRONG_SOURCES:
             return None
+        wrong = by_their_names(reading.vocabulary, wrong, {source_label(s): s for s in speakers})
         return self._ask(reading, rng, index, framing, WRITER, wrong, _WRITER_REASON, about=[])
 
     def _ask(

@@ -72,6 +72,7 @@ from app.domain.kinds.base import (
 )
 from app.domain.kinds.headline_evidence import HeadlineEvidence
 from app.domain.kinds.headline_quote import HeadlineQuote, quotations
+from app.domain.kinds.headline_word import HeadlineWord
 from app.domain.kinds.how_to_check import HowToCheck
 from app.domain.kinds.source_chain import SourceChain
 from app.domain.kinds.statement_kind import StatementKind, speaks_of_the_future, speaks_of_what_may_happen
@@ -105,7 +106,7 @@ from app.domain.quiz_rules import (
     quoted_phrases,
     touches_headline,
 )
-from app.domain.scoring import NEAR, runs
+from app.domain.scoring import EPSILON, NEAR, runs, score_answer
 from app.domain.text import Block, display_form, figures, find_all, match_form
 
 NOT_SAID = "The article does not say"
@@ -1300,9 +1301,7 @@ class FindInPassage(QuestionKind):
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         raise NotImplementedError
 
-    def shown_by_punctuation(
-        self, reading: ArticleReading, block: int, free: Sequence[tuple[int, int]]
-    ) -> bool:
+    def shown_by_punctuation(self, reading: ArticleReading, block: int, question: Question) -> bool:
         """The passage's punctuation alone points at every answer (see FindFraming)."""
         return False
 
@@ -1312,15 +1311,13 @@ class FindInPassage(QuestionKind):
             if not gold or not self.fully_annotated(reading, index):
                 continue
             free = self.free_in(reading, index)
-            if self.shown_by_punctuation(reading, index, free):
-                continue
             block = reading.blocks[index]
             texts = [_phrase(reading, index, s, e) for (s, e), *_ in gold]
             keys, cores = self.keys_and_cores_in(reading, index)
             extra: dict[str, Any] = {"free": [list(span) for span in free]}
             if cores:
                 extra["cores"] = [[need, words] for need, words in cores]
-            yield self.select(
+            question = self.select(
                 prompt="Select " + self.task.format(where=where(index)),
                 explanation=_notes(
                     [
@@ -1340,6 +1337,8 @@ class FindInPassage(QuestionKind):
                 + [f"claim:{i}" for i, _ in reading.claims_in(index)],
                 line=min(line for *_, line in gold),
             )
+            if question is not None and not self.shown_by_punctuation(reading, index, question):
+                yield question
 
 
 class FindSources(FindInPassage):
@@ -2940,6 +2939,10 @@ _VERB_PARTICLES = frozenset(["out", "up", "off", "down", "away", "back"])
 MAX_FREE_QUOTATION = 12
 
 
+# Selecting every quoted word of a passage must score less than this in "find the framing".
+GUESS_BY_QUOTES = 0.8
+
+
 class FindFraming(FindInPassage):
     name = "find_framing"
     title = "Find the framing"
@@ -3107,25 +3110,21 @@ class FindFraming(FindInPassage):
                 free.append((claim.span.start, claim.span.end))
         return free
 
-    def shown_by_punctuation(
-        self, reading: ArticleReading, block: int, free: Sequence[tuple[int, int]]
-    ) -> bool:
-        """Every framing span is in quotation marks and no other quoted words cost marks: a student
-        finds the answer by selecting what is in quotation marks, without reading ('"focus
-        formula"' in a paragraph with no other quotation, or a span inside a company's short quote
-        whose other words are free)."""
+    def shown_by_punctuation(self, reading: ArticleReading, block: int, question: Question) -> bool:
+        """Every framing span is in quotation marks, and selecting every quoted word of the passage
+        scores at least GUESS_BY_QUOTES: a student finds the answer by selecting what is in
+        quotation marks, without reading ('"focus formula"' in a paragraph with no other quotation;
+        "This is a council that finds money for fireworks but not for fans", where the whole
+        quotation scored 0.92, review 177)."""
         # Single marks too: "Dog 'Carnage'" in a headline points at its word as plainly (review 119).
         words = reading.blocks[block]
         quoted = reading.quoted(block) | {i for s, e in quotations(words) for i in range(s, e)}
         spans = [
             (item.span.start, item.span.end) for item in reading.article.framing if item.span.block == block
         ]
-        if not quoted or not spans:
+        if not quoted or not spans or not all(set(range(s, e)) <= quoted for s, e in spans):
             return False
-        costless = spans + list(free)
-        return all(set(range(s, e)) <= quoted for s, e in spans) and all(
-            covered((i, i + 1), costless, margin=NEAR) for i in quoted
-        )
+        return score_answer(question, tuple(sorted(quoted))).score >= GUESS_BY_QUOTES - EPSILON
 
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         framing = [
@@ -3256,6 +3255,7 @@ KINDS: dict[str, QuestionKind] = {
         HeadlineQuote(),
         StatementKind(),
         WhoseWords(),
+        HeadlineWord(),
         HandChoice(),
         HandMultiple(),
         HandSelect(),

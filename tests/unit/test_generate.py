@@ -115,6 +115,7 @@ def test_kinds_are_a_registry_of_objects_in_a_stable_order() -> None:
         "headline_quote",
         "statement_kind",
         "whose_words",
+        "headline_word",
         "hand_choice",
         "hand_multiple",
         "hand_select",
@@ -145,6 +146,7 @@ def test_every_kind_names_itself_for_teachers_and_the_statistics() -> None:
         "name_technique",
         "statement_kind",
         "whose_words",
+        "headline_word",
     }
 
 
@@ -160,7 +162,10 @@ def test_the_library_article_allows_every_kind() -> None:
     # would you check it" has something certain to ask (see tests/unit/test_reasoning_kinds.py).
     # Its paragraphs' framing is marked twice over ("a disaster") or stands beside attributions or a
     # "reportedly", so whose words it is could be argued: no "whose framing" (test_whose_words.py).
+    # Its headline's loaded "Fume" has only "Hours" to offer beside it: no "headline's loaded word"
+    # (test_headline_word.py).
     assert {q.kind for q in questions} == set(KINDS) - {
+        "headline_word",
         "name_technique",
         "find_unverified",
         "headline_check",

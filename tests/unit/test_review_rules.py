@@ -3988,3 +3988,27 @@ def test_find_framing_a_sweeping_word_that_opens_an_exaggeration_finds_it() -> N
     # A note that quotes other words of the span names the core itself.
     (question,) = questions_of(_every_exam_hall('"Exam hall in the country" is too big.'), "find_framing")
     assert score_answer(question, selected(question, "exam hall in the country")).score == 1.0
+
+
+def test_find_framing_is_not_asked_where_selecting_the_quotation_nearly_finds_it() -> None:
+    # "This is a council that finds money for fireworks but not for fans": selecting the whole
+    # quotation scored 0.92 without reading it (review 177).
+    text = (
+        "Opposition councillor Tom Reyes wants the centres open until nine in the evening. "
+        '"This is a council that finds money for fireworks but not for fans," he said. '
+        "The council said extra evening hours would cost about forty thousand pounds a week."
+    )
+    b = ArticleBuilder("Centres", [text])
+    b.framing_complete = {1}
+    b.frame("finds money for fireworks but not for fans", "loaded_language", note="A jibe.")
+    assert questions_of(b.build(), "find_framing") == []
+    # A short loaded word in a long quotation is still asked: the quotation alone scores little.
+    text = text.replace(
+        '"This is a council that finds money for fireworks but not for fans,"',
+        '"The council has simply left older people in this town to bake in their flats all summer long,"',
+    )
+    b = ArticleBuilder("Centres", [text])
+    b.framing_complete = {1}
+    b.frame("bake", "loaded_language", note="Bodies do not bake.")
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, selected(question, "bake")).score == 1.0

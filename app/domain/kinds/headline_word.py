@@ -1,0 +1,147 @@
+"""Which word of the headline pushes the reader?  A headline's one loaded word ("Rovers Axe Youth
+Academy") frames the whole story before a line of it is read, and a one-word span in a seven-word
+headline is too short for "find the framing" (one word too many would cost a sixth at best) and
+usually has no plausible wrong technique for "name the technique" (reviews 171 and 175).
+
+Asked where the teacher listed the headline in ``framing_complete``, about a framing span of one
+meaning word that is neither in quotation marks nor a headline-only technique ("says more than the
+article" is about the article, not the word).  The wrong answers are other words of the same
+headline that the teacher left unmarked, so none of them is framing: plain words the article itself
+uses in lowercase (not names, numbers, small words, reporting or hedge words), and none right beside
+a marked span, which may share its push."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+
+from app.domain.article import HEADLINE_BLOCK, Span
+from app.domain.kinds.base import FUNCTION_WORDS, QuestionKind, _defined, _notes
+from app.domain.kinds.headline_quote import quotations
+from app.domain.passage import ArticleReading, covered, find_words
+from app.domain.question import CHOICE, Question
+from app.domain.scoring import NEAR
+from app.domain.text import display_form, match_form
+
+MAX_WRONG_WORDS = 3
+MIN_WORD_LETTERS = 3
+_LETTERS = re.compile(r"[^\W\d_]+")
+_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+NUMBER_WORDS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    + ["twenty", "thirty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions"]
+    + ["dozen", "dozens", "half", "double", "triple", "twice", "first", "second", "third", "last"]
+)
+
+
+class HeadlineWord(QuestionKind):
+    name = "headline_word"
+    title = "The headline's loaded word"
+    confusion_title = "Headline words"
+    skill = "framing"
+    type = CHOICE
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        article, vocabulary = reading.article, reading.vocabulary
+        if HEADLINE_BLOCK not in article.framing_complete:
+            return
+        headline = reading.blocks[HEADLINE_BLOCK]
+        marked = [(f.span.start, f.span.end) for f in article.framing if f.span.block == HEADLINE_BLOCK]
+        # Single marks too: "Vaping 'Epidemic' Grips Schools".
+        quoted = reading.quoted(HEADLINE_BLOCK) | {
+            i for start, end in quotations(headline) for i in range(start, end)
+        }
+        # An emotive word or a short quotation left unmarked: the headline is not marked as fully as
+        # the list says, and an unmarked word could be the key.
+        if not all(covered(hit, marked) for hit in reading.loaded_hits(HEADLINE_BLOCK)):
+            return
+        if not all(covered(hit, marked) for hit in reading.short_quotations(HEADLINE_BLOCK)):
+            return
+        plain = self._plain_words(reading, marked, quoted)
+        whole = Span(HEADLINE_BLOCK, 0, len(headline.words), article.title)
+        for index, framing in enumerate(article.framing):
+            span = framing.span
+            if span.block != HEADLINE_BLOCK or framing.technique in vocabulary.headline_only:
+                continue
+            if framing.technique in vocabulary.shown_by_form | vocabulary.needs_quotation_marks:
+                continue
+            meaning = [i for i in range(span.start, span.end) if not _small(headline.words[i])]
+            if len(meaning) != 1 or meaning[0] in quoted:
+                continue
+            try:
+                technique = vocabulary.technique(framing.technique)
+            except KeyError:
+                continue
+            key = _letters_of(headline.words[meaning[0]])
+            wrong = rng.sample(plain, min(MAX_WRONG_WORDS, len(plain)))
+            reason = (
+                f'"{key}" is the framing word: it was chosen to push you towards a view, or it says more '
+                "than the facts show. The other words offered are plain ones: they only tell you who or "
+                "what the story is about."
+            )
+            # The whole headline is what the question points at: the stem cannot quote it (every
+            # choice is in it), and marking the one word would mark the key.
+            yield self.choice(
+                rng,
+                prompt=(
+                    "Which word of the headline is framing: chosen to push the reader towards a view, "
+                    "or saying more than the facts show?"
+                ),
+                explanation=_defined(_notes([reason, framing.note], reason), technique),
+                right=key,
+                wrong=wrong,
+                span=whole,
+                about=[f"framing:{index}"],
+                line=framing.line,
+                extra={"framing": index},
+            )
+
+    @staticmethod
+    def _plain_words(
+        reading: ArticleReading, marked: list[tuple[int, int]], quoted: frozenset[int]
+    ) -> list[str]:
+        """Headline words that are plainly no framing: unmarked, not beside a marked span, not in
+        quotation marks, and used in lowercase in the article's paragraphs (so no name)."""
+        vocabulary = reading.vocabulary
+        headline = reading.blocks[HEADLINE_BLOCK]
+        body_words = {
+            word
+            for block in reading.blocks[HEADLINE_BLOCK + 1 :]
+            for word in (match_form(w) for w in block.words)
+            if word[:1].islower()
+        }
+        signal_words = {
+            i
+            for phrases in (vocabulary.attribution_words, vocabulary.hedge_words, vocabulary.sweeping_words)
+            for start, end in find_words(headline, phrases)
+            for i in range(start, end)
+        }
+        plain: list[str] = []
+        for i, word in enumerate(headline.words):
+            letters = _letters_of(word)
+            if (
+                not _PLAIN_WORD.fullmatch(letters)
+                or letters != match_form(word)
+                or len(letters) < MIN_WORD_LETTERS
+                or _small(word)
+                or letters.casefold() in NUMBER_WORDS
+                or i in signal_words
+                # "Teens Left With "Nowhere to Go"", "Council Ignored Mould Crisis": the verb before
+                # marked words may share their push; the word after them starts something else.
+                or any(start - NEAR <= i <= end for start, end in [*marked, *((q, q + 1) for q in quoted)])
+                or letters.casefold() not in body_words
+            ):
+                continue
+            plain.append(letters)
+        return list(dict.fromkeys(plain))
+
+
+def _small(word: str) -> bool:
+    return match_form(word).casefold() in FUNCTION_WORDS
+
+
+def _letters_of(word: str) -> str:
+    """The word as the headline shows it, without the punctuation around it."""
+    found = _LETTERS.findall(display_form(word))
+    return found[0] if len(found) == 1 else display_form(word)

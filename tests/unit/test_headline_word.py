@@ -1,0 +1,79 @@
+"""The headline's loaded word: asked only where the teacher marked all of the headline's framing."""
+
+from __future__ import annotations
+
+import random
+
+from app.domain.article import Article
+from app.domain.generate import all_questions
+from app.domain.question import Question
+from tests.unit.article_factory import ArticleBuilder, vocabulary
+
+VOCABULARY = vocabulary()
+BODY = [
+    "Kelsey Rovers will close their youth academy at the end of the season, the club said.",
+    "The academy has trained young players for thirty years. The club says it loses money on it.",
+    "Parents said their children had nowhere else to play. The football club will keep its ground.",
+]
+
+
+def asked(article: Article) -> list[Question]:
+    return [q for q in all_questions(article, VOCABULARY, random.Random(1)) if q.kind == "headline_word"]
+
+
+def rovers(
+    title: str = "Rovers Axe Youth Academy to Save Football Club", complete: bool = True
+) -> ArticleBuilder:
+    b = ArticleBuilder(title, BODY)
+    if complete:
+        b.framing_complete = {0}
+    return b
+
+
+def key(question: Question) -> str:
+    return question.choices[question.answer[0]]
+
+
+def test_asks_which_headline_word_pushes_the_reader() -> None:
+    b = rovers()
+    b.frame(b.span("Axe", block=0), "loaded_language", note='"Axe" sounds brutal: the club is closing it.')
+    (question,) = asked(b.build())
+    assert key(question) == "Axe"
+    assert question.skill == "framing"
+    # The stem cannot quote the headline (every choice is in it); the question points at all of it.
+    assert "Axe" not in question.prompt
+    assert question.focus == (0, 0, len(question.quote.split()))
+    # Wrong answers: unmarked words the article uses in lowercase: no name ("Rovers"), no small
+    # word, none right before marked words.
+    assert set(question.choices) - {"Axe"} <= {"Youth", "Academy", "Save", "Football", "Club"}
+    assert "Rovers" not in question.choices
+    assert '"Axe" sounds brutal' in question.explanation
+    assert "Loaded language" in question.explanation
+
+
+def test_not_asked_unless_the_headline_is_marked_completely() -> None:
+    b = rovers(complete=False)
+    b.frame(b.span("Axe", block=0), "loaded_language")
+    assert asked(b.build()) == []
+
+
+def test_not_asked_about_quoted_words_or_a_headline_overstatement() -> None:
+    b = rovers("Rovers 'Axe' Youth Academy to Save Football Club")
+    b.frame(b.span("'Axe'", block=0), "loaded_language")
+    assert asked(b.build()) == []
+    b = rovers()
+    b.frame(b.span("Save", block=0), "headline_body_mismatch")
+    assert asked(b.build()) == []
+
+
+def test_not_asked_where_an_emotive_word_is_left_unmarked() -> None:
+    b = rovers("Rovers Axe Youth Academy in Shock Move to Save Football Club")
+    b.frame(b.span("Axe", block=0), "loaded_language")
+    assert "shock" in VOCABULARY.loaded_words
+    assert asked(b.build()) == []
+
+
+def test_not_asked_with_fewer_than_two_plain_words_to_offer() -> None:
+    b = rovers("Rovers Axe Kelsey Academy")
+    b.frame(b.span("Axe", block=0), "loaded_language")
+    assert asked(b.build()) == []

@@ -325,6 +325,17 @@ def _voices_a_body(vocabulary: Vocabulary, words: Sequence[str]) -> bool:
     return bool(set(words) & (_FIRST_PERSON_PLURAL | set(vocabulary.staff_words)))
 
 
+def _staff_speak_of_staff(vocabulary: Vocabulary, source: Source, words: Sequence[str]) -> bool:
+    """The words speak of a body's people ("staff", "nurses") and the source is described as one
+    of them ("a library worker", "a senior nurse")."""
+    staff = set(vocabulary.staff_words)
+    if not set(words) & staff:
+        return False
+    singular = {word[:-2] if word.endswith(("ches", "shes")) else word[:-1] for word in staff}
+    label = {match_form(word).casefold() for word in Block.from_text(source_label(source)).words}
+    return bool(label & (staff | singular))
+
+
 def _every_type(vocabulary: Vocabulary) -> frozenset[str]:
     return frozenset(entry.id for entry in vocabulary.source_types)
 
@@ -494,8 +505,9 @@ _VIEW_HOLDERS_TEXT = (
 _VIEW_HOLDERS = frozenset(_VIEW_HOLDERS_TEXT.split())
 
 
-# An attribution this close to its sentence's end, after a comma, closes it: "..., officials said".
-CLOSING_ATTRIBUTION_WORDS = 3
+# An attribution this close to its sentence's end, after a comma, closes it: "..., officials said", "...,
+# a paramedic based at the hospital told the Echo" (review 181).
+CLOSING_ATTRIBUTION_WORDS = 6
 
 
 def _closes_its_sentence(reading: ArticleReading, block: int, hit: tuple[int, int]) -> bool:
@@ -572,7 +584,10 @@ def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
 
 # Small words of a hedge phrase that carry none of its doubt: "expected" alone finds "expected to", and
 # "thought" finds "it is thought" (review 124).
-_HEDGE_PARTICLES = frozenset(["to", "a", "an", "as", "the", "it", "is", "are", "was", "were", "be", "been"])
+# "in danger of": "danger" finds it ("danger" alone scored a third, review 180).
+_HEDGE_PARTICLES = frozenset(
+    ["to", "a", "an", "as", "the", "it", "is", "are", "was", "were", "be", "been", "in", "of", "at"]
+)
 
 
 def _key_words(reading: ArticleReading, span: Span | tuple[int, int, int]) -> list[tuple[int, int]]:
@@ -729,6 +744,12 @@ class WhoSaidIt(QuestionKind):
             # "the government had no plans to force shops" from the minister: the only official on
             # offer speaks for the body the stem names (review 117).
             return None
+        if source is not None and _staff_speak_of_staff(
+            reading.vocabulary, source, words_of(block, claim.span)
+        ):
+            # "staff had turned away dozens of people" from "an unnamed library worker": the stem's
+            # word for the body's people points at the one worker on offer (review 177).
+            return None
         if (
             source is not None
             and speaks_for_a_body(reading.vocabulary, source)
@@ -744,6 +765,7 @@ class WhoSaidIt(QuestionKind):
         # '"...," he said': beside it, people the article calls "she" are ruled out by the pronoun alone
         # (review 111).
         said_as = _pronoun_gender(reading, source, claim.span) if source is not None else None
+        around = _sentences_around(reading, claim.span)
         candidates = [
             s
             for s in article.sources
@@ -787,6 +809,10 @@ class WhoSaidIt(QuestionKind):
                 and first[0] in PRONOUNS
                 and any(m.block == claim.span.block - 1 for m in s.mentions)
             )
+            # "The article does not say" for "had gathered more than 4,000 signatures", with "Some
+            # supporters say ..." the next sentence: a careful reader may carry them back to it, or
+            # an attribution on to it from the sentence before (review 175).
+            and not (source is None and any(m.overlaps(beside) for m in s.mentions for beside in around))
         ]
         if (
             source is not None
@@ -1233,6 +1259,16 @@ def _gender(reading: ArticleReading, source: Source) -> str | None:
     words |= {match_form(word).casefold().rstrip(".") for word in source.name.split()}
     he, she = bool(words & _HE), bool(words & _SHE)
     return "he" if he and not she else "she" if she and not he else None
+
+
+def _sentences_around(reading: ArticleReading, span: Span) -> list[Span]:
+    """The sentences of the same paragraph just before and just after the span's own."""
+    sentences = reading.sentences(span.block)
+    own = [i for i, sentence in enumerate(sentences) if overlaps(sentence, (span.start, span.end))]
+    if not own:
+        return []
+    beside = [own[0] - 1, own[-1] + 1]
+    return [Span(span.block, *sentences[i], "") for i in beside if 0 <= i < len(sentences)]
 
 
 def _pronoun_gender(reading: ArticleReading, source: Source, span: Span) -> str | None:
@@ -3150,7 +3186,17 @@ def _framed_elsewhere(reading: ArticleReading, block: int) -> list[tuple[int, in
         wanted = [w for w in reading.bare_words(item.span.block)[item.span.start : item.span.end] if w]
         if not wanted or not any(_is_meaning_word(w) for w in wanted):
             continue
-        found += [(first, first + len(wanted)) for first in reading.starts_of(wanted, block)]
+        places = [(first, first + len(wanted)) for first in reading.starts_of(wanted, block)]
+        if (
+            item.technique in reading.vocabulary.needs_quotation_marks
+            and sum(map(_is_meaning_word, wanted)) < 2
+        ):
+            # One word in scare quotes frames by its marks: '"reading"' makes no plain "reading"
+            # elsewhere framing (review 180), though the word in quotation marks again is; a coined
+            # phrase ('Greedy Grab', review 166) is loaded with or without them.
+            quoted = reading.quoted(block)
+            places = [(s, e) for s, e in places if set(range(s, e)) <= quoted]
+        found += places
     return found
 
 

@@ -430,7 +430,10 @@ def _plain_fact() -> Article:
         "Library Hours",
         [
             "Council spokesperson Maria Lopez said the change would save money.",
-            "The library was built in 1952. Critics say the cuts are a disaster.",
+            # Critics in a paragraph of their own: beside the sentence of a claim whose key is "The
+            # article does not say", they would not be offered.
+            "The library was built in 1952. It has two floors.",
+            "Critics say the cuts are a disaster.",
             "One parent told the Gazette that evenings matter most to working families.",
         ],
     )

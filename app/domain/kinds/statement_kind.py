@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from app.domain.article import Span
 from app.domain.kinds.base import NOTE_CALLS_OPINION, QuestionKind, _notes, in_stem, where
-from app.domain.passage import ArticleReading
+from app.domain.passage import ArticleReading, words_of
 from app.domain.question import CHOICE, Question
 from app.domain.quiz_rules import claim_subjects
 from app.domain.text import match_form
@@ -182,6 +182,9 @@ class StatementKind(QuestionKind):
                 continue  # "families will be left scrambling": words marked as framing are a view too
             if claim.kind != "opinion" and (
                 _introduced_as_belief(reading, claim.span)
+                # "seven in ten felt they had been kept well informed": a count of feelings is
+                # observed, yet "what someone feels" is the opinion's definition (review 181).
+                or set(words_of(reading.blocks[claim.span.block], claim.span)) & _BELIEF_WORDS
                 or NOTE_CALLS_OPINION.search(match_form(claim.note).casefold())
                 # "here to stay", from the official who decides: a promise, none of the three
                 # (review 37), as the teacher's note says.

@@ -2969,7 +2969,9 @@ def _softened(words: Block, index: int) -> bool:
     return after in _SOFTENING_AFTER or before in _SOFTENING_BEFORE
 
 
-_VERB_PARTICLES = frozenset(["out", "up", "off", "down", "away", "back"])
+_VERB_PARTICLES = frozenset(
+    ["out", "up", "off", "down", "away", "back", "through", "over", "across", "around"]
+)
 # A quotation this short around a framing span is one piece of hype; a longer one is a speaker's
 # sentence, whose other words are plain.
 MAX_FREE_QUOTATION = 12

@@ -342,6 +342,8 @@ _PASSIVE_AUXILIARIES = frozenset({"be", "being", "been", "is", "are", "was", "we
 # bid", "told about their appointments", "was blamed for the flooding" ("told that ..." still reports
 # something).
 _TOLD_TO_DO = frozenset({"to", "about", "for"})
+# Words after "admitted" that say where someone was let in.
+_LET_IN_AFTER = frozenset({"through", "into", "via", "at", "from", "overnight", "last", "each", "every"})
 _LIKELY = frozenset({"likely", "probable", "possible"})
 # Words that join two parts of one name ("Kettleby and District Junior Football League"); not "of",
 # after which comes what the speaker is of ("Residents of Larkspur Road", "a father of two", review 109).
@@ -709,6 +711,21 @@ class ArticleReading:
                     start > 0 and _bare(words[start]) == "added" and _bare(words[start - 1]) in _BEFORE_A_NOUN
                 )
                 and not _asks_for_something(words, start, end)
+                # "patients admitted through A&E", "were admitted overnight": let in, not owning up
+                # (review 181); "it was admitted that ..." still reports.
+                and not (
+                    end - start == 1
+                    and _bare(words[start]) == "admitted"
+                    and end < len(words)
+                    and (
+                        _bare(words[end]) in _LET_IN_AFTER
+                        or (
+                            start > 0
+                            and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES
+                            and _bare(words[end]) != "that"
+                        )
+                    )
+                )
                 # "could not tell school-run cars apart": telling things apart, not telling anyone
                 # anything (review 146)
                 and not (_bare(words[start]) in _TELL and "apart" in map(_bare, words[end : end + 5]))

@@ -172,6 +172,19 @@ def _unsourced_key(question: Question) -> bool:
     return bool(set(question.answer_text) & _UNSOURCED_KEYS)
 
 
+# An explanation that tells a claim has no source: "the article never says who counted it".
+_TELLS_NO_SOURCE = re.compile(
+    r"\b(?:no source|(?:does not|doesn't|never|not) says? (?:who|where|how)"
+    r"|no one is named|nobody is named)\b"
+)
+
+
+def _tells_no_source(question: Question) -> bool:
+    return _unsourced_key(question) or bool(
+        _TELLS_NO_SOURCE.search(match_form(question.explanation).casefold())
+    )
+
+
 def choices_give_keys_away(a: Question, b: Question) -> bool:
     """Two questions that, side by side in a quiz, show a guesser their keys."""
     return (
@@ -197,13 +210,15 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
         )  # "Stated as a fact, with no source" on half a sentence answers who said the rest (review 78),
         # and so does a note on the other half's kind of statement: "The writer gives no source" (review 114)
         or (
-            _unsourced_key(a)
-            and _unsourced_key(b)
+            (_unsourced_key(a) or _unsourced_key(b))
+            and _tells_no_source(a)
+            and _tells_no_source(b)
             and a.extra.get("sentence") is not None
             and b.extra.get("sentence") is not None
             and a.extra["sentence"][0] == b.extra["sentence"][0]
         )  # "The article does not say" and "Stated as a fact, with no source" on two claims of one
-        # paragraph: either answer tells the paragraph has no source (review 158)
+        # paragraph: either answer tells the paragraph has no source (review 158), and so does an
+        # explanation saying so ("the article never says who counted it", review 178)
     )
 
 

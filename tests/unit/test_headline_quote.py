@@ -50,7 +50,9 @@ def test_asks_whose_words_the_headline_quotes_where_the_article_quotes_a_named_s
     for seed in range(1, 6):
         (question,) = asked(b.build(), seed)
         assert question.skill == "framing"
-        assert question.answer_text == ["Gail Pryce, chair of the Drivers' Alliance"]
+        # By name alone, as in "who said it" (review 184); the explanation gives the whole label.
+        assert question.answer_text == ["Gail Pryce"]
+        assert "Gail Pryce, chair of the Drivers' Alliance" in question.explanation
         assert NOBODY in question.choices and len(question.choices) == 4
         assert '"Cash Grab"' in question.prompt and "Pryce" not in question.prompt
         assert '"This is a cash grab, pure and simple"' in question.explanation

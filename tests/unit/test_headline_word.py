@@ -12,7 +12,7 @@ from tests.unit.article_factory import ArticleBuilder, vocabulary
 VOCABULARY = vocabulary()
 BODY = [
     "Kelsey Rovers will close their youth academy at the end of the season, the club said.",
-    "The academy has trained young players for thirty years. The club says it loses money on it.",
+    "The academy has trained young players for thirty years. The club will cut its costs by a fifth.",
     "Parents said their children had nowhere else to play. The football club will keep its ground.",
 ]
 
@@ -22,7 +22,7 @@ def asked(article: Article) -> list[Question]:
 
 
 def rovers(
-    title: str = "Rovers Axe Youth Academy to Save Football Club", complete: bool = True
+    title: str = "Rovers Axe Youth Academy as Football Club Cuts Costs", complete: bool = True
 ) -> ArticleBuilder:
     b = ArticleBuilder(title, BODY)
     if complete:
@@ -44,8 +44,9 @@ def test_asks_which_headline_word_pushes_the_reader() -> None:
     assert "Axe" not in question.prompt
     assert question.focus == (0, 0, len(question.quote.split()))
     # Wrong answers: unmarked words the article uses in lowercase: no name ("Rovers"), no small
-    # word, none right before marked words.
-    assert set(question.choices) - {"Axe"} <= {"Youth", "Academy", "Save", "Football", "Club"}
+    # word, none right before marked words; one of them the headline's action ("Cuts").
+    assert set(question.choices) - {"Axe"} <= {"Youth", "Academy", "Football", "Club", "Cuts", "Costs"}
+    assert "Cuts" in question.choices
     assert "Rovers" not in question.choices
     assert '"Axe" sounds brutal' in question.explanation
     assert "Loaded language" in question.explanation
@@ -58,16 +59,16 @@ def test_not_asked_unless_the_headline_is_marked_completely() -> None:
 
 
 def test_not_asked_about_quoted_words_or_a_headline_overstatement() -> None:
-    b = rovers("Rovers 'Axe' Youth Academy to Save Football Club")
+    b = rovers("Rovers 'Axe' Youth Academy as Football Club Cuts Costs")
     b.frame(b.span("'Axe'", block=0), "loaded_language")
     assert asked(b.build()) == []
     b = rovers()
-    b.frame(b.span("Save", block=0), "headline_body_mismatch")
+    b.frame(b.span("Cuts Costs", block=0), "headline_body_mismatch")
     assert asked(b.build()) == []
 
 
 def test_not_asked_where_an_emotive_word_is_left_unmarked() -> None:
-    b = rovers("Rovers Axe Youth Academy in Shock Move to Save Football Club")
+    b = rovers("Rovers Axe Youth Academy in Shock Move as Football Club Cuts Costs")
     b.frame(b.span("Axe", block=0), "loaded_language")
     assert "shock" in VOCABULARY.loaded_words
     assert asked(b.build()) == []
@@ -75,5 +76,12 @@ def test_not_asked_where_an_emotive_word_is_left_unmarked() -> None:
 
 def test_not_asked_with_fewer_than_two_plain_words_to_offer() -> None:
     b = rovers("Rovers Axe Kelsey Academy")
+    b.frame(b.span("Axe", block=0), "loaded_language")
+    assert asked(b.build()) == []
+
+
+def test_not_asked_with_only_names_of_places_and_things_to_offer() -> None:
+    # "Green", "Village" beside "Greedy": the key is the only real choice (reviews 178, 182, 185).
+    b = rovers("Rovers Axe Youth Academy at Football Club")
     b.frame(b.span("Axe", block=0), "loaded_language")
     assert asked(b.build()) == []

@@ -49,7 +49,11 @@ def test_the_quiz_stays_full_when_other_kinds_can_fill_it() -> None:
     # The project's longest article allows far more questions than one quiz holds.
     article, vocabulary_of_project = project_article("raqqa-assault-2015.yaml")
     full = build_quiz(article, vocabulary_of_project, 7)
-    most_common = Counter(q.kind for q in full if q.kind not in HAND_KINDS).most_common(1)[0][0]
+    # Of the sources and claims kinds: its framing is marked in few passages, so with "find the
+    # framing" off the other framing kinds and the even-skills rule leave 11 questions.
+    most_common = Counter(
+        q.kind for q in full if q.kind not in HAND_KINDS and q.skill != "framing"
+    ).most_common(1)[0][0]
     quiz = build_quiz(article, vocabulary_of_project, 7, kinds_off=frozenset({most_common}))
     assert most_common not in {q.kind for q in quiz}
     assert len(quiz) == len(full)

@@ -1260,7 +1260,7 @@ def test_whose_words_the_headline_quotes_offers_a_wrong_source_of_the_speakers_k
     assert questions_of(article(with_person=False), "headline_quote") == []
     for seed in range(1, 6):
         (question,) = questions_of(article(with_person=True), "headline_quote", seed)
-        assert "Dev Marsh, a coach" in question.choices
+        assert "Dev Marsh" in question.choices
 
 
 def test_support_is_not_asked_where_the_claim_leans_on_unnamed_experts() -> None:
@@ -1361,7 +1361,7 @@ def test_whose_words_the_headline_quotes_follows_a_quotation_into_its_next_sente
     b.source("hale", "Tom Hale, a councillor", "named_official", ["Councillor Tom Hale said"])
     b.source("lee", "Ann Lee, a resident", "named_person", ["Resident Ann Lee said"])
     (question,) = questions_of(b.build(), "headline_quote")
-    assert question.answer_text == ["Maya Reid, a club member"]
+    assert question.answer_text == ["Maya Reid"]
 
 
 # --- Reviews 82 to 85 --------------------------------------------------------------------------------
@@ -1514,7 +1514,7 @@ def test_whose_words_the_headline_quotes_finds_the_speaker_named_where_the_quota
     b.source("price", "Dan Price, a shop worker", "named_person", ["Shop worker Dan Price said"])
     b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
     (question,) = questions_of(b.build(), "headline_quote")
-    assert question.answer_text == ["Margaret Doyle, a shopper"]
+    assert question.answer_text == ["Margaret Doyle"]
 
 
 def test_find_sources_the_name_before_a_pronoun_mention_costs_nothing() -> None:
@@ -4118,3 +4118,57 @@ def test_who_said_it_shows_a_record_without_what_its_of_covers() -> None:
     minutes = Source("minutes", "the minutes of the council meeting", "document_or_data", ())
     shown = by_their_names(VOCABULARY, [survey.name, minutes.name], {s.name: s for s in (survey, minutes)})
     assert shown == ["the Chamber of Trade's survey", "the minutes of the council meeting"]
+
+
+def test_find_framing_the_verb_before_through_finds_it() -> None:
+    # "swept through": "through" alone earned as much as "swept" (review 178).
+    text = "Similar bans have swept through primary schools across the county in the past two years."
+    b = ArticleBuilder("Cakes", [text])
+    b.framing_complete = {1}
+    b.frame("swept through", "exaggeration_minimisation", note='"Swept through" sounds like a wave.')
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, selected(question, "swept")).score == 1.0
+    assert score_answer(question, selected(question, "through")).score < 1.0
+
+
+def test_a_quiz_keeps_a_no_source_key_apart_from_an_explanation_saying_so_in_its_paragraph() -> None:
+    # "the article never says who counted it" in the explanation of "what kind of statement", then
+    # "who said it" on the paragraph's other claim with "The article does not say" (review 178).
+    from app.domain.quiz_rules import conflicts
+
+    b = ArticleBuilder(
+        "Cakes",
+        [
+            "Last year more than 26,000 children had teeth removed in hospital. Tooth decay is the most "
+            "common reason young children go to hospital.",
+            "The school said the ban starts in May. Parent Jo Lake said it was silly. Dentist Raj Iyer "
+            "said sugar does harm. Governor Ann Pike said it was fair.",
+        ],
+    )
+    b.source("school", "the school", "named_organisation", ["The school said"])
+    b.source("lake", "Jo Lake", "named_person", ["Parent Jo Lake said"])
+    b.source("iyer", "Raj Iyer", "named_person", ["Dentist Raj Iyer said"])
+    b.source("pike", "Ann Pike", "named_person", ["Governor Ann Pike said"])
+    b.claim(
+        "Last year more than 26,000 children had teeth removed in hospital",
+        "unattributed",
+        kind="observation",
+        note="A big number, but the article never says who counted it.",
+    )
+    b.claim("Tooth decay is the most common reason young children go to hospital", "unattributed")
+    b.claim("the ban starts in May", "attributed", source="school")
+    article = b.build()
+    (kind,) = [q for q in questions_of(article, "statement_kind") if "26,000" in q.quote]
+    (who,) = [q for q in questions_of(article, "who_said_it") if q.quote.startswith("Tooth decay")]
+    assert "never says who" in kind.explanation
+    assert conflicts(kind, who)
+
+
+def test_admitted_to_a_place_is_no_attribution() -> None:
+    # "after being admitted through A&E": let in, not owning up (review 181).
+    assert _attribution_hits("Patients waited after being admitted through A&E, the figures show.") == [
+        "show"
+    ]
+    assert _attribution_hits("Most were admitted overnight.") == []
+    assert _attribution_hits("It was admitted that the wards were full.") == ["admitted"]
+    assert _attribution_hits("The manager admitted the wards were full.") == ["admitted"]

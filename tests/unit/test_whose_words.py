@@ -158,3 +158,28 @@ def test_a_quiz_of_an_article_with_its_framing_in_quotations_asks_about_it() -> 
     b.frame("much-loved", "loaded_language")
     kinds = {q.kind for seed in range(5) for q in build_quiz(b.build(), VOCABULARY, seed)}
     assert "whose_words" in kinds
+
+
+def test_not_asked_where_the_speaker_is_a_loose_group() -> None:
+    # '"bin tax by the back door"' from "critics", with a union and a bin worker on offer who may be
+    # among them (review 182); beside a named speaker the same words are asked.
+    def story(speaker: str, mention: str, kind: str) -> Article:
+        b = ArticleBuilder(
+            "Pool Charges Rise",
+            [
+                "The council will raise swimming charges in April, the council said.",
+                f'"It is a stealth tax on families," {mention}.',
+                "Shopkeeper Dawn Whitlow said her takings were down. A lifeguard, Sam Ortiz, said the pool "
+                "was busy.",
+            ],
+        )
+        b.source("council", "the council", "named_organisation", ["the council said"])
+        b.source("speaker", speaker, kind, [mention])
+        b.source("whitlow", "Dawn Whitlow, a shopkeeper", "named_person", ["Shopkeeper Dawn Whitlow said"])
+        b.source("ortiz", "Sam Ortiz, a lifeguard", "named_person", ["A lifeguard, Sam Ortiz, said"])
+        b.frame("stealth tax", "loaded_language")
+        return b.build()
+
+    assert asked(story("critics", "critics said", "vague")) == []
+    (question,) = asked(story("Gail Pryce, a parent", "said Gail Pryce", "named_person"))
+    assert key(question) == "Gail Pryce"

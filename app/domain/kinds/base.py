@@ -502,6 +502,14 @@ def by_their_names(vocabulary: Vocabulary, labels: list[str], by_label: dict[str
     return shown
 
 
+def vague_people(vocabulary: Vocabulary, source: Source) -> bool:
+    """A loose group of people ("critics", "some parents"), not a thing of unknown author ("the
+    viral post, whose author is unknown"): anyone else on offer beside it may be one of them."""
+    return source.type == "vague" and not find_words(
+        Block.from_text(source_label(source)), vocabulary.record_words
+    )
+
+
 def _record_by_its_name(vocabulary: Vocabulary, label: str) -> str:
     """A record without what its "of" says it covers: "the Chamber of Trade's survey", not "...
     survey of 212 shoppers" beside "four in ten would visit less often" (review 179). Who made it

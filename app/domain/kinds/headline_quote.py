@@ -23,12 +23,14 @@ from app.domain.kinds.base import (
     _notes,
     _phrase,
     _relay_chain,
+    by_their_names,
     capitalised_words,
     content_words,
     relay_order,
     source_family,
     source_label,
     speaks_for_a_body,
+    vague_people,
     where,
 )
 from app.domain.passage import ArticleReading, in_quotation
@@ -119,7 +121,8 @@ class HeadlineQuote(QuestionKind):
         if any(f.span.overlaps(body) for f in article.framing if f.technique in needs_marks):
             return None  # the writer's own scare quotes in the body: nobody is quoted
         speaker = quoted_speaker(reading, body)
-        if speaker is None:
+        if speaker is None or vague_people(reading.vocabulary, speaker):
+            # "critics": anyone else on offer may be one of them, as in "who said it" (review 182).
             return None
         headline = reading.blocks[HEADLINE_BLOCK]
         if self._points_at(reading, source_label(speaker)):
@@ -141,6 +144,10 @@ class HeadlineQuote(QuestionKind):
         labels = [label for label in _distinct(source_label(s) for s in wrong_sources) if label != kin]
         wrong = [kin, *rng.sample(labels, min(MAX_WRONG_SOURCES - 1, len(labels)))]
         label = source_label(speaker)
+        # By their names alone: "Marcus Bell, founder of Room to Play" stood out beside "a mother of
+        # two" without paragraph 4 being read (review 184); the explanation gives the whole label.
+        by_label = {source_label(s): s for s in [speaker, *wrong_sources]}
+        right, *wrong = by_their_names(reading.vocabulary, [label, *wrong], by_label)
         phrase = _phrase(reading, HEADLINE_BLOCK, start, end)
         context = self._context(reading, body)
         reason = (
@@ -155,7 +162,7 @@ class HeadlineQuote(QuestionKind):
             start,
             end,
             phrase,
-            label,
+            right,
             [*wrong, NOBODY],
             reason,
             about=[f"source:{speaker.id}"],
@@ -199,14 +206,12 @@ class HeadlineQuote(QuestionKind):
         # Names, not titles: "the councillor" in a note gives the words to nobody (review 84).
         if any(note_words & capitalised_names(source_label(s)) for s in article.sources):
             return None  # the teacher's note gives the words to someone after all
-        labels = _distinct(
-            source_label(s)
-            for s in article.sources
-            if reading.naming_mentions(s) and s.type not in RECORD_TYPES
-        )
+        speakers = [s for s in article.sources if reading.naming_mentions(s) and s.type not in RECORD_TYPES]
+        labels = _distinct(source_label(s) for s in speakers)
         wrong = rng.sample(labels, min(MAX_WRONG_SOURCES + 1, len(labels)))
         if len(wrong) + 1 < MIN_CHOICES:
             return None
+        wrong = by_their_names(reading.vocabulary, wrong, {source_label(s): s for s in speakers})
         phrase = _phrase(reading, HEADLINE_BLOCK, start, end)
         reason = (
             f'Nobody in the article uses the words "{phrase}": they appear only in the headline. Quotation '

@@ -59,6 +59,7 @@ class HeadlineWord(QuestionKind):
         if not all(covered(hit, marked) for hit in reading.short_quotations(HEADLINE_BLOCK)):
             return
         plain = self._plain_words(reading, marked, quoted)
+        body_words = _body_words(reading)
         whole = Span(HEADLINE_BLOCK, 0, len(headline.words), article.title)
         for index, framing in enumerate(article.framing):
             span = framing.span
@@ -74,7 +75,15 @@ class HeadlineWord(QuestionKind):
             except KeyError:
                 continue
             key = _letters_of(headline.words[meaning[0]])
-            wrong = rng.sample(plain, min(MAX_WRONG_WORDS, len(plain)))
+            # Beside place and thing names alone ("Green", "Village") the key is the only real
+            # choice (reviews 178, 182 and 185): one wrong word must be a headline's action ("Bans",
+            # "Cuts"), a word a student could take for a push.
+            actions = [word for word in plain if _an_action(word, body_words)]
+            if not actions:
+                continue
+            first = rng.choice(actions)
+            rest = [word for word in plain if word != first]
+            wrong = [first, *rng.sample(rest, min(MAX_WRONG_WORDS - 1, len(rest)))]
             reason = (
                 f'"{key}" is the framing word: it was chosen to push you towards a view, or it says more '
                 "than the facts show. The other words offered are plain ones: they only tell you who or "
@@ -105,12 +114,7 @@ class HeadlineWord(QuestionKind):
         quotation marks, and used in lowercase in the article's paragraphs (so no name)."""
         vocabulary = reading.vocabulary
         headline = reading.blocks[HEADLINE_BLOCK]
-        body_words = {
-            word
-            for block in reading.blocks[HEADLINE_BLOCK + 1 :]
-            for word in (match_form(w) for w in block.words)
-            if word[:1].islower()
-        }
+        body_words = _body_words(reading)
         signal_words = {
             i
             for phrases in (vocabulary.attribution_words, vocabulary.hedge_words, vocabulary.sweeping_words)
@@ -130,11 +134,42 @@ class HeadlineWord(QuestionKind):
                 # "Teens Left With "Nowhere to Go"", "Council Ignored Mould Crisis": the verb before
                 # marked words may share their push; the word after them starts something else.
                 or any(start - NEAR <= i <= end for start, end in [*marked, *((q, q + 1) for q in quoted)])
-                or letters.casefold() not in body_words
+                or not _forms(letters.casefold()) & body_words
             ):
                 continue
             plain.append(letters)
         return list(dict.fromkeys(plain))
+
+
+def _body_words(reading: ArticleReading) -> frozenset[str]:
+    """The words the article's paragraphs use in lowercase."""
+    return frozenset(
+        word
+        for block in reading.blocks[HEADLINE_BLOCK + 1 :]
+        for word in (match_form(w) for w in block.words)
+        if word[:1].islower()
+    )
+
+
+def _an_action(word: str, body_words: frozenset[str]) -> bool:
+    """A headline verb in the present ("Bans", "Cuts", "Scraps"): its plain form is in the article,
+    its "-s" form is not (so it is no plural noun there)."""
+    lower = word.casefold()
+    return (
+        lower.endswith("s")
+        and not lower.endswith("ss")
+        and lower not in body_words
+        and bool((_forms(lower) - {lower}) & body_words)
+    )
+
+
+def _forms(word: str) -> set[str]:
+    """The word and its plain forms, so the headline's "Cuts" meets the article's "cut"."""
+    forms = {word}
+    for ending in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_WORD_LETTERS:
+            forms.add(word[: -len(ending)])
+    return forms
 
 
 def _small(word: str) -> bool:

@@ -26,6 +26,7 @@ from app.domain.kinds.base import (
     content_words,
     in_stem,
     source_label,
+    vague_people,
     where,
 )
 from app.domain.kinds.headline_quote import capitalised_names, other_speakers, quoted_speaker, sentence_of
@@ -80,7 +81,8 @@ class WhoseWords(QuestionKind):
         if _places(reading, span) != 1:
             return None  # the same words elsewhere, perhaps in someone else's mouth
         speaker = quoted_speaker(reading, span)
-        if speaker is None or speaker.type in RECORD_TYPES:
+        if speaker is None or speaker.type in RECORD_TYPES or vague_people(reading.vocabulary, speaker):
+            # "critics": a union or a worker on offer may be one of them (review 182).
             return None
         label = source_label(speaker)
         note_words = _note_words(framing)

@@ -711,6 +711,15 @@ class ArticleReading:
                     start > 0 and _bare(words[start]) == "added" and _bare(words[start - 1]) in _BEFORE_A_NOUN
                 )
                 and not _asks_for_something(words, start, end)
+                # "in the United States": a capitalised word after another inside a paragraph's
+                # sentence is part of a name (review 183); headlines capitalise every word.
+                and not (
+                    block != 0
+                    and start > 0
+                    and words[start][:1].isupper()
+                    and words[start - 1][:1].isupper()
+                    and gaps[start] == " "
+                )
                 # "patients admitted through A&E", "were admitted overnight": let in, not owning up
                 # (review 181); "it was admitted that ..." still reports.
                 and not (

@@ -4172,3 +4172,9 @@ def test_admitted_to_a_place_is_no_attribution() -> None:
     assert _attribution_hits("Most were admitted overnight.") == []
     assert _attribution_hits("It was admitted that the wards were full.") == ["admitted"]
     assert _attribution_hits("The manager admitted the wards were full.") == ["admitted"]
+
+
+def test_a_capitalised_word_inside_a_name_is_no_attribution() -> None:
+    # "in the United States" read "States" as the verb "states" (review 183).
+    assert _attribution_hits("Similar trials in the United States ended early, the union said.") == ["said"]
+    assert _attribution_hits("The report states that trials ended early.") == ["states"]

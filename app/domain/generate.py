@@ -765,7 +765,7 @@ class WhoSaidIt(QuestionKind):
         # '"...," he said': beside it, people the article calls "she" are ruled out by the pronoun alone
         # (review 111).
         said_as = _pronoun_gender(reading, source, claim.span) if source is not None else None
-        around = _sentences_around(reading, claim.span)
+        around = _sentences_around(reading, claim.span) if source is None else []
         candidates = [
             s
             for s in article.sources
@@ -3019,6 +3019,7 @@ class FindFraming(FindInPassage):
         otherwise ask for more than the half that finds a span without key words."""
         words = reading.blocks[block]
         text = match_form(words.text).lower()  # lower() keeps every offset: "Blank cheque" in a note
+        sweeping = set(reading.vocabulary.sweeping_words)
         keys: list[tuple[int, int]] = []
         for item in reading.article.framing:
             if item.span.block != block:
@@ -3043,7 +3044,6 @@ class FindFraming(FindInPassage):
             sweep = item.technique in reading.vocabulary.sweep_techniques and not (
                 quoted and not set(range(start, end)) <= quoted
             )
-            sweeping = set(reading.vocabulary.sweeping_words)
             swept = {
                 i
                 for i in (range(start, end) if short else range(start, start + 1) if sweep else ())

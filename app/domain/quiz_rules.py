@@ -180,9 +180,13 @@ _TELLS_NO_SOURCE = re.compile(
 
 
 def _tells_no_source(question: Question) -> bool:
-    return _unsourced_key(question) or bool(
-        _TELLS_NO_SOURCE.search(match_form(question.explanation).casefold())
-    )
+    return _unsourced_key(question) or _says_no_source(question.explanation)
+
+
+# Worked out once per text: a quiz compares every pair of its candidates.
+@lru_cache(maxsize=4096)
+def _says_no_source(explanation: str) -> bool:
+    return bool(_TELLS_NO_SOURCE.search(match_form(explanation).casefold()))
 
 
 def choices_give_keys_away(a: Question, b: Question) -> bool:

@@ -58,8 +58,14 @@ class HeadlineWord(QuestionKind):
             return
         if not all(covered(hit, marked) for hit in reading.short_quotations(HEADLINE_BLOCK)):
             return
-        plain = self._plain_words(reading, marked, quoted)
         body_words = _body_words(reading)
+        plain = self._plain_words(reading, marked, quoted, body_words)
+        # Beside place and thing names alone ("Green", "Village") the key is the only real choice
+        # (reviews 178, 182 and 185): one wrong word must be a headline's action ("Bans", "Cuts"), a
+        # word a student could take for a push.
+        actions = [word for word in plain if _an_action(word, body_words)]
+        if not actions:
+            return
         whole = Span(HEADLINE_BLOCK, 0, len(headline.words), article.title)
         for index, framing in enumerate(article.framing):
             span = framing.span
@@ -75,12 +81,6 @@ class HeadlineWord(QuestionKind):
             except KeyError:
                 continue
             key = _letters_of(headline.words[meaning[0]])
-            # Beside place and thing names alone ("Green", "Village") the key is the only real
-            # choice (reviews 178, 182 and 185): one wrong word must be a headline's action ("Bans",
-            # "Cuts"), a word a student could take for a push.
-            actions = [word for word in plain if _an_action(word, body_words)]
-            if not actions:
-                continue
             first = rng.choice(actions)
             rest = [word for word in plain if word != first]
             wrong = [first, *rng.sample(rest, min(MAX_WRONG_WORDS - 1, len(rest)))]
@@ -108,13 +108,15 @@ class HeadlineWord(QuestionKind):
 
     @staticmethod
     def _plain_words(
-        reading: ArticleReading, marked: list[tuple[int, int]], quoted: frozenset[int]
+        reading: ArticleReading,
+        marked: list[tuple[int, int]],
+        quoted: frozenset[int],
+        body_words: frozenset[str],
     ) -> list[str]:
         """Headline words that are plainly no framing: unmarked, not beside a marked span, not in
         quotation marks, and used in lowercase in the article's paragraphs (so no name)."""
         vocabulary = reading.vocabulary
         headline = reading.blocks[HEADLINE_BLOCK]
-        body_words = _body_words(reading)
         signal_words = {
             i
             for phrases in (vocabulary.attribution_words, vocabulary.hedge_words, vocabulary.sweeping_words)

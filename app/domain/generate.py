@@ -374,6 +374,27 @@ def _part_of_the_body(words: Block, before_name: int, first: int) -> list[int]:
     return found
 
 
+def _body_named_after(words: Block, part: int, last: int) -> list[int]:
+    """The capitalised words of the body's name after the part that speaks for it, "of" or "for" (the)
+    between: "Harlow", "County" and "Council" of "A spokesperson for Harlow County Council said"."""
+    index = part + 1
+    if index > last or _bare(words.words[index]) not in ("of", "for") or "," in words.gaps[index]:
+        return []
+    index += 1
+    if index <= last and _bare(words.words[index]) in ("the", "a"):
+        index += 1
+    found = []
+    while (
+        index <= last
+        and (words.words[index][:1].isupper() or _bare(words.words[index]) in _NAME_JOINS_IN_AUTHORS)
+        and "," not in words.gaps[index]
+    ):
+        if words.words[index][:1].isupper() and _is_meaning_word(words.words[index]):
+            found.append(index)
+        index += 1
+    return found
+
+
 def _called_an_opinion(claim: Claim) -> bool:
     """The teacher marked the claim an opinion, or its note calls it one ("his opinion")."""
     return claim.kind == "opinion" or NOTE_CALLS_OPINION.search(match_form(claim.note).casefold()) is not None
@@ -1640,7 +1661,18 @@ class FindSources(FindInPassage):
                 # "A Department for Education spokesperson said": who speaks is the spokesperson;
                 # the department's name is right to select but not required (review 35).
                 first, last = stand_in[0]
-                found = [hit for hit in found if _within(hit, verbs)] + [(span[0] + first, span[0] + last)]
+                speaker = (span[0] + first, span[0] + last)
+                found = [hit for hit in found if _within(hit, verbs) and hit != speaker]
+                verb_at = min((hit[0] for hit in found if hit[0] > speaker[0]), default=span[1])
+                body = _body_named_after(words, speaker[1] - 1, verb_at - 1)
+                if body:
+                    # "A spokesperson for Harlow County Council said": the body's name finds who as
+                    # well ("Harlow County Council said" scored 0.57, review 178).
+                    # Cores, as a span's key words would make its cores count for nothing.
+                    cores += [(1, list(range(*hit))) for hit in found]
+                    cores.append((1, sorted({*range(*speaker), *body})))
+                    continue
+                found.append(speaker)
             who = [hit for hit in found if not _within(hit, verbs)]
             others = _authors(words, span, who) + self._other_words_for_who(
                 reading, block, span, source, found
@@ -1686,6 +1718,11 @@ class FindSources(FindInPassage):
         while last + 1 < end and "," not in words.gaps[last + 1]:
             last += 1
         others: set[int] = set()
+        if words.words[head][:1].islower():
+            # "The Kelbrook branch of the National Education Union said": the body's name finds who
+            # as well as the part that speaks for it ("National Education Union said" scored 0.5,
+            # review 183).
+            others.update(_body_named_after(words, head, last))
         if words.words[head][:1].isupper() and source.type in reading.vocabulary.named_source_types:
             # The rest of the proper name the key is in: "Brightfield" of "Brightfield Renewables",
             # "All" and "Kettlebrook" of "Access for All Kettlebrook" (review 138).

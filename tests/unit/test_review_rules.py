@@ -4178,3 +4178,46 @@ def test_a_capitalised_word_inside_a_name_is_no_attribution() -> None:
     # "in the United States" read "States" as the verb "states" (review 183).
     assert _attribution_hits("Similar trials in the United States ended early, the union said.") == ["said"]
     assert _attribution_hits("The report states that trials ended early.") == ["states"]
+
+
+def test_find_sources_the_bodys_name_finds_who_as_well_as_its_spokesperson_or_branch() -> None:
+    # "Harlow County Council said" scored 0.57 for "A spokesperson for Harlow County Council said"
+    # (review 178), "National Education Union said" 0.5 for the union's branch (review 183).
+    b = ArticleBuilder(
+        "Cakes",
+        [
+            "A spokesperson for Harlow County Council said schools were free to set their own rules.",
+            "The Kelbrook branch of the National Education Union said it supported the trial in principle "
+            "as long as teachers would never have to work on Fridays without extra pay.",
+        ],
+    )
+    b.source(
+        "council",
+        "Harlow County Council",
+        "named_organisation",
+        ["A spokesperson for Harlow County Council said"],
+    )
+    b.source(
+        "union",
+        "the Kelbrook branch of the National Education Union",
+        "named_organisation",
+        ["The Kelbrook branch of the National Education Union said"],
+    )
+    b.claim("schools were free to set their own rules", "attributed", source="council")
+    b.claim(
+        "it supported the trial in principle as long as teachers would never have to work on Fridays",
+        "attributed",
+        source="union",
+    )
+    council, union = questions_of(b.build(), "find_sources")
+
+    def score(question: Question, *phrases: str) -> float:
+        return score_answer(question, selected(question, *phrases)).score
+
+    assert score(council, "Harlow County Council said") == 1.0
+    assert score(council, "spokesperson", "said") == 1.0
+    assert score(council, "Harlow County Council") == 0.5  # who, but not that it was said
+    assert score(council, "said") == 0.5
+    assert score(union, "National Education Union said") == 1.0
+    assert score(union, "branch", "said") == 1.0
+    assert score(union, "said") == 0.5

@@ -4221,3 +4221,37 @@ def test_find_sources_the_bodys_name_finds_who_as_well_as_its_spokesperson_or_br
     assert score(union, "National Education Union said") == 1.0
     assert score(union, "branch", "said") == 1.0
     assert score(union, "said") == 0.5
+
+
+def test_how_to_check_is_not_asked_where_the_claims_words_name_the_key_and_no_other_record() -> None:
+    # "the council's bill for street lighting has almost doubled" beside "the council finance
+    # department's report" and a university's crime study: the claim's "council" picks the key
+    # without finding where the claim comes from (review 186).
+    def asked(study: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Lights",
+            [
+                "The council's bill for street lighting has almost doubled since 2021, the council "
+                "finance department's report shows.",
+                f"{study} found that crime did not rise where lights were dimmed.",
+            ],
+        )
+        b.source(
+            "finance",
+            "the council finance department's report",
+            "document_or_data",
+            ["the council finance department's report shows"],
+        )
+        b.source("study", study, "document_or_data", [f"{study} found"])
+        b.claim(
+            "The council's bill for street lighting has almost doubled since 2021",
+            "attributed",
+            source="finance",
+        )
+        b.claim("crime did not rise where lights were dimmed", "attributed", source="study")
+        return [q for q in questions_of(b.build(), "how_to_check") if "bill" in q.prompt]
+
+    assert asked("A Brookfield University study") == []
+    # A wrong place whose name meets the claim too: the claim's words tell neither apart.
+    (question,) = asked("A council lighting study")
+    assert "Look at the original yourself: A council lighting study" in question.choices

@@ -151,11 +151,40 @@ def _check_elsewhere(reading: ArticleReading, claim: Claim, source: Source, rng:
     """A real check aimed at the wrong place: the original of another record (or the report of
     another outlet) the article names, so that only a student who found where the claim comes from
     picks the key; the other wrong steps check nothing, and without it the key is the one sensible
-    action, found without reading (review 94).  None that relays the claim's source, is named in its
-    sentence, or shares a name with the key's source."""
+    action, found without reading (review 94)."""
+    template = _STEP_FOR.get(source.type)
+    candidates = _elsewhere(reading, claim, source)
+    if template is None or not candidates:
+        return []
+    # One that shares a word with the claim, where there is one: "the minutes of the council
+    # meeting" for a council's figures, not a "leak report" for rainfall, ruled out by its name
+    # (review 102).
+    about = content_words(claim.span.quote)
+    related = [other for other in candidates if content_words(source_label(other)) & about]
+    label = _short(source_label(rng.choice(related or candidates)))
+    return [template.format(label=label, owner=_possessive(label))]
+
+
+def _claim_points_at_the_key(reading: ArticleReading, claim: Claim, source: Source, right: str) -> bool:
+    """The claim's words meet the key's record and no other record's name: "the council's bill for
+    street lighting" beside "the council finance department's report" and a university's crime
+    study, answered without finding the claim (review 186)."""
     template = _STEP_FOR.get(source.type)
     if template is None:
-        return []
+        return False
+    candidates = _elsewhere(reading, claim, source)
+    about = content_words(claim.span.quote)
+    named = content_words(right) - content_words(template)
+    return (
+        bool(candidates)
+        and bool(named & about)
+        and not any(content_words(source_label(other)) & about for other in candidates)
+    )
+
+
+def _elsewhere(reading: ArticleReading, claim: Claim, source: Source) -> list[Source]:
+    """Other records (or outlets) of the key's kind that a check could wrongly aim at: none that
+    relays the claim's source, is named in its sentence, or shares a name with the key's source."""
     chain = {link.id for link in relay_order(reading.article, source)}
     key_names = capitalised_words(source_label(source))
     candidates = [
@@ -169,15 +198,7 @@ def _check_elsewhere(reading: ArticleReading, claim: Claim, source: Source, rng:
         and not _may_share_an_owner(capitalised_words(source_label(other)), key_names)
         and _short(source_label(other)).casefold() != _short(source_label(source)).casefold()
     ]
-    if not candidates:
-        return []
-    # One that shares a word with the claim, where there is one: "the minutes of the council
-    # meeting" for a council's figures, not a "leak report" for rainfall, ruled out by its name
-    # (review 102).
-    about = content_words(claim.span.quote)
-    related = [other for other in candidates if content_words(source_label(other)) & about]
-    label = _short(source_label(rng.choice(related or candidates)))
-    return [template.format(label=label, owner=_possessive(label))]
+    return candidates
 
 
 _NOT_NAME_WORDS = frozenset({"the", "a", "an", "of", "and", "for", "on", "in"})
@@ -211,6 +232,8 @@ class HowToCheck(QuestionKind):
             ):
                 continue  # the same words with another source: no single first step
             right, reason, revealed = step
+            if _claim_points_at_the_key(reading, claim, reading.article.source(revealed), right):
+                continue
             # The key's sentence with its names left out: two alike in one quiz show the pattern.
             template = right.split(":", 1)[0] if ":" in right else right.split(" ", 1)[0]
             yield self.choice(

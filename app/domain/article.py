@@ -103,6 +103,7 @@ class Vocabulary:
     staff_words: tuple[str, ...] = ()
     role_words: tuple[str, ...] = ()
     sweeping_words: tuple[str, ...] = ()
+    minimising_words: tuple[str, ...] = ()
     vague_authority_words: tuple[str, ...] = ()
 
     def are_too_close(self, a: str, b: str) -> bool:

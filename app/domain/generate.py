@@ -3056,7 +3056,8 @@ class FindFraming(FindInPassage):
         otherwise ask for more than the half that finds a span without key words."""
         words = reading.blocks[block]
         text = match_form(words.text).lower()  # lower() keeps every offset: "Blank cheque" in a note
-        sweeping = set(reading.vocabulary.sweeping_words)
+        # "just" of "just nine passengers" says as much as "every" of "every exam hall" (review 188).
+        sweeping = {*reading.vocabulary.sweeping_words, *reading.vocabulary.minimising_words}
         keys: list[tuple[int, int]] = []
         for item in reading.article.framing:
             if item.span.block != block:
@@ -3065,12 +3066,15 @@ class FindFraming(FindInPassage):
             if self._marked_and_named(reading, block, item):
                 continue  # found by either part: see cores_in
             quoted: set[int] = set()
+            named: set[int] = set()  # a word the note quotes on its own: '"Just" makes nine sound few'
             for phrase in _framing_words_quoted(item.note):
                 for found in find_all(text, match_form(phrase).lower()):
                     # "The whole town centre" quoted from a span the article's "the" starts (review 63).
                     first, last = without_edge_articles(words, words.word_range(*found))
                     if start <= first < last <= end:
                         quoted.update(range(first, last))
+                        if last - first == 1:
+                            named.add(first)
             # An emotive word of the vocabulary inside the span ("massacre" of "it's a massacre"), or
             # in a short span a sweeping one ("every" of "almost every high street", review 60); in a
             # long one it may be an idiom ("fun for the whole family").
@@ -3098,7 +3102,11 @@ class FindFraming(FindInPassage):
             # wild beasts', review 119).
             for core in (quoted | emotive, emotive, quoted):
                 # Meaning words only: "of" of the emotive phrase "flood of" finds nothing.
-                core = {i for i in core if words.words[i].casefold() not in FUNCTION_WORDS or i in swept}
+                core = {
+                    i
+                    for i in core
+                    if words.words[i].casefold() not in FUNCTION_WORDS or i in swept or i in named
+                }
                 if core and 2 * len(core) <= end - start:
                     keys += runs(core)
                     break

@@ -44,6 +44,7 @@ WORD_LISTS = (
     "staff_words",
     "role_words",
     "sweeping_words",
+    "minimising_words",
     "vague_authority_words",
 )
 ALL_SECTIONS = (*SECTIONS, *ID_RULES, *WORD_LISTS)
@@ -112,6 +113,7 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         staff_words=words["staff_words"],
         role_words=words["role_words"],
         sweeping_words=words["sweeping_words"],
+        minimising_words=words["minimising_words"],
         vague_authority_words=words["vague_authority_words"],
     )
     return vocabulary, list(check.sorted_problems())

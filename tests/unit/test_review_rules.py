@@ -4255,3 +4255,28 @@ def test_how_to_check_is_not_asked_where_the_claims_words_name_the_key_and_no_ot
     # A wrong place whose name meets the claim too: the claim's words tell neither apart.
     (question,) = asked("A council lighting study")
     assert "Look at the original yourself: A council lighting study" in question.choices
+
+
+def _late_buses(note: str) -> Article:
+    b = ArticleBuilder(
+        "Buses",
+        [
+            "The company says the late buses carry an average of just nine passengers a trip, and that "
+            "withdrawing them will save around 140,000 pounds a year."
+        ],
+    )
+    b.source("company", "Castlegate Buses", "named_organisation", ["The company says"])
+    b.claim("the late buses carry an average of just nine passengers a trip", "attributed", source="company")
+    b.claim("withdrawing them will save around 140,000 pounds a year", "attributed", source="company")
+    b.framing_complete = {1}
+    b.frame("just nine", "exaggeration_minimisation", note=note)
+    return b.build()
+
+
+def test_find_framing_a_word_that_makes_a_number_sound_small_finds_its_span() -> None:
+    # "just nine": the plain number "nine" found the span and "just", which the note quotes, did not
+    # (review 188).
+    for note in ('"Just" makes nine passengers sound like almost nobody.', "It makes nine sound few."):
+        (question,) = questions_of(_late_buses(note), "find_framing")
+        assert score_answer(question, selected(question, "just")).score == 1.0, note
+        assert score_answer(question, selected(question, "nine")).score < 1.0, note

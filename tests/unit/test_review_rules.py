@@ -4280,3 +4280,16 @@ def test_find_framing_a_word_that_makes_a_number_sound_small_finds_its_span() ->
         (question,) = questions_of(_late_buses(note), "find_framing")
         assert score_answer(question, selected(question, "just")).score == 1.0, note
         assert score_answer(question, selected(question, "nine")).score < 1.0, note
+
+
+def test_spot_hedge_fewer_than_is_a_rough_size_as_more_than_is() -> None:
+    # "with fewer than 50 children, a difference of a few months could easily be down to chance":
+    # "fewer than" beside "could" cost 18 per cent where "more than" costs nothing (review 189).
+    for size in ("more than", "fewer than"):
+        claim = (
+            f"with {size} 50 children in the trial, a difference of two months could easily be down to chance"
+        )
+        b = ArticleBuilder("App", [f"The researcher said that {claim}."])
+        b.claim(claim, "hedged", cues=["could"])
+        (question,) = questions_of(b.build(), "spot_hedge")
+        assert score_answer(question, selected(question, size, "could")).score == 1, size

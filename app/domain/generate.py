@@ -3081,10 +3081,9 @@ class FindFraming(FindInPassage):
             # Where the sweeping word opens the span, it is what the span says in any length: "every"
             # of "every exam hall in the country" (review 176: "exam hall" found it, "every" did not).
             # The note may quote other words as the core ("The whole town centre" and "ghost town").
-            short = end - start <= MAX_SWEEPING_SPAN
-            sweep = item.technique in reading.vocabulary.sweep_techniques and not (
-                quoted and not set(range(start, end)) <= quoted
-            )
+            sweeps = item.technique in reading.vocabulary.sweep_techniques
+            short = end - start <= MAX_SWEEPING_SPAN and sweeps
+            sweep = sweeps and not (quoted and not set(range(start, end)) <= quoted)
             swept = {
                 i
                 for i in (range(start, end) if short else range(start, start + 1) if sweep else ())

@@ -4293,3 +4293,28 @@ def test_spot_hedge_fewer_than_is_a_rough_size_as_more_than_is() -> None:
         b.claim(claim, "hedged", cues=["could"])
         (question,) = questions_of(b.build(), "spot_hedge")
         assert score_answer(question, selected(question, size, "could")).score == 1, size
+
+
+def test_find_framing_a_sweeping_word_is_a_key_only_where_the_span_sweeps() -> None:
+    # "Every child deserves this", an emotional appeal: "Every" alone found it and "child deserves
+    # this" did not; what appeals is not the sweep (review 189).
+    def question(technique: str) -> Question:
+        b = ArticleBuilder(
+            "App",
+            [
+                "The app's founder called it a genuine breakthrough for reading. "
+                '"Every child deserves this," she said at the launch in the town library.'
+            ],
+        )
+        b.source("founder", "the founder", "named_person", ["she said"])
+        b.framing_complete = {1}
+        b.frame("Every child deserves this", technique)
+        b.frame("genuine breakthrough", "loaded_language")
+        (found,) = questions_of(b.build(), "find_framing")
+        return found
+
+    appeal = question("emotional_appeal")
+    assert score_answer(appeal, selected(appeal, "genuine breakthrough", "child deserves this")).score == 1
+    assert score_answer(appeal, selected(appeal, "genuine breakthrough", "Every")).score < 1
+    sweep = question("exaggeration_minimisation")
+    assert score_answer(sweep, selected(sweep, "genuine breakthrough", "Every")).score == 1

@@ -183,3 +183,18 @@ def test_not_asked_where_the_speaker_is_a_loose_group() -> None:
     assert asked(story("critics", "critics said", "vague")) == []
     (question,) = asked(story("Gail Pryce, a parent", "said Gail Pryce", "named_person"))
     assert key(question) == "Gail Pryce"
+
+
+def test_not_asked_where_the_headline_says_the_speakers_words_as_its_own() -> None:
+    # "Holbrook High Bans Toxic Energy Drinks" above a parent who called them "toxic": the writer
+    # made the word its own, so "the writer of the article" could be defended (review 187). A
+    # headline that quotes the words ("'Cash Grab'") still gives them to someone.
+    def whose(headline: str) -> list[Question]:
+        b = pool_story()
+        b.title = headline
+        b.frame("cash grab, pure and simple", "loaded_language", note="A grab sounds like theft.")
+        return asked(b.build())
+
+    assert whose("Pool Charges Rise") != []
+    assert whose("Council's Cash Grab, Pure and Simple, at Pool") == []
+    assert whose("Council's 'Cash Grab, Pure and Simple' at Pool") != []

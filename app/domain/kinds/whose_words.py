@@ -29,7 +29,13 @@ from app.domain.kinds.base import (
     vague_people,
     where,
 )
-from app.domain.kinds.headline_quote import capitalised_names, other_speakers, quoted_speaker, sentence_of
+from app.domain.kinds.headline_quote import (
+    capitalised_names,
+    other_speakers,
+    quotations,
+    quoted_speaker,
+    sentence_of,
+)
 from app.domain.passage import ArticleReading, in_quotation
 from app.domain.question import CHOICE, Question
 from app.domain.text import Block, match_form
@@ -80,6 +86,10 @@ class WhoseWords(QuestionKind):
         span = framing.span
         if _places(reading, span) != 1:
             return None  # the same words elsewhere, perhaps in someone else's mouth
+        if _the_headline_says_them(reading, span):
+            # "Bans Toxic Energy Drinks" above a parent's "toxic": the writer made them its own too
+            # (review 187).
+            return None
         speaker = quoted_speaker(reading, span)
         if speaker is None or speaker.type in RECORD_TYPES or vague_people(reading.vocabulary, speaker):
             # "critics": a union or a worker on offer may be one of them (review 182).
@@ -157,6 +167,17 @@ def _places(reading: ArticleReading, span: Span) -> int:
     """How often the span's words stand in the article's paragraphs."""
     wanted = reading.bare_words(span.block)[span.start : span.end]
     return sum(len(reading.starts_of(wanted, block)) for block in range(1, len(reading.blocks)))
+
+
+def _the_headline_says_them(reading: ArticleReading, span: Span) -> bool:
+    """The span's words stand in the headline, no quotation marks around any of them ("a 'Golden
+    Ticket' for Kellingford" quotes them)."""
+    wanted = reading.bare_words(span.block)[span.start : span.end]
+    quoted = {i for start, end in quotations(reading.blocks[HEADLINE_BLOCK]) for i in range(start, end)}
+    return any(
+        not quoted.intersection(range(first, first + len(wanted)))
+        for first in reading.starts_of(wanted, HEADLINE_BLOCK)
+    )
 
 
 def _quoted_anywhere(reading: ArticleReading, span: Span) -> bool:

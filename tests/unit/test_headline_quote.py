@@ -181,3 +181,22 @@ def test_not_asked_where_the_speakers_label_repeats_a_quoted_word() -> None:
         ),
     )
     assert asked(article) == []
+
+
+def test_asks_whose_words_the_headline_says_as_its_own_where_one_speaker_is_quoted() -> None:
+    # "Holbrook High Bans Toxic Energy Drinks" where only a parent called them "toxic": the headline
+    # made one speaker's word its own and no question asked about it (review 187).
+    b = parking(
+        "Parking Cash Grab Empties High Street",
+        '"This is a cash grab, pure and simple," said Gail Pryce, chair of the Drivers\' Alliance.',
+    )
+    b.frame("Cash Grab", "loaded_language", note="A grab sounds like theft.")
+    (question,) = asked(b.build())
+    assert question.prompt == 'The headline says "Cash Grab". Who in the article uses these words?'
+    assert question.answer_text == ["Gail Pryce"]
+    assert NOBODY in question.choices
+    assert "no quotation marks" in question.explanation
+    # Unmarked framing words nobody in the article uses are the headline's own: not asked here.
+    b = parking("Parking Blunder Empties High Street")
+    b.frame("Blunder", "loaded_language", note="A blunder is a stupid mistake.")
+    assert asked(b.build()) == []

@@ -3,7 +3,11 @@ quotation marks ("Parking 'Cash Grab' Empties High Street") passes on someone's 
 whose they are, and a reader easily takes them for the newspaper's own finding.  Asked where the
 article quotes those very words once, inside a speaker's quotation, in a sentence whose marked
 mentions name that speaker (and whoever relayed them) and nobody else: there the article itself says
-whose words they are.  The wrong answers are the writer of the article and other sources it names."""
+whose words they are.  The wrong answers are the writer of the article and other sources it names.
+
+Asked the same way about framing the headline says without quotation marks that the article quotes
+once from a speaker ("Bans Toxic Energy Drinks" where one parent called them "toxic"): the headline
+made that speaker's word its own."""
 
 from __future__ import annotations
 
@@ -94,11 +98,29 @@ class HeadlineQuote(QuestionKind):
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
         if reading.attribution_hits(HEADLINE_BLOCK):
             return  # "'We Were Ignored,' Say Parents": the headline itself says whose words they are
-        for start, end in quotations(reading.blocks[HEADLINE_BLOCK]):
+        marked = quotations(reading.blocks[HEADLINE_BLOCK])
+        for start, end in marked:
             if end - start <= MAX_QUOTED_WORDS:
                 yield self._ask(reading, rng, start, end)
+        # Framing the headline says as its own that the article quotes from one speaker: "Holbrook
+        # High Bans Toxic Energy Drinks" where only a parent called them "toxic" (review 187).
+        in_marks = {i for start, end in marked for i in range(start, end)}
+        needs_marks = reading.vocabulary.needs_quotation_marks
+        unmarked = {
+            (f.span.start, f.span.end)
+            for f in reading.article.framing
+            if f.span.block == HEADLINE_BLOCK
+            and 0 < f.span.end - f.span.start <= MAX_QUOTED_WORDS
+            and f.technique not in needs_marks
+            and not in_marks.intersection(range(f.span.start, f.span.end))
+        }
+        for start, end in sorted(unmarked):
+            yield self._ask(reading, rng, start, end, in_marks=False)
 
-    def _ask(self, reading: ArticleReading, rng: random.Random, start: int, end: int) -> Question | None:
+    def _ask(
+        self, reading: ArticleReading, rng: random.Random, start: int, end: int, in_marks: bool = True
+    ) -> Question | None:
+        """``in_marks``: the headline puts the words in quotation marks; else it says them as its own."""
         article = reading.article
         wanted = reading.bare_words(HEADLINE_BLOCK)[start:end]
         places = [
@@ -108,7 +130,8 @@ class HeadlineQuote(QuestionKind):
         ]
         roots = {word[:ROOT_LETTERS] for word in wanted if word not in FUNCTION_WORDS}
         if not places and not self._root_places(reading, roots):
-            return self._nobody(reading, rng, start, end)
+            # Unmarked words nobody uses are the headline's own: "the headline against the article".
+            return self._nobody(reading, rng, start, end) if in_marks else None
         if len(places) != 1:
             return None  # in several places, or in other forms: whose words they are is not one answer
         block, first, last = places[0]
@@ -150,11 +173,14 @@ class HeadlineQuote(QuestionKind):
         right, *wrong = by_their_names(reading.vocabulary, [label, *wrong], by_label)
         phrase = _phrase(reading, HEADLINE_BLOCK, start, end)
         context = self._context(reading, body)
-        reason = (
-            f'In {where(block)}, the article quotes these words from {label}: "{context}". '
+        reason = f'In {where(block)}, the article quotes these words from {label}: "{context}". ' + (
             "Quotation marks in a headline show that the words are someone else's, not the newspaper's "
             "own: the headline repeats a strong phrase without saying who used it, so find out who did "
             "before you take it as fact."
+            if in_marks
+            else "The headline uses them with no quotation marks, as if they were the newspaper's own "
+            "words: one speaker's view becomes what the headline states. Find out who said them before "
+            "you take them as fact."
         )
         return self._question(
             reading,
@@ -168,6 +194,7 @@ class HeadlineQuote(QuestionKind):
             about=[f"source:{speaker.id}"],
             body=[block, sentence[0], sentence[1]],
             line=speaker.line,
+            in_marks=in_marks,
         )
 
     def _question(
@@ -183,11 +210,14 @@ class HeadlineQuote(QuestionKind):
         about: list[str],
         body: list[int] | None = None,
         line: int = 0,
+        in_marks: bool = True,
     ) -> Question | None:
         framings = self._framings(reading, start, end)
+        shown = "puts" if in_marks else "says"
+        marks = " in quotation marks" if in_marks else ""
         return self.choice(
             rng,
-            prompt=f'The headline puts "{phrase}" in quotation marks. Who in the article uses these words?',
+            prompt=f'The headline {shown} "{phrase}"{marks}. Who in the article uses these words?',
             explanation=_notes([reason, *(f.note for _, f in framings)], reason),
             right=right,
             wrong=wrong,

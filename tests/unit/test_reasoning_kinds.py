@@ -258,6 +258,15 @@ def test_statement_kind_skips_a_condition_unless_it_is_a_prediction() -> None:
     b = ArticleBuilder("Phones", ["If you take the phones away, children learn, the head said."])
     b.claim("If you take the phones away, children learn", "unattributed", kind="opinion")
     assert of_kind(b.build(), "statement_kind") == []
+    # "Once an evening route goes, it never comes back": a condition too (review 188); "once a week"
+    # is none.
+    for claim, asked in (
+        ("Once an evening route goes, it never comes back", False),
+        ("The buses ran once a week and the route was popular", True),
+    ):
+        b = ArticleBuilder("Buses", [f"{claim}, she said."])
+        b.claim(claim, "unattributed", kind="opinion")
+        assert bool(of_kind(b.build(), "statement_kind")) is asked, claim
 
 
 def test_statement_kind_skips_a_claim_holding_two_statements_or_a_judgement_in_a_forecast() -> None:

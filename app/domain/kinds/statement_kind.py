@@ -40,7 +40,9 @@ _MAY_HAPPEN = re.compile(
     r"\b(?:could|can|may|might|will|would|shall|likely|unlikely|probably|possibly|perhaps|expected|"
     r"expects?|forecasts?|predicts?|soon|going to|set to|\w+'ll)\b"
 )
-_CONDITION = re.compile(r"\b(?:if|unless)\b")
+# "Once an evening route goes, it never comes back": a condition, as "if" is (review 188); "once a week"
+# is no condition, so "once" only opening a clause.
+_CONDITION = re.compile(r"\b(?:if|unless|whenever|as long as|so long as|provided that)\b|(?:^|, )once\b")
 # "Similar schemes elsewhere suggest that fines may drop": what was found and what is forecast from
 # it, two statements of two kinds (review 54).
 _EVIDENCE_AND_CONCLUSION = re.compile(

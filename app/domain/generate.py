@@ -454,6 +454,13 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
                 _opens_with_a_source(reading, span.block, sentences_after[0])
                 and _speaks_of(reading, span.block, sentences_after[0], claim.span.quote)
             )
+            # "Some parents are already sold on the app. One mother, who asked not to be named,
+            # said ...": a person opening the next sentence may be one of the people the claim
+            # speaks of, and its evidence (reviews 188 and 189).
+            or (
+                _opens_with_a_person(reading, span.block, sentences_after[0])
+                and _about_people(reading, claim)
+            )
         )
         and any(overlaps(sentences_after[0], hit) for hit in hits)
     ):
@@ -498,6 +505,25 @@ def _opens_with_a_source(reading: ArticleReading, block: int, sentence: tuple[in
     return any(mention.start == sentence[0] for _, mention in reading.mentions_in(block))
 
 
+def _opens_with_a_person(reading: ArticleReading, block: int, sentence: tuple[int, int]) -> bool:
+    people = person_types(reading.vocabulary)
+    return any(
+        mention.start == sentence[0] and source.type in people
+        for source, mention in reading.mentions_in(block)
+    )
+
+
+# How far into a claim the people it speaks of stand ("Some parents are", "Many older residents").
+PEOPLE_REACH = 3
+
+
+def _about_people(reading: ArticleReading, claim: Claim) -> bool:
+    """The claim opens by speaking of a group of people ("Parents are worried too")."""
+    people = (_VIEW_HOLDERS - _VIEW_QUANTIFIERS) | set(reading.vocabulary.staff_words)
+    words = reading.bare_words(claim.span.block)[claim.span.start : claim.span.end]
+    return bool(people.intersection(words[:PEOPLE_REACH]))
+
+
 def _speaks_of(reading: ArticleReading, block: int, sentence: tuple[int, int], quote: str) -> bool:
     """The sentence holds a meaning word of the quote's (by its root)."""
     return bool(content_words(reading.blocks[block].text_of(*sentence)) & content_words(quote))
@@ -524,6 +550,7 @@ _VIEW_HOLDERS_TEXT = (
     "traders owners campaigners critics supporters many some most"
 )
 _VIEW_HOLDERS = frozenset(_VIEW_HOLDERS_TEXT.split())
+_VIEW_QUANTIFIERS = frozenset(["who", "many", "some", "most"])
 
 
 # An attribution this close to its sentence's end, after a comma, closes it: "..., officials said", "...,

@@ -4318,3 +4318,33 @@ def test_find_framing_a_sweeping_word_is_a_key_only_where_the_span_sweeps() -> N
     assert score_answer(appeal, selected(appeal, "genuine breakthrough", "Every")).score < 1
     sweep = question("exaggeration_minimisation")
     assert score_answer(sweep, selected(sweep, "genuine breakthrough", "Every")).score == 1
+
+
+def test_no_source_is_not_the_key_where_the_next_sentence_opens_with_one_of_the_claims_people() -> None:
+    # "Some parents are already sold on the app. One mother, who asked not to be named, said ...":
+    # the mother may be the claim's evidence, so "Stated as a fact, with no source" could be argued
+    # (review 189; "Parents are worried too", review 188).
+    def asked(claim: str) -> list[str]:
+        b = ArticleBuilder(
+            "App",
+            [
+                "The company said the app doubles reading progress.",
+                f"{claim}. One mother, who asked not to be named, said her son now begs to play it "
+                "before bed.",
+            ],
+        )
+        b.source("company", "the company", "named_organisation", ["The company said"])
+        b.source("mother", "an unnamed mother", "anonymous", ["One mother, who asked not to be named, said"])
+        b.claim("the app doubles reading progress", "attributed", source="company")
+        b.claim(claim, "unattributed")
+        b.claim("her son now begs to play it before bed", "attributed", source="mother")
+        return [
+            q.kind
+            for kind in ("support", "who_said_it", "find_unverified")
+            for q in questions_of(b.build(), kind)
+            if claim in q.prompt or (q.block == 2 and kind == "find_unverified")
+        ]
+
+    assert asked("Some parents are already sold on the app") == []
+    assert asked("Parents are worried too") == []
+    assert "support" in asked("The app costs four pounds a month to download")

@@ -1385,8 +1385,8 @@ class FindInPassage(QuestionKind):
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         raise NotImplementedError
 
-    def shown_by_punctuation(self, reading: ArticleReading, block: int, question: Question) -> bool:
-        """The passage's punctuation alone points at every answer (see FindFraming)."""
+    def guessed_without_reading(self, reading: ArticleReading, block: int, question: Question) -> bool:
+        """The passage's punctuation or shape alone points at every answer (see FindFraming)."""
         return False
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
@@ -1421,7 +1421,7 @@ class FindInPassage(QuestionKind):
                 + [f"claim:{i}" for i, _ in reading.claims_in(index)],
                 line=min(line for *_, line in gold),
             )
-            if question is not None and not self.shown_by_punctuation(reading, index, question):
+            if question is not None and not self.guessed_without_reading(reading, index, question):
                 yield question
 
 
@@ -3219,7 +3219,11 @@ class FindFraming(FindInPassage):
                 free.append((claim.span.start, claim.span.end))
         return free
 
-    def shown_by_punctuation(self, reading: ArticleReading, block: int, question: Question) -> bool:
+    def guessed_without_reading(self, reading: ArticleReading, block: int, question: Question) -> bool:
+        return self._shown_by_punctuation(reading, block, question) or _found_by_one_run(question)
+
+    @staticmethod
+    def _shown_by_punctuation(reading: ArticleReading, block: int, question: Question) -> bool:
         """Every framing span is in quotation marks, and selecting every quoted word of the passage
         scores at least GUESS_BY_QUOTES: a student finds the answer by selecting what is in
         quotation marks, without reading ('"focus formula"' in a paragraph with no other quotation;
@@ -3248,6 +3252,27 @@ class FindFraming(FindInPassage):
         # Words the teacher marked as framing elsewhere ("Greedy Grab" in the headline), unmarked here:
         # a careful student selects them first (review 166).
         return all(covered(hit, framing, margin=NEAR) for hit in _framed_elsewhere(reading, block))
+
+
+# One run of words holding every answer, this share of the passage or more, must score less than
+# GUESS_BY_QUOTES.
+MOST_OF_THE_PASSAGE = 2 / 3
+
+
+def _found_by_one_run(question: Question) -> bool:
+    """Selecting one run from just before the first of two answers or more to just after the last,
+    most of the passage, scores at least GUESS_BY_QUOTES: the spans and the words free beside them fill the
+    passage, so a student who cannot tell framing from plain words scores as one who can ("But
+    traders say the plan is a sneaky stealth tax that will hammer the businesses that keep the town
+    alive": 15 of its 20 words scored 1.0, review 179)."""
+    count = len(question.words)
+    if len(question.gold) < 2:
+        return False  # one long span and the words beside it: what a careful student selects
+    first = max(0, min(start for start, _ in question.gold) - NEAR)
+    last = min(count, max(end for _, end in question.gold) + NEAR)
+    if last - first < MOST_OF_THE_PASSAGE * count:
+        return False
+    return score_answer(question, tuple(range(first, last))).score >= GUESS_BY_QUOTES - EPSILON
 
 
 def _framed_elsewhere(reading: ArticleReading, block: int) -> list[tuple[int, int]]:

@@ -1545,7 +1545,10 @@ def test_find_framing_the_particle_of_a_phrasal_verb_is_not_needed() -> None:
     # leaving out "out" (review 90).
     b = ArticleBuilder(
         "Plastic",
-        ["Campaigners say plastic is choking rivers while factories churn out ever more of it."],
+        [
+            "Campaigners say plastic is choking rivers while factories churn out ever more of it. The "
+            "council will publish its survey of the county's rivers in June."
+        ],
     )
     b.frame("choking", "appeal_to_fear_prejudice")
     b.frame("churn out", "loaded_language")
@@ -4348,3 +4351,30 @@ def test_no_source_is_not_the_key_where_the_next_sentence_opens_with_one_of_the_
     assert asked("Some parents are already sold on the app") == []
     assert asked("Parents are worried too") == []
     assert "support" in asked("The app costs four pounds a month to download")
+
+
+def test_find_framing_is_not_asked_where_one_run_around_the_answers_fills_the_passage() -> None:
+    # "But traders say the plan is a sneaky stealth tax that will hammer the businesses that keep
+    # the town alive": 15 of its 20 words scored 1.0 (review 179, a fail).
+    def asked(text: str) -> list[Question]:
+        b = ArticleBuilder("Parking", [text])
+        b.source("traders", "traders", "vague", ["traders say"])
+        b.claim("the plan is a sneaky stealth tax", "attributed", source="traders")
+        b.framing_complete = {1}
+        b.frame("sneaky stealth tax", "loaded_language")
+        b.frame("hammer", "loaded_language")
+        b.frame("keep the town alive", "emotional_appeal")
+        return questions_of(b.build(), "find_framing")
+
+    dense = (
+        "But traders say the plan is a sneaky stealth tax that will hammer the businesses that keep the "
+        "town alive."
+    )
+    assert asked(dense) == []
+    # With plain words around the framing to leave alone, it is asked.
+    (question,) = asked(
+        "The council brought in the new parking charges on Monday after a vote in March. But traders say "
+        "the plan is a sneaky stealth tax that will hammer the businesses that keep the town alive, and "
+        "they have started a petition at the market hall on Fore Street."
+    )
+    assert score_answer(question, selected(question, "sneaky stealth", "hammer", "town alive")).score == 1

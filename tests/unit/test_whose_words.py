@@ -198,3 +198,26 @@ def test_not_asked_where_the_headline_says_the_speakers_words_as_its_own() -> No
     assert whose("Pool Charges Rise") != []
     assert whose("Council's Cash Grab, Pure and Simple, at Pool") == []
     assert whose("Council's 'Cash Grab, Pure and Simple' at Pool") != []
+
+
+def test_an_outlet_that_passes_on_someones_words_is_not_their_speaker() -> None:
+    # '"... running around on a giant advert," he told the Dunmore Advertiser', the father named in
+    # the sentence before: the Advertiser was the key (review 190, a fail).
+    b = ArticleBuilder(
+        "Pitch",
+        [
+            "The school will get a new pitch, the council said.",
+            "Mark Halloran has started a petition against the plan. "
+            '"Nobody asked parents whether we wanted our kids running around on a giant advert," he told '
+            "the Dunmore Advertiser.",
+            "Shopkeeper Dawn Whitlow said her takings were down. A lifeguard, Sam Ortiz, said the pool "
+            "was busy.",
+        ],
+    )
+    b.source("council", "the council", "named_organisation", ["the council said"])
+    b.source("halloran", "Mark Halloran, a parent", "named_person", ["Mark Halloran"], via="advertiser")
+    b.source("advertiser", "the Dunmore Advertiser", "news_outlet", ["told the Dunmore Advertiser"])
+    b.source("whitlow", "Dawn Whitlow, a shopkeeper", "named_person", ["Shopkeeper Dawn Whitlow said"])
+    b.source("ortiz", "Sam Ortiz, a lifeguard", "named_person", ["A lifeguard, Sam Ortiz, said"])
+    b.frame("giant advert", "loaded_language", note="An advert is there to sell.")
+    assert asked(b.build()) == []

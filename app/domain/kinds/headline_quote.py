@@ -30,6 +30,7 @@ from app.domain.kinds.base import (
     by_their_names,
     capitalised_words,
     content_words,
+    person_types,
     relay_order,
     source_family,
     source_label,
@@ -347,6 +348,12 @@ def quoted_speaker(reading: ArticleReading, body: Span) -> Source | None:
     if not firsts:
         return None
     speaker = max(firsts, key=lambda s: len(relay_order(article, s)))
+    if speaker.type not in person_types(reading.vocabulary) and any(
+        speaker.id in _relay_chain(article, other) for other in article.sources if other is not speaker
+    ):
+        # '"... on a giant advert," he told the Dunmore Advertiser': an outlet that passes on someone's
+        # words, alone in the sentence, is not who spoke them (review 190, a fail).
+        return None
     if not any(s is speaker and reading.names_source(s, m) for s, m in mentioned):
         # Only "she said": who "she" is must be plain from the paragraph, named before with
         # nobody else mentioned in between ("One nurse ... told the Echo ... 'It felt like a

@@ -2601,6 +2601,8 @@ def test_who_said_it_is_not_asked_where_an_unnamed_insiders_claim_speaks_of_staf
     assert asked("an unnamed Halvey's store manager") == []
     # A manager is one of the staff the words speak of, with or without the body's name (review 177).
     assert asked("an unnamed store manager") == []
+    # "an unnamed library assistant" beside "staff had only learned of the cut" (review 193, a fail).
+    assert asked("an unnamed store assistant") == []
 
 
 def test_who_said_it_counts_three_letter_words_the_key_shares_with_the_claim() -> None:

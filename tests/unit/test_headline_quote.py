@@ -200,3 +200,20 @@ def test_asks_whose_words_the_headline_says_as_its_own_where_one_speaker_is_quot
     b = parking("Parking Blunder Empties High Street")
     b.frame("Blunder", "loaded_language", note="A blunder is a stupid mistake.")
     assert asked(b.build()) == []
+
+
+def test_a_headline_that_names_a_record_or_nobody_does_not_say_whose_words_it_quotes() -> None:
+    # "Teens ... Are 'Running on Empty' in Exams, Survey Shows": the survey is evidence, not whose
+    # words the quotation marks hold (review 192); "One-Way Nightmare Blamed for Falling Trade":
+    # nobody does the blaming (review 191). "..., Says Chair" does say who.
+    for title, asked_about in (
+        ("Parking 'Cash Grab' Empties High Street, Survey Shows", True),
+        ("Parking 'Cash Grab' Blamed for Empty High Street", True),
+        ("Parking 'Cash Grab' Empties High Street, Says Chair", False),
+    ):
+        b = parking(title)
+        b.frame("'Cash Grab'", "scare_quotes", note="The headline does not say whose phrase this is.")
+        questions = asked(b.build())
+        assert bool(questions) is asked_about, title
+        if questions:
+            assert questions[0].answer_text == ["Gail Pryce"], title

@@ -97,7 +97,7 @@ class HeadlineQuote(QuestionKind):
     headline_lesson = False
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
-        if reading.attribution_hits(HEADLINE_BLOCK):
+        if _headline_says_who(reading):
             return  # "'We Were Ignored,' Say Parents": the headline itself says whose words they are
         marked = quotations(reading.blocks[HEADLINE_BLOCK])
         for start, end in marked:
@@ -372,6 +372,25 @@ def quoted_speaker(reading: ArticleReading, body: Span) -> Source | None:
     if any(claim.source not in (None, speaker.id) and claim.span.overlaps(body) for claim in article.claims):
         return None  # the teacher gives these words to someone else
     return speaker
+
+
+# After a reporting verb of a headline, these make it passive, with nobody doing it ("Blamed for").
+_PASSIVE_AFTER = frozenset(["for", "on", "as", "over"])
+
+
+def _headline_says_who(reading: ArticleReading) -> bool:
+    """A reporting verb of the headline with someone before it ("Say Parents", "Council Warns"); not
+    a record that shows ("..., Survey Shows": evidence, not whose words, review 192) nor a verb nobody
+    does ("Nightmare Blamed for Falling Trade", review 191)."""
+    words = reading.bare_words(HEADLINE_BLOCK)
+    records = {i for start, end in reading.record_hits(HEADLINE_BLOCK) for i in range(start, end)}
+    for start, end in reading.attribution_hits(HEADLINE_BLOCK):
+        if end < len(words) and words[end] in _PASSIVE_AFTER:
+            continue
+        if start > 0 and start - 1 in records:
+            continue
+        return True
+    return False
 
 
 def sentence_of(reading: ArticleReading, span: Span) -> tuple[int, int]:

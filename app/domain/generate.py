@@ -524,9 +524,14 @@ def _about_people(reading: ArticleReading, claim: Claim) -> bool:
     return bool(people.intersection(words[:PEOPLE_REACH]))
 
 
+# Words of when, not of what: "over the past year" and "£300,000 a year" speak of two things (review 192).
+_TIME_ROOTS = frozenset(content_words("year years month months week weeks hours minutes time times"))
+
+
 def _speaks_of(reading: ArticleReading, block: int, sentence: tuple[int, int], quote: str) -> bool:
-    """The sentence holds a meaning word of the quote's (by its root)."""
-    return bool(content_words(reading.blocks[block].text_of(*sentence)) & content_words(quote))
+    """The sentence holds a meaning word of the quote's (by its root), other than a word of time."""
+    shared = content_words(reading.blocks[block].text_of(*sentence)) & content_words(quote)
+    return bool(shared - _TIME_ROOTS)
 
 
 def _whose_view_first(reading: ArticleReading, claim: Claim) -> bool:

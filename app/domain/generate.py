@@ -3047,7 +3047,7 @@ MAX_FREE_QUOTATION = 12
 
 
 # Selecting every quoted word of a passage must score less than this in "find the framing".
-GUESS_BY_QUOTES = 0.8
+GUESS_BY_QUOTES = 0.75
 
 
 class FindFraming(FindInPassage):

@@ -379,7 +379,7 @@ _PASSIVE_AFTER = frozenset(["for", "on", "as", "over"])
 
 
 def _headline_says_who(reading: ArticleReading) -> bool:
-    """A reporting verb of the headline with someone before it ("Say Parents", "Council Warns"); not
+    """A reporting verb of the headline with someone doing it ("Say Parents", "Council Warns"); not
     a record that shows ("..., Survey Shows": evidence, not whose words, review 192) nor a verb nobody
     does ("Nightmare Blamed for Falling Trade", review 191)."""
     words = reading.bare_words(HEADLINE_BLOCK)

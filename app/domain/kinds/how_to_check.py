@@ -153,8 +153,10 @@ def _check_elsewhere(reading: ArticleReading, claim: Claim, source: Source, rng:
     picks the key; the other wrong steps check nothing, and without it the key is the one sensible
     action, found without reading (review 94)."""
     template = _STEP_FOR.get(source.type)
+    if template is None:
+        return []
     candidates = _elsewhere(reading, claim, source)
-    if template is None or not candidates:
+    if not candidates:
         return []
     # One that shares a word with the claim, where there is one: "the minutes of the council
     # meeting" for a council's figures, not a "leak report" for rainfall, ruled out by its name

@@ -852,6 +852,14 @@ class WhoSaidIt(QuestionKind):
             # A loose group ("supporters") beside a named key, who may be one of them ("supporters"
             # beside the councillor who leads the plan, review 98).
             and not (source is not None and s.type == "vague")
+            # An outlet that only passed on others' words is no one whose view a person's words could
+            # be: "the Wyre Valley Echo" for a customer's "still tastes exactly the same" (review
+            # 197), a radio station for a father's quip (review 195).
+            and not (
+                source is not None
+                and source.type in person_types(reading.vocabulary)
+                and _only_passes_words_on(article, s)
+            )
             # "The article does not say" for a claim that starts with a pronoun, against a source named
             # in the paragraph before: "It" carries on from there, and so may the attribution ("2028,
             # two years later than promised, the timetable shows" before "It was supposed to be

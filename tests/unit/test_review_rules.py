@@ -4417,3 +4417,26 @@ def test_find_framing_is_not_asked_where_the_quotations_alone_score_three_quarte
     # marks scored 0.77, just under the 0.8 the rule then asked for (review 190).
     asked = questions_of(unseen_article("review190.yaml"), "find_framing")
     assert 2 not in [q.block for q in asked]
+
+
+def test_who_said_it_offers_no_outlet_that_only_passed_words_on_for_a_persons_words() -> None:
+    # "still tastes exactly the same", a customer's view, offered "the Wyre Valley Echo", which only
+    # passed on the baker's words (review 197).
+    b = ArticleBuilder(
+        "Loaves",
+        [
+            "Baker Tom Hollins told the Wyre Valley Echo that the loaves were not smaller.",
+            "Customer Paul Gregg said the Hollins bread still tastes exactly the same.",
+            "Rival baker Sam Okoro said his loaves weigh 800 grams.",
+        ],
+    )
+    b.source("hollins", "Tom Hollins", "named_person", ["Baker Tom Hollins"], via="echo")
+    b.source("echo", "the Wyre Valley Echo", "news_outlet", ["told the Wyre Valley Echo"])
+    b.source("gregg", "Paul Gregg", "named_person", ["Customer Paul Gregg said"])
+    b.source("okoro", "Sam Okoro", "named_person", ["Rival baker Sam Okoro said"])
+    b.claim("the loaves were not smaller", "attributed", source="hollins")
+    b.claim("the Hollins bread still tastes exactly the same", "attributed", source="gregg", kind="opinion")
+    b.claim("his loaves weigh 800 grams", "attributed", source="okoro")
+    for seed in range(8):
+        (question,) = [q for q in questions_of(b.build(), "who_said_it", seed) if "tastes" in q.prompt]
+        assert "the Wyre Valley Echo" not in question.choices

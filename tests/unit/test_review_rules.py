@@ -4440,3 +4440,24 @@ def test_who_said_it_offers_no_outlet_that_only_passed_words_on_for_a_persons_wo
     for seed in range(8):
         (question,) = [q for q in questions_of(b.build(), "who_said_it", seed) if "tastes" in q.prompt]
         assert "the Wyre Valley Echo" not in question.choices
+
+
+def test_find_sources_guidance_is_a_record_word_that_finds_its_attribution() -> None:
+    # "Department for Education guidance, issued in February, already advises": "guidance ...
+    # advises" scored 0.67, as "guidance" was no record word (review 195).
+    b = ArticleBuilder(
+        "Phones",
+        [
+            "Department for Education guidance, issued in February, already advises schools to limit "
+            "phone use during the school day and at break times."
+        ],
+    )
+    b.source(
+        "dfe",
+        "Department for Education guidance",
+        "document_or_data",
+        ["Department for Education guidance, issued in February, already advises"],
+    )
+    b.claim("schools to limit phone use during the school day and at break times", "attributed", source="dfe")
+    (question,) = questions_of(b.build(), "find_sources")
+    assert score_answer(question, selected(question, "guidance", "already advises")).score == 1

@@ -307,6 +307,14 @@ def _asks_for_something(words: Sequence[str], start: int, end: int) -> bool:
     )
 
 
+# "have to", "need to": before a verb, they say what someone must do.
+_OBLIGED = frozenset({"have", "has", "had", "having", "need", "needs", "needed"})
+
+
+def _must_do(words: Sequence[str], start: int) -> bool:
+    return start >= 2 and _bare(words[start - 1]) == "to" and _bare(words[start - 2]) in _OBLIGED
+
+
 def _shows_up(words: Sequence[str], start: int, end: int) -> bool:
     """A form of "appear" that says something came into view, not that it only seems so."""
     if end - start != 1 or _bare(words[start]) not in _APPEAR:
@@ -711,6 +719,8 @@ class ArticleReading:
                     start > 0 and _bare(words[start]) == "added" and _bare(words[start - 1]) in _BEFORE_A_NOUN
                 )
                 and not _asks_for_something(words, start, end)
+                # "would not have to show its weight": what someone must do, not who reports (review 197)
+                and not _must_do(words, start)
                 # "in the United States": a capitalised word after another inside a paragraph's
                 # sentence is part of a name (review 183); headlines capitalise every word.
                 and not (

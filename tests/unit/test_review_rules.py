@@ -4461,3 +4461,12 @@ def test_find_sources_guidance_is_a_record_word_that_finds_its_attribution() -> 
     b.claim("schools to limit phone use during the school day and at break times", "attributed", source="dfe")
     (question,) = questions_of(b.build(), "find_sources")
     assert score_answer(question, selected(question, "guidance", "already advises")).score == 1
+
+
+def test_what_someone_has_to_do_is_no_attribution() -> None:
+    # "would not have to show its weight": an obligation, read as a record that shows (review 197).
+    assert _attribution_hits("A loaf sold unwrapped would not have to show its weight, the agency said.") == [
+        "said"
+    ]
+    assert _attribution_hits("Shops need to tell customers, the figures show.") == ["show"]
+    assert _attribution_hits("The figures show prices rose.") == ["show"]

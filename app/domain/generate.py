@@ -2547,7 +2547,9 @@ _VERB_GROUP_ADVERBS = frozenset(
 )
 _AUXILIARIES = frozenset(["be", "been", "being", "have", "has", "had", "get", "become"])
 # Hedges after which a verb follows: a modal, or "to" ("likely to", "expected to", "set to").
-_BEFORE_A_VERB = frozenset(["may", "might", "could", "would", "can", "will", "should", "must", "to"])
+_BEFORE_A_VERB = frozenset(
+    ["may", "might", "could", "would", "can", "will", "should", "must", "to", "probably", "possibly"]
+)
 
 
 def _doubted_verb(block: Block, after: int, limit: int) -> tuple[int, int]:

@@ -4470,3 +4470,18 @@ def test_what_someone_has_to_do_is_no_attribution() -> None:
     ]
     assert _attribution_hits("Shops need to tell customers, the figures show.") == ["show"]
     assert _attribution_hits("The figures show prices rose.") == ["show"]
+
+
+def test_spot_hedge_the_verb_after_probably_is_free() -> None:
+    # "I'll probably just play more football": "probably just play" scored 0.67 (review 195). With the
+    # verb free, too few words cost marks in that claim, so it is not asked; in a longer one the verb
+    # group is free.
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder("Phones", [f'"{claim}," said Jayden, 12, who is in Year 8 at the school.'])
+        b.claim(claim, "hedged", cues=["probably"])
+        return questions_of(b.build(), "spot_hedge")
+
+    assert asked("I'll probably just play more football") == []
+    (question,) = asked("Most of my friends probably also still play football at lunch every day")
+    assert score_answer(question, selected(question, "probably also still play")).score == 1
+    assert score_answer(question, selected(question, "probably also still play football at lunch")).score < 1

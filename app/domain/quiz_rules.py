@@ -291,9 +291,11 @@ def quotes_the_claim_of(a: Question, b: Question) -> bool:
     return not runs.isdisjoint(_word_runs(a.explanation, length))
 
 
-# A source saying something, not "the article says" or "the headline says".
+# A source saying something, not "the article says" or "the headline says" ("one unnamed walker
+# saying ...", review 194).
 _SAYS = re.compile(
-    r"(?<!article )(?<!headline )(?<!writer )(?<!words )(?<!only )\b(?:says?|said|according|told|tells)\b",
+    r"(?<!article )(?<!headline )(?<!writer )(?<!words )(?<!only )"
+    r"\b(?:says?|said|saying|according|told|tells)\b",
     re.IGNORECASE,
 )
 

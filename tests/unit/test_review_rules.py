@@ -10,7 +10,7 @@ from app.domain.article import Article, Source, Vocabulary
 from app.domain.generate import all_questions
 from app.domain.kinds.base import in_stem, without_outer_quotes
 from app.domain.kinds.how_to_check import CHECKABLE_KEY
-from app.domain.question import CHOICE, Question
+from app.domain.question import CHOICE, SELECT, Question
 from app.domain.quiz_rules import quotes_the_claim_of
 from app.domain.scoring import score_answer
 from tests.unit.article_factory import ArticleBuilder, vocabulary
@@ -4485,3 +4485,32 @@ def test_spot_hedge_the_verb_after_probably_is_free() -> None:
     (question,) = asked("Most of my friends probably also still play football at lunch every day")
     assert score_answer(question, selected(question, "probably also still play")).score == 1
     assert score_answer(question, selected(question, "probably also still play football at lunch")).score < 1
+
+
+def test_an_explanation_saying_who_is_saying_a_passages_words_shows_its_attributions() -> None:
+    # "The article only has one unnamed walker saying 'several of her friends had already stopped
+    # coming'" beside "find the sources" on that paragraph (review 194).
+    text = (
+        "Another walker who did not want to be named said several of her friends had already stopped "
+        "coming since hearing about the plans"
+    )
+    words = text.split(" ")
+    find = Question(
+        kind="find_sources",
+        type=SELECT,
+        skill="sources",
+        prompt="?",
+        explanation="",
+        block=8,
+        words=tuple(words),
+        gaps=tuple(" " for _ in words),
+        gold=((0, 10),),
+    )
+    headline = _question(
+        "headline_check",
+        'The article only has one unnamed walker saying "several of her friends had already stopped coming".',
+        {"framing": 0},
+    )
+    assert quotes_the_claim_of(headline, find)
+    plain = _question("headline_check", "Several of her friends had already stopped coming.", {"framing": 0})
+    assert not quotes_the_claim_of(plain, find)

@@ -290,7 +290,14 @@ _FINDERS = frozenset({"it", "they"})
 # "where it found the post": finding a thing, not a finding.
 _FOUND_WHERE = frozenset({"where", "how", "when", "whether", "if", "what", "why"})
 # Attribution words that are nouns or adjectives after a determiner or a number.
-_NOUNS_TOO = frozenset({"reports", "claims", "estimated", "estimates", "notes", "posts", "statements"})
+_NOUNS_TOO = frozenset(
+    {"reports", "claims", "estimated", "estimates", "notes", "posts", "statements", "fear", "fears"}
+)
+# After "fear" or "fears", these make it a noun: "fears over safety", "fear of crime".
+_AFTER_A_FEAR = frozenset(
+    {"of", "for", "over", "about", "among", "and", "as", "are", "is", "were", "was", "grow"}
+)
+_BEFORE_A_FEAR = frozenset({"in", "growing", "real", "genuine", "biggest", "main", "our", "my", "his", "her"})
 
 
 def _asks_for_something(words: Sequence[str], start: int, end: int) -> bool:
@@ -719,6 +726,15 @@ class ArticleReading:
                     start > 0 and _bare(words[start]) == "added" and _bare(words[start - 1]) in _BEFORE_A_NOUN
                 )
                 and not _asks_for_something(words, start, end)
+                # "fears over safety", "fear of crime": a noun, not someone fearing (review 194's
+                # "residents fear it will get worse" is)
+                and not (
+                    _bare(words[start]) in ("fear", "fears")
+                    and (
+                        (end < len(words) and _bare(words[end]) in _AFTER_A_FEAR)
+                        or (start > 0 and _bare(words[start - 1]) in _BEFORE_A_FEAR)
+                    )
+                )
                 # "would not have to show its weight": what someone must do, not who reports (review 197)
                 and not _must_do(words, start)
                 # "in the United States": a capitalised word after another inside a paragraph's

@@ -4514,3 +4514,12 @@ def test_an_explanation_saying_who_is_saying_a_passages_words_shows_its_attribut
     assert quotes_the_claim_of(headline, find)
     plain = _question("headline_check", "Several of her friends had already stopped coming.", {"framing": 0})
     assert not quotes_the_claim_of(plain, find)
+
+
+def test_people_who_fear_are_an_attribution_and_a_fear_is_not() -> None:
+    # "residents fear it will get worse", unmarked, cost a careful student marks in "find the sources"
+    # (review 194, a fail); "living in fear as thefts rise" and "fears over safety" are nouns.
+    assert _attribution_hits("Parking is a problem, and residents fear it will get worse.") == ["fear"]
+    assert _attribution_hits("Owners are living in fear as thefts rise.") == []
+    assert _attribution_hits("There are growing fears over safety.") == []
+    assert _attribution_hits("The fear of crime is high.") == []

@@ -71,7 +71,7 @@ from app.domain.kinds.base import (
     words_subject,
 )
 from app.domain.kinds.headline_evidence import HeadlineEvidence
-from app.domain.kinds.headline_quote import HeadlineQuote, quotations
+from app.domain.kinds.headline_quote import HeadlineQuote, quoted_indexes
 from app.domain.kinds.headline_word import HeadlineWord
 from app.domain.kinds.how_to_check import HowToCheck
 from app.domain.kinds.source_chain import SourceChain
@@ -819,6 +819,8 @@ class WhoSaidIt(QuestionKind):
         # (review 111).
         said_as = _pronoun_gender(reading, source, claim.span) if source is not None else None
         around = _sentences_around(reading, claim.span) if source is None else []
+        people = person_types(reading.vocabulary)
+        said_by_a_person = source is not None and source.type in people
         candidates = [
             s
             for s in article.sources
@@ -846,7 +848,7 @@ class WhoSaidIt(QuestionKind):
             and not (
                 source is not None
                 and source.type in RECORD_TYPES
-                and s.type in person_types(reading.vocabulary)
+                and s.type in people
                 and find_words(Block.from_text(source_label(s)), reading.vocabulary.record_words)
             )
             # A loose group ("supporters") beside a named key, who may be one of them ("supporters"
@@ -855,11 +857,7 @@ class WhoSaidIt(QuestionKind):
             # An outlet that only passed on others' words is no one whose view a person's words could
             # be: "the Wyre Valley Echo" for a customer's "still tastes exactly the same" (review
             # 197), a radio station for a father's quip (review 195).
-            and not (
-                source is not None
-                and source.type in person_types(reading.vocabulary)
-                and _only_passes_words_on(article, s)
-            )
+            and not (said_by_a_person and _only_passes_words_on(article, s))
             # "The article does not say" for a claim that starts with a pronoun, against a source named
             # in the paragraph before: "It" carries on from there, and so may the attribution ("2028,
             # two years later than promised, the timetable shows" before "It was supposed to be
@@ -3246,7 +3244,7 @@ class FindFraming(FindInPassage):
         quotation scored 0.92, review 177)."""
         # Single marks too: "Dog 'Carnage'" in a headline points at its word as plainly (review 119).
         words = reading.blocks[block]
-        quoted = reading.quoted(block) | {i for s, e in quotations(words) for i in range(s, e)}
+        quoted = reading.quoted(block) | quoted_indexes(words)
         spans = [
             (item.span.start, item.span.end) for item in reading.article.framing if item.span.block == block
         ]

@@ -314,6 +314,26 @@ def _asks_for_something(words: Sequence[str], start: int, end: int) -> bool:
     )
 
 
+def _a_fear(words: Sequence[str], start: int, end: int) -> bool:
+    """ "fears over safety", "living in fear as": a noun, not someone fearing ("residents fear it will
+    get worse" is, review 194)."""
+    return _bare(words[start]) in ("fear", "fears") and (
+        (end < len(words) and _bare(words[end]) in _AFTER_A_FEAR)
+        or (start > 0 and _bare(words[start - 1]) in _BEFORE_A_FEAR)
+    )
+
+
+def _let_in(words: Sequence[str], start: int, end: int) -> bool:
+    """ "patients admitted through A&E", "were admitted overnight": let in, not owning up (review
+    181); "it was admitted that ..." still reports."""
+    if end - start != 1 or _bare(words[start]) != "admitted" or end >= len(words):
+        return False
+    after = _bare(words[end])
+    return after in _LET_IN_AFTER or (
+        start > 0 and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES and after != "that"
+    )
+
+
 # "have to", "need to": before a verb, they say what someone must do.
 _OBLIGED = frozenset({"have", "has", "had", "having", "need", "needs", "needed"})
 
@@ -726,15 +746,7 @@ class ArticleReading:
                     start > 0 and _bare(words[start]) == "added" and _bare(words[start - 1]) in _BEFORE_A_NOUN
                 )
                 and not _asks_for_something(words, start, end)
-                # "fears over safety", "fear of crime": a noun, not someone fearing (review 194's
-                # "residents fear it will get worse" is)
-                and not (
-                    _bare(words[start]) in ("fear", "fears")
-                    and (
-                        (end < len(words) and _bare(words[end]) in _AFTER_A_FEAR)
-                        or (start > 0 and _bare(words[start - 1]) in _BEFORE_A_FEAR)
-                    )
-                )
+                and not _a_fear(words, start, end)
                 # "would not have to show its weight": what someone must do, not who reports (review 197)
                 and not _must_do(words, start)
                 # "in the United States": a capitalised word after another inside a paragraph's
@@ -746,21 +758,7 @@ class ArticleReading:
                     and words[start - 1][:1].isupper()
                     and gaps[start] == " "
                 )
-                # "patients admitted through A&E", "were admitted overnight": let in, not owning up
-                # (review 181); "it was admitted that ..." still reports.
-                and not (
-                    end - start == 1
-                    and _bare(words[start]) == "admitted"
-                    and end < len(words)
-                    and (
-                        _bare(words[end]) in _LET_IN_AFTER
-                        or (
-                            start > 0
-                            and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES
-                            and _bare(words[end]) != "that"
-                        )
-                    )
-                )
+                and not _let_in(words, start, end)
                 # "could not tell school-run cars apart": telling things apart, not telling anyone
                 # anything (review 146)
                 and not (_bare(words[start]) in _TELL and "apart" in map(_bare, words[end : end + 5]))

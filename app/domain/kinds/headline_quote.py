@@ -82,6 +82,11 @@ _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _ROLE_TITLES = frozenset({"miss", "councillor", "dame"})
 
 
+def quoted_indexes(block: Block) -> frozenset[int]:
+    """Where the words inside ``quotations`` stand."""
+    return frozenset(i for start, end in quotations(block) for i in range(start, end))
+
+
 def capitalised_names(label: str) -> set[str]:
     """The capitalised words of a source's label, titles and possessive endings aside: "Maya Brennan,
     Lexora's founder" gives maya, brennan and lexora."""
@@ -105,7 +110,7 @@ class HeadlineQuote(QuestionKind):
                 yield self._ask(reading, rng, start, end)
         # Framing the headline says as its own that the article quotes from one speaker: "Holbrook
         # High Bans Toxic Energy Drinks" where only a parent called them "toxic" (review 187).
-        in_marks = {i for start, end in marked for i in range(start, end)}
+        in_marks = quoted_indexes(reading.blocks[HEADLINE_BLOCK])
         needs_marks = reading.vocabulary.needs_quotation_marks
         unmarked = {
             (f.span.start, f.span.end)

@@ -147,16 +147,13 @@ _STEP_FOR = {
 }
 
 
-def _check_elsewhere(reading: ArticleReading, claim: Claim, source: Source, rng: random.Random) -> list[str]:
+def _check_elsewhere(claim: Claim, source: Source, candidates: list[Source], rng: random.Random) -> list[str]:
     """A real check aimed at the wrong place: the original of another record (or the report of
     another outlet) the article names, so that only a student who found where the claim comes from
     picks the key; the other wrong steps check nothing, and without it the key is the one sensible
-    action, found without reading (review 94)."""
+    action, found without reading (review 94).  ``candidates``: see ``_elsewhere``."""
     template = _STEP_FOR.get(source.type)
-    if template is None:
-        return []
-    candidates = _elsewhere(reading, claim, source)
-    if not candidates:
+    if template is None or not candidates:
         return []
     # One that shares a word with the claim, where there is one: "the minutes of the council
     # meeting" for a council's figures, not a "leak report" for rainfall, ruled out by its name
@@ -167,14 +164,13 @@ def _check_elsewhere(reading: ArticleReading, claim: Claim, source: Source, rng:
     return [template.format(label=label, owner=_possessive(label))]
 
 
-def _claim_points_at_the_key(reading: ArticleReading, claim: Claim, source: Source, right: str) -> bool:
+def _claim_points_at_the_key(claim: Claim, source: Source, candidates: list[Source], right: str) -> bool:
     """The claim's words meet the key's record and no other record's name: "the council's bill for
     street lighting" beside "the council finance department's report" and a university's crime
     study, answered without finding the claim (review 186)."""
     template = _STEP_FOR.get(source.type)
     if template is None:
         return False
-    candidates = _elsewhere(reading, claim, source)
     about = content_words(claim.span.quote)
     named = content_words(right) - content_words(template)
     return (
@@ -186,7 +182,10 @@ def _claim_points_at_the_key(reading: ArticleReading, claim: Claim, source: Sour
 
 def _elsewhere(reading: ArticleReading, claim: Claim, source: Source) -> list[Source]:
     """Other records (or outlets) of the key's kind that a check could wrongly aim at: none that
-    relays the claim's source, is named in its sentence, or shares a name with the key's source."""
+    relays the claim's source, is named in its sentence, or shares a name with the key's source;
+    none where the key is no record or outlet."""
+    if source.type not in _STEP_FOR:
+        return []
     chain = {link.id for link in relay_order(reading.article, source)}
     key_names = capitalised_words(source_label(source))
     candidates = [
@@ -234,7 +233,9 @@ class HowToCheck(QuestionKind):
             ):
                 continue  # the same words with another source: no single first step
             right, reason, revealed = step
-            if _claim_points_at_the_key(reading, claim, reading.article.source(revealed), right):
+            source = reading.article.source(revealed)
+            elsewhere = _elsewhere(reading, claim, source)
+            if _claim_points_at_the_key(claim, source, elsewhere, right):
                 continue
             # The key's sentence with its names left out: two alike in one quiz show the pattern.
             template = right.split(":", 1)[0] if ":" in right else right.split(" ", 1)[0]
@@ -246,7 +247,7 @@ class HowToCheck(QuestionKind):
                 ),
                 explanation=_notes([reason, claim.note], reason),
                 right=right,
-                wrong=self.wrong_steps(reading, claim, revealed, rng),
+                wrong=self.wrong_steps(reading, claim, revealed, elsewhere, rng),
                 span=claim.span,
                 # Its key tells what kind of source that is (an outlet, a document, an unnamed source);
                 # a note that describes who makes the claim tells that too ("This comes from one keeper
@@ -262,11 +263,14 @@ class HowToCheck(QuestionKind):
             )
 
     @staticmethod
-    def wrong_steps(reading: ArticleReading, claim: Claim, revealed: str, rng: random.Random) -> list[str]:
+    def wrong_steps(
+        reading: ArticleReading, claim: Claim, revealed: str, elsewhere: list[Source], rng: random.Random
+    ) -> list[str]:
         """Where the key names an outlet or a document, one wrong answer names it too, as a reason to
         check nothing ("Nothing: CNN reported it, ..."), so the key is not the only choice that
-        names something from the article.  No "count the shares" for a claim about shares or
-        views (the key "the post's share count" beside it, review 36)."""
+        names something from the article, and another may aim at one of ``elsewhere`` (see
+        ``_check_elsewhere``).  No "count the shares" for a claim about shares or views (the key
+        "the post's share count" beside it, review 36)."""
         source = reading.article.source(revealed)
         label = _short(source_label(source))
         steps = list(WRONG_STEPS)
@@ -276,9 +280,9 @@ class HowToCheck(QuestionKind):
         if trust is None:
             return rng.sample(steps, MAX_WRONG_STEPS)
         others = [step for step in steps if not step.startswith("Nothing:")]
-        elsewhere = _check_elsewhere(reading, claim, source, rng)
-        generic = rng.sample(others, MAX_WRONG_STEPS - 1 - len(elsewhere))
-        return [trust.format(label=label), *elsewhere, *generic]
+        wrong_place = _check_elsewhere(claim, source, elsewhere, rng)
+        generic = rng.sample(others, MAX_WRONG_STEPS - 1 - len(wrong_place))
+        return [trust.format(label=label), *wrong_place, *generic]
 
     @staticmethod
     def step(reading: ArticleReading, claim: Claim) -> tuple[str, str, str] | None:

@@ -32,7 +32,7 @@ from app.domain.kinds.base import (
 from app.domain.kinds.headline_quote import (
     capitalised_names,
     other_speakers,
-    quotations,
+    quoted_indexes,
     quoted_speaker,
     sentence_of,
 )
@@ -173,7 +173,7 @@ def _the_headline_says_them(reading: ArticleReading, span: Span) -> bool:
     """The span's words stand in the headline, no quotation marks around any of them ("a 'Golden
     Ticket' for Kellingford" quotes them)."""
     wanted = reading.bare_words(span.block)[span.start : span.end]
-    quoted = {i for start, end in quotations(reading.blocks[HEADLINE_BLOCK]) for i in range(start, end)}
+    quoted = quoted_indexes(reading.blocks[HEADLINE_BLOCK])
     return any(
         not quoted.intersection(range(first, first + len(wanted)))
         for first in reading.starts_of(wanted, HEADLINE_BLOCK)

@@ -1436,6 +1436,10 @@ class FindInPassage(QuestionKind):
                 yield question
 
 
+# Words that join a second verb to a source's first ("said ... and warned", "but also urged").
+_JOINING_WORDS = frozenset(["and", "but", "yet", "then"])
+
+
 class FindSources(FindInPassage):
     name = "find_sources"
     title = "Find the attributions"
@@ -1530,6 +1534,28 @@ class FindSources(FindInPassage):
             and reading.shares_sentence(mention, other)
             for link in chain
             for other in reading.article.source(link).mentions
+        )
+
+    def _verbs_said_again(
+        self, reading: ArticleReading, block: int, source: Source, mention: Span
+    ) -> list[int]:
+        """The words of the source's later mentions in the mention's sentence that are a second
+        reporting verb alone ("The Friends ... said visitor numbers had fallen, and warned that"): they
+        show that the source said it as well as the first verb does, so either finds the span (review
+        194; "... warned" scored 0.75). Only a verb joined to the first ("and warned", "but also
+        urged"): "the company announced, after what it called a sharp rise" reports other words."""
+        verbs = reading.attribution_hits(block)
+        words = reading.blocks[block]
+        return sorted(
+            i
+            for other in source.mentions
+            if other.block == block
+            and other.start >= mention.end
+            and reading.shares_sentence(mention, other)
+            and all(any(s <= i < e for s, e in verbs) for i in range(other.start, other.end))
+            and _JOINING_WORDS & set(words_of(words, (max(0, other.start - 2), other.start)))
+            and self._said_again(reading, source, other)
+            for i in range(other.start, other.end)
         )
 
     @staticmethod
@@ -1707,7 +1733,8 @@ class FindSources(FindInPassage):
                     # "A spokesperson for Harlow County Council said": the body's name finds who as
                     # well ("Harlow County Council said" scored 0.57, review 178).
                     # Cores, as a span's key words would make its cores count for nothing.
-                    cores += [(1, list(range(*hit))) for hit in found]
+                    again = self._verbs_said_again(reading, block, source, mention)
+                    cores += [(1, sorted({*range(*hit), *again})) for hit in found]
                     cores.append((1, sorted({*range(*speaker), *body})))
                     continue
                 found.append(speaker)
@@ -1715,11 +1742,13 @@ class FindSources(FindInPassage):
             others = _authors(words, span, who) + self._other_words_for_who(
                 reading, block, span, source, found
             )
-            if others:
+            again = self._verbs_said_again(reading, block, source, mention)
+            if others or again:
                 # Key words are all required; a core of one word each lets the other words stand in
-                # for who speaks while the verb, if any, is still required.
+                # for who speaks, and the source's second verb for its first, while a verb is still
+                # required.
                 cores += [
-                    (1, sorted({*range(*hit), *(others if not _within(hit, verbs) else [])})) for hit in found
+                    (1, sorted({*range(*hit), *(again if _within(hit, verbs) else others)})) for hit in found
                 ]
             else:
                 keys += found

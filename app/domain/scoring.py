@@ -219,7 +219,9 @@ def span_credit(
     whole = hits / (end - start)
     if key_words:
         return max(len(chosen & key_words) / len(key_words), whole)
-    own = [(need, set(words)) for need, words in cores if need > 0 and words and set(words) <= inside]
+    # A core belongs to the span its first word is in; its other words may stand outside it (a
+    # source's second reporting verb, later in the sentence, finds that the source said it).
+    own = [(need, set(words)) for need, words in cores if need > 0 and words and min(words) in inside]
     if own:
         found = sum(min(1.0, len(chosen & words) / need) for need, words in own) / len(own)
         return max(found, whole)

@@ -4523,3 +4523,41 @@ def test_people_who_fear_are_an_attribution_and_a_fear_is_not() -> None:
     assert _attribution_hits("Owners are living in fear as thefts rise.") == []
     assert _attribution_hits("There are growing fears over safety.") == []
     assert _attribution_hits("The fear of crime is high.") == []
+
+
+def test_find_sources_a_sources_second_verb_finds_that_it_was_said() -> None:
+    # "The Friends of Hollin Moor, a volunteer group, said ... and warned that ...": the teacher marked
+    # "warned" as a second mention, free to select; "Friends of Hollin Moor ... warned" scored 0.75
+    # (review 194; also 183 and 192).
+    def question(first: str, again: str, text: str) -> Question:
+        b = ArticleBuilder("Parking", [text])
+        b.source("friends", "the Friends of Hollin Moor", "named_organisation", [first, again])
+        (found,) = questions_of(b.build(), "find_sources")
+        return found
+
+    friends = question(
+        "The Friends of Hollin Moor, a volunteer group with 900 members, said",
+        "warned",
+        "The Friends of Hollin Moor, a volunteer group with 900 members, said visitor numbers at other "
+        "parks had fallen after charges came in, and warned that drivers would simply park on the "
+        "narrow lanes around the park instead.",
+    )
+    councillor = question(
+        "Councillor Ann Farrar said",
+        "urged",
+        "Councillor Ann Farrar said the smoke from the bonfire was a danger to children with asthma and "
+        "urged parents to keep windows closed on the night of the display next week.",
+    )
+
+    def score(q: Question, *phrases: str) -> float:
+        return score_answer(q, selected(q, *phrases)).score
+
+    assert score(friends, "Friends of Hollin Moor", "warned") == 1.0
+    assert score(friends, "Friends of Hollin Moor", "said") == 1.0
+    assert score(friends, "Friends of Hollin Moor") == 0.5  # who, but not that it was said
+    assert score(friends, "said") == 0.5
+    assert score(friends, "warned") == 0.5
+    assert score(councillor, "Farrar", "urged") == 1.0
+    assert score(councillor, "Farrar", "said") == 1.0
+    assert score(councillor, "Farrar") == 0.5
+    assert score(councillor, "urged") == 0.5

@@ -532,6 +532,9 @@ def test_a_span_with_a_core_is_found_by_enough_of_the_cores_words() -> None:
     assert mark_selection(12, [(2, 9)], (), [2, 5], cores=cores).found_share == pytest.approx(2 / 7)
     # Without a core, half of the span's seven words find it.
     assert mark_selection(12, [(2, 9)], (), [3, 7]).score == pytest.approx(0.5)
-    # A core outside the span, or key words of the span, leave the core unused.
+    # A core starting outside the span, or key words of the span, leave the core unused.
     assert mark_selection(12, [(2, 9)], [(5, 6)], [3, 7], cores=cores).found_share == pytest.approx(2 / 7)
-    assert mark_selection(12, [(2, 4)], (), [3], cores=cores).score == 1.0  # half of (2, 4)
+    assert mark_selection(12, [(5, 8)], (), [5, 6], cores=cores).score == 1.0  # half of (5, 8)
+    # A core starting in the span may reach past it: a source's second verb later in the sentence.
+    assert mark_selection(12, [(2, 4)], (), [3], cores=cores).score == 0.5
+    assert mark_selection(12, [(2, 4)], (), [3, 7], free=[(7, 8)], cores=cores).score == 1.0

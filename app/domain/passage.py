@@ -426,6 +426,13 @@ def attribution_key_words(
     wanted = speaker_words(source)
     who: list[int] = []
     run = [i for i, word in enumerate(bare) if word in wanted]
+    # "The water company Alder Water said": where the name stands capitalised in the mention, the
+    # same word in lower case away from it is a common noun, not the name (the key was "water",
+    # review 198); beside it, it is the name's own noun ("the NHS trust that runs it said").
+    named = [i for i in run if block.words[start + i][:1].isupper() and bare[i] in name_words(source)]
+    if named:
+        beside = {i + step for i in named for step in (-1, 0, 1)}
+        run = [i for i in run if i in beside or bare[i] not in name_words(source)]
     if run:
         first_run_end = run[0]
         # "sources close to the player": the speaker is "sources"; "close" starts what follows it.

@@ -4561,3 +4561,34 @@ def test_find_sources_a_sources_second_verb_finds_that_it_was_said() -> None:
     assert score(councillor, "Farrar", "said") == 1.0
     assert score(councillor, "Farrar") == 0.5
     assert score(councillor, "urged") == 0.5
+
+
+def test_find_sources_a_names_word_in_lower_case_away_from_the_name_is_not_who() -> None:
+    # "The water company Alder Water said": the key was the common noun "water", so "Alder Water
+    # said" scored less than "water said" (review 198). "The NHS trust that runs it said" keeps
+    # "trust", the name's own noun beside "NHS".
+    def question(name: str, mention: str, text: str) -> Question:
+        b = ArticleBuilder("River", [text])
+        b.source("firm", name, "named_organisation", [mention])
+        (found,) = questions_of(b.build(), "find_sources")
+        return found
+
+    water = question(
+        "Alder Water, the water company",
+        "The water company Alder Water said in a statement",
+        "The water company Alder Water said in a statement that its treatment works upstream at Fenby "
+        "had operated normally throughout July and August.",
+    )
+    trust = question(
+        "North Wexmoor NHS Trust",
+        "the NHS trust that runs it said",
+        "The minor injuries unit will close every night from next month, the NHS trust that runs it said.",
+    )
+
+    def score(q: Question, *phrases: str) -> float:
+        return score_answer(q, selected(q, *phrases)).score
+
+    assert score(water, "Alder Water said") == 1.0
+    assert score(water, "Water said") == 1.0
+    assert score(water, "water", "said") < 1.0  # the common noun, not who speaks
+    assert score(trust, "trust", "said") == 1.0

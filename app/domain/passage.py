@@ -513,6 +513,12 @@ def attribution_key_words(
         and "," in "".join(block.gaps[saying[-2][1] : saying[-1][0] + 1])
     ):
         saying = saying[:-1]
+    if len(saying) > 1 and _bare(block.words[saying[0][0]]) == "according":
+        # "according to a notice posted by the council": "posted by" says who made the record that
+        # "according to" reports; the attribution is "according to" (the key was "posted", review 198).
+        saying = [
+            hit for hit in saying if hit == saying[0] or hit[1] >= end or _bare(block.words[hit[1]]) != "by"
+        ]
     verb = saying[-1:]
     if verb and verb[0][1] - verb[0][0] > 1:
         # A reporting phrase counts as one word, its first that means something: "according" of

@@ -4592,3 +4592,29 @@ def test_find_sources_a_names_word_in_lower_case_away_from_the_name_is_not_who()
     assert score(water, "Water said") == 1.0
     assert score(water, "water", "said") < 1.0  # the common noun, not who speaks
     assert score(trust, "trust", "said") == 1.0
+
+
+def test_find_sources_according_to_a_record_posted_by_a_body_is_found_by_according_to() -> None:
+    # "according to a notice posted by Alder Valley District Council": "posted by" says who made
+    # the record; the key was "posted", so "according to" and "Council" scored 0.5 (review 198).
+    b = ArticleBuilder(
+        "River",
+        [
+            "Otter's Bend was closed to swimmers ten days ago after water tests found high levels of "
+            "bacteria, according to a notice posted by Alder Valley District Council.",
+        ],
+    )
+    b.source(
+        "council",
+        "Alder Valley District Council",
+        "named_organisation",
+        ["according to a notice posted by Alder Valley District Council"],
+    )
+    (question,) = questions_of(b.build(), "find_sources")
+
+    def score(*phrases: str) -> float:
+        return score_answer(question, selected(question, *phrases)).score
+
+    assert score("according to", "Council") == 1.0
+    assert score("according to", "Alder Valley") == 1.0
+    assert score("notice posted by Alder Valley District Council") < 1.0  # not where it is reported

@@ -296,8 +296,14 @@ _NOUNS_TOO = frozenset(
 # After "fear" or "fears", these make it a noun: "fears over safety", "fear of crime".
 _AFTER_A_FEAR = frozenset(
     {"of", "for", "over", "about", "among", "and", "as", "are", "is", "were", "was", "grow"}
+    # a headline's "Safety Fears Mount", "as Fears Grow" (review 201)
+    | {"mount", "grows", "rise", "rises", "spread", "spreads", "ease", "eases", "deepen", "remain", "persist"}
 )
-_BEFORE_A_FEAR = frozenset({"in", "growing", "real", "genuine", "biggest", "main", "our", "my", "his", "her"})
+_BEFORE_A_FEAR = frozenset(
+    {"in", "growing", "real", "genuine", "biggest", "main", "our", "my", "his", "her"}
+    | {"amid", "fresh", "new", "mounting", "raise", "raises", "raised", "sparked", "sparks", "allay", "ease"}
+    | {"safety", "health", "security", "flood", "crime", "job", "jobs", "cost", "price", "privacy"}
+)
 
 
 def _asks_for_something(words: Sequence[str], start: int, end: int) -> bool:

@@ -4618,3 +4618,33 @@ def test_find_sources_according_to_a_record_posted_by_a_body_is_found_by_accordi
     assert score("according to", "Council") == 1.0
     assert score("according to", "Alder Valley") == 1.0
     assert score("notice posted by Alder Valley District Council") < 1.0  # not where it is reported
+
+
+def test_whose_words_the_headline_quotes_a_noun_fears_and_a_word_that_starts_alike_keep_it() -> None:
+    # "Council Scraps E-Scooter 'Experiment' as Safety Fears Mount": "Fears" was read as someone
+    # fearing (the headline says who), and "Experts" as another form of "Experiment" (review 201).
+    def article(headline: str, experts: str) -> Article:
+        b = ArticleBuilder(
+            headline,
+            [
+                '"This was an experiment that was never given a fair chance," said Tom Hale, an opposition '
+                "councillor.",
+                f"{experts} say injuries fell. Councillor Ann Okoro said the scheme cost too much.",
+            ],
+        )
+        b.source("hale", "Tom Hale, an opposition councillor", "named_person", ["said Tom Hale"])
+        b.source("experts", "experts", "unnamed_source", [f"{experts} say"])
+        b.source("okoro", "Ann Okoro, a councillor", "named_person", ["Councillor Ann Okoro said"])
+        b.claim("injuries fell", "attributed", source="experts")
+        b.claim("the scheme cost too much", "attributed", source="okoro")
+        return b.build()
+
+    plain = "Council Scraps E-Scooter 'Experiment' as Safety Worries Grow"
+    fears = "Council Scraps E-Scooter 'Experiment' as Safety Fears Mount"
+    assert len(questions_of(article(plain, "Specialists"), "headline_quote")) == 1
+    (question,) = questions_of(article(fears, "Experts"), "headline_quote")
+    assert question.choices[question.answer[0]] == "Tom Hale"
+    # Another form of the word by someone else still keeps it out: whose word would be two answers.
+    assert questions_of(article(fears, "Experimental results"), "headline_quote") == []
+    assert _attribution_hits("Safety fears mount as the council ends the scheme.") == []
+    assert _attribution_hits("Residents fear the scheme will end.") == ["fear"]

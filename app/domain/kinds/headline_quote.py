@@ -11,6 +11,7 @@ made that speaker's word its own."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from collections import Counter
@@ -52,6 +53,9 @@ MAX_WRONG_SOURCES = 2
 SETTING_COUNT = 3
 # A headline's one word is looked for in the body by its first letters too ("monsters", "betrayed").
 ROOT_LETTERS = 5
+# What two forms of one word may differ by after their shared letters: "al" and "ed" of "betrayal"
+# and "betrayed"; not "iment" and "ts" of "experiment" and "experts".
+MAX_ENDING_LETTERS = 4
 
 
 _OPENING = ("'", '"', "\u2018", "\u201c")
@@ -141,7 +145,7 @@ class HeadlineQuote(QuestionKind):
         if len(places) != 1:
             return None  # in several places, or in other forms: whose words they are is not one answer
         block, first, last = places[0]
-        if len(wanted) == 1 and self._root_places(reading, {wanted[0][:ROOT_LETTERS]}) != [(block, first)]:
+        if len(wanted) == 1 and self._forms_places(reading, wanted[0]) != [(block, first)]:
             return None  # "monsters" from another speaker: whose word it is would be two answers
         if not in_quotation(reading.blocks[block], first, last):
             return None  # the writer's own words in the body
@@ -275,6 +279,20 @@ class HeadlineQuote(QuestionKind):
             for index, f in enumerate(reading.article.framing)
             if f.span.block == HEADLINE_BLOCK and f.span.start < end and start < f.span.end
         ]
+
+    @staticmethod
+    def _forms_places(reading: ArticleReading, word: str) -> list[tuple[int, int]]:
+        """Where the article uses a form of ``word``: its first letters, then endings of a few
+        letters at most ("Betrayal" and "betrayed", "experiment" and "experimental"), not another word
+        that starts the same ("experts" beside "Experiment" kept a fair question out, review 201)."""
+        root = word[:ROOT_LETTERS]
+        places = []
+        for block, index in HeadlineQuote._root_places(reading, {root}):
+            other = reading.bare_words(block)[index]
+            shared = len(os.path.commonprefix([word, other]))
+            if len(word) - shared <= MAX_ENDING_LETTERS and len(other) - shared <= MAX_ENDING_LETTERS:
+                places.append((block, index))
+        return places
 
     @staticmethod
     def _root_places(reading: ArticleReading, roots: set[str]) -> list[tuple[int, int]]:

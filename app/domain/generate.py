@@ -58,6 +58,7 @@ from app.domain.kinds.base import (
     gives_nothing,
     gold_is_sparse,
     in_stem,
+    only_passes_words_on,
     person_types,
     says_who_only,
     source_family,
@@ -403,14 +404,6 @@ def _called_an_opinion(claim: Claim) -> bool:
 def headline_asks(article: Article) -> bool:
     """The headline is a question ("Is Hartwell University About to Throw Away Its Library?")."""
     return article.title.rstrip().endswith("?")
-
-
-def _only_passes_words_on(article: Article, source: Source) -> bool:
-    """An outlet or a body the article names only as the way others' words came ("told the
-    Castlebridge Echo"): no claim is its own."""
-    return any(other.via == source.id for other in article.sources) and not any(
-        claim.source == source.id for claim in article.claims
-    )
 
 
 def _paragraph_indexes(article: Article) -> range:
@@ -857,7 +850,7 @@ class WhoSaidIt(QuestionKind):
             # An outlet that only passed on others' words is no one whose view a person's words could
             # be: "the Wyre Valley Echo" for a customer's "still tastes exactly the same" (review
             # 197), a radio station for a father's quip (review 195).
-            and not (said_by_a_person and _only_passes_words_on(article, s))
+            and not (said_by_a_person and only_passes_words_on(article, s))
             # "The article does not say" for a claim that starts with a pronoun, against a source named
             # in the paragraph before: "It" carries on from there, and so may the attribution ("2028,
             # two years later than promised, the timetable shows" before "It was supposed to be
@@ -898,7 +891,7 @@ class WhoSaidIt(QuestionKind):
             source_family(reading.vocabulary, s.type) == source_family(reading.vocabulary, source.type)
             # "it uses only approved infill": a body speaking of what it does itself; a newspaper
             # that only passed on others' words does none of it (review 130).
-            and not (first and first[0] in ("it", "its") and _only_passes_words_on(article, s))
+            and not (first and first[0] in ("it", "its") and only_passes_words_on(article, s))
             for s in kept
             if source_label(s) in wrong
         ):

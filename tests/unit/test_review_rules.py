@@ -4648,3 +4648,38 @@ def test_whose_words_the_headline_quotes_a_noun_fears_and_a_word_that_starts_ali
     assert questions_of(article(fears, "Experimental results"), "headline_quote") == []
     assert _attribution_hits("Safety fears mount as the council ends the scheme.") == []
     assert _attribution_hits("Residents fear the scheme will end.") == ["fear"]
+
+
+def test_whose_words_never_offers_an_outlet_that_only_passed_words_on_for_a_persons_words() -> None:
+    # "the Harwood Echo", which only carried a councillor's words, offered for another councillor's
+    # "We have to choose between scooters and potholes" (review 201), as who said it never does.
+    b = ArticleBuilder(
+        "Scooters",
+        [
+            '"We have to choose between scooters and potholes," said Councillor Denise Okoro.',
+            "Margaret Fenwick, the council leader, told the Harwood Echo the scheme cost too much. "
+            "Tom Hale, an opposition councillor, said the scheme was never given a chance.",
+        ],
+    )
+    b.source("okoro", "Denise Okoro, a councillor", "named_official", ["said Councillor Denise Okoro"])
+    b.source(
+        "fenwick",
+        "Margaret Fenwick, the council leader",
+        "named_official",
+        ["Margaret Fenwick, the council leader, told"],
+        via="echo",
+    )
+    b.source("echo", "the Harwood Echo", "news_outlet", ["the Harwood Echo"])
+    b.source(
+        "hale",
+        "Tom Hale, an opposition councillor",
+        "named_official",
+        ["Tom Hale, an opposition councillor, said"],
+    )
+    b.claim("the scheme cost too much", "attributed", source="fenwick")
+    b.claim("the scheme was never given a chance", "attributed", source="hale")
+    b.frame("We have to choose between scooters and potholes", "loaded_language", note="Only two options?")
+    for seed in range(1, 8):
+        (question,) = questions_of(b.build(), "whose_words", seed)
+        assert question.choices[question.answer[0]] == "Denise Okoro"
+        assert "the Harwood Echo" not in question.choices

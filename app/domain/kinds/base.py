@@ -458,6 +458,14 @@ _FINDING_VERB = re.compile(
 FINDING_VERB_REACH = 3
 
 
+def only_passes_words_on(article: Article, source: Source) -> bool:
+    """An outlet or a body the article names only as the way others' words came ("told the
+    Castlebridge Echo"): no claim is its own."""
+    return any(other.via == source.id for other in article.sources) and not any(
+        claim.source == source.id for claim in article.claims
+    )
+
+
 def person_types(vocabulary: Vocabulary) -> frozenset[str]:
     """The source types that are one person, named or not."""
     return vocabulary.person_source_types | {"anonymous"}

@@ -31,6 +31,7 @@ from app.domain.kinds.base import (
     by_their_names,
     capitalised_words,
     content_words,
+    only_passes_words_on,
     person_types,
     relay_order,
     source_family,
@@ -449,4 +450,7 @@ def other_speakers(
         # A loose group ("parents") beside anyone else, who may be one of them: Kerry Walsh, a
         # parent, beside '"parents"' (review 124), as in "who said it".
         and not (s.type == "vague" and speaker.type != "vague")
+        # An outlet that only passed on others' words is no one whose words a person's could be: "the
+        # Harwood Echo" for a councillor's "We have to choose" (review 201), as in "who said it".
+        and not (speaker.type in person_types(reading.vocabulary) and only_passes_words_on(article, s))
     ]

@@ -320,6 +320,17 @@ def _asks_for_something(words: Sequence[str], start: int, end: int) -> bool:
     )
 
 
+def _no_longer_able(words: Sequence[str], start: int, end: int) -> bool:
+    """ "the council could no longer afford it": was not able any more, not a doubt (reviews 196 and
+    201; the audit asked for it as a hedge cue)."""
+    return (
+        end - start == 1
+        and _bare(words[start]) == "could"
+        and end + 1 < len(words)
+        and (_bare(words[end]), _bare(words[end + 1])) == ("no", "longer")
+    )
+
+
 def _a_fear(words: Sequence[str], start: int, end: int) -> bool:
     """ "fears over safety", "living in fear as": a noun, not someone fearing ("residents fear it will
     get worse" is, review 194)."""
@@ -860,6 +871,7 @@ class ArticleReading:
                 if not _compares(words, start)
                 and not _shows_up(words, start, end)
                 and not _the_month_may(words, start, end, self.sentences(block))
+                and not _no_longer_able(words, start, end)
             ]
             self._hit_cache[key] = found
         return found

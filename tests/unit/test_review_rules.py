@@ -4683,3 +4683,11 @@ def test_whose_words_never_offers_an_outlet_that_only_passed_words_on_for_a_pers
         (question,) = questions_of(b.build(), "whose_words", seed)
         assert question.choices[question.answer[0]] == "Denise Okoro"
         assert "the Harwood Echo" not in question.choices
+
+
+def test_could_no_longer_is_no_hedge() -> None:
+    # "said the council could no longer afford the contract": not able any more, not a doubt; the
+    # audit asked for it as a cue and the engine then asked for it as the hedge (reviews 196, 201).
+    assert _hedge_hits("The leader said the council could no longer afford the contract.") == []
+    assert _hedge_hits("The unit could no longer find enough nurses, the trust said.") == []
+    assert _hedge_hits("The council could end the contract next year.") == ["could"]

@@ -4691,3 +4691,19 @@ def test_could_no_longer_is_no_hedge() -> None:
     assert _hedge_hits("The leader said the council could no longer afford the contract.") == []
     assert _hedge_hits("The unit could no longer find enough nurses, the trust said.") == []
     assert _hedge_hits("The council could end the contract next year.") == ["could"]
+
+
+def test_observation_or_opinion_is_not_asked_of_what_the_speaker_has_seen_or_a_records_finding() -> None:
+    # "more focused ... than I have seen in twenty years", "the figures showed 'strong backing'":
+    # something seen or counted with what is made of it, so "observed" could be defended (review 199).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder("School", [f"Karen Doyle, the headteacher, said {claim}."])
+        b.source(
+            "doyle", "Karen Doyle, the headteacher", "named_person", ["Karen Doyle, the headteacher, said"]
+        )
+        b.claim(claim, "attributed", source="doyle", kind="opinion")
+        return questions_of(b.build(), "statement_kind")
+
+    assert asked("our pupils are more focused than I have seen in twenty years of teaching") == []
+    assert asked("the figures showed strong backing for the school's leadership") == []
+    assert len(asked("our pupils are more focused than pupils at any other school")) == 1

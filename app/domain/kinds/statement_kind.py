@@ -158,7 +158,7 @@ class StatementKind(QuestionKind):
                 continue
             if claim.kind == "opinion" and (speaks_of_the_future(quote) or _FUTURE.search(quote)):
                 continue  # "this will ruin the town": a forecast as well as a view
-            if claim.kind == "opinion" and _SEEMING.search(quote):
+            if claim.kind == "opinion" and (_SEEMING.search(quote) or _RECORD_SHOWS.search(quote)):
                 # "They look bored in there": what someone saw and what they make of it at once, so
                 # "observed" and "an opinion" could each be defended (review 165).
                 continue
@@ -249,7 +249,15 @@ _GUESS_ABOUT_NOW = re.compile(
 _SEEMING = re.compile(
     r"\b(?:(?:looks?|looked|looking|seems?|seemed|seeming|sounds?|sounded)"
     r"\s+(?!at\b|for\b|after\b|into\b|up\b|out\b|forward\b|round\b|around\b)\w+|"
-    r"(?:appears?|appeared) to|(?:feels?|felt) like)\b"
+    r"(?:appears?|appeared) to|(?:feels?|felt) like|"
+    # what the speaker has seen or noticed: "more focused than I have seen in twenty years" (review 199)
+    r"(?:i|we)(?:'ve|\u2019ve| have| had|'d|\u2019d)? (?:ever )?(?:seen|saw|noticed|watched|heard))\b"
+)
+# A record's finding with what is made of it: "the figures showed 'strong backing'" pairs a count
+# with a judgement, so "observed" and "an opinion" could each be defended (review 199).
+_RECORD_SHOWS = re.compile(
+    r"\b(?:figures|data|numbers|results|survey|poll|study|report|research|findings)\s+"
+    r"(?:show|shows|showed|shown|prove|proves|proved|find|finds|found)\b"
 )
 # Beliefs about what may come: the fear or worry is of something still to happen.
 _FEAR_WORDS = frozenset(

@@ -458,6 +458,10 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
         and any(overlaps(sentences_after[0], hit) for hit in hits)
     ):
         return False
+    # 'Some residents have reacted with fury. "It's toxic ...," said Graham Petts': the same with the
+    # person's quotation first, as news usually puts it (review 198).
+    if _about_people(reading, claim) and _a_persons_quotation_opens(reading, span.block, sentences_after):
+        return False
     # "... must now be kept indoors. Fairs have been cancelled. The rules may stay, officials said.":
     # an unmarked attribution closing a later sentence may cover the sentences before it too
     # (review 64); one that opens its sentence ("Critics say ...") speaks for what follows.
@@ -496,6 +500,28 @@ def _refers_back(reading: ArticleReading, block: int, sentence: tuple[int, int])
 
 def _opens_with_a_source(reading: ArticleReading, block: int, sentence: tuple[int, int]) -> bool:
     return any(mention.start == sentence[0] for _, mention in reading.mentions_in(block))
+
+
+# How many sentences a quotation that opens the next sentence may run before its speaker is named.
+QUOTED_SENTENCES_REACH = 3
+
+
+def _a_persons_quotation_opens(
+    reading: ArticleReading, block: int, sentences_after: Sequence[tuple[int, int]]
+) -> bool:
+    """The next sentence opens a quotation that a person's mention gives to them within a few
+    sentences ('"It's toxic, plain and simple. ...," said Graham Petts')."""
+    quoted = reading.quoted(block)
+    people = person_types(reading.vocabulary)
+    for sentence in sentences_after[:QUOTED_SENTENCES_REACH]:
+        if sentence[0] not in quoted:
+            return False
+        if any(
+            source.type in people and overlaps(sentence, (mention.start, mention.end))
+            for source, mention in reading.mentions_in(block)
+        ):
+            return True
+    return False
 
 
 def _opens_with_a_person(reading: ArticleReading, block: int, sentence: tuple[int, int]) -> bool:

@@ -4707,3 +4707,30 @@ def test_observation_or_opinion_is_not_asked_of_what_the_speaker_has_seen_or_a_r
     assert asked("our pupils are more focused than I have seen in twenty years of teaching") == []
     assert asked("the figures showed strong backing for the school's leadership") == []
     assert len(asked("our pupils are more focused than pupils at any other school")) == 1
+
+
+def test_no_source_is_not_the_key_where_a_persons_quotation_opens_the_next_sentence() -> None:
+    # 'Some residents have reacted with fury. "It's toxic, plain and simple. ...," said Graham
+    # Petts': he may be the claim's evidence, with his quotation first (review 198).
+    def asked(claim: str) -> list[str]:
+        b = ArticleBuilder(
+            "River",
+            [
+                "The council said the river was closed after tests.",
+                f'{claim}. "It\'s toxic, plain and simple. My grandchildren swam there," said Graham Petts, '
+                "who lives beside the river.",
+            ],
+        )
+        b.source("council", "the council", "named_organisation", ["The council said"])
+        b.source("petts", "Graham Petts, a resident", "named_person", ["said Graham Petts"])
+        b.claim("the river was closed after tests", "attributed", source="council")
+        b.claim(claim, "unattributed")
+        return [
+            q.kind
+            for kind in ("support", "who_said_it")
+            for q in questions_of(b.build(), kind)
+            if claim in q.prompt
+        ]
+
+    assert asked("Some residents have reacted with fury") == []
+    assert "support" in asked("The river runs for twelve miles through the town")

@@ -22,6 +22,7 @@ from app.domain.generate import (
     build_quiz,
     headline_annotated,
     headline_asks,
+    headline_takes_for_granted,
 )
 from app.domain.kinds.base import where
 from app.domain.passage import ArticleReading, covered
@@ -320,7 +321,8 @@ def headline_not_asked(
     # Only the advice that can still help: a question headline gets no "says more" question, and a
     # headline already marked complete is too short to select in (review 136).
     ways = []
-    asks = headline_asks(article)
+    # "How Has X Boosted Results?" takes its words as true, so it is asked about like a statement.
+    asks = headline_asks(article) and not headline_takes_for_granted(article)
     if asks:
         ways.append("a headline that asks a question gets no question of its own")
     elif not any(

@@ -406,6 +406,29 @@ def headline_asks(article: Article) -> bool:
     return article.title.rstrip().endswith("?")
 
 
+# Words after "how" that make the question ask in what way something happened, not how much.
+_HOW_AUXILIARIES = frozenset(
+    ["has", "have", "had", "did", "does", "do", "is", "are", "was", "were", "will", "could", "can", "would"]
+)
+# The headline's question word and auxiliary come before what it takes for granted.
+PRESUPPOSING_OPENING_WORDS = 2
+
+
+def headline_takes_for_granted(article: Article) -> str:
+    """ "how" or "why" where the headline's question takes what it asks about as already true ("How
+    Has Ashbury High's Four-Day Week Boosted Exam Results?" says the results were boosted, review
+    199); else "" (a yes-or-no question, "Is X About to ...?", states nothing; "How Safe Is ...?"
+    asks how much)."""
+    if not headline_asks(article):
+        return ""
+    words = [match_form(word).casefold().strip(".,;:!?'\"") for word in article.title.split()[:2]]
+    if len(words) < PRESUPPOSING_OPENING_WORDS:
+        return ""
+    if words[0] == "why" or (words[0] == "how" and words[1] in _HOW_AUXILIARIES):
+        return words[0]
+    return ""
+
+
 def _paragraph_indexes(article: Article) -> range:
     return range(1, len(article.paragraphs) + 1)
 
@@ -2755,7 +2778,9 @@ class HeadlineCheck(QuestionKind):
 
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
         vocabulary = reading.vocabulary
-        if headline_asks(reading.article):
+        asks = headline_asks(reading.article)
+        granted = headline_takes_for_granted(reading.article)
+        if asks and not granted:
             # "Is Hartwell University About to Throw Away Its Library?" says nothing: cut out of the
             # question, its words become a statement the headline never made, and "the article says
             # more" (a firm plan) could be defended (review 125).
@@ -2763,6 +2788,8 @@ class HeadlineCheck(QuestionKind):
         for index, framing, technique in _framings(reading):
             if framing.span.block != HEADLINE_BLOCK or framing.technique not in vocabulary.headline_only:
                 continue
+            if granted and framing.span.start < PRESUPPOSING_OPENING_WORDS:
+                continue  # the question word itself marked: what the question takes as true is unclear
             if says_who_only(reading, framing.span):
                 continue  # "Scientists Say": the article may well match these words
             if _repeated_in_the_body(reading, framing.span):
@@ -2772,9 +2799,16 @@ class HeadlineCheck(QuestionKind):
             words = reading.article.title if starts_with_a_link(framing.span.quote) else framing.span.quote
             quote = without_outer_quotes(in_stem(words))
             asked, right, choices = rng.choice(HEADLINE_FORMS)
+            says = f'The headline says "{quote}".'
+            if granted:
+                # A question that asks how or why something happened takes it as already true: the
+                # stem quotes the whole question and says so, so the words are not read as a statement
+                # the headline never made.
+                title = without_outer_quotes(in_stem(reading.article.title))
+                says = f'The headline asks "{title}" Asking "{granted}" treats "{quote}" as already true.'
             yield self.choice(
                 rng,
-                prompt=f'The headline says "{quote}". {asked}',
+                prompt=f"{says} {asked}",
                 explanation=_defined(
                     _notes([framing.note], f'The article does not back up "{quote}".'), technique
                 ),

@@ -7,7 +7,7 @@ import random
 from dataclasses import replace
 
 from app.domain.article import Article, Source, Vocabulary
-from app.domain.generate import all_questions
+from app.domain.generate import HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE, all_questions
 from app.domain.kinds.base import in_stem, without_outer_quotes
 from app.domain.kinds.how_to_check import CHECKABLE_KEY
 from app.domain.question import CHOICE, SELECT, Question
@@ -4734,3 +4734,30 @@ def test_no_source_is_not_the_key_where_a_persons_quotation_opens_the_next_sente
 
     assert asked("Some residents have reacted with fury") == []
     assert "support" in asked("The river runs for twelve miles through the town")
+
+
+def test_headline_check_asks_about_what_a_how_or_why_headline_takes_for_granted() -> None:
+    # "How Has Ashbury High's Four-Day Week Boosted Exam Results?" takes the boosted results as true,
+    # while the article says they will not be known until August: no quiz asked about the headline
+    # (review 199). A yes-or-no question states nothing and is still not asked (review 125).
+    def asked(headline: str, marked: str = "Boosted Exam Results") -> list[Question]:
+        b = ArticleBuilder(
+            headline,
+            [
+                "Ashbury High began a four-day week for older pupils in September. Exam results will not be "
+                "known until August, and one researcher said it may be too early to say whether it works.",
+            ],
+        )
+        b.frame(marked, "headline_body_mismatch", note="The results are not known yet.")
+        return questions_of(b.build(), "headline_check")
+
+    (how,) = asked("How Has Ashbury High's Four-Day Week Boosted Exam Results?")
+    assert how.prompt.startswith(
+        'The headline asks "How Has Ashbury High\'s Four-Day Week Boosted Exam Results?" Asking "how" '
+        'treats "Boosted Exam Results" as already true.'
+    )
+    assert how.choices[how.answer[0]] in (HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE)
+    assert len(asked("Why Has Ashbury High's Four-Day Week Boosted Exam Results?")) == 1
+    assert asked("Has Ashbury High's Four-Day Week Boosted Exam Results?") == []
+    assert asked("How Far Has Ashbury High's Four-Day Week Boosted Exam Results?") == []  # how much
+    assert asked("How Has Ashbury High's Four-Day Week Boosted Exam Results?", "How Has Ashbury") == []

@@ -122,7 +122,9 @@ SUPPORT_DEFINITIONS = {
         "The writer says it as if it were certain, and does not say who says so or how anyone knows."
     ),
     SUPPORT_HEDGED: 'The writer uses words like "reportedly", "may" or "could" and does not say who says so.',
-    SUPPORT_UNNAMED: 'The article says who it comes from only as "a fighter", "experts" or "some residents".',
+    SUPPORT_UNNAMED: (
+        'The article says who it comes from only as "one worker", "experts" or "some residents".'
+    ),
     SUPPORT_NAMED: "The article names who it comes from: a person, a group, a news outlet or a document.",
 }
 SUPPORT_CHOICES = tuple(SUPPORT_DEFINITIONS)

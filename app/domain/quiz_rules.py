@@ -207,6 +207,8 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
         or quotes_the_claim_of(b, a)
         or names_the_speaker_of(a, b)
         or names_the_speaker_of(b, a)
+        or offers_the_record_of(a, b)
+        or offers_the_record_of(b, a)
         or (
             (a.kind == b.kind or _unsourced_key(a) or _unsourced_key(b))
             and a.extra.get("sentence") is not None
@@ -426,6 +428,14 @@ def names_the_speaker_of(a: Question, b: Question) -> bool:
     shared = _word_runs(b.quote, SPEAKER_BESIDE_WORDS) & _word_runs(a.explanation, SPEAKER_BESIDE_WORDS)
     # Not "of the town": at least two words of meaning in the run.
     return any(sum(len(word) >= 4 for word in run) >= 2 for run in shared)
+
+
+def offers_the_record_of(a: Question, b: Question) -> bool:
+    """``a`` offers, as the wrong place to check its claim, the record that ``b``'s claim comes from
+    ("Look at the original yourself: Zoomly's trip figures" beside "How well supported: 'Riders have
+    made more than 1.2 million trips'", review 201): seeing it named tells where ``b``'s claim is from."""
+    claim = b.extra.get("claim")
+    return claim is not None and claim in a.extra.get("offered_claims", ())
 
 
 @lru_cache(maxsize=4096)

@@ -4761,3 +4761,41 @@ def test_headline_check_asks_about_what_a_how_or_why_headline_takes_for_granted(
     assert asked("Has Ashbury High's Four-Day Week Boosted Exam Results?") == []
     assert asked("How Far Has Ashbury High's Four-Day Week Boosted Exam Results?") == []  # how much
     assert asked("How Has Ashbury High's Four-Day Week Boosted Exam Results?", "How Has Ashbury") == []
+
+
+def test_a_quiz_never_offers_the_record_behind_another_questions_claim_as_a_wrong_place_to_check() -> None:
+    # "Look at the original yourself: Zoomly's trip figures" (a wrong choice of "how would you check
+    # it" on the council report's claim) beside "How well supported: 'Riders have made more than 1.2
+    # million trips'": seeing the trip figures named answers it (review 201, 15 of 40 quizzes).
+    from app.domain.quiz_rules import conflicts
+
+    b = ArticleBuilder(
+        "Scooters",
+        [
+            "Riders have made more than 1.2 million trips, according to figures published by Zoomly.",
+            "A report by the council's road safety team recorded 41 injuries in 18 months.",
+        ],
+    )
+    b.source(
+        "figures", "Zoomly's trip figures", "document_or_data", ["according to figures published by Zoomly"]
+    )
+    b.source(
+        "report",
+        "the road safety team's report",
+        "document_or_data",
+        ["A report by the council's road safety team recorded"],
+    )
+    b.claim("Riders have made more than 1.2 million trips", "attributed", source="figures")
+    b.claim("41 injuries in 18 months", "attributed", source="report")
+    article = b.build()
+    supports = {q.extra["claim"]: q for q in questions_of(article, "support")}
+    offered = 0
+    for seed in range(1, 6):
+        for check in questions_of(article, "how_to_check", seed):
+            if check.extra["claim"] != 1:
+                continue
+            offers_figures = any("trip figures" in choice for choice in check.choices)
+            offered += offers_figures
+            assert offers_figures == (check.extra.get("offered_claims") == [0])
+            assert conflicts(check, supports[0]) == offers_figures
+    assert offered

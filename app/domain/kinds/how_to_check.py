@@ -147,7 +147,9 @@ _STEP_FOR = {
 }
 
 
-def _check_elsewhere(claim: Claim, source: Source, candidates: list[Source], rng: random.Random) -> list[str]:
+def _check_elsewhere(
+    claim: Claim, source: Source, candidates: list[Source], rng: random.Random
+) -> list[tuple[str, Source]]:
     """A real check aimed at the wrong place: the original of another record (or the report of
     another outlet) the article names, so that only a student who found where the claim comes from
     picks the key; the other wrong steps check nothing, and without it the key is the one sensible
@@ -160,8 +162,9 @@ def _check_elsewhere(claim: Claim, source: Source, candidates: list[Source], rng
     # (review 102).
     about = content_words(claim.span.quote)
     related = [other for other in candidates if content_words(source_label(other)) & about]
-    label = _short(source_label(rng.choice(related or candidates)))
-    return [template.format(label=label, owner=_possessive(label))]
+    other = rng.choice(related or candidates)
+    label = _short(source_label(other))
+    return [(template.format(label=label, owner=_possessive(label)), other)]
 
 
 def _claim_points_at_the_key(claim: Claim, source: Source, candidates: list[Source], right: str) -> bool:
@@ -239,6 +242,19 @@ class HowToCheck(QuestionKind):
                 continue
             # The key's sentence with its names left out: two alike in one quiz show the pattern.
             template = right.split(":", 1)[0] if ":" in right else right.split(" ", 1)[0]
+            wrong, offered = self.wrong_steps(reading, claim, revealed, elsewhere, rng)
+            # The claims of a record offered as the wrong place to look that share a word with its name:
+            # a question on one of them ("How well supported: 'Riders have made 1.2 million trips'") is
+            # answered by seeing the record named here ("Look at the original yourself: Zoomly's trip
+            # figures", review 201).
+            named = content_words(source_label(offered)) if offered is not None else set()
+            their_claims = [
+                i
+                for i, other in enumerate(claims)
+                if offered is not None
+                and other.source == offered.id
+                and named & content_words(other.span.quote)
+            ]
             yield self.choice(
                 rng,
                 prompt=(
@@ -247,7 +263,7 @@ class HowToCheck(QuestionKind):
                 ),
                 explanation=_notes([reason, claim.note], reason),
                 right=right,
-                wrong=self.wrong_steps(reading, claim, revealed, elsewhere, rng),
+                wrong=wrong,
                 span=claim.span,
                 # Its key tells what kind of source that is (an outlet, a document, an unnamed source);
                 # a note that describes who makes the claim tells that too ("This comes from one keeper
@@ -259,13 +275,17 @@ class HowToCheck(QuestionKind):
                     }
                 ),
                 line=claim.line,
-                extra={"claim": index, "template": template},
+                extra={
+                    "claim": index,
+                    "template": template,
+                    **({"offered_claims": their_claims} if their_claims else {}),
+                },
             )
 
     @staticmethod
     def wrong_steps(
         reading: ArticleReading, claim: Claim, revealed: str, elsewhere: list[Source], rng: random.Random
-    ) -> list[str]:
+    ) -> tuple[list[str], Source | None]:
         """Where the key names an outlet or a document, one wrong answer names it too, as a reason to
         check nothing ("Nothing: CNN reported it, ..."), so the key is not the only choice that
         names something from the article, and another may aim at one of ``elsewhere`` (see
@@ -278,11 +298,12 @@ class HowToCheck(QuestionKind):
             steps = [step for step in steps if not _ABOUT_SHARING.search(step.casefold())]
         trust = TRUST_WITHOUT_CHECKING.get(source.type)
         if trust is None:
-            return rng.sample(steps, MAX_WRONG_STEPS)
+            return rng.sample(steps, MAX_WRONG_STEPS), None
         others = [step for step in steps if not step.startswith("Nothing:")]
         wrong_place = _check_elsewhere(claim, source, elsewhere, rng)
         generic = rng.sample(others, MAX_WRONG_STEPS - 1 - len(wrong_place))
-        return [trust.format(label=label), *wrong_place, *generic]
+        offered = wrong_place[0][1] if wrong_place else None
+        return [trust.format(label=label), *(step for step, _ in wrong_place), *generic], offered
 
     @staticmethod
     def step(reading: ArticleReading, claim: Claim) -> tuple[str, str, str] | None:

@@ -4799,3 +4799,26 @@ def test_a_quiz_never_offers_the_record_behind_another_questions_claim_as_a_wron
             assert offers_figures == (check.extra.get("offered_claims") == [0])
             assert conflicts(check, supports[0]) == offers_figures
     assert offered
+
+
+def test_whose_framing_shows_the_words_without_the_articles_quotation_marks() -> None:
+    # 'Whose words are these, in paragraph 1: "'going soft'"?': the marks rule out the writer before
+    # the article is read (review 203).
+    b = ArticleBuilder(
+        "Homework",
+        [
+            'Mark Denholm, a father of two, said the school was "going soft" on homework and reading.',
+            "Headteacher Ruth Pryce said pupils read for twenty minutes a night. Councillor Ann Lee said "
+            "the council would watch the trial.",
+        ],
+    )
+    b.source("denholm", "Mark Denholm, a father", "named_person", ["Mark Denholm, a father of two, said"])
+    b.source("pryce", "Ruth Pryce, the headteacher", "named_person", ["Headteacher Ruth Pryce said"])
+    b.source("lee", "Ann Lee, a councillor", "named_official", ["Councillor Ann Lee said"])
+    b.claim("pupils read for twenty minutes a night", "attributed", source="pryce")
+    b.claim("the council would watch the trial", "attributed", source="lee")
+    b.frame('"going soft"', "loaded_language", note="A sneer, not a fact.")
+    questions = [q for seed in range(1, 4) for q in questions_of(b.build(), "whose_words", seed)]
+    assert questions
+    for question in questions:
+        assert question.prompt == 'Whose words are these, in paragraph 1: "going soft"?'

@@ -28,6 +28,7 @@ from app.domain.kinds.base import (
     source_label,
     vague_people,
     where,
+    without_outer_quotes,
 )
 from app.domain.kinds.headline_quote import (
     capitalised_names,
@@ -148,7 +149,9 @@ class WhoseWords(QuestionKind):
         span = framing.span
         return self.choice(
             rng,
-            prompt=f'Whose words are these, in {where(span.block)}: "{in_stem(span.quote)}"?',
+            # Without the article's quotation marks: they would answer the question ('"going soft"'
+            # rules out the writer, review 203); finding them in the article is the lesson.
+            prompt=f'Whose words are these, in {where(span.block)}: "{_unquoted(span.quote)}"?',
             explanation=_notes([reason, framing.note], reason),
             right=right,
             wrong=wrong,
@@ -157,6 +160,14 @@ class WhoseWords(QuestionKind):
             line=framing.line,
             extra={"framing": index, "spans": [[span.block, *sentence_of(reading, span)]]},
         )
+
+
+_DOUBLE_MARKS = str.maketrans("", "", '"\u201c\u201d')
+
+
+def _unquoted(quote: str) -> str:
+    """The words for the stem without the quotation marks they stand in."""
+    return without_outer_quotes(in_stem(quote.translate(_DOUBLE_MARKS)).strip())
 
 
 def _note_words(framing: Framing) -> set[str]:

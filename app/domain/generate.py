@@ -3189,16 +3189,7 @@ class FindFraming(FindInPassage):
             start, end = without_edge_articles(words, (item.span.start, item.span.end), _US)
             if self._marked_and_named(reading, block, item):
                 continue  # found by either part: see cores_in
-            quoted: set[int] = set()
-            named: set[int] = set()  # a word the note quotes on its own: '"Just" makes nine sound few'
-            for phrase in _framing_words_quoted(item.note):
-                for found in find_all(text, match_form(phrase).lower()):
-                    # "The whole town centre" quoted from a span the article's "the" starts (review 63).
-                    first, last = without_edge_articles(words, words.word_range(*found))
-                    if start <= first < last <= end:
-                        quoted.update(range(first, last))
-                        if last - first == 1:
-                            named.add(first)
+            quoted, named, _ = self._note_quotes(words, text, item, start, end)
             # An emotive word of the vocabulary inside the span ("massacre" of "it's a massacre"), or
             # in a short span a sweeping one ("every" of "almost every high street", review 60); in a
             # long one it may be an idiom ("fun for the whole family").
@@ -3235,6 +3226,29 @@ class FindFraming(FindInPassage):
                     break
         return keys
 
+    @staticmethod
+    def _note_quotes(
+        words: Block, text: str, item: Framing, start: int, end: int
+    ) -> tuple[set[int], set[int], int]:
+        """The words of the span [start, end) the teacher's note quotes, those it quotes one word at
+        a time ('"Just" makes nine sound few'), and how many of its phrases the span holds.  ``text``:
+        the passage, lowercased."""
+        quoted: set[int] = set()
+        named: set[int] = set()
+        phrases = 0
+        for phrase in _framing_words_quoted(item.note):
+            inside = False
+            for found in find_all(text, match_form(phrase).lower()):
+                # "The whole town centre" quoted from a span the article's "the" starts (review 63).
+                first, last = without_edge_articles(words, words.word_range(*found))
+                if start <= first < last <= end:
+                    inside = True
+                    quoted.update(range(first, last))
+                    if last - first == 1:
+                        named.add(first)
+            phrases += inside
+        return quoted, named, phrases
+
     def cores_in(
         self, reading: ArticleReading, block: int, keys: Sequence[tuple[int, int]]
     ) -> list[tuple[int, list[int]]]:
@@ -3242,7 +3256,9 @@ class FindFraming(FindInPassage):
         one, if it has one): "completely harmless" finds "completely harmless and fun for the whole
         family", where half its words would ask a student who saw the framing for four; and one
         plain word never finds a span on its own ("Success" of "Runaway Success")."""
-        words = reading.blocks[block].words
+        block_words = reading.blocks[block]
+        words = block_words.words
+        text = match_form(block_words.text).lower()
         key_words = {i for s, e in keys for i in range(s, e)}
         cores = []
         for item in reading.article.framing:
@@ -3265,6 +3281,15 @@ class FindFraming(FindInPassage):
                 i for i in range(start + 1, end) if match_form(words[i]).casefold() in _VERB_PARTICLES
             ]
             meaning = [i for i in range(start, end) if _is_meaning_word(words[i]) and i not in particles]
+            # Phrases the note quotes one by one, too many words together to be the key:
+            # '"Screaming" is stronger than "shouting", and "grown adults" makes the parents sound like
+            # bullies' of "grown adults screaming at them": each is what the note says pushes, so any
+            # of them finds the span ("screaming" found half of it, review 205).
+            quoted, _, phrases = self._note_quotes(block_words, text, item, start, end)
+            noted = [i for i in sorted(quoted) if _is_meaning_word(words[i])]
+            if phrases >= 2 and noted:
+                cores.append((1, noted))
+                continue
             if len(meaning) >= MEANING_WORDS_TO_FIND:
                 meaning = sorted([*meaning, *particles])
             if meaning:

@@ -4822,3 +4822,31 @@ def test_whose_framing_shows_the_words_without_the_articles_quotation_marks() ->
     assert questions
     for question in questions:
         assert question.prompt == 'Whose words are these, in paragraph 1: "going soft"?'
+
+
+def test_find_framing_each_phrase_the_note_quotes_finds_the_span() -> None:
+    # '"Screaming" is stronger than "shouting", and "grown adults" makes the parents sound like
+    # bullies' for "grown adults screaming at them": "screaming" found half of it while the plainer
+    # "grown adults" found all of it (review 205, a fail).
+    b = ArticleBuilder(
+        "Touchline",
+        [
+            "The league's chair said children should be able to play without grown adults screaming at "
+            "them from two yards away, and that the new rope would stay for the whole season.",
+        ],
+    )
+    b.source("chair", "the league's chair", "named_person", ["The league's chair said"])
+    b.frame(
+        "grown adults screaming at them",
+        "loaded_language",
+        note='"Screaming" is stronger than "shouting", and "grown adults" makes the parents sound cruel.',
+    )
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+
+    def score(*phrases: str) -> float:
+        return score_answer(question, selected(question, *phrases)).score
+
+    assert score("screaming") == 1.0
+    assert score("grown adults") == 1.0
+    assert score("at them") < 1.0

@@ -2876,10 +2876,21 @@ def _repeated_in_the_body(reading: ArticleReading, span: Span) -> bool:
                 continue
             if foretold and not speaks_of_the_future(text):
                 continue
+            if _ELSEWHERE.search(match_form(text).casefold()):
+                # "Similar bans in other towns may have cut park fires" beside "Council Bans
+                # Barbecues": a sentence about somewhere else says nothing of this place (review 202).
+                continue
             said = [i for i in range(start, end) if _stems(words.words[i], sweeping) & marked]
             if not any(i - DOUBT_REACH <= hit < i for i in said for hit in doubts):
                 return True
     return False
+
+
+# Words that put a sentence somewhere else than the article's own story.
+_ELSEWHERE = re.compile(
+    r"\b(?:similar|elsewhere|other (?:towns?|cities|councils?|areas?|countries|places|schools|parks|"
+    r"regions|parts of))\b"
+)
 
 
 # The longest framing span whose sweeping word ("every", "nobody") is its key.

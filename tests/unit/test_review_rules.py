@@ -4850,3 +4850,19 @@ def test_find_framing_each_phrase_the_note_quotes_finds_the_span() -> None:
     assert score("screaming") == 1.0
     assert score("grown adults") == 1.0
     assert score("at them") < 1.0
+
+
+def test_headline_check_a_sentence_about_somewhere_else_does_not_say_the_headlines_words() -> None:
+    # "Similar bans in other towns may have cut the number of park fires" kept "Council Bans
+    # Disposable Barbecues" (only a proposal in the article) out of every quiz (review 202).
+    def asked(sentence: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Ferndale Council Bans Disposable Barbecues",
+            ["Disposable barbecues could be banned from Ferndale's parks as early as June.", sentence],
+        )
+        b.frame("Bans", "headline_body_mismatch", note="Nothing is banned yet: it is only a proposal.")
+        return questions_of(b.build(), "headline_check")
+
+    assert len(asked("Similar bans in other towns may have cut the number of park fires.")) == 1
+    assert len(asked("Ashby's ban elsewhere in the county cut fires by half.")) == 1
+    assert asked("From today the council bans them in every park.") == []

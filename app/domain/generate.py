@@ -2864,6 +2864,9 @@ def _repeated_in_the_body(reading: ArticleReading, span: Span) -> bool:
     # does not say what the headline says will happen (review 130).
     headline = reading.blocks[span.block]
     foretold = speaks_of_the_future(headline.text_of(max(0, span.start - 2), span.end))
+    # "Who Have No Choice" beside "we have no choice but to come": the headline's own "no" is no
+    # denial where the article repeats it (review 204).
+    denies = _DENIAL.search(match_form(span.quote).casefold()) is None
     for block in _paragraph_indexes(reading.article):
         words = reading.blocks[block]
         # A word of doubt or a rough size just before the words ("may be losing almost an hour",
@@ -2872,7 +2875,9 @@ def _repeated_in_the_body(reading: ArticleReading, span: Span) -> bool:
         doubts = [hit[0] for hit in reading.hedge_hits(block) + reading.approximate_hits(block)]
         for start, end in reading.sentences(block):
             text = words.text_of(start, end)
-            if not marked <= _stems(text, sweeping) or _DENIAL.search(match_form(text).casefold()):
+            if not marked <= _stems(text, sweeping) or (
+                denies and _DENIAL.search(match_form(text).casefold())
+            ):
                 continue
             if foretold and not speaks_of_the_future(text):
                 continue

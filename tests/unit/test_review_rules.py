@@ -4866,3 +4866,19 @@ def test_headline_check_a_sentence_about_somewhere_else_does_not_say_the_headlin
     assert len(asked("Similar bans in other towns may have cut the number of park fires.")) == 1
     assert len(asked("Ashby's ban elsewhere in the county cut fires by half.")) == 1
     assert asked("From today the council bans them in every park.") == []
+
+
+def test_headline_check_the_headlines_own_no_is_no_denial_where_the_article_repeats_it() -> None:
+    # "Why Is the Trust Cashing In on Visitors Who Have No Choice?" beside a visitor's "They know we
+    # have no choice but to come": the article says the same words, so "the same" could be
+    # defended (review 204).
+    def asked(quote: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Why Is Northmoor Trust Charging Visitors Who Have No Choice?",
+            ["The trust will charge visitors £3 a day from April.", f'"{quote}," one visitor said.'],
+        )
+        b.frame("Who Have No Choice", "headline_body_mismatch", note="Only one visitor says so.")
+        return questions_of(b.build(), "headline_check")
+
+    assert asked("They know we have no choice but to come") == []
+    assert len(asked("It is a lot of money for a short visit")) == 1

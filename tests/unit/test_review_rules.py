@@ -4706,6 +4706,12 @@ def test_observation_or_opinion_is_not_asked_of_what_the_speaker_has_seen_or_a_r
 
     assert asked("our pupils are more focused than I have seen in twenty years of teaching") == []
     assert asked("the figures showed strong backing for the school's leadership") == []
+    # The record just before the claim: "the figures showed that [parking was now a health issue]"
+    # (review 204).
+    b = ArticleBuilder("Parking", ["Anita Scott said the figures showed that parking was now a problem."])
+    b.source("scott", "Anita Scott", "named_person", ["Anita Scott said"])
+    b.claim("parking was now a problem", "attributed", source="scott", kind="opinion")
+    assert questions_of(b.build(), "statement_kind") == []
     assert len(asked("our pupils are more focused than pupils at any other school")) == 1
 
 

@@ -158,7 +158,11 @@ class StatementKind(QuestionKind):
                 continue
             if claim.kind == "opinion" and (speaks_of_the_future(quote) or _FUTURE.search(quote)):
                 continue  # "this will ruin the town": a forecast as well as a view
-            if claim.kind == "opinion" and (_SEEMING.search(quote) or _RECORD_SHOWS.search(quote)):
+            if claim.kind == "opinion" and (
+                _SEEMING.search(quote)
+                or _RECORD_SHOWS.search(quote)
+                or _a_records_finding(reading, claim.span)
+            ):
                 # "They look bored in there": what someone saw and what they make of it at once, so
                 # "observed" and "an opinion" could each be defended (review 165).
                 continue
@@ -291,6 +295,14 @@ def _in_future_sentence(reading: ArticleReading, span: Span) -> bool:
 _PLANNED = re.compile(r"\b(?:wants?|plans?|planning|aims?|intends?|proposes?|proposing|seeks?|seeking) to\b")
 # How many words before a claim may say it is planned.
 PLAN_REACH = 4
+
+
+def _a_records_finding(reading: ArticleReading, span: Span) -> bool:
+    """The words just before the claim say a record shows it ("Anita Scott said the figures showed
+    that [parking was now a health issue]", review 204)."""
+    block = reading.blocks[span.block]
+    before = match_form(" ".join(block.words[max(0, span.start - PLAN_REACH) : span.start])).casefold()
+    return _RECORD_SHOWS.search(before) is not None
 
 
 def _planned(reading: ArticleReading, span: Span) -> bool:

@@ -2055,6 +2055,11 @@ _NOTE_POINTS_TO_SUPPORT = re.compile(
     r"|\bonly (?:one|a single)\b[^.]{0,60}\b(?:is|was) (?:quoted|named)\b"
     # "probably come from the company's announcement", "gives one shop's sales as an example" (review 145)
     r"|\b(?:probably|most likely|likely|may|might) (?:comes?|came) from\b|\bas an example\b"
+    # "It is probably from the league" (review 205), "the article gives one example: a café whose owner
+    # is not named" (review 198), "One angry visitor is quoted" (review 204)
+    r"|\b(?:is|are|was|were) (?:probably|most likely|likely|perhaps) from\b"
+    r"|\bgives? (?:one|an|a single) example\b"
+    r"|\bone\b[^.]{0,40}\b(?:is|was) quoted\b"
 )
 
 

@@ -4888,3 +4888,33 @@ def test_headline_check_the_headlines_own_no_is_no_denial_where_the_article_repe
 
     assert asked("They know we have no choice but to come") == []
     assert len(asked("It is a lot of money for a short visit")) == 1
+
+
+def test_no_source_is_not_the_key_where_the_note_guesses_or_points_at_the_source() -> None:
+    # "It is probably from the league, but the article does not say so" (review 205), "the article
+    # gives one example: a café whose owner is not named" (review 198), "One angry visitor is
+    # quoted" (review 204): shown after "no source", each argues for another choice.
+    def asked(note: str) -> list[str]:
+        b = ArticleBuilder(
+            "League",
+            [
+                "The league said the rope would stay. Coach Sam Reid said parents were shouting less.",
+                "The league runs 140 teams of players in the town.",
+            ],
+        )
+        b.source("league", "the league", "named_organisation", ["The league said"])
+        b.source("reid", "Sam Reid, a coach", "named_person", ["Coach Sam Reid said"])
+        b.claim("the rope would stay", "attributed", source="league")
+        b.claim("parents were shouting less", "attributed", source="reid")
+        b.claim("The league runs 140 teams of players in the town", "unattributed", note=note)
+        return [
+            q.kind
+            for kind in ("support", "who_said_it")
+            for q in questions_of(b.build(), kind)
+            if "140" in q.prompt
+        ]
+
+    assert asked("It is probably from the league, but the article does not say so.") == []
+    assert asked("The article gives one example: a café whose owner is not named.") == []
+    assert asked("One angry visitor is quoted.") == []
+    assert "support" in asked("The article gives no source for the number of teams.")

@@ -4918,3 +4918,27 @@ def test_no_source_is_not_the_key_where_the_note_guesses_or_points_at_the_source
     assert asked("The article gives one example: a café whose owner is not named.") == []
     assert asked("One angry visitor is quoted.") == []
     assert "support" in asked("The article gives no source for the number of teams.")
+
+
+def test_whose_words_the_headline_quotes_offers_no_one_whose_own_quotation_uses_one_of_its_words() -> None:
+    # "Scorched Earth" offered Helen Marsh, whose "Every summer we find scorched patches of grass" is
+    # not clearly wrong (review 202).
+    b = ArticleBuilder(
+        "Ferndale Bans Barbecues After 'Scorched Earth' Summer",
+        [
+            '"Every summer we find scorched patches of grass," said Councillor Helen Marsh.',
+            '"Last August the whole hillside looked like scorched earth," said resident Tom Adeyemi.',
+            '"We sell fewer barbecues than we used to," said shop owner Gary Pike. Park ranger Ann Cole '
+            "said fires had doubled.",
+        ],
+    )
+    b.source("marsh", "Helen Marsh, a councillor", "named_official", ["said Councillor Helen Marsh"])
+    b.source("adeyemi", "Tom Adeyemi, a resident", "named_person", ["said resident Tom Adeyemi"])
+    b.source("pike", "Gary Pike, a shop owner", "named_person", ["said shop owner Gary Pike"])
+    b.source("cole", "Ann Cole, a park ranger", "named_person", ["Park ranger Ann Cole said"])
+    b.claim("fires had doubled", "attributed", source="cole")
+    b.frame("'Scorched Earth'", "scare_quotes", note="Whose words are these?")
+    for seed in range(1, 8):
+        (question,) = questions_of(b.build(), "headline_quote", seed)
+        assert question.choices[question.answer[0]] == "Tom Adeyemi"
+        assert "Helen Marsh" not in question.choices

@@ -166,6 +166,9 @@ class HeadlineQuote(QuestionKind):
         if content_words(source_label(speaker)) & shown:
             return None  # "the students' union housing officer" beside 'Housing Emergency' (review 88)
         wrong_sources = other_speakers(reading, speaker, sentence, block, shown)
+        # Not one whose own quotation uses a word of them: Helen Marsh's "scorched patches of grass"
+        # beside "Scorched Earth" is not clearly wrong (review 202).
+        wrong_sources = [s for s in wrong_sources if not quoted_words_of(reading, s) & shown]
         # One wrong source of the speaker's own kind at least: beside a referee's "Scared", an
         # association and a radio station are no real choice (review 74).
         family = source_family(reading.vocabulary, speaker.type)
@@ -454,3 +457,18 @@ def other_speakers(
         # Harwood Echo" for a councillor's "We have to choose" (review 201), as in "who said it".
         and not (speaker.type in person_types(reading.vocabulary) and only_passes_words_on(article, s))
     ]
+
+
+def quoted_words_of(reading: ArticleReading, source: Source) -> set[str]:
+    """The meaning words (by their roots) of the quotations in the sentences of a source's mentions."""
+    found: set[str] = set()
+    for mention in source.mentions:
+        if mention.block == HEADLINE_BLOCK:
+            continue
+        quoted = reading.quoted(mention.block)
+        words = reading.blocks[mention.block].words
+        for first, last in reading.sentences_of(mention):
+            inside = [words[i] for i in range(first, last) if i in quoted]
+            if inside:
+                found |= content_words(" ".join(inside))
+    return found

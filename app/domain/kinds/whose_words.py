@@ -35,6 +35,7 @@ from app.domain.kinds.headline_quote import (
     other_speakers,
     quoted_indexes,
     quoted_speaker,
+    quoted_words_of,
     sentence_of,
 )
 from app.domain.passage import ArticleReading, in_quotation
@@ -99,12 +100,12 @@ class WhoseWords(QuestionKind):
         note_words = _note_words(framing)
         if note_words & _WRITER_WORDS:
             return None  # the teacher's note speaks of the writer: it may argue for another answer
-        others = other_speakers(
-            reading, speaker, sentence_of(reading, span), span.block, content_words(span.quote)
-        )
+        shown = content_words(span.quote)
+        others = other_speakers(reading, speaker, sentence_of(reading, span), span.block, shown)
         if any(note_words & capitalised_names(source_label(s)) for s in others):
             return None  # the note names somebody else
-        people = _people_and_bodies(reading, others)
+        # Not one whose own quotation uses a word of them (review 202), as for the headline's words.
+        people = [s for s in _people_and_bodies(reading, others) if not quoted_words_of(reading, s) & shown]
         labels = _distinct(source_label(s) for s in people)
         wrong = rng.sample(labels, min(MAX_WRONG_SOURCES, len(labels)))
         reason = _QUOTED_REASON.format(label=label)

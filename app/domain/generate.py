@@ -1440,6 +1440,11 @@ class FindInPassage(QuestionKind):
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         raise NotImplementedError
 
+    def also_right_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+        """Words that are right to select but not needed, which the explanation names so that a
+        student who selected them does not read the answer as saying they were wrong."""
+        return []
+
     def guessed_without_reading(self, reading: ArticleReading, block: int, question: Question) -> bool:
         """The passage's punctuation or shape alone points at every answer (see FindFraming)."""
         return False
@@ -1452,6 +1457,7 @@ class FindInPassage(QuestionKind):
             free = self.free_in(reading, index)
             block = reading.blocks[index]
             texts = [_phrase(reading, index, s, e) for (s, e), *_ in gold]
+            also = [_phrase(reading, index, s, e) for s, e in self.also_right_in(reading, index)]
             keys, cores = self.keys_and_cores_in(reading, index)
             extra: dict[str, Any] = {"free": [list(span) for span in free]}
             if cores:
@@ -1461,7 +1467,14 @@ class FindInPassage(QuestionKind):
                 explanation=_notes(
                     [
                         # 'so-called "crackdown' reads "so-called 'crackdown'" (review 68).
-                        self.lead.format(words=", ".join(f'"{in_stem(t)}"' for t in dict.fromkeys(texts))),
+                        self.lead.format(words=", ".join(f'"{in_stem(t)}"' for t in dict.fromkeys(texts)))
+                        + (
+                            " Right to select too, though not needed: "
+                            + ", ".join(f'"{in_stem(t)}"' for t in dict.fromkeys(also))
+                            + "."
+                            if also
+                            else ""
+                        ),
                         *_labelled_notes(texts, gold),
                     ],
                     _words_to_select(texts),
@@ -1580,6 +1593,16 @@ class FindSources(FindInPassage):
             for other in reading.article.source(link).mentions
         )
 
+    def also_right_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+        """A source's second reporting verb ("and warned that"): it finds that the source said it, so
+        the explanation names it (reviews 202 and 205: a student who selected it saw it left out)."""
+        return runs(
+            i
+            for source, mention in reading.mentions_in(block)
+            if not self._said_again(reading, source, mention)
+            for i in self._verbs_said_again(reading, block, source, mention)
+        )
+
     def _verbs_said_again(
         self, reading: ArticleReading, block: int, source: Source, mention: Span
     ) -> list[int]:
@@ -1665,6 +1688,14 @@ class FindSources(FindInPassage):
             if self._only_a_name(reading, block, source, mention)
             or self._said_again(reading, source, mention)
             or gives_nothing(reading, block, mention)
+        ]
+        # The "that" after a second reporting verb, as after the first ("and warned that", review 205).
+        free += [
+            (mention.end, mention.end + 1)
+            for source, mention in reading.mentions_in(block)
+            if self._said_again(reading, source, mention)
+            and mention.end < len(words.words)
+            and match_form(words.words[mention.end]).casefold() == "that"
         ]
         # Never a claim's own words: "In an online poll last week, 61 per cent of the 820 readers who
         # voted supported a Saturday ban" is what the poll found, not who it is (review 98).

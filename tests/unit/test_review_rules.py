@@ -4553,6 +4553,9 @@ def test_find_sources_a_sources_second_verb_finds_that_it_was_said() -> None:
         return score_answer(q, selected(q, *phrases)).score
 
     assert score(friends, "Friends of Hollin Moor", "warned") == 1.0
+    assert score(friends, "Friends of Hollin Moor", "warned", "that") == 1.0  # "that" costs nothing
+    # The explanation names it, so a student who selected it does not read it as wrong (reviews 202, 205).
+    assert 'Right to select too, though not needed: "warned".' in friends.explanation
     assert score(friends, "Friends of Hollin Moor", "said") == 1.0
     assert score(friends, "Friends of Hollin Moor") == 0.5  # who, but not that it was said
     assert score(friends, "said") == 0.5

@@ -102,9 +102,9 @@ def vocabulary() -> Vocabulary:
 def test_validate_article_refuses_hostile_files(case: str, vocabulary: Vocabulary, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     data, message = hostile_files(marker)[case]
-    started = time.perf_counter()
+    started = time.process_time()  # the work the file causes, whatever else the machine runs
     result = validate_article(data, "hostile.yaml", vocabulary)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert isinstance(result, ValidationResult)
     assert not result.ok and result.article is None
     assert any(message in problem.message for problem in result.errors), [str(p) for p in result.errors]

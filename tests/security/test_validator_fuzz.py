@@ -102,9 +102,11 @@ def test_the_real_files_are_valid(vocabulary: Vocabulary) -> None:
 @given(damaged=damaged_files())
 def test_damaged_real_files_never_raise(damaged: tuple[str, bytes], vocabulary: Vocabulary) -> None:
     name, data = damaged
-    started = time.perf_counter()
+    # CPU time, not elapsed time: the bound is on the work a file can cause, and a machine busy with
+    # other work stretched one run's elapsed time past it (the same file then passed).
+    started = time.process_time()
     result = validate_article(data, name, vocabulary)
-    assert time.perf_counter() - started < 3, "validation must stay quick whatever the file"
+    assert time.process_time() - started < 3, "validation must stay quick whatever the file"
     check(result, name, data)
     # The same bytes as text (what a str caller passes) are checked the same way.
     try:

@@ -1135,11 +1135,11 @@ def test_many_quotes_in_a_huge_text_stay_fast(vocabulary: Vocabulary) -> None:
     lines.append("framing:")
     for word in words[::40]:
         lines += [f"  - quote: {word}", "    technique: loaded_language"]
-    started = time.perf_counter()
+    started = time.process_time()  # the work the file causes, whatever else the machine runs
     result = validate_article("\n".join(lines), "big.yaml", vocabulary)
     assert result.article is not None
     assert len(result.article.framing) == 500
-    assert time.perf_counter() - started < 3
+    assert time.process_time() - started < 3
 
 
 def test_a_paragraph_over_a_thousand_words_is_refused(vocabulary: Vocabulary) -> None:

@@ -565,7 +565,16 @@ def _about_people(reading: ArticleReading, claim: Claim) -> bool:
     """The claim opens by speaking of a group of people ("Parents are worried too")."""
     people = (_VIEW_HOLDERS - _VIEW_QUANTIFIERS) | set(reading.vocabulary.staff_words)
     words = reading.bare_words(claim.span.block)[claim.span.start : claim.span.end]
-    return bool(people.intersection(words[:PEOPLE_REACH]))
+    # Or after "among" or "by" ("the plans have sparked fury among families who visit every day",
+    # review 204): the people the claim is about, wherever they stand in it.
+    among = [i + 1 for i, word in enumerate(words[:-1]) if word in _PEOPLE_AFTER]
+    return bool(people.intersection(words[:PEOPLE_REACH])) or any(
+        people.intersection(words[i : i + PEOPLE_REACH]) for i in among
+    )
+
+
+# Words after which a claim names the people it is about.
+_PEOPLE_AFTER = frozenset({"among", "by"})
 
 
 # Words of when, not of what: "over the past year" and "£300,000 a year" speak of two things (review 192).

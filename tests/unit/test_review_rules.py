@@ -4945,3 +4945,35 @@ def test_whose_words_the_headline_quotes_offers_no_one_whose_own_quotation_uses_
         (question,) = questions_of(b.build(), "headline_quote", seed)
         assert question.choices[question.answer[0]] == "Tom Adeyemi"
         assert "Helen Marsh" not in question.choices
+
+
+def test_no_source_is_not_the_key_where_the_claims_people_come_after_among() -> None:
+    # "the plans have sparked fury among families who visit every day. Margaret Doyle, 71, ... said":
+    # she may be one of them, and its evidence (review 204).
+    def asked(claim: str) -> list[str]:
+        b = ArticleBuilder(
+            "Parking",
+            [
+                "The trust said the charges would start in April.",
+                f"{claim}. Margaret Doyle, whose husband is on a ward, said she could not afford it.",
+            ],
+        )
+        b.source("trust", "the trust", "named_organisation", ["The trust said"])
+        b.source(
+            "doyle",
+            "Margaret Doyle, a visitor",
+            "named_person",
+            ["Margaret Doyle, whose husband is on a ward, said"],
+        )
+        b.claim("the charges would start in April", "attributed", source="trust")
+        b.claim(claim, "unattributed")
+        b.claim("she could not afford it", "attributed", source="doyle")
+        return [
+            q.kind
+            for kind in ("support", "who_said_it")
+            for q in questions_of(b.build(), kind)
+            if claim in q.prompt
+        ]
+
+    assert asked("But the plans have sparked fury among families who visit every day") == []
+    assert "support" in asked("But the car park has 400 spaces on three floors")

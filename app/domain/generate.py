@@ -3250,7 +3250,12 @@ class FindFraming(FindInPassage):
             start, end = without_edge_articles(words, (item.span.start, item.span.end), _US)
             if self._marked_and_named(reading, block, item):
                 continue  # found by either part: see cores_in
-            quoted, named, _ = self._note_quotes(words, text, item, start, end)
+            quoted, named, phrases = self._note_quotes(words, text, item, start, end)
+            meaning_quoted = [i for i in quoted if _is_meaning_word(words.words[i])]
+            if phrases >= 2 and 2 * len(meaning_quoted) > end - start:
+                # '"Penny-pinching" and "disgrace" are there to make you angry': each phrase the note
+                # quotes finds the span (see cores_in), not only its emotive word (review 206).
+                continue
             # An emotive word of the vocabulary inside the span ("massacre" of "it's a massacre"), or
             # in a short span a sweeping one ("every" of "almost every high street", review 60); in a
             # long one it may be an idiom ("fun for the whole family").

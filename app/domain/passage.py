@@ -825,6 +825,18 @@ class ArticleReading:
                     and (_is_number(words[start - 1]) or _bare(words[start - 1]) in _NUMBER_WORDS)
                 )
             ]
+            # "too early to say": inside a hedge of the vocabulary, after "to", "say" reports nobody
+            # (reviews 199, 208); "some say" still names who says.
+            hedges = [hit for hit in self.hedge_hits(block) if hit[1] - hit[0] > 1]
+            found = [
+                hit
+                for hit in found
+                if not (
+                    hit[0] > 0
+                    and _bare(words[hit[0] - 1]) == "to"
+                    and any(s <= hit[0] and hit[1] <= e and (s, e) != hit for s, e in hedges)
+                )
+            ]
             found = sorted(found + self._finding_hits(block))
             self._hit_cache[key] = found
         return found

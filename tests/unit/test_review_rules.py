@@ -4977,3 +4977,29 @@ def test_no_source_is_not_the_key_where_the_claims_people_come_after_among() -> 
 
     assert asked("But the plans have sparked fury among families who visit every day") == []
     assert "support" in asked("But the car park has 400 spaces on three floors")
+
+
+def test_say_inside_too_early_to_say_is_no_attribution() -> None:
+    # "it may be too early to say whether ...": a hedge, not someone saying (reviews 199 and 208);
+    # "Some say" still names who says.
+    assert _attribution_hits("It may be too early to say whether the trial works.") == []
+    assert _attribution_hits("Some say the trial works.") == ["say"]
+
+
+def test_find_framing_a_word_the_note_quotes_finds_the_span_beside_an_emotive_one() -> None:
+    # '"Penny-pinching" and "disgrace" are there to make you angry' for "penny-pinching disgrace":
+    # only the emotive "disgrace" found it (review 206).
+    b = ArticleBuilder(
+        "Toilets",
+        ["Campaigners called the cut a penny-pinching disgrace and said the saving was tiny."],
+    )
+    b.source("campaigners", "campaigners", "vague", ["Campaigners called"])
+    b.frame(
+        "penny-pinching disgrace",
+        "loaded_language",
+        note='"Penny-pinching" and "disgrace" are there to make you angry at the council.',
+    )
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, selected(question, "penny-pinching")).score == 1.0
+    assert score_answer(question, selected(question, "disgrace")).score == 1.0

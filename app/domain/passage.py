@@ -518,7 +518,11 @@ def attribution_key_words(
             and block.words[who[0] + 1][:1].islower()
             and _bare(block.words[who[0] + 1]) not in PRONOUNS
         ):
-            who = [who[0] + 1]
+            owned = who[0] + 1
+            # "Her own research found": "own" stresses whose it is; the research speaks (review 207).
+            if _bare(block.words[owned]) == "own" and owned + 1 < start + len(bare):
+                owned += 1
+            who = [owned]
     if not who and saying:
         who = _word_beside(block, bare, start, saying[-1])
     # The last reporting word: "a worker, who asked not to be named, told Harwick FM": "told".
@@ -531,11 +535,10 @@ def attribution_key_words(
     ):
         saying = saying[:-1]
     if len(saying) > 1 and _bare(block.words[saying[0][0]]) == "according":
-        # "according to a notice posted by the council": "posted by" says who made the record that
-        # "according to" reports; the attribution is "according to" (the key was "posted", review 198).
-        saying = [
-            hit for hit in saying if hit == saying[0] or hit[1] >= end or _bare(block.words[hit[1]]) != "by"
-        ]
+        # "according to a notice posted by the council", "according to a company statement released on
+        # Thursday": the words after the record say who made it or when; the attribution is "according
+        # to" (the keys were "posted" and "released", reviews 198 and 209).
+        saying = saying[:1]
     verb = saying[-1:]
     if verb and verb[0][1] - verb[0][0] > 1:
         # A reporting phrase counts as one word, its first that means something: "according" of
@@ -615,6 +618,9 @@ def _word_beside(block: Block, bare: list[str], start: int, verb: tuple[int, int
         index + 1 < end
         and bare[index + 1 - start] not in _NAME_SMALL_WORDS
         and "," not in block.gaps[index + 1]
+        # "according to a company statement released on Thursday": "statement", not "released"
+        # (review 209)
+        and not _starts_a_postmodifier(block.words[index + 1])
     ):
         index += 1
     return [index]

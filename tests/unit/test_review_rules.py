@@ -5003,3 +5003,35 @@ def test_find_framing_a_word_the_note_quotes_finds_the_span_beside_an_emotive_on
     (question,) = questions_of(b.build(), "find_framing")
     assert score_answer(question, selected(question, "penny-pinching")).score == 1.0
     assert score_answer(question, selected(question, "disgrace")).score == 1.0
+
+
+def test_find_sources_keys_the_record_not_own_nor_the_participle_after_it() -> None:
+    # "Her own research in three towns found" keyed "own" (review 207, a fail); "according to a
+    # company statement released on Thursday" keyed "released" (review 209, a fail).
+    def question(mention: str, text: str, name: str, kind: str, claim: str) -> Question:
+        b = ArticleBuilder("Trolleys", [text])
+        b.source("s", name, kind, [mention])
+        b.claim(claim, "attributed", source="s")
+        (found,) = questions_of(b.build(), "find_sources")
+        return found
+
+    research = question(
+        "Her own research in three towns found",
+        "Her own research in three towns found that average speeds rose again within a year of cameras "
+        "going in.",
+        "Dr Hannah Lowe, a transport researcher",
+        "named_person",
+        "average speeds rose again within a year of cameras going in",
+    )
+    statement = question(
+        "according to a company statement released on Thursday",
+        "The new trolleys hold about 40 per cent less than the old ones, according to a company statement "
+        "released on Thursday.",
+        "FreshWay, the supermarket chain",
+        "named_organisation",
+        "The new trolleys hold about 40 per cent less than the old ones",
+    )
+    assert score_answer(research, selected(research, "research", "found")).score == 1.0
+    assert score_answer(research, selected(research, "own")).score < 1.0
+    assert score_answer(statement, selected(statement, "according to a company statement")).score == 1.0
+    assert score_answer(statement, selected(statement, "according to", "released")).score < 1.0

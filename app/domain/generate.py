@@ -191,6 +191,24 @@ def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
     return span if describes and span[1] - span[0] <= longest else None
 
 
+def _who_clause(block: Block, edge: int) -> tuple[int, int] | None:
+    """A "who" clause right after a speaker's description with no comma before it ("a behavioural
+    scientist at Northgate University who was not involved in the trial", review 209): who the
+    speaker is, to the next comma or the end of the sentence, or an "and" that starts what they did."""
+    if (
+        edge >= len(block.words)
+        or block.gaps[edge] != " "
+        or block.words[edge].casefold() not in ("who", "whose")
+    ):
+        return None
+    end = edge + 1
+    while end < len(block.words) and block.gaps[end] == " ":
+        end += 1
+    joins = [i for i in range(edge + 1, end) if block.words[i].casefold() in _CLAUSE_JOINS]
+    end = joins[0] if joins else end
+    return (edge, end) if end - edge <= MAX_RELATIVE else None
+
+
 # Descriptions of a speaker after the first one: an age, then a role, then a "who" clause.
 _MORE_DESCRIPTIONS = 2
 _RELATIVE_STARTS = frozenset({"who", "which", "whom", "whose"})
@@ -1711,7 +1729,7 @@ class FindSources(FindInPassage):
         claims = [(claim.span.start, claim.span.end) for _, claim in reading.claims_in(block)]
         for _, mention in reading.mentions_in(block):
             before = _clause(words, mention.start, -1)
-            after = _clause(words, mention.end, +1)
+            after = _clause(words, mention.end, +1) or _who_clause(words, mention.end)
             free += [
                 span
                 for span in (before, after)

@@ -5035,3 +5035,30 @@ def test_find_sources_keys_the_record_not_own_nor_the_participle_after_it() -> N
     assert score_answer(research, selected(research, "own")).score < 1.0
     assert score_answer(statement, selected(statement, "according to a company statement")).score == 1.0
     assert score_answer(statement, selected(statement, "according to", "released")).score < 1.0
+
+
+def test_find_sources_a_who_clause_after_the_speakers_role_costs_nothing_without_a_comma() -> None:
+    # "said Dr Lewis Carrow, a behavioural scientist at Northgate University who was not involved in
+    # the trial": free with a comma before "who", 0.85 without (review 209).
+    b = ArticleBuilder(
+        "Trolleys",
+        [
+            "The effect may be small, said Dr Lewis Carrow, a behavioural scientist at Northgate University "
+            "who was not involved in the trial. Prices and offers matter far more, the company said.",
+        ],
+    )
+    b.source(
+        "carrow",
+        "Dr Lewis Carrow, a behavioural scientist",
+        "named_person",
+        ["said Dr Lewis Carrow, a behavioural scientist at Northgate University"],
+    )
+    b.source("company", "the company", "named_organisation", ["the company said"])
+    b.claim("The effect may be small", "attributed", source="carrow", cues=["may"])
+    b.claim("Prices and offers matter far more", "attributed", source="company")
+    (question,) = questions_of(b.build(), "find_sources")
+    whole = (
+        "said Dr Lewis Carrow a behavioural scientist at Northgate University "
+        + "who was not involved in the trial"
+    )
+    assert score_answer(question, selected(question, whole, "company said")).score == 1.0

@@ -5062,3 +5062,13 @@ def test_find_sources_a_who_clause_after_the_speakers_role_costs_nothing_without
         + "who was not involved in the trial"
     )
     assert score_answer(question, selected(question, whole, "company said")).score == 1.0
+
+
+def test_find_sources_a_body_one_owner_names_finds_its_record() -> None:
+    # "A survey of 212 parents carried out by the school's parent-teacher association last year
+    # found": only "survey" found it, "association ... found" earned an eighth (reviews 199 and 207).
+    (question,) = [q for q in questions_of(unseen_article("review207.yaml"), "find_sources") if q.block == 4]
+    others = ("Several parents wrote",)
+    assert score_answer(question, selected(question, "association", "found", *others)).score == 1.0
+    assert score_answer(question, selected(question, "survey", "found", *others)).score == 1.0
+    assert score_answer(question, selected(question, "parents", "found", *others)).score < 1.0

@@ -2273,8 +2273,28 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         relays = [s for s in reading.article.sources if s.id in chain]
         if any((r.type in UNNAMED_SOURCE_TYPES) != (level == SUPPORT_UNNAMED) for r in relays):
             return None
+        if level == SUPPORT_UNNAMED and _named_source_follows(reading, claim):
+            # "Public health experts say ... Dr Priya Sandhu, a lecturer in public health, said the
+            # evidence was 'clear and consistent'": a named expert backs it straight after, so "A
+            # source the article names" could be defended (review 206).
+            return None
         return level
     return None
+
+
+def _named_source_follows(reading: ArticleReading, claim: Claim) -> bool:
+    """The sentence after the claim's opens with a named source speaking of the same thing."""
+    block = claim.span.block
+    last = max(end for _, end in reading.sentences_of(claim.span))
+    after = [sentence for sentence in reading.sentences(block) if sentence[0] >= last][:1]
+    named = set(reading.vocabulary.named_source_types)
+    # Of the same thing as the claim's sentence, its attribution included ("public health").
+    said = " ".join(reading.blocks[block].text_of(*sentence) for sentence in reading.sentences_of(claim.span))
+    return any(
+        mention.start == sentence[0] and source.type in named and _speaks_of(reading, block, sentence, said)
+        for sentence in after
+        for source, mention in reading.mentions_in(block)
+    )
 
 
 # A claim whose own first words make an unnamed group its witnesses: "some of its members have seen",

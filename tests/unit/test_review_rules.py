@@ -5072,3 +5072,25 @@ def test_find_sources_a_body_one_owner_names_finds_its_record() -> None:
     assert score_answer(question, selected(question, "association", "found", *others)).score == 1.0
     assert score_answer(question, selected(question, "survey", "found", *others)).score == 1.0
     assert score_answer(question, selected(question, "parents", "found", *others)).score < 1.0
+
+
+def test_support_unnamed_is_not_the_key_where_a_named_source_on_the_same_thing_follows() -> None:
+    # "Public health experts say that a lack of toilets can lead people to drink less water. Dr Priya
+    # Sandhu, a lecturer in public health, said the evidence was clear": "A source the article names"
+    # could be defended (review 206).
+    def asked(second: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Toilets",
+            [
+                "Public health experts say that a lack of toilets can lead people to drink less water. "
+                f"{second}, said the evidence was clear and consistent."
+            ],
+        )
+        b.source("experts", "public health experts", "vague", ["Public health experts say"])
+        b.source("sandhu", "Dr Priya Sandhu", "named_person", [f"{second}, said"])
+        b.claim("a lack of toilets can lead people to drink less water", "attributed", source="experts")
+        b.claim("the evidence was clear and consistent", "attributed", source="sandhu")
+        return [q for q in questions_of(b.build(), "support") if "lack of toilets" in q.prompt]
+
+    assert asked("Dr Priya Sandhu, a lecturer in public health at Hallam Vale University") == []
+    assert len(asked("Dr Priya Sandhu, a lecturer in geography at Hallam Vale University")) == 1

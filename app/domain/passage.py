@@ -814,6 +814,13 @@ class ArticleReading:
                 and not (
                     end - start == 1 and _bare(words[start]) in _NOUNS_TOO and self._a_noun_here(block, start)
                 )
+                # "shows no sign of shrinking": an idiom, nobody reporting (review 209)
+                and not (
+                    _bare(words[start]) in ("show", "shows", "showed", "showing")
+                    and end + 1 < len(words)
+                    and _bare(words[end]) == "no"
+                    and _bare(words[end + 1]) in ("sign", "signs")
+                )
                 # "can become badly stressed": how someone feels, not what they stressed (review 165)
                 and not (
                     _bare(words[start]) == "stressed" and start > 0 and _bare(words[start - 1]) in _FEEL_WORDS

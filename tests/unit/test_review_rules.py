@@ -5094,3 +5094,9 @@ def test_support_unnamed_is_not_the_key_where_a_named_source_on_the_same_thing_f
 
     assert asked("Dr Priya Sandhu, a lecturer in public health at Hallam Vale University") == []
     assert len(asked("Dr Priya Sandhu, a lecturer in geography at Hallam Vale University")) == 1
+
+
+def test_shows_no_sign_is_no_attribution() -> None:
+    # "Britain's mountain of wasted food shows no sign of shrinking": nobody reports it (review 209).
+    assert _attribution_hits("The mountain of wasted food shows no sign of shrinking.") == []
+    assert _attribution_hits("The survey shows most food is wasted at home.") == ["shows"]

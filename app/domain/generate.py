@@ -2451,7 +2451,11 @@ class Support(QuestionKind):
                     if not any(b == claim.span.block and s < ce and cs < e for b, cs, ce in cues)
                 ]
             )
-            words = ", ".join(f'"{_phrase(reading, *span)}"' for span in spans)
+            # "could face a fine of up to £100": "up to" only gives a size, as spot the hedge says; beside
+            # a word of doubt it is not named as one (review 202).
+            rough = set(reading.approximate_hits(claim.span.block))
+            doubts = [span for span in spans if (span[1], span[2]) not in rough]
+            words = ", ".join(f'"{_phrase(reading, *span)}"' for span in (doubts or spans))
             return f"The writer hedges this ({words}) and does not say who says so."
         source = attributed_source(reading.article, claim)
         assert source is not None

@@ -5100,3 +5100,12 @@ def test_shows_no_sign_is_no_attribution() -> None:
     # "Britain's mountain of wasted food shows no sign of shrinking": nobody reports it (review 209).
     assert _attribution_hits("The mountain of wasted food shows no sign of shrinking.") == []
     assert _attribution_hits("The survey shows most food is wasted at home.") == ["shows"]
+
+
+def test_support_explanation_does_not_call_a_rough_size_a_hedge_beside_a_word_of_doubt() -> None:
+    # 'The writer hedges this ("could", "up to")', while spot the hedge says "up to" only gives a
+    # size (review 202).
+    b = ArticleBuilder("Barbecues", ["Anyone caught could face a fine of up to £100 from June."])
+    b.claim("Anyone caught could face a fine of up to £100", "hedged", cues=["could"])
+    (question,) = questions_of(b.build(), "support")
+    assert question.explanation.startswith('The writer hedges this ("could") and does not say who says so.')

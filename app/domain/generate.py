@@ -2451,10 +2451,10 @@ class Support(QuestionKind):
                     if not any(b == claim.span.block and s < ce and cs < e for b, cs, ce in cues)
                 ]
             )
-            # "could face a fine of up to £100": "up to" only gives a size, as spot the hedge says; beside
-            # a word of doubt it is not named as one (review 202).
+            # "could face a fine of up to £100" with the cue "could": "up to" only gives a size, as spot
+            # the hedge says, so beside a word of doubt it is named only where you listed it (review 202).
             rough = set(reading.approximate_hits(claim.span.block))
-            doubts = [span for span in spans if (span[1], span[2]) not in rough]
+            doubts = [span for span in spans if span in cues or (span[1], span[2]) not in rough]
             words = ", ".join(f'"{_phrase(reading, *span)}"' for span in (doubts or spans))
             return f"The writer hedges this ({words}) and does not say who says so."
         source = attributed_source(reading.article, claim)

@@ -191,6 +191,23 @@ def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
     return span if describes and span[1] - span[0] <= longest else None
 
 
+def _role_opening(reading: ArticleReading, block: int, edge: int) -> tuple[int, int] | None:
+    """A speaker's role opening the sentence before their name, set off by a comma ("The council's
+    cabinet member for skills, Councillor Ruth Baines, said", review 208): who speaks, as a role after
+    the name is."""
+    words = reading.blocks[block]
+    if edge <= 0 or words.gaps[edge].strip() != "," or not words.words[edge][:1].isupper():
+        return None
+    starts = [start for start, end in reading.sentences(block) if start < edge < end]
+    if not starts or edge - starts[0] > MAX_APPOSITIVE:
+        return None
+    roles = set(reading.vocabulary.role_words)
+    opening = [match_form(word).casefold() for word in words.words[starts[0] : edge]]
+    if not roles & set(opening) or any("," in words.gaps[i] for i in range(starts[0] + 1, edge)):
+        return None
+    return (starts[0], edge)
+
+
 def _who_clause(block: Block, edge: int) -> tuple[int, int] | None:
     """A "who" clause right after a speaker's description with no comma before it ("a behavioural
     scientist at Northgate University who was not involved in the trial", review 209): who the
@@ -1728,7 +1745,7 @@ class FindSources(FindInPassage):
         # voted supported a Saturday ban" is what the poll found, not who it is (review 98).
         claims = [(claim.span.start, claim.span.end) for _, claim in reading.claims_in(block)]
         for _, mention in reading.mentions_in(block):
-            before = _clause(words, mention.start, -1)
+            before = _clause(words, mention.start, -1) or _role_opening(reading, block, mention.start)
             after = _clause(words, mention.end, +1) or _who_clause(words, mention.end)
             free += [
                 span

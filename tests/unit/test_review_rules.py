@@ -5109,3 +5109,11 @@ def test_support_explanation_does_not_call_a_rough_size_a_hedge_beside_a_word_of
     b.claim("Anyone caught could face a fine of up to £100", "hedged", cues=["could"])
     (question,) = questions_of(b.build(), "support")
     assert question.explanation.startswith('The writer hedges this ("could") and does not say who says so.')
+
+
+def test_find_sources_a_role_opening_the_sentence_before_the_name_costs_nothing() -> None:
+    # "The council's cabinet member for skills, Councillor Ruth Baines, said": 0.88 for the whole
+    # attribution, though a role after the name is free (review 208).
+    (question,) = [q for q in questions_of(unseen_article("review208.yaml"), "find_sources") if q.block == 12]
+    whole = "The council's cabinet member for skills Councillor Ruth Baines said"
+    assert score_answer(question, selected(question, whole)).score == 1.0

@@ -5117,3 +5117,35 @@ def test_find_sources_a_role_opening_the_sentence_before_the_name_costs_nothing(
     (question,) = [q for q in questions_of(unseen_article("review208.yaml"), "find_sources") if q.block == 12]
     whole = "The council's cabinet member for skills Councillor Ruth Baines said"
     assert score_answer(question, selected(question, whole)).score == 1.0
+
+
+def test_whose_framing_answered_by_the_writer_does_not_share_a_quiz_with_a_claim_of_its_paragraph() -> None:
+    # "Whose words are these: 'hit hardest'?", the writer, explained as "no 'said' or 'according to'
+    # in the paragraph", beside "Who does the article say this comes from" on a claim of that
+    # paragraph, answered "The article does not say" (review 213, both quizzes).
+    from app.domain.quiz_rules import conflicts
+
+    b = ArticleBuilder(
+        "Theatre",
+        [
+            "The theatre's director, Helen Crowther, said the grant had been cut. "
+            "Actor Sam Reid said he was sad.",
+            "Small venues are hit hardest. Two other venues in the county have closed since 2021.",
+        ],
+    )
+    b.source(
+        "crowther",
+        "Helen Crowther, the director",
+        "named_person",
+        ["The theatre's director, Helen Crowther, said"],
+    )
+    b.source("reid", "Sam Reid, an actor", "named_person", ["Actor Sam Reid said"])
+    b.claim("the grant had been cut", "attributed", source="crowther")
+    b.claim("he was sad", "attributed", source="reid")
+    b.claim("Two other venues in the county have closed since 2021", "unattributed")
+    b.frame("hit hardest", "loaded_language", note="Strong words for a small change.")
+    article = b.build()
+    writer = [q for q in questions_of(article, "whose_words") if "hit hardest" in q.prompt]
+    who = [q for q in questions_of(article, "who_said_it") if "venues" in q.prompt]
+    assert writer and who
+    assert conflicts(writer[0], who[0])

@@ -132,7 +132,10 @@ class WhoseWords(QuestionKind):
         if len(wrong) < MAX_WRONG_SOURCES:
             return None
         wrong = by_their_names(reading.vocabulary, wrong, {source_label(s): s for s in speakers})
-        return self._ask(reading, rng, index, framing, WRITER, wrong, _WRITER_REASON, about=[])
+        # Its answer says the paragraph names no source, which answers any question on a claim there
+        # ("The article does not say", review 213): it is about every claim of the paragraph.
+        claims = [f"claim:{i}" for i, _ in reading.claims_in(framing.span.block)]
+        return self._ask(reading, rng, index, framing, WRITER, wrong, _WRITER_REASON, about=claims)
 
     def _ask(
         self,

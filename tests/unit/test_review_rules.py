@@ -5149,3 +5149,17 @@ def test_whose_framing_answered_by_the_writer_does_not_share_a_quiz_with_a_claim
     who = [q for q in questions_of(article, "who_said_it") if "venues" in q.prompt]
     assert writer and who
     assert conflicts(writer[0], who[0])
+
+
+def test_how_to_check_is_not_asked_of_a_feeling_of_unnamed_people() -> None:
+    # "Several mothers ... said they were relieved": no record settles someone else's relief (review
+    # 211, a fail), as with "they feel safer".
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder("Phones", [f"Several mothers waiting at the gate said {claim}."])
+        b.source("mothers", "several mothers", "vague", ["Several mothers waiting at the gate said"])
+        b.claim(claim, "attributed", source="mothers")
+        return questions_of(b.build(), "how_to_check")
+
+    assert asked("they were relieved") == []
+    assert asked("they were really worried about the cost") == []
+    assert len(asked("the ban started on Monday")) == 1

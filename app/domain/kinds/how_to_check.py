@@ -74,7 +74,12 @@ _CLOSED = re.compile(
 # Verbs of feeling in an attribution: what follows is a fear or a hope, not a fact to check.
 _FEELING = re.compile(r"\b(?:fears?|feared|worr(?:y|ies|ied)|hopes?|hoped|dreads?|dreaded)\b")
 # A feeling the claim itself tells of ("they feel safer").
-_FELT = re.compile(r"\b(?:feel|feels|felt)\b")
+_FELT = re.compile(
+    r"\b(?:feel|feels|felt"
+    # "they were relieved": a feeling of unnamed people no record settles (review 211)
+    r"|(?:am|is|are|was|were|be|been|being) (?:so |very |really |quite )?(?:relieved|worried|delighted|"
+    r"angry|upset|furious|pleased|happy|scared|anxious|frustrated|afraid|glad|disappointed|thrilled))\b"
+)
 
 
 # What follows "cannot check" in a note that limits it to this article or to who says it.

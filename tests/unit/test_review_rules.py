@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from app.domain.article import Article, Source, Vocabulary
 from app.domain.generate import HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE, all_questions
-from app.domain.kinds.base import in_stem, without_outer_quotes
+from app.domain.kinds.base import in_stem, source_label, without_outer_quotes
 from app.domain.kinds.how_to_check import CHECKABLE_KEY
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.quiz_rules import quotes_the_claim_of
@@ -5163,3 +5163,17 @@ def test_how_to_check_is_not_asked_of_a_feeling_of_unnamed_people() -> None:
     assert asked("they were relieved") == []
     assert asked("they were really worried about the cost") == []
     assert len(asked("the ban started on Monday")) == 1
+
+
+def test_whose_framing_offers_only_people_for_words_a_speaker_says_of_themselves() -> None:
+    # "pricing people like me out of our own street" offered the Eastgate Residents' Association:
+    # "me" rules it out before the article is read (review 212).
+    article = unseen_article("review212.yaml")
+    bodies = {
+        source_label(s)
+        for s in article.sources
+        if s.type not in ("named_person", "named_official", "anonymous")
+    }
+    for seed in range(1, 8):
+        (question,) = [q for q in questions_of(article, "whose_words", seed) if "people like me" in q.prompt]
+        assert not bodies & set(question.choices)

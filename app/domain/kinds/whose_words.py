@@ -25,6 +25,7 @@ from app.domain.kinds.base import (
     by_their_names,
     content_words,
     in_stem,
+    person_types,
     source_label,
     vague_people,
     where,
@@ -106,6 +107,10 @@ class WhoseWords(QuestionKind):
             return None  # the note names somebody else
         # Not one whose own quotation uses a word of them (review 202), as for the headline's words.
         people = [s for s in _people_and_bodies(reading, others) if not quoted_words_of(reading, s) & shown]
+        if _SPEAKER_ALONE & {match_form(word).casefold() for word in Block.from_text(span.quote).words}:
+            # "pricing people like me out of our own street": "me" rules out a body before the article
+            # is read, so only people are offered, as in "who said it" (review 212).
+            people = [s for s in people if s.type in person_types(reading.vocabulary)]
         labels = _distinct(source_label(s) for s in people)
         wrong = rng.sample(labels, min(MAX_WRONG_SOURCES, len(labels)))
         reason = _QUOTED_REASON.format(label=label)
@@ -167,6 +172,8 @@ class WhoseWords(QuestionKind):
 
 
 _DOUBLE_MARKS = str.maketrans("", "", '"\u201c\u201d')
+# Words only one person says of themselves.
+_SPEAKER_ALONE = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
 
 
 def _unquoted(quote: str) -> str:

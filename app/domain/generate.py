@@ -36,6 +36,7 @@ from app.domain.article import (
 )
 from app.domain.kinds.base import (
     BODY_TYPE,
+    FIRST_PERSON,
     FUNCTION_WORDS,
     INDEFINITE_WORDS,
     MIN_CHOICES,
@@ -321,14 +322,13 @@ _ONLY_PEOPLE = re.compile(
     r"children|kids|sons|daughters|parents|scared|afraid|angry|upset|furious|relieved)\b"
 )
 _GENDERED_PRONOUNS = frozenset(["he", "him", "his", "himself", "she", "her", "hers", "herself"])
-_FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
 # The everyday "you" of someone talking ("you wait ages for help").
 _YOU = frozenset({"you", "you're", "you've", "you'd", "you'll", "your"})
 
 
 def _first_person(block: Block, span: Span) -> bool:
     """A claim in a speaker's own voice ("Now I feel sharp again")."""
-    return any(word in _FIRST_PERSON for word in words_of(block, span))
+    return any(word in FIRST_PERSON for word in words_of(block, span))
 
 
 def _speaker_types(reading: ArticleReading, block: Block, span: Span) -> frozenset[str] | None:

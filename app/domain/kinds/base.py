@@ -458,6 +458,10 @@ _FINDING_VERB = re.compile(
 FINDING_VERB_REACH = 3
 
 
+# Words only one person says of themselves ("Now I feel sharp again", "people like me").
+FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
+
+
 def only_passes_words_on(article: Article, source: Source) -> bool:
     """An outlet or a body the article names only as the way others' words came ("told the
     Castlebridge Echo"): no claim is its own."""

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from app.domain.article import HEADLINE_BLOCK, Framing, Source, Span
 from app.domain.kinds.base import (
+    FIRST_PERSON,
     MIN_CHOICES,
     RECORD_TYPES,
     QuestionKind,
@@ -107,7 +108,7 @@ class WhoseWords(QuestionKind):
             return None  # the note names somebody else
         # Not one whose own quotation uses a word of them (review 202), as for the headline's words.
         people = [s for s in _people_and_bodies(reading, others) if not quoted_words_of(reading, s) & shown]
-        if _SPEAKER_ALONE & {match_form(word).casefold() for word in Block.from_text(span.quote).words}:
+        if FIRST_PERSON & {match_form(word).casefold() for word in Block.from_text(span.quote).words}:
             # "pricing people like me out of our own street": "me" rules out a body before the article
             # is read, so only people are offered, as in "who said it" (review 212).
             people = [s for s in people if s.type in person_types(reading.vocabulary)]
@@ -172,8 +173,6 @@ class WhoseWords(QuestionKind):
 
 
 _DOUBLE_MARKS = str.maketrans("", "", '"\u201c\u201d')
-# Words only one person says of themselves.
-_SPEAKER_ALONE = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
 
 
 def _unquoted(quote: str) -> str:

@@ -1502,6 +1502,13 @@ class FindInPassage(QuestionKind):
             block = reading.blocks[index]
             texts = [_phrase(reading, index, s, e) for (s, e), *_ in gold]
             also = [_phrase(reading, index, s, e) for s, e in self.also_right_in(reading, index)]
+            also_right = (
+                " Right to select too, though not needed: "
+                + ", ".join(f'"{in_stem(t)}"' for t in dict.fromkeys(also))
+                + "."
+                if also
+                else ""
+            )
             keys, cores = self.keys_and_cores_in(reading, index)
             extra: dict[str, Any] = {"free": [list(span) for span in free]}
             if cores:
@@ -1512,13 +1519,7 @@ class FindInPassage(QuestionKind):
                     [
                         # 'so-called "crackdown' reads "so-called 'crackdown'" (review 68).
                         self.lead.format(words=", ".join(f'"{in_stem(t)}"' for t in dict.fromkeys(texts)))
-                        + (
-                            " Right to select too, though not needed: "
-                            + ", ".join(f'"{in_stem(t)}"' for t in dict.fromkeys(also))
-                            + "."
-                            if also
-                            else ""
-                        ),
+                        + also_right,
                         *_labelled_notes(texts, gold),
                     ],
                     _words_to_select(texts),
@@ -1726,20 +1727,19 @@ class FindSources(FindInPassage):
         part of saying who speaks, so selecting it costs nothing; and a mention inside a quotation
         that only names a speaker (``_only_a_name``)."""
         words = reading.blocks[block]
+        said_again = [m for s, m in reading.mentions_in(block) if self._said_again(reading, s, m)]
         free = [
             (mention.start, mention.end)
             for source, mention in reading.mentions_in(block)
             if self._only_a_name(reading, block, source, mention)
-            or self._said_again(reading, source, mention)
+            or any(mention is again for again in said_again)
             or gives_nothing(reading, block, mention)
         ]
         # The "that" after a second reporting verb, as after the first ("and warned that", review 205).
         free += [
             (mention.end, mention.end + 1)
-            for source, mention in reading.mentions_in(block)
-            if self._said_again(reading, source, mention)
-            and mention.end < len(words.words)
-            and match_form(words.words[mention.end]).casefold() == "that"
+            for mention in said_again
+            if mention.end < len(words.words) and match_form(words.words[mention.end]).casefold() == "that"
         ]
         # Never a claim's own words: "In an online poll last week, 61 per cent of the 820 readers who
         # voted supported a Saturday ban" is what the poll found, not who it is (review 98).
@@ -1839,6 +1839,7 @@ class FindSources(FindInPassage):
                 # is right to select but not needed (review 165).
                 keys += [hit for hit in verbs if mention.end <= hit[0] and hit[1] <= relay.end][-1:]
             found = attribution_key_words(words, span, source, verbs)
+            again = self._verbs_said_again(reading, block, source, mention)
             stand_in = find_words(words.slice(*span), reading.vocabulary.stand_in_words)
             if stand_in and reading.stands_in(source, mention):
                 # "A Department for Education spokesperson said": who speaks is the spokesperson;
@@ -1852,7 +1853,6 @@ class FindSources(FindInPassage):
                     # "A spokesperson for Harlow County Council said": the body's name finds who as
                     # well ("Harlow County Council said" scored 0.57, review 178).
                     # Cores, as a span's key words would make its cores count for nothing.
-                    again = self._verbs_said_again(reading, block, source, mention)
                     cores += [(1, sorted({*range(*hit), *again})) for hit in found]
                     cores.append((1, sorted({*range(*speaker), *body})))
                     continue
@@ -1861,7 +1861,6 @@ class FindSources(FindInPassage):
             others = _authors(words, span, who) + self._other_words_for_who(
                 reading, block, span, source, found
             )
-            again = self._verbs_said_again(reading, block, source, mention)
             if others or again:
                 # Key words are all required; a core of one word each lets the other words stand in
                 # for who speaks, and the source's second verb for its first, while a verb is still

@@ -331,6 +331,16 @@ def _no_longer_able(words: Sequence[str], start: int, end: int) -> bool:
     )
 
 
+def _no_sign(words: Sequence[str], start: int, end: int) -> bool:
+    """ "shows no sign of shrinking": an idiom, nobody reporting (review 209)."""
+    return (
+        _bare(words[start]) in ("show", "shows", "showed", "showing")
+        and end + 1 < len(words)
+        and _bare(words[end]) == "no"
+        and _bare(words[end + 1]) in ("sign", "signs")
+    )
+
+
 def _a_fear(words: Sequence[str], start: int, end: int) -> bool:
     """ "fears over safety", "living in fear as": a noun, not someone fearing ("residents fear it will
     get worse" is, review 194)."""
@@ -814,13 +824,7 @@ class ArticleReading:
                 and not (
                     end - start == 1 and _bare(words[start]) in _NOUNS_TOO and self._a_noun_here(block, start)
                 )
-                # "shows no sign of shrinking": an idiom, nobody reporting (review 209)
-                and not (
-                    _bare(words[start]) in ("show", "shows", "showed", "showing")
-                    and end + 1 < len(words)
-                    and _bare(words[end]) == "no"
-                    and _bare(words[end + 1]) in ("sign", "signs")
-                )
+                and not _no_sign(words, start, end)
                 # "can become badly stressed": how someone feels, not what they stressed (review 165)
                 and not (
                     _bare(words[start]) == "stressed" and start > 0 and _bare(words[start - 1]) in _FEEL_WORDS

@@ -252,14 +252,14 @@ class HowToCheck(QuestionKind):
             # a question on one of them ("How well supported: 'Riders have made 1.2 million trips'") is
             # answered by seeing the record named here ("Look at the original yourself: Zoomly's trip
             # figures", review 201).
-            named = content_words(source_label(offered)) if offered is not None else set()
-            their_claims = [
-                i
-                for i, other in enumerate(claims)
-                if offered is not None
-                and other.source == offered.id
-                and named & content_words(other.span.quote)
-            ]
+            their_claims = []
+            if offered is not None:
+                named = content_words(source_label(offered))
+                their_claims = [
+                    i
+                    for i, other in enumerate(claims)
+                    if other.source == offered.id and named & content_words(other.span.quote)
+                ]
             yield self.choice(
                 rng,
                 prompt=(

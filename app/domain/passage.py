@@ -292,6 +292,8 @@ _FOUND_WHERE = frozenset({"where", "how", "when", "whether", "if", "what", "why"
 # Attribution words that are nouns or adjectives after a determiner or a number.
 _NOUNS_TOO = frozenset(
     {"reports", "claims", "estimated", "estimates", "notes", "posts", "statements", "fear", "fears"}
+    # "put on a show", "made no promises", "replies to the survey" (review 213)
+    | {"show", "shows", "promises", "replies"}
 )
 # After "fear" or "fears", these make it a noun: "fears over safety", "fear of crime".
 _AFTER_A_FEAR = frozenset(

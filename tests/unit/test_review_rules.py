@@ -5177,3 +5177,14 @@ def test_whose_framing_offers_only_people_for_words_a_speaker_says_of_themselves
     for seed in range(1, 8):
         (question,) = [q for q in questions_of(article, "whose_words", seed) if "people like me" in q.prompt]
         assert not bodies & set(question.choices)
+
+
+def test_a_show_or_no_promises_after_a_determiner_is_a_noun_not_an_attribution() -> None:
+    # "put on a show", "made no promises": nobody reports anything there, yet the audit asked the
+    # teacher to mark them and their paragraphs got no "find the sources" question (review 213).
+    assert _attribution_hits("The theatre will put on a show for families before it closes.") == []
+    assert _attribution_hits("The council made no promises about the building's future.") == []
+    assert _attribution_hits("The replies to the survey came from 300 homes.") == []
+    assert _attribution_hits("Its shows sold out, the manager said.") == ["said"]
+    assert _attribution_hits("The figures show a rise in visitors.") == ["show"]
+    assert _attribution_hits("The council promises a decision by May.") == ["promises"]

@@ -217,3 +217,27 @@ def test_a_headline_that_names_a_record_or_nobody_does_not_say_whose_words_it_qu
         assert bool(questions) is asked_about, title
         if questions:
             assert questions[0].answer_text == ["Gail Pryce"], title
+
+
+def test_not_asked_where_the_speaker_denies_the_headlines_words() -> None:
+    # "Starving Pupils ..." where the one pupil who says the word says "Nobody's actually starving":
+    # the key called the pupil's view what the headline states, the opposite of what was said
+    # (review 215).
+    for line in (
+        "\"Nobody's actually a cash grab here,\" said Gail Pryce, chair of the Drivers' Alliance.",
+        '"This is not a cash grab, pure and simple," said Gail Pryce, chair of the Drivers\' Alliance.',
+        '"I would never call it a cash grab," said Gail Pryce, chair of the Drivers\' Alliance.',
+    ):
+        b = parking("Parking Cash Grab Empties High Street", line)
+        b.frame("Cash Grab", "loaded_language", note="A grab sounds like theft.")
+        assert asked(b.build()) == [], line
+        b = parking("Parking 'Cash Grab' Empties High Street", line)
+        b.frame("'Cash Grab'", "scare_quotes", note="The headline does not say whose phrase this is.")
+        assert asked(b.build()) == [], line
+    # A denial in an earlier clause is about something else.
+    b = parking(
+        "Parking Cash Grab Empties High Street",
+        '"Nobody asked us, and this is a cash grab," said Gail Pryce, chair of the Drivers\' Alliance.',
+    )
+    b.frame("Cash Grab", "loaded_language", note="A grab sounds like theft.")
+    assert [q.answer_text for q in asked(b.build())] == [["Gail Pryce"]]

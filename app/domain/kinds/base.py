@@ -395,6 +395,7 @@ def denied_before(block: Block, span: Span) -> bool:
         if any(mark in block.gaps[index + 1] for mark in ",;:.!?()"):
             return False
         word = match_form(block.words[index]).casefold().strip("\"'")
+        word = word.removesuffix("'s")  # "Nobody's actually starving" (review 215)
         if word in _CLAUSE_STARTS:
             return False
         if word in _DENYING or word.endswith("n't"):

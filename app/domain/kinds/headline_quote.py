@@ -31,6 +31,7 @@ from app.domain.kinds.base import (
     by_their_names,
     capitalised_words,
     content_words,
+    denied_before,
     only_passes_words_on,
     person_types,
     relay_order,
@@ -154,6 +155,10 @@ class HeadlineQuote(QuestionKind):
         needs_marks = reading.vocabulary.needs_quotation_marks
         if any(f.span.overlaps(body) for f in article.framing if f.technique in needs_marks):
             return None  # the writer's own scare quotes in the body: nobody is quoted
+        if denied_before(reading.blocks[block], body):
+            # "Nobody's actually starving" beside "Starving Pupils": the speaker says the opposite of
+            # the headline, not what it states (review 215).
+            return None
         speaker = quoted_speaker(reading, body)
         if speaker is None or vague_people(reading.vocabulary, speaker):
             # "critics": anyone else on offer may be one of them, as in "who said it" (review 182).

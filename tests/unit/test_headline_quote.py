@@ -205,11 +205,14 @@ def test_asks_whose_words_the_headline_says_as_its_own_where_one_speaker_is_quot
 def test_a_headline_that_names_a_record_or_nobody_does_not_say_whose_words_it_quotes() -> None:
     # "Teens ... Are 'Running on Empty' in Exams, Survey Shows": the survey is evidence, not whose
     # words the quotation marks hold (review 192); "One-Way Nightmare Blamed for Falling Trade":
-    # nobody does the blaming (review 191). "..., Says Chair" does say who.
+    # nobody does the blaming (review 191); "..., Packed Meeting Told": the meeting heard the words,
+    # it did not say them (review 216). "..., Says Chair" does say who.
     for title, asked_about in (
         ("Parking 'Cash Grab' Empties High Street, Survey Shows", True),
         ("Parking 'Cash Grab' Blamed for Empty High Street", True),
+        ("Parking 'Cash Grab' Empties High Street, Packed Meeting Told", True),
         ("Parking 'Cash Grab' Empties High Street, Says Chair", False),
+        ("Parking 'Cash Grab' Empties High Street, Chair Told Meeting", False),
     ):
         b = parking(title)
         b.frame("'Cash Grab'", "scare_quotes", note="The headline does not say whose phrase this is.")
@@ -241,3 +244,46 @@ def test_not_asked_where_the_speaker_denies_the_headlines_words() -> None:
     )
     b.frame("Cash Grab", "loaded_language", note="A grab sounds like theft.")
     assert [q.answer_text for q in asked(b.build())] == [["Gail Pryce"]]
+
+
+def test_a_pronoun_speaker_counts_when_its_own_sentence_names_the_body_before_it() -> None:
+    # 'after the town council voted ... as part of what it calls "efficiencies"': "it" is the council
+    # that the sentence has just named, and the headline's 'Efficiencies' was never asked (review 214).
+    def library(first: str) -> ArticleBuilder:
+        b = ArticleBuilder(
+            "'Efficiencies' Slash Library Hours",
+            [
+                first,
+                '"It is a cut, not a saving," said Martin Okoro, chair of the Friends of Eastbrook Library.',
+                "Unison, the union for council workers, said it had not been consulted.",
+            ],
+        )
+        b.source("council", "Hollowmere Town Council", "named_organisation", ["what it calls"])
+        b.source(
+            "okoro",
+            "Martin Okoro, chair of the Friends of Eastbrook Library",
+            "named_person",
+            ["said Martin Okoro"],
+        )
+        b.source("unison", "Unison", "named_organisation", ["Unison, the union for council workers, said"])
+        b.frame("'Efficiencies'", "scare_quotes", note="The quotation marks cast doubt on the word.")
+        return b
+
+    (question,) = asked(
+        library(
+            "Two branch libraries will open three days a week after the town council voted to cut their "
+            'hours as part of what it calls "efficiencies".'
+        ).build()
+    )
+    assert question.answer_text == ["Hollowmere Town Council"]
+    assert "Unison" in question.choices
+    # "It" after someone else named in the sentence is not plainly the council.
+    assert (
+        asked(
+            library(
+                "Two branch libraries will open three days a week, Unison heard, as part of what it "
+                'calls "efficiencies".'
+            ).build()
+        )
+        == []
+    )

@@ -41,7 +41,7 @@ from app.domain.kinds.base import (
     vague_people,
     where,
 )
-from app.domain.passage import ArticleReading, in_quotation
+from app.domain.passage import ArticleReading, _bare, in_quotation, name_words, names
 from app.domain.question import CHOICE, Question
 from app.domain.text import Block, match_form
 
@@ -394,7 +394,7 @@ def quoted_speaker(reading: ArticleReading, body: Span) -> Source | None:
             m for m in reading.naming_mentions(speaker) if m.block == body.block and m.end <= sentence[0]
         ]
         if not named:
-            return None
+            return speaker if _named_earlier_in_the_sentence(reading, speaker, mentioned, sentence) else None
         chain = _relay_chain(article, speaker)
         if any(
             source.id not in chain and named[-1].end <= mention.start < sentence[0]
@@ -406,14 +406,37 @@ def quoted_speaker(reading: ArticleReading, body: Span) -> Source | None:
     return speaker
 
 
+def _named_earlier_in_the_sentence(
+    reading: ArticleReading,
+    speaker: Source,
+    mentioned: list[tuple[Source, Span]],
+    sentence: tuple[int, int],
+) -> bool:
+    """ "after the town council voted ... as part of what it calls": the pronoun's own sentence names
+    the speaker before it, even in lower case, and no other source there (review 214)."""
+    own = [m for s, m in mentioned if s is speaker]
+    if not own or any(s is not speaker for s, _ in mentioned):
+        return False
+    body = own[0].block
+    words = reading.blocks[body]
+    before = (sentence[0], min(m.start for m in own))
+    if not names(words, before, speaker):
+        return False
+    # Another source's own name there ("Radio Hollowmere" is not named by the town's "Hollowmere's").
+    own_names = name_words(speaker)
+    said = {_bare(word) for word in words.words[before[0] : before[1]] if word[:1].isupper()}
+    others = [other for other in reading.article.sources if other is not speaker]
+    return not any(said & (name_words(other) - own_names) for other in others)
+
+
 # After a reporting verb of a headline, these make it passive, with nobody doing it ("Blamed for").
 _PASSIVE_AFTER = frozenset(["for", "on", "as", "over"])
 
 
 def _headline_says_who(reading: ArticleReading) -> bool:
     """A reporting verb of the headline with someone doing it ("Say Parents", "Council Warns"); not
-    a record that shows ("..., Survey Shows": evidence, not whose words, review 192) nor a verb nobody
-    does ("Nightmare Blamed for Falling Trade", review 191)."""
+    a record that shows ("..., Survey Shows": evidence, not whose words, review 192), a verb nobody
+    does ("Nightmare Blamed for Falling Trade", review 191) nor who was told ("Meeting Told")."""
     words = reading.bare_words(HEADLINE_BLOCK)
     records = {i for start, end in reading.record_hits(HEADLINE_BLOCK) for i in range(start, end)}
     for start, end in reading.attribution_hits(HEADLINE_BLOCK):
@@ -421,6 +444,8 @@ def _headline_says_who(reading: ArticleReading) -> bool:
             continue
         if start > 0 and start - 1 in records:
             continue
+        if words[start:end] == ("told",) and end == len(words):
+            continue  # "..., Packed Meeting Told": the meeting heard the words (review 216)
         return True
     return False
 
@@ -453,8 +478,13 @@ def other_speakers(
         # "Maya Brennan, Lexora's founder" beside "Lexora's press release": the same voice (review 67).
         and not (capitalised_names(source_label(s)) & capitalised_names(source_label(speaker)))
         # "Helen Barker, the council's cabinet member" beside the town council: she speaks for it,
-        # so "the council uses these words" could be defended (review 98).
-        and not (s.type == BODY_TYPE and speaks_for_a_body(reading.vocabulary, speaker))
+        # so "the council uses these words" could be defended (review 98). Not beside a body's own
+        # words: Unison is clearly not the town council (review 214).
+        and not (
+            s.type == BODY_TYPE
+            and speaker.type != BODY_TYPE
+            and speaks_for_a_body(reading.vocabulary, speaker)
+        )
         # A loose group ("parents") beside anyone else, who may be one of them: Kerry Walsh, a
         # parent, beside '"parents"' (review 124), as in "who said it".
         and not (s.type == "vague" and speaker.type != "vague")

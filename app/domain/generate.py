@@ -3892,9 +3892,12 @@ def _balanced_pick(
     # phone (review 92).
     select_cap = max(2, math.ceil((len(taken) + count) / 3))
     selects = sum(q.type == SELECT for q in taken)
+    skill_cap = math.ceil((len(taken) + count) * MAX_SKILL_SHARE)
     picked: list[Question] = []
     while len(picked) < count:
-        available = [name for name, left in by_kind.items() if left]
+        available = [
+            name for name, left in by_kind.items() if left and skill_counts[KINDS[name].skill] < skill_cap
+        ]
         if not available:
             break
         alive = {id(q): q.skill for name in available for q in by_kind[name]}
@@ -3935,7 +3938,7 @@ def _balanced_pick(
         )
         question = best[name]
         out = clashes[id(question)] | {id(question)}
-        for kind_name in available:
+        for kind_name in by_kind:
             by_kind[kind_name] = [q for q in by_kind[kind_name] if id(q) not in out]
         picked.append(question)
         chosen.append(question)
@@ -3956,6 +3959,9 @@ CROWDING_STEPS = 3
 KIND_CROWDING_STEPS: tuple[int | None, ...] = (2, 3, None)
 
 
+# No skill asks more than this share of a quiz: six claims questions beside three of sources and
+# three of framing is no balanced quiz, and one question fewer is better (reviews 214, 215).
+MAX_SKILL_SHARE = Fraction(5, 12)
 # Skills further apart than this are evened out by swapping questions, and by drawing again.
 MAX_SKILL_GAP = 2
 EXTRA_DRAWS = 3

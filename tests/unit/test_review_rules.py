@@ -5188,3 +5188,18 @@ def test_a_show_or_no_promises_after_a_determiner_is_a_noun_not_an_attribution()
     assert _attribution_hits("Its shows sold out, the manager said.") == ["said"]
     assert _attribution_hits("The figures show a rise in visitors.") == ["show"]
     assert _attribution_hits("The council promises a decision by May.") == ["promises"]
+
+
+def test_no_skill_asks_more_than_five_questions_of_twelve() -> None:
+    # Sources 3, claims 7, framing 2 (review 214) and 6/3/3 (review 215): the framing ran out and
+    # claims questions filled the quiz. A question fewer is better than a quiz of one skill.
+    from collections import Counter
+
+    from app.domain.generate import build_quiz
+
+    for name, seeds in (("review107.yaml", (2, 3, 4, 5)), ("review112.yaml", (2, 4))):
+        article = unseen_article(name)
+        for seed in seeds:
+            skills = Counter(q.skill for q in build_quiz(article, VOCABULARY, seed, length=12))
+            assert max(skills.values()) <= 5, (name, seed, skills)
+            assert sum(skills.values()) >= 10, (name, seed, skills)

@@ -828,3 +828,28 @@ def test_how_to_check_skips_a_document_readers_cannot_see_and_a_disputed_claim()
     assert quotes == ["the store paid 90,000 pounds in rates last year"]
     b.claims[-1] = replace(b.claims[-1], status="disputed")
     assert of_kind(b.build(), "how_to_check") == []
+
+
+def test_how_to_check_offers_asking_an_unnamed_person_as_a_real_step_that_cannot_be_taken() -> None:
+    # "Look for a named source ..." was the only choice that checked anything, beside three steps
+    # that check nothing: a guesser found it without the article (reviews 204, 207, 212, 214-216).
+    # Asking the unnamed person is a real step, but the article gives nobody to ask.
+    text = [
+        "The council will close the depot. One driver, who asked not to be named, said the buses were "
+        "often late. Some residents say the timetable was never kept."
+    ]
+    b = ArticleBuilder("Bus Service to End", text)
+    b.source("driver", "an unnamed bus driver", "anonymous", ["One driver, who asked not to be named, said"])
+    b.source("residents", "some residents", "vague", ["Some residents say"])
+    b.claim("the buses were often late", "attributed", source="driver")
+    b.claim("the timetable was never kept", "attributed", source="residents")
+    for seed in range(1, 4):
+        by_quote = {q.quote: q for q in of_kind(b.build(), "how_to_check", seed)}
+        driver = by_quote["the buses were often late"]
+        assert key(driver) == CHECKABLE_KEY
+        assert "Ask the bus driver who said it whether it is true" in driver.choices
+        assert "nobody can ask a source without a name" in driver.explanation
+        assert len(driver.choices) == 4 and not gives_key_away(driver)
+        # "Ask the residents" is a real check of what residents say: not offered as wrong.
+        residents = by_quote["the timetable was never kept"]
+        assert not any(choice.startswith("Ask") for choice in residents.choices)

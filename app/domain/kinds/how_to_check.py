@@ -140,6 +140,36 @@ def _short(label: str) -> str:
     return re.split(r",(?!\d)", label, maxsplit=1)[0].strip() or label
 
 
+# How a label says the person has no name ("an unnamed bus driver", "one nurse").
+_UNNAMED_OPENING = re.compile(r"^(?:an? )?(?:unnamed |anonymous )?(?:one )?", re.IGNORECASE)
+# Words that make a label something other than a person ("one post on the parents' Facebook group").
+_NOT_A_PERSON = frozenset(
+    {"post", "message", "comment", "video", "leaflet", "website", "page", "account", "email", "letter"}
+    | {"rumour", "report", "sign", "notice", "poster", "review", "document", "note", "memo", "source"}
+)
+
+
+# Words after a person's noun that say where they are: "a nurse at the unit".
+_AFTER_THE_PERSON = frozenset({"of", "at", "on", "in", "from", "for", "with", "who", "near"})
+
+
+def _ask_the_unnamed(source: Source) -> str | None:
+    """A real step the reader cannot take, as a wrong answer beside "look for a named source": asking
+    the one unnamed person who said it ("Ask the bus driver who said it ..."). Beside the stock steps
+    that check nothing, the key was the only real step (reviews 204 to 216). Not for a loose group:
+    asking some residents yourself does check what residents say."""
+    if source.type != "anonymous":
+        return None
+    person = _UNNAMED_OPENING.sub("", _short(source_label(source)).strip("\"“”' ")).strip()
+    words = person.split()
+    if not words or not person[:1].islower() or {w.casefold() for w in words[:3]} & _NOT_A_PERSON:
+        return None
+    head = next((i for i, word in enumerate(words) if word in _AFTER_THE_PERSON), len(words))
+    if head == 0 or (words[head - 1].endswith("s") and not words[head - 1].endswith("ss")):
+        return None  # "residents of Mill Lane": asking some of them yourself checks what they say
+    return f"Ask the {person} who said it whether it is true"
+
+
 def _possessive(label: str) -> str:
     """ "CNN's", "ARA News's": the apostrophe and s even after an s, as a name is read aloud."""
     return f"{label}'s"
@@ -303,6 +333,9 @@ class HowToCheck(QuestionKind):
             steps = [step for step in steps if not _ABOUT_SHARING.search(step.casefold())]
         trust = TRUST_WITHOUT_CHECKING.get(source.type)
         if trust is None:
+            ask = _ask_the_unnamed(source)
+            if ask is not None:
+                return [ask, *rng.sample(steps, MAX_WRONG_STEPS - 1)], None
             return rng.sample(steps, MAX_WRONG_STEPS), None
         others = [step for step in steps if not step.startswith("Nothing:")]
         wrong_place = _check_elsewhere(claim, source, elsewhere, rng)

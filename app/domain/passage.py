@@ -333,6 +333,51 @@ def _no_longer_able(words: Sequence[str], start: int, end: int) -> bool:
     )
 
 
+def _as_high_as_possible(words: Sequence[str], start: int, end: int) -> bool:
+    """ "the highest possible rating", "as soon as possible": how far, not a doubt (review 215)."""
+    if end - start != 1 or start == 0 or _bare(words[start]) != "possible":
+        return False
+    before = _bare(words[start - 1])
+    return (
+        before == "as"
+        or before in ("best", "most", "least", "worst")
+        or (len(before) > 4 and before.endswith("est"))
+    )
+
+
+# Reporting words that also describe a noun: "some reported leaks", "the promised funding" (review 217).
+_ADJECTIVES_TOO = frozenset({"reported", "claimed", "promised", "predicted", "stated", "quoted", "shared"})
+# Words before such an adjective besides a determiner or a preposition (_BEFORE_A_NOUN): a quantity.
+_QUANTITIES = frozenset(
+    {"some", "all", "many", "most", "more", "fewer", "these", "those", "our", "his", "her"}
+)
+# What a reporting verb may take after it, so that it is no adjective there: "reported that", "said
+# to", "reported seeing smoke".
+_AFTER_A_VERB = _PREPOSITIONS | frozenset(
+    {"that", "it", "this", "he", "she", "they", "we", "him", "her", "them"}
+)
+# Words before a thing shared ("shared the results with governors"), not words shared with readers.
+_THINGS_SHARED_AFTER = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "these", "those"})
+
+
+def _not_reporting_here(words: Sequence[str], start: int, end: int) -> bool:
+    """A reporting word that reports nothing where it stands: an adjective before a noun ("95 per cent
+    of reported leaks"), the respondents of a survey ("the 312 parents who replied"), or sharing a
+    thing ("had shared the results with governors"); reviews 215 to 217."""
+    if end - start != 1 or start == 0 or end >= len(words):
+        return False
+    word, before, after = _bare(words[start]), _bare(words[start - 1]), _bare(words[end])
+    described = before in _BEFORE_A_NOUN or before in _QUANTITIES or _is_number(words[start - 1])
+    noun_after = words[end][:1].islower() and after.isalpha() and after not in _AFTER_A_VERB
+    # "Some reported seeing smoke": "some" may be who reported.
+    seeing = after.endswith("ing") and before in _QUANTITIES
+    if word in _ADJECTIVES_TOO and described and noun_after and not seeing:
+        return True
+    if word in ("replied", "responded") and before == "who" and after != "that":
+        return True
+    return word == "shared" and after in _THINGS_SHARED_AFTER
+
+
 def _no_sign(words: Sequence[str], start: int, end: int) -> bool:
     """ "shows no sign of shrinking": an idiom, nobody reporting (review 209)."""
     return (
@@ -827,6 +872,7 @@ class ArticleReading:
                     end - start == 1 and _bare(words[start]) in _NOUNS_TOO and self._a_noun_here(block, start)
                 )
                 and not _no_sign(words, start, end)
+                and not _not_reporting_here(words, start, end)
                 # "can become badly stressed": how someone feels, not what they stressed (review 165)
                 and not (
                     _bare(words[start]) == "stressed" and start > 0 and _bare(words[start - 1]) in _FEEL_WORDS
@@ -903,6 +949,7 @@ class ArticleReading:
                 and not _shows_up(words, start, end)
                 and not _the_month_may(words, start, end, self.sentences(block))
                 and not _no_longer_able(words, start, end)
+                and not _as_high_as_possible(words, start, end)
             ]
             self._hit_cache[key] = found
         return found

@@ -5203,3 +5203,27 @@ def test_no_skill_asks_more_than_five_questions_of_twelve() -> None:
             skills = Counter(q.skill for q in build_quiz(article, VOCABULARY, seed, length=12))
             assert max(skills.values()) <= 5, (name, seed, skills)
             assert sum(skills.values()) >= 10, (name, seed, skills)
+
+
+def test_a_reporting_word_used_as_an_adjective_or_for_a_thing_is_no_attribution() -> None:
+    # "some reported leaks", "95 per cent of reported leaks": the audit asked the teacher to mark them,
+    # and the story's main paragraphs got no "find the sources" question (review 217).
+    assert _attribution_hits("The engineer said some reported leaks had been left for months.") == ["said"]
+    assert _attribution_hits("The company repairs 95 per cent of reported leaks within five days.") == []
+    assert _attribution_hits("The number of reported cases rose.") == []
+    assert _attribution_hits("The promised funding never came.") == []
+    # "who replied" of a survey's respondents, "shared the results" (reviews 215, 216).
+    assert _attribution_hits("Of the 312 parents who replied, most backed the change.") == []
+    assert _attribution_hits("The school said it had shared the results with governors.") == ["said"]
+    # Still attributions.
+    assert _attribution_hits("The council reported leaks to the company.") == ["reported"]
+    assert _attribution_hits("The manager, who replied that talks continue, was firm.") == ["replied"]
+    assert _attribution_hits("She shared that the pool would close.") == ["shared"]
+    assert _attribution_hits("Two residents reported seeing smoke.") == ["reported"]
+
+
+def test_possible_after_a_superlative_is_no_hedge() -> None:
+    # "the highest possible rating" says how high, not that it may be so (review 215).
+    assert _hedge_hits("The kitchen had the highest possible hygiene rating.") == []
+    assert _hedge_hits("Repairs will start as soon as possible.") == []
+    assert _hedge_hits("It is possible that the pool will close.") == ["possible"]

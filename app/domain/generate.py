@@ -567,12 +567,16 @@ QUOTED_SENTENCES_REACH = 3
 
 
 def _a_persons_quotation_opens(
-    reading: ArticleReading, block: int, sentences_after: Sequence[tuple[int, int]]
+    reading: ArticleReading,
+    block: int,
+    sentences_after: Sequence[tuple[int, int]],
+    types: frozenset[str] | None = None,
 ) -> bool:
-    """The next sentence opens a quotation that a person's mention gives to them within a few
-    sentences ('"It's toxic, plain and simple. ...," said Graham Petts')."""
+    """The next sentence opens a quotation that a person's mention (of ``types``, any person's by
+    default) gives to them within a few sentences ('"It's toxic, plain and simple. ...," said Graham
+    Petts')."""
     quoted = reading.quoted(block)
-    people = person_types(reading.vocabulary)
+    people = person_types(reading.vocabulary) if types is None else types
     for sentence in sentences_after[:QUOTED_SENTENCES_REACH]:
         if sentence[0] not in quoted:
             return False
@@ -2299,18 +2303,25 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
 
 
 def _named_source_follows(reading: ArticleReading, claim: Claim) -> bool:
-    """The sentence after the claim's opens with a named source speaking of the same thing."""
+    """The sentence after the claim's opens with a named source speaking of the same thing, or with a
+    named person's quotation."""
     block = claim.span.block
     last = max(end for _, end in reading.sentences_of(claim.span))
     after = [sentence for sentence in reading.sentences(block) if sentence[0] >= last][:1]
     named = set(reading.vocabulary.named_source_types)
     # Of the same thing as the claim's sentence, its attribution included ("public health").
     said = " ".join(reading.blocks[block].text_of(*sentence) for sentence in reading.sentences_of(claim.span))
-    return any(
+    if any(
         mention.start == sentence[0] and source.type in named and _speaks_of(reading, block, sentence, said)
         for sentence in after
         for source, mention in reading.mentions_in(block)
-    )
+    ):
+        return True
+    # Or a named person's quotation opens it: 'parents who say portions have shrunk. "My son comes home
+    # and goes straight to the fridge. ...," said Claire Dunmore' gives the example (review 215).
+    named_people = frozenset(named & person_types(reading.vocabulary))
+    later = [sentence for sentence in reading.sentences(block) if sentence[0] >= last]
+    return _a_persons_quotation_opens(reading, block, later, named_people)
 
 
 # A claim whose own first words make an unnamed group its witnesses: "some of its members have seen",

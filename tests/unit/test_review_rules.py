@@ -5227,3 +5227,26 @@ def test_possible_after_a_superlative_is_no_hedge() -> None:
     assert _hedge_hits("The kitchen had the highest possible hygiene rating.") == []
     assert _hedge_hits("Repairs will start as soon as possible.") == []
     assert _hedge_hits("It is possible that the pool will close.") == ["possible"]
+
+
+def test_support_unnamed_is_not_the_key_where_a_named_persons_quotation_follows() -> None:
+    # 'a group of parents who say portions have shrunk "to almost nothing". "My son comes home and
+    # goes straight to the fridge. He tells me the pasta bake is three spoonfuls," said Claire
+    # Dunmore': a named parent gives the example, so "A source the article names" could be defended
+    # (review 215).
+    def asked(speaker: str, kind: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Meals",
+            [
+                "The switch follows a campaign by parents who say portions have shrunk over the past two "
+                'years. "My son comes home and goes straight to the fridge. He tells me the pasta bake is '
+                f'three spoonfuls," said {speaker}.'
+            ],
+        )
+        b.source("parents", "parents", "vague", ["parents who say"])
+        b.source("speaker", speaker, kind, [f"said {speaker}"])
+        b.claim("portions have shrunk over the past two years", "attributed", source="parents")
+        return [q for q in questions_of(b.build(), "support") if "portions" in q.prompt]
+
+    assert asked("Claire Dunmore", "named_person") == []
+    assert len(asked("one mother", "anonymous")) == 1

@@ -1862,8 +1862,10 @@ class FindSources(FindInPassage):
                     continue
                 found.append(speaker)
             who = [hit for hit in found if not _within(hit, verbs)]
-            others = _authors(words, span, who) + self._other_words_for_who(
-                reading, block, span, source, found
+            others = (
+                _authors(words, span, who, source.type in RECORD_TYPES)
+                + _members_of_the_group(words, span, who)
+                + self._other_words_for_who(reading, block, span, source, found)
             )
             if others or again:
                 # Key words are all required; a core of one word each lets the other words stand in
@@ -2033,7 +2035,9 @@ _WHEN_OR_WHERE = frozenset(
 )
 
 
-def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]) -> list[int]:
+def _authors(
+    words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]], a_record: bool = False
+) -> list[int]:
     """The named authors of a record, where "by" follows its noun, with the noun just before their
     name: "engineers", "Halden" and "Pryor" of "A drainage study by the engineers Halden & Pryor
     found". A student who selects who wrote it has found who the information comes from as surely
@@ -2058,6 +2062,9 @@ def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]
         if any("," in words.gaps[i] for i in range(who[0][1], by + 1)) and not made:
             return []
         after = by
+    if a_record and after < span[1] and bare(after) == "from" and words.gaps[after] == " ":
+        # "Rainfall figures from the Met Office show": who made the figures, by name (review 217).
+        return _named_after(words, after + 1, span[1])
     if after >= span[1] or bare(after) != "by" or words.gaps[after] != " ":
         return []
     names: list[int] = []
@@ -2082,6 +2089,53 @@ def _authors(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]
     before = names[0] - 1
     described = before > after and words.words[before][:1].islower() and _is_meaning_word(words.words[before])
     return ([before] if described else []) + names
+
+
+def _named_after(words: Block, first: int, end: int) -> list[int]:
+    """The capitalised name that starts at ``first`` (after "the"): "Met" and "Office" of "from the Met
+    Office show", "Kelbridge", "Chamber" and "Trade" of "from the Kelbridge Chamber of Trade", up to an
+    owner's "'s" ("Harlow County Council's public health team"); nothing where no name follows ("from
+    the council's own counters")."""
+    index = first
+    while index < end and match_form(words.words[index]).casefold() in _ARTICLES_BEFORE_AUTHORS:
+        index += 1
+    names: list[int] = []
+    while index < end and words.words[index][:1].isupper():
+        names.append(index)
+        index += 1
+        if is_possessive(words.words[index - 1]) and not (index < end and words.words[index][:1].isupper()):
+            break  # the owner of what follows ("Council's public health team")
+        if index < end and "," in words.gaps[index]:
+            break  # "from the Met Office, Kent Water said": another name after the comma
+        joined = index + 1 < end and words.words[index + 1][:1].isupper() and words.gaps[index + 1] == " "
+        if index < end and match_form(words.words[index]).casefold() in _NAME_JOINS_IN_AUTHORS and joined:
+            index += 1  # "of" of "Chamber of Trade": not a word to select, but not the end of the name
+    return names
+
+
+# Nouns of a group whose members, after "of", say as well who speaks: "a group of parents who say".
+_GROUP_NOUNS = frozenset(
+    {"group", "groups", "number", "handful", "couple", "crowd", "team", "band", "coalition"}
+)
+
+
+def _members_of_the_group(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]) -> list[int]:
+    """ "parents" of "a group of parents who say": the members find who speaks as well as "group" does
+    ("parents ... say" scored 0.75, review 215)."""
+    if len(who) != 1 or who[0][1] - who[0][0] != 1:
+        return []
+    head = who[0][0]
+    if match_form(words.words[head]).casefold() not in _GROUP_NOUNS:
+        return []
+    index = head + 1
+    if index >= span[1] or match_form(words.words[index]).casefold() != "of" or words.gaps[index] != " ":
+        return []
+    index += 1
+    while index < span[1] and match_form(words.words[index]).casefold() in _ARTICLES_BEFORE_AUTHORS:
+        index += 1
+    if index < span[1] and words.words[index][:1].islower() and _is_meaning_word(words.words[index]):
+        return [index]
+    return []
 
 
 def _owned_body(words: Block, first: int, end: int) -> list[int]:

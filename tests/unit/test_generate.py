@@ -2753,18 +2753,12 @@ def test_who_said_it_skips_words_only_someone_in_a_family_role_says() -> None:
     assert [q.quote for q in questions_of(b.build(), "who_said_it")] == ["the games were fun"]
 
 
-def _checkable(
-    note: str, text: str = "Doctors say caffeine can stay in the body for many hours."
-) -> list[Question]:
+def _checkable(note: str) -> list[Question]:
+    text = "One doctor, who asked not to be named, said caffeine can stay in the body for many hours."
     b = ArticleBuilder("Drinks", [text, "Dr Ann Cole said grades rose a little."])
-    b.source("doctors", "doctors", "vague", ["Doctors say"])
+    b.source("doctor", "an unnamed doctor", "anonymous", ["One doctor, who asked not to be named, said"])
     b.source("cole", "Dr Ann Cole", "named_person", ["Dr Ann Cole said"])
-    quote = (
-        text.split("say ", 1)[1].rstrip(".")
-        if "say " in text
-        else "caffeine can stay in the body for many hours"
-    )
-    b.claim(quote, "attributed", source="doctors", note=note)
+    b.claim("caffeine can stay in the body for many hours", "attributed", source="doctor", note=note)
     return questions_of(b.build(), "how_to_check")
 
 
@@ -2772,8 +2766,8 @@ def test_how_to_check_skips_a_claim_whose_note_says_it_cannot_be_checked() -> No
     # The key gives a way to check; the note shown with it says there is none (review 31).
     assert _checkable("Only he knows his daughter: you cannot check it.") == []
     # "cannot check who says this" is why to look for a source that can be checked.
-    assert len(_checkable('The only source is unnamed "doctors", so you cannot check who says this.')) == 1
-    assert len(_checkable("Only unnamed experts say so: you cannot check it from this article.")) == 1
+    assert len(_checkable("The only source is one unnamed doctor, so you cannot check who says this.")) == 1
+    assert len(_checkable("Only an unnamed doctor says so: you cannot check it from this article.")) == 1
 
 
 def test_how_to_check_skips_a_document_whose_evidence_the_note_says_is_unpublished() -> None:

@@ -2429,14 +2429,19 @@ def test_how_to_check_is_not_asked_of_a_fear() -> None:
     # "Some in the valley fear the cut is only the beginning": no record or second source settles a
     # fear about the future, and the note said "not a fact" (review 112).
     def asked(verb: str) -> list[Question]:
-        b = ArticleBuilder("Bus", [f"Some in the valley {verb} the cut is only the beginning of the losses."])
-        b.source("some", "some in the valley", "vague", [f"Some in the valley {verb}"])
-        b.claim("the cut is only the beginning of the losses", "attributed", source="some")
+        # One unnamed person: a loose group's claim gets no such question at all (review 219).
+        b = ArticleBuilder(
+            "Bus", [f"One farmer in the valley {verb} the cut is only the beginning of the losses."]
+        )
+        b.source(
+            "farmer", "an unnamed farmer in the valley", "anonymous", [f"One farmer in the valley {verb}"]
+        )
+        b.claim("the cut is only the beginning of the losses", "attributed", source="farmer")
         return questions_of(b.build(), "how_to_check")
 
-    assert asked("fear") == []
-    assert asked("hope") == []
-    assert len(asked("say")) == 1
+    assert asked("fears") == []
+    assert asked("hopes") == []
+    assert len(asked("says")) == 1
 
 
 def test_find_sources_a_second_verb_of_the_same_speaker_is_not_required() -> None:
@@ -3344,12 +3349,13 @@ def test_how_to_check_is_not_asked_of_what_unnamed_people_feel() -> None:
     # "Some shoppers say they feel safer": no record or second source settles a feeling (reviews 132
     # and 135).
     def asked(claim: str) -> list[Question]:
-        b = ArticleBuilder("Cycle lane", ["The lane opened in March.", f"Some shoppers say {claim}."])
-        b.source("shoppers", "some shoppers", "vague", ["Some shoppers say"])
-        b.claim(claim, "attributed", source="shoppers")
+        # One unnamed person: a loose group's claim gets no such question at all (review 219).
+        b = ArticleBuilder("Cycle lane", ["The lane opened in March.", f"One shopper says {claim}."])
+        b.source("shopper", "an unnamed shopper", "anonymous", ["One shopper says"])
+        b.claim(claim, "attributed", source="shopper")
         return questions_of(b.build(), "how_to_check")
 
-    assert asked("they feel safer on the street since the lane opened") == []
+    assert asked("people feel safer on the street since the lane opened") == []
     assert len(asked("the street has fewer parking spaces since the lane opened")) == 1
 
 
@@ -5155,13 +5161,19 @@ def test_how_to_check_is_not_asked_of_a_feeling_of_unnamed_people() -> None:
     # "Several mothers ... said they were relieved": no record settles someone else's relief (review
     # 211, a fail), as with "they feel safer".
     def asked(claim: str) -> list[Question]:
-        b = ArticleBuilder("Phones", [f"Several mothers waiting at the gate said {claim}."])
-        b.source("mothers", "several mothers", "vague", ["Several mothers waiting at the gate said"])
-        b.claim(claim, "attributed", source="mothers")
+        # One unnamed person: a loose group's claim gets no such question at all (review 219).
+        b = ArticleBuilder("Phones", [f"One mother waiting at the gate said {claim}."])
+        b.source(
+            "mother",
+            "an unnamed mother waiting at the gate",
+            "anonymous",
+            ["One mother waiting at the gate said"],
+        )
+        b.claim(claim, "attributed", source="mother")
         return questions_of(b.build(), "how_to_check")
 
-    assert asked("they were relieved") == []
-    assert asked("they were really worried about the cost") == []
+    assert asked("parents were relieved") == []
+    assert asked("parents were really worried about the cost") == []
     assert len(asked("the ban started on Monday")) == 1
 
 

@@ -278,6 +278,10 @@ class HowToCheck(QuestionKind):
             # The key's sentence with its names left out: two alike in one quiz show the pattern.
             template = right.split(":", 1)[0] if ":" in right else right.split(" ", 1)[0]
             wrong, offered = self.wrong_steps(reading, claim, revealed, elsewhere, rng)
+            if not wrong:
+                # Only steps that check nothing to put beside the key: it would be found without the
+                # article (reviews 214 to 219).
+                continue
             # The claims of a record offered as the wrong place to look that share a word with its name:
             # a question on one of them ("How well supported: 'Riders have made 1.2 million trips'") is
             # answered by seeing the record named here ("Look at the original yourself: Zoomly's trip
@@ -334,9 +338,9 @@ class HowToCheck(QuestionKind):
         trust = TRUST_WITHOUT_CHECKING.get(source.type)
         if trust is None:
             ask = _ask_the_unnamed(source)
-            if ask is not None:
-                return [ask, *rng.sample(steps, MAX_WRONG_STEPS - 1)], None
-            return rng.sample(steps, MAX_WRONG_STEPS), None
+            if ask is None:
+                return [], None
+            return [ask, *rng.sample(steps, MAX_WRONG_STEPS - 1)], None
         others = [step for step in steps if not step.startswith("Nothing:")]
         wrong_place = _check_elsewhere(claim, source, elsewhere, rng)
         generic = rng.sample(others, MAX_WRONG_STEPS - 1 - len(wrong_place))

@@ -1814,6 +1814,14 @@ class FindSources(FindInPassage):
                     free.append((first, named[-1] + 1))
         return free
 
+    def guessed_without_reading(self, reading: ArticleReading, block: int, question: Question) -> bool:
+        """Selecting every word outside quotation marks scores at least GUESS_OUTSIDE_QUOTES: in a
+        paragraph that is one long quotation and "she said", the marks give the answer away (reviews
+        211 and 221), as they do for framing inside them."""
+        quoted = reading.quoted(block)
+        outside = tuple(i for i in range(len(reading.blocks[block].words)) if i not in quoted)
+        return bool(quoted) and score_answer(question, outside).score >= GUESS_OUTSIDE_QUOTES - EPSILON
+
     def keys_and_cores_in(
         self, reading: ArticleReading, block: int
     ) -> tuple[list[tuple[int, int]], list[tuple[int, list[int]]]]:
@@ -3344,6 +3352,9 @@ MAX_FREE_QUOTATION = 12
 
 # Selecting every quoted word of a passage must score less than this in "find the framing".
 GUESS_BY_QUOTES = 0.75
+# And every word outside quotation marks less than this in "find the sources": there a guess that
+# takes some reported speech with the attributions is no giveaway, but one that takes only them is.
+GUESS_OUTSIDE_QUOTES = 0.95
 
 
 class FindFraming(FindInPassage):

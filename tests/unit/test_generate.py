@@ -1095,15 +1095,19 @@ def test_find_sources_skips_a_passage_with_a_bare_name_marked_as_a_mention() -> 
 def test_find_sources_a_speakers_own_second_hand_source_costs_nothing() -> None:
     b = ArticleBuilder(
         "Reading",
-        ['"My English teacher thinks audiobooks do not count as reading," said Ayaan Mir, a pupil.'],
+        # Words of his own outside the quotation too: with only the quotation and "said Ayaan Mir",
+        # the marks alone would give the answer away and nothing is asked (review 221).
+        [
+            "Ayaan Mir, a pupil, said he listens every night. "
+            '"My English teacher thinks audiobooks do not count as reading," said Ayaan Mir.'
+        ],
     )
-    b.source("mir", "Ayaan Mir", "named_person", ["said Ayaan Mir"])
+    b.source("mir", "Ayaan Mir", "named_person", ["Ayaan Mir, a pupil, said", "said Ayaan Mir"])
     b.claim("My English teacher thinks audiobooks do not count as reading", "attributed", source="mir")
     (question,) = questions_of(b.build(), "find_sources")
-    assert score_answer(question, _select(question, "said Ayaan Mir")).score == 1.0
-    assert (
-        score_answer(question, _select(question, "My English teacher thinks", "said Ayaan Mir")).score == 1.0
-    )
+    right = ("Mir", "said", "said Ayaan Mir")
+    assert score_answer(question, _select(question, *right)).score == 1.0
+    assert score_answer(question, _select(question, "My English teacher thinks", *right)).score == 1.0
 
 
 def test_find_sources_the_speaker_of_sources_close_to_someone_is_sources() -> None:

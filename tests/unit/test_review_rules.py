@@ -241,12 +241,17 @@ def test_spot_hedge_calls_rough_amounts_rough_not_unconfirmed() -> None:
 
 def test_find_sources_an_idiom_with_say_inside_a_quotation_is_not_a_speaker() -> None:
     # "It is too early to say," inside the pharmacist's words: selecting it is a mistake (review 49).
-    text = ['"It is too early to say whether the powder caused it," Benning said.']
+    # (Words of her own outside the quotation: with only the quotation and "Benning said", the marks
+    # alone would give the answer away and nothing is asked, review 221.)
+    text = [
+        "Ruth Benning said tests on the powder will go on for several more weeks. "
+        '"It is too early to say whether the powder caused it," she said.'
+    ]
     b = ArticleBuilder("Recall", text)
-    b.source("benning", "Ruth Benning", "named_person", ["Benning said"])
+    b.source("benning", "Ruth Benning", "named_person", ["Ruth Benning said", "she said"])
     b.claim("It is too early to say whether the powder caused it", "attributed", source="benning")
     (question,) = questions_of(b.build(), "find_sources")
-    right = selected(question, "Benning said")
+    right = selected(question, "Benning said", "she said")
     assert score_answer(question, (*right, *selected(question, "early to say"))).score < 1.0
 
 
@@ -1066,9 +1071,13 @@ def test_find_sources_keys_a_record_not_the_time_and_the_agent_of_a_passive() ->
             "summer term. Asha Patel said 14 cyclists had been injured on the road in five years, a figure "
             "confirmed by police collision data.",
             '"Nobody asked us," said taxi driver Gary Pike, 52, who has worked in the town for 20 years. '
-            '"The queues now start before seven in the morning and last until the shops close."',
+            '"The queues now start before seven in the morning and last until the shops close." '
+            # Words of the writer's outside the quotation: with none, the marks alone would give the
+            # answer away and nothing is asked (review 221).
+            "The new traffic lights on the ring road were put in last March.",
         ],
     )
+    b.claim("The new traffic lights on the ring road were put in last March", "unattributed")
     b.source(
         "survey", "a council survey from last year", "document_or_data", ["A council survey last year found"]
     )
@@ -5323,3 +5332,32 @@ def test_find_sources_lets_the_people_of_a_group_find_it() -> None:
             ).score
             == 1
         ), who
+
+
+def test_find_sources_skips_a_paragraph_whose_only_words_outside_quotation_marks_are_the_answer() -> None:
+    # '"... thirty words of quotation ...," she said': selecting everything outside the marks scored
+    # 1.0 without reading (reviews 211 and 221).
+    def asked(second: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Curfew",
+            [
+                "The council voted for the curfew on Monday, the council said.",
+                f'"{second} We have tried everything else and nothing has worked," said Rachel Owusu.',
+            ],
+        )
+        b.source("council", "the council", "named_organisation", ["the council said"])
+        b.source("owusu", "Rachel Owusu", "named_person", ["said Rachel Owusu"])
+        return [q for q in questions_of(b.build(), "find_sources") if q.block == 2]
+
+    assert asked("Families tell me they no longer feel safe here after dark.") == []
+    b = ArticleBuilder(
+        "Curfew",
+        [
+            "The council voted for the curfew on Monday, the council said.",
+            "Rachel Owusu said families no longer felt safe after dark. "
+            '"We have tried everything else and nothing has worked," she said.',
+        ],
+    )
+    b.source("council", "the council", "named_organisation", ["the council said"])
+    b.source("owusu", "Rachel Owusu", "named_person", ["Rachel Owusu said", "she said"])
+    assert len([q for q in questions_of(b.build(), "find_sources") if q.block == 2]) == 1

@@ -1413,13 +1413,22 @@ def _gender(reading: ArticleReading, source: Source) -> str | None:
 
 
 def _sentences_around(reading: ArticleReading, span: Span) -> list[Span]:
-    """The sentences of the same paragraph just before and just after the span's own."""
+    """The sentences just before and just after the span's own, across a paragraph break too ("Waits
+    of more than four hours are already common." ending one paragraph, "Figures from NHS England
+    show ... within four hours" opening the next, review 218)."""
     sentences = reading.sentences(span.block)
     own = [i for i, sentence in enumerate(sentences) if overlaps(sentence, (span.start, span.end))]
     if not own:
         return []
-    beside = [own[0] - 1, own[-1] + 1]
-    return [Span(span.block, *sentences[i], "") for i in beside if 0 <= i < len(sentences)]
+    beside = [
+        Span(span.block, *sentences[i], "") for i in (own[0] - 1, own[-1] + 1) if 0 <= i < len(sentences)
+    ]
+    paragraphs = range(1, len(reading.blocks))
+    if own[0] == 0 and span.block - 1 in paragraphs and reading.sentences(span.block - 1):
+        beside.append(Span(span.block - 1, *reading.sentences(span.block - 1)[-1], ""))
+    if own[-1] == len(sentences) - 1 and span.block + 1 in paragraphs and reading.sentences(span.block + 1):
+        beside.append(Span(span.block + 1, *reading.sentences(span.block + 1)[0], ""))
+    return beside
 
 
 def _pronoun_gender(reading: ArticleReading, source: Source, span: Span) -> str | None:

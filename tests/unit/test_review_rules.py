@@ -132,7 +132,7 @@ def _person_among_others(
     )
     b.source(source_id, name, source_type, [mention])
     b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
-    b.source("critics", "critics", "vague", ["Critics say"])
+    b.claim("The unit opened in 1998", "unattributed")
     b.source("report", "a report by the district", "document_or_data", ["A report by the district found"])
     b.source("parent", "one parent", "anonymous", ["One parent said"])
     return b.build()
@@ -184,7 +184,7 @@ def test_source_type_a_place_after_in_or_from_ties_nobody_to_a_group() -> None:
         ["Ruth Benning, a pharmacist in Harwick, said"],
     )
     b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
-    b.source("critics", "critics", "vague", ["Critics say"])
+    b.claim("The unit opened in 1998", "unattributed")
     b.source("report", "a report by the agency", "document_or_data", ["A report by the agency found"])
     b.source("customer", "one customer", "anonymous", ["One customer said"])
     assert [
@@ -2355,7 +2355,7 @@ def test_who_said_it_is_not_asked_of_a_vague_groups_words() -> None:
         "named_organisation",
         ["The National Education Workers' Union said"],
     )
-    b.source("critics", "critics", "vague", ["Critics say"])
+    b.claim("The unit opened in 1998", "unattributed")
     b.source("echo", "the Bramford Echo", "news_outlet", ["The Bramford Echo reported"])
     b.source("whitby", "Carol Whitby, headteacher", "named_official", ["Head Carol Whitby said"])
     b.claim("the council was using children as guinea pigs", "attributed", source="union")
@@ -2864,7 +2864,7 @@ def test_who_said_it_does_not_key_no_source_before_an_unmarked_inverted_attribut
             ],
         )
         b.source("halloway", "Ann Halloway, a councillor", "named_official", ["Councillor Ann Halloway said"])
-        b.source("critics", "critics", "vague", ["Critics say"])
+        b.claim("The unit opened in 1998", "unattributed")
         b.claim("Footfall in the town centre is already down 12 per cent on 2022", "unattributed")
         b.claim("the cuts were needed", "attributed", source="halloway")
         return [q for q in questions_of(b.build(), "who_said_it") if "Footfall" in q.prompt]
@@ -2992,7 +2992,7 @@ def test_find_sources_lets_a_records_authors_find_it_as_its_noun_does() -> None:
         )
         b.source("council", "the council", "named_organisation", ["The council insists"])
         b.source("study", name, "document_or_data", [f"{record}"])
-        b.source("critics", "critics", "vague", ["Critics say"])
+        b.claim("The unit opened in 1998", "unattributed")
         b.claim("the risk is small", "attributed", source="council")
         b.claim("the turf would hold water", "attributed", source="study")
         b.claim("the firm stands to profit", "attributed", source="critics")
@@ -5361,3 +5361,38 @@ def test_find_sources_skips_a_paragraph_whose_only_words_outside_quotation_marks
     b.source("council", "the council", "named_organisation", ["the council said"])
     b.source("owusu", "Rachel Owusu", "named_person", ["Rachel Owusu said", "she said"])
     assert len([q for q in questions_of(b.build(), "find_sources") if q.block == 2]) == 1
+
+
+def test_who_said_it_no_source_key_offers_nobody_who_opens_the_next_paragraph() -> None:
+    # "waits of more than four hours are already common", the paragraph's last sentence, with "Figures
+    # from NHS England show ... within four hours" opening the next: the figures on offer could be
+    # defended (review 218, a fail). Across the paragraph break as within a paragraph (review 175).
+    b = ArticleBuilder(
+        "Unit",
+        [
+            "The unit will close at night from March, the hospital trust said. Nurse Ann Cole said staff "
+            "were tired.",
+            "The unit opened in 1998. Waits of more than four hours are already common.",
+            "Figures from the health service show most patients were seen within four hours in January. "
+            "Coach Lee Hart said he was sad.",
+        ],
+    )
+    b.source("trust", "the hospital trust", "named_organisation", ["the hospital trust said"])
+    b.claim("The unit opened in 1998", "unattributed")
+    b.source(
+        "figures",
+        "the health service's figures",
+        "document_or_data",
+        ["Figures from the health service show"],
+    )
+    b.source("cole", "Ann Cole, a nurse", "named_person", ["Nurse Ann Cole said"])
+    b.source("hart", "Lee Hart, a coach", "named_person", ["Coach Lee Hart said"])
+    b.claim("Waits of more than four hours are already common", "unattributed")
+    offered = [
+        question.choices
+        for seed in range(1, 30)
+        for question in questions_of(b.build(), "who_said_it", seed)
+        if "four hours are already" in question.prompt
+    ]
+    assert offered
+    assert not any("the health service's figures" in choices for choices in offered)

@@ -429,7 +429,10 @@ def _plain_fact() -> Article:
     b = ArticleBuilder(
         "Library Hours",
         [
-            "Council spokesperson Maria Lopez said the change would save money.",
+            # The vote's sentence between Ms Lopez and the claim: the source of the sentence just
+            # before a claim whose key is "The article does not say" is not offered, across a
+            # paragraph break too (review 218).
+            "Council spokesperson Maria Lopez said the change would save money. The vote is on Monday.",
             # Critics in a paragraph of their own: beside the sentence of a claim whose key is "The
             # article does not say", they would not be offered.
             "The library was built in 1952. It has two floors.",

@@ -132,7 +132,7 @@ def _person_among_others(
     )
     b.source(source_id, name, source_type, [mention])
     b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
-    b.claim("The unit opened in 1998", "unattributed")
+    b.source("critics", "critics", "vague", ["Critics say"])
     b.source("report", "a report by the district", "document_or_data", ["A report by the district found"])
     b.source("parent", "one parent", "anonymous", ["One parent said"])
     return b.build()
@@ -184,7 +184,7 @@ def test_source_type_a_place_after_in_or_from_ties_nobody_to_a_group() -> None:
         ["Ruth Benning, a pharmacist in Harwick, said"],
     )
     b.source("courier", "the Courier", "news_outlet", ["The Courier reported"])
-    b.claim("The unit opened in 1998", "unattributed")
+    b.source("critics", "critics", "vague", ["Critics say"])
     b.source("report", "a report by the agency", "document_or_data", ["A report by the agency found"])
     b.source("customer", "one customer", "anonymous", ["One customer said"])
     assert [
@@ -2355,7 +2355,7 @@ def test_who_said_it_is_not_asked_of_a_vague_groups_words() -> None:
         "named_organisation",
         ["The National Education Workers' Union said"],
     )
-    b.claim("The unit opened in 1998", "unattributed")
+    b.source("critics", "critics", "vague", ["Critics say"])
     b.source("echo", "the Bramford Echo", "news_outlet", ["The Bramford Echo reported"])
     b.source("whitby", "Carol Whitby, headteacher", "named_official", ["Head Carol Whitby said"])
     b.claim("the council was using children as guinea pigs", "attributed", source="union")
@@ -2864,7 +2864,7 @@ def test_who_said_it_does_not_key_no_source_before_an_unmarked_inverted_attribut
             ],
         )
         b.source("halloway", "Ann Halloway, a councillor", "named_official", ["Councillor Ann Halloway said"])
-        b.claim("The unit opened in 1998", "unattributed")
+        b.source("critics", "critics", "vague", ["Critics say"])
         b.claim("Footfall in the town centre is already down 12 per cent on 2022", "unattributed")
         b.claim("the cuts were needed", "attributed", source="halloway")
         return [q for q in questions_of(b.build(), "who_said_it") if "Footfall" in q.prompt]
@@ -2882,7 +2882,9 @@ def test_who_said_it_is_not_asked_where_the_sentence_opens_with_whose_view_it_is
             "Reservoir",
             [
                 f"{opening}the reservoir is a disaster for the valley.",
-                "Eastmere Water said the reservoir was needed. Farmers in the valley say they will fight it. "
+                # Not the sentence right after the claim's (review 218): "The valley has 40 farms."
+                "The valley has 40 farms. Eastmere Water said the reservoir was needed. Farmers in the "
+                "valley say they will fight it. "
                 "A 2022 study found demand would rise.",
             ],
         )
@@ -2992,7 +2994,7 @@ def test_find_sources_lets_a_records_authors_find_it_as_its_noun_does() -> None:
         )
         b.source("council", "the council", "named_organisation", ["The council insists"])
         b.source("study", name, "document_or_data", [f"{record}"])
-        b.claim("The unit opened in 1998", "unattributed")
+        b.source("critics", "critics", "vague", ["Critics say"])
         b.claim("the risk is small", "attributed", source="council")
         b.claim("the turf would hold water", "attributed", source="study")
         b.claim("the firm stands to profit", "attributed", source="critics")
@@ -3856,10 +3858,12 @@ def test_who_said_it_does_not_answer_the_article_does_not_say_where_the_note_gue
         b = ArticleBuilder(
             "Air",
             [
-                "Monitors recorded high levels, according to a report by the council.",
-                # Not the next sentence: that one's source is never on offer beside "does not say".
+                # Not the next sentence, even across a paragraph break: that one's source is never on
+                # offer beside "does not say" (review 218).
+                "Monitors recorded high levels, according to a report by the council. The school is on "
+                "a busy road.",
                 "Readings peaked between 8.15am and 9am.",
-                "Parent Sunita Marsh said she walks a longer way.",
+                "The school has 400 pupils. Parent Sunita Marsh said she walks a longer way.",
             ],
         )
         b.source(

@@ -5400,3 +5400,26 @@ def test_who_said_it_no_source_key_offers_nobody_who_opens_the_next_paragraph() 
     ]
     assert offered
     assert not any("the health service's figures" in choices for choices in offered)
+
+
+def test_find_sources_lets_the_description_before_a_bodys_name_find_it() -> None:
+    # "announced on Monday by the centre's owners, Castleway Properties": "announced" and "owners"
+    # scored 0.5 (review 221, a fail).
+    b = ArticleBuilder(
+        "Curfew",
+        [
+            "Children under 16 will be banned after 7pm under new rules announced on Monday by the "
+            "centre's owners, Castleway Properties.",
+            "Castleway said the rule would be reviewed.",
+        ],
+    )
+    b.source(
+        "castleway",
+        "Castleway Properties, the centre's owners",
+        "named_organisation",
+        ["announced on Monday by the centre's owners, Castleway Properties", "Castleway said"],
+    )
+    (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 1]
+    for who in ("owners", "Castleway", "Castleway Properties"):
+        assert score_answer(question, selected(question, "announced", who)).score == 1, who
+    assert score_answer(question, selected(question, "announced")).score < 1

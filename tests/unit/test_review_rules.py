@@ -5423,3 +5423,36 @@ def test_find_sources_lets_the_description_before_a_bodys_name_find_it() -> None
     for who in ("owners", "Castleway", "Castleway Properties"):
         assert score_answer(question, selected(question, "announced", who)).score == 1, who
     assert score_answer(question, selected(question, "announced")).score < 1
+
+
+def test_statement_kind_skips_a_prediction_people_fear() -> None:
+    # "campaigners fear the 'temporary' closure is the first step towards shutting the unit for good",
+    # marked a prediction: what people fear is what they think, so "an opinion" could be defended
+    # (review 218), as a feared opinion could be a prediction (review 157).
+    def asked(verb: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Unit",
+            [f'The unit will close at night. Campaigners {verb} the "temporary" closure is the end of it.'],
+        )
+        b.source("campaigners", "campaigners", "vague", [f"Campaigners {verb}"])
+        b.claim("The unit will close at night", "unattributed", kind="observation")
+        b.claim("the end of it", "attributed", source="campaigners", kind="prediction")
+        return [q for q in questions_of(b.build(), "statement_kind") if "end of it" in q.prompt]
+
+    assert asked("fear") == []
+    assert asked("worry") == []
+    assert len(asked("say")) == 1
+    # "for fear of losing her job, said she was left watching six machines": a noun, nobody's belief
+    # about the claim (review 200).
+    b = ArticleBuilder(
+        "Tills",
+        ["One worker, who asked not to be named for fear of losing her job, said she was left alone."],
+    )
+    b.source(
+        "worker",
+        "an unnamed worker",
+        "anonymous",
+        ["One worker, who asked not to be named for fear of losing her job, said"],
+    )
+    b.claim("she was left alone", "attributed", source="worker", kind="observation")
+    assert len(questions_of(b.build(), "statement_kind")) == 1

@@ -227,7 +227,7 @@ _BELIEF_WORDS = frozenset(
     + ["suspect", "suspects", "suspected", "convinced", "doubt", "doubts", "doubted", "guess", "guesses"]
 )
 # How many words before a claim may bring it in ("Gupta, who runs the shop, believes that ...").
-_BELIEF_REACH = 4
+_BELIEF_REACH = 6
 # Words that judge a forecast as they make it ("would only hurt", "will just push", "too late").
 _JUDGING = re.compile(
     r"\b(?:only|just|too|merely|simply|"
@@ -274,11 +274,19 @@ def _introduced_as_belief(reading: ArticleReading, span: Span, words: frozenset[
     block = reading.blocks[span.block]
     for first, _ in reading.sentences_of(span)[:1]:
         start = max(first, span.start - _BELIEF_REACH)
+        bare = [match_form(word).casefold().strip(".,;:!?'\"") for word in block.words]
+        # Not a noun: "for fear of losing her job, said she was left ..." (review 200).
         return any(
-            match_form(word).casefold().strip(".,;:!?'\"") in words
-            for word in block.words[start : span.start]
+            bare[i] in words and not (i > 0 and bare[i - 1] in _BEFORE_A_NOUN_OF_FEELING)
+            for i in range(start, span.start)
         )
     return False
+
+
+# Words before "fear" or "hope" that make it a noun, nobody's belief about the claim.
+_BEFORE_A_NOUN_OF_FEELING = frozenset(
+    {"for", "of", "in", "with", "without", "no", "the", "a", "their", "her", "his"}
+)
 
 
 def _in_future_sentence(reading: ArticleReading, span: Span) -> bool:

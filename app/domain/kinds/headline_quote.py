@@ -41,7 +41,7 @@ from app.domain.kinds.base import (
     vague_people,
     where,
 )
-from app.domain.passage import ArticleReading, _bare, in_quotation, name_words, names
+from app.domain.passage import ArticleReading, in_quotation, name_words, names
 from app.domain.question import CHOICE, Question
 from app.domain.text import Block, match_form
 
@@ -424,7 +424,8 @@ def _named_earlier_in_the_sentence(
         return False
     # Another source's own name there ("Radio Hollowmere" is not named by the town's "Hollowmere's").
     own_names = name_words(speaker)
-    said = {_bare(word) for word in words.words[before[0] : before[1]] if word[:1].isupper()}
+    bare = reading.bare_words(body)
+    said = {bare[i] for i in range(*before) if words.words[i][:1].isupper()}
     others = [other for other in reading.article.sources if other is not speaker]
     return not any(said & (name_words(other) - own_names) for other in others)
 

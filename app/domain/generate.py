@@ -2109,14 +2109,19 @@ def _authors(
     return ([before] if described else []) + names
 
 
+def _past_articles(words: Block, index: int, end: int) -> int:
+    """The first word from ``index`` on that is not "a", "an" or "the" (``end`` if none is)."""
+    while index < end and match_form(words.words[index]).casefold() in _ARTICLES_BEFORE_AUTHORS:
+        index += 1
+    return index
+
+
 def _named_after(words: Block, first: int, end: int) -> list[int]:
     """The capitalised name that starts at ``first`` (after "the"): "Met" and "Office" of "from the Met
     Office show", "Kelbridge", "Chamber" and "Trade" of "from the Kelbridge Chamber of Trade", up to an
     owner's "'s" ("Harlow County Council's public health team"); nothing where no name follows ("from
     the council's own counters")."""
-    index = first
-    while index < end and match_form(words.words[index]).casefold() in _ARTICLES_BEFORE_AUTHORS:
-        index += 1
+    index = _past_articles(words, first, end)
     names: list[int] = []
     while index < end and words.words[index][:1].isupper():
         names.append(index)
@@ -2177,9 +2182,7 @@ def _members_of_the_group(words: Block, span: tuple[int, int], who: Sequence[tup
     index = head + 1
     if index >= span[1] or match_form(words.words[index]).casefold() != "of" or words.gaps[index] != " ":
         return []
-    index += 1
-    while index < span[1] and match_form(words.words[index]).casefold() in _ARTICLES_BEFORE_AUTHORS:
-        index += 1
+    index = _past_articles(words, index + 1, span[1])
     if index < span[1] and words.words[index][:1].islower() and _is_meaning_word(words.words[index]):
         return [index]
     return []
@@ -2189,9 +2192,7 @@ def _owned_body(words: Block, first: int, end: int) -> list[int]:
     """The body a possessive names, after "by": "association" of "by the school's parent-teacher
     association" (review 207: only "survey" found it). One body of one owner is as clear as a name;
     "by his team" is not (no owner named)."""
-    index = first
-    while index < end and match_form(words.words[index]).casefold() in _ARTICLES_BEFORE_AUTHORS:
-        index += 1
+    index = _past_articles(words, first, end)
     if index >= end or not words.words[index].endswith(("'s", "\u2019s")):
         return []
     head = None
@@ -2215,9 +2216,7 @@ def _workers_before_a_name(words: Block, first: int, end: int) -> list[int] | No
     """ "researchers", "Kingsmere" and "University" of "by researchers at Kingsmere University": a
     plain noun for the people, then the capitalised name of where they work; None for any other
     words."""
-    index = first
-    while index < end and match_form(words.words[index]).casefold() in _ARTICLES_BEFORE_AUTHORS:
-        index += 1
+    index = _past_articles(words, first, end)
     if index + 2 >= end or not words.words[index][:1].islower() or not _is_meaning_word(words.words[index]):
         return None
     people = index
@@ -2408,7 +2407,8 @@ def _named_source_follows(reading: ArticleReading, claim: Claim) -> bool:
     named person's quotation."""
     block = claim.span.block
     last = max(end for _, end in reading.sentences_of(claim.span))
-    after = [sentence for sentence in reading.sentences(block) if sentence[0] >= last][:1]
+    later = [sentence for sentence in reading.sentences(block) if sentence[0] >= last]
+    after = later[:1]
     named = set(reading.vocabulary.named_source_types)
     # Of the same thing as the claim's sentence, its attribution included ("public health").
     said = " ".join(reading.blocks[block].text_of(*sentence) for sentence in reading.sentences_of(claim.span))
@@ -2421,7 +2421,6 @@ def _named_source_follows(reading: ArticleReading, claim: Claim) -> bool:
     # Or a named person's quotation opens it: 'parents who say portions have shrunk. "My son comes home
     # and goes straight to the fridge. ...," said Claire Dunmore' gives the example (review 215).
     named_people = frozenset(named & person_types(reading.vocabulary))
-    later = [sentence for sentence in reading.sentences(block) if sentence[0] >= last]
     return _a_persons_quotation_opens(reading, block, later, named_people)
 
 

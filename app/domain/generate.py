@@ -3615,7 +3615,13 @@ class FindFraming(FindInPassage):
         spans = [
             (item.span.start, item.span.end) for item in reading.article.framing if item.span.block == block
         ]
-        if not quoted or not spans or not all(set(range(s, e)) <= quoted for s, e in spans):
+        # A span's key words are what a student must find: '"temporary" closure' is found by its
+        # quoted word as plainly as '"temporary"' (review 218).
+        needed = [
+            {i for a, b in question.keys if s <= a and b <= e for i in range(a, b)} or set(range(s, e))
+            for s, e in spans
+        ]
+        if not quoted or not spans or not all(words_needed <= quoted for words_needed in needed):
             return False
         return score_answer(question, tuple(sorted(quoted))).score >= GUESS_BY_QUOTES - EPSILON
 

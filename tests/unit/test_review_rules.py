@@ -4043,6 +4043,30 @@ def test_find_framing_is_not_asked_where_selecting_the_quotation_nearly_finds_it
     assert score_answer(question, selected(question, "bake")).score == 1.0
 
 
+def test_find_framing_is_not_asked_where_the_quoted_key_word_and_a_quotation_nearly_find_it() -> None:
+    # '"temporary" closure' is found by its quoted word: selecting every quoted word, a speaker's
+    # whole quotation too, scored 0.754 without reading (review 218).
+    text = (
+        'But campaigners fear the "temporary" closure is the first step towards shutting the unit for good. '
+        "Save Hartley Green Hospital, a group set up in 2016 when the maternity ward was closed, says more "
+        "than 3,000 people have signed its petition in four days. "
+        '"They told us the maternity ward was temporary too, and we never got it back," '
+        "said the group's chair, Margaret Ellis, 67."
+    )
+    b = ArticleBuilder("Unit", [text])
+    b.framing_complete = {1}
+    b.frame(
+        '"temporary" closure', "scare_quotes", note='The marks around "temporary" doubt the trust\'s word.'
+    )
+    assert questions_of(b.build(), "find_framing") == []
+    # Where the note does not name the quoted word, the whole span is the key: quotes alone miss it.
+    b = ArticleBuilder("Unit", [text])
+    b.framing_complete = {1}
+    b.frame('"temporary" closure', "scare_quotes", note="The marks make you doubt the trust's word.")
+    (question,) = questions_of(b.build(), "find_framing")
+    assert score_answer(question, selected(question, "temporary closure")).score == 1.0
+
+
 def test_who_said_it_no_source_key_offers_nobody_from_the_sentences_beside_it() -> None:
     # "had gathered more than 4,000 signatures" with "Some supporters say ..." the next sentence:
     # "some supporters" on offer could be defended (review 175).

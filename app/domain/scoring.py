@@ -131,6 +131,7 @@ class SelectAnswer:
             selected,
             free_words(question),
             core_words(question),
+            little_words(question.words),
         )
         detail = feedback_for_selection(question, selected, marking)
         detail.update(found_share=marking.found_share, wrong_share=marking.wrong_share)
@@ -206,14 +207,36 @@ class Marking:
 Core = tuple[int, tuple[int, ...]]
 
 
+# Words that alone find no part of a right span: "to" of "expected to" is no hedge found (reviews
+# 210, 214: it earned half marks).  They still count once a word that means something is chosen.
+LITTLE_WORDS = frozenset(
+    {"a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "from", "with", "that", "and", "or", "as"}
+)
+
+
+_PUNCTUATION = ".,;:!?\"'“”‘’()[]"
+
+
+def little_words(words: Sequence[str]) -> frozenset[int]:
+    """Indexes of the passage's LITTLE_WORDS."""
+    return frozenset(i for i, word in enumerate(words) if word.strip(_PUNCTUATION).lower() in LITTLE_WORDS)
+
+
 def span_credit(
-    span: tuple[int, int], keys: Iterable[tuple[int, int]], chosen: set[int], cores: Iterable[Core] = ()
+    span: tuple[int, int],
+    keys: Iterable[tuple[int, int]],
+    chosen: set[int],
+    cores: Iterable[Core] = (),
+    little: frozenset[int] = frozenset(),
 ) -> float:
     """Credit for one right span: its key words selected (or the whole span) is 1; with no key
     word given, enough words of its cores (any two meaning words of a long framing span), or else
-    half of its words, is 1; less earns the share of the way there."""
+    half of its words, is 1; less earns the share of the way there.  ``little`` words (see
+    LITTLE_WORDS) earn nothing on their own."""
     start, end = span
     inside = set(range(start, end))
+    if inside - little and not (chosen & inside) - little:
+        chosen = chosen - little
     key_words = {i for s, e in keys for i in range(s, e)} & inside
     hits = len(chosen & inside)
     whole = hits / (end - start)
@@ -235,6 +258,7 @@ def mark_selection(
     selected: Iterable[int],
     free: Sequence[tuple[int, int]] = (),
     cores: Sequence[Core] = (),
+    little: frozenset[int] = frozenset(),
 ) -> Marking:
     """Mark a selection of words against the right spans.
 
@@ -261,7 +285,7 @@ def mark_selection(
         if word_count - len(gold_words) - len(near) >= MIN_WRONG_WORDS:
             break
     wrong = set(range(word_count)) - gold_words - near
-    credits = tuple(span_credit(span, keys, chosen, cores) for span in spans)
+    credits = tuple(span_credit(span, keys, chosen, cores, little) for span in spans)
     return Marking(credits, frozenset(near), len(wrong), len(chosen & wrong))
 
 
@@ -276,9 +300,13 @@ def core_words(question: Question) -> list[Core]:
 
 
 def span_found(
-    span: tuple[int, int], keys: Iterable[tuple[int, int]], chosen: set[int], cores: Iterable[Core] = ()
+    span: tuple[int, int],
+    keys: Iterable[tuple[int, int]],
+    chosen: set[int],
+    cores: Iterable[Core] = (),
+    little: frozenset[int] = frozenset(),
 ) -> bool:
-    return span_credit(span, keys, chosen, cores) >= 1 - EPSILON
+    return span_credit(span, keys, chosen, cores, little) >= 1 - EPSILON
 
 
 def feedback_for_selection(
@@ -295,7 +323,13 @@ def feedback_for_selection(
     chosen = {i for i in selected if 0 <= i < word_count}
     if marking is None:
         marking = mark_selection(
-            word_count, question.gold, question.keys, chosen, free_words(question), core_words(question)
+            word_count,
+            question.gold,
+            question.keys,
+            chosen,
+            free_words(question),
+            core_words(question),
+            little_words(question.words),
         )
     gold_spans = _gold_spans(question.gold)
     gold_words = {i for start, end in gold_spans for i in range(start, end)}

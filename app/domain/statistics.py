@@ -29,7 +29,7 @@ from app.domain.article import HEADLINE_BLOCK, Article, Vocabulary
 from app.domain.confidence import CONFIDENCE_LEVELS
 from app.domain.generate import KINDS
 from app.domain.question import CHOICE, SELECT, Question
-from app.domain.scoring import EPSILON, core_words, skill_totals, span_found
+from app.domain.scoring import EPSILON, core_words, little_words, skill_totals, span_found
 
 # Gradebook states, in the words the teacher reads (a student's list of assignments uses the first
 # three; on time, late and missing are the due-date rules' own states).
@@ -302,11 +302,12 @@ def gold_found_counts(question: Question, selections: Iterable[tuple[int, ...]])
     """For each gold span of a select question, how many selections found it."""
     spans = [(start, end) for start, end in question.gold if end > start]
     cores = core_words(question)
+    little = little_words(question.words)
     counts = [0] * len(spans)
     for selection in selections:
         chosen = set(selection)
         for index, span in enumerate(spans):
-            if span_found(span, question.keys, chosen, cores):
+            if span_found(span, question.keys, chosen, cores, little):
                 counts[index] += 1
     return tuple(counts)
 

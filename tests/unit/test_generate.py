@@ -2180,8 +2180,9 @@ def test_find_framing_two_meaning_words_find_a_long_span_without_key_words() -> 
     (question,) = questions_of(b.build(), "find_framing")
     assert score_answer(question, _select(question, "completely harmless")).score == 1.0
     assert score_answer(question, _select(question, "harmless")).score == 0.5
-    # Function words are not meaning words: they earn only their share of the span.
-    assert score_answer(question, _select(question, "for the")).score == 0.25
+    # Function words are not meaning words: on their own they earn nothing (see scoring.LITTLE_WORDS).
+    assert score_answer(question, _select(question, "for the")).score == 0.0
+    assert score_answer(question, _select(question, "for the whole")).score == 0.5  # "whole": one of two
     assert score_answer(question, _select(question, "the label advises against")).score == 0.0
 
 

@@ -255,6 +255,34 @@ def test_the_words_that_finish_a_hedge_cost_nothing_in_a_short_claim() -> None:
     assert mark_selection(6, [(2, 3)], (), [2, 3, 4]).score == pytest.approx(2 / 3)
 
 
+def test_little_words_alone_find_no_part_of_a_right_span() -> None:
+    # "The board is [expected to] discuss the petition" with "expected" the key: "to" alone earned
+    # half marks though it shows no doubt (reviews 214, 224, 225).
+    block = Block.from_text("The board is expected to discuss the petition at its May meeting")
+    span = word_span(block, "expected to")
+    question = Question(
+        kind="spot_hedge",
+        type=SELECT,
+        skill="claims",
+        prompt="Select the word or words that show this claim is not confirmed.",
+        explanation="",
+        block=1,
+        words=block.words,
+        gaps=block.gaps,
+        gold=(span,),
+        keys=((span[0], span[0] + 1),),
+    )
+    assert score_answer(question, words_of(block, "to")).score == 0.0
+    assert score_answer(question, words_of(block, "to discuss")).score == 0.0
+    assert score_answer(question, words_of(block, "expected")).score == 1.0
+    assert score_answer(question, words_of(block, "expected to")).score == 1.0
+    # Without key words, a little word counts once a word that means something is selected too.
+    assert mark_selection(10, [(2, 6)], (), [2], little=frozenset({2})).score == 0.0
+    assert mark_selection(10, [(2, 6)], (), [2, 3], little=frozenset({2})).score == 1.0
+    # A span of little words only is found by them.
+    assert mark_selection(10, [(2, 3)], (), [2], little=frozenset({2})).score == 1.0
+
+
 def test_runs_group_adjacent_indexes() -> None:
     assert runs([5, 1, 2, 3, 7, 8, 2]) == [(1, 4), (5, 6), (7, 9)]
     assert runs([]) == []

@@ -3454,20 +3454,9 @@ class FindFraming(FindInPassage):
             # Where the sweeping word opens the span, it is what the span says in any length: "every"
             # of "every exam hall in the country" (review 176: "exam hall" found it, "every" did not).
             # The note may quote other words as the core ("The whole town centre" and "ghost town").
-            sweeps = item.technique in reading.vocabulary.sweep_techniques
-            short = end - start <= MAX_SWEEPING_SPAN and sweeps
-            sweep = sweeps and not (quoted and not set(range(start, end)) <= quoted)
-            swept = {
-                i
-                for i in (range(start, end) if short else range(start, start + 1) if sweep else ())
-                if match_form(words.words[i]).casefold() in sweeping
-            }
-            emotive = {
-                i
-                for first, last in reading.loaded_hits(block)
-                if start <= first < last <= end
-                for i in range(first, last)
-            } | {i for i in swept if not _softened(words, i)}
+            swept, emotive = self._emotive_words(reading, block, item, (start, end), quoted, sweeping)
+            if self._two_ways_in(words, quoted, emotive, swept):
+                continue  # the note's words or the emotive ones: see cores_in
             # The note's words and the emotive ones together; where a note quotes the whole span
             # ("fighting a losing battle"), the emotive words alone ("battle"); where every word is
             # emotive ("savage attacks"), the one the note names ('"Savage" makes the dogs sound like
@@ -3483,6 +3472,50 @@ class FindFraming(FindInPassage):
                     keys += runs(core)
                     break
         return keys
+
+    @staticmethod
+    def _emotive_words(
+        reading: ArticleReading,
+        block: int,
+        item: Framing,
+        span: tuple[int, int],
+        quoted: set[int],
+        sweeping: set[str],
+    ) -> tuple[set[int], set[int]]:
+        """The sweeping words of the span [start, end) that count, and its emotive words (those too)."""
+        start, end = span
+        words = reading.blocks[block]
+        # An emotive word of the vocabulary inside the span ("massacre" of "it's a massacre"), or
+        # in a short span a sweeping one ("every" of "almost every high street", review 60); in a
+        # long one it may be an idiom ("fun for the whole family").
+        # Where the sweeping word opens the span, it is what the span says in any length: "every"
+        # of "every exam hall in the country" (review 176: "exam hall" found it, "every" did not).
+        # The note may quote other words as the core ("The whole town centre" and "ghost town").
+        sweeps = item.technique in reading.vocabulary.sweep_techniques
+        short = end - start <= MAX_SWEEPING_SPAN and sweeps
+        sweep = sweeps and not (quoted and not set(range(start, end)) <= quoted)
+        swept = {
+            i
+            for i in (range(start, end) if short else range(start, start + 1) if sweep else ())
+            if match_form(words.words[i]).casefold() in sweeping
+        }
+        emotive = {
+            i
+            for first, last in reading.loaded_hits(block)
+            if start <= first < last <= end
+            for i in range(first, last)
+        } | {i for i in swept if not _softened(words, i)}
+        return swept, emotive
+
+    @staticmethod
+    def _two_ways_in(words: Block, quoted: set[int], emotive: set[int], swept: set[int]) -> bool:
+        """The note quotes meaning words of the span that are not its emotive words, and the span
+        holds emotive words the note does not quote: each shows the student saw the framing.
+        '"Run wild" paints a picture' of "let dangerous dogs run wild": "run wild" scored 0.4
+        beside "dangerous" alone 1.0 (review 225)."""
+        noted = {i for i in quoted if _is_meaning_word(words.words[i])}
+        loaded = {i for i in emotive - swept if _is_meaning_word(words.words[i])}
+        return bool(noted - loaded) and bool(loaded - noted)
 
     @staticmethod
     def _note_quotes(
@@ -3518,6 +3551,7 @@ class FindFraming(FindInPassage):
         words = block_words.words
         text = match_form(block_words.text).lower()
         key_words = {i for s, e in keys for i in range(s, e)}
+        sweeping = {*reading.vocabulary.sweeping_words, *reading.vocabulary.minimising_words}
         cores = []
         for item in reading.article.framing:
             if item.span.block != block:
@@ -3547,6 +3581,13 @@ class FindFraming(FindInPassage):
             noted = [i for i in sorted(quoted) if _is_meaning_word(words[i])]
             if phrases >= 2 and noted:
                 cores.append((1, noted))
+                continue
+            # The note's words or the span's emotive ones, either finds it (see _two_ways_in).
+            swept, emotive = self._emotive_words(reading, block, item, (start, end), quoted, sweeping)
+            if self._two_ways_in(block_words, quoted, emotive, swept):
+                cores.append(
+                    (1, sorted({*noted, *(i for i in emotive - swept if _is_meaning_word(words[i]))}))
+                )
                 continue
             if len(meaning) >= MEANING_WORDS_TO_FIND:
                 meaning = sorted([*meaning, *particles])

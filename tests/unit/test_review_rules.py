@@ -1057,6 +1057,25 @@ def test_find_framing_scare_quotes_are_found_by_the_quoted_word_or_the_word_that
     assert score_answer(question, selected(question, "extra checks")).score == 0
 
 
+def test_find_framing_the_notes_words_or_the_emotive_ones_each_find_the_span() -> None:
+    # '"Run wild" paints a picture' of "let dangerous dogs run wild": "run wild", the words the
+    # explanation names, scored 0.4 beside "dangerous" alone 1.0 (review 225).
+    b = ArticleBuilder(
+        "Dogs",
+        [
+            "Councillor Tom Ashby said the licence was about the small number of owners who let "
+            "dangerous dogs run wild. Owners caught without a licence would be fined two hundred pounds."
+        ],
+    )
+    b.frame("let dangerous dogs run wild", "loaded_language", note='"Run wild" paints a picture of chaos.')
+    b.framing_complete = {1}
+    (question,) = questions_of(b.build(), "find_framing")
+    for chosen in ("run wild", "dangerous", "let dangerous dogs run wild"):
+        assert score_answer(question, selected(question, chosen)).score == 1, chosen
+    assert score_answer(question, selected(question, "let")).score < 0.5  # its share of the span
+    assert score_answer(question, selected(question, "licence would be fined")).score == 0
+
+
 # --- Reviews 70 to 73 --------------------------------------------------------------------------------
 
 

@@ -43,7 +43,9 @@ from app.domain.statistics import ASKED_FOR, CONFUSION_KINDS
 from app.domain.text import match_form
 from app.domain.validation.article import validate_article
 from tests.unit.article_factory import (
+    OTHER_RECORD,
     ArticleBuilder,
+    add_other_record,
     library_article,
     library_builder,
     one_source_article,
@@ -158,8 +160,9 @@ def test_the_library_article_allows_every_kind() -> None:
     # It has no headline words marked as saying more than the article: no headline check.
     # Nor enough plain descriptive words outside its claims for "spot the technique".
     # Its claims say no kind (observation, opinion, prediction), its relays are one step long and its
-    # headline has no words marked as saying more than the article: of the reasoning kinds only "how
-    # would you check it" has something certain to ask (see tests/unit/test_reasoning_kinds.py).
+    # headline has no words marked as saying more than the article: no reasoning kind. "How would you
+    # check it" has only the Gazette's report, and no other record or outlet to offer as the wrong
+    # place to look (see tests/unit/test_reasoning_kinds.py).
     # Its paragraphs' framing is marked twice over ("a disaster") or stands beside attributions or a
     # "reportedly", so whose words it is could be argued: no "whose framing" (test_whose_words.py).
     # Its headline's loaded "Fume" has only "Hours" to offer beside it: no "headline's loaded word"
@@ -174,6 +177,7 @@ def test_the_library_article_allows_every_kind() -> None:
         "headline_evidence",
         "statement_kind",
         "whose_words",
+        "how_to_check",
     }
     for question in questions:
         kind = KINDS[question.kind]
@@ -2780,7 +2784,10 @@ def test_how_to_check_skips_a_claim_whose_note_says_it_cannot_be_checked() -> No
 
 def test_how_to_check_skips_a_document_whose_evidence_the_note_says_is_unpublished() -> None:
     # "Look at the original: the press release" only shows the company said so (review 31).
-    text = ["The Pixelforge press release says the scheme has helped pupils improve in maths and reading."]
+    text = [
+        "The Pixelforge press release says the scheme has helped pupils improve in maths and reading.",
+        OTHER_RECORD,
+    ]
     for note, asked in (
         ("The company did not publish the figures behind this.", 0),
         ("Read it yourself.", 1),
@@ -2792,6 +2799,7 @@ def test_how_to_check_skips_a_document_whose_evidence_the_note_says_is_unpublish
             "document_or_data",
             ["The Pixelforge press release says"],
         )
+        add_other_record(b)
         b.claim(
             "the scheme has helped pupils improve in maths and reading",
             "attributed",
@@ -3134,8 +3142,12 @@ def test_support_skips_an_unhedged_fact_holding_an_approximate_word() -> None:
 
 def test_how_to_check_keeps_a_name_whole_at_a_thousands_comma() -> None:
     # "Dr Adeyemi's study of 1,200 pupils", not "Dr Adeyemi's study of 1" (review 39).
-    text = ["Dr Adeyemi's study of 1,200 pupils found that marks fell by six per cent in a year."]
+    text = [
+        "Dr Adeyemi's study of 1,200 pupils found that marks fell by six per cent in a year.",
+        OTHER_RECORD,
+    ]
     b = ArticleBuilder("Homework", text)
+    add_other_record(b)
     b.source(
         "study",
         "Dr Adeyemi's study of 1,200 pupils",
@@ -3293,15 +3305,22 @@ def test_who_said_it_offers_only_people_for_a_persons_we() -> None:
 
 def test_how_to_check_skips_a_forecast_framing_or_an_unsigned_document() -> None:
     # Re-reading a leaflet only shows it said so (review 44).
-    text = ["An unsigned leaflet says the estate would bring crime to the village within a year."]
+    text = [
+        "An unsigned leaflet says the estate would bring crime to the village within a year.",
+        OTHER_RECORD,
+    ]
     b = ArticleBuilder("Estate", text)
     b.source("leaflet", "an unsigned leaflet", "document_or_data", ["An unsigned leaflet says"])
+    add_other_record(b)
     b.claim("the estate would bring crime to the village within a year", "attributed", source="leaflet")
     assert questions_of(b.build(), "how_to_check") == []
-    b = ArticleBuilder("Estate", ["The council's planning report says the estate floods twice a year."])
+    b = ArticleBuilder(
+        "Estate", ["The council's planning report says the estate floods twice a year.", OTHER_RECORD]
+    )
     b.source(
         "report", "the council's planning report", "document_or_data", ["The council's planning report says"]
     )
+    add_other_record(b)
     b.claim("the estate floods twice a year", "attributed", source="report")
     assert len(questions_of(b.build(), "how_to_check")) == 1
     b.claims[0] = replace(b.claims[0], kind="prediction")

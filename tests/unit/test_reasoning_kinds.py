@@ -29,7 +29,14 @@ from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, Question
 from app.domain.quiz_rules import clash_sets, conflicts, gives_key_away
 from app.domain.validation import validate_article
-from tests.unit.article_factory import QUESTIONS_DIR, ArticleBuilder, project_vocabulary, vocabulary
+from tests.unit.article_factory import (
+    OTHER_RECORD,
+    QUESTIONS_DIR,
+    ArticleBuilder,
+    add_other_record,
+    project_vocabulary,
+    vocabulary,
+)
 
 VOCABULARY = vocabulary()
 PROJECT_VOCABULARY = project_vocabulary()
@@ -201,11 +208,17 @@ def test_how_to_check_keys_come_from_the_source_type_and_its_relay() -> None:
         "The bus service will end in May": "Nothing: it comes from the council report, so it must be true",
         "the buses were often late": "Nothing: the Daily Post reported it, so it must be true",
     }
+    # And one is a real check in the wrong place: the other record or outlet the article names
+    # (without it the key was the only real step, found without reading: reviews 224 and 225).
+    elsewhere = {
+        "The bus service will end in May": "Find the Daily Post's own report of it",
+        "the buses were often late": "Look at the original yourself: the council report",
+    }
     for question in questions:
         wrong = [c for i, c in enumerate(question.choices) if i not in question.answer]
-        expected = trusting.get(question.quote)
-        assert len(wrong) == 3 and set(wrong) - {expected} <= set(WRONG_STEPS)
-        assert expected is None or expected in wrong
+        expected = trusting[question.quote]
+        assert len(wrong) == 3 and set(wrong) - {expected, elsewhere[question.quote]} <= set(WRONG_STEPS)
+        assert expected in wrong and elsewhere[question.quote] in wrong
         assert question.skill == "claims" and not gives_key_away(question)
     relayed = next(q for q in questions if q.quote == "the buses were often late")
     # It quotes the words that show the relay, in the claim's own sentence.
@@ -225,9 +238,13 @@ def test_how_to_check_a_document_a_newspaper_obtained_is_checked_through_the_new
     """A memo "obtained by the Daily Post" may not be public: reading it yourself is no key."""
     b = ArticleBuilder(
         "Bus Service to End",
-        ["The service will cost less, according to a council memo obtained by the Daily Post on Monday."],
+        [
+            "The service will cost less, according to a council memo obtained by the Daily Post on Monday.",
+            OTHER_RECORD,
+        ],
     )
     b.source("post", "the Daily Post", "news_outlet", ["obtained by the Daily Post"])
+    add_other_record(b)
     b.source("memo", "a council memo", "document_or_data", ["according to a council memo"], via="post")
     b.claim("The service will cost less", "attributed", source="memo")
     (question,) = of_kind(b.build(), "how_to_check")
@@ -363,9 +380,13 @@ def test_how_to_check_skips_an_opinion_whatever_its_source() -> None:
     # Reading the release only shows who holds the view, not whether it is right.
     b = ArticleBuilder(
         "Buses",
-        ["The new timetable is a mess, according to a council report. Fares went up, Mayor Tom Hill said."],
+        [
+            "The new timetable is a mess, according to a council report. Fares went up, Mayor Tom Hill said.",
+            OTHER_RECORD,
+        ],
     )
     b.source("report", "the council report", "document_or_data", ["according to a council report"])
+    add_other_record(b)
     b.source("hill", "Tom Hill, the mayor", "named_official", ["Mayor Tom Hill said"])
     b.claim("The new timetable is a mess", "attributed", source="report")
     assert len(of_kind(b.build(), "how_to_check")) == 1

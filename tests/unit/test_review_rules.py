@@ -13,7 +13,7 @@ from app.domain.kinds.how_to_check import CHECKABLE_KEY
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.quiz_rules import quotes_the_claim_of
 from app.domain.scoring import score_answer
-from tests.unit.article_factory import ArticleBuilder, vocabulary
+from tests.unit.article_factory import OTHER_RECORD, ArticleBuilder, add_other_record, vocabulary
 from tests.unit.article_factory import select_phrases as selected
 
 VOCABULARY = vocabulary()
@@ -1718,8 +1718,9 @@ def test_how_to_check_is_not_asked_through_an_unmarked_relay_or_of_the_outlets_o
     # article through him (review 93); "A price check by this newspaper" is not out for readers to look
     # at (review 90).
     def asked(paragraph: str, mention: str, claim: str) -> list[Question]:
-        b = ArticleBuilder("Homework", [paragraph])
+        b = ArticleBuilder("Homework", [paragraph, OTHER_RECORD])
         b.source("record", mention.rstrip(" found"), "document_or_data", [mention])
+        add_other_record(b)
         b.claim(claim, "attributed", source="record")
         return questions_of(b.build(), "how_to_check")
 
@@ -1844,9 +1845,11 @@ def test_how_to_check_is_not_asked_of_a_record_its_paragraph_says_is_not_public(
             "Phones",
             [
                 f"A survey of 412 parents by the school's Parent Teacher Association found that 71 per cent "
-                f"backed the ban. {last_sentence}"
+                f"backed the ban. {last_sentence}",
+                OTHER_RECORD,
             ],
         )
+        add_other_record(b)
         b.source(
             "survey",
             "the Parent Teacher Association's survey",
@@ -2343,8 +2346,11 @@ def test_how_to_check_sends_nobody_to_the_original_of_a_record_the_article_does_
     # "a separate study published last year found no clear link": "Look at the original yourself" has
     # no original to point at (review 147); "a study by the National Reading Trust" has one.
     def asked(name: str, mention: str) -> list[Question]:
-        b = ArticleBuilder("Phones", [f"However, {mention} no clear link between phone rules and wellbeing."])
+        b = ArticleBuilder(
+            "Phones", [f"However, {mention} no clear link between phone rules and wellbeing.", OTHER_RECORD]
+        )
         b.source("study", name, "document_or_data", [mention])
+        add_other_record(b)
         b.claim("no clear link between phone rules and wellbeing", "attributed", source="study")
         return questions_of(b.build(), "how_to_check")
 
@@ -5499,3 +5505,37 @@ def test_statement_kind_skips_a_prediction_people_fear() -> None:
     )
     b.claim("she was left alone", "attributed", source="worker", kind="observation")
     assert len(questions_of(b.build(), "statement_kind")) == 1
+
+
+def test_how_to_check_needs_a_real_step_in_the_wrong_place_beside_a_record_or_an_outlet() -> None:
+    # "Find the Hartwell Echo's own report of it" beside "Nothing: the Hartwell Echo reported it",
+    # "Read the article again" and "See how many people have shared it": the only real step, found
+    # without the article (review 225, a fail; review 224).
+    def asked(*more: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Dogs",
+            [
+                "Its chair, Gwen Pryce, told the Hartwell Echo that Westmere brought in licences in 2019 "
+                "and has seen no fall in bites since.",
+                *more,
+            ],
+        )
+        b.source("echo", "the Hartwell Echo", "news_outlet", ["the Hartwell Echo"])
+        b.source("pryce", "Gwen Pryce", "named_person", ["Its chair, Gwen Pryce, told"], via="echo")
+        b.claim(
+            "Westmere brought in licences in 2019 and has seen no fall in bites since",
+            "attributed",
+            source="pryce",
+        )
+        if more:
+            mention = more[0].split(" found")[0]
+            b.source("study", mention.replace("A study", "the study"), "document_or_data", [mention])
+        return questions_of(b.build(), "how_to_check")
+
+    assert asked() == []
+    # A record named elsewhere is a real check in the wrong place.
+    (question,) = asked("A study by the Canine Behaviour Institute found most bites happen at home.")
+    assert question.choices[question.answer[0]] == "Find the Hartwell Echo's own report of it"
+    assert "Look at the original yourself: the study by the Canine Behaviour Institute" in question.choices
+    # Not one whose name meets the claim's words: it could hold what the claim says.
+    assert asked("A study of bites in Westmere found most happen at home.") == []

@@ -189,17 +189,29 @@ def _check_elsewhere(
     another outlet) the article names, so that only a student who found where the claim comes from
     picks the key; the other wrong steps check nothing, and without it the key is the one sensible
     action, found without reading (review 94).  ``candidates``: see ``_elsewhere``."""
-    template = _STEP_FOR.get(source.type)
-    if template is None or not candidates:
+    alike = _wrong_places(claim, source, candidates)
+    if source.type not in _STEP_FOR or not alike:
         return []
-    # One that shares a word with the claim, where there is one: "the minutes of the council
-    # meeting" for a council's figures, not a "leak report" for rainfall, ruled out by its name
-    # (review 102).
+    # One of the key's kind, where there is one; and of those, one that shares a word with the
+    # claim: "the minutes of the council meeting" for a council's figures, not a "leak report" for
+    # rainfall, ruled out by its name (review 102).
     about = content_words(claim.span.quote)
-    related = [other for other in candidates if content_words(source_label(other)) & about]
-    other = rng.choice(related or candidates)
+    related = [other for other in alike if content_words(source_label(other)) & about]
+    other = rng.choice(related or alike)
     label = _short(source_label(other))
-    return [(template.format(label=label, owner=_possessive(label)), other)]
+    return [(_STEP_FOR[other.type].format(label=label, owner=_possessive(label)), other)]
+
+
+def _wrong_places(claim: Claim, source: Source, candidates: list[Source]) -> list[Source]:
+    """The candidates a wrong step may aim at: those of the key's own kind, where there are any;
+    else those of the other kind whose names share no word with the claim ("the centre's security
+    figures" could hold "officers had been called to the centre 23 times", which the key says the
+    Echo reported)."""
+    alike = [other for other in candidates if other.type == source.type]
+    if alike:
+        return alike
+    about = content_words(claim.span.quote)
+    return [other for other in candidates if not content_words(source_label(other)) & about]
 
 
 def _claim_points_at_the_key(claim: Claim, source: Source, candidates: list[Source], right: str) -> bool:
@@ -214,14 +226,17 @@ def _claim_points_at_the_key(claim: Claim, source: Source, candidates: list[Sour
     return (
         bool(candidates)
         and bool(named & about)
-        and not any(content_words(source_label(other)) & about for other in candidates)
+        and not any(
+            content_words(source_label(other)) & about for other in _wrong_places(claim, source, candidates)
+        )
     )
 
 
 def _elsewhere(reading: ArticleReading, claim: Claim, source: Source) -> list[Source]:
-    """Other records (or outlets) of the key's kind that a check could wrongly aim at: none that
-    relays the claim's source, is named in its sentence, or shares a name with the key's source;
-    none where the key is no record or outlet."""
+    """Other records and outlets that a check could wrongly aim at: none that relays the claim's
+    source, is named in its sentence, or shares a name with the key's source; none where the key is
+    no record or outlet.  A record where the key is an outlet's report, and the other way round, is
+    as real a step in the wrong place (reviews 224 and 225)."""
     if source.type not in _STEP_FOR:
         return []
     chain = {link.id for link in relay_order(reading.article, source)}
@@ -229,7 +244,7 @@ def _elsewhere(reading: ArticleReading, claim: Claim, source: Source) -> list[So
     candidates = [
         other
         for other in reading.article.sources
-        if other.type == source.type
+        if other.type in _STEP_FOR
         and other.id not in chain
         and source.id not in {link.id for link in relay_order(reading.article, other)}
         and reading.naming_mentions(other)
@@ -343,6 +358,10 @@ class HowToCheck(QuestionKind):
             return [ask, *rng.sample(steps, MAX_WRONG_STEPS - 1)], None
         others = [step for step in steps if not step.startswith("Nothing:")]
         wrong_place = _check_elsewhere(claim, source, elsewhere, rng)
+        if not wrong_place:
+            # Beside "Nothing: ... reported it" and steps that check nothing, the key is the only
+            # real step, found without the article (reviews 224 and 225).
+            return [], None
         generic = rng.sample(others, MAX_WRONG_STEPS - 1 - len(wrong_place))
         offered = wrong_place[0][1] if wrong_place else None
         return [trust.format(label=label), *(step for step, _ in wrong_place), *generic], offered

@@ -37,7 +37,6 @@ from app.domain.article import (
 from app.domain.kinds.base import (
     BODY_TYPE,
     FIRST_PERSON,
-    FUNCTION_WORDS,
     INDEFINITE_WORDS,
     MIN_CHOICES,
     NOTE_CALLS_OPINION,
@@ -109,7 +108,7 @@ from app.domain.quiz_rules import (
     touches_headline,
 )
 from app.domain.scoring import EPSILON, NEAR, runs, score_answer
-from app.domain.text import Block, display_form, figures, find_all, match_form
+from app.domain.text import FUNCTION_WORDS, Block, display_form, figures, find_all, match_form
 
 NOT_SAID = "The article does not say"
 

@@ -19,7 +19,7 @@ from app.domain.passage import ArticleReading, covered, find_words, in_quotation
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.quiz_rules import SOURCE_KEYED_KINDS, gives_key_away
 from app.domain.scoring import MIN_WRONG_WORDS, NEAR, mark_selection
-from app.domain.text import Block, display_form, match_form
+from app.domain.text import FUNCTION_WORDS, Block, display_form, match_form
 
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 # Fewer than three choices makes guessing too cheap to learn anything from the answer.
@@ -634,17 +634,6 @@ def without_outer_quotes(text: str) -> str:
     return text
 
 
-# Words that say nothing of their own ("with", "the"): phrases are not cut at them, and sharing one
-# with a key is no sign of the same meaning.
-FUNCTION_WORDS_TEXT = (
-    "a an the and or but of to in on at by for with from into over than that this these those "
-    "is are was were be been being has have had will would can could may might must should "
-    "it its he she they them their his her we our you your i who whom which what when where "
-    "not no so as if then there here also very just only same such each every some any "
-    "both either neither all more most many much other another because although while after "
-    "before since until about whose"
-)
-FUNCTION_WORDS = frozenset(FUNCTION_WORDS_TEXT.split())
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Compared by their first letters, so "study" meets "studies"; a word too many only drops a choice.
 ROOT_LETTERS = 4

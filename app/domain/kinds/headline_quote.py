@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from app.domain.article import HEADLINE_BLOCK, Framing, Source, Span
 from app.domain.kinds.base import (
     BODY_TYPE,
-    FUNCTION_WORDS,
     MIN_CHOICES,
     RECORD_TYPES,
     QuestionKind,
@@ -43,7 +42,7 @@ from app.domain.kinds.base import (
 )
 from app.domain.passage import ArticleReading, in_quotation, name_words, names
 from app.domain.question import CHOICE, Question
-from app.domain.text import Block, match_form
+from app.domain.text import FUNCTION_WORDS, Block, match_form
 
 NOBODY = "Nobody in the article: only the headline uses them"
 # A longer quotation in a headline is a speaker's whole sentence, usually with "says" beside it.

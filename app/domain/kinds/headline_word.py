@@ -17,12 +17,12 @@ import re
 from collections.abc import Iterator
 
 from app.domain.article import HEADLINE_BLOCK, Span
-from app.domain.kinds.base import FUNCTION_WORDS, QuestionKind, _defined, _notes
+from app.domain.kinds.base import QuestionKind, _defined, _notes
 from app.domain.kinds.headline_quote import quotations
 from app.domain.passage import ArticleReading, covered, find_words
 from app.domain.question import CHOICE, Question
 from app.domain.scoring import NEAR
-from app.domain.text import display_form, match_form
+from app.domain.text import FUNCTION_WORDS, display_form, match_form
 
 MAX_WRONG_WORDS = 3
 MIN_WORD_LETTERS = 3

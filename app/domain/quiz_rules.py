@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from app.domain.article import HEADLINE_BLOCK, Claim
 from app.domain.question import SELECT, Question
-from app.domain.text import Block, match_form
+from app.domain.text import FUNCTION_WORDS, Block, match_form
 
 # Quoted phrases in a teacher's prompt or choices: "…", “…”, or '…' around words.
 _QUOTED = re.compile(
@@ -411,6 +411,8 @@ def reveals(a: Question, b: Question) -> bool:
 # A run of this many words of a claim beside its speaker's noun tells who said it: "Only one
 # unnamed nurse describes people struggling to breathe" (review 116).
 SPEAKER_BESIDE_WORDS = 3
+# Or this many of the claim's longer meaning words anywhere in the explanation that names its speaker.
+RETOLD_STEMS = 2
 # Words of a source's label that say nothing of who it is ("an unnamed nurse at ...").
 _LABEL_FILLER = frozenset(
     {"a", "an", "the", "one", "unnamed", "anonymous", "some", "of", "at", "for", "from"}
@@ -427,7 +429,18 @@ def names_the_speaker_of(a: Question, b: Question) -> bool:
         return False
     shared = _word_runs(b.quote, SPEAKER_BESIDE_WORDS) & _word_runs(a.explanation, SPEAKER_BESIDE_WORDS)
     # Not "of the town": at least two words of meaning in the run.
-    return any(sum(len(word) >= 4 for word in run) >= 2 for run in shared)
+    if any(sum(len(word) >= 4 for word in run) >= 2 for run in shared):
+        return True
+    # Or the claim told in other words: "Dr Nandra says the report's rainfall records stop before the
+    # last flood" beside "the assessment used rainfall records that stopped before the flood" (review
+    # 224: in 15 of 40 quizzes).
+    return len(_meaning_stems(b.quote) & _meaning_stems(a.explanation)) >= RETOLD_STEMS
+
+
+@lru_cache(maxsize=8192)
+def _meaning_stems(text: str) -> frozenset[str]:
+    """``_word_stems`` of the words that mean something of their own (not "about", "would")."""
+    return _word_stems(" ".join(word for word in _spaced_words(text).split() if word not in FUNCTION_WORDS))
 
 
 def offers_the_record_of(a: Question, b: Question) -> bool:

@@ -2807,6 +2807,26 @@ def test_a_quiz_keeps_apart_an_explanation_that_retells_a_claim_with_its_speaker
     assert others and not any(names_the_speaker_of(headline, q) for q in others)
 
 
+def test_a_quiz_keeps_apart_an_explanation_that_names_a_speaker_beside_the_claims_words() -> None:
+    # "... written for the company that wants to build, which is why Dr Nandra says it is not
+    # independent" beside "who said it" on "the assessment used rainfall records that stopped before
+    # the flood" (key: Priya Nandra), in 15 of 40 quizzes (review 224).
+    from app.domain.quiz_rules import conflicts, names_the_speaker_of
+
+    article = unseen_article("review224.yaml")
+    (sources,) = [q for q in questions_of(article, "find_sources") if "Dr Nandra says" in q.explanation]
+    (who,) = [q for q in questions_of(article, "who_said_it") if "rainfall records" in q.prompt]
+    assert conflicts(sources, who) and conflicts(who, sources)
+    # Not where the explanation names the speaker but none of the claim's words (the claims of its
+    # own paragraph aside: a question on them shows their sources anyway).
+    others = [
+        q
+        for q in questions_of(article, "who_said_it")
+        if "Nandra" not in " ".join(q.answer_text) and q.focus and q.focus[0] != sources.block
+    ]
+    assert others and not any(names_the_speaker_of(sources, q) for q in others)
+
+
 def test_headline_check_is_not_asked_of_a_question_headline() -> None:
     # "Is Hartwell University About to Throw Away Its Library?": the stem "The headline says 'Throw
     # Away Its Library'" turned a question into a statement it never made (review 125).

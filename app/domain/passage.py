@@ -363,7 +363,8 @@ _THINGS_SHARED_AFTER = frozenset({"the", "a", "an", "its", "their", "his", "her"
 def _not_reporting_here(words: Sequence[str], start: int, end: int) -> bool:
     """A reporting word that reports nothing where it stands: an adjective before a noun ("95 per cent
     of reported leaks"), the respondents of a survey ("the 312 parents who replied"), or sharing a
-    thing ("had shared the results with governors"); reviews 215 to 217."""
+    thing ("had shared the results with governors"); reviews 215 to 217.  Nor one that adds an amount
+    or names a cause after a passive ("added ten minutes", "be explained by")."""
     if end - start != 1 or start == 0 or end >= len(words):
         return False
     word, before, after = _bare(words[start]), _bare(words[start - 1]), _bare(words[end])
@@ -374,6 +375,17 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int) -> bool:
     if word in _ADJECTIVES_TOO and described and noun_after and not seeing:
         return True
     if word in ("replied", "responded") and before == "who" and after != "that":
+        return True
+    # "had added ten minutes to his run", "adds £3 to every bill": made more, not said more (review 223).
+    if word in ("add", "adds", "added", "adding") and (
+        _is_number(after)
+        or after in _NUMBER_WORDS
+        or after in ("another", "extra")
+        or words[end][:1] in "£$€"
+    ):
+        return True
+    # "could be explained by better record-keeping": a cause, not a speaker (review 225).
+    if word in ("explained", "explains") and before in _PASSIVE_AUXILIARIES and after == "by":
         return True
     return word == "shared" and after in _THINGS_SHARED_AFTER
 

@@ -5316,6 +5316,20 @@ def test_a_reporting_word_used_as_an_adjective_or_for_a_thing_is_no_attribution(
     assert _attribution_hits("Two residents reported seeing smoke.") == ["reported"]
 
 
+def test_adding_an_amount_or_a_cause_after_a_passive_is_no_attribution() -> None:
+    # "the 50mph limit had added ten minutes to his daily run" (review 223) and "part of the rise
+    # could be explained by better record-keeping" (review 225): the audit asked the teacher to mark
+    # them, and their paragraphs got no "find the sources" question.
+    assert _attribution_hits("He said the limit had added ten minutes to his daily run.") == ["said"]
+    assert _attribution_hits("The scheme adds £3 to every bill.") == []
+    assert _attribution_hits("The new lane added 40 seconds to the average journey.") == []
+    assert _attribution_hits("Part of the rise could be explained by better record-keeping.") == []
+    # Still attributions.
+    assert _attribution_hits('"It works," he added.') == ["added"]
+    assert _attribution_hits("She added that ten more staff would be hired.") == ["added"]
+    assert _attribution_hits("Dr Marsh explained that the figures were new.") == ["explained"]
+
+
 def test_possible_after_a_superlative_is_no_hedge() -> None:
     # "the highest possible rating" says how high, not that it may be so (review 215).
     assert _hedge_hits("The kitchen had the highest possible hygiene rating.") == []

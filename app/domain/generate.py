@@ -2168,16 +2168,29 @@ _HOW_IT_WAS_SAID = frozenset({"in", "on", "at", "with", "through", "via"})
 _GROUP_NOUNS = frozenset(
     {"group", "groups", "number", "handful", "couple", "crowd", "team", "band", "coalition"}
 )
+# Words between members and the group they belong to ("Campaigners from the ... group").
+_MEMBERS_OF = frozenset({"from", "of", "at", "in", "with"})
 
 
 def _members_of_the_group(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]) -> list[int]:
-    """ "parents" of "a group of parents who say": the members find who speaks as well as "group" does
-    ("parents ... say" scored 0.75, review 215)."""
+    """ "parents" of "a group of parents who say", or "Campaigners" of "Campaigners from the ... group
+    say": the members find who speaks as well as "group" does ("parents ... say" scored 0.75, review
+    215)."""
     if len(who) != 1 or who[0][1] - who[0][0] != 1:
         return []
     head = who[0][0]
     if match_form(words.words[head]).casefold() not in _GROUP_NOUNS:
         return []
+    # "Campaigners from the Save Millbank Fields group say": the people who open the attribution
+    # find who speaks as well ("Campaigners ... say" scored 0.5, review 224).
+    opening = _past_articles(words, span[0], head)
+    if (
+        opening + 1 < head
+        and match_form(words.words[opening + 1]).casefold() in _MEMBERS_OF
+        and _is_meaning_word(words.words[opening])
+        and match_form(words.words[opening]).casefold().endswith("s")
+    ):
+        return [opening]
     index = head + 1
     if index >= span[1] or match_form(words.words[index]).casefold() != "of" or words.gaps[index] != " ":
         return []

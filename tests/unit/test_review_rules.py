@@ -5421,6 +5421,33 @@ def test_find_sources_lets_the_people_of_a_group_find_it() -> None:
         ), who
 
 
+def test_find_sources_lets_the_people_who_open_a_groups_attribution_find_it() -> None:
+    # "Campaigners from the Save Millbank Fields group say": "Campaigners ... say" scored 0.5 where
+    # "group say" scored 1 (review 224).
+    b = ArticleBuilder(
+        "Homes",
+        [
+            "Campaigners from the Save Millbank Fields group say that building on the fields would push "
+            "floodwater straight into the village and flood dozens of homes every winter."
+        ],
+    )
+    b.source(
+        "campaign",
+        "the Save Millbank Fields group",
+        "named_organisation",
+        ["Campaigners from the Save Millbank Fields group say"],
+    )
+    b.claim(
+        "building on the fields would push floodwater straight into the village",
+        "attributed",
+        source="campaign",
+    )
+    (question,) = questions_of(b.build(), "find_sources")
+    for who in ("group", "Campaigners"):
+        assert score_answer(question, selected(question, who, "say")).score == 1, who
+    assert score_answer(question, selected(question, "say")).score < 1
+
+
 def test_find_sources_skips_a_paragraph_whose_only_words_outside_quotation_marks_are_the_answer() -> None:
     # '"... thirty words of quotation ...," she said': selecting everything outside the marks scored
     # 1.0 without reading (reviews 211 and 221).

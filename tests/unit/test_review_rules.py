@@ -5535,7 +5535,7 @@ def test_find_sources_lets_the_description_before_a_bodys_name_find_it() -> None
     assert score_answer(question, selected(question, "announced")).score < 1
 
 
-def test_statement_kind_skips_a_prediction_people_fear() -> None:
+def test_statement_kind_skips_a_prediction_people_fear_or_expect() -> None:
     # "campaigners fear the 'temporary' closure is the first step towards shutting the unit for good",
     # marked a prediction: what people fear is what they think, so "an opinion" could be defended
     # (review 218), as a feared opinion could be a prediction (review 157).
@@ -5551,7 +5551,14 @@ def test_statement_kind_skips_a_prediction_people_fear() -> None:
 
     assert asked("fear") == []
     assert asked("worry") == []
+    # "the trust expects the new prices to raise a further £900,000" (review 228).
+    assert asked("expect") == []
+    assert asked("predict") == []
+    # "I'm confident it will make our streets safer" (review 226, a fail): a stance after "be".
+    assert asked("are confident") == []
+    assert asked("are sure") == []
     assert len(asked("say")) == 1
+    assert len(asked("say, with certain caveats,")) == 1
     # "for fear of losing her job, said she was left watching six machines": a noun, nobody's belief
     # about the claim (review 200).
     b = ArticleBuilder(

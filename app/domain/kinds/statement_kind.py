@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from app.domain.article import Span
 from app.domain.kinds.base import NOTE_CALLS_OPINION, QuestionKind, _notes, in_stem, where
@@ -190,7 +190,7 @@ class StatementKind(QuestionKind):
                 _introduced_as_belief(reading, claim.span)
                 # "seven in ten felt they had been kept well informed": a count of feelings is
                 # observed, yet "what someone feels" is the opinion's definition (review 181).
-                or set(words_of(reading.blocks[claim.span.block], claim.span)) & _BELIEF_WORDS
+                or _holds_belief(words_of(reading.blocks[claim.span.block], claim.span))
                 or NOTE_CALLS_OPINION.search(match_form(claim.note).casefold())
                 # "here to stay", from the official who decides: a promise, none of the three
                 # (review 37), as the teacher's note says.
@@ -225,9 +225,44 @@ _BELIEF_WORDS = frozenset(
     ["believe", "believes", "believed", "think", "thinks", "thought", "fear", "fears", "feared", "reckon"]
     + ["reckons", "feel", "feels", "felt", "hope", "hopes", "hoped", "worry", "worries", "worried"]
     + ["suspect", "suspects", "suspected", "convinced", "doubt", "doubts", "doubted", "guess", "guesses"]
+    # "the trust expects the new prices to raise a further £900,000": what it thinks will come, so
+    # "an opinion" could be defended beside "a prediction" (review 228). Not the passive "is expected
+    # to", a forecast nobody holds as a view.
+    + ["expect", "expects", "anticipate", "anticipates", "predict", "predicts"]
+)
+# Words of belief after "am", "is", "are" ...: "I'm confident it will make our streets safer" is a
+# forecast and a view at once (review 226).  Only there: "certain areas", "make sure".
+_STANCE_WORDS = frozenset({"sure", "certain", "confident", "optimistic", "hopeful", "positive"})
+_BE_FORMS = frozenset(
+    {
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "i'm",
+        "we're",
+        "they're",
+        "he's",
+        "she's",
+        "remain",
+        "remains",
+    }
 )
 # How many words before a claim may bring it in ("Gupta, who runs the shop, believes that ...").
 _BELIEF_REACH = 6
+
+
+def _belief_at(bare: Sequence[str], index: int, words: frozenset[str] = frozenset()) -> bool:
+    """``bare[index]`` is one of ``words`` (of _BELIEF_WORDS by default), or a stance word after a form
+    of "be" ("I'm confident")."""
+    if bare[index] in (words or _BELIEF_WORDS):
+        return True
+    return not words and bare[index] in _STANCE_WORDS and index > 0 and bare[index - 1] in _BE_FORMS
+
+
 # Words that judge a forecast as they make it ("would only hurt", "will just push", "too late").
 _JUDGING = re.compile(
     r"\b(?:only|just|too|merely|simply|"
@@ -269,6 +304,10 @@ _FEAR_WORDS = frozenset(
 )
 
 
+def _holds_belief(bare: Sequence[str]) -> bool:
+    return any(_belief_at(bare, i) for i in range(len(bare)))
+
+
 def _introduced_as_belief(reading: ArticleReading, span: Span, words: frozenset[str] = _BELIEF_WORDS) -> bool:
     """A word of belief (of ``words``) brings the claim in, in its own sentence, just before it."""
     block = reading.blocks[span.block]
@@ -276,8 +315,10 @@ def _introduced_as_belief(reading: ArticleReading, span: Span, words: frozenset[
         start = max(first, span.start - _BELIEF_REACH)
         bare = [match_form(word).casefold().strip(".,;:!?'\"") for word in block.words]
         # Not a noun: "for fear of losing her job, said she was left ..." (review 200).
+        stance = words is _BELIEF_WORDS
         return any(
-            bare[i] in words and not (i > 0 and bare[i - 1] in _BEFORE_A_NOUN_OF_FEELING)
+            _belief_at(bare, i, frozenset() if stance else words)
+            and not (i > 0 and bare[i - 1] in _BEFORE_A_NOUN_OF_FEELING)
             for i in range(start, span.start)
         )
     return False

@@ -914,7 +914,13 @@ class ArticleReading:
                     and any(s <= hit[0] and hit[1] <= e and (s, e) != hit for s, e in hedges)
                 )
             ]
-            found = sorted(found + self._finding_hits(block))
+            # "fear that", "agreed that": the phrase finds the verb, whose "that" is no part of who
+            # says it; a mention "Some shopkeepers fear" covers it (reviews 226 and 227).
+            trimmed = {
+                (start, end - 1) if end - start > 1 and _bare(words[end - 1]) == "that" else (start, end)
+                for start, end in found
+            }
+            found = sorted(trimmed | set(self._finding_hits(block)))
             self._hit_cache[key] = found
         return found
 

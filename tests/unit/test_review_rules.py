@@ -5330,6 +5330,26 @@ def test_adding_an_amount_or_a_cause_after_a_passive_is_no_attribution() -> None
     assert _attribution_hits("Dr Marsh explained that the figures were new.") == ["explained"]
 
 
+def test_an_attribution_phrase_ending_in_that_is_found_by_its_verb() -> None:
+    # "Some shopkeepers fear" marked, "fear that" in the vocabulary: the audit called "that" unmarked and
+    # the paragraph got no "find the sources" question (reviews 226 and 227).
+    assert _attribution_hits("Some shopkeepers fear that footfall will drop.") == ["fear"]
+    assert _attribution_hits("The council agreed that the road was unsafe.") == ["agreed"]
+    b = ArticleBuilder(
+        "Bank",
+        ["Some shopkeepers fear that footfall in the town centre will drop by a third once the bank closes."],
+    )
+    b.source("shopkeepers", "some shopkeepers", "vague", ["Some shopkeepers fear"])
+    b.claim(
+        "footfall in the town centre will drop by a third once the bank closes",
+        "attributed",
+        source="shopkeepers",
+    )
+    (question,) = questions_of(b.build(), "find_sources")
+    assert score_answer(question, selected(question, "shopkeepers fear")).score == 1
+    assert score_answer(question, selected(question, "Some shopkeepers fear that")).score == 1
+
+
 def test_possible_after_a_superlative_is_no_hedge() -> None:
     # "the highest possible rating" says how high, not that it may be so (review 215).
     assert _hedge_hits("The kitchen had the highest possible hygiene rating.") == []

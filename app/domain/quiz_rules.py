@@ -448,7 +448,9 @@ def offers_the_record_of(a: Question, b: Question) -> bool:
     ("Look at the original yourself: Zoomly's trip figures" beside "How well supported: 'Riders have
     made more than 1.2 million trips'", review 201): seeing it named tells where ``b``'s claim is from."""
     claim = b.extra.get("claim")
-    return claim is not None and claim in a.extra.get("offered_claims", ())
+    # Only where ``b``'s key is where the claim comes from: what kind of statement it is, or its hedge,
+    # no record's name tells.
+    return b.kind in SOURCE_KEYED_KINDS and claim is not None and claim in a.extra.get("offered_claims", ())
 
 
 @lru_cache(maxsize=4096)

@@ -651,9 +651,12 @@ def test_classes_with_different_seeds_get_different_quizzes() -> None:
     # sharing a quiz (one's "no source" answered the other, review 78), and again when a vague
     # source's "how would you check it" stopped being asked (only steps that check nothing stood
     # beside its key, review 219): 24 questions for 12 places, its seeds share 0.86 (0.79 before that
-    # last change), so the single-article bound is 0.87. The mean bound stays.
+    # last change), so the single-article bound is 0.87. The mean was 0.593 until a record offered as
+    # the wrong place to check one claim stopped sharing a quiz with any question on that record's
+    # claims (its name pointed at their source, review 228): the viral post's seeds went from 0.36 to
+    # 0.45 and the mean to 0.607, so the mean bound is 0.61.
     overlaps = [_seed_overlap(load(path)) for path in project_articles()]
-    assert sum(overlaps) / len(overlaps) <= 0.6, overlaps
+    assert sum(overlaps) / len(overlaps) <= 0.61, overlaps
     assert max(overlaps) <= 0.87, overlaps
 
 

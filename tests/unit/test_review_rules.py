@@ -5627,3 +5627,16 @@ def test_how_to_check_needs_a_real_step_in_the_wrong_place_beside_a_record_or_an
     assert "Look at the original yourself: the study by the Canine Behaviour Institute" in question.choices
     # Not one whose name meets the claim's words: it could hold what the claim says.
     assert asked("A study of bites in Westmere found most happen at home.") == []
+
+
+def test_a_quiz_keeps_apart_a_record_offered_as_the_wrong_place_and_a_question_on_its_claims() -> None:
+    # "Look at the original yourself: official NHS figures published in October" offered as the wrong
+    # place to check one claim, beside "How well supported: 'Hospital trusts in England made more than
+    # £250 million from parking'", the figures' own claim: their names share no word (review 228).
+    from app.domain.quiz_rules import conflicts
+
+    article = unseen_article("review228.yaml")
+    (check,) = [q for q in questions_of(article, "how_to_check") if "£40 a week" in q.quote]
+    assert "Look at the original yourself: official NHS figures published in October" in check.choices
+    (support,) = [q for q in questions_of(article, "support") if "£250 million" in q.quote]
+    assert conflicts(check, support) and conflicts(support, check)

@@ -297,18 +297,13 @@ class HowToCheck(QuestionKind):
                 # Only steps that check nothing to put beside the key: it would be found without the
                 # article (reviews 214 to 219).
                 continue
-            # The claims of a record offered as the wrong place to look that share a word with its name:
-            # a question on one of them ("How well supported: 'Riders have made 1.2 million trips'") is
-            # answered by seeing the record named here ("Look at the original yourself: Zoomly's trip
-            # figures", review 201).
+            # The claims of a record (or outlet) offered as the wrong place to look: a question on one of
+            # them ("How well supported: 'Riders have made 1.2 million trips'") is answered by seeing the
+            # record named here ("Look at the original yourself: Zoomly's trip figures", review 201),
+            # whether or not their words share one with its name (review 228).
             their_claims = []
             if offered is not None:
-                named = content_words(source_label(offered))
-                their_claims = [
-                    i
-                    for i, other in enumerate(claims)
-                    if other.source == offered.id and named & content_words(other.span.quote)
-                ]
+                their_claims = [i for i, other in enumerate(claims) if other.source == offered.id]
             yield self.choice(
                 rng,
                 prompt=(

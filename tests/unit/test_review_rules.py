@@ -5640,3 +5640,22 @@ def test_a_quiz_keeps_apart_a_record_offered_as_the_wrong_place_and_a_question_o
     assert "Look at the original yourself: official NHS figures published in October" in check.choices
     (support,) = [q for q in questions_of(article, "support") if "£250 million" in q.quote]
     assert conflicts(check, support) and conflicts(support, check)
+
+
+def test_statement_kind_skips_an_opinion_in_its_definitions_words_or_of_how_something_seemed() -> None:
+    # "We just think this is the wrong place": "think" is the opinion's definition, a clue in the stem
+    # (review 229); "the road was 'like driving on the moon'": what he saw and what he made of it
+    # (review 232).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder("Roads", [f"Neighbour Gillian Marsh said {claim}."])
+        b.source("marsh", "Gillian Marsh", "named_person", ["Neighbour Gillian Marsh said"])
+        b.claim(claim, "attributed", source="marsh", kind="opinion")
+        return questions_of(b.build(), "statement_kind")
+
+    assert asked("we just think this is the wrong place") == []
+    assert asked("the village feels far safer") == []
+    assert asked("the old road was 'like driving on the moon'") == []
+    assert asked("the old road felt as if it had been bombed") == []
+    # An argument by comparison is a view only.
+    assert len(asked("blaming scooters for bad riding is like blaming roads for bad driving")) == 1
+    assert len(asked("this is the wrong place")) == 1

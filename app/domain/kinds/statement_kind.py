@@ -166,6 +166,12 @@ class StatementKind(QuestionKind):
                 # "They look bored in there": what someone saw and what they make of it at once, so
                 # "observed" and "an opinion" could each be defended (review 165).
                 continue
+            if claim.kind == "opinion" and _OPINIONS_OWN_WORDS & set(
+                words_of(reading.blocks[claim.span.block], claim.span)
+            ):
+                # "We just think this is the wrong place": the stem's "think" is the opinion's own
+                # definition ("what someone thinks or feels"), a clue in the stem (review 229).
+                continue
             if claim.kind == "opinion" and _introduced_as_belief(reading, claim.span, _FEAR_WORDS):
                 # "Some residents fear Saltmouth is turning into a retirement village": what people
                 # fear is what they think may come, so "a prediction" could be defended (review 157).
@@ -251,6 +257,10 @@ _BE_FORMS = frozenset(
         "remains",
     }
 )
+# The words of the opinion's definition ("what someone thinks or feels"), in any form.
+_OPINIONS_OWN_WORDS = frozenset(
+    {"think", "thinks", "thought", "thinking", "feel", "feels", "felt", "feeling"}
+)
 # How many words before a claim may bring it in ("Gupta, who runs the shop, believes that ...").
 _BELIEF_REACH = 6
 
@@ -289,6 +299,10 @@ _SEEMING = re.compile(
     r"\b(?:(?:looks?|looked|looking|seems?|seemed|seeming|sounds?|sounded)"
     r"\s+(?!at\b|for\b|after\b|into\b|up\b|out\b|forward\b|round\b|around\b)\w+|"
     r"(?:appears?|appeared) to|(?:feels?|felt) like|"
+    # "the road was 'like driving on the moon'", "it felt as if": how it seemed to them (review 232);
+    # not "blaming scooters is like blaming roads", an argument
+    r"(?:was|were|(?:feels?|felt|looks?|looked|seems?|seemed|sounds?|sounded))\s+"
+    r"['‘“\"]?(?:like|as if|as though)|"
     # what the speaker has seen or noticed: "more focused than I have seen in twenty years" (review 199)
     r"(?:i|we)(?:'ve|\u2019ve| have| had|'d|\u2019d)? (?:ever )?(?:seen|saw|noticed|watched|heard))\b"
 )

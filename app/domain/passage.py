@@ -333,6 +333,26 @@ def _no_longer_able(words: Sequence[str], start: int, end: int) -> bool:
     )
 
 
+# Words after "up to" that make it a size: "up to 400", "up to a week", "up to half".
+_SIZE_AFTER_UP_TO = frozenset(
+    {"a", "an", "half", "twice", "double", "three", "four", "five", "ten", "hundreds"}
+)
+
+
+def _up_to_do(words: Sequence[str], start: int, end: int) -> bool:
+    """ "had signed up to sell tickets", "fed up to the back teeth": a verb's "up" and an infinitive's
+    "to", no size given roughly (review 231).  "Up to" gives a size only before a number or an amount."""
+    if [_bare(word) for word in words[start:end]] != ["up", "to"] or end >= len(words):
+        return False
+    after = words[end]
+    return not (
+        _is_number(after.lstrip("£$€"))
+        or after[:1] in "£$€"
+        or _bare(after) in _NUMBER_WORDS
+        or _bare(after) in _SIZE_AFTER_UP_TO
+    )
+
+
 def _as_high_as_possible(words: Sequence[str], start: int, end: int) -> bool:
     """ "the highest possible rating", "as soon as possible": how far, not a doubt (review 215)."""
     if end - start != 1 or start == 0 or _bare(words[start]) != "possible":
@@ -968,6 +988,7 @@ class ArticleReading:
                 and not _the_month_may(words, start, end, self.sentences(block))
                 and not _no_longer_able(words, start, end)
                 and not _as_high_as_possible(words, start, end)
+                and not _up_to_do(words, start, end)
             ]
             self._hit_cache[key] = found
         return found

@@ -5659,3 +5659,13 @@ def test_statement_kind_skips_an_opinion_in_its_definitions_words_or_of_how_some
     # An argument by comparison is a view only.
     assert len(asked("blaming scooters for bad riding is like blaming roads for bad driving")) == 1
     assert len(asked("this is the wrong place")) == 1
+
+
+def test_up_to_is_a_rough_size_only_before_an_amount() -> None:
+    # "more than 150 volunteers had signed up to sell tickets": the audit asked for "up to" as a cue,
+    # and "how well supported" skipped the claim as hedged (review 231).
+    assert _hedge_hits("More than 150 volunteers had signed up to sell tickets.") == []
+    assert _hedge_hits("People who had signed up to the newsletter answered.") == []
+    assert _hedge_hits("The works could cost up to £40,000.") == ["could", "up to"]
+    assert _hedge_hits("Delays of up to a week are expected.") == ["up to"]
+    assert _hedge_hits("The plan could cut up to 400 jobs.") == ["could", "up to"]

@@ -5669,3 +5669,19 @@ def test_up_to_is_a_rough_size_only_before_an_amount() -> None:
     assert _hedge_hits("The works could cost up to £40,000.") == ["could", "up to"]
     assert _hedge_hits("Delays of up to a week are expected.") == ["up to"]
     assert _hedge_hits("The plan could cut up to 400 jobs.") == ["could", "up to"]
+
+
+def test_counted_reports_and_claims_for_money_are_no_attribution() -> None:
+    # "Reports of potholes ... have risen", "drivers claiming compensation", "patched when they are
+    # reported", "pothole claims are rising" (review 232); "the questions only asked about books"
+    # (review 233): the audit asked the teacher to mark them, and their paragraphs lost "find the sources".
+    assert _attribution_hits("Reports of potholes on the roads have risen by a fifth.") == []
+    assert _attribution_hits("The number of drivers claiming compensation has doubled.") == []
+    assert _attribution_hits("Quiet lanes are only patched when they are reported.") == []
+    assert _attribution_hits("Insurers say pothole claims are rising.") == ["say"]
+    assert _attribution_hits("She said the questions only asked about books.") == ["said"]
+    # Still attributions.
+    assert _attribution_hits("The council claims residents were consulted.") == ["claims"]
+    assert _attribution_hits("He claimed the results were fake.") == ["claimed"]
+    assert _attribution_hits("It was reported that the mayor would resign.") == ["reported"]
+    assert _attribution_hits("Police reports show a rise.") == ["reports", "show"]

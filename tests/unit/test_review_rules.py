@@ -5685,3 +5685,36 @@ def test_counted_reports_and_claims_for_money_are_no_attribution() -> None:
     assert _attribution_hits("He claimed the results were fake.") == ["claimed"]
     assert _attribution_hits("It was reported that the mayor would resign.") == ["reported"]
     assert _attribution_hits("Police reports show a rise.") == ["reports", "show"]
+
+
+def test_how_to_check_offers_no_other_record_of_the_same_owner_as_the_wrong_place() -> None:
+    # "Look at the original yourself: the charity's published accounts" as the wrong place to check
+    # "the charity has set aside £18,000 for emergencies", from its business plan: the accounts may be
+    # the better check (review 231).
+    def wrong_places(other: str) -> list[str]:
+        b = ArticleBuilder(
+            "Cinema",
+            [
+                "According to the charity's business plan, £18,000 has been set aside for emergencies.",
+                f"{other} show that the building cost £310,000 to repair.",
+            ],
+        )
+        b.source(
+            "plan",
+            "the charity's business plan",
+            "document_or_data",
+            ["According to the charity's business plan"],
+        )
+        b.source("other", other[0].lower() + other[1:], "document_or_data", [f"{other} show"])
+        b.claim("£18,000 has been set aside for emergencies", "attributed", source="plan")
+        return [
+            c
+            for q in questions_of(b.build(), "how_to_check")
+            for i, c in enumerate(q.choices)
+            if i not in q.answer and c.startswith("Look at the original")
+        ]
+
+    assert wrong_places("The charity's published accounts") == []
+    assert wrong_places("The council's grant records") == [
+        "Look at the original yourself: the council's grant records"
+    ]

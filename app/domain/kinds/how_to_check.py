@@ -251,8 +251,26 @@ def _elsewhere(reading: ArticleReading, claim: Claim, source: Source) -> list[So
         and not any(reading.shares_sentence(claim.span, m) for m in other.mentions)
         and not _may_share_an_owner(capitalised_words(source_label(other)), key_names)
         and _short(source_label(other)).casefold() != _short(source_label(source)).casefold()
+        and not _namesakes(other, source)
     ]
     return candidates
+
+
+def _namesakes(other: Source, source: Source) -> bool:
+    """Two records of one owner named by the same possessive: "the charity's published accounts"
+    beside "the charity's business plan", where the accounts may be the better check of money the
+    charity set aside (review 231)."""
+    return bool(_owners(source_label(other)) & _owners(source_label(source)))
+
+
+def _owners(label: str) -> set[str]:
+    """The lower-case possessives of a label ("charity's" of "the charity's business plan"); a name's
+    ("Ofsted's") is for _may_share_an_owner."""
+    return {
+        match_form(word).casefold()
+        for word in label.split()
+        if word[:1].islower() and match_form(word).endswith("'s")
+    }
 
 
 _NOT_NAME_WORDS = frozenset({"the", "a", "an", "of", "and", "for", "on", "in"})

@@ -221,3 +221,57 @@ def test_an_outlet_that_passes_on_someones_words_is_not_their_speaker() -> None:
     b.source("ortiz", "Sam Ortiz, a lifeguard", "named_person", ["A lifeguard, Sam Ortiz, said"])
     b.frame("giant advert", "loaded_language", note="An advert is there to sell.")
     assert asked(b.build()) == []
+
+
+def test_a_persons_words_are_offered_beside_another_person_and_no_outlet() -> None:
+    # "incredible", the headteacher's, beside the Kelworth Echo and the council only: "which choice is a
+    # person?" found the key, and no paper says "incredible" (review 230).
+    def story(others: str) -> ArticleBuilder:
+        b = ArticleBuilder(
+            "Street",
+            [
+                '"The difference has been incredible," said headteacher Ruth Adeyemi.',
+                f"The council said the trial would go on. {others}",
+            ],
+        )
+        b.source("adeyemi", "Ruth Adeyemi", "named_person", ["said headteacher Ruth Adeyemi"])
+        b.source("council", "the council", "named_organisation", ["The council said"])
+        b.source("echo", "the Kelworth Echo", "news_outlet", ["the Kelworth Echo reported"])
+        return b
+
+    b = story("Traffic fell by a third, the Kelworth Echo reported.")
+    b.frame("incredible", "loaded_language", note="A strong word for a small change.")
+    assert asked(b.build()) == []
+    b = story("Traffic fell by a third, the Kelworth Echo reported. Parent Tom Lyle said it was calmer.")
+    b.source("lyle", "Tom Lyle", "named_person", ["Parent Tom Lyle said"])
+    b.frame("incredible", "loaded_language", note="A strong word for a small change.")
+    for seed in range(1, 6):
+        (question,) = asked(b.build(), seed)
+        assert "Tom Lyle" in question.choices and "the Kelworth Echo" not in question.choices
+
+
+def test_no_body_the_speakers_description_ties_them_to() -> None:
+    # "the Save Kessington Bank campaign" beside "Margaret Ellery, who started the campaign": her words
+    # could be the campaign's (review 227).
+    b = ArticleBuilder(
+        "Bank",
+        [
+            '"It will be a ghost town," said Margaret Ellery, who started the campaign.',
+            "The Save Kessington Bank campaign said 900 people marched. Shopkeeper Dawn Hill said trade "
+            "was down. Police said the march was peaceful.",
+        ],
+    )
+    b.source("ellery", "Margaret Ellery, who started the campaign", "named_person", ["said Margaret Ellery"])
+    b.source(
+        "campaign",
+        "the Save Kessington Bank campaign",
+        "named_organisation",
+        ["The Save Kessington Bank campaign said"],
+    )
+    b.source("hill", "Dawn Hill", "named_person", ["Shopkeeper Dawn Hill said"])
+    b.source("police", "Kessington Police", "named_organisation", ["Police said"])
+    b.frame("ghost town", "loaded_language", note="It makes the town sound dead.")
+    for seed in range(1, 6):
+        (question,) = asked(b.build(), seed)
+        assert key(question) == "Margaret Ellery"
+        assert "the Save Kessington Bank campaign" not in question.choices

@@ -112,8 +112,21 @@ class WhoseWords(QuestionKind):
             # "pricing people like me out of our own street": "me" rules out a body before the article
             # is read, so only people are offered, as in "who said it" (review 212).
             people = [s for s in people if s.type in person_types(reading.vocabulary)]
+        # Not a body the speaker's own description ties them to: "the Save Kessington Bank campaign"
+        # beside "Margaret Ellery, who started the campaign" (review 227).
+        ties = _description_words(label)
+        persons = person_types(reading.vocabulary)
+        people = [s for s in people if s.type in persons or not content_words(source_label(s)) & ties]
+        if speaker.type in persons:
+            # A person's words: no outlet on offer (no paper cries "incredible"), and another person
+            # beside the key, or "which choice is a person?" finds it (review 230).
+            people = [s for s in people if s.type != "news_outlet"]
+            if not any(s.type in persons for s in people):
+                return None
         labels = _distinct(source_label(s) for s in people)
         wrong = rng.sample(labels, min(MAX_WRONG_SOURCES, len(labels)))
+        if speaker.type in persons and not any(_type_of(people, w) in persons for w in wrong):
+            wrong[-1] = rng.choice([source_label(s) for s in people if s.type in persons])
         reason = _QUOTED_REASON.format(label=label)
         # By their names alone, as in "who said it": "Tom Reyes, an opposition councillor" answered a
         # jibe at the council without reading the paragraph (review 177).
@@ -209,6 +222,18 @@ def _quoted_anywhere(reading: ArticleReading, span: Span) -> bool:
         for block in range(len(reading.blocks))
         for index in reading.quoted(block)
     )
+
+
+def _description_words(label: str) -> set[str]:
+    """The meaning words of what a source's label says about them after the name ("campaign" of
+    "Margaret Ellery, who started the campaign")."""
+    _, _, description = label.partition(",")
+    return content_words(description)
+
+
+def _type_of(sources: Iterable[Source], label: str) -> str:
+    """The type of the source ``label`` is the label of."""
+    return next((s.type for s in sources if source_label(s) == label), "")
 
 
 def _people_and_bodies(reading: ArticleReading, sources: Iterable[Source]) -> list[Source]:

@@ -230,19 +230,20 @@ def span_credit(
     cores: Iterable[Core] = (),
     little: frozenset[int] = frozenset(),
 ) -> float:
-    """Credit for one right span: its key words selected (or the whole span) is 1; with no key
-    word given, enough words of its cores (any two meaning words of a long framing span), or else
-    half of its words, is 1; less earns the share of the way there.  ``little`` words (see
-    LITTLE_WORDS) earn nothing on their own."""
+    """Credit for one right span: the share of its key words selected, where it has key words (its
+    plain words earn nothing: "its library and its bus station" of "stripped of its library and its
+    bus station", key "stripped", earned 0.375, review 227); with no key word given, enough words of
+    its cores (any two meaning words of a long framing span), or else half of its words, is 1; less
+    earns the share of the way there.  ``little`` words (see LITTLE_WORDS) earn nothing on their own."""
     start, end = span
     inside = set(range(start, end))
     if inside - little and not (chosen & inside) - little:
         chosen = chosen - little
     key_words = {i for s, e in keys for i in range(s, e)} & inside
+    if key_words:
+        return len(chosen & key_words) / len(key_words)
     hits = len(chosen & inside)
     whole = hits / (end - start)
-    if key_words:
-        return max(len(chosen & key_words) / len(key_words), whole)
     # A core belongs to the span its first word is in; its other words may stand outside it (a
     # source's second reporting verb, later in the sentence, finds that the source said it).
     own = [(need, set(words)) for need, words in cores if need > 0 and words and min(words) in inside]

@@ -560,8 +560,10 @@ def test_a_span_with_a_core_is_found_by_enough_of_the_cores_words() -> None:
     assert mark_selection(12, [(2, 9)], (), [2, 5], cores=cores).found_share == pytest.approx(2 / 7)
     # Without a core, half of the span's seven words find it.
     assert mark_selection(12, [(2, 9)], (), [3, 7]).score == pytest.approx(0.5)
-    # A core starting outside the span, or key words of the span, leave the core unused.
-    assert mark_selection(12, [(2, 9)], [(5, 6)], [3, 7], cores=cores).found_share == pytest.approx(2 / 7)
+    # A core starting outside the span, or key words of the span, leave the core unused; a span with key
+    # words is found only through them: its plain words earn nothing (review 227).
+    assert mark_selection(12, [(2, 9)], [(5, 6)], [3, 7], cores=cores).found_share == 0
+    assert mark_selection(12, [(2, 9)], [(5, 6)], [3, 5], cores=cores).found_share == 1
     assert mark_selection(12, [(5, 8)], (), [5, 6], cores=cores).score == 1.0  # half of (5, 8)
     # A core starting in the span may reach past it: a source's second verb later in the sentence.
     assert mark_selection(12, [(2, 4)], (), [3], cores=cores).score == 0.5

@@ -3247,8 +3247,10 @@ class SpotTechnique(QuestionKind):
                     continue  # a speaker's words: not sure they are plain
                 if not in_headline and any(w[:1].isupper() for w in text.words[start:end]):
                     continue  # a name is no plausible example of a technique
-                if not _descriptive(words[0]) or (
-                    start > 0 and text.words[start - 1].casefold() in _AUXILIARIES
+                if (
+                    not _descriptive(words[0])
+                    or (start > 0 and text.words[start - 1].casefold() in _AUXILIARIES)
+                    or _a_noun_alone(text, start, end)
                 ):
                     # "parents", "newspaper tried": nobody would take them for framing; a phrase led by
                     # a describing word ("targeted strikes") has the form framing often takes.
@@ -3304,6 +3306,30 @@ _AUXILIARIES = frozenset(
 # The auxiliaries that make a verb of their own: after a reporting verb they start what was said
 # ("critics say the plan is wrong"), not to whom or when.
 _FINITE_VERBS = _AUXILIARIES - {"not", "to", "being", "get", "got", "am"}
+
+
+# Words before a noun: "every morning", "by an attendant".
+_DETERMINERS_BEFORE = frozenset(
+    {"a", "an", "the", "every", "each", "this", "that", "these", "those", "his", "her", "its", "their"}
+    | {"our", "my", "your", "some", "any", "no"}
+)
+
+
+def _a_noun_alone(text: Block, start: int, end: int) -> bool:
+    """One word after a determiner that ends its phrase: a noun ("morning" of "every morning",
+    "attendant" of "by an attendant"), though it ends like a describing word (review 236)."""
+    if (
+        end - start != 1
+        or start == 0
+        or match_form(text.words[start - 1]).casefold() not in _DETERMINERS_BEFORE
+    ):
+        return False
+    if end == len(text.words) or text.gaps[end].strip():
+        return True
+    following = text.words[end]
+    return not (
+        following[:1].islower() and following.isalpha() and following.casefold() not in FUNCTION_WORDS
+    )
 
 
 def _descriptive(word: str) -> bool:

@@ -396,6 +396,31 @@ def test_spot_technique_wrong_answers_are_no_verb_forms() -> None:
             assert not {'"hearing"', '"allowed"'} & set(question.choices)
 
 
+def test_spot_technique_wrong_answers_are_no_nouns_after_a_determiner() -> None:
+    # "morning" of "every morning" and "attendant" of "by an attendant" beside the key "Brazen": only
+    # the key described anything, so it was found at a glance (review 236, a fail).
+    b = ArticleBuilder(
+        "Bikes",
+        [
+            "Commuters leave their bikes at the station every morning. Brazen thieves now strike in "
+            "daylight.",
+            "A hub elsewhere checks bikes in and out by an attendant. Riders pay a small fee.",
+        ],
+    )
+    b.frame("Brazen", "loaded_language", note="It makes the thieves sound shameless.")
+    b.framing_complete = {1, 2}
+    for seed in range(10):
+        for question in questions_of(b.build(), "spot_technique", seed):
+            assert not {'"morning"', '"attendant"'} & set(question.choices)
+    from app.domain.generate import _a_noun_alone
+    from app.domain.text import Block
+
+    text = Block.from_text("They come every morning, checked by an attendant, and the growing queue waits.")
+    for word, noun in (("morning", True), ("attendant", True), ("growing", False), ("checked", False)):
+        start = text.words.index(word)
+        assert _a_noun_alone(text, start, start + 1) == noun, word
+
+
 def test_a_find_question_never_shares_a_quiz_with_phrases_taken_from_its_passage() -> None:
     find = Question("find_framing", SELECT, "framing", "Select the framing", "", block=4, extra={"about": []})
     spot = Question(

@@ -5715,6 +5715,9 @@ def test_how_to_check_offers_no_other_record_of_the_same_owner_as_the_wrong_plac
         ]
 
     assert wrong_places("The charity's published accounts") == []
+    # Nor a record the same owner's noun names ("a council report" beside "the council's figures",
+    # review 235, a fail).
+    assert wrong_places("The charity report on the building") == []
     assert wrong_places("The council's grant records") == [
         "Look at the original yourself: the council's grant records"
     ]

@@ -37,7 +37,7 @@ from app.domain.kinds.statement_kind import speaks_of_the_future
 from app.domain.passage import ArticleReading, is_possessive, names, trim_attribution
 from app.domain.question import CHOICE, Question
 from app.domain.quiz_rules import claim_subjects
-from app.domain.text import match_form
+from app.domain.text import FUNCTION_WORDS, match_form
 
 CHECKABLE_KEY = "Look for a named source or a record that reports the same thing"
 # Steps that would not check any claim: what a reader who does not yet know how to check tries.
@@ -251,26 +251,34 @@ def _elsewhere(reading: ArticleReading, claim: Claim, source: Source) -> list[So
         and not any(reading.shares_sentence(claim.span, m) for m in other.mentions)
         and not _may_share_an_owner(capitalised_words(source_label(other)), key_names)
         and _short(source_label(other)).casefold() != _short(source_label(source)).casefold()
-        and not _namesakes(other, source)
+        and not _namesakes(reading, other, source)
     ]
     return candidates
 
 
-def _namesakes(other: Source, source: Source) -> bool:
-    """Two records of one owner named by the same possessive: "the charity's published accounts"
-    beside "the charity's business plan", where the accounts may be the better check of money the
-    charity set aside (review 231)."""
-    return bool(_owners(source_label(other)) & _owners(source_label(source)))
+def _namesakes(reading: ArticleReading, other: Source, source: Source) -> bool:
+    """Two records of one owner: "the charity's published accounts" beside "the charity's business
+    plan", where the accounts may be the better check of money the charity set aside (review 231);
+    "the council report on the library changes" beside "the council's figures from the January
+    trial", which the report may hold (review 235)."""
+    kinds = frozenset(word for word in reading.vocabulary.record_words if " " not in word)
+    return bool(_owners(source_label(other), kinds) & _owners(source_label(source), kinds))
 
 
-def _owners(label: str) -> set[str]:
-    """The lower-case possessives of a label ("charity's" of "the charity's business plan"); a name's
-    ("Ofsted's") is for _may_share_an_owner."""
-    return {
-        match_form(word).casefold()
-        for word in label.split()
-        if word[:1].islower() and match_form(word).endswith("'s")
-    }
+def _owners(label: str, kinds: frozenset[str]) -> set[str]:
+    """The lower-case owners a label names: a possessive ("charity" of "the charity's business plan")
+    or a noun before a kind of record ("council" of "the council report"); a name's ("Ofsted's") is
+    for _may_share_an_owner."""
+    words = [match_form(word).casefold().strip(".,;:") for word in label.split()]
+    owners = set()
+    for index, (word, original) in enumerate(zip(words, label.split(), strict=True)):
+        if not original[:1].islower():
+            continue
+        if word.endswith("'s"):
+            owners.add(word[:-2])
+        elif index + 1 < len(words) and words[index + 1] in kinds and word not in FUNCTION_WORDS:
+            owners.add(word)
+    return owners
 
 
 _NOT_NAME_WORDS = frozenset({"the", "a", "an", "of", "and", "for", "on", "in"})

@@ -384,8 +384,7 @@ class HowToCheck(QuestionKind):
             # real step, found without the article (reviews 224 and 225).
             return [], None
         generic = rng.sample(others, MAX_WRONG_STEPS - 1 - len(wrong_place))
-        offered = wrong_place[0][1] if wrong_place else None
-        return [trust.format(label=label), *(step for step, _ in wrong_place), *generic], offered
+        return [trust.format(label=label), *(step for step, _ in wrong_place), *generic], wrong_place[0][1]
 
     @staticmethod
     def step(reading: ArticleReading, claim: Claim) -> tuple[str, str, str] | None:

@@ -5721,3 +5721,25 @@ def test_how_to_check_offers_no_other_record_of_the_same_owner_as_the_wrong_plac
     assert wrong_places("The council's grant records") == [
         "Look at the original yourself: the council's grant records"
     ]
+
+
+def test_how_to_check_asks_nothing_about_a_motive_told_to_a_paper() -> None:
+    # "the real reason was money", told to the Castlebridge Courier, beside "Look at the original
+    # yourself: FitNation's annual report", which the next paragraph uses on that very point: a motive
+    # is a reading of the facts (review 234, a fail).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Gym",
+            [f"One member of staff told the Castlebridge Courier that {claim}.", OTHER_RECORD],
+        )
+        b.source("courier", "the Castlebridge Courier", "news_outlet", ["the Castlebridge Courier"])
+        b.source(
+            "worker", "an unnamed member of staff", "anonymous", ["One member of staff told"], via="courier"
+        )
+        add_other_record(b)
+        b.claim(claim, "attributed", source="worker")
+        return questions_of(b.build(), "how_to_check")
+
+    assert asked("the real reason was money") == []
+    assert asked("the branch closed because staff would not work nights") == []
+    assert len(asked("the branch had been broken into twice")) == 1

@@ -98,6 +98,13 @@ _UNPUBLISHED = re.compile(
 )
 
 
+# Words that give a reason or a motive: what someone makes of the facts, not a fact to look up.
+_A_REASON = re.compile(
+    r"\b(?:reason|reasons|motive|motives|because|in order to|so as to|was driven by|were driven by|"
+    r"the aim was|the point was)\b"
+)
+
+
 def _closed_to_readers(reading: ArticleReading, source: Source) -> bool:
     texts = [
         source.name,
@@ -410,6 +417,11 @@ class HowToCheck(QuestionKind):
         source = attributed_source(reading.article, claim)
         if source is None:
             return None  # no source: where to start is a judgement
+        if source.type not in RECORD_TYPES and _A_REASON.search(match_form(claim.span.quote).casefold()):
+            # "the real reason was money", told to a paper: a motive is someone's reading of the facts,
+            # which any record on the matter could be defended as checking (review 234, a fail). A
+            # survey's "because of the cost of parking" is what the survey found.
+            return None
         if any(
             reading.shares_sentence(claim.span, m) and _FEELING.search(match_form(m.quote).casefold())
             for m in source.mentions

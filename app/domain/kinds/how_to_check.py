@@ -281,8 +281,8 @@ def _owners(label: str, kinds: frozenset[str]) -> set[str]:
     for index, (word, original) in enumerate(zip(words, label.split(), strict=True)):
         if not original[:1].islower():
             continue
-        if word.endswith("'s"):
-            owners.add(word[:-2])
+        if is_possessive(word):
+            owners.add(word.removesuffix("'s").removesuffix("'"))
         elif index + 1 < len(words) and words[index + 1] in kinds and word not in FUNCTION_WORDS:
             owners.add(word)
     return owners

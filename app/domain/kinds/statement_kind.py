@@ -239,23 +239,8 @@ _BELIEF_WORDS = frozenset(
 # Words of belief after "am", "is", "are" ...: "I'm confident it will make our streets safer" is a
 # forecast and a view at once (review 226).  Only there: "certain areas", "make sure".
 _STANCE_WORDS = frozenset({"sure", "certain", "confident", "optimistic", "hopeful", "positive"})
-_BE_FORMS = frozenset(
-    {
-        "am",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "i'm",
-        "we're",
-        "they're",
-        "he's",
-        "she's",
-        "remain",
-        "remains",
-    }
+_BE_FORMS = frozenset({"am", "is", "are", "was", "were", "be", "been", "remain", "remains"}) | frozenset(
+    {"i'm", "we're", "they're", "he's", "she's"}
 )
 # The words of the opinion's definition ("what someone thinks or feels"), in any form.
 _OPINIONS_OWN_WORDS = frozenset(
@@ -265,12 +250,14 @@ _OPINIONS_OWN_WORDS = frozenset(
 _BELIEF_REACH = 6
 
 
-def _belief_at(bare: Sequence[str], index: int, words: frozenset[str] = frozenset()) -> bool:
-    """``bare[index]`` is one of ``words`` (of _BELIEF_WORDS by default), or a stance word after a form
-    of "be" ("I'm confident")."""
-    if bare[index] in (words or _BELIEF_WORDS):
+def _belief_at(bare: Sequence[str], index: int, words: frozenset[str] = _BELIEF_WORDS) -> bool:
+    """``bare[index]`` is one of ``words``; or, for the words of belief, a stance word after a form of
+    "be" ("I'm confident")."""
+    if bare[index] in words:
         return True
-    return not words and bare[index] in _STANCE_WORDS and index > 0 and bare[index - 1] in _BE_FORMS
+    return (
+        words is _BELIEF_WORDS and bare[index] in _STANCE_WORDS and index > 0 and bare[index - 1] in _BE_FORMS
+    )
 
 
 # Words that judge a forecast as they make it ("would only hurt", "will just push", "too late").
@@ -329,10 +316,8 @@ def _introduced_as_belief(reading: ArticleReading, span: Span, words: frozenset[
         start = max(first, span.start - _BELIEF_REACH)
         bare = [match_form(word).casefold().strip(".,;:!?'\"") for word in block.words]
         # Not a noun: "for fear of losing her job, said she was left ..." (review 200).
-        stance = words is _BELIEF_WORDS
         return any(
-            _belief_at(bare, i, frozenset() if stance else words)
-            and not (i > 0 and bare[i - 1] in _BEFORE_A_NOUN_OF_FEELING)
+            _belief_at(bare, i, words) and not (i > 0 and bare[i - 1] in _BEFORE_A_NOUN_OF_FEELING)
             for i in range(start, span.start)
         )
     return False

@@ -124,13 +124,13 @@ class WhoseWords(QuestionKind):
             if not any(s.type in persons for s in people):
                 return None
         labels = _distinct(source_label(s) for s in people)
+        by_label = {source_label(s): s for s in [speaker, *people]}
         wrong = rng.sample(labels, min(MAX_WRONG_SOURCES, len(labels)))
-        if speaker.type in persons and not any(_type_of(people, w) in persons for w in wrong):
+        if speaker.type in persons and not any(by_label[w].type in persons for w in wrong):
             wrong[-1] = rng.choice([source_label(s) for s in people if s.type in persons])
         reason = _QUOTED_REASON.format(label=label)
         # By their names alone, as in "who said it": "Tom Reyes, an opposition councillor" answered a
         # jibe at the council without reading the paragraph (review 177).
-        by_label = {source_label(s): s for s in [speaker, *people]}
         right, *wrong = by_their_names(reading.vocabulary, [label, *wrong], by_label)
         return self._ask(
             reading, rng, index, framing, right, [WRITER, *wrong], reason, about=[f"source:{speaker.id}"]
@@ -229,11 +229,6 @@ def _description_words(label: str) -> set[str]:
     "Margaret Ellery, who started the campaign")."""
     _, _, description = label.partition(",")
     return content_words(description)
-
-
-def _type_of(sources: Iterable[Source], label: str) -> str:
-    """The type of the source ``label`` is the label of."""
-    return next((s.type for s in sources if source_label(s) == label), "")
 
 
 def _people_and_bodies(reading: ArticleReading, sources: Iterable[Source]) -> list[Source]:

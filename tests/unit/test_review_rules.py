@@ -5721,6 +5721,36 @@ def test_how_to_check_offers_no_other_record_of_the_same_owner_as_the_wrong_plac
     assert wrong_places("The council's grant records") == [
         "Look at the original yourself: the council's grant records"
     ]
+    # "the charity's" may be the owner a name gives in full: "Ashcombe Town Council's waiting-list
+    # figures" beside "the council's draft allotment rules" (review 238).
+    assert wrong_places("Hartley Charity's annual accounts") == []
+    # Two names are two owners unless they share the name itself: "Swim England's guidance" beside
+    # "NHS England's workforce figures" is left to the name check.
+
+
+def test_how_to_check_the_key_names_no_more_of_the_claim_than_the_wrong_place() -> None:
+    # "Ashcombe's allotment waiting list has grown to six years": the key "Ashcombe Town Council's
+    # waiting-list figures" shares three of its words, the wrong place "the National Allotment
+    # Society's 2023 survey" one, so matching words finds the key without reading (review 238, a fail).
+    def asked(record: str, other: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Allotments",
+            [
+                f"Ashcombe's allotment waiting list has grown to six years, according to {record}.",
+                f"{other[0].upper() + other[1:]} found that half of towns offer small plots.",
+            ],
+        )
+        b.source("figures", record, "document_or_data", [f"according to {record}"])
+        b.source("survey", other, "document_or_data", [f"{other[0].upper() + other[1:]} found"])
+        b.claim("Ashcombe's allotment waiting list has grown to six years", "attributed", source="figures")
+        return questions_of(b.build(), "how_to_check")
+
+    assert (
+        asked("Ashcombe Town Council's waiting-list figures", "a survey by the National Allotment Society")
+        == []
+    )
+    # As many of the claim's words in each name: the names tell nothing.
+    assert len(asked("the town council's figures", "a survey by the National Allotment Society")) == 1
 
 
 def test_how_to_check_asks_nothing_about_a_motive_told_to_a_paper() -> None:

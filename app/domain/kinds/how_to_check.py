@@ -203,8 +203,9 @@ def _check_elsewhere(
     # claim: "the minutes of the council meeting" for a council's figures, not a "leak report" for
     # rainfall, ruled out by its name (review 102).
     about = content_words(claim.span.quote)
-    related = [other for other in alike if content_words(source_label(other)) & about]
-    other = rng.choice(related or alike)
+    shared = {other.id: len(content_words(source_label(other)) & about) for other in alike}
+    most = max(shared.values())
+    other = rng.choice([other for other in alike if shared[other.id] == most])
     label = _short(source_label(other))
     return [(_STEP_FOR[other.type].format(label=label, owner=_possessive(label)), other)]
 
@@ -230,12 +231,9 @@ def _claim_points_at_the_key(claim: Claim, source: Source, candidates: list[Sour
         return False
     about = content_words(claim.span.quote)
     named = content_words(right) - content_words(template)
-    return (
-        bool(candidates)
-        and bool(named & about)
-        and not any(
-            content_words(source_label(other)) & about for other in _wrong_places(claim, source, candidates)
-        )
+    wrong_places = _wrong_places(claim, source, candidates)
+    return bool(wrong_places) and len(named & about) > max(
+        len(content_words(source_label(other)) & about) for other in wrong_places
     )
 
 
@@ -267,24 +265,31 @@ def _namesakes(reading: ArticleReading, other: Source, source: Source) -> bool:
     """Two records of one owner: "the charity's published accounts" beside "the charity's business
     plan", where the accounts may be the better check of money the charity set aside (review 231);
     "the council report on the library changes" beside "the council's figures from the January
-    trial", which the report may hold (review 235)."""
+    trial", which the report may hold (review 235); "the council's draft allotment rules" beside
+    "Ashcombe Town Council's waiting-list figures" (review 238).  Two names ("NHS England's figures",
+    "Swim England's guidance") are for _may_share_an_owner."""
     kinds = frozenset(word for word in reading.vocabulary.record_words if " " not in word)
-    return bool(_owners(source_label(other), kinds) & _owners(source_label(source), kinds))
+    owners, other_owners = _owners(source_label(source), kinds), _owners(source_label(other), kinds)
+    return any(
+        word == other_word and not (named and other_named)
+        for word, named in owners
+        for other_word, other_named in other_owners
+    )
 
 
-def _owners(label: str, kinds: frozenset[str]) -> set[str]:
-    """The lower-case owners a label names: a possessive ("charity" of "the charity's business plan")
-    or a noun before a kind of record ("council" of "the council report"); a name's ("Ofsted's") is
-    for _may_share_an_owner."""
-    words = [match_form(word).casefold().strip(".,;:") for word in label.split()]
+def _owners(label: str, kinds: frozenset[str]) -> set[tuple[str, bool]]:
+    """The owners a label names, lower-case, each with whether it is written as a name: a possessive
+    ("charity" of "the charity's business plan") or a noun before a kind of record ("council" of "the
+    council report")."""
     owners = set()
-    for index, (word, original) in enumerate(zip(words, label.split(), strict=True)):
-        if not original[:1].islower():
-            continue
+    originals = label.split()
+    words = [match_form(word).casefold().strip(".,;:") for word in originals]
+    for index, word in enumerate(words):
+        named = not originals[index][:1].islower()
         if is_possessive(word):
-            owners.add(word.removesuffix("'s").removesuffix("'"))
+            owners.add((word.removesuffix("'s").removesuffix("'"), named))
         elif index + 1 < len(words) and words[index + 1] in kinds and word not in FUNCTION_WORDS:
-            owners.add(word)
+            owners.add((word, named))
     return owners
 
 

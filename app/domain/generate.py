@@ -3248,7 +3248,7 @@ class SpotTechnique(QuestionKind):
                 if not in_headline and any(w[:1].isupper() for w in text.words[start:end]):
                     continue  # a name is no plausible example of a technique
                 if (
-                    not _descriptive(words[0])
+                    not _describing(text, start)
                     or (start > 0 and text.words[start - 1].casefold() in _AUXILIARIES)
                     or _a_noun_alone(text, start, end)
                 ):
@@ -3334,6 +3334,55 @@ def _a_noun_alone(text: Block, start: int, end: int) -> bool:
 
 def _descriptive(word: str) -> bool:
     return len(word) >= 5 and word.isalpha() and word.endswith(_DESCRIPTIVE_ENDINGS)
+
+
+# Endings that make a describing word whatever stands before it ("quickly", "famous", "careless");
+# the others ("relaxed", "growing", "local", "vegetable", "drive") are as often a verb or a noun.
+_SURELY_DESCRIPTIVE = ("ly", "ous", "ful", "less")
+# Common nouns with those endings, and with the others, that begin a phrase like a describing word
+# ("vegetable pasta", "evening buses", "warning label"): nobody would take them for framing.
+_NOUNS_THAT_END_LIKE_DESCRIBING_WORDS = frozenset(
+    ["family", "supply", "assembly", "rally", "reply", "handful", "vegetable", "table", "timetable"]
+    + ["constable", "cable", "evening", "morning", "building", "meeting", "parking", "housing"]
+    + ["funding", "spending", "training", "clothing", "ceiling", "wedding", "spring", "string"]
+    + ["something", "nothing", "anything", "everything", "eating", "reading", "writing", "swimming"]
+    + ["shopping", "opening", "warning", "feeling", "beginning", "ending", "setting", "hearing"]
+    + ["planning", "painting", "booking", "rating", "ranking", "timing", "boarding", "marking"]
+    + ["hospital", "festival", "arrival", "approval", "proposal", "rental", "signal", "animal"]
+    + ["capital", "total", "referral", "removal", "renewal", "survival", "potential", "student"]
+    + ["parent", "resident", "president", "agent", "event", "government", "department", "moment"]
+    + ["payment", "restaurant", "assistant", "tenant", "servant", "applicant", "merchant", "client"]
+    + ["patient", "incident", "accident", "statement", "treatment", "equipment", "management"]
+    + ["traffic", "clinic", "public", "music", "topic", "republic", "objective", "detective"]
+    + ["executive", "representative", "initiative", "alternative", "incentive", "motive", "drive"]
+)
+# Words after which a word ending in "-ed", "-ing", "-al" or the like describes the noun that follows
+# ("the relaxed approach", "a growing number", "with careful planning"), not a verb's action ("which
+# swapped chips", "don't drive").
+_BEFORE_A_DESCRIBING_WORD = _DETERMINERS_BEFORE | frozenset(
+    ["of", "in", "on", "for", "with", "by", "from", "at", "into", "and", "or", "very", "more", "most"]
+)
+
+
+def _describing(text: Block, start: int) -> bool:
+    """The phrase at ``start`` begins with a describing word, as framing often does ("targeted
+    strikes", "quietly"), not a verb or a noun that ends like one ("swapped chips", "vegetable pasta",
+    "drive": review 240, a fail, and 241)."""
+    word = match_form(text.words[start]).casefold()
+    if not _descriptive(word) or word in _NOUNS_THAT_END_LIKE_DESCRIBING_WORDS:
+        return False
+    if word.endswith(_SURELY_DESCRIPTIVE):
+        return True
+    before = match_form(text.words[start - 1]).casefold() if start > 0 else ""
+    # Before a noun ("a growing number"), after a word that leads to one.
+    return (
+        before in _BEFORE_A_DESCRIBING_WORD
+        and start + 1 < len(text.words)
+        and not text.gaps[start + 1].strip()
+        and text.words[start + 1][:1].islower()
+        and text.words[start + 1].isalpha()
+        and match_form(text.words[start + 1]).casefold() not in FUNCTION_WORDS
+    )
 
 
 def _rarity(reading: ArticleReading, words: Sequence[str]) -> tuple[int, int]:

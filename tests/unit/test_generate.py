@@ -396,6 +396,31 @@ def test_spot_technique_wrong_answers_are_no_verb_forms() -> None:
             assert not {'"hearing"', '"allowed"'} & set(question.choices)
 
 
+def test_spot_technique_wrong_answers_are_no_verbs_or_nouns_that_end_like_describing_words() -> None:
+    # "swapped chips" and "vegetable pasta" beside the key "scandal": a verb with its object and a
+    # dish, which nobody would take for loaded language (review 240, a fail); "drive" of "I don't
+    # drive" and "evening buses" beside "axe" (review 241).
+    from app.domain.generate import _describing
+    from app.domain.text import Block
+
+    text = Block.from_text(
+        "The menu, which swapped chips for vegetable pasta, lost the evening buses. I don't drive. "
+        "A growing number stayed at the crowded hall, quietly, with careful planning and an official letter."
+    )
+    for word, describing in (
+        ("swapped", False),
+        ("vegetable", False),
+        ("evening", False),
+        ("drive", False),
+        ("growing", True),
+        ("crowded", True),
+        ("quietly", True),
+        ("careful", True),
+        ("official", True),
+    ):
+        assert _describing(text, text.words.index(word)) is describing, word
+
+
 def test_spot_technique_wrong_answers_are_no_nouns_after_a_determiner() -> None:
     # "morning" of "every morning" and "attendant" of "by an attendant" beside the key "Brazen": only
     # the key described anything, so it was found at a glance (review 236, a fail).
@@ -1923,8 +1948,8 @@ def _spotted() -> ArticleBuilder:
         [
             "A killer storm hit the coast on Monday. Crews worked quickly and reopened the harbour, "
             "which had flooded, while volunteers cleared fallen branches from the crowded market square.",
-            "The mayor praised the heroic volunteers. Repairs started on Tuesday and the council expected "
-            "them to finish before the weekend.",
+            "The mayor praised the heroic volunteers. Repairs started on Tuesday with careful planning, and "
+            "the council expected them to finish before the weekend.",
         ],
     )
     b.frame("killer storm", "loaded_language", note="'Killer' makes the storm sound like a murderer.")

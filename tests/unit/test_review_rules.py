@@ -4213,6 +4213,20 @@ def test_who_said_it_shows_a_record_without_what_its_of_covers() -> None:
     assert shown == ["the Chamber of Trade's survey", "the minutes of the council meeting"]
 
 
+def test_named_people_keep_a_first_name_that_is_also_a_role() -> None:
+    # "Dean Whitlow" shown as "Whitlow" beside "Josh Keane": the only surname gave the key away
+    # (reviews 229 and 239). A title still goes ("Dr Priya Malhotra", review 99), and a role before a
+    # whole name ("Principal Ana Ruiz").
+    from app.domain.kinds.base import by_their_names
+
+    people = [
+        Source(str(i), name, "named_person", ())
+        for i, name in enumerate(["Dean Whitlow", "Josh Keane", "Dr Priya Malhotra", "Principal Ana Ruiz"])
+    ]
+    shown = by_their_names(VOCABULARY, [p.name for p in people], {p.name: p for p in people})
+    assert shown == ["Dean Whitlow", "Josh Keane", "Priya Malhotra", "Ana Ruiz"]
+
+
 def test_find_framing_the_verb_before_through_finds_it() -> None:
     # "swept through": "through" alone earned as much as "swept" (review 178).
     text = "Similar bans have swept through primary schools across the county in the past two years."

@@ -493,7 +493,7 @@ def by_their_names(vocabulary: Vocabulary, labels: list[str], by_label: dict[str
     Astronomy Club"): a description beside a claim about the night sky matches the key at a glance,
     where a name must be looked up in the article (review 91).  Full labels where two names would
     read alike, and for unnamed sources and records, whose description is all they have."""
-    roles = HONORIFICS | {word.casefold() for word in vocabulary.role_words}
+    roles = {word.casefold() for word in vocabulary.role_words} - HONORIFICS
     shown = []
     for label in labels:
         source = by_label.get(label)
@@ -501,7 +501,11 @@ def by_their_names(vocabulary: Vocabulary, labels: list[str], by_label: dict[str
         if source is not None and source.type in vocabulary.person_source_types:
             # "Dr Priya Malhotra" beside a claim about algae: the only title gives her away (review 99).
             words = name.split()
-            while len(words) > 1 and words[0].casefold().rstrip(".") in roles:
+            # A role that is no title ("Principal Ana Ruiz") only before a whole name: "Dean Whitlow"
+            # is a first name and a surname (reviews 229 and 239).
+            while (len(words) > 1 and words[0].casefold().rstrip(".") in HONORIFICS) or (
+                len(words) > 2 and words[0].casefold() in roles
+            ):
                 words = words[1:]
             name = " ".join(words)
         if source is not None and source.type in vocabulary.named_source_types and capitalised_words(name):

@@ -3038,7 +3038,7 @@ class HeadlineCheck(QuestionKind):
                 continue
             if granted and framing.span.start < PRESUPPOSING_OPENING_WORDS:
                 continue  # the question word itself marked: what the question takes as true is unclear
-            if says_who_only(reading, framing.span):
+            if says_who_only(reading, framing.span, framing.note):
                 continue  # "Scientists Say": the article may well match these words
             if _repeated_in_the_body(reading, framing.span):
                 continue

@@ -529,6 +529,21 @@ def test_headline_questions_skip_a_span_that_only_says_who_speaks() -> None:
     assert of_kind(article, "headline_check") == [] and of_kind(article, "headline_evidence") == []
 
 
+def test_headline_questions_ask_about_who_speaks_where_the_note_says_only_one_does() -> None:
+    # "Experts Warn", where the note says the article quotes only one expert: the overstatement is
+    # who, and the headline was left unasked (review 241).
+    b = ArticleBuilder(
+        "Experts Warn Bus Cut Will Leave Estate Stranded",
+        ["Dr Lena Marsh, a transport researcher, warned that the cut was a false economy."],
+    )
+    b.frame(
+        "Experts Warn",
+        "headline_body_mismatch",
+        note='The headline says "experts", but the article quotes only one expert, Dr Lena Marsh.',
+    )
+    assert len(of_kind(b.build(), "headline_check")) == 1
+
+
 def test_headline_questions_ask_about_a_span_whose_reporting_word_means_something_else() -> None:
     # "Asked For" is not "said", and "Nobody" claims something about everyone.
     for headline, span in (

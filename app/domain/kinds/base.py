@@ -669,10 +669,15 @@ _PREPOSITIONS_AFTER_VERB = frozenset(["for", "of", "off", "out", "up", "in", "in
 MAX_ATTRIBUTION_WORDS = 3
 
 
-def says_who_only(reading: ArticleReading, span: Span) -> bool:
+# A note that counts who speaks: "the article quotes only one expert" beside the headline's "Experts".
+_ONLY_ONE_SPEAKS = re.compile(r"\b(?:only|just) (?:one|a single)\b|\ba single\b")
+
+
+def says_who_only(reading: ArticleReading, span: Span, note: str = "") -> bool:
     """A short headline span that only says who speaks ("Scientists Say"): the article may well match
-    it, and the overstatement is in what they are said to say."""
-    if span.length > MAX_ATTRIBUTION_WORDS:
+    it, and the overstatement is in what they are said to say.  Unless the note says the article
+    has only one of them ("Experts Warn" where it quotes one expert: review 241)."""
+    if span.length > MAX_ATTRIBUTION_WORDS or _ONLY_ONE_SPEAKS.search(match_form(note).casefold()):
         return False
     words = reading.blocks[span.block].words
     # "Nobody Asked For": a claim about everyone, or a reporting verb with a preposition after it

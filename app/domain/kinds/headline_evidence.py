@@ -86,7 +86,7 @@ class HeadlineEvidence(QuestionKind):
         for index, framing in enumerate(reading.article.framing):
             if framing.span.block != HEADLINE_BLOCK or framing.technique not in vocabulary.headline_only:
                 continue
-            if says_who_only(reading, framing.span) or starts_with_a_link(framing.span.quote):
+            if says_who_only(reading, framing.span, framing.note) or starts_with_a_link(framing.span.quote):
                 continue  # "Scientists Say": the article may well match these words
             try:
                 technique = vocabulary.technique(framing.technique)

@@ -5287,6 +5287,22 @@ def test_whose_framing_offers_only_people_for_words_a_speaker_says_of_themselves
         assert not bodies & set(question.choices)
 
 
+def test_whose_framing_offers_only_people_for_a_persons_words_about_us() -> None:
+    # "leave us stranded in the middle of a field", a mother's words, offered the bus company: "us"
+    # are the people she is one of (review 241); "We're being used as guinea pigs" offered Telvane
+    # (review 113).
+    for name, words in (("review241.yaml", "leave us stranded"), ("review113.yaml", "guinea pigs")):
+        article = unseen_article(name)
+        bodies = {
+            source_label(s)
+            for s in article.sources
+            if s.type not in ("named_person", "named_official", "anonymous")
+        }
+        for seed in range(1, 8):
+            (question,) = [q for q in questions_of(article, "whose_words", seed) if words in q.prompt]
+            assert not bodies & set(question.choices), (name, question.choices)
+
+
 def test_a_show_or_no_promises_after_a_determiner_is_a_noun_not_an_attribution() -> None:
     # "put on a show", "made no promises": nobody reports anything there, yet the audit asked the
     # teacher to mark them and their paragraphs got no "find the sources" question (review 213).

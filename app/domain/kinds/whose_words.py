@@ -61,6 +61,10 @@ _WRITER_REASON = (
 )
 
 
+# "We", said by a person: the people the speaker is one of.
+_WE = frozenset({"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"})
+
+
 class WhoseWords(QuestionKind):
     name = "whose_words"
     title = "Whose framing"
@@ -108,9 +112,12 @@ class WhoseWords(QuestionKind):
             return None  # the note names somebody else
         # Not one whose own quotation uses a word of them (review 202), as for the headline's words.
         people = [s for s in _people_and_bodies(reading, others) if not quoted_words_of(reading, s) & shown]
-        if FIRST_PERSON & {match_form(word).casefold() for word in Block.from_text(span.quote).words}:
+        said = {match_form(word).casefold() for word in Block.from_text(span.quote).words}
+        if FIRST_PERSON & said or (speaker.type in person_types(reading.vocabulary) and _WE & said):
             # "pricing people like me out of our own street": "me" rules out a body before the article
-            # is read, so only people are offered, as in "who said it" (review 212).
+            # is read, so only people are offered, as in "who said it" (review 212); so does a
+            # person's "us" ("leave us stranded in the middle of a field" beside the bus company,
+            # review 241), though a body may say "we" of itself.
             people = [s for s in people if s.type in person_types(reading.vocabulary)]
         # Not a body the speaker's own description ties them to: "the Save Kessington Bank campaign"
         # beside "Margaret Ellery, who started the campaign" (review 227).

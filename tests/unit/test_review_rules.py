@@ -5176,6 +5176,16 @@ def test_find_sources_a_body_one_owner_names_finds_its_record() -> None:
     assert score_answer(question, selected(question, "parents", "found", *others)).score < 1.0
 
 
+def test_find_sources_a_records_named_owner_finds_it() -> None:
+    # "Swim England's guidance for pool operators recommends": "Swim England's ... recommends" scored
+    # 0.75, where "by Swim England" finds a record (review 239). "the trust's" is no name.
+    (question,) = [q for q in questions_of(unseen_article("review239.yaml"), "find_sources") if q.block == 7]
+    others = ("The trust points out",)
+    assert score_answer(question, selected(question, "England's", "recommends", *others)).score == 1.0
+    assert score_answer(question, selected(question, "guidance", "recommends", *others)).score == 1.0
+    assert score_answer(question, selected(question, "operators", "recommends", *others)).score < 1.0
+
+
 def test_support_unnamed_is_not_the_key_where_a_named_source_on_the_same_thing_follows() -> None:
     # "Public health experts say that a lack of toilets can lead people to drink less water. Dr Priya
     # Sandhu, a lecturer in public health, said the evidence was clear": "A source the article names"
@@ -5301,6 +5311,17 @@ def test_whose_framing_offers_only_people_for_a_persons_words_about_us() -> None
         for seed in range(1, 8):
             (question,) = [q for q in questions_of(article, "whose_words", seed) if words in q.prompt]
             assert not bodies & set(question.choices), (name, question.choices)
+
+
+def test_who_said_it_offers_no_outlet_that_was_only_told_things_for_a_persons_words() -> None:
+    # "the Westbridge Herald", named only in "The company told the Westbridge Herald", offered for a
+    # pupil's view on queues: the company spoke in a statement too, so no `via` could say the Herald
+    # only passed its words on (review 240).
+    article = unseen_article("review240.yaml")
+    for seed in range(1, 8):
+        for question in questions_of(article, "who_said_it", seed):
+            if "long queues" in question.prompt:
+                assert "the Westbridge Herald" not in question.choices
 
 
 def test_a_show_or_no_promises_after_a_determiner_is_a_noun_not_an_attribution() -> None:

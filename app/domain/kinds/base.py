@@ -465,10 +465,21 @@ FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine",
 
 def only_passes_words_on(article: Article, source: Source) -> bool:
     """An outlet or a body the article names only as the way others' words came ("told the
-    Castlebridge Echo"): no claim is its own."""
-    return any(other.via == source.id for other in article.sources) and not any(
-        claim.source == source.id for claim in article.claims
+    Castlebridge Echo"): no claim is its own.  Your `via` says so, or every mention of an outlet
+    follows "told" (a company that also spoke in a statement could not be given a `via`: review
+    240)."""
+    if any(claim.source == source.id for claim in article.claims):
+        return False
+    return any(other.via == source.id for other in article.sources) or (
+        source.type == "news_outlet"
+        and bool(source.mentions)
+        and all(_after_told(article, mention) for mention in source.mentions)
     )
+
+
+def _after_told(article: Article, mention: Span) -> bool:
+    words = article.block(mention.block).words
+    return mention.start > 0 and match_form(words[mention.start - 1]).casefold() == "told"
 
 
 def person_types(vocabulary: Vocabulary) -> frozenset[str]:

@@ -3734,11 +3734,13 @@ class FindFraming(FindInPassage):
                 end += 1
             if end - start <= MAX_FREE_QUOTATION:
                 free.append((start, end))
-        # An opinion ("drivers stuck in the queues are fed up") or a disputed claim ("the evidence
-        # could not be clearer", review 29), the writer's or a speaker's: the instruction asks for
-        # words "that say more than the facts show", so selecting them costs nothing.
+        # The writer's opinion ("drivers stuck in the queues are fed up") or a disputed claim ("the
+        # evidence could not be clearer", review 29): the instruction asks for words "that say more
+        # than the facts show", so selecting them costs nothing. Not a source's opinion: "Some
+        # residents say the scheme is a slap in the face for borrowers who always paid on time"
+        # scored 1.0 as a whole, its key "slap in the face" (review 242, a fail).
         for _, claim in reading.claims_in(block):
-            if claim.kind == "opinion" or claim.status == "disputed":
+            if (claim.kind == "opinion" and claim.source is None) or claim.status == "disputed":
                 free.append((claim.span.start, claim.span.end))
         return free
 

@@ -96,8 +96,21 @@ _COMPARING = re.compile(
 
 
 def compares_with_headline(a: Question, b: Question) -> bool:
-    """``a``'s explanation compares the article with its headline and ``b`` asks how they compare."""
-    return b.kind in HEADLINE_COMPARISON_KINDS and _compares_with_headline(a.explanation)
+    """``a``'s explanation compares the article with its headline and ``b`` asks how they compare;
+    or compares with the words ``b`` asks about, without saying "headline" ("it is much smaller than
+    'thousands'" beside 'The headline says "Thousands"', review 242)."""
+    return b.kind in HEADLINE_COMPARISON_KINDS and (
+        _compares_with_headline(a.explanation) or _compares_with(a.explanation, b.quote)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _compares_with(explanation: str, quote: str) -> bool:
+    marked = _word_stems(quote)
+    return bool(marked) and any(
+        _COMPARING.search(sentence) is not None and marked <= _word_stems(sentence)
+        for sentence in re.split(r"(?<=[.!?])\s+", explanation)
+    )
 
 
 # A question that shows where the article says what the marked headline words say ("some of the thefts

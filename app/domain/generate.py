@@ -36,6 +36,7 @@ from app.domain.article import (
 )
 from app.domain.kinds.base import (
     BODY_TYPE,
+    FELT,
     FIRST_PERSON,
     INDEFINITE_WORDS,
     MIN_CHOICES,
@@ -2297,6 +2298,17 @@ def _note_points_to_support(reading: ArticleReading, claim: Claim) -> bool:
     return bool(sources_the_note_names(reading, claim))
 
 
+# Who speaks of their own feeling: "I", "we".
+_FIRST_PERSON_SUBJECTS = frozenset({"i", "we", "i'm", "we're", "i've", "we've"})
+
+
+def _own_feeling(claim: Claim) -> bool:
+    """The claim tells of the speaker's own feeling ("We were overwhelmed", "I feel let down")."""
+    text = match_form(claim.span.quote).casefold()
+    words = text.split()
+    return bool(words) and words[0].strip("\"'") in _FIRST_PERSON_SUBJECTS and FELT.search(text) is not None
+
+
 def sources_the_note_names(reading: ArticleReading, claim: Claim) -> set[str]:
     """The ids of the sources whose proper names (capitalised words of their names) the claim's note
     uses: "Beck" of "it most likely came from Joanna Beck"."""
@@ -2380,6 +2392,10 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "Zipp says", unmarked: maybe not the source the teacher gave
         if _relays_others(reading, claim):
             return None  # "Our players tell us they feel twenty years younger": whose feeling is it?
+        if _own_feeling(claim):
+            # "We were overwhelmed, in the nicest way": naming who felt it supports nothing, and
+            # "A source the article names" would say it does (review 242).
+            return None
         if not sourced_in_its_sentence(reading, claim, source):
             return None  # the source is named in another sentence: "stated as a fact" could be defended
         # The source must be readable where the claim is: named in the same paragraph.

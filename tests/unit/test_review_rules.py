@@ -5230,6 +5230,20 @@ def test_quiz_keeps_an_explanation_comparing_with_the_headlines_words_apart_from
         assert not (headline and leaks), seed
 
 
+def test_support_is_not_asked_about_a_speakers_own_feeling() -> None:
+    # "We were overwhelmed, in the nicest way": "A source the article names" would say the feeling is
+    # supported (review 242).
+    def asked(said: str) -> list[Question]:
+        b = ArticleBuilder("Amnesty", [f'"{said}," said head librarian Margaret Oduya.'])
+        b.source("oduya", "Margaret Oduya", "named_person", ["said head librarian Margaret Oduya"])
+        b.claim(said, "attributed", source="oduya")
+        return questions_of(b.build(), "support")
+
+    assert asked("We were overwhelmed, in the nicest way") == []
+    assert asked("I feel let down by the council") == []
+    assert len(asked("We lent 1,340 books in the first week")) == 1
+
+
 def test_support_unnamed_is_not_the_key_where_a_named_source_on_the_same_thing_follows() -> None:
     # "Public health experts say that a lack of toilets can lead people to drink less water. Dr Priya
     # Sandhu, a lecturer in public health, said the evidence was clear": "A source the article names"

@@ -463,6 +463,17 @@ FINDING_VERB_REACH = 3
 FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"})
 
 
+# A feeling the claim itself tells of ("they feel safer", "they were relieved"): no record settles it
+# (review 211), and naming who feels it supports nothing (review 242).
+FELT = re.compile(
+    r"\b(?:feel|feels|felt"
+    r"|(?:am|is|are|was|were|be|been|being) (?:so |very |really |quite |completely |totally )?(?:relieved|"
+    r"worried|delighted|angry|upset|furious|pleased|happy|scared|anxious|frustrated|afraid|glad|"
+    r"disappointed|thrilled|overwhelmed|shocked|proud|heartbroken|devastated|excited|nervous|sad|"
+    r"stressed|exhausted|grateful))\b"
+)
+
+
 def only_passes_words_on(article: Article, source: Source) -> bool:
     """An outlet or a body the article names only as the way others' words came ("told the
     Castlebridge Echo"): no claim is its own.  Your `via` says so, or every mention of an outlet

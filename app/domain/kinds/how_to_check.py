@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from app.domain.article import Claim, Source, Span
 from app.domain.kinds.base import (
+    FELT,
     INDEFINITE_WORDS,
     RECORD_TYPES,
     UNNAMED_SOURCE_TYPES,
@@ -73,15 +74,6 @@ _CLOSED = re.compile(
 
 # Verbs of feeling in an attribution: what follows is a fear or a hope, not a fact to check.
 _FEELING = re.compile(r"\b(?:fears?|feared|worr(?:y|ies|ied)|hopes?|hoped|dreads?|dreaded)\b")
-# A feeling the claim itself tells of ("they feel safer").
-_FELT = re.compile(
-    r"\b(?:feel|feels|felt"
-    # "they were relieved": a feeling of unnamed people no record settles (review 211)
-    r"|(?:am|is|are|was|were|be|been|being) (?:so |very |really |quite )?(?:relieved|worried|delighted|"
-    r"angry|upset|furious|pleased|happy|scared|anxious|frustrated|afraid|glad|disappointed|thrilled))\b"
-)
-
-
 # What follows "cannot check" in a note that limits it to this article or to who says it.
 _ONLY_HERE = re.compile(
     r"\s+(?:who|whose|where|which)\b|\s+(?:it |this |that )?(?:from|in|using|with) (?:this|the) "
@@ -434,7 +426,7 @@ class HowToCheck(QuestionKind):
             # "Some in the valley fear the cut is only the beginning": a fear, a hope or a worry is
             # not settled by a record or a second source (review 112).
             return None
-        if source.type in UNNAMED_SOURCE_TYPES and _FELT.search(match_form(claim.span.quote).casefold()):
+        if source.type in UNNAMED_SOURCE_TYPES and FELT.search(match_form(claim.span.quote).casefold()):
             # "Some shoppers say they feel safer", "they already feel forgotten": what unnamed people
             # feel is no fact a record or a second source settles (reviews 132 and 135).
             return None

@@ -329,9 +329,13 @@ def headline_not_asked(
         f.span.block == HEADLINE_BLOCK and f.technique == "headline_body_mismatch" for f in article.framing
     ):
         ways.append(
-            "mark what it says that the article does not back up with a headline technique "
-            "(headline_body_mismatch)"
+            "if it says anything the article does not back up, mark those words with a headline "
+            "technique (headline_body_mismatch)"
         )
+        if any(c.span.block == HEADLINE_BLOCK for c in article.claims):
+            # A headline the article backs up is no mismatch: the advice must not lead a teacher
+            # to mark it as one (review 245).
+            ways.append("a claim in a headline the article backs up is asked about by no generated question")
     if HEADLINE_BLOCK not in article.framing_complete:
         ways.append("mark all of its framing (framing_complete: [title])")
     elif asks or not ways:

@@ -204,6 +204,22 @@ def test_an_annotated_headline_no_quiz_asks_about_is_found() -> None:
     assert headline_not_asked(article, [on_headline]) == []
 
 
+def test_a_headline_claim_no_quiz_asks_about_is_not_called_a_mismatch() -> None:
+    # "Kelmouth Pier to Close for the Summer", a claim the article backs up: the advice to mark it as
+    # saying more than the article would have the teacher mislabel it (review 245).
+    b = ArticleBuilder(
+        "Pier to Close for the Summer", ["The pier will close for the summer, the trust said."]
+    )
+    b.source("trust", "the trust", "named_organisation", ["the trust said"])
+    b.claim(b.span("Pier to Close for the Summer", block=0), "corroborated", source="trust")
+    on_body = [choice("Who said it?", ("a", "b"), 0, spans=[[1, 0, 3]])]
+    (finding,) = headline_not_asked(b.build(), [on_body])
+    assert "if it says anything the article does not back up" in finding.message
+    assert "a claim in a headline the article backs up is asked about by no generated question" in (
+        finding.message
+    )
+
+
 def test_the_library_article_has_no_findings() -> None:
     # A small article for tests, with quizzes of the 8 questions it has enough annotations for.
     assert audit_article(replace(library_article(), quiz_length=8), VOCABULARY, seeds=20) == []

@@ -505,7 +505,12 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
             # (reviews 146, 148).
             or (
                 _opens_with_a_source(reading, span.block, sentences_after[0])
-                and _speaks_of(reading, span.block, sentences_after[0], claim.span.quote)
+                and (
+                    _speaks_of(reading, span.block, sentences_after[0], claim.span.quote)
+                    # "dozens have already closed their pools for good. Industry insiders warn that
+                    # many more will probably follow": "many more" carries the claim on (review 239).
+                    or _counts_on_from(reading, span.block, sentences_after[0])
+                )
             )
             # "Some parents are already sold on the app. One mother, who asked not to be named,
             # said ...": a person opening the next sentence may be one of the people the claim
@@ -548,6 +553,18 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
 _BACK_POINTERS = frozenset({"those", "these", "such", "both"})
 _OPENING_BACK_POINTERS = frozenset({"this", "that"})
 BACK_POINTER_REACH = 4
+
+
+# Words before "more" that count on from what the sentence before counted ("many more will follow").
+_BEFORE_MORE = frozenset({"many", "several", "dozens", "hundreds", "thousands", "few", "far", "even"})
+
+
+def _counts_on_from(reading: ArticleReading, block: int, sentence: tuple[int, int]) -> bool:
+    """The sentence counts on from the one before: "many more" ("Others say" is another group, and
+    "the rest of the town" another place)."""
+    words = reading.bare_words(block)
+    start, end = sentence
+    return any(words[i] == "more" and words[i - 1] in _BEFORE_MORE for i in range(start + 1, end))
 
 
 def _refers_back(reading: ArticleReading, block: int, sentence: tuple[int, int]) -> bool:

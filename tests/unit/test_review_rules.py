@@ -5244,6 +5244,19 @@ def test_support_is_not_asked_about_a_speakers_own_feeling() -> None:
     assert len(asked("We lent 1,340 books in the first week")) == 1
 
 
+def test_no_source_is_not_the_key_where_a_source_next_counts_on_from_the_claim() -> None:
+    # "dozens have already closed their pools for good. Industry insiders warn that many more will
+    # probably follow this winter": the insiders may be the source of both (review 239).
+    def asked(after: str) -> list[Question]:
+        b = ArticleBuilder("Pools", [f"Dozens of councils have already closed their pools for good. {after}"])
+        b.source("insiders", "industry insiders", "vague", ["Industry insiders warn"])
+        b.claim("Dozens of councils have already closed their pools for good", "unattributed")
+        return questions_of(b.build(), "support")
+
+    assert asked("Industry insiders warn that many more will probably follow this winter.") == []
+    assert len(asked("Industry insiders warn that energy bills will rise again this winter.")) == 1
+
+
 def test_support_unnamed_is_not_the_key_where_a_named_source_on_the_same_thing_follows() -> None:
     # "Public health experts say that a lack of toilets can lead people to drink less water. Dr Priya
     # Sandhu, a lecturer in public health, said the evidence was clear": "A source the article names"

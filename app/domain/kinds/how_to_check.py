@@ -74,6 +74,8 @@ _CLOSED = re.compile(
 
 # Verbs of feeling in an attribution: what follows is a fear or a hope, not a fact to check.
 _FEELING = re.compile(r"\b(?:fears?|feared|worr(?:y|ies|ied)|hopes?|hoped|dreads?|dreaded)\b")
+
+
 # What follows "cannot check" in a note that limits it to this article or to who says it.
 _ONLY_HERE = re.compile(
     r"\s+(?:who|whose|where|which)\b|\s+(?:it |this |that )?(?:from|in|using|with) (?:this|the) "

@@ -287,6 +287,8 @@ _TELL = frozenset({"tell", "tells", "told", "telling"})
 # from: "the survey found", and "it found" or "they found" standing for one (review 156).
 _FOUND = frozenset({"found", "finds"})
 _FINDERS = frozenset({"it", "they"})
+# Words between a record and what it found: "The survey also found".
+_BETWEEN_FINDER_AND_FOUND = frozenset({"also", "further", "only", "even", "previously", "recently", "first"})
 # "where it found the post": finding a thing, not a finding.
 _FOUND_WHERE = frozenset({"where", "how", "when", "whether", "if", "what", "why"})
 # Attribution words that are nouns or adjectives after a determiner or a number.
@@ -1025,18 +1027,22 @@ class ArticleReading:
         return at_the_end or _bare(words[index + 1]) in _PREPOSITIONS
 
     def _finding_hits(self, block: int) -> list[tuple[int, int]]:
-        """ "found" after a record word or after "it" or "they", in the writer's own words."""
+        """ "found" after a record word or after "it" or "they", in the writer's own words; also with
+        "also" or the like between ("The survey also found": review 244)."""
         words, quoted = self.blocks[block].words, self._quoted[block]
         finders = _FINDERS | {word for word in self.vocabulary.record_words if " " not in word}
-        return [
-            (index, index + 1)
-            for index in range(1, len(words))
-            if _bare(words[index]) in _FOUND
-            and _bare(words[index - 1]) in finders
-            and not (index > 1 and _bare(words[index - 2]) in _FOUND_WHERE)
-            and index not in quoted
-            and self.blocks[block].gaps[index] == " "
-        ]
+        hits = []
+        for index in range(1, len(words)):
+            if _bare(words[index]) not in _FOUND or index in quoted or self.blocks[block].gaps[index] != " ":
+                continue
+            finder = index - 1
+            if finder > 0 and _bare(words[finder]) in _BETWEEN_FINDER_AND_FOUND:
+                finder -= 1
+            if _bare(words[finder]) in finders and not (
+                finder > 0 and _bare(words[finder - 1]) in _FOUND_WHERE
+            ):
+                hits.append((index, index + 1))
+        return hits
 
     def reporting_hits(self, block: int) -> list[tuple[int, int]]:
         return self._hits(block, self.vocabulary.reporting_hedges, outside_quotes=False)

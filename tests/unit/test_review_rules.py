@@ -5257,6 +5257,14 @@ def test_no_source_is_not_the_key_where_a_source_next_counts_on_from_the_claim()
     assert len(asked("Industry insiders warn that energy bills will rise again this winter.")) == 1
 
 
+def test_a_record_that_also_found_is_an_attribution() -> None:
+    # "The survey also found": the audit named only the hedge the teacher left unmarked, not this
+    # (review 244).
+    assert _attribution_hits("The survey also found that most referees quit.") == ["found"]
+    assert _attribution_hits("It also found that parents shout.") == ["found"]
+    assert _attribution_hits("Fish were also found in the lake.") == []
+
+
 def test_support_unnamed_is_not_the_key_where_a_named_source_on_the_same_thing_follows() -> None:
     # "Public health experts say that a lack of toilets can lead people to drink less water. Dr Priya
     # Sandhu, a lecturer in public health, said the evidence was clear": "A source the article names"

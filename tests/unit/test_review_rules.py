@@ -5932,3 +5932,27 @@ def test_how_to_check_asks_nothing_about_a_motive_told_to_a_paper() -> None:
     assert asked("the real reason was money") == []
     assert asked("the branch closed because staff would not work nights") == []
     assert len(asked("the branch had been broken into twice")) == 1
+
+
+def test_find_sources_costs_nothing_for_who_made_a_record_after_its_mention() -> None:
+    # "according to a new study from researchers at Northfield University", with "according to a
+    # new study" marked: selecting who made the study as well scored 0.85, though it says who the
+    # information comes from as surely as "study" does (practice-phones-sleep.yaml).
+    b = ArticleBuilder(
+        "Phones and Sleep",
+        [
+            "Teenagers may lose an hour of sleep a night, according to a new study from researchers at "
+            "Northfield University. Parents were not surprised.",
+            "The head said it was worrying.",
+        ],
+    )
+    b.source("study", "the Northfield study", "document_or_data", ["according to a new study"])
+    b.source("head", "the head", "named_person", ["The head said"])
+    b.claim("Teenagers may lose an hour of sleep a night", "hedged", source="study", cues=["may"])
+    b.claim("Parents were not surprised", "unverified")
+    (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 1]
+    whole = ["according to a new study from researchers at Northfield University"]
+    assert score_answer(question, selected(question, *whole)).score == 1
+    assert score_answer(question, selected(question, "according to a new study")).score == 1
+    # Only who made it, and only right after the record: the next sentence still costs.
+    assert score_answer(question, selected(question, *whole, "Parents were not surprised")).score < 1

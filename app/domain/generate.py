@@ -2948,12 +2948,11 @@ class SpotHedge(QuestionKind):
             )
 
 
-# Words between a hedge and the verb it doubts, and the forms of "be" and "have" that carry it.
+# Words between a hedge and the verb it doubts; the auxiliaries that carry it are _AUXILIARIES, below.
 _VERB_GROUP_ADVERBS = frozenset(
     ["also", "still", "even", "yet", "soon", "well", "already", "eventually", "partly", "only", "just"]
     + ["now", "never", "not", "further", "actually", "really", "easily", "quickly", "finally", "one", "day"]
 )
-_AUXILIARIES = frozenset(["be", "been", "being", "have", "has", "had", "get", "become"])
 # Hedges after which a verb follows: a modal, or "to" ("likely to", "expected to", "set to").
 _BEFORE_A_VERB = frozenset(
     ["may", "might", "could", "would", "can", "will", "should", "must", "to", "probably", "possibly"]

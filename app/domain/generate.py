@@ -379,6 +379,35 @@ _FIRST_PERSON_PLURAL = frozenset({"we", "our", "ours", "us", "ourselves"})
 _THEY = frozenset({"they", "their", "them"})
 
 
+# Auxiliaries between a reported "he" or "she" and the claim's words ("said he had never had").
+_REPORTED_AUXILIARIES = frozenset({"had", "has", "was", "is", "would", "will", "could", "felt"})
+# Words that may stand between a reporting verb and the reported "he" or "she".
+_BEFORE_A_REPORTED_SUBJECT = frozenset({"that"})
+
+
+def _tells_of_themself(reading: ArticleReading, span: Span) -> bool:
+    """The claim is reported speech whose subject is "he" or "she", right after the reporting verb
+    ("said he had [never had so much as a sniffle]", "says she [was never told]"): a person's words
+    about a person, most likely the speaker."""
+    block = reading.blocks[span.block]
+    index = span.start
+    if words_of(block, (index, index + 1)) in (["he"], ["she"]):
+        index += 1
+    else:
+        for _ in range(2):
+            if index > 0 and match_form(block.words[index - 1]).casefold() in _REPORTED_AUXILIARIES:
+                index -= 1
+        if index == 0 or match_form(block.words[index - 1]).casefold() not in ("he", "she"):
+            return False
+    subject = index - 1
+    before = subject
+    if before > 0 and match_form(block.words[before - 1]).casefold() in _BEFORE_A_REPORTED_SUBJECT:
+        before -= 1
+    if any(g.strip() for g in block.gaps[before : subject + 1]):
+        return False  # "... ," he said: the speaker's own tag, not what was said
+    return any(end == before for _, end in reading.attribution_hits(span.block))
+
+
 def _voices_a_body(vocabulary: Vocabulary, words: Sequence[str]) -> bool:
     """The words speak as a body ("we", "our charges") or of its people ("officers would patrol")."""
     return bool(set(words) & (_FIRST_PERSON_PLURAL | set(vocabulary.staff_words)))
@@ -908,6 +937,14 @@ class WhoSaidIt(QuestionKind):
             # "they had no idea their children were using it", "stopped believing the promises":
             # only people know, believe or have children; a study, a paper or a firm on offer is
             # no real choice (reviews 39 and 40).
+            speakers &= person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
+        if (
+            source is not None
+            and source.type in person_types(reading.vocabulary)
+            and _tells_of_themself(reading, claim.span)
+        ):
+            # "Tom Ashby said he had 'never had so much as a sniffle'": his own experience, told as
+            # "he"; a trust that never had a sniffle is no real choice (review 247).
             speakers &= person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
         subject = Span(claim.span.block, claim.span.start, min(claim.span.end, claim.span.start + 3), "")
         if source is not None and _tied_to_a_body(reading, source):

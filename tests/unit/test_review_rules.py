@@ -5956,3 +5956,26 @@ def test_find_sources_costs_nothing_for_who_made_a_record_after_its_mention() ->
     assert score_answer(question, selected(question, "according to a new study")).score == 1
     # Only who made it, and only right after the record: the next sentence still costs.
     assert score_answer(question, selected(question, *whole, "Parents were not surprised")).score < 1
+
+
+def test_who_said_it_offers_only_people_for_a_persons_words_about_himself() -> None:
+    # "Tom Ashby ... said he had 'never had so much as a sniffle'": the stem shows only "never had so
+    # much as a sniffle", and a trust that never had a sniffle was on offer (review 247).
+    b = ArticleBuilder(
+        "River Swimming",
+        [
+            "The Wenn Valley Trust said the water was clean on dry days.",
+            "Lisa Moran said she would keep her children out of the river.",
+            'Tom Ashby, who swims every morning, said he had "never had so much as a sniffle" from the '
+            "river.",
+        ],
+    )
+    b.source("trust", "the Wenn Valley Trust", "named_organisation", ["The Wenn Valley Trust said"])
+    b.source("moran", "Lisa Moran", "named_person", ["Lisa Moran said"])
+    b.source("ashby", "Tom Ashby", "named_person", ["Tom Ashby, who swims every morning, said"])
+    b.claim("the water was clean on dry days", "attributed", source="trust")
+    b.claim("never had so much as a sniffle", "attributed", source="ashby")
+    for seed in range(1, 6):
+        (question,) = [q for q in questions_of(b.build(), "who_said_it", seed) if "sniffle" in q.prompt]
+        assert question.choices[question.answer[0]] == "Tom Ashby"
+        assert "the Wenn Valley Trust" not in question.choices

@@ -5979,3 +5979,25 @@ def test_who_said_it_offers_only_people_for_a_persons_words_about_himself() -> N
         (question,) = [q for q in questions_of(b.build(), "who_said_it", seed) if "sniffle" in q.prompt]
         assert question.choices[question.answer[0]] == "Tom Ashby"
         assert "the Wenn Valley Trust" not in question.choices
+
+
+def test_a_group_said_to_be_frightened_is_a_groups_view_not_the_speakers_finding() -> None:
+    # "Callum Reid ... said families were frightened of being caught without a way off the island":
+    # the feeling is the families', passed on by him, so "a source the article names" could be argued
+    # (review 253). A writer's own "Regulars are furious" is still the writer's claim, with no source.
+    b = ArticleBuilder(
+        "Ferry Cuts",
+        [
+            "Callum Reid, a fisherman, said families were frightened of being cut off in winter.",
+            "Regulars are furious. The ferry company said the route lost money.",
+        ],
+    )
+    b.source("reid", "Callum Reid", "named_person", ["Callum Reid, a fisherman, said"])
+    b.source("company", "the ferry company", "named_organisation", ["The ferry company said"])
+    b.claim("families were frightened of being cut off in winter", "attributed", source="reid")
+    b.claim("Regulars are furious", "unattributed")
+    b.claim("the route lost money", "attributed", source="company")
+    article = b.build()
+    for kind in ("support", "who_said_it"):
+        assert not any("frightened" in q.quote for q in questions_of(article, kind)), kind
+    assert any("furious" in q.quote for q in questions_of(article, "support"))

@@ -432,13 +432,30 @@ def _with_its_sentence(reading: ArticleReading, question: Question) -> Question:
     return replace(question, extra=extra)
 
 
+# Feelings a claim may tell of ("relieved", "frightened": review 253).
+_FEELINGS = (
+    r"(?:relieved|worried|delighted|angry|upset|furious|pleased|happy|scared|anxious|frustrated|afraid|"
+    r"glad|disappointed|thrilled|overwhelmed|shocked|proud|heartbroken|devastated|excited|nervous|sad|"
+    r"stressed|exhausted|grateful|frightened|terrified|horrified|distraught|embarrassed|ashamed|lonely)"
+)
+# "are so worried", "were really frightened".
+_BEING = r"(?:am|is|are|was|were|be|been|being) (?:so |very |really |quite |completely |totally )?"
+
+
 # What a group of people feel or believe, said by someone else ("several other mothers at the club
-# felt the same way"): a quantifier, at most a few words, then a verb of feeling or belief.
-_GROUPS_VIEW = re.compile(
+# felt the same way"): a quantifier or a plural, at most a few words, then a verb of feeling or belief.
+_A_GROUP = (
     r"^(?:(?:several|many|most|some|other|others|few|dozens|hundreds|thousands|all|lots)\b|(?:the\s+)?(?!this\b|thus\b|less\b|unless\b|always\b|perhaps\b|across\b)[a-z]{3,}s\b)"
     r"(?:\W+\w+){0,5}?"
-    r"\W+(?:felt|feel|feels|believe|believes|believed|think|thinks|thought|agree|agrees|agreed|fear|"
-    r"fears|feared|worry|worries|worried)\b"
+)
+_GROUPS_VIEW = re.compile(
+    _A_GROUP + r"\W+(?:felt|feel|feels|believe|believes|believed|think|thinks|thought|agree|agrees|agreed|"
+    r"fear|fears|feared|worry|worries|worried)\b"
+)
+# The same group said to be in a state of feeling ("families were frightened", review 253); not
+# "should be proud", which urges a feeling (review 229).
+_GROUPS_FEELING = re.compile(
+    _A_GROUP + r"\W+(?:is|are|was|were|been) (?:so |very |really )?" + _FEELINGS + r"\b"
 )
 
 
@@ -447,7 +464,13 @@ def _about_a_groups_view(reading: ArticleReading, question: Question) -> bool:
     same way", from one mother): it comes from those people through the speaker, so "a named
     source" and who said it could each be argued (review 52)."""
     claim = _claim_asked(reading, question)
-    return claim is not None and bool(_GROUPS_VIEW.search(match_form(claim.span.quote).casefold()))
+    if claim is None:
+        return False
+    words = match_form(claim.span.quote).casefold()
+    # A feeling the writer states ("Regulars are furious", no source) is still the writer's claim.
+    return bool(_GROUPS_VIEW.search(words)) or (
+        claim.source is not None and bool(_GROUPS_FEELING.search(words))
+    )
 
 
 # Verbs by which a record or a body's people give what they found ("larger studies had found",
@@ -465,13 +488,7 @@ FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine",
 
 # A feeling the claim itself tells of ("they feel safer", "they were relieved"): no record settles it
 # (review 211), and naming who feels it supports nothing (review 242).
-FELT = re.compile(
-    r"\b(?:feel|feels|felt"
-    r"|(?:am|is|are|was|were|be|been|being) (?:so |very |really |quite |completely |totally )?(?:relieved|"
-    r"worried|delighted|angry|upset|furious|pleased|happy|scared|anxious|frustrated|afraid|glad|"
-    r"disappointed|thrilled|overwhelmed|shocked|proud|heartbroken|devastated|excited|nervous|sad|"
-    r"stressed|exhausted|grateful))\b"
-)
+FELT = re.compile(r"\b(?:feel|feels|felt|" + _BEING + _FEELINGS + r")\b")
 
 
 def only_passes_words_on(article: Article, source: Source) -> bool:

@@ -3861,24 +3861,15 @@ class FindFraming(FindInPassage):
 
     @staticmethod
     def _shown_by_punctuation(reading: ArticleReading, block: int, question: Question) -> bool:
-        """Every framing span is in quotation marks, and selecting every quoted word of the passage
-        scores at least GUESS_BY_QUOTES: a student finds the answer by selecting what is in
-        quotation marks, without reading ('"focus formula"' in a paragraph with no other quotation;
-        "This is a council that finds money for fireworks but not for fans", where the whole
-        quotation scored 0.92, review 177)."""
+        """Selecting every quoted word of the passage scores at least GUESS_BY_QUOTES: a student finds
+        the answer by selecting what is in quotation marks, without reading ('"focus formula"' in a
+        paragraph with no other quotation; "This is a council that finds money for fireworks but not
+        for fans", where the whole quotation scored 0.92, review 177; '"temporary" closure', found by
+        its quoted word, review 218; 'so-called "digital revolution"', the paragraph's only
+        quotation, where the quoted words alone scored 1.0, review 251)."""
         # Single marks too: "Dog 'Carnage'" in a headline points at its word as plainly (review 119).
-        words = reading.blocks[block]
-        quoted = reading.quoted(block) | quoted_indexes(words)
-        spans = [
-            (item.span.start, item.span.end) for item in reading.article.framing if item.span.block == block
-        ]
-        # A span's key words are what a student must find: '"temporary" closure' is found by its
-        # quoted word as plainly as '"temporary"' (review 218).
-        needed = [
-            {i for a, b in question.keys if s <= a and b <= e for i in range(a, b)} or set(range(s, e))
-            for s, e in spans
-        ]
-        if not quoted or not spans or not all(words_needed <= quoted for words_needed in needed):
+        quoted = reading.quoted(block) | quoted_indexes(reading.blocks[block])
+        if not quoted or not any(item.span.block == block for item in reading.article.framing):
             return False
         return score_answer(question, tuple(sorted(quoted))).score >= GUESS_BY_QUOTES - EPSILON
 

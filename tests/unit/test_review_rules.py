@@ -1036,7 +1036,14 @@ def test_support_is_not_asked_where_the_attribution_is_a_hedge_word() -> None:
 
 def test_find_framing_explanation_keeps_a_scare_quote_inside_its_words_readable() -> None:
     # 'so-called "crackdown' was shown as "so-called "crackdown" (review 68).
-    b = ArticleBuilder("Shoplifting", ['The so-called "crackdown" could begin in March, the firm says.'])
+    # A speaker's quotation beside it, so that the quoted words alone do not find the answer.
+    b = ArticleBuilder(
+        "Shoplifting",
+        [
+            'The so-called "crackdown" could begin in March, the firm says. "We will check bags at every '
+            'till in every store from the first day," said its director.'
+        ],
+    )
     b.frame('so-called "crackdown', "scare_quotes", note="Who calls it that?")
     b.framing_complete = {1}
     (question,) = questions_of(b.build(), "find_framing")
@@ -1047,7 +1054,10 @@ def test_find_framing_scare_quotes_are_found_by_the_quoted_word_or_the_word_that
     # 'so-called "crackdown"': "crackdown" alone earned half (review 68).
     b = ArticleBuilder(
         "Shoplifting",
-        ['The so-called "crackdown" could begin in March, and will include extra checks at the tills.'],
+        [
+            'The so-called "crackdown" could begin in March, and will include extra checks at the tills. '
+            '"We will check bags at every till in every store from the first day," said its director.'
+        ],
     )
     b.frame('so-called "crackdown"', "scare_quotes", note='"So-called" and "crackdown" mock the plan.')
     b.framing_complete = {1}
@@ -6001,3 +6011,18 @@ def test_a_group_said_to_be_frightened_is_a_groups_view_not_the_speakers_finding
     for kind in ("support", "who_said_it"):
         assert not any("frightened" in q.quote for q in questions_of(article, kind)), kind
     assert any("furious" in q.quote for q in questions_of(article, "support"))
+
+
+def test_find_framing_is_not_asked_where_the_quoted_words_alone_find_a_so_called_span() -> None:
+    # 'a so-called "digital revolution"', the paragraph's only quotation: selecting the quoted words
+    # scored 1.0 without reading, though "so-called" stands outside the marks (review 251).
+    b = ArticleBuilder(
+        "Tablets",
+        [
+            "Every pupil will swap paper textbooks for tablets from September, the school confirmed, in a "
+            'so-called "digital revolution" that has split parents.'
+        ],
+    )
+    b.framing_complete = {1}
+    b.frame('so-called "digital revolution"', "scare_quotes", note="The marks doubt the school's words.")
+    assert questions_of(b.build(), "find_framing") == []

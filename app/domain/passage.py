@@ -245,8 +245,17 @@ _SHOWING_UP_NEXT = frozenset(
 
 
 def _compares(words: Sequence[str], index: int) -> bool:
-    """The word at ``index`` is the "likely" of a comparison ("more likely", "twice as likely")."""
-    return index > 0 and _bare(words[index - 1]) in _COMPARING and _bare(words[index]) in _LIKELY
+    """The word at ``index`` is the "likely" of a comparison ("more likely", "twice as likely", "the
+    most likely to have volunteered", "least likely": review 252); not "most likely" alone, which
+    doubts ("was most likely caused by")."""
+    if index <= 0 or _bare(words[index]) not in _LIKELY:
+        return False
+    before = _bare(words[index - 1])
+    return (
+        before in _COMPARING
+        or before == "least"
+        or (before == "most" and index > 1 and _bare(words[index - 2]) == "the")
+    )
 
 
 def _the_month_may(words: Sequence[str], start: int, end: int, sentences: Sequence[tuple[int, int]]) -> bool:

@@ -6026,3 +6026,11 @@ def test_find_framing_is_not_asked_where_the_quoted_words_alone_find_a_so_called
     b.framing_complete = {1}
     b.frame('so-called "digital revolution"', "scare_quotes", note="The marks doubt the school's words.")
     assert questions_of(b.build(), "find_framing") == []
+
+
+def test_the_most_likely_of_a_comparison_is_no_hedge_but_most_likely_alone_is() -> None:
+    # "young people in the South West were the most likely to have volunteered" compares regions; the
+    # audit asked for "likely" as the claim's hedge (review 252).
+    assert _hedge_hits("Young people in the South West were the most likely to have volunteered.") == []
+    assert _hedge_hits("Girls were least likely to say they had no time.") == []
+    assert _hedge_hits("The fire was most likely caused by a cigarette.") != []

@@ -85,3 +85,27 @@ def test_not_asked_with_only_names_of_places_and_things_to_offer() -> None:
     b = rovers("Rovers Axe Youth Academy at Football Club")
     b.frame(b.span("Axe", block=0), "loaded_language")
     assert asked(b.build()) == []
+
+
+def test_offers_neither_a_records_verb_nor_a_word_of_time() -> None:
+    # "Half of Young People Now Volunteer in Teen Giving Boom, Survey Finds": "Finds" is the headline's
+    # attribution, and "Now" says the habit is new, which may be the push itself (review 252).
+    b = ArticleBuilder(
+        "Volunteering Lifts Charities as Half of Young People Now Help in Giving Boom, Survey Finds",
+        [
+            "A survey of young people shows that 43 per cent help, and many now give time to charities, "
+            "which hope the volunteering will lift their work; some hope to find jobs.",
+        ],
+    )
+    b.framing_complete = {0}
+    b.frame(b.span("Half", block=0), "exaggeration_minimisation", note="43 per cent is not half.")
+    b.frame(b.span("Boom", block=0), "loaded_language", note="A small rise is no boom.")
+    questions = [
+        q
+        for seed in range(1, 8)
+        for q in all_questions(b.build(), VOCABULARY, random.Random(seed))
+        if q.kind == "headline_word"
+    ]
+    assert questions
+    for question in questions:
+        assert not {"Finds", "Now", "Survey"} & set(question.choices)

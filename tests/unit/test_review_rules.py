@@ -6034,3 +6034,18 @@ def test_the_most_likely_of_a_comparison_is_no_hedge_but_most_likely_alone_is() 
     assert _hedge_hits("Young people in the South West were the most likely to have volunteered.") == []
     assert _hedge_hits("Girls were least likely to say they had no time.") == []
     assert _hedge_hits("The fire was most likely caused by a cigarette.") != []
+
+
+def test_observation_or_opinion_is_not_asked_of_what_evidence_does_or_does_not_support() -> None:
+    # 'told BBC Radio Hartley that the evidence "does not support a wholesale switch"': a reading of
+    # evidence, so "observed and reported" could be defended beside "an opinion" (review 251).
+    def asked(text: str, claim: str) -> list[Question]:
+        b = ArticleBuilder("Tablets", [text])
+        b.source("nandra", "Dr Priya Nandra", "named_person", ["Dr Priya Nandra told BBC Radio Hartley"])
+        b.claim(claim, "attributed", source="nandra", kind="opinion")
+        return questions_of(b.build(), "statement_kind")
+
+    text = 'Dr Priya Nandra told BBC Radio Hartley that the evidence "does not support a wholesale switch".'
+    assert asked(text, "does not support a wholesale switch") == []
+    text = 'Dr Priya Nandra told BBC Radio Hartley that the plan "is a leap in the dark".'
+    assert len(asked(text, "is a leap in the dark")) == 1

@@ -345,12 +345,20 @@ _PLANNED = re.compile(r"\b(?:wants?|plans?|planning|aims?|intends?|proposes?|pro
 PLAN_REACH = 4
 
 
+# Evidence as the subject of the claim's verb: "the evidence [does not support a wholesale switch]".
+_EVIDENCE_SUBJECT = re.compile(
+    r"\b(?:evidence|research|data|figures|numbers|results|findings|studies|study|survey|poll|report)$"
+)
+
+
 def _a_records_finding(reading: ArticleReading, span: Span) -> bool:
     """The words just before the claim say a record shows it ("Anita Scott said the figures showed
-    that [parking was now a health issue]", review 204)."""
+    that [parking was now a health issue]", review 204), or evidence is what the claim speaks for
+    ("told BBC Radio Hartley that the evidence [does not support a wholesale switch]": a reading of
+    evidence, so "observed" and "an opinion" could each be defended, review 251)."""
     block = reading.blocks[span.block]
     before = match_form(" ".join(block.words[max(0, span.start - PLAN_REACH) : span.start])).casefold()
-    return _RECORD_SHOWS.search(before) is not None
+    return _RECORD_SHOWS.search(before) is not None or _EVIDENCE_SUBJECT.search(before) is not None
 
 
 def _planned(reading: ArticleReading, span: Span) -> bool:

@@ -1859,8 +1859,11 @@ class FindSources(FindInPassage):
         free += [
             span
             for source, mention in reading.mentions_in(block)
-            if (span := _makers_after_a_record(reading, source, mention)) is not None
-            and not any(overlaps(span, c) for c in claims)
+            for span in (
+                _makers_after_a_record(reading, source, mention),
+                _how_a_record_came_out(reading, source, mention),
+            )
+            if span is not None and span not in free and not any(overlaps(span, c) for c in claims)
         ]
         free += self._named_before_its_pronoun(reading, block)
         # A speaker's own second-hand source ("My English teacher thinks ...", inside the quotation):
@@ -2189,6 +2192,30 @@ def _authors(
     before = names[0] - 1
     described = before > after and words.words[before][:1].islower() and _is_meaning_word(words.words[before])
     return ([before] if described else []) + names
+
+
+# Participles that say how a record came out: "According to the trust's business case, published on
+# its website last month, ...".
+_RECORD_PARTICIPLES = frozenset(
+    {"published", "released", "issued", "posted", "sent", "seen", "obtained", "leaked", "commissioned"}
+    | {"written", "produced", "compiled", "presented", "submitted", "shared", "drawn", "carried"}
+)
+
+
+def _how_a_record_came_out(reading: ArticleReading, source: Source, mention: Span) -> tuple[int, int] | None:
+    """A participle phrase set off by a comma right after a record's mention, to the next comma:
+    ", published on its website last month," says what the record is, as "released on Thursday"
+    inside a mention does, so selecting it costs nothing (it cost 0.13, review 251)."""
+    words = reading.blocks[mention.block]
+    end = mention.end
+    if source.type not in RECORD_TYPES or end >= len(words.words) or words.gaps[end].strip() != ",":
+        return None
+    if match_form(words.words[end]).casefold() not in _RECORD_PARTICIPLES:
+        return None
+    stop = end + 1
+    while stop < len(words.words) and words.gaps[stop] == " ":
+        stop += 1
+    return (end, stop) if stop - end <= MAX_APPOSITIVE else None
 
 
 def _makers_after_a_record(reading: ArticleReading, source: Source, mention: Span) -> tuple[int, int] | None:

@@ -6049,3 +6049,26 @@ def test_observation_or_opinion_is_not_asked_of_what_evidence_does_or_does_not_s
     assert asked(text, "does not support a wholesale switch") == []
     text = 'Dr Priya Nandra told BBC Radio Hartley that the plan "is a leap in the dark".'
     assert len(asked(text, "is a leap in the dark")) == 1
+
+
+def test_find_sources_costs_nothing_for_how_a_record_came_out_after_its_mention() -> None:
+    # "According to the trust's business case, published on its website last month, the switch could
+    # save ...": selecting the participle phrase too scored 0.87 (review 251); "published on Monday"
+    # was already free, by its capital.
+    b = ArticleBuilder(
+        "Tablets",
+        [
+            "According to the trust's business case, published on its website last month, the switch "
+            "could save 45,000 pounds a year.",
+            "The head said it was worth it.",
+        ],
+    )
+    b.source(
+        "case", "the trust's business case", "document_or_data", ["According to the trust's business case"]
+    )
+    b.source("head", "the head", "named_person", ["The head said"])
+    b.claim("the switch could save 45,000 pounds a year", "hedged", source="case", cues=["could"])
+    (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 1]
+    phrase = "According to the trust's business case published on its website last month"
+    assert score_answer(question, selected(question, phrase)).score == 1
+    assert score_answer(question, selected(question, phrase, "the switch could save")).score < 1

@@ -203,8 +203,11 @@ def unmarked_words(reading: ArticleReading) -> tuple[str, ...]:
             if not covered(hit, mentions)
         ]
         quoted = reading.quoted(block)
+        # "Some studies [suggest]" inside a mention: a hedge of the source's own, which no claim can
+        # take as a cue without holding its attribution; said so, not "annotate it" (reviews 248, 251).
         notes += [
-            f"{_in_context(reading, block, hit)} (paragraph {block}) in no claim"
+            f"{_in_context(reading, block, hit)} (paragraph {block}) "
+            + ("in a source's mention but in no claim" if covered(hit, mentions) else "in no claim")
             for hit in reading.hedge_hits(block)
             if not covered(hit, claims) and not set(range(*hit)) <= quoted
         ]

@@ -395,3 +395,17 @@ def test_a_claim_stated_as_a_fact_that_holds_a_hedge_word_is_found() -> None:
     b.claim("About 40 dogs were lost", "unattributed")
     (finding,) = doubted_facts(ArticleReading(b.build(), VOCABULARY))
     assert "'probably'" in finding.message and "cues: [probably]" in finding.message
+
+
+def test_the_quiz_profile_says_when_an_uncovered_hedge_is_inside_a_sources_mention() -> None:
+    # "Some studies [suggest]" was named as words "no annotation covers", though the teacher marked it
+    # as the studies' mention; no claim can take it as a cue without holding its attribution
+    # (reviews 248 and 251).
+    from app.domain.audit import unmarked_words
+
+    b = ArticleBuilder("Screens", ["Some studies suggest that pupils remember less from screens."])
+    b.source("studies", "some studies", "vague", ["Some studies suggest"])
+    b.claim("pupils remember less from screens", "attributed", source="studies")
+    assert unmarked_words(ArticleReading(b.build(), VOCABULARY)) == (
+        "'Some studies [suggest] that pupils remember' (paragraph 1) in a source's mention but in no claim",
+    )

@@ -6072,3 +6072,12 @@ def test_find_sources_costs_nothing_for_how_a_record_came_out_after_its_mention(
     phrase = "According to the trust's business case published on its website last month"
     assert score_answer(question, selected(question, phrase)).score == 1
     assert score_answer(question, selected(question, phrase, "the switch could save")).score < 1
+
+
+def test_an_insistence_is_an_attribution() -> None:
+    # "despite Dr Carver's insistence that money is not the reason": a careful student selects who
+    # insists, and lost a ninth of the marks where the teacher had not marked it (review 254).
+    assert _attribution_hits(
+        "The unit will close, despite Dr Carver's insistence that money is not the reason."
+    ) == ["insistence"]
+    assert _attribution_hits("He gave assurances that no jobs would go.") == ["assurances"]

@@ -988,6 +988,7 @@ class WhoSaidIt(QuestionKind):
         around = _sentences_around(reading, claim.span) if source is None else []
         people = person_types(reading.vocabulary)
         said_by_a_person = source is not None and source.type in people
+        speaks_of_itself = source is not None and bool(first) and first[0] in ("it", "its")
         candidates = [
             s
             for s in article.sources
@@ -1023,8 +1024,9 @@ class WhoSaidIt(QuestionKind):
             and not (source is not None and s.type == "vague")
             # An outlet that only passed on others' words is no one whose view a person's words could
             # be: "the Wyre Valley Echo" for a customer's "still tastes exactly the same" (review
-            # 197), a radio station for a father's quip (review 195).
-            and not (said_by_a_person and only_passes_words_on(article, s))
+            # 197), a radio station for a father's quip (review 195); nor does it act as a body does
+            # ("it expected to sell the first houses in 2027", from the developer, review 257).
+            and not ((said_by_a_person or speaks_of_itself) and only_passes_words_on(article, s))
             # "The article does not say" for a claim that starts with a pronoun, against a source named
             # in the paragraph before: "It" carries on from there, and so may the attribution ("2028,
             # two years later than promised, the timetable shows" before "It was supposed to be

@@ -6081,3 +6081,40 @@ def test_an_insistence_is_an_attribution() -> None:
         "The unit will close, despite Dr Carver's insistence that money is not the reason."
     ) == ["insistence"]
     assert _attribution_hits("He gave assurances that no jobs would go.") == ["assurances"]
+
+
+def test_who_said_it_offers_no_outlet_that_only_passed_words_on_for_a_body_speaking_of_itself() -> None:
+    # "it expected to sell the first houses in 2027", from the developer: the Echo, which only passed
+    # on an officer's words, sells no houses, and no reader would pick it (review 257).
+    b = ArticleBuilder(
+        "Homes",
+        [
+            "One council officer, who asked not to be named, told the Kennet Valley Echo that the plans "
+            "were rushed.",
+            "The Save Lenn Meadows campaign said it would ask for a public inquiry.",
+            "Residents said the meadow floods. Harrowgate Homes said it expected to sell the first houses "
+            "in 2027.",
+        ],
+    )
+    b.source("officer", "an unnamed council officer", "anonymous", ["One council officer"], via="echo")
+    b.source("echo", "the Kennet Valley Echo", "news_outlet", ["told the Kennet Valley Echo"])
+    b.source(
+        "campaign",
+        "the Save Lenn Meadows campaign",
+        "named_organisation",
+        ["The Save Lenn Meadows campaign said"],
+    )
+    b.source("residents", "residents", "vague", ["Residents said"])
+    b.source("harrowgate", "Harrowgate Homes", "named_organisation", ["Harrowgate Homes said"])
+    b.claim("the plans were rushed", "attributed", source="officer")
+    b.claim("it would ask for a public inquiry", "attributed", source="campaign")
+    b.claim("the meadow floods", "attributed", source="residents")
+    b.claim("it expected to sell the first houses in 2027", "attributed", source="harrowgate")
+    asked = [
+        question
+        for seed in range(1, 6)
+        for question in questions_of(b.build(), "who_said_it", seed)
+        if "sell the first houses" in question.quote
+    ]
+    assert asked
+    assert not any("the Kennet Valley Echo" in question.choices for question in asked)

@@ -2672,15 +2672,17 @@ def _indefinite_record(reading: ArticleReading, source: Source) -> bool:
     ):
         return True
     head = source.name.split(",", 1)[0].split()
+    records = find_words(Block.from_text(" ".join(head)), reading.vocabulary.record_words)
     if (
         source.type not in reading.vocabulary.named_source_types
         and head
         and head[0].casefold() not in _DEFINITE
         and not is_possessive(head[0])
         and not any(word[:1].isupper() for word in head)
-        # "figures published by the city council" says whose they are
-        and not {word.casefold() for word in head} & _OWNER_WORDS
-        and find_words(Block.from_text(" ".join(head)), reading.vocabulary.record_words)
+        and records
+        # "figures published by the city council" says whose they are; "figures on reading at the end
+        # of primary school" does not (review 255): only an owner word right after the record counts.
+        and not any(end < len(head) and head[end].casefold() in _OWNER_WORDS for _, end in records)
     ):
         # "government road-casualty figures", "police statistics": which ones, nobody says (review 91).
         return True

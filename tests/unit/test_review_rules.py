@@ -6118,3 +6118,27 @@ def test_who_said_it_offers_no_outlet_that_only_passed_words_on_for_a_body_speak
     ]
     assert asked
     assert not any("the Kennet Valley Echo" in question.choices for question in asked)
+
+
+def test_how_well_supported_is_not_asked_of_government_figures_that_name_no_record() -> None:
+    # "according to government figures", named by the teacher "government figures on reading at the
+    # end of primary school": the "of" far after the record word had read as an owner, so "a source
+    # the article names" was the key, where "unnamed or vague" is as defensible (review 255).
+    def asked(name: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Reading",
+            [
+                "Nearly one in four children left primary school behind in reading, according to "
+                "government figures."
+            ],
+        )
+        b.source("figures", name, "document_or_data", ["according to government figures"])
+        b.claim(
+            "Nearly one in four children left primary school behind in reading",
+            "attributed",
+            source="figures",
+        )
+        return questions_of(b.build(), "support")
+
+    assert asked("government figures on reading at the end of primary school") == []
+    assert len(asked("figures published by the Department for Education")) == 1

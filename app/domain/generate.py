@@ -157,11 +157,17 @@ def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
         end = edge + 1
         while end < len(block.words) and block.gaps[end] == " ":
             end += 1
-        if block.words[edge].casefold() == "who":
+        relative = [i for i in range(edge, end) if block.words[i].casefold() in ("who", "whose")]
+        if relative:
             # "said Derek Ashworth, who leads the opposition group and wants the scheme scrapped": who
-            # he is ends where what he wants begins (review 59).
-            joins = [i for i in range(edge + 1, end) if _joins_a_clause(block, i)]
+            # he is ends where what he wants begins (review 59); so too after a role ("67, a retired
+            # civil engineer who has lived on Mill Lane for 30 years and chairs the campaign", review 257).
+            joins = [i for i in range(relative[0] + 1, end) if _joins_a_clause(block, i)]
             end = joins[0] if joins else end
+            if end - edge > MAX_RELATIVE:
+                # Too long to be only who they are: up to the first "and" at least.
+                ands = [i for i in range(relative[0] + 1, end) if block.words[i].casefold() in _CLAUSE_JOINS]
+                end = ands[0] if ands else end
         span = (edge, end)
     else:
         if edge <= 0 or block.gaps[edge].strip() != ",":
@@ -232,6 +238,11 @@ _AFTER_A_VERB = frozenset(
     {"the", "a", "an", "to", "that", "this", "it", "its", "his", "her", "their", "them", "him", "us"}
     | {"more", "some", "no", "on", "up", "out", "in", "back", "for", "about"}
 )
+# Verbs that say what someone's role is, so an "and" before them goes on saying who they are (review 257).
+_ROLE_VERBS = frozenset(
+    {"chairs", "leads", "runs", "heads", "manages", "owns", "founded", "coaches", "teaches", "represents"}
+    | {"chaired", "led", "ran", "headed", "managed", "owned", "coached", "taught", "represented"}
+)
 # Verbs that make a clause of their own right after "and": "and is", "and has".
 _CLAUSE_VERBS = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "says", "said"})
 
@@ -245,6 +256,8 @@ def _joins_a_clause(block: Block, index: int) -> bool:
     following = [match_form(word).casefold() for word in block.words[index + 1 : index + 3]]
     if not following:
         return True
+    if following[0] in _ROLE_VERBS:
+        return False  # "who has lived on Mill Lane for 30 years and chairs the campaign": who he is too
     return following[0] in _CLAUSE_VERBS or (len(following) > 1 and following[1] in _AFTER_A_VERB)
 
 

@@ -350,6 +350,23 @@ _SIZE_AFTER_UP_TO = frozenset(
 )
 
 
+# Verbs that put someone "at risk": the claim says they are endangered, and doubts nothing.
+_PUTTING = frozenset(
+    {"put", "puts", "putting", "place", "places", "placed", "placing", "left", "leave", "leaves"}
+)
+# How many words may stand between the verb and "at risk" ("put mothers' lives at risk").
+PUT_AT_RISK_REACH = 4
+
+
+def _put_at_risk(words: Sequence[str], start: int, end: int) -> bool:
+    """ "Will Put Mothers' Lives at Risk", "putting staff at risk": endangering is what the claim says,
+    so "at risk" there is no hedge (the audit asked review 254's teacher to list it as a cue)."""
+    if [_bare(word) for word in words[start:end]] != ["at", "risk"]:
+        return False
+    before = [_bare(word) for word in words[max(0, start - PUT_AT_RISK_REACH) : start]]
+    return bool(set(before) & _PUTTING)
+
+
 def _up_to_do(words: Sequence[str], start: int, end: int) -> bool:
     """ "had signed up to sell tickets", "fed up to the back teeth": a verb's "up" and an infinitive's
     "to", no size given roughly (review 231).  "Up to" gives a size only before a number or an amount."""
@@ -1072,6 +1089,7 @@ class ArticleReading:
                 and not _no_longer_able(words, start, end)
                 and not _as_high_as_possible(words, start, end)
                 and not _up_to_do(words, start, end)
+                and not _put_at_risk(words, start, end)
             ]
             self._hit_cache[key] = found
         return found

@@ -6173,3 +6173,11 @@ def test_find_sources_a_who_clause_after_a_role_says_who_the_speaker_is_too() ->
     described = "said Tom Gallagher 67 a retired engineer who has lived on Mill Lane for 30 years and "
     described += "chairs the campaign"
     assert score_answer(question, selected(question, described, "The council said")).score == 1
+
+
+def test_at_risk_after_a_verb_that_puts_someone_there_is_no_hedge() -> None:
+    # "the move will put mothers' lives at risk": endangering is what it says; the audit asked the
+    # teacher to list "at risk" as the claim's cue (review 254). "Jobs are at risk" still doubts.
+    assert _hedge_hits("Staff warn the move will put mothers' lives at risk.") == []
+    assert _hedge_hits("The cuts leave the people most at risk with nowhere to turn.") == []
+    assert _hedge_hits("Up to forty jobs are at risk.") == ["Up to", "at risk"]

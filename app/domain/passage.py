@@ -367,6 +367,16 @@ def _put_at_risk(words: Sequence[str], start: int, end: int) -> bool:
     return bool(set(before) & _PUTTING)
 
 
+def _could_not(words: Sequence[str], start: int, end: int) -> bool:
+    """ "could not refuse", "the figures could not show that the ban caused it": what someone or
+    something was unable to do, a fact, not a doubt (review 257)."""
+    return (
+        [_bare(word) for word in words[start:end]] == ["could"]
+        and end < len(words)
+        and (_bare(words[end]) in ("not", "never"))
+    )
+
+
 def _up_to_do(words: Sequence[str], start: int, end: int) -> bool:
     """ "had signed up to sell tickets", "fed up to the back teeth": a verb's "up" and an infinitive's
     "to", no size given roughly (review 231).  "Up to" gives a size only before a number or an amount."""
@@ -1090,6 +1100,7 @@ class ArticleReading:
                 and not _as_high_as_possible(words, start, end)
                 and not _up_to_do(words, start, end)
                 and not _put_at_risk(words, start, end)
+                and not _could_not(words, start, end)
             ]
             self._hit_cache[key] = found
         return found

@@ -6181,3 +6181,11 @@ def test_at_risk_after_a_verb_that_puts_someone_there_is_no_hedge() -> None:
     assert _hedge_hits("Staff warn the move will put mothers' lives at risk.") == []
     assert _hedge_hits("The cuts leave the people most at risk with nowhere to turn.") == []
     assert _hedge_hits("Up to forty jobs are at risk.") == ["Up to", "at risk"]
+
+
+def test_could_not_is_no_hedge() -> None:
+    # "the council could not refuse the application": what it was unable to do, a fact; the audit
+    # asked the teacher to list "could" as a cue (review 257).
+    assert _hedge_hits("Officers said the council could not refuse the application.") == []
+    assert _hedge_hits("The figures could not show that the ban caused the rise.") == []
+    assert _hedge_hits("The homes could flood every winter.") == ["could"]

@@ -6189,3 +6189,13 @@ def test_could_not_is_no_hedge() -> None:
     assert _hedge_hits("Officers said the council could not refuse the application.") == []
     assert _hedge_hits("The figures could not show that the ban caused the rise.") == []
     assert _hedge_hits("The homes could flood every winter.") == ["could"]
+
+
+def test_what_someone_should_have_done_or_was_asked_not_to_do_is_no_attribution() -> None:
+    # "the school should have warned families", "were asked not to tell families", "questions about
+    # the claim": nobody there reports anything, and each kept "find the sources" off its paragraph
+    # (review 259).
+    assert _attribution_hits("Some parents say the school should have warned families weeks ago.") == ["say"]
+    assert _attribution_hits("Staff were asked not to tell families.") == []
+    assert _attribution_hits("The academy did not respond to questions about the claim.") == []
+    assert _attribution_hits("They claim the school knew.") == ["claim"]

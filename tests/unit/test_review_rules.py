@@ -6199,3 +6199,18 @@ def test_what_someone_should_have_done_or_was_asked_not_to_do_is_no_attribution(
     assert _attribution_hits("Staff were asked not to tell families.") == []
     assert _attribution_hits("The academy did not respond to questions about the claim.") == []
     assert _attribution_hits("They claim the school knew.") == ["claim"]
+
+
+def test_headline_check_is_asked_where_the_body_shares_only_a_word_of_when() -> None:
+    # "Will Run Dry by August" beside "Every drop we save now is a drop we will have in August":
+    # "Run" and "Dry" are too short to match, so the shared "August" alone kept the headline, the
+    # article's main lesson, out of every quiz (review 260).
+    b = ArticleBuilder(
+        "Reservoirs Will Run Dry by August as Firm Bans Hosepipes",
+        [
+            "The firm banned hosepipes on Friday, the company said.",
+            '"Every drop we save now is a drop we will have in August," a councillor said.',
+        ],
+    )
+    b.frame(b.span("Will Run Dry by August", block=0), "headline_body_mismatch", note="Nobody says so.")
+    assert len(questions_of(b.build(), "headline_check")) == 1

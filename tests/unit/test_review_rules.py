@@ -10,6 +10,7 @@ from app.domain.article import Article, Source, Vocabulary
 from app.domain.generate import HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE, all_questions
 from app.domain.kinds.base import in_stem, source_label, without_outer_quotes
 from app.domain.kinds.how_to_check import CHECKABLE_KEY
+from app.domain.kinds.whose_words import WRITER
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.quiz_rules import quotes_the_claim_of
 from app.domain.scoring import score_answer
@@ -5427,6 +5428,8 @@ def test_whose_framing_offers_only_people_for_a_persons_words_about_us() -> None
         for seed in range(1, 8):
             (question,) = [q for q in questions_of(article, "whose_words", seed) if words in q.prompt]
             assert not bodies & set(question.choices), (name, question.choices)
+            # Nor the writer: a news report's writer says no "us" (review 258's "risk my life").
+            assert WRITER not in question.choices
 
 
 def test_who_said_it_offers_no_outlet_that_was_only_told_things_for_a_persons_words() -> None:

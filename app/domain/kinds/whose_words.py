@@ -113,7 +113,10 @@ class WhoseWords(QuestionKind):
         # Not one whose own quotation uses a word of them (review 202), as for the headline's words.
         people = [s for s in _people_and_bodies(reading, others) if not quoted_words_of(reading, s) & shown]
         said = {match_form(word).casefold() for word in Block.from_text(span.quote).words}
-        if FIRST_PERSON & said or (speaker.type in person_types(reading.vocabulary) and _WE & said):
+        first_person = bool(
+            FIRST_PERSON & said or (speaker.type in person_types(reading.vocabulary) and _WE & said)
+        )
+        if first_person:
             # "pricing people like me out of our own street": "me" rules out a body before the article
             # is read, so only people are offered, as in "who said it" (review 212); so does a
             # person's "us" ("leave us stranded in the middle of a field" beside the bus company,
@@ -132,7 +135,12 @@ class WhoseWords(QuestionKind):
                 return None
         labels = _distinct(source_label(s) for s in people)
         by_label = {source_label(s): s for s in [speaker, *people]}
-        wrong = rng.sample(labels, min(MAX_WRONG_SOURCES, len(labels)))
+        # "risk my life": the writer of a news report says no "my", so it is no real choice there; a
+        # person more takes its place (review 258).
+        wanted = MAX_WRONG_SOURCES + 1 if first_person else MAX_WRONG_SOURCES
+        if first_person and len(labels) < MAX_WRONG_SOURCES:
+            return None
+        wrong = rng.sample(labels, min(wanted, len(labels)))
         if speaker.type in persons and not any(by_label[w].type in persons for w in wrong):
             wrong[-1] = rng.choice([source_label(s) for s in people if s.type in persons])
         reason = _QUOTED_REASON.format(label=label)
@@ -140,7 +148,14 @@ class WhoseWords(QuestionKind):
         # jibe at the council without reading the paragraph (review 177).
         right, *wrong = by_their_names(reading.vocabulary, [label, *wrong], by_label)
         return self._ask(
-            reading, rng, index, framing, right, [WRITER, *wrong], reason, about=[f"source:{speaker.id}"]
+            reading,
+            rng,
+            index,
+            framing,
+            right,
+            wrong if first_person else [WRITER, *wrong],
+            reason,
+            about=[f"source:{speaker.id}"],
         )
 
     def _writers(

@@ -1077,10 +1077,9 @@ class WhoSaidIt(QuestionKind):
         wanted = MAX_SOURCE_CHOICES - (2 if source is not None else 1)
         wrong = self._wrong_choices(reading, source, kept, wanted, rng)
         if source is not None and not any(
+            # (A newspaper that only passed on others' words is no candidate for a body's "it" words,
+            # above: it does none of what the body does, review 130.)
             source_family(reading.vocabulary, s.type) == source_family(reading.vocabulary, source.type)
-            # "it uses only approved infill": a body speaking of what it does itself; a newspaper
-            # that only passed on others' words does none of it (review 130).
-            and not (first and first[0] in ("it", "its") and only_passes_words_on(article, s))
             for s in kept
             if source_label(s) in wrong
         ):
@@ -1874,11 +1873,9 @@ class FindSources(FindInPassage):
         free += [
             span
             for source, mention in reading.mentions_in(block)
-            for span in (
-                _makers_after_a_record(reading, source, mention),
-                _how_a_record_came_out(reading, source, mention),
-            )
-            if span is not None and span not in free and not any(overlaps(span, c) for c in claims)
+            if (span := _about_the_record_after(reading, source, mention)) is not None
+            and span not in free
+            and not any(overlaps(span, c) for c in claims)
         ]
         free += self._named_before_its_pronoun(reading, block)
         # A speaker's own second-hand source ("My English teacher thinks ...", inside the quotation):
@@ -2217,36 +2214,29 @@ _RECORD_PARTICIPLES = frozenset(
 )
 
 
-def _how_a_record_came_out(reading: ArticleReading, source: Source, mention: Span) -> tuple[int, int] | None:
-    """A participle phrase set off by a comma right after a record's mention, to the next comma:
-    ", published on its website last month," says what the record is, as "released on Thursday"
-    inside a mention does, so selecting it costs nothing (it cost 0.13, review 251)."""
+def _about_the_record_after(reading: ArticleReading, source: Source, mention: Span) -> tuple[int, int] | None:
+    """Words right after a record's mention that say whose the record is or how it came out, so that
+    selecting them costs nothing where the teacher marked only the record:
+    - who made it: "from researchers at Northfield University" of "according to a new study from
+      researchers at Northfield University", as sure a pointer to who as "study";
+    - a participle phrase set off by a comma, to the next comma: ", published on its website last
+      month," says what the record is, as "released on Thursday" inside a mention does (it cost
+      0.13, review 251)."""
     words = reading.blocks[mention.block]
     end = mention.end
-    if source.type not in RECORD_TYPES or end >= len(words.words) or words.gaps[end].strip() != ",":
+    if source.type not in RECORD_TYPES or end >= len(words.words):
         return None
-    if match_form(words.words[end]).casefold() not in _RECORD_PARTICIPLES:
-        return None
-    stop = end + 1
-    while stop < len(words.words) and words.gaps[stop] == " ":
-        stop += 1
-    return (end, stop) if stop - end <= MAX_APPOSITIVE else None
-
-
-def _makers_after_a_record(reading: ArticleReading, source: Source, mention: Span) -> tuple[int, int] | None:
-    """Who made a record, right after a mention that ends at the record: "from researchers at
-    Northfield University" of "according to a new study from researchers at Northfield University".
-    They say who the information comes from as surely as "study" does, so a student who selects
-    them loses nothing where the teacher marked only "according to a new study"."""
-    words = reading.blocks[mention.block]
-    end = mention.end
-    if source.type not in RECORD_TYPES or end >= len(words.words) or words.gaps[end] != " ":
-        return None
-    if match_form(words.words[end]).casefold() not in ("from", "by"):
-        return None
-    stop = next((last for first, last in reading.sentences(mention.block) if first <= end < last), end)
-    makers = _workers_before_a_name(words, end + 1, stop) or _named_after(words, end + 1, stop)
-    return (end, makers[-1] + 1) if makers else None
+    after = match_form(words.words[end]).casefold()
+    if words.gaps[end] == " " and after in ("from", "by"):
+        stop = next((last for first, last in reading.sentences(mention.block) if first <= end < last), end)
+        makers = _workers_before_a_name(words, end + 1, stop) or _named_after(words, end + 1, stop)
+        return (end, makers[-1] + 1) if makers else None
+    if words.gaps[end].strip() == "," and after in _RECORD_PARTICIPLES:
+        stop = end + 1
+        while stop < len(words.words) and words.gaps[stop] == " ":
+            stop += 1
+        return (end, stop) if stop - end <= MAX_APPOSITIVE else None
+    return None
 
 
 def _named_owner_before(words: Block, head: int, first: int) -> list[int]:

@@ -373,7 +373,7 @@ def _could_not(words: Sequence[str], start: int, end: int) -> bool:
     return (
         [_bare(word) for word in words[start:end]] == ["could"]
         and end < len(words)
-        and (_bare(words[end]) in ("not", "never"))
+        and _bare(words[end]) in ("not", "never")
     )
 
 

@@ -295,9 +295,9 @@ _SEEMING = re.compile(
 )
 # A record's finding with what is made of it: "the figures showed 'strong backing'" pairs a count
 # with a judgement, so "observed" and "an opinion" could each be defended (review 199).
+_RECORD_NOUNS = r"figures|data|numbers|results|survey|poll|study|report|research|findings"
 _RECORD_SHOWS = re.compile(
-    r"\b(?:figures|data|numbers|results|survey|poll|study|report|research|findings)\s+"
-    r"(?:show|shows|showed|shown|prove|proves|proved|find|finds|found)\b"
+    r"\b(?:" + _RECORD_NOUNS + r")\s+(?:show|shows|showed|shown|prove|proves|proved|find|finds|found)\b"
 )
 # Beliefs about what may come: the fear or worry is of something still to happen.
 _FEAR_WORDS = frozenset(
@@ -346,9 +346,7 @@ PLAN_REACH = 4
 
 
 # Evidence as the subject of the claim's verb: "the evidence [does not support a wholesale switch]".
-_EVIDENCE_SUBJECT = re.compile(
-    r"\b(?:evidence|research|data|figures|numbers|results|findings|studies|study|survey|poll|report)$"
-)
+_EVIDENCE_SUBJECT = re.compile(r"\b(?:evidence|studies|" + _RECORD_NOUNS + r")$")
 
 
 def _a_records_finding(reading: ArticleReading, span: Span) -> bool:

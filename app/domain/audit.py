@@ -321,16 +321,20 @@ def headline_not_asked(
         return []
     lines = [f.line for f in article.framing if f.span.block == HEADLINE_BLOCK]
     lines += [c.line for c in article.claims if c.span.block == HEADLINE_BLOCK]
-    # Only the advice that can still help: a question headline gets no "says more" question, and a
-    # headline already marked complete is too short to select in (review 136).
+    # Only the advice that can still help: a headline already marked complete is too short to select
+    # in (review 136).
     ways = []
     # "How Has X Boosted Results?" takes its words as true, so it is asked about like a statement.
     asks = headline_asks(article) and not headline_takes_for_granted(article)
-    if asks:
-        ways.append("a headline that asks a question gets no question of its own")
-    elif not any(
+    mismatch_marked = any(
         f.span.block == HEADLINE_BLOCK and f.technique == "headline_body_mismatch" for f in article.framing
-    ):
+    )
+    if asks and not mismatch_marked:
+        ways.append(
+            "a headline that asks a question is asked about where you mark the words it suggests and "
+            "the article does not back up (headline_body_mismatch)"
+        )
+    elif not mismatch_marked:
         ways.append(
             "if it says anything the article does not back up, mark those words with a headline "
             "technique (headline_body_mismatch)"

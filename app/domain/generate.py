@@ -3166,6 +3166,16 @@ HEADLINE_WORDS_SAY_MORE = "They say more than the article does"
 HEADLINE_WORDS_MATCH = "They say the same as the article"
 HEADLINE_WORDS_SAY_LESS = "They say less than the article does"
 HEADLINE_WORDS_CHOICES = (HEADLINE_WORDS_SAY_MORE, HEADLINE_WORDS_MATCH, HEADLINE_WORDS_SAY_LESS)
+# Of words a yes-or-no headline asks about: the article does not back them up (the teacher marked
+# them as saying more), or it does, or a question suggests nothing (what the lesson is there to undo).
+QUESTION_HEADLINE_SAYS_MORE = "The article does not back them up: the question suggests more than it shows"
+QUESTION_HEADLINE_BACKED = "The article shows them to be true, so the question is a fair one"
+QUESTION_HEADLINE_NEUTRAL = "They are only asked, not said, so they suggest nothing the article must back up"
+QUESTION_HEADLINE_CHOICES = (
+    QUESTION_HEADLINE_SAYS_MORE,
+    QUESTION_HEADLINE_BACKED,
+    QUESTION_HEADLINE_NEUTRAL,
+)
 HEADLINE_FORMS = (
     ("Compared with the headline, what does the article say?", HEADLINE_SAYS_MORE, HEADLINE_CHOICES),
     (
@@ -3189,11 +3199,6 @@ class HeadlineCheck(QuestionKind):
         vocabulary = reading.vocabulary
         asks = headline_asks(reading.article)
         granted = headline_takes_for_granted(reading.article)
-        if asks and not granted:
-            # "Is Hartwell University About to Throw Away Its Library?" says nothing: cut out of the
-            # question, its words become a statement the headline never made, and "the article says
-            # more" (a firm plan) could be defended (review 125).
-            return
         for index, framing, technique in _framings(reading):
             if framing.span.block != HEADLINE_BLOCK or framing.technique not in vocabulary.headline_only:
                 continue
@@ -3202,6 +3207,9 @@ class HeadlineCheck(QuestionKind):
             if says_who_only(reading, framing.span, framing.note):
                 continue  # "Scientists Say": the article may well match these words
             if _repeated_in_the_body(reading, framing.span):
+                continue
+            if asks and not granted:
+                yield self._asked_in_a_question(reading, rng, index, framing, technique)
                 continue
             # "as Council Sells Off Plots": cut from what it links to, the words may be true; the
             # overstatement is the link, so the stem quotes the whole headline (review 30).
@@ -3228,6 +3236,38 @@ class HeadlineCheck(QuestionKind):
                 line=framing.line,
                 extra={"framing": index},
             )
+
+    def _asked_in_a_question(
+        self,
+        reading: ArticleReading,
+        rng: random.Random,
+        index: int,
+        framing: Framing,
+        technique: VocabularyEntry,
+    ) -> Question | None:
+        """A yes-or-no headline ("Are Pesticides Wiping Out the Bees?") states nothing, so "the article
+        says less than these words" could be argued (review 125); yet it puts its words in the
+        reader's mind, which is the lesson a teacher marks it for (reviews 238 and 250 found the
+        headline asked about in no quiz).  The stem quotes the whole question and asks what is true of
+        the marked words; the wrong answers are the article backing them up, and the belief that words
+        only asked suggest nothing."""
+        title = without_outer_quotes(in_stem(reading.article.title))
+        quote = without_outer_quotes(in_stem(framing.span.quote))
+        why = (
+            "A headline that asks a question still puts an idea in your mind: many readers remember it "
+            f'as a statement and forget the question mark. The article does not back up "{quote}".'
+        )
+        return self.choice(
+            rng,
+            prompt=f'The headline asks "{title}" Which is true of the words "{quote}"?',
+            explanation=_defined(f"{why} {_notes([framing.note], '')}".strip(), technique),
+            right=QUESTION_HEADLINE_SAYS_MORE,
+            wrong=QUESTION_HEADLINE_CHOICES,
+            span=framing.span,
+            about=[f"framing:{index}"],
+            line=framing.line,
+            extra={"framing": index},
+        )
 
 
 _DENIAL = re.compile(r"\b(?:not|no|never|nobody|none|nothing)\b|n't\b")

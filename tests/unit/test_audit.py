@@ -378,8 +378,10 @@ def test_the_headline_advice_offers_only_what_can_still_help() -> None:
     on_body = [choice("Who said it?", ("a", "b"), 0, spans=[[1, 0, 3]])]
     (finding,) = headline_not_asked(b.build(), [on_body])
     assert "framing_complete" not in finding.message
-    assert "headline_body_mismatch" not in finding.message
-    assert "asks a question" in finding.message and finding.message.endswith("write a question about it")
+    # A question headline is asked about where its suggestion is marked as more than the article backs.
+    assert "asks a question is asked about where you mark the words it suggests" in finding.message
+    assert "(headline_body_mismatch)" in finding.message
+    assert finding.message.endswith("write a question about it")
 
 
 def test_a_claim_stated_as_a_fact_that_holds_a_hedge_word_is_found() -> None:

@@ -2838,16 +2838,31 @@ def test_a_quiz_keeps_apart_an_explanation_that_names_a_speaker_beside_the_claim
     assert others and not any(names_the_speaker_of(sources, q) for q in others)
 
 
-def test_headline_check_is_not_asked_of_a_question_headline() -> None:
+def test_headline_check_asks_of_a_question_headline_what_is_true_of_its_words() -> None:
     # "Is Hartwell University About to Throw Away Its Library?": the stem "The headline says 'Throw
-    # Away Its Library'" turned a question into a statement it never made (review 125).
+    # Away Its Library'" turned a question into a statement it never made (review 125); asking
+    # nothing left the headline, the article's main lesson, out of every quiz (reviews 238 and 250).
+    from app.domain.generate import QUESTION_HEADLINE_CHOICES, QUESTION_HEADLINE_SAYS_MORE
+
     def asked(headline: str) -> list[Question]:
         b = ArticleBuilder(headline, ["The university will move 60,000 printed books into storage by 2026."])
         b.frame("Throw Away Its Library", "headline_body_mismatch", note="Most books go into storage.")
         return questions_of(b.build(), "headline_check")
 
-    assert asked("Is Hartwell University About to Throw Away Its Library?") == []
-    assert len(asked("Hartwell University to Throw Away Its Library")) == 1
+    (question,) = asked("Is Hartwell University About to Throw Away Its Library?")
+    assert question.prompt.startswith(
+        'The headline asks "Is Hartwell University About to Throw Away Its Library?"'
+    )
+    assert 'The headline says "Throw Away Its Library"' not in question.prompt
+    assert set(question.choices) == set(QUESTION_HEADLINE_CHOICES)
+    assert question.answer_text == [QUESTION_HEADLINE_SAYS_MORE]
+    assert "Most books go into storage." in question.explanation
+    (statement,) = asked("Hartwell University to Throw Away Its Library")
+    assert set(statement.choices).isdisjoint(QUESTION_HEADLINE_CHOICES)
+    # Where the article says the marked words itself, no question either way.
+    b = ArticleBuilder("Is Hartwell About to Throw Away Its Library?", ["They will throw away the library."])
+    b.frame("Throw Away Its Library", "headline_body_mismatch", note="Most books go into storage.")
+    assert questions_of(b.build(), "headline_check") == []
 
 
 def test_spot_hedge_keys_the_doubting_word_of_it_is_thought_to() -> None:
@@ -4867,7 +4882,8 @@ def test_no_source_is_not_the_key_where_a_persons_quotation_opens_the_next_sente
 def test_headline_check_asks_about_what_a_how_or_why_headline_takes_for_granted() -> None:
     # "How Has Ashbury High's Four-Day Week Boosted Exam Results?" takes the boosted results as true,
     # while the article says they will not be known until August: no quiz asked about the headline
-    # (review 199). A yes-or-no question states nothing and is still not asked (review 125).
+    # (review 199). A yes-or-no question states nothing: it is asked what is true of the marked words,
+    # never as a statement (review 125).
     def asked(headline: str, marked: str = "Boosted Exam Results") -> list[Question]:
         b = ArticleBuilder(
             headline,
@@ -4886,8 +4902,15 @@ def test_headline_check_asks_about_what_a_how_or_why_headline_takes_for_granted(
     )
     assert how.choices[how.answer[0]] in (HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE)
     assert len(asked("Why Has Ashbury High's Four-Day Week Boosted Exam Results?")) == 1
-    assert asked("Has Ashbury High's Four-Day Week Boosted Exam Results?") == []
-    assert asked("How Far Has Ashbury High's Four-Day Week Boosted Exam Results?") == []  # how much
+    from app.domain.generate import QUESTION_HEADLINE_SAYS_MORE
+
+    for headline in (
+        "Has Ashbury High's Four-Day Week Boosted Exam Results?",
+        "How Far Has Ashbury High's Four-Day Week Boosted Exam Results?",  # how much
+    ):
+        (question,) = asked(headline)
+        assert question.answer_text == [QUESTION_HEADLINE_SAYS_MORE]
+        assert "as already true" not in question.prompt
     assert asked("How Has Ashbury High's Four-Day Week Boosted Exam Results?", "How Has Ashbury") == []
 
 

@@ -740,6 +740,14 @@ def _closes_its_sentence(reading: ArticleReading, block: int, hit: tuple[int, in
     for first, last in reading.sentences(block):
         if first <= hit[0] < last:
             tail = list(words[hit[1] : last])
+            if (
+                match_form(words[hit[1] - 1]).casefold() == "to"
+                and 0 < len(tail) <= _CLOSING_SOURCE_WORDS
+                and "," in gaps[hit[0]]
+            ):
+                # "..., according to hospital figures.": the source comes after the words, which the
+                # attribution closes (review 264).
+                return True
             if 1 < len(tail) <= _CLOSING_TAIL_WORDS and _says_where_or_when(tail):
                 # "..., a former manager told the Castlebury Echo.", "..., she said on Tuesday." (review 152)
                 return any(
@@ -761,6 +769,9 @@ def _closes_its_sentence(reading: ArticleReading, block: int, hit: tuple[int, in
 # At most this many words after an attribution that closes its sentence: "told the Castlebury Echo",
 # "said in a statement".
 _CLOSING_TAIL_WORDS = 4
+# At most this many words name the source after a closing "according to": "figures from the city's
+# hospital trust".
+_CLOSING_SOURCE_WORDS = 6
 _TAIL_OPENERS = frozenset(
     {"the", "a", "an", "on", "in", "at", "last", "this", "to", "reporters", "yesterday", "earlier", "later"}
 )

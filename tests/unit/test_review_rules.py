@@ -820,6 +820,9 @@ def test_a_closing_attribution_left_unmarked_keeps_the_writers_own_words_unasked
         "officials said in a statement.",
         # A longer description of who speaks (review 181).
         "a paramedic based at the hospital told the Courier.",
+        # The source after "according to" (review 264).
+        "according to hospital figures.",
+        "according to figures from the city's hospital trust.",
     ):
         told = article(f"The rules may stay in place for at least 30 days, {tail}")
         assert questions_of(told, "who_said_it") == [] and questions_of(told, "support") == [], tail

@@ -237,6 +237,16 @@ def test_not_asked_where_the_speaker_denies_the_headlines_words() -> None:
         b = parking("Parking 'Cash Grab' Empties High Street", line)
         b.frame("'Cash Grab'", "scare_quotes", note="The headline does not say whose phrase this is.")
         assert asked(b.build()) == [], line
+    # A denial of another verb, the words only in its object's phrase, is about something else: the
+    # speaker still calls it a cash grab (review 262, "cannot keep pouring money into a crumbling
+    # building").
+    b = parking(
+        "Parking 'Cash Grab' Empties High Street",
+        '"We cannot keep feeding coins into a cash grab like this," said Gail Pryce, chair of the '
+        "Drivers' Alliance.",
+    )
+    b.frame("'Cash Grab'", "scare_quotes", note="The headline does not say whose phrase this is.")
+    assert [q.answer_text for q in asked(b.build())] == [["Gail Pryce"]]
     # A denial in an earlier clause is about something else.
     b = parking(
         "Parking Cash Grab Empties High Street",

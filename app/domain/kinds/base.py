@@ -387,9 +387,26 @@ DENIAL_REACH = 6
 _CLAUSE_STARTS = frozenset(["but", "and", "while", "whereas", "although", "though", "yet", "so"])
 
 
+# How many words a denial reaches over to the words it denies without a verb that makes them its
+# complement: "Nobody's actually starving", "not a cash grab".
+DENIAL_NEAR = 2
+# Verbs that make what follows them what the denial is about: "does not say the building is in
+# danger", "I would never call it a cash grab", "I don't think this is a crisis".
+_DENIED_THROUGH = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "become", "becomes", "became", "seem", "seems"]
+    + ["say", "says", "said", "call", "calls", "called", "think", "thinks", "thought", "believe"]
+    + ["believes", "mean", "means", "show", "shows", "showed", "prove", "proves", "proved", "find"]
+    + ["found", "see", "sees", "describe", "describes", "described", "accept", "accepts", "agree"]
+    + ["agrees", "feel", "feels", "look", "looks", "claim", "claims", "suggest", "suggests", "know"]
+)
+
+
 def denied_before(block: Block, span: Span) -> bool:
     """A word of denial stands just before the words, in their own clause: the sentence says the
-    opposite of the claim ("The report itself does not say the building is in immediate danger")."""
+    opposite of the claim ("The report itself does not say the building is in immediate danger").
+    Further off than DENIAL_NEAR words, only through a verb that makes the words what is denied:
+    "We simply cannot keep pouring money into a crumbling building" denies the spending, and the
+    speaker still calls the building crumbling (review 262)."""
     index = span.start - 1
     while index >= 0 and span.start - index <= DENIAL_REACH:
         if any(mark in block.gaps[index + 1] for mark in ",;:.!?()"):
@@ -399,7 +416,10 @@ def denied_before(block: Block, span: Span) -> bool:
         if word in _CLAUSE_STARTS:
             return False
         if word in _DENYING or word.endswith("n't"):
-            return True
+            between = [match_form(w).casefold() for w in block.words[index + 1 : span.start]]
+            return len(between) <= DENIAL_NEAR or any(
+                w in _DENIED_THROUGH or w.endswith(("'s", "'re", "'m")) for w in between
+            )
         index -= 1
     return False
 

@@ -327,7 +327,7 @@ def _asks_for_something(words: Sequence[str], start: int, end: int) -> bool:
         return False
     after = [_bare(word) for word in words[end : end + 4]]
     return (
-        after[:1] == ["for"]
+        after[:1] in (["for"], ["to"])  # "visitors asked to use her toilet" (review 262)
         or "to" in after[1:]
         or (start > 0 and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES)
     )
@@ -445,8 +445,18 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     # "Reports of potholes have risen", "pothole claims are rising": things counted (review 232).
     if word in _COUNTED_NOUNS and (after == "of" or after in _VERBS_AFTER_A_NOUN):
         return True
-    # "lanes patched when they are reported": a fault reported to the council, nobody's words here.
-    if word == "reported" and before in _PASSIVE_AUXILIARIES and any(mark in gaps_after for mark in ".,;:!?"):
+    # "lanes patched when they are reported": a fault reported to the council, nobody's words here;
+    # "since the plans were announced." names no one who announced them (review 265).
+    if (
+        word in _PASSIVE_WITH_NOBODY
+        and before in _PASSIVE_AUXILIARIES
+        and any(mark in gaps_after for mark in ".,;:!?")
+    ):
+        return True
+    # "Families have not been told what happens", "were never told how long": nobody told anyone
+    # anything (review 263); "were told that ..." still reports what they heard.
+    around = {_bare(w) for w in words[max(0, start - NEGATED_PASSIVE_REACH) : start]}
+    if around & _PASSIVE_AUXILIARIES and around & _NEGATIONS and after != "that":
         return True
     if start == 0 or end >= len(words):
         return False
@@ -565,6 +575,12 @@ _NUMBER_WORDS = frozenset(
 )
 _BEFORE_A_NOUN = frozenset({"a", "an", "the", "any", "no", "with", "without", "of", "for", "its", "their"})
 _PASSIVE_AUXILIARIES = frozenset({"be", "being", "been", "is", "are", "was", "were", "get", "gets", "got"})
+# Reporting verbs that, in the passive with nothing after them, say that something was made known
+# and by nobody in particular.
+_PASSIVE_WITH_NOBODY = frozenset({"reported", "announced", "confirmed", "revealed"})
+_NEGATIONS = frozenset({"not", "never"})
+# How far back from a reporting verb a negated passive ("have not been told") is read.
+NEGATED_PASSIVE_REACH = 3
 # What follows a passive reporting verb that makes its subject the one told, not a source: "asked to
 # bid", "told about their appointments", "was blamed for the flooding" ("told that ..." still reports
 # something).
@@ -1191,7 +1207,21 @@ class ArticleReading:
         )
 
     def loaded_hits(self, block: int) -> list[tuple[int, int]]:
-        return self._hits(block, with_plurals(self.vocabulary.loaded_words), outside_quotes=False)
+        """Loaded words of the block; not a sweeping word after "not" ("Not everyone is convinced"
+        holds back, review 263)."""
+        words = self.blocks[block].words
+        sweeping = frozenset(self.vocabulary.sweeping_words)
+        hits = self._hits(block, with_plurals(self.vocabulary.loaded_words), outside_quotes=False)
+        return [
+            (start, end)
+            for start, end in hits
+            if not (
+                end - start == 1
+                and start > 0
+                and _bare(words[start]) in sweeping
+                and _bare(words[start - 1]) in _NEGATIONS
+            )
+        ]
 
     def mentions_in(self, block: int) -> list[tuple[Source, Span]]:
         return [

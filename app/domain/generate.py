@@ -2955,7 +2955,11 @@ class SpotHedge(QuestionKind):
                     or any((cue.start, cue.end) == hit for cue in demoted)
                 )
             ]
-            free = [[s - span.start, min(e + NEAR, span.end) - span.start] for s, e in sizing]
+            # The amount it sizes is free with its unit: "as much as [80 per cent]" (review 263).
+            free = [
+                [s - span.start, min(max(e + NEAR, _amount_end(block, e)), span.end) - span.start]
+                for s, e in sizing
+            ]
             # The word before a rough size is as free as the words after it ("by" of "could raise
             # results by as much as a grade", review 147), where enough words are left to mark.
             free_around = [[max(0, start - 1), end] for start, end in free]
@@ -3090,6 +3094,13 @@ def _sizes_an_amount(block: Block, after: int) -> bool:
     return bool(following) and (
         any(ch.isdigit() for ch in following[0]) or match_form(following[0]).casefold() in _AMOUNT_WORDS
     )
+
+
+def _amount_end(block: Block, start: int) -> int:
+    """Where the amount that starts at ``start`` ends, with a unit of two words ("80 per cent"):
+    the two words after a rough size were free, and "cent" was not (review 263)."""
+    following = [match_form(word).casefold() for word in block.words[start + 1 : start + 3]]
+    return start + 3 if following == ["per", "cent"] else start + 1
 
 
 # The longest phrase of a note that "spot the hedge" takes for a hedge the note names ("as many as").

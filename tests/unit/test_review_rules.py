@@ -1191,6 +1191,20 @@ def test_spot_hedge_the_word_before_a_free_rough_size_is_free_too() -> None:
     assert score_answer(question, tuple(range(len(question.words)))).score == 0
 
 
+def test_spot_hedge_a_rough_size_is_free_with_the_whole_amount_it_sizes() -> None:
+    # "could cut vaping on site by as much as 80 per cent within a year": "as much as 80" was free,
+    # yet "per cent" after it cost a sixth (review 263).
+    claim = "the sensors could cut vaping on the school site by as much as 80 per cent within a year"
+    b = ArticleBuilder("Sensors", [f"Supporters say {claim}."])
+    b.source("supporters", "supporters", "vague", ["Supporters say"])
+    b.claim(claim, "hedged", source="supporters", cues=["could"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert score_answer(question, selected(question, "could", "as much as 80 per cent")).score == 1
+    too_far = selected(question, "could", "as much as 80 per cent within a year")
+    assert score_answer(question, too_far).score < 1
+    assert score_answer(question, selected(question, "could")).score == 1
+
+
 def test_spot_hedge_a_listed_rough_time_is_free_with_what_it_times() -> None:
     # "could be approved as early as next month", cues [could, as early as]: the explanation calls
     # "as early as" fine to select, yet "as early as next month" cost two thirds; with it free, too

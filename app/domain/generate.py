@@ -398,6 +398,41 @@ _REPORTED_AUXILIARIES = frozenset({"had", "has", "was", "is", "would", "will", "
 _BEFORE_A_REPORTED_SUBJECT = frozenset({"that"})
 
 
+# Words that may stand between "but" or "and" and the second verb of one subject ("but now found").
+_BEFORE_A_SECOND_VERB = frozenset({"now", "then", "later", "also", "still", "soon", "since"})
+# Words that start a clause of its own subject after "but" or "and" ("but the claims were false").
+_OWN_SUBJECT_OPENERS = frozenset(
+    ["the", "a", "an", "they", "it", "we", "i", "you", "he", "she", "this", "that", "these", "those"]
+    + ["there", "his", "her", "their", "its", "our", "my", "your", "most", "many", "some", "all", "few"]
+    + ["none", "several", "both", "each", "every", "one", "no", "nobody", "everyone", "others", "other"]
+)
+# How far back from "but" or "and" the reported "he" or "she" may stand ("said he had been sceptical
+# at first but ...").
+SHARED_SUBJECT_REACH = 8
+
+
+def _shared_reported_subject(block: Block, start: int) -> int | None:
+    """Where the claim is the second verb of a reported "he" or "she" ("said he had been sceptical at
+    first but [now found it easier to revise]", review 268): that subject's index."""
+    first = start
+    if first < len(block.words) and match_form(block.words[first]).casefold() in _BEFORE_A_SECOND_VERB:
+        first += 1
+    if first >= len(block.words):
+        return None
+    opener = block.words[first]
+    if not opener[:1].islower() or match_form(opener).casefold() in _OWN_SUBJECT_OPENERS:
+        return None
+    joiner = start - 1
+    if joiner <= 0 or match_form(block.words[joiner]).casefold() not in ("but", "and"):
+        return None
+    for index in range(joiner - 1, max(-1, joiner - 1 - SHARED_SUBJECT_REACH), -1):
+        if any(mark in block.gaps[index + 1] for mark in '.;:!?"\u201c\u201d'):
+            return None
+        if match_form(block.words[index]).casefold() in ("he", "she"):
+            return index
+    return None
+
+
 def _tells_of_themself(reading: ArticleReading, span: Span) -> bool:
     """The claim is reported speech whose subject is "he" or "she", right after the reporting verb
     ("said he had [never had so much as a sniffle]", "says she [was never told]"): a person's words
@@ -405,14 +440,18 @@ def _tells_of_themself(reading: ArticleReading, span: Span) -> bool:
     block = reading.blocks[span.block]
     index = span.start
     if words_of(block, (index, index + 1)) in (["he"], ["she"]):
-        index += 1
+        subject = index
     else:
         for _ in range(2):
             if index > 0 and match_form(block.words[index - 1]).casefold() in _REPORTED_AUXILIARIES:
                 index -= 1
-        if index == 0 or match_form(block.words[index - 1]).casefold() not in ("he", "she"):
-            return False
-    subject = index - 1
+        if index > 0 and match_form(block.words[index - 1]).casefold() in ("he", "she"):
+            subject = index - 1
+        else:
+            shared = _shared_reported_subject(block, span.start)
+            if shared is None:
+                return False
+            subject = shared
     before = subject
     if before > 0 and match_form(block.words[before - 1]).casefold() in _BEFORE_A_REPORTED_SUBJECT:
         before -= 1

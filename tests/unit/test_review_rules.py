@@ -6034,6 +6034,36 @@ def test_who_said_it_offers_only_people_for_a_persons_words_about_himself() -> N
         assert "the Wenn Valley Trust" not in question.choices
 
 
+def test_who_said_it_offers_only_people_for_the_second_verb_of_a_reported_he() -> None:
+    # "Amir Hussain ... said he had been sceptical at first but now found it easier to revise": the
+    # claim starts at "now found", its subject "he" before it; a company was on offer (review 268).
+    def choices(second: str) -> list[str]:
+        b = ArticleBuilder(
+            "Phone Pouches",
+            [
+                "LockSafe Education said the pouches were used in 40 schools.",
+                "Sarah Mitchell said pupils felt cut off from their families.",
+                f"Amir Hussain, 16, said he had been sceptical at first but {second}.",
+            ],
+        )
+        b.source("locksafe", "LockSafe Education", "named_organisation", ["LockSafe Education said"])
+        b.source("mitchell", "Sarah Mitchell", "named_person", ["Sarah Mitchell said"])
+        b.source("amir", "Amir Hussain", "named_person", ["Amir Hussain, 16, said"])
+        b.claim("the pouches were used in 40 schools", "attributed", source="locksafe")
+        b.claim(second, "attributed", source="amir")
+        offered = []
+        for seed in range(1, 6):
+            (question,) = [q for q in questions_of(b.build(), "who_said_it", seed) if second in q.prompt]
+            assert question.answer_text == ["Amir Hussain"]
+            offered += question.choices
+        return offered
+
+    assert "LockSafe Education" not in choices("now found it easier to revise at lunchtime")
+    # A clause with a subject of its own is not his: the company stays a fair choice.
+    assert "LockSafe Education" in choices("the pouches cost the school far too much")
+    assert "LockSafe Education" in choices("most of them were used in 40 schools")
+
+
 def test_a_group_said_to_be_frightened_is_a_groups_view_not_the_speakers_finding() -> None:
     # "Callum Reid ... said families were frightened of being caught without a way off the island":
     # the feeling is the families', passed on by him, so "a source the article names" could be argued

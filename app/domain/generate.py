@@ -3237,6 +3237,13 @@ QUESTION_HEADLINE_CHOICES = (
     QUESTION_HEADLINE_BACKED,
     QUESTION_HEADLINE_NEUTRAL,
 )
+# The same of one marked word ("Gridlock", review 267).
+QUESTION_HEADLINE_WORD_SAYS_MORE = "The article does not back it up: the question suggests more than it shows"
+QUESTION_HEADLINE_WORD_CHOICES = (
+    QUESTION_HEADLINE_WORD_SAYS_MORE,
+    "The article shows it to be true, so the question is a fair one",
+    "It is only asked, not said, so it suggests nothing the article must back up",
+)
 HEADLINE_FORMS = (
     ("Compared with the headline, what does the article say?", HEADLINE_SAYS_MORE, HEADLINE_CHOICES),
     (
@@ -3318,12 +3325,14 @@ class HeadlineCheck(QuestionKind):
             "A headline that asks a question still puts an idea in your mind: many readers remember it "
             f'as a statement and forget the question mark. The article does not back up "{quote}".'
         )
+        one_word = len(framing.span.quote.split()) == 1
+        words = "word" if one_word else "words"
         return self.choice(
             rng,
-            prompt=f'The headline asks "{title}" Which is true of the words "{quote}"?',
+            prompt=f'The headline asks "{title}" Which is true of the {words} "{quote}"?',
             explanation=_defined(f"{why} {_notes([framing.note], '')}".strip(), technique),
-            right=QUESTION_HEADLINE_SAYS_MORE,
-            wrong=QUESTION_HEADLINE_CHOICES,
+            right=QUESTION_HEADLINE_WORD_SAYS_MORE if one_word else QUESTION_HEADLINE_SAYS_MORE,
+            wrong=QUESTION_HEADLINE_WORD_CHOICES if one_word else QUESTION_HEADLINE_CHOICES,
             span=framing.span,
             about=[f"framing:{index}"],
             line=framing.line,

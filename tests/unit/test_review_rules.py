@@ -2859,7 +2859,11 @@ def test_headline_check_asks_of_a_question_headline_what_is_true_of_its_words() 
     # "Is Hartwell University About to Throw Away Its Library?": the stem "The headline says 'Throw
     # Away Its Library'" turned a question into a statement it never made (review 125); asking
     # nothing left the headline, the article's main lesson, out of every quiz (reviews 238 and 250).
-    from app.domain.generate import QUESTION_HEADLINE_CHOICES, QUESTION_HEADLINE_SAYS_MORE
+    from app.domain.generate import (
+        QUESTION_HEADLINE_CHOICES,
+        QUESTION_HEADLINE_SAYS_MORE,
+        QUESTION_HEADLINE_WORD_SAYS_MORE,
+    )
 
     def asked(headline: str) -> list[Question]:
         b = ArticleBuilder(headline, ["The university will move 60,000 printed books into storage by 2026."])
@@ -2874,6 +2878,12 @@ def test_headline_check_asks_of_a_question_headline_what_is_true_of_its_words() 
     assert set(question.choices) == set(QUESTION_HEADLINE_CHOICES)
     assert question.answer_text == [QUESTION_HEADLINE_SAYS_MORE]
     assert "Most books go into storage." in question.explanation
+    # One marked word is "the word" and "it" (review 267).
+    b = ArticleBuilder("Will the Limit Bring Gridlock?", ["Journeys may take a minute longer."])
+    b.frame("Gridlock", "headline_body_mismatch", note="The article speaks of a minute.")
+    (one_word,) = questions_of(b.build(), "headline_check")
+    assert 'Which is true of the word "Gridlock"?' in one_word.prompt
+    assert one_word.answer_text == [QUESTION_HEADLINE_WORD_SAYS_MORE]
     (statement,) = asked("Hartwell University to Throw Away Its Library")
     assert set(statement.choices).isdisjoint(QUESTION_HEADLINE_CHOICES)
     # Where the article says the marked words itself, no question either way.

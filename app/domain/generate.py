@@ -2194,6 +2194,9 @@ _ASKED_WORDS = 10
 _MADE_BY = frozenset(
     {"out", "conducted", "run", "led", "written", "compiled", "produced", "published", "done"}
 )
+# Words of when between a record's noun and its authors' "by": "A report last year by the Rural Shops
+# Alliance found" (review 269).
+_WHEN_BEFORE_BY = frozenset({"last", "this", "earlier", "in"})
 # Words that end who made a record before any name: "by the union in October".
 _WHEN_OR_WHERE = frozenset(
     {"in", "on", "at", "during", "last", "this", "over", "since", "from", "for", "and"}
@@ -2215,7 +2218,7 @@ def _authors(
     def bare(index: int) -> str:
         return match_form(words.words[index]).casefold()
 
-    if after < span[1] and (bare(after) in ("of", "carried") or bare(after) in _MADE_BY):
+    if after < span[1] and (bare(after) in ("of", "carried") or bare(after) in _MADE_BY | _WHEN_BEFORE_BY):
         # "A survey of 1,150 members by the Supporters' Trust found": who was asked comes first (review
         # 148); "A survey of 310 people aged 18 to 30, carried out by Saltmouth College" (review 157).
         by = next(

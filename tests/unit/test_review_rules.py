@@ -3116,6 +3116,15 @@ def test_find_sources_lets_a_records_authors_find_it_as_its_noun_does() -> None:
     assert (
         score_answer(made, selected(made, "council insists", "Saltmouth College", "Critics say")).score == 1
     )
+    # A time between the noun and "by": "A report last year by the Rural Shops Alliance, a charity that
+    # supports them, found" (review 269).
+    for record in (
+        "A report last year by Halden & Pryor found",
+        "A report in 2023 by Halden & Pryor found",
+    ):
+        dated = paragraph(record, "the Halden & Pryor report")
+        chosen = selected(dated, "council insists", "Halden Pryor", "Critics say")
+        assert score_answer(dated, chosen).score == 1, record
     when = paragraph("A survey by the union in October found", "the union's survey")
     assert score_answer(when, selected(when, "council insists", "October", "Critics say")).score < 0.9
 

@@ -3277,14 +3277,20 @@ class HeadlineCheck(QuestionKind):
                 continue  # the question word itself marked: what the question takes as true is unclear
             if says_who_only(reading, framing.span, framing.note):
                 continue  # "Scientists Say": the article may well match these words
-            if _repeated_in_the_body(reading, framing.span):
+            # "..., Parents Say" where the note says the article quotes only one parent: "Some parents
+            # say the cost is a worry" repeats the words, not what the headline has them say, so the
+            # teacher's count decides; the stem shows what they are said to say (review 268).
+            repeated = _repeated_in_the_body(reading, framing.span)
+            said_again = repeated and says_who_only(reading, framing.span)
+            if repeated and not said_again:
                 continue
             if asks and not granted:
                 yield self._asked_in_a_question(reading, rng, index, framing, technique)
                 continue
             # "as Council Sells Off Plots": cut from what it links to, the words may be true; the
             # overstatement is the link, so the stem quotes the whole headline (review 30).
-            words = reading.article.title if starts_with_a_link(framing.span.quote) else framing.span.quote
+            whole = starts_with_a_link(framing.span.quote) or said_again
+            words = reading.article.title if whole else framing.span.quote
             quote = without_outer_quotes(in_stem(words))
             asked, right, choices = rng.choice(HEADLINE_FORMS)
             says = f'The headline says "{quote}".'

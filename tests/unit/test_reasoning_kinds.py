@@ -544,6 +544,24 @@ def test_headline_questions_ask_about_who_speaks_where_the_note_says_only_one_do
     assert len(of_kind(b.build(), "headline_check")) == 1
 
 
+def test_headline_check_asks_about_one_speaker_even_where_others_say_other_things() -> None:
+    # "..., Parents Say" where the note says one parent says it: "Some parents say the cost is another
+    # worry" repeats "parents say", not what the headline has them say, and kept the headline out of
+    # every quiz (review 268). The stem shows what they are said to say.
+    b = ArticleBuilder(
+        "Phone Pouches Leave Pupils Cut Off, Parents Say",
+        [
+            "Sarah Mitchell, whose son is in Year 8, said pupils were cut off from home all day. "
+            "Some parents say the cost is another worry.",
+        ],
+    )
+    b.frame("Parents Say", "headline_body_mismatch", note="The article quotes only one parent.")
+    (question,) = of_kind(b.build(), "headline_check")
+    assert question.prompt.startswith('The headline says "Phone Pouches Leave Pupils Cut Off, Parents Say".')
+    b.framing[0] = replace(b.framing[0], note="Parents are not all of this view.")
+    assert of_kind(b.build(), "headline_check") == []
+
+
 def test_headline_questions_ask_about_a_span_whose_reporting_word_means_something_else() -> None:
     # "Asked For" is not "said", and "Nobody" claims something about everyone.
     for headline, span in (

@@ -325,12 +325,39 @@ def _asks_for_something(words: Sequence[str], start: int, end: int) -> bool:
     March", review 159)."""
     if _bare(words[start]) not in _ASK:
         return False
-    after = [_bare(word) for word in words[end : end + 4]]
+    after = [_bare(word) for word in words[end : end + ASKED_TO_REACH]]
+    if after[:1] and after[0] in _QUESTION_WORDS:
+        return False  # "asked whether the council planned to close it": a question reported
     return (
         after[:1] in (["for"], ["to"])  # "visitors asked to use her toilet" (review 262)
+        # "asked young people aged 14 to 17 to fill in the form" (review 271)
         or "to" in after[1:]
         or (start > 0 and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES)
     )
+
+
+# Verbs by which a record reports; words that make what it reports a possibility, not a finding.
+_RECORD_VERBS = frozenset({"show", "shows", "showed", "find", "finds", "found", "reveal", "reveals"})
+_OPEN_CONDITIONS = frozenset({"whether", "if", "unless", "until"})
+OPEN_CONDITION_REACH = 5
+
+
+def _what_a_record_may_show(words: Sequence[str], gaps: Sequence[str], start: int, end: int) -> bool:
+    """ "Whether the next survey shows the same picture ... remains to be seen": a record that does
+    not exist yet reports nothing (review 271)."""
+    if end - start != 1 or _bare(words[start]) not in _RECORD_VERBS:
+        return False
+    for index in range(start - 1, max(-1, start - 1 - OPEN_CONDITION_REACH), -1):
+        if any(mark in gaps[index + 1] for mark in ",;:.!?"):
+            return False
+        if _bare(words[index]) in _OPEN_CONDITIONS:
+            return True
+    return False
+
+
+# How far after "asked" the "to" of a request may stand: "asked young people aged 14 to 17 to".
+ASKED_TO_REACH = 7
+_QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which"})
 
 
 def _no_longer_able(words: Sequence[str], start: int, end: int) -> bool:
@@ -416,6 +443,7 @@ _AFTER_A_VERB = _PREPOSITIONS | frozenset(
 )
 # Words before a thing shared ("shared the results with governors"), not words shared with readers.
 _THINGS_SHARED_AFTER = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "these", "those"})
+_SHARED_HOW = frozenset({"through", "via", "on", "online", "with", "across", "among", "in", "widely"})
 
 
 # Reporting nouns that are counted: "Reports of potholes", "insurance claims are rising".
@@ -488,6 +516,9 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
         return True
     # "could be explained by better record-keeping": a cause, not a speaker (review 225).
     if word in ("explained", "explains") and before in _PASSIVE_AUXILIARIES and after == "by":
+        return True
+    # "The form was shared through schools": a thing passed round, nobody's words (review 271).
+    if word == "shared" and before in _PASSIVE_AUXILIARIES and after in _SHARED_HOW:
         return True
     return word == "shared" and after in _THINGS_SHARED_AFTER
 
@@ -1007,6 +1038,7 @@ class ArticleReading:
                     start > 0 and _bare(words[start]) == "added" and _bare(words[start - 1]) in _BEFORE_A_NOUN
                 )
                 and not _asks_for_something(words, start, end)
+                and not _what_a_record_may_show(words, gaps, start, end)
                 and not _a_fear(words, start, end)
                 and not _must_do(words, start)
                 # "in the United States": a capitalised word after another inside a paragraph's

@@ -6338,3 +6338,17 @@ def test_not_everyone_is_no_sweeping_framing_word() -> None:
 
     assert loaded("Not everyone is convinced by the plan.") == []
     assert loaded("Everyone is furious about the plan.") == ["Everyone", "furious"]
+
+
+def test_requests_things_passed_round_and_records_not_yet_made_are_no_attribution() -> None:
+    # Each kept a question off its paragraph (review 271).
+    for text in (
+        "The charity asked young people aged 14 to 17 to fill in an online form.",
+        "The form was shared through schools and youth clubs.",
+        "Whether the next survey shows the same picture remains to be seen.",
+    ):
+        assert _attribution_hits(text) == [], text
+    assert _attribution_hits("She asked whether the council planned to close the pool.") == ["asked"]
+    assert _attribution_hits("The figures were shared by the council.") == ["shared"]
+    reported = _attribution_hits("The next survey, the charity says, shows the same picture.")
+    assert reported == ["says", "shows"]

@@ -517,6 +517,9 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     # "could be explained by better record-keeping": a cause, not a speaker (review 225).
     if word in ("explained", "explains") and before in _PASSIVE_AUXILIARIES and after == "by":
         return True
+    # "The sauna suite, which was added when the centre was refurbished": built, not said (review 266).
+    if word == "added" and before in _PASSIVE_AUXILIARIES and after != "that" and ":" not in gaps_after:
+        return True
     # "The form was shared through schools": a thing passed round, nobody's words (review 271).
     if word == "shared" and before in _PASSIVE_AUXILIARIES and after in _SHARED_HOW:
         return True

@@ -6104,6 +6104,23 @@ def test_a_group_said_to_be_frightened_is_a_groups_view_not_the_speakers_finding
         assert not any("frightened" in q.quote for q in questions_of(article, kind)), kind
     assert any("furious" in q.quote for q in questions_of(article, "support"))
 
+    # "his customers were already worried about higher fares", from one taxi driver (review 267).
+    def fares(claim: str) -> Article:
+        b = ArticleBuilder(
+            "Fares",
+            [f"Derek Lyle, a taxi driver, said {claim}.", "The ferry company said the route lost money."],
+        )
+        b.source("lyle", "Derek Lyle", "named_person", ["Derek Lyle, a taxi driver, said"])
+        b.source("company", "the ferry company", "named_organisation", ["The ferry company said"])
+        b.claim(claim, "attributed", source="lyle")
+        b.claim("the route lost money", "attributed", source="company")
+        return b.build()
+
+    worried = fares("his customers were already worried about fares")
+    assert not any("customers" in q.quote for q in questions_of(worried, "support"))
+    paying = fares("his customers were already paying higher fares")
+    assert any("customers" in q.quote for q in questions_of(paying, "support"))
+
 
 def test_find_framing_is_not_asked_where_the_quoted_words_alone_find_a_so_called_span() -> None:
     # 'a so-called "digital revolution"', the paragraph's only quotation: selecting the quoted words
@@ -6345,6 +6362,7 @@ def test_requests_things_passed_round_and_records_not_yet_made_are_no_attributio
     for text in (
         "The charity asked young people aged 14 to 17 to fill in an online form.",
         "The form was shared through schools and youth clubs.",
+        "The sauna suite, which was added when the centre was refurbished, is closing.",
         "Whether the next survey shows the same picture remains to be seen.",
     ):
         assert _attribution_hits(text) == [], text

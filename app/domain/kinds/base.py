@@ -465,17 +465,21 @@ _BEING = r"(?:am|is|are|was|were|be|been|being) (?:so |very |really |quite |comp
 # What a group of people feel or believe, said by someone else ("several other mothers at the club
 # felt the same way"): a quantifier or a plural, at most a few words, then a verb of feeling or belief.
 _A_GROUP = (
-    r"^(?:(?:several|many|most|some|other|others|few|dozens|hundreds|thousands|all|lots)\b|(?:the\s+)?(?!this\b|thus\b|less\b|unless\b|always\b|perhaps\b|across\b)[a-z]{3,}s\b)"
+    r"^(?:(?:several|many|most|some|other|others|few|dozens|hundreds|thousands|all|lots)\b|(?:(?:the|his|her|their|its)\s+)?(?!this\b|thus\b|less\b|unless\b|always\b|perhaps\b|across\b)[a-z]{3,}s\b)"
     r"(?:\W+\w+){0,5}?"
 )
 _GROUPS_VIEW = re.compile(
     _A_GROUP + r"\W+(?:felt|feel|feels|believe|believes|believed|think|thinks|thought|agree|agrees|agreed|"
     r"fear|fears|feared|worry|worries|worried)\b"
 )
-# The same group said to be in a state of feeling ("families were frightened", review 253); not
+# The same group said to be in a state of feeling ("families were frightened", review 253; "his
+# customers were already worried", review 267); not
 # "should be proud", which urges a feeling (review 229).
 _GROUPS_FEELING = re.compile(
-    _A_GROUP + r"\W+(?:is|are|was|were|been) (?:so |very |really )?" + _FEELINGS + r"\b"
+    _A_GROUP
+    + r"\W+(?:is|are|was|were|been) (?:so |very |really |already |still |now |increasingly )?"
+    + _FEELINGS
+    + r"\b"
 )
 
 

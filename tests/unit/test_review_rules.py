@@ -544,6 +544,34 @@ def test_how_to_check_skips_what_happened_to_an_unnamed_speaker_even_through_an_
         assert questions_of(b.build(), "how_to_check") == [], claim
 
 
+def test_how_to_check_skips_an_unnamed_speakers_forecast_even_through_an_outlet() -> None:
+    # "some rounds may be cut from the summer", from an unnamed crew member through the Echo: the
+    # Echo's report shows only that someone said it (reviews 266, 270 and 273).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Bins",
+            [
+                f"A bin crew member told Harbrook Sound that {claim}.",
+                "The council's waste strategy sets out the rounds.",
+            ],
+        )
+        b.source("sound", "Harbrook Sound", "news_outlet", ["Harbrook Sound"])
+        b.source(
+            "strategy", "the council's waste strategy", "document_or_data", ["The council's waste strategy"]
+        )
+        b.claim("sets out the rounds", "attributed", source="strategy")
+        b.source(
+            "crew", "a bin crew member", "anonymous", ["A bin crew member told Harbrook Sound"], via="sound"
+        )
+        b.claim(claim, "attributed", source="crew")
+        return [q for q in questions_of(b.build(), "how_to_check") if "rounds" not in q.quote]
+
+    assert asked("some collections may be cut from the summer") == []
+    assert asked("some collections will be cut from the summer") == []
+    (question,) = asked("some collections were cut last summer")
+    assert question.answer_text == ["Find Harbrook Sound's own report of it"]
+
+
 def test_statement_kind_skips_evidence_and_the_conclusion_drawn_from_it() -> None:
     # "Similar schemes elsewhere suggest that fines may drop": observed and forecast (review 54).
     b = ArticleBuilder(

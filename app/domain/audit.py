@@ -21,10 +21,9 @@ from app.domain.generate import (
     all_questions,
     build_quiz,
     headline_annotated,
-    headline_asks,
     headline_takes_for_granted,
 )
-from app.domain.kinds.base import where
+from app.domain.kinds.base import headline_asks, where
 from app.domain.passage import ArticleReading, covered
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import conflicts, footprint, gives_key_away, touches_headline

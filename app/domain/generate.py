@@ -58,6 +58,7 @@ from app.domain.kinds.base import (
     content_words,
     gives_nothing,
     gold_is_sparse,
+    headline_asks,
     in_stem,
     only_passes_words_on,
     person_types,
@@ -538,11 +539,6 @@ def _body_named_after(words: Block, part: int, last: int) -> list[int]:
 def _called_an_opinion(claim: Claim) -> bool:
     """The teacher marked the claim an opinion, or its note calls it one ("his opinion")."""
     return claim.kind == "opinion" or NOTE_CALLS_OPINION.search(match_form(claim.note).casefold()) is not None
-
-
-def headline_asks(article: Article) -> bool:
-    """The headline is a question ("Is Hartwell University About to Throw Away Its Library?")."""
-    return article.title.rstrip().endswith("?")
 
 
 # Words after "how" that make the question ask in what way something happened, not how much.

@@ -463,16 +463,21 @@ def test_the_source_chain_is_not_asked_for_short_or_scattered_chains() -> None:
 # --- Headline against body -----------------------------------------------------------------------
 
 
-def headline_article(note: str, technique: str = "headline_body_mismatch") -> Article:
+def headline_article(
+    note: str,
+    technique: str = "headline_body_mismatch",
+    headline: str = "Town Bans Cars From Centre",
+    marked: str = "Bans Cars",
+) -> Article:
     b = ArticleBuilder(
-        "Town Bans Cars From Centre",
+        headline,
         [
             "The council voted to study a plan to limit cars in the centre. "
             "A final decision is expected next year.",
             "Councillor Ann Reed said the plan could be ready by the spring.",
         ],
     )
-    b.frame("Bans Cars", technique, note=note)
+    b.frame(marked, technique, note=note)
     return b.build()
 
 
@@ -590,6 +595,16 @@ def test_headline_evidence_never_offers_a_sentence_that_denies_or_plays_down() -
     b.frame("Flood Back", "headline_body_mismatch", note=note)
     (question,) = of_kind(b.build(), "headline_evidence")
     assert all("comparable" not in choice for choice in question.choices)
+
+
+def test_headline_evidence_is_not_asked_of_a_question_headline() -> None:
+    # "Are Patients' Lives Being Gambled Away ...?": 'The headline says "Lives Being Gambled Away"'
+    # made a statement of what it only asks (review 270); "headline against the article" asks instead.
+    assert len(of_kind(headline_article(NOTE), "headline_evidence")) == 1
+    asked = headline_article(
+        NOTE, headline="Is the Town About to Ban Cars From Its Centre?", marked="Ban Cars"
+    )
+    assert of_kind(asked, "headline_evidence") == []
 
 
 def test_headline_evidence_needs_a_headline_only_technique_and_two_quoted_sentences() -> None:

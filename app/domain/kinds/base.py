@@ -736,6 +736,11 @@ MAX_ATTRIBUTION_WORDS = 3
 _ONLY_ONE_SPEAKS = re.compile(r"\b(?:only|just) (?:one|a single)\b|\ba single\b")
 
 
+def headline_asks(article: Article) -> bool:
+    """The headline is a question ("Is Hartwell University About to Throw Away Its Library?")."""
+    return article.title.rstrip().endswith("?")
+
+
 def says_who_only(reading: ArticleReading, span: Span, note: str = "") -> bool:
     """A short headline span that only says who speaks ("Scientists Say"): the article may well match
     it, and the overstatement is in what they are said to say.  Unless the note says the article

@@ -21,6 +21,7 @@ from app.domain.kinds.base import (
     _defined,
     _notes,
     content_words,
+    headline_asks,
     says_who_only,
     starts_with_a_link,
     without_outer_quotes,
@@ -88,6 +89,10 @@ class HeadlineEvidence(QuestionKind):
                 continue
             if says_who_only(reading, framing.span, framing.note) or starts_with_a_link(framing.span.quote):
                 continue  # "Scientists Say": the article may well match these words
+            if headline_asks(reading.article):
+                # "Are Patients' Lives Being Gambled Away ...?": cut out of the question, its words
+                # read as a statement it never made (review 270); "headline against the article" asks.
+                continue
             try:
                 technique = vocabulary.technique(framing.technique)
             except KeyError:

@@ -517,6 +517,9 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     # "could be explained by better record-keeping": a cause, not a speaker (review 225).
     if word in ("explained", "explains") and before in _PASSIVE_AUXILIARIES and after == "by":
         return True
+    # "to have their say", "a say in the decision": a noun (review 273).
+    if word == "say" and before in _BEFORE_A_NOUN:
+        return True
     # "The sauna suite, which was added when the centre was refurbished": built, not said (review 266).
     if word == "added" and before in _PASSIVE_AUXILIARIES and after != "that" and ":" not in gaps_after:
         return True
@@ -607,7 +610,25 @@ _NUMBER_WORDS = frozenset(
         "hundred",
     ]
 )
-_BEFORE_A_NOUN = frozenset({"a", "an", "the", "any", "no", "with", "without", "of", "for", "its", "their"})
+_BEFORE_A_NOUN = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "any",
+        "no",
+        "with",
+        "without",
+        "of",
+        "for",
+        "its",
+        "their",
+        "his",
+        "our",
+        "your",
+        "my",
+    }
+)
 _PASSIVE_AUXILIARIES = frozenset({"be", "being", "been", "is", "are", "was", "were", "get", "gets", "got"})
 # Reporting verbs that, in the passive with nothing after them, say that something was made known
 # and by nobody in particular.

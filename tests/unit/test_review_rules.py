@@ -6391,10 +6391,13 @@ def test_requests_things_passed_round_and_records_not_yet_made_are_no_attributio
         "The charity asked young people aged 14 to 17 to fill in an online form.",
         "The form was shared through schools and youth clubs.",
         "The sauna suite, which was added when the centre was refurbished, is closing.",
+        "Residents had been given no chance to have their say before the vote.",
+        "Every member will get a say in the decision.",
         "Whether the next survey shows the same picture remains to be seen.",
     ):
         assert _attribution_hits(text) == [], text
     assert _attribution_hits("She asked whether the council planned to close the pool.") == ["asked"]
+    assert _attribution_hits("Residents say the vote came too soon.") == ["say"]
     assert _attribution_hits("The figures were shared by the council.") == ["shared"]
     reported = _attribution_hits("The next survey, the charity says, shows the same picture.")
     assert reported == ["says", "shows"]

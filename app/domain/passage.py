@@ -611,23 +611,8 @@ _NUMBER_WORDS = frozenset(
     ]
 )
 _BEFORE_A_NOUN = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "any",
-        "no",
-        "with",
-        "without",
-        "of",
-        "for",
-        "its",
-        "their",
-        "his",
-        "our",
-        "your",
-        "my",
-    }
+    ["a", "an", "the", "any", "no", "with", "without", "of", "for"]
+    + ["its", "their", "his", "our", "your", "my"]  # "to have their say" (review 273)
 )
 _PASSIVE_AUXILIARIES = frozenset({"be", "being", "been", "is", "are", "was", "were", "get", "gets", "got"})
 # Reporting verbs that, in the passive with nothing after them, say that something was made known

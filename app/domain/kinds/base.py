@@ -473,8 +473,8 @@ _GROUPS_VIEW = re.compile(
     r"fear|fears|feared|worry|worries|worried)\b"
 )
 # The same group said to be in a state of feeling ("families were frightened", review 253; "his
-# customers were already worried", review 267); not
-# "should be proud", which urges a feeling (review 229).
+# customers were already worried", review 267); not "should be proud", which urges a feeling
+# (review 229).
 _GROUPS_FEELING = re.compile(
     _A_GROUP
     + r"\W+(?:is|are|was|were|been) (?:so |very |really |already |still |now |increasingly )?"

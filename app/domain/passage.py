@@ -400,7 +400,7 @@ def _could_not(words: Sequence[str], start: int, end: int) -> bool:
     return (
         [_bare(word) for word in words[start:end]] == ["could"]
         and end < len(words)
-        and _bare(words[end]) in ("not", "never")
+        and _bare(words[end]) in _NEGATIONS
     )
 
 
@@ -1250,19 +1250,24 @@ class ArticleReading:
     def loaded_hits(self, block: int) -> list[tuple[int, int]]:
         """Loaded words of the block; not a sweeping word after "not" ("Not everyone is convinced"
         holds back, review 263)."""
-        words = self.blocks[block].words
-        sweeping = frozenset(self.vocabulary.sweeping_words)
-        hits = self._hits(block, with_plurals(self.vocabulary.loaded_words), outside_quotes=False)
-        return [
-            (start, end)
-            for start, end in hits
-            if not (
-                end - start == 1
-                and start > 0
-                and _bare(words[start]) in sweeping
-                and _bare(words[start - 1]) in _NEGATIONS
-            )
-        ]
+        key = (block, "loaded", False)
+        found = self._hit_cache.get(key)
+        if found is None:
+            words = self.blocks[block].words
+            sweeping = frozenset(self.vocabulary.sweeping_words)
+            hits = self._hits(block, with_plurals(self.vocabulary.loaded_words), outside_quotes=False)
+            found = [
+                (start, end)
+                for start, end in hits
+                if not (
+                    end - start == 1
+                    and start > 0
+                    and _bare(words[start]) in sweeping
+                    and _bare(words[start - 1]) in _NEGATIONS
+                )
+            ]
+            self._hit_cache[key] = found
+        return found
 
     def mentions_in(self, block: int) -> list[tuple[Source, Span]]:
         return [

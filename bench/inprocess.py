@@ -72,6 +72,11 @@ def main(argv: list[str] | None = None) -> None:
             writers = classroom.sign_in_students(writers_needed)
             posts = [r for w in writers for batch in classroom.answer_batches(w) for r in batch]
             client = app.test_client(use_cookies=False)  # each request carries its own cookie
+            # Signed in with the limits off (many sign-ins from one address, as in http_bench.py);
+            # measured with them on, as the server runs.
+            from app.extensions import limiter
+
+            limiter.enabled = True
 
             def page() -> None:
                 response = client.get(

@@ -16,6 +16,7 @@ from app.domain.article import SKILLS, Vocabulary
 from app.domain.article import Article as DomainArticle
 from app.domain.cache import LRUCache
 from app.domain.generate import all_questions, build_quiz
+from app.domain.text import Block
 from app.domain.validation import (
     Problem,
     ValidationResult,
@@ -245,6 +246,20 @@ def parse_version_id(version_id: int, content_hash: str) -> DomainArticle:
     if cached is not None and cached[0] is current_vocabulary():
         return cached[1]
     return parse_version(db.session.get_one(ArticleVersion, version_id))
+
+
+# A version's headline and paragraphs, cut into words, follow from its text alone, whatever the
+# vocabulary: a quiz page takes them from here without looking at the vocabulary file each time.
+_blocks_cache: LRUCache[str, tuple[Block, ...]] = LRUCache(maxsize=64)
+
+
+def version_blocks(version_id: int, content_hash: str) -> tuple[Block, ...]:
+    """The blocks of a version known by its id and hash (parsed once per process)."""
+    blocks = _blocks_cache.get(content_hash)
+    if blocks is None:
+        blocks = parse_version_id(version_id, content_hash).blocks
+        _blocks_cache.put(content_hash, blocks)
+    return blocks
 
 
 def visible_to(teacher: Teacher | None) -> Any:

@@ -80,7 +80,7 @@ from app.services.attempt_records import (
     answers_of,
     records_of,
 )
-from app.services.content import create_quiz, parse_version, parse_version_id
+from app.services.content import create_quiz, parse_version, version_blocks
 from app.services.errors import NotFound, ServiceError
 from app.services.times import format_local
 
@@ -801,7 +801,7 @@ def article_blocks_of(quiz: QuizLike) -> tuple[Block, ...]:
     """The blocks of the article version a quiz was made from (parsed once per process)."""
     if isinstance(quiz, Quiz):
         return article_blocks(quiz.article_version)
-    return parse_version_id(quiz.article_version_id, quiz.content_hash).blocks
+    return version_blocks(quiz.article_version_id, quiz.content_hash)
 
 
 def article_blocks(version: ArticleVersion) -> tuple[Block, ...]:

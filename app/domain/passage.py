@@ -641,6 +641,10 @@ _POSTMODIFIER_STARTS = frozenset(
     ["close", "near", "familiar", "linked", "connected", "loyal", "opposed", "involved", "inside", "within"]
     # "teachers across the country report": the teachers speak, not "across" (review 168)
     + ["across", "around", "throughout", "from", "in", "at", "on", "outside", "beyond", "along"]
+    # "Residents living beside the new skate park say": the residents speak (the key was "beside",
+    # review 276).
+    + ["beside", "behind", "opposite", "alongside", "next", "among", "between", "below", "above"]
+    + ["living", "working", "waiting", "using", "attending", "visiting", "staying", "studying"]
 )
 # First words of attribution phrases that say how, not who spoke ("in a statement", "in a press
 # release", "press release").

@@ -6429,3 +6429,27 @@ def test_find_sources_is_not_asked_where_the_words_outside_quotation_marks_nearl
     assert (
         len(asked("the plan made sense because patients would be seen by a specialist within the hour")) == 1
     )
+
+
+def test_who_speaks_is_never_a_preposition_or_participle_after_the_speakers_noun() -> None:
+    # "Residents living beside Hollinbrook's new skate park say": the key words were "beside" and
+    # "say", and "Residents say" scored a half (review 276).
+    b = ArticleBuilder(
+        "Skate Park",
+        [
+            "Residents living beside Hollinbrook's new skate park say the clatter of boards has turned "
+            "their evenings into a nightmare."
+        ],
+    )
+    b.source(
+        "residents",
+        "residents living beside the park",
+        "vague",
+        ["Residents living beside Hollinbrook's new skate park say"],
+    )
+    b.claim(
+        "the clatter of boards has turned their evenings into a nightmare", "attributed", source="residents"
+    )
+    [question] = questions_of(b.build(), "find_sources")
+    assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["Residents", "say"]
+    assert score_answer(question, selected(question, "Residents", "say")).score == 1.0

@@ -1143,6 +1143,16 @@ class WhoSaidIt(QuestionKind):
             return None
         if len(wrong) + (1 if source is not None else 0) < 2:
             return None  # with one source on offer the question would not test anything
+        if source is None and not any(
+            s.type in reading.vocabulary.named_source_types or s.type == "vague"
+            for s in kept
+            if source_label(s) in wrong
+        ):
+            # "Anyone caught breaking the rules can be fined £1,000" against an unnamed engineer and
+            # two sets of figures, each described by what it is about: none of them could have said
+            # it, so "does not say" is found without reading (review 275). A name, or a loose group
+            # ("experts", "critics"), says little of what it speaks about.
+            return None
         if source is not None:
             mention = _mention_near(reading, source, claim.span)
             place = where(claim.span.block)

@@ -6453,3 +6453,43 @@ def test_who_speaks_is_never_a_preposition_or_participle_after_the_speakers_noun
     [question] = questions_of(b.build(), "find_sources")
     assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["Residents", "say"]
     assert score_answer(question, selected(question, "Residents", "say")).score == 1.0
+
+
+def test_does_not_say_is_not_the_key_beside_only_sources_described_by_what_they_are_about() -> None:
+    # "Anyone caught breaking the rules can be fined £1,000" against an unnamed engineer and two
+    # sets of figures: none could have set a fine, so the key was found by elimination (review 275).
+    def asked(second_speaker: tuple[str, str, str]) -> list[Question]:
+        name, kind, said = second_speaker
+        b = ArticleBuilder(
+            "Hosepipe Ban",
+            [
+                "Anyone caught breaking the rules can be fined £1,000.",
+                "The ban starts on Friday and covers the whole county.",
+                "Rainfall was 52 per cent of the average, according to the Environment Agency's drought "
+                "report.",
+                "Leaks lose 90 million litres a day, according to the figures the company sent to Ofwat.",
+                f"Some leaks sit there for weeks, {said}.",
+            ],
+        )
+        b.claim("Anyone caught breaking the rules can be fined £1,000", "unattributed")
+        b.source(
+            "report",
+            "the Environment Agency's drought report",
+            "document_or_data",
+            ["according to the Environment Agency's drought report"],
+        )
+        b.claim("Rainfall was 52 per cent of the average", "attributed", source="report")
+        b.source(
+            "figures",
+            "the leakage figures sent to Ofwat",
+            "document_or_data",
+            ["according to the figures the company sent to Ofwat"],
+        )
+        b.claim("Leaks lose 90 million litres a day", "attributed", source="figures")
+        b.source("speaker", name, kind, [said])
+        b.claim("Some leaks sit there for weeks", "attributed", source="speaker")
+        return [q for q in questions_of(b.build(), "who_said_it") if q.quote.startswith("Anyone")]
+
+    assert asked(("an unnamed engineer", "anonymous", "one engineer said")) == []
+    [question] = asked(("Tom Baxter", "named_person", "said Tom Baxter"))
+    assert question.choices[question.answer[0]] == "The article does not say"

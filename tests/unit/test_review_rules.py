@@ -6493,3 +6493,16 @@ def test_does_not_say_is_not_the_key_beside_only_sources_described_by_what_they_
     assert asked(("an unnamed engineer", "anonymous", "one engineer said")) == []
     [question] = asked(("Tom Baxter", "named_person", "said Tom Baxter"))
     assert question.choices[question.answer[0]] == "The article does not say"
+
+
+def test_statement_kind_skips_a_view_set_beside_a_checkable_fact() -> None:
+    # "the council is quietly gutting a vital service while finding £40,000 for new Christmas
+    # lights": "observed" could be defended for the money (review 274).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder("Library Hours", [f"Campaigners say {claim}."])
+        b.source("campaigners", "campaigners", "vague", ["Campaigners say"])
+        b.claim(claim, "attributed", source="campaigners", kind="opinion")
+        return questions_of(b.build(), "statement_kind")
+
+    assert asked("the council is quietly gutting a vital service while finding £40,000 for lights") == []
+    assert len(asked("the council is quietly gutting a vital service")) == 1

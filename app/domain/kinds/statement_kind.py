@@ -65,6 +65,9 @@ _FUTURE_TIME = re.compile(
 _TWO_STATEMENTS = re.compile(
     r"[,;(]\s*(?:who|which|whose|where)\b|[,;]\s*(?:or|and|but)\b|;|\bor else\b|\beither\b"
 )  # "..., and its stores have not kept up": a second clause may be another kind (review 26)
+# A second clause set beside the first ("..., while bills rose", "while finding £40,000 for lights");
+# not the "while" of when ("likely to double while the bridge is shut").
+_SET_BESIDE = re.compile(r"\bwhereas\b|,\s*(?:while|whilst)\b|\b(?:while|whilst)\s+\w+ing\b")
 # Words that rank or compare ("hit hardest", "the best school"): whether something is the most or
 # the best is a judgement, so "an opinion" could be defended for any forecast that holds one.
 _RANKING = re.compile(r"\b(?:best|worst|most|least|better|worse|\w{3,}est)\b")
@@ -152,6 +155,11 @@ class StatementKind(QuestionKind):
                 continue  # two statements in one claim may be of two kinds
             if claim.kind == "prediction" and _GUESS_ABOUT_NOW.search(quote):
                 continue  # "could be putting off a visit": a guess about now, not later (review 43)
+            if claim.kind != "observation" and _SET_BESIDE.search(quote):
+                # "the council is quietly gutting a vital service while finding £40,000 for new
+                # Christmas lights": a view beside a fact that can be checked, so "observed" could be
+                # defended for half of it (review 274). Two facts side by side are both observed.
+                continue
             if claim.kind in ("prediction", "opinion") and ranks_or_compares(quote):
                 # "would be hit hardest": who is hit hardest is a judgement too; "one of the safest
                 # ways to travel" can be measured, so "observed" could be defended.

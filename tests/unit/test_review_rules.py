@@ -572,6 +572,40 @@ def test_how_to_check_skips_an_unnamed_speakers_forecast_even_through_an_outlet(
     assert question.answer_text == ["Find Harbrook Sound's own report of it"]
 
 
+def test_how_to_check_skips_a_named_speakers_guess_passed_on_by_an_outlet() -> None:
+    # "schools with breakfast clubs might simply be better organised", an expert's guess told to the
+    # Echo: reading the study it is about could be defended as the first step (review 277).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Breakfast Clubs",
+            [
+                f"Professor Anil Mehta told the Harwick Echo that {claim}.",
+                "The Castlebrook University study looked at 40 schools.",
+            ],
+        )
+        b.source("echo", "the Harwick Echo", "news_outlet", ["the Harwick Echo"])
+        b.source(
+            "study",
+            "the Castlebrook University study",
+            "document_or_data",
+            ["The Castlebrook University study"],
+        )
+        b.claim("looked at 40 schools", "attributed", source="study")
+        b.source(
+            "mehta",
+            "Professor Anil Mehta",
+            "named_person",
+            ["Professor Anil Mehta told the Harwick Echo"],
+            via="echo",
+        )
+        b.claim(claim, "attributed", source="mehta")
+        return [q for q in questions_of(b.build(), "how_to_check") if "40" not in q.quote]
+
+    assert asked("schools with breakfast clubs might simply be better organised") == []
+    (question,) = asked("schools with breakfast clubs opened earlier")
+    assert question.answer_text == ["Find the Harwick Echo's own report of it"]
+
+
 def test_statement_kind_skips_evidence_and_the_conclusion_drawn_from_it() -> None:
     # "Similar schemes elsewhere suggest that fines may drop": observed and forecast (review 54).
     b = ArticleBuilder(

@@ -465,10 +465,15 @@ class HowToCheck(QuestionKind):
             # "the new stadium would finally give Rovers a chance": a forecast, not checkable yet
             or speaks_of_the_future(claim.span.quote)
         )
-        if judged and source.type in UNNAMED_SOURCE_TYPES:
+        if judged and (
+            source.type in UNNAMED_SOURCE_TYPES or (len(chain) > 1 and source.type not in RECORD_TYPES)
+        ):
             # "some rounds may be cut", from an unnamed crew member through the Echo: the Echo's report
             # shows only that someone said it, so the key would teach that it checks a forecast
-            # (reviews 266, 270 and 273).
+            # (reviews 266, 270 and 273); so too a named expert's guess passed on by a paper ("schools
+            # with breakfast clubs might simply be better organised"), where reading the study the
+            # guess is about could be defended (review 277). A record's forecast is what the record
+            # says: reading it checks that it says so.
             return None
         label = source_label(source)
         if source.type == "document_or_data" and len(chain) == 1 and _closed_to_readers(reading, source):

@@ -2755,7 +2755,34 @@ def _indefinite_record(reading: ArticleReading, source: Source) -> bool:
             for s, e in find_words(block, reading.vocabulary.record_words)
         ):
             return True
-    return False
+    # "according to figures released under a freedom of information request": the text says whose
+    # they are nowhere, whatever the teacher's name for them says (review 276).
+    return source.type in RECORD_TYPES and all(
+        _owner_left_out(reading, mention) for mention in source.mentions
+    )
+
+
+# How a record came out, with no owner after it: "figures released under a freedom of information
+# request", "data obtained through a court case", "a memo leaked to this paper".
+_CAME_OUT = frozenset({"released", "obtained", "leaked"})
+_CAME_OUT_HOW = frozenset({"under", "through", "to", "after", "following", "in"})
+
+
+def _owner_left_out(reading: ArticleReading, mention: Span) -> bool:
+    """A mention of a record that says only how it came out: the record word first, then how it was
+    released ("figures released under a freedom of information request"), with no name or possessive."""
+    block = reading.blocks[mention.block]
+    words = list(block.words[mention.start : mention.end])
+    bare = words_of(block, (mention.start, mention.end))
+    if bare[:2] == ["according", "to"]:
+        words, bare = words[2:], bare[2:]
+    records = find_words(Block.from_text(" ".join(words)), reading.vocabulary.record_words)
+    if not records or records[0][0] != 0:
+        return False
+    if any(word[:1].isupper() for word in words[1:]) or any(is_possessive(word) for word in words):
+        return False
+    after = bare[records[0][1] : records[0][1] + 2]
+    return len(after) == 2 and after[0] in _CAME_OUT and after[1] in _CAME_OUT_HOW
 
 
 class Support(QuestionKind):

@@ -6540,3 +6540,19 @@ def test_statement_kind_skips_a_view_set_beside_a_checkable_fact() -> None:
 
     assert asked("the council is quietly gutting a vital service while finding £40,000 for lights") == []
     assert len(asked("the council is quietly gutting a vital service")) == 1
+
+
+def test_support_skips_a_record_the_text_gives_no_owner() -> None:
+    # "according to figures released under a freedom of information request": the teacher named them
+    # "the council's complaint figures", the text names nobody (review 276).
+    def asked(mention: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Skate Park",
+            [f"The council has had 47 noise complaints about the park since June, {mention}."],
+        )
+        b.source("figures", "the council's complaint figures", "document_or_data", [mention])
+        b.claim("47 noise complaints about the park since June", "attributed", source="figures")
+        return questions_of(b.build(), "support")
+
+    assert asked("according to figures released under a freedom of information request") == []
+    assert len(asked("according to figures released by the council")) == 1

@@ -1642,6 +1642,14 @@ class FindInPassage(QuestionKind):
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
         raise NotImplementedError
 
+    def task_in(self, reading: ArticleReading, block: int) -> str:
+        """What to select, for this passage (``{where}`` names it)."""
+        return self.task
+
+    def lead_in(self, reading: ArticleReading, block: int) -> str:
+        """Why the key is the key, for this passage (``{words}`` lists the gold spans)."""
+        return self.lead
+
     def also_right_in(self, reading: ArticleReading, block: int) -> list[tuple[int, int]]:
         """Words that are right to select but not needed, which the explanation names so that a
         student who selected them does not read the answer as saying they were wrong."""
@@ -1672,11 +1680,13 @@ class FindInPassage(QuestionKind):
             if cores:
                 extra["cores"] = [[need, words] for need, words in cores]
             question = self.select(
-                prompt="Select " + self.task.format(where=where(index)),
+                prompt="Select " + self.task_in(reading, index).format(where=where(index)),
                 explanation=_notes(
                     [
                         # 'so-called "crackdown' reads "so-called 'crackdown'" (review 68).
-                        self.lead.format(words=", ".join(f'"{in_stem(t)}"' for t in dict.fromkeys(texts)))
+                        self.lead_in(reading, index).format(
+                            words=", ".join(f'"{in_stem(t)}"' for t in dict.fromkeys(texts))
+                        )
                         + also_right,
                         *_labelled_notes(texts, gold),
                     ],
@@ -3818,10 +3828,26 @@ class FindFraming(FindInPassage):
         "or that say more than the facts show."
     )
     lead = "These words push the reader or say more than the facts: {words}."
+    # Where no span of the passage says more than the facts, the task does not ask for any: the
+    # instruction invited an unsourced "thousands of hungry children" that nobody marked (review 277).
+    pushing_task = "the framing in {where}: the words chosen to push the reader towards a view."
+    pushing_lead = "These words push the reader: {words}."
 
     def passages(self, article: Article) -> Iterable[int]:
         # Framing is a judgement: only the teacher can say a passage has no more of it.
         return sorted(article.framing_complete)
+
+    def _says_more_in(self, reading: ArticleReading, block: int) -> bool:
+        saying_more = reading.vocabulary.sweep_techniques | reading.vocabulary.headline_only
+        return any(
+            item.span.block == block and item.technique in saying_more for item in reading.article.framing
+        )
+
+    def task_in(self, reading: ArticleReading, block: int) -> str:
+        return self.task if self._says_more_in(reading, block) else self.pushing_task
+
+    def lead_in(self, reading: ArticleReading, block: int) -> str:
+        return self.lead if self._says_more_in(reading, block) else self.pushing_lead
 
     def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
         # Half of a span's words find it (it has no key words): "blow" finds "the latest blow",

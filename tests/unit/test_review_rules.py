@@ -6556,3 +6556,22 @@ def test_support_skips_a_record_the_text_gives_no_owner() -> None:
 
     assert asked("according to figures released under a freedom of information request") == []
     assert len(asked("according to figures released by the council")) == 1
+
+
+def test_find_framing_asks_for_words_that_say_more_only_where_some_are_marked() -> None:
+    # The instruction asked for words "that say more than the facts show" in a paragraph where none
+    # were marked, inviting an unsourced "thousands of hungry children" (review 277).
+    def prompt(technique: str) -> str:
+        b = ArticleBuilder(
+            "Breakfast Clubs",
+            ["Thousands of hungry children are left to struggle through the morning on empty stomachs."],
+        )
+        b.frame("left to struggle", technique)
+        b.framing_complete.add(1)
+        [question] = questions_of(b.build(), "find_framing")
+        return question.prompt
+
+    assert prompt("loaded_language") == (
+        "Select the framing in paragraph 1: the words chosen to push the reader towards a view."
+    )
+    assert prompt("exaggeration_minimisation").endswith("or that say more than the facts show.")

@@ -702,9 +702,11 @@ def test_classes_with_different_seeds_get_different_quizzes() -> None:
     # last change), so the single-article bound is 0.87. The mean was 0.593 until a record offered as
     # the wrong place to check one claim stopped sharing a quiz with any question on that record's
     # claims (its name pointed at their source, review 228): the viral post's seeds went from 0.36 to
-    # 0.45 and the mean to 0.607, so the mean bound is 0.61.
+    # 0.45 and the mean to 0.607, so the mean bound was 0.61. Then a record's figure stopped being
+    # offered beside private people in "who said it" (review 276): fewer wrong choices to vary, the
+    # poll article's seeds went from 0.605 to 0.622 and the mean to 0.610, so the bound is 0.62.
     overlaps = [_seed_overlap(load(path)) for path in project_articles()]
-    assert sum(overlaps) / len(overlaps) <= 0.61, overlaps
+    assert sum(overlaps) / len(overlaps) <= 0.62, overlaps
     assert max(overlaps) <= 0.87, overlaps
 
 

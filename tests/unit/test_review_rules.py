@@ -6575,3 +6575,49 @@ def test_find_framing_asks_for_words_that_say_more_only_where_some_are_marked() 
         "Select the framing in paragraph 1: the words chosen to push the reader towards a view."
     )
     assert prompt("exaggeration_minimisation").endswith("or that say more than the facts show.")
+
+
+def test_who_said_it_offers_no_private_person_for_a_records_measurement() -> None:
+    # "sound levels at the nearest houses averaged 52 decibels", from a noise survey: a 15-year-old
+    # skater on offer was no real choice (review 276).
+    b = ArticleBuilder(
+        "Skate Park",
+        [
+            "Sound levels at the nearest houses averaged 52 decibels in the evenings, according to the "
+            "Marsh Acoustics noise survey.",
+            "The 2022 planning report set a minimum gap of 100 metres.",
+            '"We need somewhere to go," said Jayden Cole, 15. Councillor Dev Malhotra said the park was '
+            "busy. One neighbour, who asked not to be named, said the noise was constant.",
+        ],
+    )
+    b.source(
+        "survey",
+        "the Marsh Acoustics noise survey",
+        "document_or_data",
+        ["according to the Marsh Acoustics noise survey"],
+    )
+    b.claim(
+        "Sound levels at the nearest houses averaged 52 decibels in the evenings",
+        "attributed",
+        source="survey",
+    )
+    b.source("report", "the 2022 planning report", "document_or_data", ["The 2022 planning report"])
+    b.claim("set a minimum gap of 100 metres", "attributed", source="report")
+    b.source("jayden", "Jayden Cole, a skater", "named_person", ["said Jayden Cole"])
+    b.claim("We need somewhere to go", "attributed", source="jayden")
+    b.source("malhotra", "Councillor Dev Malhotra", "named_official", ["Councillor Dev Malhotra said"])
+    b.claim("the park was busy", "attributed", source="malhotra")
+    b.source(
+        "neighbour", "an unnamed neighbour", "anonymous", ["One neighbour, who asked not to be named, said"]
+    )
+    b.claim("the noise was constant", "attributed", source="neighbour")
+    asked = [
+        question
+        for seed in range(1, 6)
+        for question in questions_of(b.build(), "who_said_it", seed)
+        if question.quote.startswith("Sound levels")
+    ]
+    assert asked
+    for question in asked:
+        assert "Jayden Cole" not in question.choices
+        assert "an unnamed neighbour" not in question.choices

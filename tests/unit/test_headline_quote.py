@@ -230,6 +230,10 @@ def test_not_asked_where_the_speaker_denies_the_headlines_words() -> None:
         "\"Nobody's actually a cash grab here,\" said Gail Pryce, chair of the Drivers' Alliance.",
         '"This is not a cash grab, pure and simple," said Gail Pryce, chair of the Drivers\' Alliance.',
         '"I would never call it a cash grab," said Gail Pryce, chair of the Drivers\' Alliance.',
+        # Seven words off, through "talking about" (review 278: "Nobody is talking about closing the
+        # unit for good").
+        '"Nobody is talking about the charge as a cash grab," said Gail Pryce, chair of '
+        "the Drivers' Alliance.",
     ):
         b = parking("Parking Cash Grab Empties High Street", line)
         b.frame("Cash Grab", "loaded_language", note="A grab sounds like theft.")
@@ -297,3 +301,15 @@ def test_a_pronoun_speaker_counts_when_its_own_sentence_names_the_body_before_it
         )
         == []
     )
+
+
+def test_a_question_headline_never_states_its_own_words_as_a_speakers_view() -> None:
+    # "Is Harbourne's Maternity Unit About to Go Dark for Good?": the explanation said "one speaker's
+    # view becomes what the headline states" of a headline that states nothing (review 278).
+    for title, asked_about in (
+        ("Parking Cash Grab Empties High Street", True),
+        ("Is Parking a Cash Grab Emptying the High Street?", False),
+    ):
+        b = parking(title)
+        b.frame("Cash Grab", "loaded_language", note="A grab sounds like theft.")
+        assert bool(asked(b.build())) is asked_about, title

@@ -382,7 +382,7 @@ _DENYING = frozenset(
     + ["hadn't", "won't", "wouldn't", "can't", "couldn't", "nobody", "neither", "rejects", "rejected"]
 )
 # How far back in its clause a denial reaches the claim.
-DENIAL_REACH = 6
+DENIAL_REACH = 8
 # Words that start a new clause, beyond which a denial is about something else.
 _CLAUSE_STARTS = frozenset(["but", "and", "while", "whereas", "although", "though", "yet", "so"])
 
@@ -398,6 +398,8 @@ _DENIED_THROUGH = frozenset(
     + ["believes", "mean", "means", "show", "shows", "showed", "prove", "proves", "proved", "find"]
     + ["found", "see", "sees", "describe", "describes", "described", "accept", "accepts", "agree"]
     + ["agrees", "feel", "feels", "look", "looks", "claim", "claims", "suggest", "suggests", "know"]
+    # "Nobody is talking about closing the unit for good" (review 278)
+    + ["talking", "planning", "considering", "proposing", "suggesting"]
 )
 
 

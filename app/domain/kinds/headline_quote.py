@@ -31,6 +31,7 @@ from app.domain.kinds.base import (
     capitalised_words,
     content_words,
     denied_before,
+    headline_asks,
     only_passes_words_on,
     person_types,
     relay_order,
@@ -125,6 +126,10 @@ class HeadlineQuote(QuestionKind):
             and f.technique not in needs_marks
             and not in_marks.intersection(range(f.span.start, f.span.end))
         }
+        if headline_asks(reading.article):
+            # "Is the Trust About to Close Its Maternity Unit for Good?" states nothing, so its own
+            # words never make "one speaker's view what the headline states" (review 278).
+            return
         for start, end in sorted(unmarked):
             yield self._ask(reading, rng, start, end, in_marks=False)
 

@@ -6621,3 +6621,12 @@ def test_who_said_it_offers_no_private_person_for_a_records_measurement() -> Non
     for question in asked:
         assert "Jayden Cole" not in question.choices
         assert "an unnamed neighbour" not in question.choices
+
+
+def test_a_reporting_noun_after_a_possessive_or_a_counted_noun_reports_nobody() -> None:
+    # "11 of the unit's 34 midwife posts", "stopped believing the trust's promises": nouns, and the
+    # paragraphs lost their "find the sources" question to them (review 278).
+    found = _attribution_hits("Eleven of the unit's 34 midwife posts are empty, the review found.")
+    assert found == ["found"]
+    assert _attribution_hits("Some parents say they have stopped believing the trust's promises.") == ["say"]
+    assert _attribution_hits("The trust promises a review.") == ["promises"]

@@ -6630,3 +6630,26 @@ def test_a_reporting_noun_after_a_possessive_or_a_counted_noun_reports_nobody() 
     assert found == ["found"]
     assert _attribution_hits("Some parents say they have stopped believing the trust's promises.") == ["say"]
     assert _attribution_hits("The trust promises a review.") == ["promises"]
+
+
+def test_how_to_check_reads_how_a_document_was_seen_after_its_mention() -> None:
+    # "according to a briefing document the company sent to store managers and seen by this
+    # newspaper": the key told students to read a document they cannot see (review 279).
+    def asked(sentence: str, mention: str) -> list[Question]:
+        b = ArticleBuilder("Tills", [sentence, OTHER_RECORD])
+        add_other_record(b)
+        b.source("document", "Fairway's briefing document", "document_or_data", [mention])
+        b.claim("each store will keep one staffed till", "attributed", source="document")
+        return [q for q in questions_of(b.build(), "how_to_check") if "staffed" in q.quote]
+
+    closed = (
+        "Under the plan, each store will keep one staffed till, according to a briefing document the company "
+        "sent to store managers and seen by this newspaper."
+    )
+    assert asked(closed, "according to a briefing document") == []
+    # Words after a comma are about something else; the claim's own words are what it says.
+    open_one = (
+        "Under the plan, each store will keep one staffed till, according to a briefing document, and "
+        "a private survey for this newspaper found shoppers liked it."
+    )
+    assert len(asked(open_one, "according to a briefing document")) == 1

@@ -99,11 +99,25 @@ _A_REASON = re.compile(
 )
 
 
+_MARKS = ",;:.!?()"
+
+
 def _closed_to_readers(reading: ArticleReading, source: Source) -> bool:
     texts = [
         source.name,
         *(" ".join(reading.blocks[m.block].words[m.start : m.end]) for m in source.mentions),
     ]
+    # And what the mention's sentence says of it after the mention: "according to a briefing document
+    # the company sent to store managers and seen by this newspaper" (review 279).
+    # Only the words joined to the mention, up to a mark or a claim: "shows that average private rents
+    # rose" is what it says, and ", and LabCheck ... for this newspaper" is about someone else.
+    for mention in source.mentions:
+        words, gaps = reading.blocks[mention.block].words, reading.blocks[mention.block].gaps
+        claimed = {i for _, c in reading.claims_in(mention.block) for i in range(c.span.start, c.span.end)}
+        stop = mention.end
+        while stop < len(words) and stop not in claimed and not any(mark in gaps[stop] for mark in _MARKS):
+            stop += 1
+        texts.append(" ".join(words[mention.end : stop]))
     if any(_CLOSED.search(match_form(text).casefold()) for text in texts):
         return True
     # "The full results ... have not been made public", in a paragraph that names the survey, or the

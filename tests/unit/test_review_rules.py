@@ -6653,3 +6653,24 @@ def test_how_to_check_reads_how_a_document_was_seen_after_its_mention() -> None:
         "a private survey for this newspaper found shoppers liked it."
     )
     assert len(asked(open_one, "according to a briefing document")) == 1
+
+
+def test_statement_kind_skips_a_claim_whose_note_calls_it_a_forecast() -> None:
+    # "He is talking about what might happen, not what did", shown after the key "An opinion"
+    # (review 281).
+    def asked(note: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Barbecues", ["Councillor Raj Kapoor said we cannot wait for someone to be killed."]
+        )
+        b.source("kapoor", "Councillor Raj Kapoor", "named_official", ["Councillor Raj Kapoor said"])
+        b.claim(
+            "we cannot wait for someone to be killed",
+            "attributed",
+            source="kapoor",
+            kind="opinion",
+            note=note,
+        )
+        return questions_of(b.build(), "statement_kind")
+
+    assert asked("He is talking about what might happen, not what did.") == []
+    assert len(asked("He says what the council ought to do.")) == 1

@@ -180,6 +180,10 @@ class StatementKind(QuestionKind):
                 # "We just think this is the wrong place": the stem's "think" is the opinion's own
                 # definition ("what someone thinks or feels"), a clue in the stem (review 229).
                 continue
+            if claim.kind != "prediction" and _NOTE_CALLS_FORECAST.search(match_form(claim.note).casefold()):
+                # "He is talking about what might happen, not what did", the note shown after an
+                # "opinion" key, argues for "a prediction" (review 281).
+                continue
             if claim.kind == "opinion" and _introduced_as_belief(reading, claim.span, _FEAR_WORDS):
                 # "Some residents fear Saltmouth is turning into a retirement village": what people
                 # fear is what they think may come, so "a prediction" could be defended (review 157).
@@ -276,6 +280,10 @@ _JUDGING = re.compile(
 )
 
 
+# A note that calls the claim a forecast.
+_NOTE_CALLS_FORECAST = re.compile(
+    r"\b(?:what (?:might|may|could|will) happen|a (?:prediction|forecast)|predicts?|predicting|forecasts?)\b"
+)
 _NOTE_CALLS_COMMITMENT = re.compile(
     r"\b(?:promise|promises|promised|pledge|pledges|pledged|vow|vows|vowed|commitment|decision|"
     r"intention|plan|plans|guarantee|guarantees)\b"

@@ -99,6 +99,7 @@ _A_REASON = re.compile(
 )
 
 
+# Marks that end the words joined to a mention.
 _MARKS = ",;:.!?()"
 
 
@@ -106,18 +107,8 @@ def _closed_to_readers(reading: ArticleReading, source: Source) -> bool:
     texts = [
         source.name,
         *(" ".join(reading.blocks[m.block].words[m.start : m.end]) for m in source.mentions),
+        *(_joined_to(reading, m) for m in source.mentions),
     ]
-    # And what the mention's sentence says of it after the mention: "according to a briefing document
-    # the company sent to store managers and seen by this newspaper" (review 279).
-    # Only the words joined to the mention, up to a mark or a claim: "shows that average private rents
-    # rose" is what it says, and ", and LabCheck ... for this newspaper" is about someone else.
-    for mention in source.mentions:
-        words, gaps = reading.blocks[mention.block].words, reading.blocks[mention.block].gaps
-        claimed = {i for _, c in reading.claims_in(mention.block) for i in range(c.span.start, c.span.end)}
-        stop = mention.end
-        while stop < len(words) and stop not in claimed and not any(mark in gaps[stop] for mark in _MARKS):
-            stop += 1
-        texts.append(" ".join(words[mention.end : stop]))
     if any(_CLOSED.search(match_form(text).casefold()) for text in texts):
         return True
     # "The full results ... have not been made public", in a paragraph that names the survey, or the
@@ -128,6 +119,19 @@ def _closed_to_readers(reading: ArticleReading, source: Source) -> bool:
         for start, end in reading.sentences(m.block)
     ]
     return any(_UNPUBLISHED.search(match_form(text).casefold()) for text in [source.note, *around])
+
+
+def _joined_to(reading: ArticleReading, mention: Span) -> str:
+    """The words after a mention that still say what it is, up to a mark or a claim: "the company sent
+    to store managers and seen by this newspaper" after "according to a briefing document" (review
+    279); not "shows that average private rents rose", what it says, nor ", and LabCheck ... for this
+    newspaper", about someone else."""
+    words, gaps = reading.blocks[mention.block].words, reading.blocks[mention.block].gaps
+    claimed = {i for _, c in reading.claims_in(mention.block) for i in range(c.span.start, c.span.end)}
+    stop = mention.end
+    while stop < len(words) and stop not in claimed and not any(mark in gaps[stop] for mark in _MARKS):
+        stop += 1
+    return " ".join(words[mention.end : stop])
 
 
 # First words of a record's name that point at no particular one ("a separate study").

@@ -530,13 +530,13 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
 
 
 def _no_sign(words: Sequence[str], start: int, end: int) -> bool:
-    """ "shows no sign of shrinking": an idiom, nobody reporting (review 209)."""
-    return (
-        _bare(words[start]) in ("show", "shows", "showed", "showing")
-        and end + 1 < len(words)
-        and _bare(words[end]) == "no"
-        and _bare(words[end + 1]) in ("sign", "signs")
-    )
+    """ "shows no sign of shrinking": an idiom, nobody reporting (review 209); so is "rarely show up in
+    surveys", which means appear (review 280)."""
+    if _bare(words[start]) not in ("show", "shows", "showed", "showing", "shown") or end >= len(words):
+        return False
+    if _bare(words[end]) == "up":
+        return True
+    return end + 1 < len(words) and _bare(words[end]) == "no" and _bare(words[end + 1]) in ("sign", "signs")
 
 
 def _a_fear(words: Sequence[str], start: int, end: int) -> bool:

@@ -6674,3 +6674,10 @@ def test_statement_kind_skips_a_claim_whose_note_calls_it_a_forecast() -> None:
 
     assert asked("He is talking about what might happen, not what did.") == []
     assert len(asked("He says what the council ought to do.")) == 1
+
+
+def test_show_up_reports_nobody() -> None:
+    # "cash-in-hand jobs rarely show up in surveys": the audit asked the teacher to mark it, and the
+    # paragraph lost its "find the sources" question (review 280).
+    assert _attribution_hits("Cash-in-hand jobs rarely show up in surveys, youth workers say.") == ["say"]
+    assert _attribution_hits("The figures show that jobs are scarce.") == ["show"]

@@ -1110,7 +1110,7 @@ class WhoSaidIt(QuestionKind):
         if (
             source is not None
             and not _source_features(reading.vocabulary, source.type)[1]
-            and any(ch.isdigit() for ch in claim.span.quote)
+            and measured
             and not any(not _source_features(reading.vocabulary, s.type)[1] for s in candidates)
         ):
             # A count from the authority's figures against a radio caller and "some motorists": no
@@ -2788,16 +2788,20 @@ def _owner_left_out(reading: ArticleReading, mention: Span) -> bool:
     """A mention of a record that says only how it came out: the record word first, then how it was
     released ("figures released under a freedom of information request"), with no name or possessive."""
     block = reading.blocks[mention.block]
-    words = list(block.words[mention.start : mention.end])
-    bare = words_of(block, (mention.start, mention.end))
-    if bare[:2] == ["according", "to"]:
-        words, bare = words[2:], bare[2:]
-    records = find_words(Block.from_text(" ".join(words)), reading.vocabulary.record_words)
-    if not records or records[0][0] != 0:
+    first = mention.start
+    if words_of(block, (first, first + 2)) == ["according", "to"]:
+        first += 2
+    records = [
+        hit
+        for hit in find_words(block, reading.vocabulary.record_words)
+        if first <= hit[0] and hit[1] <= mention.end
+    ]
+    if not records or records[0][0] != first:
         return False
+    words = block.words[first : mention.end]
     if any(word[:1].isupper() for word in words[1:]) or any(is_possessive(word) for word in words):
         return False
-    after = bare[records[0][1] : records[0][1] + 2]
+    after = words_of(block, (records[0][1], min(records[0][1] + 2, mention.end)))
     return len(after) == 2 and after[0] in _CAME_OUT and after[1] in _CAME_OUT_HOW
 
 

@@ -222,6 +222,7 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
         or names_the_speaker_of(b, a)
         or offers_the_record_of(a, b)
         or offers_the_record_of(b, a)
+        or offer_the_same_wrong_place(a, b)
         or (
             (a.kind == b.kind or _unsourced_key(a) or _unsourced_key(b))
             and a.extra.get("sentence") is not None
@@ -464,6 +465,14 @@ def offers_the_record_of(a: Question, b: Question) -> bool:
     # Only where ``b``'s key is where the claim comes from: what kind of statement it is, or its hedge,
     # no record's name tells.
     return b.kind in SOURCE_KEYED_KINDS and claim is not None and claim in a.extra.get("offered_claims", ())
+
+
+def offer_the_same_wrong_place(a: Question, b: Question) -> bool:
+    """Two questions that offer the same record or outlet as the wrong place to check their claims
+    ("Look at the original yourself: the centre's new price list" twice, review 278): the second
+    time a student sees it, it reads as the decoy, and the choice left is found without the claim."""
+    place = a.extra.get("offered_place")
+    return place is not None and a.kind == b.kind and place == b.extra.get("offered_place")
 
 
 @lru_cache(maxsize=4096)

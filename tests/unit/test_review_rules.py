@@ -6681,3 +6681,22 @@ def test_show_up_reports_nobody() -> None:
     # paragraph lost its "find the sources" question (review 280).
     assert _attribution_hits("Cash-in-hand jobs rarely show up in surveys, youth workers say.") == ["say"]
     assert _attribution_hits("The figures show that jobs are scarce.") == ["show"]
+
+
+def test_a_quiz_never_offers_the_same_record_twice_as_the_wrong_place_to_check() -> None:
+    # "Look at the original yourself: the centre's new price list" beside two claims of one quiz
+    # (review 278): the second time it reads as the decoy, and the key is found without the claim.
+    from collections import Counter
+
+    from app.domain.generate import build_quiz
+
+    article = unseen_article("review136.yaml")
+    offered = Counter(q.extra.get("offered_place") for q in questions_of(article, "how_to_check"))
+    assert any(place is not None and count > 1 for place, count in offered.items())
+    for seed in range(1, 11):
+        places = [
+            q.extra["offered_place"]
+            for q in build_quiz(article, VOCABULARY, seed, length=12)
+            if q.kind == "how_to_check" and "offered_place" in q.extra
+        ]
+        assert len(places) == len(set(places)), seed

@@ -378,6 +378,7 @@ class HowToCheck(QuestionKind):
                     "claim": index,
                     "template": template,
                     **({"offered_claims": their_claims} if their_claims else {}),
+                    **({"offered_place": offered.id} if offered is not None else {}),
                 },
             )
 

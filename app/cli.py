@@ -12,6 +12,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from app.domain.generate import all_questions, build_quiz
+from app.domain.kinds.base import where
 from app.domain.question import SELECT, Question
 from app.domain.validation import collect_article_files, validate_article, validate_files
 
@@ -157,6 +158,10 @@ def format_question(number: int, question: Question) -> str:
             passage += ("[" if starts else "") + word + ("]" if ends else "") + question.gaps[index + 1]
         lines.append(f"   Select in: {passage}")
     else:
+        if question.focus is not None:
+            # The student's page marks these words in the article; a stem quoting a fragment ("has
+            # gathered 340 signatures") is read beside them, so the preview says where they are.
+            lines.append(f"   (marked for the student in {where(question.focus[0])})")
         for index, choice in enumerate(question.choices):
             mark = "*" if index in question.answer else " "
             lines.append(f"   {mark} {chr(ord('a') + index)}) {choice}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -159,3 +160,15 @@ def test_import_reports_files_with_errors_and_stores_the_rest(app: Flask, runner
     assert "bad.yaml:" in result.output
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(ArticleVersion)) == 1
+
+
+def test_preview_says_where_the_student_sees_a_choice_questions_words_marked(runner) -> None:
+    # A stem quoting a fragment ("has gathered 340 signatures") is read beside the words the page
+    # marks in the article; the preview, read without that page, says which paragraph they are in.
+    output = runner.invoke(args=["questions", "preview", str(SAMPLE), "--all"]).output
+    questions = output.split("\n\n")
+    asked_of_words = [q for q in questions if "Who does the article say this comes from" in q]
+    assert asked_of_words
+    assert all(
+        re.search(r"\(marked for the student in (paragraph \d+|the headline)\)", q) for q in asked_of_words
+    )

@@ -189,7 +189,7 @@ def audit_command(paths: tuple[str, ...], seeds: int) -> None:
     except ContentError as exc:
         _fail_content(exc)
     results = validate_files(collect_article_files(_default_paths(paths)), vocabulary)
-    findings = 0
+    findings = notes = 0
     for result in results:
         if result.article is None:
             for problem in result.errors:
@@ -200,10 +200,14 @@ def audit_command(paths: tuple[str, ...], seeds: int) -> None:
         for finding in found:
             click.echo(f"{result.path}:{finding.line}: {finding.message}")
             findings += 1
-        # Not a finding: what the quizzes look like, for the teacher to weigh.
+        # Not findings: what the quizzes look like, and what one more annotation would add.
         click.echo(f"{result.path}: {profile.describe()}")
+        for note in profile.notes():
+            click.echo(f"{result.path}: {note}")
+            notes += 1
     click.echo(
-        f"{len(results)} file(s) audited with {seeds} quiz(zes) each: {findings} finding(s).",
+        f"{len(results)} file(s) audited with {seeds} quiz(zes) each: "
+        f"{findings} finding(s), {notes} note(s).",
         err=findings > 0,
     )
     sys.exit(1 if findings else 0)

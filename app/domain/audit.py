@@ -22,6 +22,7 @@ from app.domain.generate import (
     build_quiz,
     headline_annotated,
     headline_takes_for_granted,
+    unmarked_attributions,
 )
 from app.domain.kinds.base import headline_asks, where
 from app.domain.passage import ArticleReading, covered
@@ -186,9 +187,10 @@ _CONTEXT_WORDS = 3
 def unmarked_words(reading: ArticleReading) -> tuple[str, ...]:
     """Words in an annotated paragraph that read as an attribution, a hedge or (where the teacher
     says every framing word is marked) a loaded word, but that no annotation covers: the engine then
-    asks no "find the ..." question about that paragraph rather than mark a careful student wrong for
-    selecting them.  Not a fault (the word may mean something else there), so the profile names them:
-    one more annotation may add a question."""
+    asks no "find the ..." question about that paragraph (or, for a hedge inside a sourced claim, no
+    "spot the hedge" about the claim) rather than mark a careful student wrong.
+    Not a fault (the word may mean something else there), so the profile names each with what it
+    costs (reviews 275, 280: one cost was said for all of them): one more annotation may add a question."""
     notes = []
     article = reading.article
     for block in range(1, len(article.paragraphs) + 1):
@@ -197,35 +199,40 @@ def unmarked_words(reading: ArticleReading) -> tuple[str, ...]:
         if not mentions and not claims:
             continue  # a paragraph the teacher left alone: nothing to fill in there
         notes += [
-            f"{_in_context(reading, block, hit)} (paragraph {block}) in no source's mentions"
-            for hit in reading.attribution_hits(block)
-            if not covered(hit, mentions)
+            f"{_in_context(reading, block, hit)} (paragraph {block}) reads as an attribution but is in "
+            f"no source's mentions: no 'find the attributions' question is asked about paragraph {block}"
+            for hit in unmarked_attributions(reading, block)
         ]
         quoted = reading.quoted(block)
         # "Some studies [suggest]" inside a mention: a hedge of the source's own, which no claim can
         # take as a cue without holding its attribution; said so, not "annotate it" (reviews 248, 251).
         notes += [
             f"{_in_context(reading, block, hit)} (paragraph {block}) "
-            + ("in a source's mention but in no claim" if covered(hit, mentions) else "in no claim")
+            + "reads as a hedge but is "
+            + ("in a source's mention and in no claim" if covered(hit, mentions) else "in no claim")
+            + f": no 'find unverified claims' question is asked about paragraph {block}"
             for hit in reading.hedge_hits(block)
             if not covered(hit, claims) and not set(range(*hit)) <= quoted
         ]
         # "other shops may close within a year", marked attributed with no cues: the speaker's doubt
-        # keeps "spot the hedge" and "how well supported" off the claim (reviews 146, 147, 148).
+        # keeps "spot the hedge" off the claim (reviews 146, 147, 148).  Not "how well supported":
+        # a sourced claim with a hedge gets none, cue or not, and a hedged one gets one either way.
         for _, claim in reading.claims_in(block):
             if claim.status == "unattributed":
                 continue  # doubted_facts names those, as a fault
             cues = [(cue.start, cue.end) for cue in claim.cues]
             notes += [
-                f"{_in_context(reading, block, hit)} (paragraph {block}) in the claim "
-                f"'{_short(claim.span.quote, 40)}' but not among its cues"
+                f"{_in_context(reading, block, hit)} (paragraph {block}) reads as a hedge in the claim "
+                f"'{_short(claim.span.quote, 40)}' but not among its cues: no 'spot the hedge' question "
+                "is asked about this claim"
                 for hit in reading.hedges_in(claim.span)
                 if not covered(hit, cues)
             ]
         if block in article.framing_complete:
             framing = [(f.span.start, f.span.end) for f in article.framing if f.span.block == block]
             notes += [
-                f"{_in_context(reading, block, hit)} (paragraph {block}) not marked as framing"
+                f"{_in_context(reading, block, hit)} (paragraph {block}) reads as framing but is not marked: "
+                f"no 'find the framing' question is asked about paragraph {block}"
                 for hit in reading.loaded_hits(block)
                 if not covered(hit, framing, margin=NEAR)
             ]
@@ -417,34 +424,43 @@ class QuizProfile:
     unmarked: tuple[str, ...] = ()
 
     def describe(self) -> str:
+        """What the quizzes look like, in one line; the notes (see ``notes``) come apart from it."""
         sizes = f"{self.shortest}" if self.shortest == self.longest else f"{self.shortest} to {self.longest}"
         skills = ", ".join(f"{SKILL_NAMES[skill].lower()} {self.per_skill[skill]:.1f}" for skill in SKILLS)
-        described = (
+        return (
             f"quizzes have {sizes} of the {self.asked_for} questions asked for (per quiz: {skills}); "
             f"two classes' quizzes share {round(100 * self.shared)} % of their questions"
         )
-        if self.unasked_framing:
-            described += (
-                f"; framing no generated question asks about: {', '.join(self.unasked_framing)} "
-                "(write a question of your own to teach it)"
-            )
-        if self.unmarked:
-            described += (
-                f"; words that no annotation covers keep a 'find the ...' question off their paragraph: "
-                f"{', '.join(self.unmarked)} (annotate them where they do what they seem to)"
-            )
-        return described
+
+    def notes(self) -> list[str]:
+        """One line each, apart from the findings: not faults, but what one more annotation or a
+        question of the teacher's own would add (reviews 275, 276, 281 read them as findings when
+        they ran on in one line with the quizzes' profile)."""
+        return [
+            *(
+                f"note: no generated question asks about the framing {item}: write a question of your "
+                "own to teach it"
+                for item in self.unasked_framing
+            ),
+            *(f"note: {item}; annotate it where it does what it seems to" for item in self.unmarked),
+        ]
 
 
 # Pairs of quizzes compared for the profile's overlap: enough for a steady average, few enough to be quick.
 PROFILE_PAIRS = 45
 
 
-def unasked_framing(article: Article, questions: Iterable[Question]) -> tuple[str, ...]:
-    """The framing no question is about, as "'words' (where)", in the article's order."""
+def unasked_framing(
+    article: Article, questions: Iterable[Question], vocabulary: Vocabulary | None = None
+) -> tuple[str, ...]:
+    """The framing no question is about, as "'words' (where)", in the article's order; with the
+    vocabulary, "'words' (where, technique)", so the teacher knows what a question would teach."""
     asked = {subject for question in questions for subject in question.extra.get("about", ())}
+    labels = {entry.id: entry.label for entry in vocabulary.techniques} if vocabulary is not None else {}
     return tuple(
-        f"{_quoted(_short(item.span.quote, 40))} ({where(item.span.block)})"
+        f"{_quoted(_short(item.span.quote, 40))} ({where(item.span.block)}"
+        + (f", {labels[item.technique]}" if item.technique in labels else "")
+        + ")"
         for index, item in enumerate(article.framing)
         if f"framing:{index}" not in asked
     )
@@ -520,5 +536,7 @@ def audit_with_profile(
     findings.update(headline_not_asked(article, quizzes, id_line))
     findings.update(thin_skills(quizzes, id_line))
     findings.update(short_quizzes(article, quizzes, id_line))
-    profile = quiz_profile(article, quizzes, unasked_framing(article, questions), unmarked_words(reading))
+    profile = quiz_profile(
+        article, quizzes, unasked_framing(article, questions, vocabulary), unmarked_words(reading)
+    )
     return sorted(findings), profile

@@ -2127,13 +2127,11 @@ class FindSources(FindInPassage):
         return sorted({*(i for i in others if i != head and not is_possessive(words.words[i])), *owner})
 
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
-        mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
-        # "Neighbours on Elm Road, who did not want to be named, told the Millbrook Gazette", marked
-        # as the neighbours and the Gazette: the "told" between them is part of that attribution.
-        relays = _relays(reading, block)
-        mentions += [(speaker.start, relay.end) for speaker, relay in relays.items()]
-        if not all(covered(hit, mentions) for hit in reading.attribution_hits(block)):
+        if unmarked_attributions(reading, block):
             return False  # an attribution word the teacher did not mark as a mention
+        relays = _relays(reading, block)
+        mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
+        mentions += [(speaker.start, relay.end) for speaker, relay in relays.items()]
         if self._their_verb_again_unmarked(reading, block, mentions):
             return False
         for source, mention in reading.mentions_in(block):
@@ -2190,6 +2188,15 @@ def _relay_after(reading: ArticleReading, block: int, source: Source, mention: S
         if any(mention.end <= hit[0] and hit[1] <= relay.end for hit in reading.attribution_hits(block)):
             return relay
     return None
+
+
+def unmarked_attributions(reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+    """The attribution words of ``block`` that no mention covers: each keeps "find the sources" off
+    it.  "Neighbours on Elm Road, who did not want to be named, told the Millbrook Gazette", marked
+    as the neighbours and the Gazette: the "told" between them is part of that attribution."""
+    mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
+    mentions += [(speaker.start, relay.end) for speaker, relay in _relays(reading, block).items()]
+    return [hit for hit in reading.attribution_hits(block) if not covered(hit, mentions)]
 
 
 def _relays(reading: ArticleReading, block: int) -> dict[Span, Span]:

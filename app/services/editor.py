@@ -98,7 +98,7 @@ class EditorState:
     questions: list[Question] = field(default_factory=list)
     findings: list[Concern] = field(default_factory=list)
     # Words that read as an attribution, a hedge or a loaded word that no annotation covers
-    # (audit.unmarked_words): not faults, but each keeps a "find the ..." question off its paragraph.
+    # (audit.unmarked_words): not faults, but each keeps the question it names out of the quizzes.
     unmarked: tuple[str, ...] = ()
 
     @property

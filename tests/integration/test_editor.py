@@ -463,8 +463,9 @@ def test_the_check_ties_problems_to_annotations_and_renders_the_preview(owner: F
     assert "question-card" in fixed["preview_html"]
     # "officials said" is in no source's mentions: the preview names it, with the words around it.
     assert "Words no annotation covers" in fixed["preview_html"]
-    assert "'in May, officials [said]' (paragraph 2) in no source's mentions" in html.unescape(
-        fixed["preview_html"]
+    assert (
+        "'in May, officials [said]' (paragraph 2) reads as an attribution but is in no source's mentions"
+        in html.unescape(fixed["preview_html"])
     )
 
 

@@ -19,7 +19,7 @@ from app.domain.audit import (
     thin_skills,
     too_close_choices,
 )
-from app.domain.generate import KINDS, build_quiz
+from app.domain.generate import KINDS, all_questions, build_quiz
 from app.domain.passage import ArticleReading
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.scoring import score_answer
@@ -312,8 +312,16 @@ def test_the_quiz_profile_names_the_framing_no_generated_question_asks_about() -
     b.frame("a smokescreen", "doubt", note="'Smokescreen' says they are hiding something.")
     article = b.build()
     _, profile = audit_with_profile(article, VOCABULARY, seeds=3)
-    assert profile.unasked_framing == ("'Flock' (the headline)", "'a smokescreen' (paragraph 1)")
-    assert "framing no generated question asks about: 'Flock' (the headline)" in profile.describe()
+    assert profile.unasked_framing == (
+        "'Flock' (the headline, Exaggeration or minimising)",
+        "'a smokescreen' (paragraph 1, Doubt)",
+    )
+    # Each on a line of its own, apart from the quizzes' profile, naming the technique (reviews 275, 281).
+    assert profile.notes()[0] == (
+        "note: no generated question asks about the framing 'Flock' (the headline, Exaggeration or "
+        "minimising): write a question of your own to teach it"
+    )
+    assert "Flock" not in profile.describe()
 
 
 def test_the_quiz_profile_names_the_words_that_keep_a_find_question_off_a_paragraph() -> None:
@@ -336,14 +344,13 @@ def test_the_quiz_profile_names_the_words_that_keep_a_find_question_off_a_paragr
     b.claim("The council did not comment", "unattributed")
     article = b.build()
     assert unmarked_words(ArticleReading(article, VOCABULARY)) == (
-        "'lost money. Residents [say] the bus is' (paragraph 1) in no source's mentions",
-        "'The minibus is [reportedly] full most weeks' (paragraph 2) in no claim",
+        "'lost money. Residents [say] the bus is' (paragraph 1) reads as an attribution but is in no "
+        "source's mentions: no 'find the attributions' question is asked about paragraph 1",
+        "'The minibus is [reportedly] full most weeks' (paragraph 2) reads as a hedge but is in no claim: "
+        "no 'find unverified claims' question is asked about paragraph 2",
     )
     _, profile = audit_with_profile(article, VOCABULARY, seeds=3)
-    assert (
-        "keep a 'find the ...' question off their paragraph: 'lost money. Residents [say]"
-        in profile.describe()
-    )
+    assert "note: 'lost money. Residents [say] the bus is' (paragraph 1)" in profile.notes()[0]
     # With both annotated, nothing is left to name.
     b.source("residents", "residents", "vague", ["Residents say"])
     b.claim("The minibus is reportedly full most weeks", "hedged", cues=["reportedly"])
@@ -359,8 +366,9 @@ def test_the_profile_names_a_hedge_word_of_a_sourced_claim_left_out_of_its_cues(
     b.source("traders", "traders", "vague", ["Traders fear"])
     b.claim("other shops may close within a year of the move", "attributed", source="traders")
     assert unmarked_words(ArticleReading(b.build(), VOCABULARY)) == (
-        "'fear other shops [may] close within a' (paragraph 1) in the claim 'other shops may close "
-        "within a year of …' but not among its cues",
+        "'fear other shops [may] close within a' (paragraph 1) reads as a hedge in the claim 'other shops "
+        "may close within a year of …' but not among its cues: no 'spot the hedge' question is asked "
+        "about this claim",
     )
     listed = ArticleBuilder("Move", ["Traders fear other shops may close within a year of the move."])
     listed.source("traders", "traders", "vague", ["Traders fear"])
@@ -409,5 +417,23 @@ def test_the_quiz_profile_says_when_an_uncovered_hedge_is_inside_a_sources_menti
     b.source("studies", "some studies", "vague", ["Some studies suggest"])
     b.claim("pupils remember less from screens", "attributed", source="studies")
     assert unmarked_words(ArticleReading(b.build(), VOCABULARY)) == (
-        "'Some studies [suggest] that pupils remember' (paragraph 1) in a source's mention but in no claim",
+        "'Some studies [suggest] that pupils remember' (paragraph 1) reads as a hedge but is in a source's "
+        "mention and in no claim: no 'find unverified claims' question is asked about paragraph 1",
     )
+
+
+def test_the_profile_names_no_relayed_attribution_and_states_what_each_word_costs() -> None:
+    # "a former worker told the Millbrook Gazette", marked as the worker and the Gazette: "told" is
+    # part of that attribution, and "find the sources" is asked of the paragraph, so the audit must
+    # not say it is not (reviews 280, 281: the cost of an unmarked word was misstated).
+    from app.domain.audit import unmarked_words
+
+    text = "The system has not been inspected since 2019, a former worker told the Millbrook Gazette."
+    b = ArticleBuilder("Plant", [text])
+    b.source("worker", "a former worker", "unnamed", ["a former worker"], via="gazette")
+    b.source("gazette", "the Millbrook Gazette", "news_outlet", ["the Millbrook Gazette"])
+    b.claim("The system has not been inspected since 2019", "attributed", source="worker")
+    reading = ArticleReading(b.build(), VOCABULARY)
+    assert unmarked_words(reading) == ()
+    found = [q for q in all_questions(b.build(), VOCABULARY, random.Random(1)) if q.kind == "find_sources"]
+    assert [q.block for q in found] == [1]

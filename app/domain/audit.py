@@ -19,6 +19,7 @@ from app.domain.generate import (
     KINDS,
     FindInPassage,
     all_questions,
+    body_sentence_saying,
     build_quiz,
     headline_annotated,
     headline_takes_for_granted,
@@ -316,10 +317,15 @@ def doubted_facts(reading: ArticleReading) -> list[Finding]:
 
 
 def headline_not_asked(
-    article: Article, quizzes: Sequence[Sequence[Question]], id_line: int = 1
+    article: Article,
+    quizzes: Sequence[Sequence[Question]],
+    id_line: int = 1,
+    reading: ArticleReading | None = None,
 ) -> list[Finding]:
     """The headline is annotated (usually the article's main lesson) yet some quiz asks nothing
-    about it."""
+    about it.  With the article's ``reading``, the advice says why each way is closed where it can
+    (a sentence that says the same) and offers a fix only where it would work (reviews 284, 285:
+    "framing_complete: [title]" was offered where it could add no question)."""
     if not headline_annotated(article):
         return []
     missing = sum(1 for quiz in quizzes if not any(touches_headline(q) for q in quiz))
@@ -335,6 +341,17 @@ def headline_not_asked(
     mismatch_marked = any(
         f.span.block == HEADLINE_BLOCK and f.technique == "headline_body_mismatch" for f in article.framing
     )
+    if reading is not None:
+        for framing in article.framing:
+            if framing.span.block != HEADLINE_BLOCK or framing.technique != "headline_body_mismatch":
+                continue
+            said = body_sentence_saying(reading, framing.span)
+            if said is not None:
+                ways.append(
+                    f"{_quoted(_short(framing.span.quote, 40))} is not asked about because the article "
+                    f'says the same in "{_short(said, 80)}"; if that sentence says less, reword the note '
+                    "or mark different words"
+                )
     if asks and not mismatch_marked:
         ways.append(
             "a headline that asks a question is asked about where you mark the words it suggests and "
@@ -350,7 +367,10 @@ def headline_not_asked(
             # to mark it as one (review 245).
             ways.append("a claim in a headline the article backs up is asked about by no generated question")
     if HEADLINE_BLOCK not in article.framing_complete:
-        ways.append("mark all of its framing (framing_complete: [title])")
+        if reading is None or _complete_headline_asks(reading):
+            ways.append("mark all of its framing (framing_complete: [title])")
+        else:
+            ways.append("its marked words leave too few others to select among")
     elif asks or not ways:
         ways.append("its marked words leave too few others to select among")
     return [
@@ -361,6 +381,19 @@ def headline_not_asked(
             + "; write a question about it",
         )
     ]
+
+
+def _complete_headline_asks(reading: ArticleReading) -> bool:
+    """Whether "find the framing" would ask about the headline once it is marked complete."""
+    import random
+    from dataclasses import replace
+
+    article = replace(reading.article, framing_complete=reading.article.framing_complete | {HEADLINE_BLOCK})
+    complete = ArticleReading(article, reading.vocabulary)
+    return any(
+        question.block == HEADLINE_BLOCK
+        for question in KINDS["find_framing"].generate(complete, random.Random(0))
+    )
 
 
 def thin_skills(quizzes: Sequence[Sequence[Question]], id_line: int = 1) -> list[Finding]:
@@ -533,7 +566,7 @@ def audit_with_profile(
     for problem in key_position_bias(quizzes):
         findings.add(Finding(id_line, f"over {seeds} quizzes, {problem}"))
     findings.update(doubted_facts(reading))
-    findings.update(headline_not_asked(article, quizzes, id_line))
+    findings.update(headline_not_asked(article, quizzes, id_line, reading))
     findings.update(thin_skills(quizzes, id_line))
     findings.update(short_quizzes(article, quizzes, id_line))
     profile = quiz_profile(

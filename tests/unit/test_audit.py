@@ -437,3 +437,38 @@ def test_the_profile_names_no_relayed_attribution_and_states_what_each_word_cost
     assert unmarked_words(reading) == ()
     found = [q for q in all_questions(b.build(), VOCABULARY, random.Random(1)) if q.kind == "find_sources"]
     assert [q.block for q in found] == [1]
+
+
+def test_the_headline_advice_names_the_sentence_that_says_the_same_and_offers_only_what_works() -> None:
+    # "Axe 40%" went unasked and the audit gave a reason that was not the one, and advised
+    # "framing_complete: [title]", which could add no question (reviews 284, 285).
+    b = ArticleBuilder(
+        "Moorline to Axe 40% of Routes",
+        ["Moorline will axe 40 per cent of its routes, the company said.", "Riders said it was a blow."],
+    )
+    b.frame(b.span("Axe 40%", block=0), "headline_body_mismatch", note="Most routes only run less often.")
+    article = b.build()
+    on_body = [choice("Who said it?", ("a", "b"), 0, spans=[[1, 0, 3]])]
+    (finding,) = headline_not_asked(article, [on_body], reading=ArticleReading(article, VOCABULARY))
+    assert (
+        "'Axe 40%' is not asked about because the article says the same in \"Moorline will axe 40 per cent"
+        in finding.message
+    )
+    # Five words, two of them marked: "find the framing" could not ask about the headline even if
+    # it were marked complete, so the audit does not advise it.
+    assert "framing_complete" not in finding.message
+    assert "its marked words leave too few others to select among" in finding.message
+    # A longer headline that complete marking would let "find the framing" ask about: advised.
+    long = ArticleBuilder(
+        "Bus Firm Moorline Will Axe 40% of Its Rural Routes Next Year as Costs Climb",
+        [
+            "Moorline will axe 40 per cent of its routes next year, the company said.",
+            "Riders said it was a blow.",
+        ],
+    )
+    long.frame(
+        long.span("Axe 40%", block=0), "headline_body_mismatch", note="Most routes only run less often."
+    )
+    article = long.build()
+    (finding,) = headline_not_asked(article, [on_body], reading=ArticleReading(article, VOCABULARY))
+    assert "mark all of its framing (framing_complete: [title])" in finding.message

@@ -101,6 +101,7 @@ class Vocabulary:
     approximate_words: tuple[str, ...] = ()
     institution_words: tuple[str, ...] = ()
     staff_words: tuple[str, ...] = ()
+    fellow_words: tuple[str, ...] = ()
     role_words: tuple[str, ...] = ()
     sweeping_words: tuple[str, ...] = ()
     minimising_words: tuple[str, ...] = ()

@@ -467,10 +467,11 @@ def _voices_a_body(vocabulary: Vocabulary, words: Sequence[str]) -> bool:
 
 
 def _staff_speak_of_staff(vocabulary: Vocabulary, source: Source, words: Sequence[str]) -> bool:
-    """The words speak of a body's people ("staff", "nurses") and the source is described as one
-    of them ("a library worker", "a senior nurse")."""
+    """The words speak of a body's people ("staff", "nurses") or of the speaker's fellows
+    ("colleagues", review 283), and the source is described as one of them ("a library worker", "a
+    senior nurse", "an unnamed maths teacher")."""
     staff = set(vocabulary.staff_words)
-    if not set(words) & staff:
+    if not set(words) & (staff | set(vocabulary.fellow_words)):
         return False
     singular = {word[:-2] if word.endswith(("ches", "shes")) else word[:-1] for word in staff}
     label = {match_form(word).casefold() for word in Block.from_text(source_label(source)).words}

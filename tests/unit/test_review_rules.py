@@ -6723,3 +6723,31 @@ def test_headline_check_counts_a_short_word_the_body_must_say_too() -> None:
 
     assert _short_words("£4m Stage") == frozenset()
     assert _short_words("Before Ministers Act") == {"act"}
+
+
+def test_who_said_it_is_not_asked_where_the_claim_speaks_of_the_speakers_colleagues() -> None:
+    # 'many colleagues were "exhausted by Thursday"' from "an unnamed maths teacher": "colleagues"
+    # says the speaker works beside them, and the one choice described as staff is the key (review 283).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Four-day week",
+            [
+                f"One maths teacher, who did not want to be named, said {claim}.",
+                "Joanna Pryce, the head teacher, said the trial was going well.",
+                "Mark Delaney, a parent, said his son was happier.",
+                "The union said it had not been asked.",
+            ],
+        )
+        mention = "One maths teacher, who did not want to be named, said"
+        b.source("teacher", "an unnamed maths teacher", "anonymous", [mention])
+        b.source("pryce", "Joanna Pryce", "named_official", ["Joanna Pryce, the head teacher, said"])
+        b.source("delaney", "Mark Delaney", "named_person", ["Mark Delaney, a parent, said"])
+        b.source("union", "the union", "named_organisation", ["The union said"])
+        b.claim(claim, "attributed", source="teacher")
+        b.claim("the trial was going well", "attributed", source="pryce")
+        b.claim("his son was happier", "attributed", source="delaney")
+        b.claim("it had not been asked", "attributed", source="union")
+        return [q for q in questions_of(b.build(), "who_said_it") if q.extra.get("claim") == 0]
+
+    assert asked('many colleagues were "exhausted by Thursday"') == []
+    assert asked('lessons were "exhausting by Thursday"') != []

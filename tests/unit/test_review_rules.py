@@ -6751,3 +6751,38 @@ def test_who_said_it_is_not_asked_where_the_claim_speaks_of_the_speakers_colleag
 
     assert asked('many colleagues were "exhausted by Thursday"') == []
     assert asked('lessons were "exhausting by Thursday"') != []
+
+
+def test_who_said_it_keys_no_source_only_where_no_source_in_the_paragraph_gives_its_figure() -> None:
+    # "Of the 25 routes affected, 11 will stop running altogether", stated with no source, then
+    # "Moorline's published timetable changes show that the 11 routes being withdrawn carry about 7 per
+    # cent": the timetable could be defended as where the 11 comes from (review 284).
+    def asked(shown: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Bus cuts",
+            [
+                "Of the 25 routes affected, 11 will stop running altogether. The other 14 will run on "
+                "fewer days, mostly on market days. "
+                f"Moorline's timetable changes show that {shown} carry about 7 per cent of passengers.",
+                "Joan Mercer, 79, said the bus was her lifeline.",
+                "Dr Nadia Kowalski, a researcher, said cuts of this kind were common.",
+            ],
+        )
+        b.source(
+            "timetable",
+            "Moorline's timetable changes",
+            "document_or_data",
+            ["Moorline's timetable changes show"],
+        )
+        b.source("mercer", "Joan Mercer", "named_person", ["Joan Mercer, 79, said"])
+        b.source("kowalski", "Nadia Kowalski", "named_person", ["Dr Nadia Kowalski, a researcher, said"])
+        b.claim("Of the 25 routes affected, 11 will stop running altogether", "unattributed")
+        b.claim(f"{shown} carry about 7 per cent of passengers", "attributed", source="timetable")
+        b.claim("the bus was her lifeline", "attributed", source="mercer")
+        b.claim("cuts of this kind were common", "attributed", source="kowalski")
+        return [q for q in questions_of(b.build(), "who_said_it") if q.extra.get("claim") == 0]
+
+    assert asked("the 11 routes being withdrawn") == []
+    assert [list(q.answer_text) for q in asked("the routes being withdrawn")] == [
+        ["The article does not say"]
+    ]

@@ -195,8 +195,29 @@ def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
     )
     # "who" anywhere: "a healthcare assistant who finishes her shift at 10pm" says who she is too.
     # "whose garden has twice won the town's prize" as well (review 102).
-    longest = MAX_RELATIVE if {"who", "whose"} & {word.casefold() for word in words} else MAX_APPOSITIVE
+    # "a charity that supports 90 food banks across the region" describes a body as "who" does a
+    # person (review 285).
+    lowered = {word.casefold() for word in words}
+    described_at_length = bool({"who", "whose"} & lowered) or (
+        first.casefold() in ("a", "an", "the") and "that" in lowered
+    )
+    longest = MAX_RELATIVE if described_at_length else MAX_APPOSITIVE
     return span if describes and span[1] - span[0] <= longest else None
+
+
+# A speaker opening its sentence before a description: "The company", "The county's bus operator".
+MAX_SUBJECT_WORDS = 4
+# What a record or a body reports it found: "found", "showed" after its description.
+_FINDING_VERBS = frozenset(
+    {"found", "finds", "showed", "shows", "revealed", "reveals", "concluded", "concludes"}
+)
+
+
+def _word_after_comma(block: Block, edge: int) -> int | None:
+    """The index of the word after the comma at ``edge`` (the end of a clause), if there is one."""
+    if edge >= len(block.words) or block.gaps[edge].strip() != ",":
+        return None
+    return edge
 
 
 def _role_opening(reading: ArticleReading, block: int, edge: int) -> tuple[int, int] | None:
@@ -1959,6 +1980,13 @@ class FindSources(FindInPassage):
                     break
                 free.append(then)
                 described = then
+            # The reporting verb the description holds off ("the Fair Plate Network, a charity that
+            # supports 90 food banks, found"): it finishes saying who, so selecting it costs nothing.
+            if described is not None and (verb := _word_after_comma(words, described[1])) is not None:
+                hits = [hit for hit in reading.attribution_hits(block) if hit[0] == verb]
+                if not hits and match_form(words.words[verb]).casefold() in _FINDING_VERBS:
+                    hits = [(verb, verb + 1)]  # "found" after a comma is no attribution hit of its own
+                free += [hit for hit in hits if not any(overlaps(hit, c) for c in claims)]
         free += [
             span
             for source, mention in reading.mentions_in(block)
@@ -1967,6 +1995,11 @@ class FindSources(FindInPassage):
             and not any(overlaps(span, c) for c in claims)
         ]
         free += self._named_before_its_pronoun(reading, block)
+        free += [
+            span
+            for span in self._subject_of_a_bare_verb(reading, block)
+            if not any(overlaps(span, c) for c in claims)
+        ]
         # A speaker's own second-hand source ("My English teacher thinks ...", inside the quotation):
         # a careful reader may select it; the instruction asks for the article's attributions.
         quoted = reading.quoted(block)
@@ -1978,6 +2011,35 @@ class FindSources(FindInPassage):
         # "reportedly", "it is thought": they say someone unnamed reported it, so a careful reader
         # may select them as telling where the information comes from (reviews 132 and 136).
         free += reading.reporting_hits(block)
+        return free
+
+    @staticmethod
+    def _subject_of_a_bare_verb(reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+        """A mention marked from its verb ("said in a statement"), whose speaker opens the sentence
+        before a description ("The company, which runs 62 routes outside the county's towns, said in
+        a statement"): the speaker and the description say who, so selecting them costs nothing
+        (review 284: "The company" cost marks)."""
+        words = reading.blocks[block]
+        hits = {start for start, _ in reading.attribution_hits(block)}
+        free = []
+        for source, mention in reading.mentions_in(block):
+            said_by = set(words_of(words, mention))
+            if mention.start not in hits or said_by & (name_words(source) | PRONOUNS):
+                continue
+            starts = [start for start, end in reading.sentences(block) if start < mention.start < end]
+            if not starts:
+                continue
+            opening = starts[0]
+            commas = [i for i in range(opening + 1, mention.start + 1) if "," in words.gaps[i]]
+            if (
+                len(commas) < 2  # "The ban, announced in a letter, covers": the mention is the aside
+                or (mention.end < len(words.words) and "," in words.gaps[mention.end])
+                or commas[0] - opening > MAX_SUBJECT_WORDS
+                or commas[-1] != mention.start
+                or mention.start - commas[0] > MAX_RELATIVE
+            ):
+                continue
+            free.append((opening, mention.start))
         return free
 
     @staticmethod

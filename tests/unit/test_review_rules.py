@@ -2365,10 +2365,11 @@ def test_support_is_not_asked_for_a_petition_by_people_nobody_names() -> None:
     assert questions_of(b.build(), "support") == []
 
 
-def test_how_to_check_aims_its_wrong_place_at_a_record_about_the_same_thing_where_there_is_one() -> None:
-    # "Look at the original yourself: WaterWatch's leak report" as the wrong place for a rainfall
-    # figure was ruled out by its name (review 102); a record whose name shares a word with the claim
-    # is a real temptation.
+def test_how_to_check_never_aims_its_wrong_place_at_a_record_that_could_hold_the_claim() -> None:
+    # Review 102 found "WaterWatch's leak report", as the wrong place for a rainfall figure, ruled out
+    # by its name, and "the council's rain gauge records" was offered instead.  But a record about
+    # the claim's subject could hold the claim, and checking it could be defended as the best first
+    # step (reviews 282 and 288): a second key is worse than a wrong answer a student rules out.
     b = ArticleBuilder(
         "Ban",
         [
@@ -2386,8 +2387,8 @@ def test_how_to_check_aims_its_wrong_place_at_a_record_about_the_same_thing_wher
     b.claim("the company loses a quarter of its water", "attributed", source="leaks")
     for seed in range(10):
         rain = next(q for q in questions_of(b.build(), "how_to_check", seed) if "61mm" in q.prompt)
-        assert "Look at the original yourself: the council's rain gauge records" in rain.choices
-        assert "Look at the original yourself: WaterWatch's leak report" not in rain.choices
+        assert "Look at the original yourself: the council's rain gauge records" not in rain.choices
+        assert "Look at the original yourself: WaterWatch's leak report" in rain.choices
 
 
 def test_how_to_check_a_shared_place_name_does_not_make_two_records_one_owners() -> None:
@@ -4483,9 +4484,9 @@ def test_how_to_check_is_not_asked_where_the_claims_words_name_the_key_and_no_ot
         return [q for q in questions_of(b.build(), "how_to_check") if "bill" in q.prompt]
 
     assert asked("A Brookfield University study") == []
-    # A wrong place whose name meets the claim too: the claim's words tell neither apart.
-    (question,) = asked("A council lighting study")
-    assert "Look at the original yourself: A council lighting study" in question.choices
+    # A wrong place whose name meets the claim's subject could hold the claim: never offered, and
+    # with no other, nothing is asked (reviews 282, 288).
+    assert asked("A council lighting study") == []
 
 
 def _late_buses(note: str) -> Article:
@@ -6847,3 +6848,17 @@ def test_find_sources_lets_the_speaker_of_a_mention_marked_from_its_verb_cost_no
     company = selected(by_block[1], "The company", "said in a statement", "the statement said")
     assert score_answer(by_block[1], company).score == 1.0
     assert not any(start == 0 for start, _ in by_block[2].extra.get("free", ()))
+
+
+def test_how_to_check_never_offers_as_the_wrong_place_a_record_about_the_claims_subject() -> None:
+    # "Look at the original yourself: Westshire Police's crime figures" beside "no rise in night-time
+    # crime in Kelsey" (review 282), "the council's flood risk assessment" beside "the risk can be
+    # managed" (review 288): each could hold the claim, a second defensible key.
+    for name, quote, decoy in (
+        ("review282.yaml", "no rise in night-time crime", "crime figures"),
+        ("review181.yaml", "waited more than 12 hours", "waiting-time figures"),
+        ("review257.yaml", "The meadows flooded", "flood map"),
+    ):
+        asked = [q for q in questions_of(unseen_article(name), "how_to_check") if quote in q.prompt]
+        assert asked, name
+        assert not any(decoy in choice for q in asked for choice in q.choices), name

@@ -202,7 +202,7 @@ _STEP_FOR = {
 
 
 def _check_elsewhere(
-    claim: Claim, source: Source, candidates: list[Source], rng: random.Random
+    claim: Claim, source: Source, candidates: list[Source], rng: random.Random, ignored: frozenset[str]
 ) -> list[tuple[str, Source]]:
     """A real check aimed at the wrong place: the original of another record (or the report of
     another outlet) the article names, so that only a student who found where the claim comes from
@@ -215,11 +215,52 @@ def _check_elsewhere(
     # claim: "the minutes of the council meeting" for a council's figures, not a "leak report" for
     # rainfall, ruled out by its name (review 102).
     about = content_words(claim.span.quote)
+    # Never one whose subject the claim speaks of: "Westshire Police's crime figures" for "no rise in
+    # night-time crime in Kelsey", "the council's flood risk assessment" for "the risk can be managed"
+    # could each hold the claim, a second defensible key (reviews 282, 288).
+    claimed = _plain_stems(claim.span.quote, ignored)
+    alike = [other for other in alike if not _subject_words(source_label(other), ignored) & claimed]
+    if not alike:
+        return []
     shared = {other.id: len(content_words(source_label(other)) & about) for other in alike}
     most = max(shared.values())
     other = rng.choice([other for other in alike if shared[other.id] == most])
     label = _short(source_label(other))
     return [(_STEP_FOR[other.type].format(label=label, owner=_possessive(label)), other)]
+
+
+# Words that end who owns or made a record: what comes after them names its maker, not its subject.
+_MAKER_WORDS = frozenset({"from", "by", "for", "of", "at", "on"})
+
+
+def _subject_words(label: str, ignored: frozenset[str]) -> set[str]:
+    """The meaning words of a record's name that say what it is about, not whose it is: "crime" of
+    "Westshire Police's crime figures", "flood" and "risk" of "the council's flood risk assessment";
+    none of "figures from Porthallow Town Council" or "a council report" (``ignored``: record and
+    body words)."""
+    words = label.split()
+    owned = [i for i, word in enumerate(words) if word.endswith(("'s", "s'", "\u2019s", "s\u2019"))]
+    start = owned[-1] + 1 if owned else 0
+    end = next((i for i in range(start, len(words)) if words[i].casefold() in _MAKER_WORDS), len(words))
+    return _plain_stems(" ".join(words[start:end]), ignored)
+
+
+_ENDINGS = ("ing", "ed", "es", "s")
+
+
+def _plain_stems(text: str, ignored: frozenset[str]) -> set[str]:
+    """Whole meaning words without their endings ("crimes" and "crime" meet; "Centre" and "cent",
+    "council" and "councillors" do not, as four-letter roots would)."""
+    stems = set()
+    for word in re.findall(r"[^\W\d_]+", match_form(text).casefold()):
+        if len(word) < 4 or word in FUNCTION_WORDS or word in ignored:
+            continue
+        for ending in _ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                word = word[: -len(ending)]
+                break
+        stems.add(word.rstrip("e"))
+    return stems
 
 
 def _wrong_places(claim: Claim, source: Source, candidates: list[Source]) -> list[Source]:
@@ -403,7 +444,9 @@ class HowToCheck(QuestionKind):
                 return [], None
             return [ask, *rng.sample(steps, MAX_WRONG_STEPS - 1)], None
         others = [step for step in steps if not step.startswith("Nothing:")]
-        wrong_place = _check_elsewhere(claim, source, elsewhere, rng)
+        vocabulary = reading.vocabulary
+        ignored = frozenset({*vocabulary.record_words, *vocabulary.institution_words})
+        wrong_place = _check_elsewhere(claim, source, elsewhere, rng, ignored)
         if not wrong_place:
             # Beside "Nothing: ... reported it" and steps that check nothing, the key is the only
             # real step, found without the article (reviews 224 and 225).

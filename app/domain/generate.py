@@ -4134,6 +4134,11 @@ class FindFraming(FindInPassage):
                 i for i in range(start + 1, end) if match_form(words[i]).casefold() in _VERB_PARTICLES
             ]
             meaning = [i for i in range(start, end) if _is_meaning_word(words[i]) and i not in particles]
+            # A name pushes nothing: "Brenham's taps" found "bumper year for shareholders while
+            # Brenham's taps sputtered" (review 291); the span's other words still do.
+            unnamed = [i for i in meaning if not (i > start and words[i][:1].isupper())]
+            if len(unnamed) >= MEANING_WORDS_TO_FIND:
+                meaning = unnamed
             # Phrases the note quotes one by one, too many words together to be the key:
             # '"Screaming" is stronger than "shouting", and "grown adults" makes the parents sound like
             # bullies' of "grown adults screaming at them": each is what the note says pushes, so any

@@ -241,6 +241,8 @@ _APPEAR = frozenset({"appear", "appears", "appeared"})
 _SHOWING_UP_NEXT = frozenset(
     {"in", "on", "at", "about", "around", "before", "after", "from", "for", "with", "when", "last", "this"}
     | {"ago", "again", "online", "here", "there", "outside", "inside", "across", "during", "since", "until"}
+    # "comments had appeared under the post" (review 292)
+    | {"under", "beneath", "below", "above", "beside", "near", "next", "along", "overnight", "within"}
 )
 
 
@@ -305,6 +307,8 @@ _NOUNS_TOO = frozenset(
     {"reports", "claims", "claim", "estimated", "estimates", "notes", "posts", "statements", "fear", "fears"}
     # "put on a show", "made no promises", "replies to the survey" (review 213)
     | {"show", "shows", "promises", "replies"}
+    # "should be treated with caution" (review 287)
+    | {"caution", "cautions"}
 )
 # After "fear" or "fears", these make it a noun: "fears over safety", "fear of crime".
 _AFTER_A_FEAR = frozenset(
@@ -578,6 +582,43 @@ def _must_do(words: Sequence[str], start: int) -> bool:
         (before == "to" and (earlier in _OBLIGED or earlier == "not"))
         or (before == "have" and earlier in _UNDONE)
         or (before == "have" and earlier == "to" and start >= 3 and _bare(words[start - 3]) == "ought")
+    )
+
+
+_KNOW_WHAT = frozenset({"whether", "if", "how", "which", "what", "when", "who", "why"})
+_JUDGING = frozenset(
+    {"hard", "harder", "easy", "easier", "difficult", "impossible", "early", "soon", "possible"}
+)
+_JUDGING |= {"able", "unable"}
+
+
+def _knowing_whether(words: Sequence[str], start: int, end: int) -> bool:
+    """ "hard to tell whether", "too soon to say how": knowing or judging, not telling anyone (review
+    293)."""
+    return (
+        end - start == 1
+        and start > 0
+        and end < len(words)
+        and start > 1
+        and _bare(words[start]) in ("tell", "say")
+        and _bare(words[start - 1]) == "to"
+        and _bare(words[start - 2]) in _JUDGING  # not "declined to say whether": a refusal reported
+        and _bare(words[end]) in _KNOW_WHAT
+    )
+
+
+_PASSED_ROUND = frozenset({"shared", "posted", "reposted", "retweeted"})
+
+
+def _passed_round(words: Sequence[str], start: int, end: int) -> bool:
+    """ "was shared more than 12,000 times": a thing passed round, with nobody said to share it; not
+    "was shared by the council", which names who (review 292)."""
+    return (
+        end - start == 1
+        and start > 0
+        and _bare(words[start]) in _PASSED_ROUND
+        and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES
+        and "by" not in map(_bare, words[end : end + 3])
     )
 
 
@@ -1064,6 +1105,8 @@ class ArticleReading:
                     and gaps[start] == " "
                 )
                 and not _let_in(words, start, end)
+                and not _knowing_whether(words, start, end)
+                and not _passed_round(words, start, end)
                 # "could not tell school-run cars apart": telling things apart, not telling anyone
                 # anything (review 146)
                 and not (_bare(words[start]) in _TELL and "apart" in map(_bare, words[end : end + 5]))

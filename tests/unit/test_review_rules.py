@@ -6862,3 +6862,58 @@ def test_how_to_check_never_offers_as_the_wrong_place_a_record_about_the_claims_
         asked = [q for q in questions_of(unseen_article(name), "how_to_check") if quote in q.prompt]
         assert asked, name
         assert not any(decoy in choice for q in asked for choice in q.choices), name
+
+
+def test_caution_after_a_preposition_or_an_article_is_no_attribution() -> None:
+    # "said the results should be treated with caution": the audit called "caution" an unmarked
+    # attribution and the paragraph lost its "find the sources" question (review 287).
+    assert _attribution_hits("She said the results should be treated with caution.") == ["said"]
+    assert _attribution_hits("He added a note of caution about the figures.") == ["added"]
+    assert _attribution_hits("Experts caution that the figures are early.") == ["caution"]
+
+
+def test_knowing_passing_round_and_coming_into_view_are_no_attribution_or_hedge() -> None:
+    # "hard to tell whether" (review 293), "was shared more than 12,000 times" (review 292) and
+    # "comments had appeared under the post" (review 292) were named as unmarked attributions and
+    # hedges, and kept "find the ..." questions off their paragraphs.
+    assert _attribution_hits("It is hard to tell whether cafés have lost trade.") == []
+    assert _attribution_hits("The post was shared more than 12,000 times.") == []
+    assert _attribution_hits("The post was shared by the council on Monday.") == ["shared"]
+    assert _attribution_hits("She told reporters the figures were wrong.") == ["told"]
+    assert _hedge_hits("Dozens of furious comments had appeared under the post.") == []
+    assert _hedge_hits("The lane appeared to cut traffic.") == ["appeared"]
+
+
+def test_a_headline_verb_with_no_speaker_is_compared_with_the_article() -> None:
+    # "Revealed: Council to Hand Rovers £30m": the lone "Revealed" was taken for words that only say
+    # who speaks ("Scientists Say"), so the headline went unasked in every quiz (review 290).
+    b = ArticleBuilder(
+        "Revealed: Council to Hand Rovers £30m for New Stadium",
+        [
+            "The council is set to lend Rovers £30 million, a senior council source said.",
+            "The council said no decision had been made.",
+        ],
+    )
+    b.frame(b.span("Revealed", block=0), "headline_body_mismatch", note="One unnamed source says so.")
+    assert len(questions_of(b.build(), "headline_check")) == 1
+
+
+def test_a_name_in_a_framing_span_does_not_find_it() -> None:
+    # "bumper year for shareholders while Brenham's taps sputtered": "Brenham's taps" earned full
+    # marks, "bumper" half (review 291).  A name pushes nothing; the span's other words find it.
+    article = unseen_article("review291.yaml")
+    (question,) = [q for q in questions_of(article, "find_framing") if "bumper" in " ".join(q.words)]
+    assert score_answer(question, selected(question, "Brenham's taps")).score < 1.0
+    assert score_answer(question, selected(question, "bumper year")).score == 1.0
+
+
+def test_observation_opinion_or_prediction_is_not_asked_where_the_note_speaks_of_checking_it() -> None:
+    # "part of the rise is simply a return to normal", an opinion by its kind, with the note "The
+    # article gives no numbers from before the pandemic to check it": the note argues it could be
+    # counted, for "observed" (review 289).
+    asked = [
+        q
+        for q in questions_of(unseen_article("review289.yaml"), "statement_kind")
+        if "return to normal" in q.prompt
+    ]
+    assert asked == []

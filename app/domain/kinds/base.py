@@ -758,6 +758,7 @@ def says_who_only(reading: ArticleReading, span: Span, note: str = "") -> bool:
     return any(
         span.start <= s
         and e <= span.end
+        and (s, e) != (span.start, span.end)  # "Revealed:" alone names no speaker: it claims certainty
         and not (e < span.end and words[e].casefold() in _PREPOSITIONS_AFTER_VERB)
         for s, e in hits
     )

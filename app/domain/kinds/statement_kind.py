@@ -184,6 +184,10 @@ class StatementKind(QuestionKind):
                 # "He is talking about what might happen, not what did", the note shown after an
                 # "opinion" key, argues for "a prediction" (review 281).
                 continue
+            if claim.kind == "opinion" and _NOTE_ASKS_FOR_FIGURES.search(match_form(claim.note).casefold()):
+                # "The article gives no numbers from before the pandemic to check it", shown after an
+                # "opinion" key, argues that it is a report one could count (review 289).
+                continue
             if claim.kind == "opinion" and _introduced_as_belief(reading, claim.span, _FEAR_WORDS):
                 # "Some residents fear Saltmouth is turning into a retirement village": what people
                 # fear is what they think may come, so "a prediction" could be defended (review 157).
@@ -283,6 +287,12 @@ _JUDGING = re.compile(
 # A note that calls the claim a forecast.
 _NOTE_CALLS_FORECAST = re.compile(
     r"\b(?:what (?:might|may|could|will) happen|a (?:prediction|forecast)|predicts?|predicting|forecasts?)\b"
+)
+# A note that treats the claim as a report one could check ("no numbers from before the pandemic to
+# check it", "could be checked"), not as a view.
+_NOTE_ASKS_FOR_FIGURES = re.compile(
+    r"\b(?:(?:could|can|would) be (?:checked|counted|measured)|"
+    r"(?:numbers|figures|data|statistics|evidence) (?:\w+ ){0,5}to check (?:it|this|that))\b"
 )
 _NOTE_CALLS_COMMITMENT = re.compile(
     r"\b(?:promise|promises|promised|pledge|pledges|pledged|vow|vows|vowed|commitment|decision|"

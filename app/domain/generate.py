@@ -2592,6 +2592,14 @@ def _note_points_to_support(reading: ArticleReading, claim: Claim) -> bool:
 _FIRST_PERSON_SUBJECTS = frozenset({"i", "we", "i'm", "we're", "i've", "we've"})
 
 
+# A speaker's own reasons, doubts, beliefs or feelings, told as "she": only she can know them, so
+# naming her supports nothing ("she had 'no reason to doubt it' at the time", review 292).
+_OWN_MIND = re.compile(
+    r"\b(?:reason to|doubt\w*|believed?|thought|knew|had no idea|was sure|wanted|hoped|wished|regrett?\w*)\b|"
+    + FELT.pattern
+)
+
+
 def _own_feeling(claim: Claim) -> bool:
     """The claim tells of the speaker's own feeling ("We were overwhelmed", "I feel let down")."""
     text = match_form(claim.span.quote).casefold()
@@ -2682,7 +2690,10 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "Zipp says", unmarked: maybe not the source the teacher gave
         if _relays_others(reading, claim):
             return None  # "Our players tell us they feel twenty years younger": whose feeling is it?
-        if _own_feeling(claim):
+        if _own_feeling(claim) or (
+            _tells_of_themself(reading, claim.span)
+            and _OWN_MIND.search(match_form(claim.span.quote).casefold())
+        ):
             # "We were overwhelmed, in the nicest way": naming who felt it supports nothing, and
             # "A source the article names" would say it does (review 242).
             return None
@@ -3428,7 +3439,13 @@ class HeadlineCheck(QuestionKind):
                 continue
             # "as Council Sells Off Plots": cut from what it links to, the words may be true; the
             # overstatement is the link, so the stem quotes the whole headline (review 30).
-            whole = starts_with_a_link(framing.span.quote) or said_again
+            # So too where a hedge stands just before the words ("Reportedly Bans"): cut from it, the
+            # stem would misquote the headline as saying it outright (review 292).
+            whole = (
+                starts_with_a_link(framing.span.quote)
+                or said_again
+                or _hedged_just_before(reading, framing.span)
+            )
             words = reading.article.title if whole else framing.span.quote
             quote = without_outer_quotes(in_stem(words))
             asked, right, choices = rng.choice(HEADLINE_FORMS)
@@ -3540,6 +3557,12 @@ def _says_short_word(text: str, word: str) -> bool:
     """``text`` holds ``word`` or one of its forms ("axed", "cuts", "banning", "acted")."""
     forms = "|".join(re.escape(form) for form in (word, word.rstrip("e"), word + word[-1:]))
     return re.search(rf"\b(?:{forms})(?:s|es|d|ed|ing)?\b", match_form(text).casefold()) is not None
+
+
+def _hedged_just_before(reading: ArticleReading, span: Span) -> bool:
+    """A hedge or a reporting hedge ends at most one word before ``span`` ("Reportedly Bans")."""
+    hits = reading.hedge_hits(span.block) + reading.reporting_hits(span.block)
+    return any(span.start - 2 <= end <= span.start for _, end in hits)
 
 
 def _repeated_in_the_body(reading: ArticleReading, span: Span) -> bool:

@@ -6917,3 +6917,21 @@ def test_observation_opinion_or_prediction_is_not_asked_where_the_note_speaks_of
         if "return to normal" in q.prompt
     ]
     assert asked == []
+
+
+def test_headline_check_shows_the_whole_headline_where_a_hedge_stands_before_the_words() -> None:
+    # 'The headline says "Bans"' of "Hollins Park Primary Reportedly Bans Packed Lunches": cut from
+    # "Reportedly", the stem misquoted the headline as stating the ban (review 292).
+    (question,) = questions_of(unseen_article("review292.yaml"), "headline_check")
+    assert '"Hollins Park Primary Reportedly Bans Packed Lunches' in question.prompt
+
+
+def test_how_well_supported_is_not_asked_of_a_speakers_own_mind_told_as_she() -> None:
+    # "she had 'no reason to doubt it' at the time", keyed "A source the article names": only she
+    # can know her reasons, so naming her supports nothing (review 292).
+    asked = [
+        q
+        for q in questions_of(unseen_article("review292.yaml"), "support")
+        if "no reason to doubt" in q.prompt
+    ]
+    assert asked == []

@@ -3874,6 +3874,9 @@ def _rarity(reading: ArticleReading, words: Sequence[str]) -> tuple[int, int]:
 _FUNCTION_WORDS = FUNCTION_WORDS
 
 
+_LEANING_ADVERBS = frozenset({"yet", "even", "still", "ever", "really", "truly", "simply", "quite"})
+
+
 def _is_meaning_word(word: str) -> bool:
     return any(ch.isalpha() for ch in word) and match_form(word).casefold() not in FUNCTION_WORDS
 
@@ -4162,6 +4165,11 @@ class FindFraming(FindInPassage):
             unnamed = [i for i in meaning if not (i > start and words[i][:1].isupper())]
             if len(unnamed) >= MEANING_WORDS_TO_FIND:
                 meaning = unnamed
+            # Nor does an adverb that only leans on the word after it: "blow" finds "yet another blow"
+            # (review 294: it needed "yet" too).
+            leaning = [i for i in meaning if match_form(words[i]).casefold() not in _LEANING_ADVERBS]
+            if leaning:
+                meaning = leaning
             # Phrases the note quotes one by one, too many words together to be the key:
             # '"Screaming" is stronger than "shouting", and "grown adults" makes the parents sound like
             # bullies' of "grown adults screaming at them": each is what the note says pushes, so any

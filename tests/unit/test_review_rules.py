@@ -6935,3 +6935,14 @@ def test_how_well_supported_is_not_asked_of_a_speakers_own_mind_told_as_she() ->
         if "no reason to doubt" in q.prompt
     ]
     assert asked == []
+
+
+def test_a_leaning_adverb_is_not_needed_to_find_a_framing_span() -> None:
+    # "yet another blow": "blow", the word that carries it, earned half of the span and "another
+    # blow" no more: "yet" counted as a second meaning word (review 294).
+    article = unseen_article("review294.yaml")
+    (question,) = [q for q in questions_of(article, "find_framing") if "blow" in q.words]
+    blow = selected(question, "blow")
+    both = selected(question, "hard-pressed families battling soaring bills", "blow")
+    assert score_answer(question, both).score == 1.0
+    assert score_answer(question, blow).score == 0.5

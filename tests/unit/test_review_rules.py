@@ -6946,3 +6946,17 @@ def test_a_leaning_adverb_is_not_needed_to_find_a_framing_span() -> None:
     both = selected(question, "hard-pressed families battling soaring bills", "blow")
     assert score_answer(question, both).score == 1.0
     assert score_answer(question, blow).score == 0.5
+
+
+def test_no_source_is_not_the_key_where_a_person_who_may_be_one_of_the_claims_people_speaks_next() -> None:
+    # "The plan has angered many residents" (review 294) and "For many teenagers, late-night
+    # scrolling is simply part of life" (review 295), each followed by a named resident's or
+    # teenager's quotation: "A source the article names" could be defended.  The people stood after
+    # the claim's third word, or were not counted as people.
+    for name, quote in (
+        ("review294.yaml", "angered many residents"),
+        ("review295.yaml", "For many teenagers"),
+    ):
+        article = unseen_article(name)
+        for kind in ("who_said_it", "support"):
+            assert not [q for q in questions_of(article, kind) if quote in q.prompt], (name, kind)

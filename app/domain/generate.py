@@ -4040,7 +4040,12 @@ class FindFraming(FindInPassage):
             # ("fighting a losing battle"), the emotive words alone ("battle"); where every word is
             # emotive ("savage attacks"), the one the note names ('"Savage" makes the dogs sound like
             # wild beasts', review 119).
-            for core in (quoted | emotive, emotive, quoted):
+            # A sweeping opener the note quotes is the core on its own ('"Every single shop" is a huge
+            # claim': "every", review 296).
+            cores = (
+                (emotive, quoted | emotive, quoted) if swept & quoted else (quoted | emotive, emotive, quoted)
+            )
+            for core in cores:
                 # Meaning words only: "of" of the emotive phrase "flood of" finds nothing.
                 core = {
                     i
@@ -4072,7 +4077,9 @@ class FindFraming(FindInPassage):
         # The note may quote other words as the core ("The whole town centre" and "ghost town").
         sweeps = item.technique in reading.vocabulary.sweep_techniques
         short = end - start <= MAX_SWEEPING_SPAN and sweeps
-        sweep = sweeps and not (quoted and not set(range(start, end)) <= quoted)
+        # Unless the note quotes the sweeping word itself ('"Every single shop" is a huge claim':
+        # "single shop" was the key and "every" nothing, review 296).
+        sweep = sweeps and (not quoted or set(range(start, end)) <= quoted or start in quoted)
         swept = {
             i
             for i in (range(start, end) if short else range(start, start + 1) if sweep else ())

@@ -6960,3 +6960,11 @@ def test_no_source_is_not_the_key_where_a_person_who_may_be_one_of_the_claims_pe
         article = unseen_article(name)
         for kind in ("who_said_it", "support"):
             assert not [q for q in questions_of(article, kind) if quote in q.prompt], (name, kind)
+
+
+def test_a_sweeping_opener_the_note_quotes_is_the_key_of_its_span() -> None:
+    # '"Every single shop" is a huge claim' of "every single shop in town would suffer": the key was
+    # "single shop", and "every", the word doing the sweeping, found nothing (review 296).
+    article = unseen_article("review296.yaml")
+    (question,) = [q for q in questions_of(article, "find_framing") if q.block == 8]
+    assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["every"]

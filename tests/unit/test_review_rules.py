@@ -6968,3 +6968,13 @@ def test_a_sweeping_opener_the_note_quotes_is_the_key_of_its_span() -> None:
     article = unseen_article("review296.yaml")
     (question,) = [q for q in questions_of(article, "find_framing") if q.block == 8]
     assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["every"]
+
+
+def test_whose_words_the_headline_quotes_keeps_the_figure_and_its_currency_sign() -> None:
+    # 'The headline says "1,000 a Year"' of "£1,000 a Year", and Andrew Pryce, whose own quotation is
+    # "the £1,000 figure is simply wrong", offered as a wrong answer (review 297).
+    (question,) = questions_of(unseen_article("review297.yaml"), "headline_quote")
+    assert '"£1,000 a Year"' in question.prompt
+    for seed in range(1, 11):
+        for asked in questions_of(unseen_article("review297.yaml"), "headline_quote", seed):
+            assert "Andrew Pryce" not in asked.choices

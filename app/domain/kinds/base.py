@@ -355,9 +355,11 @@ def attributed_source(article: Article, claim: Claim) -> Source | None:
 
 def _phrase(reading: ArticleReading, block: int, start: int, end: int) -> str:
     words = reading.blocks[block]
-    return display_form(words.text[words.starts[start] : words.ends[end - 1]]).strip(
-        "\"'\u201c\u201d\u2018\u2019"
-    )
+    first = words.starts[start]
+    # A currency sign stands outside the word it prices: "£1,000 a Year", not "1,000 a Year" (review 297).
+    while first > 0 and words.text[first - 1] in "£$€¥":
+        first -= 1
+    return display_form(words.text[first : words.ends[end - 1]]).strip("\"'\u201c\u201d\u2018\u2019")
 
 
 # A claim quoted in a stem in fewer words than this ("might help") is a fragment: the student cannot

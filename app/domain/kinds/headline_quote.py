@@ -43,7 +43,7 @@ from app.domain.kinds.base import (
 )
 from app.domain.passage import ArticleReading, in_quotation, name_words, names
 from app.domain.question import CHOICE, Question
-from app.domain.text import FUNCTION_WORDS, Block, match_form
+from app.domain.text import FUNCTION_WORDS, Block, figures, match_form
 
 NOBODY = "Nobody in the article: only the headline uses them"
 # A longer quotation in a headline is a speaker's whole sentence, usually with "says" beside it.
@@ -177,7 +177,14 @@ class HeadlineQuote(QuestionKind):
         wrong_sources = other_speakers(reading, speaker, sentence, block, shown)
         # Not one whose own quotation uses a word of them: Helen Marsh's "scorched patches of grass"
         # beside "Scorched Earth" is not clearly wrong (review 202).
-        wrong_sources = [s for s in wrong_sources if not quoted_words_of(reading, s) & shown]
+        # Nor one whose quotation holds a figure of them: "the £1,000 figure is simply wrong" beside
+        # "£1,000 a Year" (review 297).
+        shown_figures = figures(" ".join(headline.words[start:end]))
+        wrong_sources = [
+            s
+            for s in wrong_sources
+            if not quoted_words_of(reading, s) & shown and not quoted_figures_of(reading, s) & shown_figures
+        ]
         # One wrong source of the speaker's own kind at least: beside a referee's "Scared", an
         # association and a radio station are no real choice (review 74).
         family = source_family(reading.vocabulary, speaker.type)
@@ -497,6 +504,19 @@ def other_speakers(
         # Harwood Echo" for a councillor's "We have to choose" (review 201), as in "who said it".
         and not (speaker.type in person_types(reading.vocabulary) and only_passes_words_on(article, s))
     ]
+
+
+def quoted_figures_of(reading: ArticleReading, source: Source) -> set[str]:
+    """The figures in the quotations in the sentences of a source's mentions ("1000" of "£1,000")."""
+    found: set[str] = set()
+    for mention in source.mentions:
+        if mention.block == HEADLINE_BLOCK:
+            continue
+        quoted = reading.quoted(mention.block)
+        words = reading.blocks[mention.block].words
+        for first, last in reading.sentences_of(mention):
+            found |= figures(" ".join(words[i] for i in range(first, last) if i in quoted))
+    return found
 
 
 def quoted_words_of(reading: ArticleReading, source: Source) -> set[str]:

@@ -455,6 +455,9 @@ class QuizProfile:
     # Words that read as an attribution, a hedge or a loaded word that no annotation covers (see
     # unmarked_words): each keeps a "find the ..." question off its paragraph.
     unmarked: tuple[str, ...] = ()
+    # Passages framing_complete lists with no framing marked in them ("paragraph 8"): maybe meant,
+    # but most often numbers shifted by a paragraph added above (review 294).
+    complete_without_framing: tuple[str, ...] = ()
 
     def describe(self) -> str:
         """What the quizzes look like, in one line; the notes (see ``notes``) come apart from it."""
@@ -476,6 +479,11 @@ class QuizProfile:
                 for item in self.unasked_framing
             ),
             *(f"note: {item}; annotate it where it does what it seems to" for item in self.unmarked),
+            *(
+                f"note: framing_complete lists {item}, which has no framing marked: if a passage was "
+                "added above it, its number has shifted; fix framing_complete"
+                for item in self.complete_without_framing
+            ),
         ]
 
 
@@ -525,7 +533,20 @@ def quiz_profile(
         shared=sum(shares) / len(shares) if shares else 1.0,
         unasked_framing=unasked,
         unmarked=unmarked,
+        complete_without_framing=complete_without_framing(article),
     )
+
+
+def complete_without_framing(article: Article) -> tuple[str, ...]:
+    """The paragraphs framing_complete lists, where none of them has framing marked and a paragraph
+    it does not list has some: most likely numbers shifted by a paragraph added above (review 294).
+    Listing plain paragraphs beside framed ones is common and meant: their words are then plainly
+    no framing."""
+    listed = sorted(article.framing_complete - {HEADLINE_BLOCK})  # a headline cannot shift
+    framed = {item.span.block for item in article.framing} - {HEADLINE_BLOCK}
+    if not listed or framed & set(listed) or not framed - set(listed):
+        return ()
+    return tuple(where(block) for block in listed)
 
 
 def audit_article(

@@ -15,6 +15,7 @@ from app.domain.audit import (
     overlapping_questions,
     passage_not_fully_annotated,
     position_words,
+    quiz_profile,
     short_quizzes,
     thin_skills,
     too_close_choices,
@@ -280,7 +281,6 @@ def test_every_kind_in_the_audit_is_registered() -> None:
 
 
 def test_the_quiz_profile_says_how_long_and_how_alike_the_quizzes_are() -> None:
-    from app.domain.audit import quiz_profile
 
     article = library_article()
     quizzes = [build_quiz(article, VOCABULARY, seed) for seed in range(1, 6)]
@@ -472,3 +472,18 @@ def test_the_headline_advice_names_the_sentence_that_says_the_same_and_offers_on
     article = long.build()
     (finding,) = headline_not_asked(article, [on_body], reading=ArticleReading(article, VOCABULARY))
     assert "mark all of its framing (framing_complete: [title])" in finding.message
+
+
+def test_the_profile_notes_a_framing_complete_passage_with_no_framing_marked() -> None:
+    # A paragraph added above shifted framing_complete: [title, 8] onto a paragraph with no framing,
+    # and the real one silently lost its "find the framing" question (review 294).
+    b = ArticleBuilder("Bins", ["The council will charge for bins.", "It is a cash grab, critics said."])
+    b.frame("cash grab", "loaded_language", note="'Cash grab' makes the charge sound greedy.")
+    b.framing_complete = {1}
+    profile = quiz_profile(b.build(), [])
+    assert profile.notes() == [
+        "note: framing_complete lists paragraph 1, which has no framing marked: if a passage was added "
+        "above it, its number has shifted; fix framing_complete"
+    ]
+    b.framing_complete = {2}
+    assert quiz_profile(b.build(), []).notes() == []

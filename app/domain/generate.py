@@ -2198,11 +2198,10 @@ class FindSources(FindInPassage):
         return sorted({*(i for i in others if i != head and not is_possessive(words.words[i])), *owner})
 
     def fully_annotated(self, reading: ArticleReading, block: int) -> bool:
-        if unmarked_attributions(reading, block):
-            return False  # an attribution word the teacher did not mark as a mention
         relays = _relays(reading, block)
-        mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
-        mentions += [(speaker.start, relay.end) for speaker, relay in relays.items()]
+        mentions = _marked_attributions(reading, block, relays)
+        if unmarked_attributions(reading, block, mentions):
+            return False  # an attribution word the teacher did not mark as a mention
         if self._their_verb_again_unmarked(reading, block, mentions):
             return False
         for source, mention in reading.mentions_in(block):
@@ -2261,13 +2260,24 @@ def _relay_after(reading: ArticleReading, block: int, source: Source, mention: S
     return None
 
 
-def unmarked_attributions(reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+def unmarked_attributions(
+    reading: ArticleReading, block: int, marked: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """The attribution words of ``block`` that no mention covers: each keeps "find the sources" off
     it.  "Neighbours on Elm Road, who did not want to be named, told the Millbrook Gazette", marked
-    as the neighbours and the Gazette: the "told" between them is part of that attribution."""
+    as the neighbours and the Gazette: the "told" between them is part of that attribution.
+    ``marked``: the block's ``_marked_attributions``, where the caller has them."""
+    if marked is None:
+        marked = _marked_attributions(reading, block, _relays(reading, block))
+    return [hit for hit in reading.attribution_hits(block) if not covered(hit, marked)]
+
+
+def _marked_attributions(
+    reading: ArticleReading, block: int, relays: dict[Span, Span]
+) -> list[tuple[int, int]]:
+    """The mentions of ``block``, and each speaker's mention joined to the relay after it."""
     mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
-    mentions += [(speaker.start, relay.end) for speaker, relay in _relays(reading, block).items()]
-    return [hit for hit in reading.attribution_hits(block) if not covered(hit, mentions)]
+    return mentions + [(speaker.start, relay.end) for speaker, relay in relays.items()]
 
 
 def _relays(reading: ArticleReading, block: int) -> dict[Span, Span]:

@@ -506,22 +506,9 @@ def other_speakers(
     ]
 
 
-def quoted_figures_of(reading: ArticleReading, source: Source) -> set[str]:
-    """The figures in the quotations in the sentences of a source's mentions ("1000" of "£1,000")."""
-    found: set[str] = set()
-    for mention in source.mentions:
-        if mention.block == HEADLINE_BLOCK:
-            continue
-        quoted = reading.quoted(mention.block)
-        words = reading.blocks[mention.block].words
-        for first, last in reading.sentences_of(mention):
-            found |= figures(" ".join(words[i] for i in range(first, last) if i in quoted))
-    return found
-
-
-def quoted_words_of(reading: ArticleReading, source: Source) -> set[str]:
-    """The meaning words (by their roots) of the quotations in the sentences of a source's mentions."""
-    found: set[str] = set()
+def _quotations_of(reading: ArticleReading, source: Source) -> list[str]:
+    """The quoted words in the sentences of a source's mentions, one text per sentence."""
+    texts = []
     for mention in source.mentions:
         if mention.block == HEADLINE_BLOCK:
             continue
@@ -530,5 +517,15 @@ def quoted_words_of(reading: ArticleReading, source: Source) -> set[str]:
         for first, last in reading.sentences_of(mention):
             inside = [words[i] for i in range(first, last) if i in quoted]
             if inside:
-                found |= content_words(" ".join(inside))
-    return found
+                texts.append(" ".join(inside))
+    return texts
+
+
+def quoted_figures_of(reading: ArticleReading, source: Source) -> set[str]:
+    """The figures in the quotations in the sentences of a source's mentions ("1000" of "£1,000")."""
+    return set().union(*(figures(text) for text in _quotations_of(reading, source)))
+
+
+def quoted_words_of(reading: ArticleReading, source: Source) -> set[str]:
+    """The meaning words (by their roots) of the quotations in the sentences of a source's mentions."""
+    return set().union(*(content_words(text) for text in _quotations_of(reading, source)))

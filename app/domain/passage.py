@@ -233,6 +233,7 @@ _IRREGULAR_PARTICIPLES = frozenset(
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 # "more likely", "less probable": a comparison, not a doubt.
 _COMPARING = frozenset({"more", "less", "as"})  # "twice as likely" compares, too
 _APPEAR = frozenset({"appear", "appears", "appeared"})
@@ -739,6 +740,19 @@ def _noun_after_a_describing_word(
     return index
 
 
+def _tells_what_was_felt(block: Block, said: tuple[int, int], felt: tuple[int, int]) -> bool:
+    """ "said she feared", "said that he believed": the second verb is what the speaker said
+    they felt, the first says that they spoke (the key was "feared", review 288)."""
+    between = [_bare(word) for word in block.words[said[1] : felt[0]]]
+    if between[:1] == ["that"]:
+        between = between[1:]
+    return (
+        len(between) == 1
+        and between[0] in _SUBJECT_PRONOUNS
+        and not any("," in gap for gap in block.gaps[said[1] : felt[0] + 1])
+    )
+
+
 def attribution_key_words(
     block: Block, span: tuple[int, int], source: Source, verb_hits: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -843,6 +857,8 @@ def attribution_key_words(
         and _bare(block.words[saying[-1][0]]).endswith("ing")
         and "," in "".join(block.gaps[saying[-2][1] : saying[-1][0] + 1])
     ):
+        saying = saying[:-1]
+    if len(saying) > 1 and _tells_what_was_felt(block, saying[-2], saying[-1]):
         saying = saying[:-1]
     if len(saying) > 1 and _bare(block.words[saying[0][0]]) == "according":
         # "according to a notice posted by the council", "according to a company statement released on

@@ -6978,3 +6978,79 @@ def test_whose_words_the_headline_quotes_keeps_the_figure_and_its_currency_sign(
     for seed in range(1, 11):
         for asked in questions_of(unseen_article("review297.yaml"), "headline_quote", seed):
             assert "Andrew Pryce" not in asked.choices
+
+
+def _find_sources_score(article: Article, block: int, *phrases: str) -> float:
+    question = next(q for q in questions_of(article, "find_sources") if q.block == block)
+    return score_answer(question, selected(question, *phrases)).score
+
+
+def test_find_sources_a_branchs_body_named_further_on_finds_who() -> None:
+    # "A spokesperson for the Hollinshire branch of the National Education Union said": the union's
+    # name earned half (review 289).
+    b = ArticleBuilder(
+        "Exclusions",
+        [
+            "A spokesperson for the Hollinshire branch of the National Education Union said teachers "
+            "were facing more violence than ever before in the county's classrooms.",
+        ],
+    )
+    b.source(
+        "union",
+        "the Hollinshire branch of the National Education Union",
+        "named_organisation",
+        ["A spokesperson for the Hollinshire branch of the National Education Union said"],
+    )
+    b.claim("teachers were facing more violence than ever before", "attributed", source="union")
+    article = b.build()
+    assert _find_sources_score(article, 1, "National Education Union said") == 1.0
+    assert _find_sources_score(article, 1, "spokesperson", "said") == 1.0
+    assert _find_sources_score(article, 1, "Hollinshire branch", "said") == 1.0
+    assert _find_sources_score(article, 1, "National Education Union") < 1.0
+
+
+def test_find_sources_the_verb_of_said_she_feared_is_said() -> None:
+    # "One neighbour on Mill Lane, who asked not to be named, said she feared": the key was
+    # "feared", what she feels, not that she said it (review 288).
+    b = ArticleBuilder(
+        "Homes",
+        [
+            "One neighbour on Mill Lane, who asked not to be named, said she feared the extra cars "
+            "would make the lane dangerous for children walking to school. The lane has no pavement "
+            "for most of its length, and about 200 pupils use it every day on their way to school.",
+        ],
+    )
+    b.source(
+        "neighbour",
+        "a neighbour on Mill Lane",
+        "anonymous",
+        ["One neighbour on Mill Lane, who asked not to be named, said she feared"],
+    )
+    b.claim("the extra cars would make the lane dangerous", "attributed", source="neighbour")
+    b.claim("about 200 pupils use it every day", "unattributed")
+    article = b.build()
+    assert _find_sources_score(article, 1, "neighbour", "said") == 1.0
+    assert _find_sources_score(article, 1, "neighbour", "said she feared") == 1.0
+
+
+def test_find_sources_the_name_after_a_records_comma_finds_who() -> None:
+    # "In a press release on Monday, Brightpage called": "Brightpage called" earned a quarter, as
+    # "called" is no reporting word and the press release was the only key (review 287).
+    b = ArticleBuilder(
+        "Reading app",
+        [
+            "In a press release on Monday, Brightpage called the results a breakthrough for every child "
+            "who struggles with reading and claimed the app could close the gap within a year.",
+        ],
+    )
+    b.source(
+        "release",
+        "Brightpage's press release",
+        "document_or_data",
+        ["In a press release on Monday, Brightpage called", "claimed"],
+    )
+    b.claim("the app could close the gap within a year", "attributed", source="release")
+    article = b.build()
+    assert _find_sources_score(article, 1, "Brightpage called") == 1.0
+    assert _find_sources_score(article, 1, "press release") == 1.0
+    assert _find_sources_score(article, 1, "on Monday") < 1.0

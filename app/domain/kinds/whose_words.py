@@ -226,13 +226,31 @@ def _places(reading: ArticleReading, span: Span) -> int:
 
 
 def _the_headline_says_them(reading: ArticleReading, span: Span) -> bool:
-    """The span's words stand in the headline, no quotation marks around any of them ("a 'Golden
-    Ticket' for Kellingford" quotes them)."""
+    """The span's words, or two or more of its meaning words in a row, stand in the headline with no
+    quotation marks around any of them ("a 'Golden Ticket' for Kellingford" quotes them): "Council
+    Quietly Killing Off Ashbrook Library" says "quietly killing off this library" (review 300)."""
     wanted = reading.bare_words(span.block)[span.start : span.end]
     quoted = quoted_indexes(reading.blocks[HEADLINE_BLOCK])
+    # A run of the story's own subject ("high street", "garden bins") says nothing of whose the words
+    # are: one of its meaning words must be the span's alone in the article.
+    elsewhere = {
+        root
+        for block in range(1, len(reading.blocks))
+        for index, word in enumerate(reading.blocks[block].words)
+        if block != span.block or not span.start <= index < span.end
+        for root in content_words(word)
+    }
+    runs = [wanted] + [
+        wanted[first:last]
+        for first in range(len(wanted))
+        for last in range(first + 2, len(wanted) + 1)
+        if len(content_words(" ".join(wanted[first:last]))) >= 2
+        and content_words(" ".join(wanted[first:last])) - elsewhere
+    ]
     return any(
-        not quoted.intersection(range(first, first + len(wanted)))
-        for first in reading.starts_of(wanted, HEADLINE_BLOCK)
+        not quoted.intersection(range(first, first + len(run)))
+        for run in runs
+        for first in reading.starts_of(run, HEADLINE_BLOCK)
     )
 
 

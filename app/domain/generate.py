@@ -3594,6 +3594,27 @@ def _says_short_word(text: str, word: str) -> bool:
     return re.search(rf"\b(?:{forms})(?:s|es|d|ed|ing)?\b", match_form(text).casefold()) is not None
 
 
+# Words before a singular noun that say it is the only one of its kind in the story.
+_ALONE = r"(?:no other|the only|only one|just one|not one other)"
+
+
+def _said_to_be_alone(reading: ArticleReading, span: Span) -> bool:
+    """A plural of the marked words the article says is one alone: "Schools Ditch Pen and Paper"
+    beside "no other school had yet agreed to follow". A sentence about "the school" does not say
+    "Schools" (review 298): the one is the evidence against the many."""
+    for word in _WORD_LETTERS.findall(match_form(span.quote).casefold()):
+        if len(word) < MIN_STEM_WORD or not word.endswith("s") or word.endswith("ss"):
+            continue
+        singulars = {word[:-1], word[:-2] if word.endswith("es") else word[:-1]}
+        if word.endswith("ies"):
+            singulars.add(word[:-3] + "y")
+        pattern = re.compile(rf"\b{_ALONE} (?:{'|'.join(map(re.escape, sorted(singulars)))})\b")
+        body = (reading.blocks[block].text for block in _paragraph_indexes(reading.article))
+        if any(pattern.search(match_form(text).casefold()) for text in body):
+            return True
+    return False
+
+
 def _hedged_just_before(reading: ArticleReading, span: Span) -> bool:
     """A hedge or a reporting hedge ends at most one word before ``span`` ("Reportedly Bans")."""
     hits = reading.hedge_hits(span.block) + reading.reporting_hits(span.block)
@@ -3611,6 +3632,8 @@ def body_sentence_saying(reading: ArticleReading, span: Span) -> str | None:
     46). "may be losing almost an hour" beside "an Hour" says less, as the question's key does.
     A word too short to stem is still said, in one of its forms: "withdraw or cut back 40 per cent"
     does not say "Axe 40%", nor a sentence naming ministers "Before Ministers Act" (reviews 284, 285)."""
+    if _said_to_be_alone(reading, span):
+        return None
     sweeping = frozenset(reading.vocabulary.sweeping_words)
     marked = _stems(span.quote, sweeping)
     short = _short_words(span.quote) - sweeping

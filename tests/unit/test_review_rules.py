@@ -7054,3 +7054,24 @@ def test_find_sources_the_name_after_a_records_comma_finds_who() -> None:
     assert _find_sources_score(article, 1, "Brightpage called") == 1.0
     assert _find_sources_score(article, 1, "press release") == 1.0
     assert _find_sources_score(article, 1, "on Monday") < 1.0
+
+
+def test_headline_check_a_plural_the_article_says_is_one_alone_says_more() -> None:
+    # "Schools Ditch Pen and Paper" where one school does and "no other school had yet agreed to
+    # follow": "after the school announced" was read as saying "Schools", so the headline's main
+    # overstatement went unasked (review 298).
+    def asked(last: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Schools Ditch Pen and Paper for Homework",
+            [
+                "Handwritten homework will end at Castlebrook Academy after the school announced plans "
+                "to move it online.",
+                last,
+            ],
+        )
+        b.frame("Schools", "headline_body_mismatch", note="Only one school has decided this.")
+        return questions_of(b.build(), "headline_check")
+
+    assert len(asked("But no other school has yet agreed to follow Castlebrook's lead.")) == 1
+    assert len(asked("It is the only school in the county to do so.")) == 1
+    assert asked("Two more schools in the county will follow in the spring.") == []

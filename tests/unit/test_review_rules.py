@@ -6183,6 +6183,13 @@ def test_a_group_said_to_be_frightened_is_a_groups_view_not_the_speakers_finding
     assert not any("customers" in q.quote for q in questions_of(worried, "support"))
     paying = fares("his customers were already paying higher fares")
     assert any("customers" in q.quote for q in questions_of(paying, "support"))
+    # "the decision had left families 'heartbroken'", from the club's chairman (review 301).
+    left = fares('the decision had left families "heartbroken"')
+    assert not any("families" in q.quote for q in questions_of(left, "support"))
+    made = fares("the cuts had made his customers feel angry")
+    assert not any("customers" in q.quote for q in questions_of(made, "support"))
+    left_town = fares("the cuts had left families without a bus")
+    assert any("families" in q.quote for q in questions_of(left_town, "support"))
 
 
 def test_find_framing_is_not_asked_where_the_quoted_words_alone_find_a_so_called_span() -> None:

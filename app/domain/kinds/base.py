@@ -486,6 +486,13 @@ _GROUPS_FEELING = re.compile(
     + r"\b"
 )
 
+# A group left or made to feel something ("the decision had left families 'heartbroken'", review 301).
+_LEFT_A_GROUP_FEELING = re.compile(
+    r"\b(?:left|leaves|leaving|made|makes|making)\s+(?:\w+\s+){0,3}?[a-z]{3,}s\W+(?:feel\s+)?"
+    + _FEELINGS
+    + r"\b"
+)
+
 
 def _about_a_groups_view(reading: ArticleReading, question: Question) -> bool:
     """A claim that says what a group feels or believes ("several other mothers at the club felt the
@@ -497,7 +504,8 @@ def _about_a_groups_view(reading: ArticleReading, question: Question) -> bool:
     words = match_form(claim.span.quote).casefold()
     # A feeling the writer states ("Regulars are furious", no source) is still the writer's claim.
     return bool(_GROUPS_VIEW.search(words)) or (
-        claim.source is not None and bool(_GROUPS_FEELING.search(words))
+        claim.source is not None
+        and bool(_GROUPS_FEELING.search(words) or _LEFT_A_GROUP_FEELING.search(words))
     )
 
 

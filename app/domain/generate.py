@@ -2681,6 +2681,10 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         return None
     if reading.headline_overstates(claim.span):
         return None  # the teacher says the headline says more than the article: never "supported"
+    if claim.span.block == HEADLINE_BLOCK and claim.source is None:
+        # "Factory Closure Could Cost 420 Jobs" above "could close ..., according to a consultation
+        # document": a headline sums up the body, where its support lies (review 303, a fail).
+        return None
     if any(f.span.contains(claim.span) for f in reading.article.framing):
         # "Some of these kids haven't written a paragraph of their own since the summer", marked as
         # exaggeration as a whole: naming who says it does not support it (review 83).

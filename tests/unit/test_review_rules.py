@@ -7084,3 +7084,24 @@ def test_headline_check_a_plural_the_article_says_is_one_alone_says_more() -> No
     assert len(asked("But no other school has yet agreed to follow Castlebrook's lead.")) == 1
     assert len(asked("It is the only school in the county to do so.")) == 1
     assert asked("Two more schools in the county will follow in the spring.") == []
+
+
+def test_how_well_supported_is_not_asked_of_a_headline_claim_the_body_sources() -> None:
+    # "Marlow Factory Closure Could Cost 420 Jobs", keyed "Hedged by the writer, with no source",
+    # above "could close ..., according to a consultation document" (review 303, a fail): what
+    # supports a headline's claim is in the body.
+    b = ArticleBuilder(
+        "Factory Closure Could Cost 420 Jobs",
+        [
+            "The biscuit factory could close next year, according to a consultation document. It employs "
+            "420 people.",
+        ],
+    )
+    b.source(
+        "document", "the consultation document", "document_or_data", ["according to a consultation document"]
+    )
+    b.claim(b.span("Factory Closure Could Cost 420 Jobs", block=0), "hedged", cues=["Could"])
+    b.claim("The biscuit factory could close next year", "hedged", source="document", cues=["could"])
+    b.claim("It employs 420 people", "unattributed")
+    article = b.build()
+    assert not [q for q in questions_of(article, "support") if q.focus and q.focus[0] == 0]

@@ -1760,6 +1760,8 @@ class FindInPassage(QuestionKind):
 
 # Words that join a second verb to a source's first ("said ... and warned", "but also urged").
 _JOINING_WORDS = frozenset(["and", "but", "yet", "then"])
+# Words that join a clause of the source's own with a second verb ("though it warns").
+_CLAUSE_JOINS = _JOINING_WORDS | {"though", "although", "while", "whilst"}
 
 
 class FindSources(FindInPassage):
@@ -1878,14 +1880,30 @@ class FindSources(FindInPassage):
         urged"): "the company announced, after what it called a sharp rise" reports other words."""
         verbs = reading.attribution_hits(block)
         words = reading.blocks[block]
+
+        def verb_alone(other: Span) -> bool:
+            return all(any(s <= i < e for s, e in verbs) for i in range(other.start, other.end)) and bool(
+                _JOINING_WORDS & set(words_of(words, (max(0, other.start - 2), other.start)))
+            )
+
+        def pronoun_and_verb(other: Span) -> bool:
+            # "..., though it warns that": the source's pronoun and a second verb, after a word that
+            # joins a clause of its own (review 302); not "what it called", which reports other words.
+            first = words_of(words, (other.start, other.start + 1))
+            return (
+                other.end - other.start >= 2
+                and first[0] in PRONOUNS
+                and all(any(s <= i < e for s, e in verbs) for i in range(other.start + 1, other.end))
+                and bool(_CLAUSE_JOINS & set(words_of(words, (max(0, other.start - 1), other.start))))
+            )
+
         return sorted(
             i
             for other in source.mentions
             if other.block == block
             and other.start >= mention.end
             and reading.shares_sentence(mention, other)
-            and all(any(s <= i < e for s, e in verbs) for i in range(other.start, other.end))
-            and _JOINING_WORDS & set(words_of(words, (max(0, other.start - 2), other.start)))
+            and (verb_alone(other) or pronoun_and_verb(other))
             and self._said_again(reading, source, other)
             for i in range(other.start, other.end)
         )
@@ -2140,7 +2158,7 @@ class FindSources(FindInPassage):
                     a_verb = _within(hit, verbs)
                     stand_ins = [
                         *(author if len(found) == 1 or not a_verb else ()),
-                        *(again if a_verb else ()),
+                        *(i for i in again if a_verb and _within((i, i + 1), verbs)),
                     ]
                     cores.append((1, sorted({*range(*hit), *stand_ins})))
                 continue
@@ -2154,9 +2172,11 @@ class FindSources(FindInPassage):
             if others or again:
                 # Key words are all required; a core of one word each lets the other words stand in
                 # for who speaks, and the source's second verb for its first, while a verb is still
-                # required.
+                # required (its pronoun, "it" of "though it warns", names nobody).
+                again_verbs = [i for i in again if _within((i, i + 1), verbs)]
                 cores += [
-                    (1, sorted({*range(*hit), *(again if _within(hit, verbs) else others)})) for hit in found
+                    (1, sorted({*range(*hit), *(again_verbs if _within(hit, verbs) else others)}))
+                    for hit in found
                 ]
             else:
                 keys += found

@@ -7105,3 +7105,33 @@ def test_how_well_supported_is_not_asked_of_a_headline_claim_the_body_sources() 
     b.claim("It employs 420 people", "unattributed")
     article = b.build()
     assert not [q for q in questions_of(article, "support") if q.focus and q.focus[0] == 0]
+
+
+def test_find_sources_a_pronoun_and_second_verb_of_the_source_is_right_to_select_and_finds_the_verb() -> None:
+    # "Safer Streets UK says towns ... have seen crashes fall, though it warns that results may take
+    # years": "it warns", marked as a mention, scored nothing alone and the explanation left it out
+    # (review 302, a fail).
+    b = ArticleBuilder(
+        "Limit",
+        [
+            "The road safety charity Safer Streets UK says towns that have switched to 20mph have seen "
+            "serious crashes fall by around a fifth, though it warns that results may take two or three "
+            "years to come through. The council is expected to review the limit next summer.",
+        ],
+    )
+    b.source(
+        "charity",
+        "Safer Streets UK",
+        "named_organisation",
+        ["The road safety charity Safer Streets UK says", "it warns"],
+    )
+    b.claim(
+        "towns that have switched to 20mph have seen serious crashes fall", "attributed", source="charity"
+    )
+    b.claim("results may take two or three years to come through", "attributed", source="charity")
+    b.claim("The council is expected to review the limit next summer", "hedged", cues=["expected"])
+    (question,) = [q for q in questions_of(b.build(), "find_sources") if q.block == 1]
+    assert '"it warns"' in question.explanation
+    assert score_answer(question, selected(question, "it warns")).score == 0.5
+    assert score_answer(question, selected(question, "Safer Streets UK", "warns")).score == 1.0
+    assert score_answer(question, selected(question, "Safer Streets UK says")).score == 1.0

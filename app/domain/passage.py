@@ -499,7 +499,9 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     seeing = after.endswith("ing") and before in _QUANTITIES
     if word in _ADJECTIVES_TOO and described and noun_after and not seeing:
         return True
-    if word in ("replied", "responded") and before == "who" and after != "that":
+    # "2,100 people responded and": counted respondents (review 302).
+    counted = start > 1 and (_is_number(words[start - 2]) or _bare(words[start - 2]) in _NUMBER_WORDS)
+    if word in ("replied", "responded") and (before == "who" or counted) and after != "that":
         return True
     # "had added ten minutes to his run", "adds £3 to every bill": made more, not said more (review 223).
     if word in ("add", "adds", "added", "adding") and (
@@ -1147,7 +1149,7 @@ class ArticleReading:
                             start > 1
                             and gaps[start] == gaps[start - 1] == " "
                             and words[start - 1][:1].islower()
-                            and _is_number(words[start - 2])
+                            and (_is_number(words[start - 2]) or _bare(words[start - 2]) in _NUMBER_WORDS)
                         )
                     )
                 )

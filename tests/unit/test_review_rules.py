@@ -6638,6 +6638,16 @@ def test_a_reporting_noun_after_a_possessive_or_a_counted_noun_reports_nobody() 
     assert found == ["found"]
     assert _attribution_hits("Some parents say they have stopped believing the trust's promises.") == ["say"]
     assert _attribution_hits("The trust promises a review.") == ["promises"]
+    # "two of the library's seven staff posts will go": a number written as a word (review 300).
+    assert _attribution_hits("Two of the library's seven staff posts will go, the report says.") == ["says"]
+
+
+def test_people_counted_as_responding_to_a_survey_report_nothing() -> None:
+    # "the consultation report shows that 2,100 people responded and that 54 per cent opposed the
+    # plan": respondents, not speakers (review 302).
+    found = _attribution_hits("The report shows that 2,100 people responded and that most opposed the plan.")
+    assert found == ["shows"]
+    assert _attribution_hits("The council responded that the plan was sound.") == ["responded"]
 
 
 def test_how_to_check_reads_how_a_document_was_seen_after_its_mention() -> None:

@@ -3574,7 +3574,8 @@ class HeadlineCheck(QuestionKind):
         )
 
 
-_DENIAL = re.compile(r"\b(?:not|no|never|nobody|none|nothing)\b|n't\b")
+# "cannot prove it" denies "Proves" as "can't prove it" does (review 308).
+_DENIAL = re.compile(r"\b(?:not|no|never|nobody|none|nothing|cannot)\b|n't\b")
 
 
 _SUFFIXES = ("ness", "ing", "ies", "ied", "ed", "es", "s", "y", "e")

@@ -1195,6 +1195,15 @@ class WhoSaidIt(QuestionKind):
             return None
         if len(wrong) + (1 if source is not None else 0) < 2:
             return None  # with one source on offer the question would not test anything
+        if (
+            source is not None
+            and source.type == "anonymous"
+            and not any(s.type == "anonymous" for s in kept if source_label(s) in wrong)
+        ):
+            # "an unnamed nurse at the hospital" beside two names, for "patients were being treated in
+            # corridors": the one source shown by what it is fits the words, and is found without
+            # reading (reviews 305 to 308). Another unnamed person on offer makes the student read.
+            return None
         if source is None and not any(
             s.type in reading.vocabulary.named_source_types or s.type == "vague"
             for s in kept
@@ -1242,7 +1251,11 @@ class WhoSaidIt(QuestionKind):
             return wrong
         family = source_family(reading.vocabulary, source.type)
         alike = _distinct(
-            source_label(s) for s in kept if source_family(reading.vocabulary, s.type) == family
+            source_label(s)
+            for s in kept
+            if source_family(reading.vocabulary, s.type) == family
+            # An unnamed person beside another, shown by what they are as the key is.
+            and (source.type != "anonymous" or s.type == "anonymous")
         )
         if alike and not set(alike) & set(wrong):
             wrong[-1] = rng.choice(alike)

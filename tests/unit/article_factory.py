@@ -258,9 +258,22 @@ LIBRARY_PARAGRAPHS = (
 )
 
 
-def library_builder(quiz_length: int = 12) -> ArticleBuilder:
-    """A fictional local-news article annotated with every kind of annotation."""
-    b = ArticleBuilder(LIBRARY_TITLE, LIBRARY_PARAGRAPHS, article_id="library-hours", quiz_length=quiz_length)
+# A second unnamed person: "who said it" asks about an unnamed key only beside another one.
+ANOTHER_UNNAMED_PARAGRAPH = (
+    "A librarian, who asked not to be named, said evening staff would move to Saturday shifts instead."
+)
+
+
+def library_builder(quiz_length: int = 12, another_unnamed: bool = False) -> ArticleBuilder:
+    """A fictional local-news article annotated with every kind of annotation; ``another_unnamed`` adds
+    a paragraph where a second unnamed person speaks."""
+    paragraphs = (*LIBRARY_PARAGRAPHS, ANOTHER_UNNAMED_PARAGRAPH) if another_unnamed else LIBRARY_PARAGRAPHS
+    b = ArticleBuilder(LIBRARY_TITLE, paragraphs, article_id="library-hours", quiz_length=quiz_length)
+    if another_unnamed:
+        b.source(
+            "librarian", "an unnamed librarian", "anonymous", ["A librarian, who asked not to be named, said"]
+        )
+        b.claim("evening staff would move to Saturday shifts instead", "attributed", source="librarian")
     b.source(
         "lopez",
         "Maria Lopez, the council spokesperson",
@@ -313,8 +326,8 @@ def library_builder(quiz_length: int = 12) -> ArticleBuilder:
     return b
 
 
-def library_article(quiz_length: int = 12) -> Article:
-    return library_builder(quiz_length).build()
+def library_article(quiz_length: int = 12, another_unnamed: bool = False) -> Article:
+    return library_builder(quiz_length, another_unnamed).build()
 
 
 def one_source_article() -> Article:

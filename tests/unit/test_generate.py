@@ -167,7 +167,10 @@ def test_the_library_article_allows_every_kind() -> None:
     # "reportedly", so whose words it is could be argued: no "whose framing" (test_whose_words.py).
     # Its headline's loaded "Fume" has only "Hours" to offer beside it: no "headline's loaded word"
     # (test_headline_word.py).
+    # Its one claim "who said it" could ask is the unnamed parent's, with no other unnamed person to
+    # offer beside "one unnamed parent": no "who said it" (test_review_rules.py, reviews 305 to 308).
     assert {q.kind for q in questions} == set(KINDS) - {
+        "who_said_it",
         "headline_word",
         "name_technique",
         "find_unverified",
@@ -199,7 +202,7 @@ def test_questions_survive_a_trip_through_json() -> None:
 
 
 def test_who_said_it_answers_with_the_original_source_not_the_relay() -> None:
-    questions = questions_of(library_article(), "who_said_it")
+    questions = questions_of(library_article(another_unnamed=True), "who_said_it")
     question = by_quote(questions, "the evening hours were the only time working families were free to visit")
     assert right_choice(question) == "one unnamed parent"
     # The Gazette relayed the parent's words, so naming it would also be right: it is never offered.
@@ -207,7 +210,9 @@ def test_who_said_it_answers_with_the_original_source_not_the_relay() -> None:
     assert NOT_SAID in question.choices
     # Nor the critics: a vague group the parent may belong to (review 98).
     assert "unnamed critics" not in question.choices
-    assert len(question.choices) == 3
+    # Another unnamed person is on offer, so the key is not the one source shown by what it is.
+    assert "an unnamed librarian" in question.choices
+    assert len(question.choices) == 4
     assert question.explanation == (
         "The article gives this to one unnamed parent "
         '("One parent told the Riverside Gazette" in paragraph 3).'
@@ -464,11 +469,12 @@ def test_a_find_question_never_shares_a_quiz_with_phrases_taken_from_its_passage
 
 def test_who_said_it_names_the_source_of_an_attributed_claim() -> None:
     quote = "the evening hours were the only time working families were free to visit"
-    question = by_quote(questions_of(library_article(), "who_said_it"), quote)
+    article = library_article(another_unnamed=True)
+    question = by_quote(questions_of(article, "who_said_it"), quote)
     assert right_choice(question) == "one unnamed parent"
     assert question.focus is not None
     block, start, end = question.focus
-    assert " ".join(library_article().block(block).words[start:end]) == quote
+    assert " ".join(article.block(block).words[start:end]) == quote
 
 
 def test_who_said_it_beside_critics_offers_no_person_and_no_article_does_not_say() -> None:
@@ -2531,7 +2537,7 @@ def test_the_article_sets_the_default_length() -> None:
 
 
 def test_hand_written_questions_are_always_in_the_quiz() -> None:
-    article = library_article()
+    article = library_article(another_unnamed=True)
     for length in (1, 2, 5, 12, 30):
         quiz = build_quiz(article, VOCABULARY, seed=length, length=length)
         assert sorted(q.kind for q in quiz if q.kind in HAND_KINDS) == sorted(HAND_KINDS)

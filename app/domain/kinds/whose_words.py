@@ -20,6 +20,7 @@ from app.domain.kinds.base import (
     FIRST_PERSON,
     MIN_CHOICES,
     RECORD_TYPES,
+    UNNAMED_SOURCE_TYPES,
     QuestionKind,
     _distinct,
     _notes,
@@ -133,6 +134,10 @@ class WhoseWords(QuestionKind):
             people = [s for s in people if s.type != "news_outlet"]
             if not any(s.type in persons for s in people):
                 return None
+        # An unnamed person is shown by what they are ("an unnamed builder who worked on the estate"
+        # for "Everyone on site knew"): beside names alone that may fit the words at a glance, so
+        # another unnamed person is offered too where there is one (review 307).
+        unnamed = [source_label(s) for s in people if s.type == "anonymous"]
         labels = _distinct(source_label(s) for s in people)
         by_label = {source_label(s): s for s in [speaker, *people]}
         # "risk my life": the writer of a news report says no "my", so it is no real choice there; a
@@ -143,6 +148,12 @@ class WhoseWords(QuestionKind):
         wrong = rng.sample(labels, min(wanted, len(labels)))
         if speaker.type in persons and not any(by_label[w].type in persons for w in wrong):
             wrong[-1] = rng.choice([source_label(s) for s in people if s.type in persons])
+        if (
+            unnamed
+            and speaker.type == "anonymous"
+            and not any(by_label[w].type == "anonymous" for w in wrong)
+        ):
+            wrong[-1] = rng.choice(unnamed)
         reason = _QUOTED_REASON.format(label=label)
         # By their names alone, as in "who said it": "Tom Reyes, an opposition councillor" answered a
         # jibe at the council without reading the paragraph (review 177).
@@ -289,6 +300,17 @@ def _in_the_writers_own_paragraph(reading: ArticleReading, framing: Framing) -> 
     if any(mark in gap for gap in reading.blocks[block].gaps for mark in ('"', "\u201c", "\u201d")):
         return False
     if any(claim.source and claim.span.overlaps(framing.span) for claim in reading.article.claims):
+        return False
+    # "For Ms Cartwright, the council's kind words ring hollow": a person the paragraph names, though
+    # not marked there, may hold the view the words give (review 307).
+    persons = person_types(reading.vocabulary)
+    named = {
+        name
+        for source in reading.article.sources
+        if source.type in persons and source.type not in UNNAMED_SOURCE_TYPES
+        for name in capitalised_names(source_label(source).partition(",")[0])
+    }
+    if named & {match_form(word).casefold() for word in reading.blocks[block].words if word[:1].isupper()}:
         return False
     before = reading.blocks[block - 1].text.rstrip() if block > 1 else ""
     return not before.endswith(":")

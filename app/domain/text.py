@@ -187,7 +187,7 @@ def count_words(text: str) -> int:
 # Words that say nothing of their own ("with", "the"): phrases are not cut at them, and sharing one
 # with a key is no sign of the same meaning.
 FUNCTION_WORDS_TEXT = (
-    "a an the and or but of to in on at by for with from into over than that this these those "
+    "a an the and or but of to in on at by for with from into onto upon over than that this these those "
     "is are was were be been being has have had will would can could may might must should "
     "it its he she they them their his her we our you your i who whom which what when where "
     "not no so as if then there here also very just only same such each every some any "

@@ -7291,3 +7291,21 @@ def test_whose_framing_the_writer_is_no_key_in_a_paragraph_that_names_a_person()
 
     assert asked("For Ms Cartwright, the council's kind words ring hollow.") == []
     assert len(asked("For many in the close, the council's kind words ring hollow.")) == 1
+
+
+def test_onto_is_a_little_word_and_face_being_speaks_of_what_may_happen() -> None:
+    # "onto the streets": "onto" earned as much as "streets" (review 301); "hundreds of children face
+    # being pushed off the pitch", keyed "Stated as a fact", is the writer's forecast (review 301).
+    from app.domain.kinds.statement_kind import speaks_of_the_future
+
+    question = next(
+        q for q in questions_of(unseen_article("review301.yaml"), "find_framing") if "onto" in q.words
+    )
+    assert score_answer(question, selected(question, "bleak", "streets")).score == 1.0
+    assert score_answer(question, selected(question, "bleak", "onto")).score < 1.0
+    assert speaks_of_the_future("hundreds of children face being pushed off the pitch")
+    assert speaks_of_the_future("the library is at risk of closing")
+    assert not speaks_of_the_future("the children faced the wall")
+    assert not [
+        q for q in questions_of(unseen_article("review301.yaml"), "support") if "face being pushed" in q.quote
+    ]

@@ -111,7 +111,8 @@ def speaks_of_what_may_happen(text: str) -> bool:
 # to come only beside an opinion: "unsure whether to trust future elections" says how people feel now.
 _WILL_HAPPEN = re.compile(
     r"\b(?:will|would|shall|going to|set to|expected to|stands? to|\w+'ll|waiting to happen|bound to|"
-    r"about to|heading for|headed for|on course to|on track to|soon|one day|next (?:week|month|year|"
+    r"about to|heading for|headed for|on course to|on track to|soon|one day|faces? being|facing being|"
+    r"threatens? to|threatening to|at risk of|next (?:week|month|year|"
     r"season|term|winter|summer|spring|autumn))\b"
 )
 

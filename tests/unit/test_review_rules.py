@@ -7309,3 +7309,14 @@ def test_onto_is_a_little_word_and_face_being_speaks_of_what_may_happen() -> Non
     assert not [
         q for q in questions_of(unseen_article("review301.yaml"), "support") if "face being pushed" in q.quote
     ]
+
+
+def test_spot_the_hedge_likely_finds_a_most_likely_cue() -> None:
+    # "The packing line is the most likely cut", cue "most likely": "likely" alone scored 0.5, the same
+    # as "most" (review 303).
+    (question,) = [
+        q for q in questions_of(unseen_article("review303.yaml"), "spot_hedge") if "most" in q.words
+    ]
+    assert score_answer(question, selected(question, "likely")).score == 1.0
+    assert score_answer(question, selected(question, "most likely")).score == 1.0
+    assert score_answer(question, selected(question, "most")).score < 0.5

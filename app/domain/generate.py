@@ -3591,8 +3591,9 @@ class HeadlineCheck(QuestionKind):
         )
 
 
-# "cannot prove it" denies "Proves" as "can't prove it" does (review 308).
-_DENIAL = re.compile(r"\b(?:not|no|never|nobody|none|nothing|cannot)\b|n't\b")
+# "cannot prove it" denies "Proves" as "can't prove it" does (review 308), "unfairly blamed" denies
+# "Blamed for" (review 311).
+_DENIAL = re.compile(r"\b(?:not|no|never|nobody|none|nothing|cannot|unfairly|wrongly|falsely)\b|n't\b")
 
 
 _SUFFIXES = ("ness", "ing", "ies", "ied", "ed", "es", "s", "y", "e")

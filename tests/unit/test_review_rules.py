@@ -7320,3 +7320,30 @@ def test_spot_the_hedge_likely_finds_a_most_likely_cue() -> None:
     assert score_answer(question, selected(question, "likely")).score == 1.0
     assert score_answer(question, selected(question, "most likely")).score == 1.0
     assert score_answer(question, selected(question, "most")).score < 0.5
+
+
+def test_a_passive_blamed_reports_nobody_and_unfairly_denies_it() -> None:
+    # "Uniformity Direct says it is being unfairly blamed. In a statement, ...": "blamed" read as an
+    # attribution nobody marked, and as saying the headline's "Blamed for" (review 311).
+    assert _attribution_hits(
+        "The firm says it is being unfairly blamed. The school said it had no choice."
+    ) == [
+        "says",
+        "said",
+    ]
+    assert _attribution_hits("The firm was blamed.") == []
+    assert _attribution_hits("Parents blamed the firm for the rise.") == ["blamed"]
+    from app.domain.generate import _DENIAL
+
+    assert _DENIAL.search("it is being unfairly blamed")
+
+
+def test_a_reporting_word_after_a_plural_quantity_is_a_noun() -> None:
+    # "In the United States, several states have moved school start times": "states" read as an
+    # attribution nobody marked (review 313).
+    assert _attribution_hits("In the United States, several states have moved start times, experts say.") == [
+        "say"
+    ]
+    assert _attribution_hits("Many reports were filed, the council said.") == ["said"]
+    assert _attribution_hits("Some claim the plan will fail.") == ["claim"]
+    assert _attribution_hits("The report states that trials ended early.") == ["states"]

@@ -23,6 +23,7 @@ from app.domain.generate import (
     build_quiz,
     headline_annotated,
     headline_takes_for_granted,
+    unlisted_hedges,
     unmarked_attributions,
 )
 from app.domain.kinds.base import headline_asks, where
@@ -221,13 +222,11 @@ def unmarked_words(reading: ArticleReading) -> tuple[str, ...]:
         for _, claim in reading.claims_in(block):
             if claim.status == "unattributed":
                 continue  # doubted_facts names those, as a fault
-            cues = [(cue.start, cue.end) for cue in claim.cues]
             notes += [
                 f"{_in_context(reading, block, hit)} (paragraph {block}) reads as a hedge in the claim "
                 f"'{_short(claim.span.quote, 40)}' but not among its cues: no 'spot the hedge' question "
                 "is asked about this claim"
-                for hit in reading.hedges_in(claim.span)
-                if not covered(hit, cues)
+                for hit in unlisted_hedges(reading, claim)
             ]
         if block in article.framing_complete:
             framing = [(f.span.start, f.span.end) for f in article.framing if f.span.block == block]

@@ -3176,7 +3176,7 @@ class SpotHedge(QuestionKind):
                 # the claim itself, not a doubt about it (review 37).
                 continue
             cue_ranges = [(cue.start, cue.end) for cue in cues]
-            if not all(covered(hit, cue_ranges) for hit in reading.hedges_in(span)):
+            if unlisted_hedges(reading, claim):
                 continue  # another hedge word in the claim that the teacher did not list as a cue
             if (
                 any(
@@ -3383,6 +3383,21 @@ def _amount_end(block: Block, start: int) -> int:
 
 # The longest phrase of a note that "spot the hedge" takes for a hedge the note names ("as many as").
 MAX_NOTED_HEDGE_WORDS = 3
+
+
+def unlisted_hedges(reading: ArticleReading, claim: Claim) -> list[tuple[int, int]]:
+    """The claim's hedge words that no cue covers: each keeps "spot the hedge" off it. Not a rough size
+    beside a listed word of doubt ("could cost it up to £30,000", cue "could"): it only sizes the
+    amount, which the question leaves free to select (reviews 307, 312, 313)."""
+    cues = [cue for cue in claim.cues if claim.span.contains(cue)]
+    cue_ranges = [(cue.start, cue.end) for cue in cues]
+    doubted = any(not _is_approximate(reading, cue) for cue in cues)
+    rough = set(reading.approximate_hits(claim.span.block))
+    return [
+        hit
+        for hit in reading.hedges_in(claim.span)
+        if not covered(hit, cue_ranges) and not (doubted and hit in rough)
+    ]
 
 
 def _is_approximate(reading: ArticleReading, cue: Span) -> bool:

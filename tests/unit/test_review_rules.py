@@ -7347,3 +7347,27 @@ def test_a_reporting_word_after_a_plural_quantity_is_a_noun() -> None:
     assert _attribution_hits("Many reports were filed, the council said.") == ["said"]
     assert _attribution_hits("Some claim the plan will fail.") == ["claim"]
     assert _attribution_hits("The report states that trials ended early.") == ["states"]
+
+
+def test_spot_the_hedge_a_rough_size_beside_a_listed_doubt_need_not_be_a_cue() -> None:
+    # "the cancellation could cost it up to £30,000", cue "could": the question was withheld and the
+    # audit asked for "up to" as a cue, which only sizes the amount (reviews 307, 312, 313).
+    from app.domain.audit import audit_with_profile
+
+    b = ArticleBuilder(
+        "Fun run",
+        ["The hospice said the cancellation could cost it up to £30,000 in lost sponsorship this year."],
+    )
+    b.source("hospice", "the hospice", "named_organisation", ["The hospice said"])
+    b.claim(
+        "the cancellation could cost it up to £30,000 in lost sponsorship",
+        "hedged",
+        source="hospice",
+        cues=["could"],
+    )
+    article = b.build()
+    (question,) = questions_of(article, "spot_hedge")
+    assert score_answer(question, selected(question, "could")).score == 1.0
+    assert score_answer(question, selected(question, "could", "up to")).score == 1.0
+    _, profile = audit_with_profile(article, VOCABULARY, seeds=3)
+    assert not any("up to" in note and "cues" in note for note in profile.notes())

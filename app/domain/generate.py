@@ -2469,10 +2469,23 @@ def _about_the_record_after(reading: ArticleReading, source: Source, mention: Sp
 def _named_owner_before(words: Block, head: int, first: int) -> list[int]:
     """The name that owns a record, just before it: "Swim" and "England's" of "Swim England's guidance
     for pool operators recommends", as clear as "by Swim England" ("Swim England's ... recommends"
-    scored 0.75, review 239). Not "the council's": an owner without a name."""
+    scored 0.75, review 239). Not "the council's": an owner without a name. So too a name before it
+    with no "'s": "Met" and "Office" of "Met Office figures show" ("Met Office" scored nothing, review
+    312), though not one capitalised word that opens the attribution ("Official figures show")."""
     index = head - 1
-    if index < first or not is_possessive(words.words[index]) or not words.words[index][:1].isupper():
+    if index < first or not words.words[index][:1].isupper():
         return []
+    if not is_possessive(words.words[index]):
+        names = []
+        while (
+            index >= first
+            and words.words[index][:1].isupper()
+            and _is_meaning_word(words.words[index])
+            and words.gaps[index + 1] == " "
+        ):
+            names.append(index)
+            index -= 1
+        return sorted(names) if len(names) >= 2 or (names and names[-1] > first) else []
     names = [index]
     while index - 1 >= first and words.words[index - 1][:1].isupper() and words.gaps[index] == " ":
         index -= 1

@@ -7371,3 +7371,21 @@ def test_spot_the_hedge_a_rough_size_beside_a_listed_doubt_need_not_be_a_cue() -
     assert score_answer(question, selected(question, "could", "up to")).score == 1.0
     _, profile = audit_with_profile(article, VOCABULARY, seeds=3)
     assert not any("up to" in note and "cues" in note for note in profile.notes())
+
+
+def test_find_sources_a_name_before_a_record_finds_who_without_an_apostrophe() -> None:
+    # "Met Office figures show that 31mm of rain fell": "Met Office" scored nothing (review 312).
+    b = ArticleBuilder(
+        "Rain",
+        [
+            "Met Office figures show that 31mm of rain fell on the town overnight. The path beside the "
+            "river was closed by nine o'clock.",
+        ],
+    )
+    b.source("figures", "Met Office rainfall figures", "document_or_data", ["Met Office figures show"])
+    b.claim("31mm of rain fell on the town overnight", "attributed", source="figures")
+    b.claim("The path beside the river was closed by nine o'clock", "unattributed")
+    article = b.build()
+    assert _find_sources_score(article, 1, "Met Office", "show") == 1.0
+    assert _find_sources_score(article, 1, "figures show") == 1.0
+    assert _find_sources_score(article, 1, "show") < 1.0

@@ -410,7 +410,8 @@ _IT_ACTS = re.compile(
     r"\bit\s+(?:(?:had|has|have|would|will|could|did)\s+)?(?:\w+ed|bought|found|sold|made|paid|took|"
     r"gave|told|said|ran|kept|got|saw|sent|wrote|held|tested|received)\b"
 )
-_FIRST_PERSON_PLURAL = frozenset({"we", "our", "ours", "us", "ourselves"})
+# With its contractions: "we've got rats in the garden now" (review 316).
+_FIRST_PERSON_PLURAL = frozenset({"we", "our", "ours", "us", "ourselves", "we've", "we're", "we'd", "we'll"})
 _THEY = frozenset({"they", "their", "them"})
 
 

@@ -7389,3 +7389,28 @@ def test_find_sources_a_name_before_a_record_finds_who_without_an_apostrophe() -
     assert _find_sources_score(article, 1, "Met Office", "show") == 1.0
     assert _find_sources_score(article, 1, "figures show") == 1.0
     assert _find_sources_score(article, 1, "show") < 1.0
+
+
+def test_who_said_it_offers_no_firm_or_record_for_a_persons_we_ve() -> None:
+    # "we've got rats in the garden now", from a resident: a waste firm was offered (review 316, a fail).
+    b = ArticleBuilder(
+        "Bins",
+        [
+            "Margaret Doyle, who lives on Elm Road, said we've got rats in the garden now.",
+            "ClearPath Waste Services said its crews were working overtime.",
+            "Tom Reddy, a councillor, said the scheme would be reviewed.",
+            "Janet Orme, a neighbour, said her bin had not been emptied for a month.",
+        ],
+    )
+    b.source("doyle", "Margaret Doyle", "named_person", ["Margaret Doyle, who lives on Elm Road, said"])
+    b.source("clearpath", "ClearPath Waste Services", "named_organisation", ["ClearPath Waste Services said"])
+    b.source("reddy", "Tom Reddy", "named_official", ["Tom Reddy, a councillor, said"])
+    b.source("orme", "Janet Orme", "named_person", ["Janet Orme, a neighbour, said"])
+    b.claim("we've got rats in the garden now", "attributed", source="doyle")
+    b.claim("its crews were working overtime", "attributed", source="clearpath")
+    b.claim("the scheme would be reviewed", "attributed", source="reddy")
+    b.claim("her bin had not been emptied for a month", "attributed", source="orme")
+    for seed in range(1, 6):
+        for question in questions_of(b.build(), "who_said_it", seed):
+            if "rats" in question.quote:
+                assert "ClearPath Waste Services" not in question.choices

@@ -2773,6 +2773,11 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "around 400 homes": an estimate, so "hedged" could be defended (review 40)
         if _EVIDENCE_SUBJECT.match(match_form(claim.span.quote).casefold()):
             return None  # "The figures point to a growing crisis": whose figures? a source's, maybe
+        if _DONE_BY_A_NAME.search(match_form(claim.span.quote)):
+            # "Its art deco front was listed by Historic England in 1998": the body named as doing it
+            # may be where the fact comes from, so "a source the article names" could be defended
+            # (review 314).
+            return None
         if any(
             not (claim.span.start <= s and e <= claim.span.end)
             and any(overlaps(sentence, (s, e)) for sentence in reading.sentences_of(claim.span))
@@ -3069,6 +3074,12 @@ class Support(QuestionKind):
         return f'The article gives this to {source_label(source)} ("{mention}"), a source it names.'
 
 
+# A name after "by" in the claim ("listed by Historic England"), not a date ("by March").
+_DONE_BY_A_NAME = re.compile(
+    r"\bby (?:the )?(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Spring|Summer|"
+    r"Autumn|Winter)\b)[A-Z]"
+)
 # A note that already says the writer gives the claim as a fact.
 _STATES_AS_FACT = re.compile(
     r"\b(?:states?|stated|presents?|presented|gives?|given|reports?|written) (?:this |it )?as (?:a )?fact\b"

@@ -506,6 +506,14 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     seeing = after.endswith("ing") and before in _QUANTITIES
     if word in _ADJECTIVES_TOO and described and noun_after and not seeing:
         return True
+    # "staff have been told not to speak to the press": an order, not something said (review 316).
+    if (
+        word in ("told", "asked")
+        and after == "not"
+        and end + 1 < len(words)
+        and _bare(words[end + 1]) == "to"
+    ):
+        return True
     # "2,100 people responded and": counted respondents (review 302).
     counted = start > 1 and (_is_number(words[start - 2]) or _bare(words[start - 2]) in _NUMBER_WORDS)
     if word in ("replied", "responded") and (before == "who" or counted) and after != "that":

@@ -7414,3 +7414,20 @@ def test_who_said_it_offers_no_firm_or_record_for_a_persons_we_ve() -> None:
         for question in questions_of(b.build(), "who_said_it", seed):
             if "rats" in question.quote:
                 assert "ClearPath Waste Services" not in question.choices
+
+
+def test_told_not_to_is_an_order_and_a_fact_done_by_a_named_body_is_not_stated_as_fact() -> None:
+    # "staff have been told not to speak to the press" read as an attribution (review 316); "Its art
+    # deco front was listed by Historic England in 1998" keyed "Stated as a fact, with no source",
+    # beside "A source the article names" (review 314).
+    assert _attribution_hits("Staff have been told not to speak to the press, the union said.") == ["said"]
+    assert _attribution_hits("Staff were told the depot would close.") == ["told"]
+
+    def asked(fact: str) -> list[Question]:
+        b = ArticleBuilder("Cinema", [f"{fact}. The cinema opened in 1936."])
+        b.claim(fact, "unattributed")
+        b.claim("The cinema opened in 1936", "unattributed")
+        return [q for q in questions_of(b.build(), "support") if q.quote == fact]
+
+    assert asked("Its art deco front was listed by Historic England in 1998") == []
+    assert len(asked("Its art deco front was repainted by March 1998")) == 1

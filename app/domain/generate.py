@@ -753,9 +753,9 @@ def _opens_with_a_person(reading: ArticleReading, block: int, sentence: tuple[in
 
 def _about_people(reading: ArticleReading, claim: Claim) -> bool:
     """The claim speaks of a group of people, or one of them, wherever they stand in it: "Parents are
-    worried too", "Not every parent is against the change" (review 302),
-    "the plans have sparked fury among families" (review 204), "The plan has angered many residents"
-    (review 294), "For many teenagers, late-night scrolling is part of life" (review 295)."""
+    worried too", "the plans have sparked fury among families" (review 204), "The plan has angered many
+    residents" (review 294), "For many teenagers, late-night scrolling is part of life" (review 295),
+    "Not every parent is against the change" (review 302)."""
     people = (
         (_VIEW_HOLDERS - _VIEW_QUANTIFIERS) | _ONE_OF_THE_VIEW_HOLDERS | set(reading.vocabulary.staff_words)
     )
@@ -2152,6 +2152,8 @@ class FindSources(FindInPassage):
                 keys += [hit for hit in verbs if mention.end <= hit[0] and hit[1] <= relay.end][-1:]
             found = attribution_key_words(words, span, source, verbs)
             again = self._verbs_said_again(reading, block, source, mention)
+            # Its verbs stand in for the first verb; its pronoun ("it" of "though it warns") names nobody.
+            again_verbs = [i for i in again if _within((i, i + 1), verbs)]
             stand_in = find_words(words.slice(*span), reading.vocabulary.stand_in_words)
             if stand_in and reading.stands_in(source, mention):
                 # "A Department for Education spokesperson said": who speaks is the spokesperson;
@@ -2176,7 +2178,7 @@ class FindSources(FindInPassage):
                     a_verb = _within(hit, verbs)
                     stand_ins = [
                         *(author if len(found) == 1 or not a_verb else ()),
-                        *(i for i in again if a_verb and _within((i, i + 1), verbs)),
+                        *(again_verbs if a_verb else ()),
                     ]
                     cores.append((1, sorted({*range(*hit), *stand_ins})))
                 continue
@@ -2190,8 +2192,7 @@ class FindSources(FindInPassage):
             if others or again:
                 # Key words are all required; a core of one word each lets the other words stand in
                 # for who speaks, and the source's second verb for its first, while a verb is still
-                # required (its pronoun, "it" of "though it warns", names nobody).
-                again_verbs = [i for i in again if _within((i, i + 1), verbs)]
+                # required.
                 cores += [
                     (1, sorted({*range(*hit), *(again_verbs if _within(hit, verbs) else others)}))
                     for hit in found
@@ -3698,9 +3699,11 @@ def _said_to_be_alone(reading: ArticleReading, span: Span) -> bool:
     for word in _WORD_LETTERS.findall(match_form(span.quote).casefold()):
         if len(word) < MIN_STEM_WORD or not word.endswith("s") or word.endswith("ss"):
             continue
-        singulars = {word[:-1], word[:-2] if word.endswith("es") else word[:-1]}
+        singulars = {word[:-1]}  # "schools", "houses"
+        if word.endswith("es"):
+            singulars.add(word[:-2])  # "churches"
         if word.endswith("ies"):
-            singulars.add(word[:-3] + "y")
+            singulars.add(word[:-3] + "y")  # "libraries"
         pattern = re.compile(rf"\b{_ALONE} (?:{'|'.join(map(re.escape, sorted(singulars)))})\b")
         body = (reading.blocks[block].text for block in _paragraph_indexes(reading.article))
         if any(pattern.search(match_form(text).casefold()) for text in body):

@@ -3075,11 +3075,16 @@ class Support(QuestionKind):
         return f'The article gives this to {source_label(source)} ("{mention}"), a source it names.'
 
 
-# A name after "by" in the claim ("listed by Historic England"), not a date ("by March").
+# Months but May, days and feasts, by their names.
+_CALENDAR_NAMES = (
+    "January February March April June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday Christmas Easter"
+)
+# A name after "by" in the claim ("listed by Historic England"), not a date ("by March", "by May").
 _DONE_BY_A_NAME = re.compile(
-    r"\bby (?:the )?(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Spring|Summer|"
-    r"Autumn|Winter)\b)[A-Z]"
+    r"\bby (?:the )?(?!(?:"
+    + "|".join([*_CALENDAR_NAMES.split(), "May", "Spring", "Summer", "Autumn", "Winter"])
+    + r")\b)[A-Z]"
 )
 # A note that already says the writer gives the claim as a fact.
 _STATES_AS_FACT = re.compile(
@@ -3662,11 +3667,11 @@ def _stems(text: str, kept: frozenset[str] = frozenset()) -> frozenset[str]:
     return frozenset(stems)
 
 
-# Words of when: what the headline says happens then is what a matching sentence must say too.
+# Words of when: what the headline says happens then is what a matching sentence must say too ("May" is
+# left out: it is "may" too).
 _WHEN_STEMS = _stems(
-    "January February March April June July August September October November December Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday spring summer autumn winter year years month months week "
-    "weeks today tomorrow tonight weekend Christmas Easter"
+    _CALENDAR_NAMES + " spring summer autumn winter year years month months week weeks today tomorrow "
+    "tonight weekend"
 )
 
 

@@ -113,6 +113,11 @@ def _is_number(word: str) -> bool:
     return bool(word) and word.replace(",", "").replace(".", "").isdigit()
 
 
+def _a_count(word: str) -> bool:
+    """A number in figures or in words ("34", "seven")."""
+    return _is_number(word) or _bare(word) in _NUMBER_WORDS
+
+
 def quoted_words(block: Block) -> frozenset[int]:
     """Indexes of the words inside double quotation marks (a speaker's own words)."""
     inside = False
@@ -515,7 +520,7 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     ):
         return True
     # "2,100 people responded and": counted respondents (review 302).
-    counted = start > 1 and (_is_number(words[start - 2]) or _bare(words[start - 2]) in _NUMBER_WORDS)
+    counted = start > 1 and _a_count(words[start - 2])
     if word in ("replied", "responded") and (before == "who" or counted) and after != "that":
         return True
     # "had added ten minutes to his run", "adds £3 to every bill": made more, not said more (review 223).
@@ -605,9 +610,20 @@ def _must_do(words: Sequence[str], start: int) -> bool:
 
 _KNOW_WHAT = frozenset({"whether", "if", "how", "which", "what", "when", "who", "why"})
 _JUDGING = frozenset(
-    {"hard", "harder", "easy", "easier", "difficult", "impossible", "early", "soon", "possible"}
+    {
+        "hard",
+        "harder",
+        "easy",
+        "easier",
+        "difficult",
+        "impossible",
+        "early",
+        "soon",
+        "possible",
+        "able",
+        "unable",
+    }
 )
-_JUDGING |= {"able", "unable"}
 
 
 def _knowing_whether(words: Sequence[str], start: int, end: int) -> bool:
@@ -615,9 +631,8 @@ def _knowing_whether(words: Sequence[str], start: int, end: int) -> bool:
     293)."""
     return (
         end - start == 1
-        and start > 0
-        and end < len(words)
         and start > 1
+        and end < len(words)
         and _bare(words[start]) in ("tell", "say")
         and _bare(words[start - 1]) == "to"
         and _bare(words[start - 2]) in _JUDGING  # not "declined to say whether": a refusal reported
@@ -1169,7 +1184,7 @@ class ArticleReading:
                             start > 1
                             and gaps[start] == gaps[start - 1] == " "
                             and words[start - 1][:1].islower()
-                            and (_is_number(words[start - 2]) or _bare(words[start - 2]) in _NUMBER_WORDS)
+                            and _a_count(words[start - 2])
                         )
                     )
                 )
@@ -1190,12 +1205,7 @@ class ArticleReading:
                 )
                 # "four points out either way": a phrase right after a number is a noun there (review
                 # 136's "points out"); not "Carol Pennick, 61, said" nor "Some 40 said".
-                and not (
-                    end - start > 1
-                    and start > 0
-                    and gaps[start] == " "
-                    and (_is_number(words[start - 1]) or _bare(words[start - 1]) in _NUMBER_WORDS)
-                )
+                and not (end - start > 1 and start > 0 and gaps[start] == " " and _a_count(words[start - 1]))
             ]
             # "too early to say": inside a hedge of the vocabulary, after "to", "say" reports nobody
             # (reviews 199, 208); "some say" still names who says.

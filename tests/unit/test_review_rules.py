@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
+from pathlib import Path
 
 from app.domain.article import Article, Source, Vocabulary
 from app.domain.generate import HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE, all_questions
@@ -31,30 +32,30 @@ VOCABULARY = vocabulary()
 ASKS_NAMED_PEOPLE = replace(VOCABULARY, told_by_name=frozenset())
 
 
-def unseen_article(name: str) -> Article:
-    """One of the blind reviews' articles (tests/unit/data/unseen)."""
-    from pathlib import Path
+UNSEEN = Path(__file__).parent / "data" / "unseen"
 
+
+def _validated(data: bytes, path: Path) -> Article:
     from app.domain.validation.article import validate_article
 
-    path = Path(__file__).parent / "data" / "unseen" / name
-    article = validate_article(path.read_bytes(), str(path), VOCABULARY).article
+    article = validate_article(data, str(path), VOCABULARY).article
     assert article is not None
     return article
+
+
+def unseen_article(name: str) -> Article:
+    """One of the blind reviews' articles (tests/unit/data/unseen)."""
+    return _validated((UNSEEN / name).read_bytes(), UNSEEN / name)
 
 
 def unseen_with_another_unnamed(name: str) -> Article:
     """One of the blind reviews' articles with a last paragraph where another unnamed person speaks:
     "who said it" asks about an unnamed key only beside another one (reviews 305 to 308)."""
-    from pathlib import Path
-
     import yaml
 
-    from app.domain.validation.article import validate_article
     from tests.unit.article_factory import ANOTHER_UNNAMED_PARAGRAPH
 
-    path = Path(__file__).parent / "data" / "unseen" / name
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.safe_load((UNSEEN / name).read_text(encoding="utf-8"))
     data["text"] = data["text"].rstrip("\n") + "\n\n" + ANOTHER_UNNAMED_PARAGRAPH + "\n"
     data["sources"].append(
         {
@@ -71,9 +72,7 @@ def unseen_with_another_unnamed(name: str) -> Article:
             "source": "another-unnamed",
         }
     )
-    article = validate_article(yaml.safe_dump(data).encode(), str(path), VOCABULARY).article
-    assert article is not None
-    return article
+    return _validated(yaml.safe_dump(data).encode(), UNSEEN / name)
 
 
 def questions_of(

@@ -3258,6 +3258,9 @@ class SpotHedge(QuestionKind):
                 and not covered(hit, cue_ranges)
                 and (
                     _sizes_an_amount(reading.blocks[span.block], hit[1])
+                    # "as early as March" with only "could" listed: the date is as free as an amount
+                    # (review 318)
+                    or _sizes_a_time(reading.blocks[span.block], hit[1])
                     or reading.blocks[span.block].words[hit[0]][:1].isdigit()  # "30 or 40" is its own amount
                     # a rough size or time the teacher listed, which the explanation calls fine to
                     # select: "could be approved [as early as next month]" (review 151)
@@ -3402,6 +3405,35 @@ def _sizes_an_amount(block: Block, after: int) -> bool:
     following = block.words[after : after + 1]
     return bool(following) and (
         any(ch.isdigit() for ch in following[0]) or match_form(following[0]).casefold() in _AMOUNT_WORDS
+    )
+
+
+# Words that name a time on their own after a rough size ("as early as March"; "May" is safe there), and
+# words that name one with the word before them ("next month", "this summer", "the spring").
+_TIME_NAMES = frozenset(
+    (_CALENDAR_NAMES + " May spring summer autumn winter today tomorrow tonight").casefold().split()
+)
+_TIME_NOUNS = _TIME_NAMES | {
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "term",
+    "season",
+    "end",
+    "start",
+    "beginning",
+}
+_TIME_OPENERS = frozenset({"next", "this", "the", "early", "late", "mid"})
+
+
+def _sizes_a_time(block: Block, after: int) -> bool:
+    """A time follows ("as early as March", "as soon as next month"), not "about this plan"."""
+    following = [match_form(word).casefold() for word in block.words[after : after + 2]]
+    if not following:
+        return False
+    return following[0] in _TIME_NAMES or (
+        following[0] in _TIME_OPENERS and following[1:] != [] and following[1] in _TIME_NOUNS
     )
 
 

@@ -1323,6 +1323,25 @@ def test_spot_hedge_a_listed_rough_time_is_free_with_what_it_times() -> None:
     assert score_answer(longer, selected(longer, "could", "as early as next month")).score == 1
 
 
+def test_spot_hedge_an_unlisted_rough_time_is_free_with_the_time() -> None:
+    # "which could be open to buses as early as March", cue "could", the note quoting "as early as":
+    # "as early as" was free but "March" after it cost a third (review 318); with it free, that
+    # ten-word claim leaves too few words to mark, so its question goes. Not "about" before a plain
+    # word: "about this plan" gives no time.
+    claim = "the new lane could be open to buses and taxis as early as March"
+    b = ArticleBuilder("Lane", [f"Work began on Monday, and {claim}."])
+    b.claim(claim, "hedged", cues=["could"], note='"Could" shows doubt and "as early as" is the best case.')
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert score_answer(question, selected(question, "could", "as early as March")).score == 1
+    assert score_answer(question, selected(question, "could")).score == 1
+    assert '"As early as" gives a size or a time roughly' in question.explanation
+    plain = "the council could change its mind about this plan for the lane in the town centre"
+    b = ArticleBuilder("Lane", [f"Some think {plain}."])
+    b.claim(plain, "hedged", cues=["could"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert score_answer(question, selected(question, "could", "about this")).score < 1
+
+
 def test_spot_hedge_more_likely_beside_the_doubt_word_is_free() -> None:
     # "pedestrians may be more likely to be hit by cars on unlit roads": "more likely" compares, so
     # "may" is the key, but a careful reader who also selected "likely" lost a ninth (review 150).

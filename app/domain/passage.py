@@ -608,6 +608,50 @@ def _must_do(words: Sequence[str], start: int) -> bool:
     )
 
 
+# Modals after which a record's verb tells what it is expected to show, not what it reported.
+_FORECASTING = frozenset({"will", "would", "may", "might", "could", "should", "can"})
+# Shares after "explains" that make it "accounts for" ("explains most of the rise").
+_SHARES = frozenset({"most", "much", "part", "some", "all", "half", "little"})
+
+
+def _not_reported_yet(words: Sequence[str], start: int, end: int) -> bool:
+    """ "will show its last film", "may show whether the new form works": a record that is still to
+    come, or a cinema showing a film, reports nothing (reviews 314, 315)."""
+    return (
+        end - start == 1
+        and start > 0
+        and _bare(words[start]) in _RECORD_VERBS
+        and _bare(words[start - 1]) in _FORECASTING
+    )
+
+
+def _accounts_for(words: Sequence[str], start: int, end: int) -> bool:
+    """ "the new online form explains most of the rise": a cause accounting for something, not
+    someone explaining (review 315)."""
+    return (
+        end - start == 1
+        and _bare(words[start]).startswith("explain")
+        and [_bare(word) for word in words[end : end + 2]][1:] == ["of"]
+        and _bare(words[end]) in _SHARES
+    )
+
+
+def _what_one_would_do(words: Sequence[str], gaps: Sequence[str], start: int, end: int) -> bool:
+    """ "said she would believe the pool was safe when she saw it": what the speaker said they would
+    do, inside the words the first verb reports (review 321)."""
+    if (
+        end - start != 1
+        or start < 3
+        or any(mark in gap for gap in gaps[start - 2 : start + 1] for mark in ",;:.!?")
+    ):
+        return False
+    said, pronoun, modal = (_bare(word) for word in words[start - 3 : start])
+    return said in _SAID_OF_ONESELF and pronoun in _SUBJECT_PRONOUNS and modal in _FORECASTING
+
+
+_SAID_OF_ONESELF = frozenset({"said", "says", "told", "added", "admitted", "admits", "insisted", "insists"})
+
+
 _KNOW_WHAT = frozenset({"whether", "if", "how", "which", "what", "when", "who", "why"})
 _JUDGING = frozenset(
     {
@@ -1143,6 +1187,9 @@ class ArticleReading:
                 and not _what_a_record_may_show(words, gaps, start, end)
                 and not _a_fear(words, start, end)
                 and not _must_do(words, start)
+                and not _not_reported_yet(words, start, end)
+                and not _accounts_for(words, start, end)
+                and not _what_one_would_do(words, gaps, start, end)
                 # "in the United States": a capitalised word after another inside a paragraph's
                 # sentence is part of a name (review 183); headlines capitalise every word.
                 and not (

@@ -5637,6 +5637,20 @@ def test_a_show_or_no_promises_after_a_determiner_is_a_noun_not_an_attribution()
     assert _attribution_hits("The council promises a decision by May.") == ["promises"]
 
 
+def test_a_record_still_to_come_a_cause_and_what_one_would_do_are_no_attributions() -> None:
+    # "will show its last film" (review 314), "may show whether" and "explains most of the rise"
+    # (review 315), "said she would believe" (review 321): the audit asked the teacher to mark each,
+    # and each paragraph lost its "find the sources" question.
+    assert _attribution_hits("The Regal will show its last film on Sunday.") == []
+    assert _attribution_hits("The figures, due in July, may show whether the form works.") == []
+    assert _attribution_hits("The new online form explains most of the rise, Ms Hart said.") == ["said"]
+    assert _attribution_hits("Ms Reed said she would believe the pool was safe when she saw it.") == ["said"]
+    # What was reported, and a speaker explaining, still are.
+    assert _attribution_hits("The figures show a rise, and she explains why.") == ["show", "explains"]
+    assert _attribution_hits("Ms Reed said she feared the pool would close.") == ["said", "feared"]
+    assert _attribution_hits("Ms Reed said, she would believe, that it was safe.") == ["said", "believe"]
+
+
 def test_no_skill_asks_more_than_five_questions_of_twelve() -> None:
     # Sources 3, claims 7, framing 2 (review 214) and 6/3/3 (review 215): the framing ran out and
     # claims questions filled the quiz. A question fewer is better than a quiz of one skill.

@@ -1875,15 +1875,16 @@ def test_how_to_check_is_not_asked_through_an_unmarked_relay_or_of_the_outlets_o
         return questions_of(b.build(), "how_to_check")
 
     relayed = asked(
-        "Dr Hirst, a researcher, was doubtful. He pointed out that a 2021 review found homework helps "
-        "older pupils most.",
-        "a 2021 review found",
+        "Dr Hirst, a researcher, was doubtful. He pointed out that a 2021 review by the Learning Trust "
+        "found homework helps older pupils most.",
+        "a 2021 review by the Learning Trust found",
         "homework helps older pupils most",
     )
     assert relayed == []
     direct = asked(
-        "Dr Hirst, a researcher, was doubtful. A 2021 review found homework helps older pupils most.",
-        "A 2021 review found",
+        "Dr Hirst, a researcher, was doubtful. A 2021 review by the Learning Trust found homework helps "
+        "older pupils most.",
+        "A 2021 review by the Learning Trust found",
         "homework helps older pupils most",
     )
     assert len(direct) == 1
@@ -2507,6 +2508,13 @@ def test_how_to_check_sends_nobody_to_the_original_of_a_record_the_article_does_
 
     assert asked("a separate study published last year", "a separate study published last year found") == []
     assert asked("a study by the National Reading Trust", "a study by the National Reading Trust found")
+    # A year and a place say when and where it looked, not whose it is (review 322); a body's word
+    # or a name does.
+    scotland = "a study of pupils in Scotland, published in 2022, found"
+    assert asked("a 2022 study of pupils in Scotland", scotland) == []
+    assert asked("a council report published in October", "a council report published in October found")
+    assert asked("a study in the Lancet", "a study in the Lancet found")
+    assert asked("a Northfield University study", "a Northfield University study found")
 
 
 def test_who_said_it_is_not_asked_of_a_vague_groups_words() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from app.domain.article import Claim, Source, Span
 from app.domain.kinds.base import (
@@ -138,18 +138,28 @@ def _joined_to(reading: ArticleReading, mention: Span) -> str:
 _ANY_ONE = INDEFINITE_WORDS | {"another"}
 
 
-def _unidentified(source: Source) -> bool:
-    """A record named by no owner, title or author ("a separate study published last year"): there is
-    no original to look at.  "A survey by the Parent-Teacher Council" or "a 2022 study by the National
-    Reading Trust" says whose it is."""
+# Words before a place's name: "in Scotland" says where a study looked, not whose it is.
+_WHERE = frozenset({"in", "near", "across", "around", "throughout"})
+
+
+def _unidentified(source: Source, owners: Iterable[str]) -> bool:
+    """A record named by no owner, title or author ("a separate study published last year", "a 2022
+    study of house sales in Scotland", review 322): there is no original to look at.  "A survey by the
+    Parent-Teacher Council" or "a 2022 study by the National Reading Trust" says whose it is; a year,
+    a count or a place does not; an owner's word does ("a council report published in October")."""
     words = source.name.split()
-    return (
-        bool(words)
-        and words[0].casefold() in _ANY_ONE
-        and not any(word[:1].isupper() or word[:1].isdigit() for word in words[1:])
-        and not {"by", "from", "for", "of"} & {word.casefold() for word in words}
-        and not any(is_possessive(word) for word in words)
-    )
+    if not words or words[0].casefold() not in _ANY_ONE:
+        return False
+    said = {word.casefold() for word in words}
+    if {"by", "from", "for"} & said or said.intersection(owners) or any(map(is_possessive, words)):
+        return False
+    place = False
+    for before, word in zip(words, words[1:], strict=False):
+        capital = word[:1].isupper()
+        place = capital and (before.casefold() in _WHERE or place)
+        if capital and not place:
+            return False
+    return True
 
 
 def _short(label: str) -> str:
@@ -540,7 +550,11 @@ class HowToCheck(QuestionKind):
         label = source_label(source)
         if source.type == "document_or_data" and len(chain) == 1 and _closed_to_readers(reading, source):
             return None  # "an internal memo seen by this newspaper": nobody else can read it
-        if source.type in RECORD_TYPES and len(chain) == 1 and _unidentified(source):
+        if (
+            source.type in RECORD_TYPES
+            and len(chain) == 1
+            and _unidentified(source, reading.vocabulary.institution_words)
+        ):
             # "a separate study published last year": which one to look at, nobody says (review 147).
             return None
         if source.type == "document_or_data" and len(chain) == 1:

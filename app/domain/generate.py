@@ -4499,7 +4499,13 @@ def _framed_elsewhere(reading: ArticleReading, block: int) -> list[tuple[int, in
         wanted = [w for w in reading.bare_words(item.span.block)[item.span.start : item.span.end] if w]
         if not wanted or not any(_is_meaning_word(w) for w in wanted):
             continue
-        places = [(first, first + len(wanted)) for first in reading.starts_of(wanted, block)]
+        # In any form: "dragged on" here beside the headline's marked "Drag On" (review 325); but a
+        # headline's overstatement only as it stands ("Bans" is no framing in the body's "a ban").
+        if item.technique in reading.vocabulary.headline_only:
+            starts = reading.starts_of(wanted, block)
+        else:
+            starts = _forms_stand_at(reading.bare_words(block), wanted)
+        places = [(first, first + len(wanted)) for first in starts]
         if (
             item.technique in reading.vocabulary.needs_quotation_marks
             and sum(map(_is_meaning_word, wanted)) < 2
@@ -4511,6 +4517,31 @@ def _framed_elsewhere(reading: ArticleReading, block: int) -> list[tuple[int, in
             places = [(s, e) for s, e in places if set(range(s, e)) <= quoted]
         found += places
     return found
+
+
+# Endings of a verb's or a noun's forms: "drag", "drags", "dragged", "dragging" meet; "leaky" and
+# "leaks" do not (an adjective's "-y" makes another word).
+_INFLECTIONS = ("ing", "ed", "es", "s")
+_KEPT_DOUBLES = frozenset("lsfz")  # "fall" of "falling", "press" of "pressed"
+
+
+def _inflection_base(word: str) -> str:
+    if len(word) < MIN_STEM_WORD or not word.isalpha():
+        return word
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            if ending in ("ing", "ed") and word[-1] == word[-2] and word[-1] not in _KEPT_DOUBLES:
+                word = word[:-1]  # "dragged": the doubled letter came with the ending
+            break
+    return word.rstrip("e")
+
+
+def _forms_stand_at(bare: Sequence[str], wanted: Sequence[str]) -> list[int]:
+    """Where ``wanted`` stands in ``bare`` in this order, in any of its words' forms."""
+    forms, looked_for = [_inflection_base(word) for word in bare], [_inflection_base(word) for word in wanted]
+    count = len(looked_for)
+    return [first for first in range(len(forms) - count + 1) if forms[first : first + count] == looked_for]
 
 
 class HandChoiceKind(QuestionKind):

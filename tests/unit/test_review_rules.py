@@ -4001,6 +4001,31 @@ def test_find_framing_skips_a_passage_holding_words_marked_as_framing_elsewhere(
     assert len(asked("a new charge")) == 1
 
 
+def test_find_framing_finds_words_marked_elsewhere_in_another_form() -> None:
+    # The headline's marked "Drag On", and "a saga that has dragged on for four years" unmarked in a
+    # paragraph listed as fully marked: "dragged on" scored nothing (review 325). A headline's
+    # overstated "Bans" is not the body's plain "ban".
+    def asked(headline: str, technique: str, body: str) -> list[Question]:
+        marked = headline.rsplit(" ", 2)[-2:]
+        b = ArticleBuilder(
+            headline,
+            [
+                "The council said the skate park would not open until next year.",
+                f"For skaters, the delay is the latest blow in a long wait. {body}",
+            ],
+        )
+        b.framing_complete = {2}
+        b.frame(" ".join(marked), technique)
+        b.frame("the latest blow", "loaded_language")
+        return [q for q in questions_of(b.build(), "find_framing") if q.block == 2]
+
+    assert asked("Skate Park Could Drag On", "loaded_language", "The row has dragged on for years.") == []
+    assert len(asked("Skate Park Could Drag On", "loaded_language", "The row has lasted for years.")) == 1
+    assert (
+        len(asked("Council Now Bans Skaters", "headline_body_mismatch", "The ban skaters fear is off.")) == 1
+    )
+
+
 def test_who_said_it_offers_only_people_beside_a_persons_everyday_you() -> None:
     # "Half the time they break down and you wait ages for help anyway," said a shopper, with the
     # Office for National Statistics on offer (review 170).

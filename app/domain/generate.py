@@ -3571,6 +3571,14 @@ HEADLINE_FORMS = (
 )
 
 
+# The same asked of the marked words where the stem quotes the whole headline, so "these words" is never
+# read as the whole of it ('Fiasco' in quotation marks beside the marked "for Another Year", review 325).
+_OF_THE_MARKED_WORDS = {
+    HEADLINE_FORMS[0][0]: 'Compared with the headline\'s words "{}", what does the article say?',
+    HEADLINE_FORMS[1][0]: 'How do the words "{}" compare with what the article says?',
+}
+
+
 class HeadlineCheck(QuestionKind):
     """Headline against body: for headline words the teacher marked as saying more than the
     article (a headline-only technique), does the article back them up?"""
@@ -3614,6 +3622,8 @@ class HeadlineCheck(QuestionKind):
             quote = without_outer_quotes(in_stem(words))
             asked, right, choices = rng.choice(HEADLINE_FORMS)
             says = f'The headline says "{quote}".'
+            if whole and framing.span.quote != reading.article.title:
+                asked = _OF_THE_MARKED_WORDS[asked].format(without_outer_quotes(in_stem(framing.span.quote)))
             if granted:
                 # A question that asks how or why something happened takes it as already true: the
                 # stem quotes the whole question and says so, so the words are not read as a statement

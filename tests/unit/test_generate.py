@@ -2898,8 +2898,12 @@ def test_headline_check_quotes_the_whole_headline_for_words_that_start_with_a_li
     title = "Waiting List Explodes as Council Sells Off Plots"
     b = ArticleBuilder(title, ["The list grew to 3,812 names, the council said. It sold 85 plots."])
     b.frame("as Council Sells Off Plots", "headline_body_mismatch", note="The article does not show why.")
-    (question,) = questions_of(b.build(), "headline_check")
-    assert question.prompt.startswith(f'The headline says "{title}".')
+    for seed in (1, 2, 3):
+        (question,) = questions_of(b.build(), "headline_check", seed)
+        assert question.prompt.startswith(f'The headline says "{title}".')
+        # The stem names the marked words, so "these words" is not read as the whole headline
+        # (review 325).
+        assert 'words "as Council Sells Off Plots"' in question.prompt
     assert questions_of(b.build(), "headline_evidence") == []
     b = ArticleBuilder(
         "Bridge Closed for Good", ["The bridge will reopen when it is safe, the council said."]

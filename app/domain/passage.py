@@ -615,13 +615,50 @@ _SHARES = frozenset({"most", "much", "part", "some", "all", "half", "little"})
 
 
 def _not_reported_yet(words: Sequence[str], start: int, end: int) -> bool:
-    """ "will show its last film", "may show whether the new form works": a record that is still to
-    come, or a cinema showing a film, reports nothing (reviews 314, 315)."""
+    """ "will show its last film", "may show whether the new form works", "the trial might tell us
+    little": a record that is still to come, or a cinema showing a film, reports nothing (reviews 314,
+    315, 327)."""
+    if end - start != 1 or start == 0:
+        return False
+    verb, before = _bare(words[start]), _bare(words[start - 1])
+    return (verb in _RECORD_VERBS or verb in ("tell", "tells")) and before in _FORECASTING
+
+
+def _not_the_whole_story(words: Sequence[str], start: int, end: int) -> bool:
+    """ "the figures do not tell the whole story": a judgement of what they leave out (review 326)."""
+    following = [_bare(word) for word in words[end : end + 3]]
+    return (
+        end - start == 1
+        and _bare(words[start]) in ("tell", "tells")
+        and following == ["the", "whole", "story"]
+    )
+
+
+# Words before "reporting" or "reports" that make it a noun: "simply reflect better reporting" (review 328).
+_QUALITIES = frozenset(
+    {"better", "worse", "poor", "poorer", "more", "less", "improved", "accurate", "fuller"}
+)
+
+
+def _a_quality_of_reporting(words: Sequence[str], start: int, end: int) -> bool:
     return (
         end - start == 1
         and start > 0
-        and _bare(words[start]) in _RECORD_VERBS
-        and _bare(words[start - 1]) in _FORECASTING
+        and _bare(words[start]) in ("reporting", "reports")
+        and _bare(words[start - 1]) in _QUALITIES
+    )
+
+
+def _a_bodys_job(words: Sequence[str], start: int, end: int) -> bool:
+    """ "a government body that advises on radiation safety": what the body is for, nothing it said
+    (review 329)."""
+    return (
+        end - start == 1
+        and start > 0
+        and end < len(words)
+        and _bare(words[start]) in ("advises", "advise")
+        and _bare(words[end]) == "on"
+        and _bare(words[start - 1]) in (*_RELATIVE_WORDS, "that")
     )
 
 
@@ -690,13 +727,15 @@ _PASSED_ROUND = frozenset({"shared", "posted", "reposted", "retweeted"})
 def _passed_round(words: Sequence[str], start: int, end: int) -> bool:
     """ "was shared more than 12,000 times": a thing passed round, with nobody said to share it; not
     "was shared by the council", which names who (review 292)."""
-    return (
-        end - start == 1
-        and start > 0
-        and _bare(words[start]) in _PASSED_ROUND
-        and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES
-        and "by" not in map(_bare, words[end : end + 3])
+    if end - start != 1 or start == 0 or _bare(words[start]) not in _PASSED_ROUND:
+        return False
+    before = _bare(words[start - 1])
+    # "is weighed and posted on a league table": the passive goes on past "and" (review 323)
+    passive = before in _PASSIVE_AUXILIARIES or (
+        before == "and"
+        and bool(_PASSIVE_AUXILIARIES & {_bare(w) for w in words[max(0, start - 4) : start - 1]})
     )
+    return passive and "by" not in map(_bare, words[end : end + 3])
 
 
 def _shows_up(words: Sequence[str], start: int, end: int) -> bool:
@@ -1188,6 +1227,9 @@ class ArticleReading:
                 and not _a_fear(words, start, end)
                 and not _must_do(words, start)
                 and not _not_reported_yet(words, start, end)
+                and not _not_the_whole_story(words, start, end)
+                and not _a_quality_of_reporting(words, start, end)
+                and not _a_bodys_job(words, start, end)
                 and not _accounts_for(words, start, end)
                 and not _what_one_would_do(words, gaps, start, end)
                 # "in the United States": a capitalised word after another inside a paragraph's

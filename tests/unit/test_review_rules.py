@@ -5684,6 +5684,23 @@ def test_a_record_still_to_come_a_cause_and_what_one_would_do_are_no_attribution
     assert _attribution_hits("Ms Reed said, she would believe, that it was safe.") == ["said", "believe"]
 
 
+def test_a_thing_put_up_a_forecast_a_quality_and_a_bodys_job_are_no_attributions() -> None:
+    # Each kept its paragraph's "find the sources" question out, and the audit asked the teacher to
+    # mark it: "weighed and posted on a league table" (review 323), "might tell us little" (327),
+    # "do not tell the whole story" (326), "better reporting" (328), "a body that advises on radiation
+    # safety" (329).
+    assert _attribution_hits("Every bin is weighed and posted on a league table in the hall.") == []
+    assert _attribution_hits("Critics fear the trial might tell us little.") == ["fear"]
+    assert _attribution_hits("But the figures do not tell the whole story, she said.") == ["said"]
+    assert _attribution_hits("The rise may reflect better reporting, the firm said.") == ["said"]
+    body = "The agency, a body that advises on radiation safety, said the mast was safe."
+    assert _attribution_hits(body) == ["said"]
+    # Who posted, what was told, and advice given still are.
+    assert _attribution_hits("Parents posted on the school's page.") == ["posted"]
+    assert _attribution_hits("The agency advises on its website that masts are safe.") == ["advises"]
+    assert _attribution_hits("Ms Reed will tell the meeting.") == []
+
+
 def test_no_skill_asks_more_than_five_questions_of_twelve() -> None:
     # Sources 3, claims 7, framing 2 (review 214) and 6/3/3 (review 215): the framing ran out and
     # claims questions filled the quiz. A question fewer is better than a quiz of one skill.

@@ -107,12 +107,14 @@ def speaks_of_what_may_happen(text: str) -> bool:
 
 # Words that put a statement in the future ("would cut stress", "will drop"), not "can kill fish",
 # which says what is generally so; and idioms that do the same ("a disaster waiting to happen", "the
-# only way to secure the club's future", reviews 63 and 65).  "future" alone is a view of what is
-# to come only beside an opinion: "unsure whether to trust future elections" says how people feel now.
+# only way to secure the club's future", reviews 63 and 65; "a recipe for disaster", review 327).
+# "future" alone is a view of what is to come only beside an opinion: "unsure whether to trust future
+# elections" says how people feel now.
 _WILL_HAPPEN = re.compile(
     r"\b(?:will|would|shall|going to|set to|expected to|stands? to|\w+'ll|waiting to happen|bound to|"
     r"about to|heading for|headed for|on course to|on track to|soon|one day|faces? being|facing being|"
-    r"threatens? to|threatening to|at risk of|next (?:week|month|year|"
+    r"threatens? to|threatening to|at risk of|recipe for disaster|spells? the end|doomed to|"
+    r"next (?:week|month|year|"
     r"season|term|winter|summer|spring|autumn))\b"
 )
 

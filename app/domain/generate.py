@@ -3456,11 +3456,21 @@ def unlisted_hedges(reading: ArticleReading, claim: Claim) -> list[tuple[int, in
     cue_ranges = [(cue.start, cue.end) for cue in cues]
     doubted = any(not _is_approximate(reading, cue) for cue in cues)
     rough = set(reading.approximate_hits(claim.span.block))
+    words = reading.blocks[claim.span.block].words
     return [
         hit
         for hit in reading.hedges_in(claim.span)
-        if not covered(hit, cue_ranges) and not (doubted and hit in rough)
+        if not covered(hit, cue_ranges)
+        and not (doubted and hit in rough)
+        and not _meaning_word_listed(words, hit, cue_ranges)
     ]
+
+
+def _meaning_word_listed(words: Sequence[str], hit: tuple[int, int], cues: Sequence[tuple[int, int]]) -> bool:
+    """The cue "expected" for the hedge "expected to": its meaning word listed is the hedge listed, as
+    "expected" alone finds the cue "expected to" (review 324)."""
+    meaning = [i for i in range(*hit) if match_form(words[i]).casefold() not in FUNCTION_WORDS]
+    return bool(meaning) and all(any(s <= i < e for s, e in cues) for i in meaning)
 
 
 def _is_approximate(reading: ArticleReading, cue: Span) -> bool:

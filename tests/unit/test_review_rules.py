@@ -1344,6 +1344,21 @@ def test_spot_hedge_an_unlisted_rough_time_is_free_with_the_time() -> None:
     assert score_answer(question, selected(question, "could", "about this")).score < 1
 
 
+def test_spot_hedge_a_cue_of_the_hedges_meaning_word_lists_the_hedge() -> None:
+    # "The charges are expected to raise around £900,000 a year", cue "expected": the hedge "expected
+    # to" was read as unlisted, so no question was asked and the audit asked for a cue already there
+    # (review 324).
+    from app.domain.audit import audit_article
+
+    claim = "The new parking charges are expected to raise around £900,000 a year for the trust"
+    b = ArticleBuilder("Parking", [f"{claim}."])
+    b.claim(claim, "hedged", cues=["expected"])
+    article = b.build()
+    (question,) = questions_of(article, "spot_hedge")
+    assert score_answer(question, selected(question, "expected to")).score == 1
+    assert not any("expected" in str(finding) for finding in audit_article(article, VOCABULARY))
+
+
 def test_spot_hedge_more_likely_beside_the_doubt_word_is_free() -> None:
     # "pedestrians may be more likely to be hit by cars on unlit roads": "more likely" compares, so
     # "may" is the key, but a careful reader who also selected "likely" lost a ninth (review 150).

@@ -4661,7 +4661,7 @@ KINDS: dict[str, QuestionKind] = {
         FindFraming(),
         HowToCheck(),
         SourceChain(),
-        HeadlineEvidence(),
+        HeadlineEvidence(said_in_the_body=body_sentence_saying),
         HeadlineQuote(),
         StatementKind(),
         WhoseWords(),

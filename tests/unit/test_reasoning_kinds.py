@@ -507,6 +507,31 @@ def test_headline_evidence_offers_the_sentences_the_note_quotes_and_keys_none() 
     assert question.skill == "framing" and NOTE in question.explanation
 
 
+def test_headline_evidence_is_not_asked_where_a_sentence_says_the_headlines_words() -> None:
+    # "Puts Patients in the Driving Seat", quoted whole from the trust in paragraph 2: "none of them
+    # says all that these words say" was the key (review 331).
+    b = ArticleBuilder(
+        "New App Puts Patients in the Driving Seat",
+        [
+            "The hospital trust launched an app for booking blood tests on Monday. "
+            "A final review is expected next year.",
+            'The trust said the app "puts patients in the driving seat". Councillor Ann Reed said it '
+            "could be ready by the spring.",
+        ],
+    )
+    note = (
+        "The headline takes the trust's words as its own. The article says a review is \"expected "
+        'next year" and a councillor says it "could be ready by the spring".'
+    )
+    b.frame("Puts Patients in the Driving Seat", "headline_body_mismatch", note=note)
+    assert of_kind(b.build(), "headline_evidence") == []
+    b.paragraphs = (
+        b.paragraphs[0],
+        b.paragraphs[1].replace("puts patients in the driving seat", "is simple"),
+    )
+    assert of_kind(b.build(), "headline_evidence") != []
+
+
 def test_headline_evidence_never_offers_a_sentence_that_turns_against_the_headline() -> None:
     # "..., but the plan might never happen": nobody would take it for the headline's evidence.
     b = ArticleBuilder(

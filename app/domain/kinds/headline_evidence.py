@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Framing
+from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Framing, Span
 from app.domain.kinds.base import (
     MIN_CHOICES,
     QuestionKind,
@@ -82,10 +82,19 @@ class HeadlineEvidence(QuestionKind):
     skill = "framing"
     type = CHOICE
 
+    def __init__(self, said_in_the_body: Callable[[ArticleReading, Span], str | None]) -> None:
+        # How "headline against the article" finds a sentence that says the headline's words; given
+        # by the registry, whose module holds it (it imports this one).
+        self.said_in_the_body = said_in_the_body
+
     def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
         vocabulary = reading.vocabulary
         for index, framing in enumerate(reading.article.framing):
             if framing.span.block != HEADLINE_BLOCK or framing.technique not in vocabulary.headline_only:
+                continue
+            if self.said_in_the_body(reading, framing.span) is not None:
+                # "Puts Patients in the Driving Seat", quoted whole in paragraph 2: "none of them says
+                # all that these words say" would be false (review 331).
                 continue
             if says_who_only(reading, framing.span, framing.note) or starts_with_a_link(framing.span.quote):
                 continue  # "Scientists Say": the article may well match these words

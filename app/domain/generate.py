@@ -755,7 +755,7 @@ def _about_people(reading: ArticleReading, claim: Claim) -> bool:
     """The claim speaks of a group of people, or one of them, wherever they stand in it: "Parents are
     worried too", "the plans have sparked fury among families" (review 204), "The plan has angered many
     residents" (review 294), "For many teenagers, late-night scrolling is part of life" (review 295),
-    "Not every parent is against the change" (review 302)."""
+    "Not every parent is against the change" (review 302), "Not everyone is convinced" (review 331)."""
     people = (
         (_VIEW_HOLDERS - _VIEW_QUANTIFIERS) | _ONE_OF_THE_VIEW_HOLDERS | set(reading.vocabulary.staff_words)
     )
@@ -794,14 +794,18 @@ _VIEW_HOLDERS_TEXT = (
     "traders owners campaigners critics supporters many some most "
     # Reviews 291, 295: a quoted "pensioner" or "teenager" may be one of them too.
     "teenagers teens children pensioners patients passengers commuters drivers motorists cyclists "
-    "customers visitors neighbours tenants homeowners voters readers users viewers mothers fathers"
+    "customers visitors neighbours tenants homeowners voters readers users viewers mothers fathers "
+    # Review 330: "Local shopkeepers are split", before a named shopkeeper.
+    "shopkeepers workers members"
 )
 _VIEW_HOLDERS = frozenset(_VIEW_HOLDERS_TEXT.split())
 # One of them: "Not every parent is against the change" (review 302).
 _ONE_OF_THE_VIEW_HOLDERS_TEXT = (
     "parent resident person farmer villager pupil student fan shopper trader owner campaigner critic "
     "supporter teenager child pensioner passenger commuter driver motorist cyclist customer visitor "
-    "neighbour tenant homeowner voter reader user viewer mother father"
+    "neighbour tenant homeowner voter reader user viewer mother father shopkeeper worker member "
+    # "Not everyone is convinced by the app", before a named critic (review 331).
+    "everyone everybody anyone anybody nobody"
 )
 _ONE_OF_THE_VIEW_HOLDERS = frozenset(_ONE_OF_THE_VIEW_HOLDERS_TEXT.split())
 _VIEW_QUANTIFIERS = frozenset(["who", "many", "some", "most"])

@@ -7159,6 +7159,10 @@ def test_no_source_is_not_the_key_where_a_person_who_may_be_one_of_the_claims_pe
         ("review295.yaml", "For many teenagers"),
         # "Not every parent is against the change. Priya Desai, whose son ..., said" (review 302, a fail).
         ("review302.yaml", "Not every parent"),
+        # "Local shopkeepers are split" before a named shopkeeper (review 330), "Not everyone is
+        # convinced by the app" before a named critic (review 331, a fail).
+        ("review330.yaml", "Local shopkeepers are split"),
+        ("review331.yaml", "Not everyone is convinced"),
     ):
         article = unseen_article(name)
         for kind in ("who_said_it", "support"):

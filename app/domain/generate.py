@@ -3384,8 +3384,24 @@ def _doubted_verb(block: Block, after: int, limit: int) -> tuple[int, int]:
             particle = index < limit and block.words[index].casefold() in _VERB_PARTICLES
             if particle and block.gaps[index] == " ":
                 index += 1
+            else:
+                index += _fixed_phrase_after(block, index, limit)
         break
     return (after, index)
+
+
+# Words that finish a verb as one phrase: "may [come into force]", "could [take effect]" (review 330).
+_FIXED_AFTER_A_VERB = (("into", "force"), ("into", "effect"), ("into", "operation"), ("effect",), ("place",))
+
+
+def _fixed_phrase_after(block: Block, index: int, limit: int) -> int:
+    """How many words after a verb at ``index`` finish it as a fixed phrase, if any."""
+    for phrase in _FIXED_AFTER_A_VERB:
+        end = index + len(phrase)
+        following = tuple(match_form(word).casefold() for word in block.words[index:end])
+        if end <= limit and following == phrase and all(gap == " " for gap in block.gaps[index:end]):
+            return len(phrase)
+    return 0
 
 
 NOT_CONFIRMED = "this claim is not confirmed"

@@ -1359,6 +1359,17 @@ def test_spot_hedge_a_cue_of_the_hedges_meaning_word_lists_the_hedge() -> None:
     assert not any("expected" in str(finding) for finding in audit_article(article, VOCABULARY))
 
 
+def test_spot_hedge_a_verbs_fixed_phrase_is_free_with_it() -> None:
+    # "The rules may come into force as early as 1 March": "come" was free, "into force" cost a third
+    # each (review 330, a fail).
+    claim = "the new rules on skateboards may come into force across the whole town centre"
+    b = ArticleBuilder("Rules", [f"Councillors said {claim}."])
+    b.claim(claim, "hedged", cues=["may"])
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert score_answer(question, selected(question, "may come into force")).score == 1
+    assert score_answer(question, selected(question, "may come into force across")).score < 1
+
+
 def test_spot_hedge_more_likely_beside_the_doubt_word_is_free() -> None:
     # "pedestrians may be more likely to be hit by cars on unlit roads": "more likely" compares, so
     # "may" is the key, but a careful reader who also selected "likely" lost a ninth (review 150).

@@ -3121,10 +3121,19 @@ class FindUnverified(FindInPassage):
     type = SELECT
     task = (
         "the claims in {where} that are not verified: claims the writer hedges (with words like "
-        '"reportedly" or "may") or states with no source at all. '
+        '"{first}" or "{second}") or states with no source at all. '
         "Do not select claims that come with a source."
     )
     lead = "These claims come with no source, or the writer hedges them: {words}."
+    # Hedges the instruction shows as examples: the first two the passage does not hold, so the
+    # stem never names the key ("reportedly" of "Around 150 people are reportedly on the waiting
+    # list", review 333).
+    EXAMPLE_HEDGES = ("reportedly", "may", "allegedly", "might", "apparently", "could")
+
+    def task_in(self, reading: ArticleReading, block: int) -> str:
+        held = set(reading.bare_words(block))
+        first, second, *_ = [word for word in self.EXAMPLE_HEDGES if word not in held]
+        return self.task.replace("{first}", first).replace("{second}", second)
 
     def gold_in(self, reading: ArticleReading, block: int) -> list[tuple[tuple[int, int], str, str, int]]:
         return [

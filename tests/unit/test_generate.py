@@ -1659,6 +1659,9 @@ def test_find_unverified_gold_is_the_hedged_and_unattributed_claims_with_cues_as
     assert question.answer_text == ["will reportedly cost twice the budget", "Work started in May last year"]
     assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["reportedly"]
     assert "Do not select claims that come with a source" in question.prompt
+    # The instruction's examples are hedges the passage does not hold: "reportedly", the key, named
+    # in the stem gave it away (review 333).
+    assert 'with words like "allegedly" or "might"' in question.prompt
 
 
 def test_find_unverified_skips_a_sentence_with_room_for_an_unmarked_claim() -> None:

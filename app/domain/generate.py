@@ -4117,6 +4117,10 @@ _FUNCTION_WORDS = FUNCTION_WORDS
 _LEANING_ADVERBS = frozenset({"yet", "even", "still", "ever", "really", "truly", "simply", "quite"})
 
 
+# Words that only say one thing is like another: the simile's image carries it.
+_LIKENESS = frozenset({"like", "unlike"})
+
+
 def _is_meaning_word(word: str) -> bool:
     return any(ch.isalpha() for ch in word) and match_form(word).casefold() not in FUNCTION_WORDS
 
@@ -4294,11 +4298,14 @@ class FindFraming(FindInPassage):
                 (emotive, quoted | emotive, quoted) if swept & quoted else (quoted | emotive, emotive, quoted)
             )
             for core in cores:
-                # Meaning words only: "of" of the emotive phrase "flood of" finds nothing.
+                # Meaning words only: "of" of the emotive phrase "flood of" finds nothing, nor "like"
+                # of a simile the note quotes ("Like wildfire": "wildfire" finds it, review 329).
                 core = {
                     i
                     for i in core
-                    if words.words[i].casefold() not in FUNCTION_WORDS or i in swept or i in named
+                    if match_form(words.words[i]).casefold() not in FUNCTION_WORDS | _LIKENESS
+                    or i in swept
+                    or i in named
                 }
                 if core and 2 * len(core) <= end - start:
                     keys += runs(core)

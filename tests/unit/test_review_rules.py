@@ -7180,6 +7180,15 @@ def test_no_source_is_not_the_key_where_a_person_who_may_be_one_of_the_claims_pe
             assert not [q for q in questions_of(article, kind) if quote in q.prompt], (name, kind)
 
 
+def test_like_of_a_simile_the_note_quotes_is_no_key_word() -> None:
+    # "spread through the village like wildfire", the note quoting "Like wildfire": "like" was a key
+    # word, so "wildfire" alone earned half the span (review 329).
+    article = unseen_article("review329.yaml")
+    (question,) = [q for q in questions_of(article, "find_framing") if q.block == 7]
+    assert [" ".join(question.words[s:e]) for s, e in question.keys] == ["wildfire"]
+    assert score_answer(question, selected(question, "so-called", "wildfire")).score == 1
+
+
 def test_a_sweeping_opener_the_note_quotes_is_the_key_of_its_span() -> None:
     # '"Every single shop" is a huge claim' of "every single shop in town would suffer": the key was
     # "single shop", and "every", the word doing the sweeping, found nothing (review 296).

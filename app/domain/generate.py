@@ -3836,6 +3836,12 @@ def body_sentence_saying(reading: ArticleReading, span: Span) -> str | None:
         # "as much as £850,000"), not one elsewhere in the sentence ("trade has collapsed, with some
         # reporting takings down by as much as a third", review 61).
         doubts = [hit[0] for hit in reading.hedge_hits(block) + reading.approximate_hits(block)]
+        overstated = {
+            i
+            for item in reading.article.framing
+            if item.span.block == block and item.technique in reading.vocabulary.sweep_techniques
+            for i in range(item.span.start, item.span.end)
+        }
         for start, end in reading.sentences(block):
             text = words.text_of(start, end)
             if not marked <= _stems(text, sweeping) or (
@@ -3851,6 +3857,10 @@ def body_sentence_saying(reading: ArticleReading, span: Span) -> str | None:
                 # Barbecues": a sentence about somewhere else says nothing of this place (review 202).
                 continue
             said = [i for i in range(start, end) if _stems(words.words[i], sweeping) & marked]
+            if said and all(i in overstated for i in said):
+                # "They've basically banned being a teenager", marked as a speaker's exaggeration:
+                # the teacher says it overstates, so it does not back "Teenagers Banned" (review 330).
+                continue
             if not any(i - DOUBT_REACH <= hit < i for i in said for hit in doubts):
                 return text
     return None

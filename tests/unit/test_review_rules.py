@@ -7180,6 +7180,14 @@ def test_no_source_is_not_the_key_where_a_person_who_may_be_one_of_the_claims_pe
             assert not [q for q in questions_of(article, kind) if quote in q.prompt], (name, kind)
 
 
+def test_headline_check_a_speakers_marked_exaggeration_does_not_back_the_headline() -> None:
+    # "Teenagers Banned" beside Ryan Doyle's "They've basically banned being a teenager", which the
+    # teacher marked as exaggeration: read as the article saying the same, the headline went unasked
+    # in every quiz (review 330).
+    (question,) = questions_of(unseen_article("review330.yaml"), "headline_check")
+    assert '"Teenagers Banned"' in question.prompt
+
+
 def test_like_of_a_simile_the_note_quotes_is_no_key_word() -> None:
     # "spread through the village like wildfire", the note quoting "Like wildfire": "like" was a key
     # word, so "wildfire" alone earned half the span (review 329).

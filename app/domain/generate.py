@@ -3442,17 +3442,9 @@ def _sizes_an_amount(block: Block, after: int) -> bool:
 _TIME_NAMES = frozenset(
     (_CALENDAR_NAMES + " May spring summer autumn winter today tomorrow tonight").casefold().split()
 )
-_TIME_NOUNS = _TIME_NAMES | {
-    "week",
-    "month",
-    "year",
-    "weekend",
-    "term",
-    "season",
-    "end",
-    "start",
-    "beginning",
-}
+_TIME_NOUNS = _TIME_NAMES | frozenset(
+    ["week", "month", "year", "weekend", "term", "season", "end", "start", "beginning"]
+)
 _TIME_OPENERS = frozenset({"next", "this", "the", "early", "late", "mid"})
 
 
@@ -3462,7 +3454,7 @@ def _sizes_a_time(block: Block, after: int) -> bool:
     if not following:
         return False
     return following[0] in _TIME_NAMES or (
-        following[0] in _TIME_OPENERS and following[1:] != [] and following[1] in _TIME_NOUNS
+        following[0] in _TIME_OPENERS and len(following) > 1 and following[1] in _TIME_NOUNS
     )
 
 

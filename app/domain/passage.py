@@ -667,10 +667,15 @@ def _accounts_for(words: Sequence[str], start: int, end: int) -> bool:
     someone explaining (review 315)."""
     return (
         end - start == 1
+        and end + 1 < len(words)
         and _bare(words[start]).startswith("explain")
-        and [_bare(word) for word in words[end : end + 2]][1:] == ["of"]
         and _bare(words[end]) in _SHARES
+        and _bare(words[end + 1]) == "of"
     )
+
+
+# Verbs after which "she would ..." is what the speaker said of themselves.
+_SAID_OF_ONESELF = frozenset({"said", "says", "told", "added", "admitted", "admits", "insisted", "insists"})
 
 
 def _what_one_would_do(words: Sequence[str], gaps: Sequence[str], start: int, end: int) -> bool:
@@ -684,9 +689,6 @@ def _what_one_would_do(words: Sequence[str], gaps: Sequence[str], start: int, en
         return False
     said, pronoun, modal = (_bare(word) for word in words[start - 3 : start])
     return said in _SAID_OF_ONESELF and pronoun in _SUBJECT_PRONOUNS and modal in _FORECASTING
-
-
-_SAID_OF_ONESELF = frozenset({"said", "says", "told", "added", "admitted", "admits", "insisted", "insists"})
 
 
 _KNOW_WHAT = frozenset({"whether", "if", "how", "which", "what", "when", "who", "why"})

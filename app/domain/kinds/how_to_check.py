@@ -255,6 +255,11 @@ def _subject_words(label: str, ignored: frozenset[str]) -> set[str]:
     return _plain_stems(" ".join(words[start:end]), ignored)
 
 
+def _record_and_body_words(reading: ArticleReading) -> frozenset[str]:
+    """Words that name a kind of record or body ("figures", "council"): no record's subject."""
+    return frozenset({*reading.vocabulary.record_words, *reading.vocabulary.institution_words})
+
+
 def _common_subject_words(label: str, ignored: frozenset[str]) -> set[str]:
     """The subject words of a record's name that are no part of a name: "crime" of "Westshire
     Police's recorded crime figures", none of "the Fairstart Families Trust report"."""
@@ -395,7 +400,7 @@ class HowToCheck(QuestionKind):
             right, reason, revealed = step
             source = reading.article.source(revealed)
             elsewhere = _elsewhere(reading, claim, source)
-            ignored = frozenset({*reading.vocabulary.record_words, *reading.vocabulary.institution_words})
+            ignored = _record_and_body_words(reading)
             if _claim_points_at_the_key(claim, source, elsewhere, right) or (
                 # "1,140 crimes in Kelmoor" beside "Westshire Police's recorded crime figures": the
                 # claim speaks of what the key's record is about, and no wrong place offered may
@@ -468,8 +473,7 @@ class HowToCheck(QuestionKind):
                 return [], None
             return [ask, *rng.sample(steps, MAX_WRONG_STEPS - 1)], None
         others = [step for step in steps if not step.startswith("Nothing:")]
-        vocabulary = reading.vocabulary
-        ignored = frozenset({*vocabulary.record_words, *vocabulary.institution_words})
+        ignored = _record_and_body_words(reading)
         wrong_place = _check_elsewhere(claim, source, elsewhere, rng, ignored)
         if not wrong_place:
             # Beside "Nothing: ... reported it" and steps that check nothing, the key is the only

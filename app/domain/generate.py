@@ -110,7 +110,15 @@ from app.domain.quiz_rules import (
     touches_headline,
 )
 from app.domain.scoring import EPSILON, NEAR, runs, score_answer
-from app.domain.text import FUNCTION_WORDS, Block, display_form, figures, find_all, match_form
+from app.domain.text import (
+    FUNCTION_WORDS,
+    Block,
+    display_form,
+    figures,
+    find_all,
+    inflection_base,
+    match_form,
+)
 
 NOT_SAID = "The article does not say"
 
@@ -4577,22 +4585,8 @@ def _framed_elsewhere(reading: ArticleReading, block: int) -> list[tuple[int, in
     return found
 
 
-# Endings of a verb's or a noun's forms: "drag", "drags", "dragged", "dragging" meet; "leaky" and
-# "leaks" do not (an adjective's "-y" makes another word).
-_INFLECTIONS = ("ing", "ed", "es", "s")
-_KEPT_DOUBLES = frozenset("lsfz")  # "fall" of "falling", "press" of "pressed"
-
-
 def _inflection_base(word: str) -> str:
-    if len(word) < MIN_STEM_WORD or not word.isalpha():
-        return word
-    for ending in _INFLECTIONS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
-            word = word[: -len(ending)]
-            if ending in ("ing", "ed") and word[-1] == word[-2] and word[-1] not in _KEPT_DOUBLES:
-                word = word[:-1]  # "dragged": the doubled letter came with the ending
-            break
-    return word.rstrip("e")
+    return inflection_base(word) if len(word) >= MIN_STEM_WORD and word.isalpha() else word
 
 
 def _forms_stand_at(bare: Sequence[str], wanted: Sequence[str]) -> list[int]:

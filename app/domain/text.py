@@ -195,3 +195,26 @@ FUNCTION_WORDS_TEXT = (
     "before since until about whose"
 )
 FUNCTION_WORDS = frozenset(FUNCTION_WORDS_TEXT.split())
+
+# Endings of a verb's or a noun's forms ("drags", "dragged", "dragging"; not an adjective's "-y",
+# which makes another word: "leaky" is not "leaks").
+INFLECTIONS = ("ing", "ed", "es", "s")
+_KEPT_DOUBLES = frozenset("lsfz")  # "fall" of "falling", "press" of "pressed"
+
+
+def inflection_base(word: str, min_root: int = 3, undouble: bool = True) -> str:
+    """A lowercase word without its first matching ending and a final "e", keeping at least
+    ``min_root`` letters: "drag", "drags", "dragged" and "dragging" meet; ``undouble`` drops the
+    letter an ending doubled ("dragged")."""
+    for ending in INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= min_root:
+            word = word[: -len(ending)]
+            if (
+                undouble
+                and ending in ("ing", "ed")
+                and word[-1] == word[-2]
+                and word[-1] not in _KEPT_DOUBLES
+            ):
+                word = word[:-1]
+            break
+    return word.rstrip("e")

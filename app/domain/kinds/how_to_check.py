@@ -38,7 +38,7 @@ from app.domain.kinds.statement_kind import speaks_of_the_future
 from app.domain.passage import ArticleReading, is_possessive, names, trim_attribution
 from app.domain.question import CHOICE, Question
 from app.domain.quiz_rules import claim_subjects
-from app.domain.text import FUNCTION_WORDS, match_form
+from app.domain.text import FUNCTION_WORDS, inflection_base, match_form
 
 CHECKABLE_KEY = "Look for a named source or a record that reports the same thing"
 # Steps that would not check any claim: what a reader who does not yet know how to check tries.
@@ -266,9 +266,6 @@ def _common_subject_words(label: str, ignored: frozenset[str]) -> set[str]:
     return _subject_words(" ".join(word for word in label.split() if not word[:1].isupper()), ignored)
 
 
-_ENDINGS = ("ing", "ed", "es", "s")
-
-
 def _plain_stems(text: str, ignored: frozenset[str]) -> set[str]:
     """Whole meaning words without their endings ("crimes" and "crime" meet; "Centre" and "cent",
     "council" and "councillors" do not, as four-letter roots would)."""
@@ -276,11 +273,7 @@ def _plain_stems(text: str, ignored: frozenset[str]) -> set[str]:
     for word in re.findall(r"[^\W\d_]+", match_form(text).casefold()):
         if len(word) < 4 or word in FUNCTION_WORDS or word in ignored:
             continue
-        for ending in _ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= 4:
-                word = word[: -len(ending)]
-                break
-        stems.add(word.rstrip("e"))
+        stems.add(inflection_base(word, min_root=4, undouble=False))
     return stems
 
 

@@ -461,6 +461,14 @@ _AFTER_A_VERB = _PREPOSITIONS | frozenset(
 # Words before a thing shared ("shared the results with governors"), not words shared with readers.
 _THINGS_SHARED_AFTER = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "these", "those"})
 _SHARED_HOW = frozenset({"through", "via", "on", "online", "with", "across", "among", "in", "widely"})
+# What "shared" may report: "residents shared concerns that", "shared stories of".
+_WORDS_SHARED = frozenset(
+    {"concerns", "fears", "worries", "views", "thoughts", "stories", "story", "experiences", "details"}
+    | {"memories", "news", "messages", "feelings", "hopes", "doubts", "how", "what", "why", "whether"}
+)
+# Whom a request is made of ("asked it for any money"), and what asking for still reports.
+_ASKED_OF = frozenset({"it", "them", "him", "her", "us", "me", "you"})
+_ASKED_FOR_WORDS = frozenset({"comment", "comments", "views", "opinions", "details"})
 
 
 # Reporting nouns that are counted: "Reports of potholes", "insurance claims are rising".
@@ -553,7 +561,24 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     # "The form was shared through schools": a thing passed round, nobody's words (review 271).
     if word == "shared" and before in _PASSIVE_AUXILIARIES and after in _SHARED_HOW:
         return True
-    return word == "shared" and after in _THINGS_SHARED_AFTER
+    # "had not asked it for any money": a request for something, not words reported (review 335).
+    if (
+        word in ("ask", "asks", "asked", "asking")
+        and after in _ASKED_OF
+        and end + 2 < len(words)
+        and _bare(words[end + 1]) == "for"
+        and _bare(words[end + 2]) not in _ASKED_FOR_WORDS
+    ):
+        return True
+    # "bosses shared bonuses worth £1.2 million": a thing shared out, not words (review 334).
+    shared_a_thing = (
+        words[end][:1].islower()
+        and after.isalpha()
+        and after not in _AFTER_A_VERB
+        and after not in _WORDS_SHARED
+        and not after.endswith("ly")
+    )
+    return word == "shared" and (after in _THINGS_SHARED_AFTER or shared_a_thing)
 
 
 def _no_sign(words: Sequence[str], start: int, end: int) -> bool:

@@ -7594,3 +7594,16 @@ def test_told_not_to_is_an_order_and_a_fact_done_by_a_named_body_is_not_stated_a
 
     assert asked("Its art deco front was listed by Historic England in 1998") == []
     assert len(asked("Its art deco front was repainted by March 1998")) == 1
+
+
+def test_sharing_out_a_thing_and_asking_for_money_are_no_attribution() -> None:
+    # "bosses shared bonuses worth £1.2 million" (review 334) and "the school had not asked it for any
+    # money" (review 335): the audit asked the teacher to mark them, and their paragraphs got no
+    # "find the sources" question.
+    assert _attribution_hits("The bosses shared bonuses worth £1.2 million last year.") == []
+    assert _attribution_hits("The council said the school had not asked it for any money.") == ["said"]
+    # Still attributions.
+    assert _attribution_hits("Parents shared concerns that the road was unsafe.") == ["shared"]
+    assert _attribution_hits("She shared that the pool would close.") == ["shared"]
+    assert _attribution_hits("The mayor asked them for comment on the plan.") == ["asked"]
+    assert _attribution_hits("She asked whether the pool would close.") == ["asked"]

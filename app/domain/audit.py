@@ -240,11 +240,17 @@ def unmarked_words(reading: ArticleReading) -> tuple[str, ...]:
 
 
 def _in_context(reading: ArticleReading, block: int, hit: tuple[int, int]) -> str:
+    # The text as written, punctuation included: a quotation mark tells the teacher the word is a
+    # speaker's (review 338).
     words = reading.blocks[block]
     start, end = hit
-    before = words.text_of(max(0, start - _CONTEXT_WORDS), start)
-    after = words.text_of(end, min(len(words.words), end + _CONTEXT_WORDS))
-    shown = " ".join(part for part in (before, f"[{words.text_of(start, end)}]", after) if part)
+    first = words.starts[max(0, start - _CONTEXT_WORDS)]
+    last = words.ends[min(len(words.words), end + _CONTEXT_WORDS) - 1]
+    text = words.text
+    shown = (
+        f"{text[first : words.starts[start]]}[{text[words.starts[start] : words.ends[end - 1]]}]"
+        f"{text[words.ends[end - 1] : last]}"
+    )
     return f"'{shown}'"
 
 

@@ -487,3 +487,14 @@ def test_the_profile_notes_a_framing_complete_passage_with_no_framing_marked() -
     ]
     b.framing_complete = {2}
     assert quiz_profile(b.build(), []).notes() == []
+
+
+def test_the_words_around_an_unmarked_word_keep_their_punctuation() -> None:
+    # 'services for [everyone] He said the' lost the quotation mark and the full stop, so the teacher
+    # could not see that the word was a speaker's (review 338).
+    from app.domain.audit import unmarked_words
+
+    b = ArticleBuilder("Buses", ['"Fares will rise in May," added the driver.'])
+    b.claim("Fares will rise in May", "unattributed")
+    notes = unmarked_words(ArticleReading(b.build(), VOCABULARY))
+    assert notes[0].startswith("'rise in May,\" [added] the driver' (paragraph 1)")

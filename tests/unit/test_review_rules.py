@@ -7607,3 +7607,16 @@ def test_sharing_out_a_thing_and_asking_for_money_are_no_attribution() -> None:
     assert _attribution_hits("She shared that the pool would close.") == ["shared"]
     assert _attribution_hits("The mayor asked them for comment on the plan.") == ["asked"]
     assert _attribution_hits("She asked whether the pool would close.") == ["asked"]
+
+
+def test_statement_kind_reads_a_contracted_would_as_what_may_happen() -> None:
+    # '"On a Friday night I'd have thirty people on the 44," he said', marked an observation: "I'd"
+    # reads as "I would", so "A prediction" could be defended (review 338).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder("Buses", [f'"{claim}," the driver Tom Reed said.'])
+        b.source("reed", "Tom Reed, a driver", "named_person", ["the driver Tom Reed said"])
+        b.claim(claim, "attributed", source="reed", kind="observation")
+        return questions_of(b.build(), "statement_kind")
+
+    assert asked("On a Friday night I'd have thirty people on the 44") == []
+    assert len(asked("On a Friday night I had thirty people on the 44")) == 1

@@ -35,10 +35,11 @@ _REASONS = {
 
 
 # Words that speak of what will or could happen: in a claim the teacher did not call a prediction,
-# the prediction's definition shown to students ("what will or could happen") fits too.
+# the prediction's definition shown to students ("what will or could happen") fits too. "I'd have
+# thirty people" may be read as "I would" (review 338), so any "'d" counts.
 _MAY_HAPPEN = re.compile(
     r"\b(?:could|can|may|might|will|would|shall|likely|unlikely|probably|possibly|perhaps|expected|"
-    r"expects?|forecasts?|predicts?|soon|going to|set to|\w+'ll)\b"
+    r"expects?|forecasts?|predicts?|soon|going to|set to|\w+'ll|\w+'d)\b"
 )
 # "Once an evening route goes, it never comes back": a condition, as "if" is (review 188); "once a week"
 # is no condition, so "once" only opening a clause.

@@ -106,6 +106,9 @@ class Vocabulary:
     sweeping_words: tuple[str, ...] = ()
     minimising_words: tuple[str, ...] = ()
     vague_authority_words: tuple[str, ...] = ()
+    # Groups of words that speak of one subject ("bus", "route", "timetable"): a record named with
+    # one is about what the others say.
+    subject_groups: tuple[frozenset[str], ...] = ()
 
     def are_too_close(self, a: str, b: str) -> bool:
         return a != b and any(a in group and b in group for group in self.too_close)

@@ -48,7 +48,9 @@ WORD_LISTS = (
     "minimising_words",
     "vague_authority_words",
 )
-ALL_SECTIONS = (*SECTIONS, *ID_RULES, *WORD_LISTS)
+# Groups of words (lists of lists): words that speak of one subject.
+WORD_GROUPS = ("subject_groups",)
+ALL_SECTIONS = (*SECTIONS, *ID_RULES, *WORD_LISTS, *WORD_GROUPS)
 # The statuses the generator and the validator rely on (see app.domain.article).
 KNOWN_STATUSES = tuple(sorted(SOURCED_STATUSES | UNVERIFIED_STATUSES))
 
@@ -87,6 +89,7 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         if key != "too_close"
     }
     words = {key: _words(check, fields.get(key)) for key in WORD_LISTS}
+    word_groups = {key: _word_groups(check, fields.get(key)) for key in WORD_GROUPS}
     if check.has_errors:
         return None, list(check.sorted_problems())
     vocabulary = Vocabulary(
@@ -117,6 +120,7 @@ def load_vocabulary(data: str | bytes, path: str) -> tuple[Vocabulary | None, li
         sweeping_words=words["sweeping_words"],
         minimising_words=words["minimising_words"],
         vague_authority_words=words["vague_authority_words"],
+        subject_groups=word_groups["subject_groups"],
     )
     return vocabulary, list(check.sorted_problems())
 
@@ -171,6 +175,24 @@ def _words(check: FieldChecker, entry: Entry | None) -> tuple[str, ...]:
             continue
         words.append(display_form(node.text).casefold())
     return tuple(dict.fromkeys(words))
+
+
+def _word_groups(check: FieldChecker, entry: Entry | None) -> tuple[frozenset[str], ...]:
+    """Groups of words, each a list: ``- [bus, route, timetable]``."""
+    if entry is None:
+        return ()
+    groups: list[frozenset[str]] = []
+    for node in check.items(entry, "the vocabulary", "- [word, word]"):
+        if not isinstance(node, SequenceNode):
+            check.error(
+                node.line,
+                f"each item of '{entry.key}' must be a list of words like [bus, route], not {describe(node)}",
+            )
+            continue
+        group = _words(check, Entry(entry.key, node.line, node))
+        if len(group) >= 2:
+            groups.append(frozenset(group))
+    return tuple(groups)
 
 
 def _section(check: FieldChecker, entry: Entry | None) -> tuple[VocabularyEntry, ...]:

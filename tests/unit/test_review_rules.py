@@ -4639,8 +4639,37 @@ def test_how_to_check_is_not_asked_where_the_claim_speaks_of_what_the_keys_recor
         b.claim("most members feel safe at night", "attributed", source="survey")
         return [q for q in questions_of(b.build(), "how_to_check") if claim in q.prompt]
 
-    assert asked("1,140 offences in Kelmoor in 2021 and 1,730 last year") != []
+    assert asked("1,140 incidents in Kelmoor in 2021 and 1,730 last year") != []
     assert asked("1,140 crimes in Kelmoor in 2021 and 1,730 last year") == []
+    # Nor in another word of the same subject (the vocabulary's subject_groups, review 338).
+    assert asked("1,140 offences in Kelmoor in 2021 and 1,730 last year") == []
+
+
+def test_how_to_check_reads_the_subject_of_a_records_name_in_other_words() -> None:
+    # "the last bus ... now leaves the bus station at 7.15pm" beside "the timetable on Vantage Buses'
+    # website": the timetable's subject gave the key away; and "Kelbrook Borough Council's transport
+    # report", offered as the wrong place, could hold the times too (review 338).
+    def asked(claim: str, record: str, other: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Buses",
+            [
+                f"According to {record}, {claim}.",
+                f"{other} found that most people in the town walk to work.",
+            ],
+        )
+        b.source("record", record, "document_or_data", [f"According to {record}"])
+        b.source("other", other, "document_or_data", [f"{other} found"])
+        b.claim(claim, "attributed", source="record")
+        b.claim("most people in the town walk to work", "attributed", source="other")
+        return [q for q in questions_of(b.build(), "how_to_check") if claim in q.prompt]
+
+    timetable = "the timetable on Vantage Buses' website"
+    accounts = "the company's annual accounts"
+    housing = "the council's housing report"
+    assert asked("the last bus now leaves at 7.15pm", timetable, housing) == []
+    assert asked("the evening service now ends at 7.15pm", timetable, housing) != []
+    assert asked("the last bus now leaves at 7.15pm", accounts, "the council's transport report") == []
+    assert asked("the last bus now leaves at 7.15pm", accounts, housing) != []
 
 
 def _late_buses(note: str) -> Article:

@@ -149,3 +149,16 @@ def test_not_a_mapping_and_yaml_errors() -> None:
 def test_arbitrary_input_never_raises(data: str | bytes) -> None:
     vocabulary, problems = load_vocabulary(data, "v.yaml")
     assert (vocabulary is None) == any(p.severity == "error" for p in problems)
+
+
+def test_subject_groups_are_lists_of_words() -> None:
+    base = SOURCE_TYPES + STATUSES + TECHNIQUES
+    vocabulary, problems = load_vocabulary(
+        base + "subject_groups:\n  - [Bus, route]\n  - [alone]\n", "v.yaml"
+    )
+    assert problems == [] and vocabulary is not None
+    assert vocabulary.subject_groups == (frozenset({"bus", "route"}),)  # a lone word groups nothing
+    assert messages(base + "subject_groups:\n  - bus\n") == [
+        "vocabulary.yaml:14: each item of 'subject_groups' must be a list of words like [bus, route], "
+        "not text"
+    ]

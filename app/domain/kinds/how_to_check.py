@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from app.domain.article import Claim, Source, Span
 from app.domain.kinds.base import (
@@ -38,6 +38,7 @@ from app.domain.kinds.statement_kind import speaks_of_the_future
 from app.domain.passage import ArticleReading, is_possessive, names, trim_attribution
 from app.domain.question import CHOICE, Question
 from app.domain.quiz_rules import claim_subjects
+from app.domain.subjects import record_subjects, subjects_of
 from app.domain.text import FUNCTION_WORDS, inflection_base, match_form
 
 CHECKABLE_KEY = "Look for a named source or a record that reports the same thing"
@@ -212,7 +213,12 @@ _STEP_FOR = {
 
 
 def _check_elsewhere(
-    claim: Claim, source: Source, candidates: list[Source], rng: random.Random, ignored: frozenset[str]
+    claim: Claim,
+    source: Source,
+    candidates: list[Source],
+    rng: random.Random,
+    ignored: frozenset[str],
+    groups: Sequence[frozenset[str]],
 ) -> list[tuple[str, Source]]:
     """A real check aimed at the wrong place: the original of another record (or the report of
     another outlet) the article names, so that only a student who found where the claim comes from
@@ -230,6 +236,10 @@ def _check_elsewhere(
     # could each hold the claim, a second defensible key (reviews 282, 288).
     claimed = _plain_stems(claim.span.quote, ignored)
     alike = [other for other in alike if not _subject_words(source_label(other), ignored) & claimed]
+    # Nor one whose name speaks of the claim's subject in other words: "Kelbrook Borough Council's
+    # transport report" for when the last bus leaves (review 338).
+    spoken_of = subjects_of(claim.span.quote, groups)
+    alike = [other for other in alike if not record_subjects(source_label(other), groups) & spoken_of]
     if not alike:
         return []
     shared = {other.id: len(content_words(source_label(other)) & about) for other in alike}
@@ -264,6 +274,17 @@ def _common_subject_words(label: str, ignored: frozenset[str]) -> set[str]:
     """The subject words of a record's name that are no part of a name: "crime" of "Westshire
     Police's recorded crime figures", none of "the Fairstart Families Trust report"."""
     return _subject_words(" ".join(word for word in label.split() if not word[:1].isupper()), ignored)
+
+
+def _subject_gives_the_key(reading: ArticleReading, claim: Claim, source: Source) -> bool:
+    """The claim speaks of what the right record's name says it is about, in other words of one
+    subject group: "the last bus ... leaves at 7.15pm" beside "the timetable on Vantage Buses'
+    website", "142 people for e-scooter injuries" beside "the infirmary's annual trauma report"
+    (reviews 338 to 340).  No wrong place may be about it too, so the subject picks the key."""
+    groups = reading.vocabulary.subject_groups
+    return source.type in _STEP_FOR and bool(
+        record_subjects(_short(source_label(source)), groups) & subjects_of(claim.span.quote, groups)
+    )
 
 
 def _plain_stems(text: str, ignored: frozenset[str]) -> set[str]:
@@ -394,13 +415,17 @@ class HowToCheck(QuestionKind):
             source = reading.article.source(revealed)
             elsewhere = _elsewhere(reading, claim, source)
             ignored = _record_and_body_words(reading)
-            if _claim_points_at_the_key(claim, source, elsewhere, right) or (
-                # "1,140 crimes in Kelmoor" beside "Westshire Police's recorded crime figures": the
-                # claim speaks of what the key's record is about, and no wrong place offered may
-                # (it could hold the claim), so its subject picks the key (review 332).
-                source.type in _STEP_FOR
-                and _common_subject_words(_short(source_label(source)), ignored)
-                & _plain_stems(claim.span.quote, ignored)
+            if (
+                _claim_points_at_the_key(claim, source, elsewhere, right)
+                or (
+                    # "1,140 crimes in Kelmoor" beside "Westshire Police's recorded crime figures": the
+                    # claim speaks of what the key's record is about, and no wrong place offered may
+                    # (it could hold the claim), so its subject picks the key (review 332).
+                    source.type in _STEP_FOR
+                    and _common_subject_words(_short(source_label(source)), ignored)
+                    & _plain_stems(claim.span.quote, ignored)
+                )
+                or _subject_gives_the_key(reading, claim, source)
             ):
                 continue
             # The key's sentence with its names left out: two alike in one quiz show the pattern.
@@ -467,7 +492,9 @@ class HowToCheck(QuestionKind):
             return [ask, *rng.sample(steps, MAX_WRONG_STEPS - 1)], None
         others = [step for step in steps if not step.startswith("Nothing:")]
         ignored = _record_and_body_words(reading)
-        wrong_place = _check_elsewhere(claim, source, elsewhere, rng, ignored)
+        wrong_place = _check_elsewhere(
+            claim, source, elsewhere, rng, ignored, reading.vocabulary.subject_groups
+        )
         if not wrong_place:
             # Beside "Nothing: ... reported it" and steps that check nothing, the key is the only
             # real step, found without the article (reviews 224 and 225).

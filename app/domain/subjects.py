@@ -1,0 +1,36 @@
+"""What a text speaks of, by the vocabulary's ``subject_groups``: words that speak of one subject
+("bus", "route", "timetable").  A record named with a word of a group is about what the group's other
+words speak of, so the kinds can tell a record that fits the words from one that cannot."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.domain.text import match_form
+
+_WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(match_form(text).casefold())
+
+
+def subjects_of(text: str, groups: Sequence[frozenset[str]]) -> set[int]:
+    """The groups (by index) that a word of ``text``, or two words together ("car park"), belong to."""
+    words = _words(text)
+    found = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+    return {index for index, group in enumerate(groups) if group & found}
+
+
+def record_subjects(label: str, groups: Sequence[frozenset[str]]) -> set[int]:
+    """What a record's name says it is about: its plain words, not its owner's ("trauma" of "the
+    hospital's trauma report", "rainfall" of "the Met Office rainfall figures", "timetable" of "the
+    timetable on Vantage Buses' website"), nor the words of a name ("Kestrel Water's annual report"
+    is about nothing in particular)."""
+    plain = " ".join(
+        word
+        for word in label.split()
+        if not word[:1].isupper() and not re.search(r"(?:'s|s')\Z", match_form(word))
+    )
+    return subjects_of(plain, groups)

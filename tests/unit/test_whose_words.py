@@ -280,3 +280,38 @@ def test_no_body_the_speakers_description_ties_them_to() -> None:
         (question,) = asked(b.build(), seed)
         assert key(question) == "Margaret Ellery"
         assert "the Save Kessington Bank campaign" not in question.choices
+
+
+def test_a_parents_words_offer_no_pupil_and_a_bodys_we_is_not_asked() -> None:
+    # "a reckless gamble with our children's futures", from a father, offered two pupils who could not
+    # have said it (review 343); "We share our customers' love of the river", from the water company,
+    # beside the writer and a person, pointed at the company (review 344).
+    b = ArticleBuilder(
+        "Pool Charges Rise",
+        [
+            '"It is a reckless gamble with our children\'s futures," said Gail Pryce.',
+            "Tom Reyes, 15, said the pool was busy. Dawn Whitlow, a pupil at Hill School, said it was "
+            "cold. Sam Ortiz, a lifeguard, said the pool was old. Ken Hill, a shopkeeper, said it was shut.",
+        ],
+    )
+    b.source("hill", "Ken Hill, a shopkeeper", "named_person", ["Ken Hill, a shopkeeper, said"])
+    b.source("pryce", "Gail Pryce, a parent", "named_person", ["said Gail Pryce"])
+    b.source("reyes", "Tom Reyes", "named_person", ["Tom Reyes, 15, said"])
+    b.source("whitlow", "Dawn Whitlow", "named_person", ["Dawn Whitlow, a pupil at Hill School, said"])
+    b.source("ortiz", "Sam Ortiz, a lifeguard", "named_person", ["Sam Ortiz, a lifeguard, said"])
+    b.frame("reckless gamble with our children's futures", "loaded_language", note="A gamble is a risk.")
+    for seed in range(1, 6):
+        (question,) = asked(b.build(), seed)
+        assert key(question) == "Gail Pryce"
+        assert not {"Tom Reyes", "Dawn Whitlow"} & set(question.choices)
+    water = ArticleBuilder(
+        "River",
+        [
+            '"We share our customers\' love of the river," the company said.',
+            "Ann Dale, a swimmer, said the water was murky.",
+        ],
+    )
+    water.source("company", "Lenn Water", "named_organisation", ["the company said"])
+    water.source("dale", "Ann Dale, a swimmer", "named_person", ["Ann Dale, a swimmer, said"])
+    water.frame("love of the river", "emotional_appeal", note="Love makes it sound caring.")
+    assert asked(water.build()) == []

@@ -17,16 +17,16 @@ from dataclasses import dataclass
 from app.domain.article import HEADLINE_BLOCK, SKILL_NAMES, SKILLS, Article, Vocabulary
 from app.domain.generate import (
     KINDS,
-    FindInPassage,
     all_questions,
     body_sentence_saying,
     build_quiz,
     headline_annotated,
     headline_takes_for_granted,
-    unlisted_hedges,
-    unmarked_attributions,
 )
 from app.domain.kinds.base import headline_asks, where
+from app.domain.kinds.find_in_passage import FindInPassage
+from app.domain.kinds.find_sources import unmarked_attributions
+from app.domain.kinds.spot_hedge import unlisted_hedges
 from app.domain.passage import ArticleReading, covered
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import conflicts, footprint, gives_key_away, touches_headline

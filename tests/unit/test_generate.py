@@ -20,7 +20,6 @@ from app.domain.generate import (
     HEADLINE_WORDS_SAY_MORE,
     KIND_TITLES,
     KINDS,
-    MIN_CHOICES,
     NOT_SAID,
     SUPPORT_CHOICES,
     SUPPORT_DEFINITIONS,
@@ -28,13 +27,10 @@ from app.domain.generate import (
     SUPPORT_HEDGED,
     SUPPORT_NAMED,
     SUPPORT_UNNAMED,
-    QuestionKind,
-    _source_features,
     all_questions,
     build_quiz,
-    source_label,
 )
-from app.domain.kinds.base import gold_is_sparse
+from app.domain.kinds.base import MIN_CHOICES, QuestionKind, _source_features, gold_is_sparse, source_label
 from app.domain.passage import sentences
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import clash_sets, conflicts, gives_key_away, share_wrong_answers, touches_headline

@@ -436,7 +436,7 @@ def test_who_said_it_and_support_skip_what_a_group_feels_told_by_someone_else() 
 def test_find_framing_a_note_saying_instead_of_doing_something_still_quotes_the_key() -> None:
     # 'Mr Frost calls the ban "madness" to make it sound silly, instead of saying what is wrong
     # with it' quotes "madness" as the loaded word (review 52).
-    from app.domain.generate import FindFraming
+    from app.domain.kinds.find_framing import FindFraming
     from app.domain.passage import ArticleReading
 
     note = 'He calls the ban "madness" to make it sound silly, instead of saying what is wrong with it.'
@@ -781,7 +781,7 @@ def test_who_said_it_and_support_skip_a_claim_whose_attribution_is_in_a_later_cl
 
 def test_find_framing_a_sweeping_word_is_the_key_of_its_span() -> None:
     # "almost every high street": the plain nouns alone do not find the exaggeration (review 60).
-    from app.domain.generate import FindFraming
+    from app.domain.kinds.find_framing import FindFraming
     from app.domain.passage import ArticleReading
 
     b = ArticleBuilder("Vaping", ["Vape shops now stand on almost every high street in the county."])
@@ -5598,7 +5598,7 @@ def test_find_sources_a_who_clause_runs_on_past_an_and_between_two_things() -> N
     b.claim("The council plans to raise stall rents by a fifth in April", "unattributed")
     (question,) = questions_of(b.build(), "find_sources")
     assert score_answer(question, selected(question, selection)).score == 1.0
-    from app.domain.generate import _joins_a_clause
+    from app.domain.kinds.find_sources import _joins_a_clause
     from app.domain.text import Block
 
     text = Block.from_text("who leads the group and wants the scheme scrapped, and is a councillor")

@@ -10,12 +10,33 @@ from __future__ import annotations
 import functools
 import random
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from app.domain.article import HEADLINE_BLOCK, Article, Claim, Source, Span, Vocabulary, VocabularyEntry
-from app.domain.passage import ArticleReading, covered, find_words, in_quotation
+from app.domain.article import (
+    HEADLINE_BLOCK,
+    Article,
+    Claim,
+    Framing,
+    Source,
+    Span,
+    Vocabulary,
+    VocabularyEntry,
+)
+from app.domain.passage import (
+    PRONOUNS,
+    ArticleReading,
+    covered,
+    find_words,
+    in_quotation,
+    is_possessive,
+    is_pronoun_only,
+    name_words,
+    overlaps,
+    trim_attribution,
+    words_of,
+)
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.quiz_rules import SOURCE_KEYED_KINDS, gives_key_away
 from app.domain.scoring import MIN_WRONG_WORDS, NEAR, mark_selection
@@ -833,3 +854,558 @@ def gives_nothing(reading: ArticleReading, block: int, mention: Span) -> bool:
         word in ("not", "never") and following in _NO_ANSWER
         for word, following in zip(words, words[1:], strict=False)
     )
+
+
+MAX_APPOSITIVE = 8
+
+# Gaps between the words of one phrase: a space, or a plural possessive's apostrophe and a space.
+_IN_PHRASE_GAPS = frozenset({" ", "' ", "\u2019 "})
+
+
+def _first_person(block: Block, span: Span) -> bool:
+    """A claim in a speaker's own voice ("Now I feel sharp again")."""
+    return any(word in FIRST_PERSON for word in words_of(block, span))
+
+
+# Auxiliaries between a reported "he" or "she" and the claim's words ("said he had never had").
+_REPORTED_AUXILIARIES = frozenset({"had", "has", "was", "is", "would", "will", "could", "felt"})
+# Words that may stand between a reporting verb and the reported "he" or "she".
+_BEFORE_A_REPORTED_SUBJECT = frozenset({"that"})
+
+
+# Words that may stand between "but" or "and" and the second verb of one subject ("but now found").
+_BEFORE_A_SECOND_VERB = frozenset({"now", "then", "later", "also", "still", "soon", "since"})
+# Words that start a clause of its own subject after "but" or "and" ("but the claims were false").
+_OWN_SUBJECT_OPENERS = frozenset(
+    ["the", "a", "an", "they", "it", "we", "i", "you", "he", "she", "this", "that", "these", "those"]
+    + ["there", "his", "her", "their", "its", "our", "my", "your", "most", "many", "some", "all", "few"]
+    + ["none", "several", "both", "each", "every", "one", "no", "nobody", "everyone", "others", "other"]
+)
+# How far back from "but" or "and" the reported "he" or "she" may stand ("said he had been sceptical
+# at first but ...").
+SHARED_SUBJECT_REACH = 8
+
+
+def _shared_reported_subject(block: Block, start: int) -> int | None:
+    """Where the claim is the second verb of a reported "he" or "she" ("said he had been sceptical at
+    first but [now found it easier to revise]", review 268): that subject's index."""
+    first = start
+    if first < len(block.words) and match_form(block.words[first]).casefold() in _BEFORE_A_SECOND_VERB:
+        first += 1
+    if first >= len(block.words):
+        return None
+    opener = block.words[first]
+    if not opener[:1].islower() or match_form(opener).casefold() in _OWN_SUBJECT_OPENERS:
+        return None
+    joiner = start - 1
+    if joiner <= 0 or match_form(block.words[joiner]).casefold() not in ("but", "and"):
+        return None
+    for index in range(joiner - 1, max(-1, joiner - 1 - SHARED_SUBJECT_REACH), -1):
+        if any(mark in block.gaps[index + 1] for mark in '.;:!?"\u201c\u201d'):
+            return None
+        if match_form(block.words[index]).casefold() in ("he", "she"):
+            return index
+    return None
+
+
+def _tells_of_themself(reading: ArticleReading, span: Span) -> bool:
+    """The claim is reported speech whose subject is "he" or "she", right after the reporting verb
+    ("said he had [never had so much as a sniffle]", "says she [was never told]"): a person's words
+    about a person, most likely the speaker."""
+    block = reading.blocks[span.block]
+    index = span.start
+    if words_of(block, (index, index + 1)) in (["he"], ["she"]):
+        subject = index
+    else:
+        for _ in range(2):
+            if index > 0 and match_form(block.words[index - 1]).casefold() in _REPORTED_AUXILIARIES:
+                index -= 1
+        if index > 0 and match_form(block.words[index - 1]).casefold() in ("he", "she"):
+            subject = index - 1
+        else:
+            shared = _shared_reported_subject(block, span.start)
+            if shared is None:
+                return False
+            subject = shared
+    before = subject
+    if before > 0 and match_form(block.words[before - 1]).casefold() in _BEFORE_A_REPORTED_SUBJECT:
+        before -= 1
+    if any(g.strip() for g in block.gaps[before : subject + 1]):
+        return False  # "... ," he said: the speaker's own tag, not what was said
+    return any(end == before for _, end in reading.attribution_hits(span.block))
+
+
+def _relays_of(article: Article, source: Source) -> list[Source]:
+    """Every source that relayed this one's words, or whose words this one relayed."""
+    related = _relay_chain(article, source)
+    for other in article.sources:
+        if source.id in _relay_chain(article, other):
+            related.add(other.id)
+    related.discard(source.id)
+    return [other for other in article.sources if other.id in related]
+
+
+def _called_an_opinion(claim: Claim) -> bool:
+    """The teacher marked the claim an opinion, or its note calls it one ("his opinion")."""
+    return claim.kind == "opinion" or NOTE_CALLS_OPINION.search(match_form(claim.note).casefold()) is not None
+
+
+def _paragraph_indexes(article: Article) -> range:
+    return range(1, len(article.paragraphs) + 1)
+
+
+def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
+    """No source could be read into the claim: no attribution word or source in its sentences or
+    earlier in its paragraph (an attribution often carries over to the sentences after it: "...,
+    TruthTrail found. It sells ..."), and the claim is not inside a speaker's quotation."""
+    span = claim.span
+    block = reading.blocks[span.block]
+    if in_quotation(block, span.start, span.end):
+        return False
+    sentences = reading.sentences_of(span)
+    hits = reading.attribution_hits(span.block) + [
+        (m.start, m.end) for _, m in reading.mentions_in(span.block)
+    ]
+    if any(hit[0] < span.start or any(overlaps(hit, s) for s in sentences) for hit in hits):
+        return False
+    # "Similar dares have turned up across the country. A survey by the association found that one in
+    # four schools had seen them": a record in the sentence right after may be the claim's evidence,
+    # so "no source" could be argued (reviews 75 and 79).
+    sentences_after = [s for s in reading.sentences(span.block) if s[0] >= max(e for _, e in sentences)]
+    if sentences_after and any(
+        overlaps(sentences_after[0], (m.start, m.end)) and source.type in RECORD_TYPES
+        for source, m in reading.mentions_in(span.block)
+    ):
+        return False
+    # "The county has closed three village schools. Two of those buildings now stand empty, according
+    # to the Rural Schools Trust": the next sentence speaks of the claim's things, and its source may
+    # have given both (review 134).
+    if (
+        sentences_after
+        and (
+            _refers_back(reading, span.block, sentences_after[0])
+            # "children's lungs are still growing. Experts say even short daily exposure may harm
+            # young lungs": a source opening the next sentence on the same thing may have said both
+            # (reviews 146, 148).
+            or (
+                _opens_with_a_source(reading, span.block, sentences_after[0])
+                and (
+                    _speaks_of(reading, span.block, sentences_after[0], claim.span.quote)
+                    # "dozens have already closed their pools for good. Industry insiders warn that
+                    # many more will probably follow": "many more" carries the claim on (review 239).
+                    or _counts_on_from(reading, span.block, sentences_after[0])
+                )
+            )
+            # "Some parents are already sold on the app. One mother, who asked not to be named,
+            # said ...": a person opening the next sentence may be one of the people the claim
+            # speaks of, and its evidence (reviews 188 and 189).
+            or (
+                _opens_with_a_person(reading, span.block, sentences_after[0])
+                and _about_people(reading, claim)
+            )
+        )
+        and any(overlaps(sentences_after[0], hit) for hit in hits)
+    ):
+        return False
+    # 'Some residents have reacted with fury. "It's toxic ...," said Graham Petts': the same with the
+    # person's quotation first, as news usually puts it (review 198).
+    if _about_people(reading, claim) and _a_persons_quotation_opens(reading, span.block, sentences_after):
+        return False
+    # "... must now be kept indoors. Fairs have been cancelled. The rules may stay, officials said.":
+    # an unmarked attribution closing a later sentence may cover the sentences before it too
+    # (review 64); one that opens its sentence ("Critics say ...") speaks for what follows.
+    mentions = [(m.start, m.end) for _, m in reading.mentions_in(span.block)]
+    if any(
+        not covered(hit, mentions, margin=NEAR) and _closes_its_sentence(reading, span.block, hit)
+        for hit in reading.attribution_hits(span.block)
+    ):
+        return False
+    # "Under the agency's plan, farmers can apply ...": a source named in the sentence, outside the
+    # claim, as an owner or by its whole name (not "the Alder River" beside "the Alder River Trust").
+    named_sources = [name_words(source) for source in reading.article.sources if name_words(source)]
+    if not named_sources:
+        return True
+    bare, possessive = reading.bare_words(span.block), reading.possessives(span.block)
+    outside = [i for first, last in sentences for i in range(first, last) if not span.start <= i < span.end]
+    owners = {bare[i] for i in outside if i in possessive}
+    named = {bare[i] for i in outside}
+    return not any((words & owners) or words <= named for words in named_sources)
+
+
+# Words that point back to what the sentence before spoke of ("Two of those buildings"; "This has
+# been disputed"), not "they" ("Some parents say they ...") nor "that" of "argue that".
+_BACK_POINTERS = frozenset({"those", "these", "such", "both"})
+_OPENING_BACK_POINTERS = frozenset({"this", "that"})
+BACK_POINTER_REACH = 4
+
+
+# Words before "more" that count on from what the sentence before counted ("many more will follow").
+_BEFORE_MORE = frozenset({"many", "several", "dozens", "hundreds", "thousands", "few", "far", "even"})
+
+
+def _counts_on_from(reading: ArticleReading, block: int, sentence: tuple[int, int]) -> bool:
+    """The sentence counts on from the one before: "many more" ("Others say" is another group, and
+    "the rest of the town" another place)."""
+    words = reading.bare_words(block)
+    start, end = sentence
+    return any(words[i] == "more" and words[i - 1] in _BEFORE_MORE for i in range(start + 1, end))
+
+
+def _refers_back(reading: ArticleReading, block: int, sentence: tuple[int, int]) -> bool:
+    words = reading.bare_words(block)
+    start, end = sentence
+    return words[start] in _OPENING_BACK_POINTERS or any(
+        words[i] in _BACK_POINTERS for i in range(start, min(end, start + BACK_POINTER_REACH))
+    )
+
+
+def _opens_with_a_source(reading: ArticleReading, block: int, sentence: tuple[int, int]) -> bool:
+    return any(mention.start == sentence[0] for _, mention in reading.mentions_in(block))
+
+
+# How many sentences a quotation that opens the next sentence may run before its speaker is named.
+QUOTED_SENTENCES_REACH = 3
+
+
+def _a_persons_quotation_opens(
+    reading: ArticleReading,
+    block: int,
+    sentences_after: Sequence[tuple[int, int]],
+    types: frozenset[str] | None = None,
+) -> bool:
+    """The next sentence opens a quotation that a person's mention (of ``types``, any person's by
+    default) gives to them within a few sentences ('"It's toxic, plain and simple. ...," said Graham
+    Petts')."""
+    quoted = reading.quoted(block)
+    people = person_types(reading.vocabulary) if types is None else types
+    for sentence in sentences_after[:QUOTED_SENTENCES_REACH]:
+        if sentence[0] not in quoted:
+            return False
+        if any(
+            source.type in people and overlaps(sentence, (mention.start, mention.end))
+            for source, mention in reading.mentions_in(block)
+        ):
+            return True
+    return False
+
+
+def _opens_with_a_person(reading: ArticleReading, block: int, sentence: tuple[int, int]) -> bool:
+    people = person_types(reading.vocabulary)
+    return any(
+        mention.start == sentence[0] and source.type in people
+        for source, mention in reading.mentions_in(block)
+    )
+
+
+def _about_people(reading: ArticleReading, claim: Claim) -> bool:
+    """The claim speaks of a group of people, or one of them, wherever they stand in it: "Parents are
+    worried too", "the plans have sparked fury among families" (review 204), "The plan has angered many
+    residents" (review 294), "For many teenagers, late-night scrolling is part of life" (review 295),
+    "Not every parent is against the change" (review 302), "Not everyone is convinced" (review 331)."""
+    people = (
+        (_VIEW_HOLDERS - _VIEW_QUANTIFIERS) | _ONE_OF_THE_VIEW_HOLDERS | set(reading.vocabulary.staff_words)
+    )
+    words = reading.bare_words(claim.span.block)[claim.span.start : claim.span.end]
+    return bool(people.intersection(words))
+
+
+# Words of when, not of what: "over the past year" and "£300,000 a year" speak of two things (review 192).
+_TIME_ROOTS = frozenset(content_words("year years month months week weeks hours minutes time times"))
+
+
+def _speaks_of(reading: ArticleReading, block: int, sentence: tuple[int, int], quote: str) -> bool:
+    """The sentence holds a meaning word of the quote's (by its root), other than a word of time."""
+    shared = content_words(reading.blocks[block].text_of(*sentence)) & content_words(quote)
+    return bool(shared - _TIME_ROOTS)
+
+
+# Who a sentence opening "For ..., " may give a view to.
+_VIEW_HOLDERS_TEXT = (
+    "who families parents residents people farmers locals villagers pupils students fans shoppers "
+    "traders owners campaigners critics supporters many some most "
+    # Reviews 291, 295: a quoted "pensioner" or "teenager" may be one of them too.
+    "teenagers teens children pensioners patients passengers commuters drivers motorists cyclists "
+    "customers visitors neighbours tenants homeowners voters readers users viewers mothers fathers "
+    # Review 330: "Local shopkeepers are split", before a named shopkeeper.
+    "shopkeepers workers members"
+)
+_VIEW_HOLDERS = frozenset(_VIEW_HOLDERS_TEXT.split())
+# One of them: "Not every parent is against the change" (review 302).
+_ONE_OF_THE_VIEW_HOLDERS_TEXT = (
+    "parent resident person farmer villager pupil student fan shopper trader owner campaigner critic "
+    "supporter teenager child pensioner passenger commuter driver motorist cyclist customer visitor "
+    "neighbour tenant homeowner voter reader user viewer mother father shopkeeper worker member "
+    # "Not everyone is convinced by the app", before a named critic (review 331).
+    "everyone everybody anyone anybody nobody"
+)
+_ONE_OF_THE_VIEW_HOLDERS = frozenset(_ONE_OF_THE_VIEW_HOLDERS_TEXT.split())
+_VIEW_QUANTIFIERS = frozenset(["who", "many", "some", "most"])
+
+
+# An attribution this close to its sentence's end, after a comma, closes it: "..., officials said", "...,
+# a paramedic based at the hospital told the Echo" (review 181).
+CLOSING_ATTRIBUTION_WORDS = 6
+
+
+def _closes_its_sentence(reading: ArticleReading, block: int, hit: tuple[int, int]) -> bool:
+    gaps, words = reading.blocks[block].gaps, reading.blocks[block].words
+    for first, last in reading.sentences(block):
+        if first <= hit[0] < last:
+            tail = list(words[hit[1] : last])
+            if (
+                match_form(words[hit[1] - 1]).casefold() == "to"
+                and 0 < len(tail) <= _CLOSING_SOURCE_WORDS
+                and "," in gaps[hit[0]]
+            ):
+                # "..., according to hospital figures.": the source comes after the words, which the
+                # attribution closes (review 264).
+                return True
+            if 1 < len(tail) <= _CLOSING_TAIL_WORDS and _says_where_or_when(tail):
+                # "..., a former manager told the Castlebury Echo.", "..., she said on Tuesday." (review 152)
+                return any(
+                    "," in gaps[i]
+                    for i in range(max(first + 1, hit[0] - CLOSING_ATTRIBUTION_WORDS), hit[0] + 1)
+                )
+            if last - hit[1] > 1:
+                # "Critics say the industry is barely policed" opens what follows; "..., said Paul
+                # Grieve, who chairs the traders' association" closes what comes before (review 123).
+                return "," in gaps[hit[0]] and (
+                    words[hit[1]][:1].isupper() or words[hit[1]].casefold() in ("the", "a", "an", "one")
+                )
+            return any(
+                "," in gaps[i] for i in range(max(first + 1, hit[0] - CLOSING_ATTRIBUTION_WORDS), hit[0] + 1)
+            )
+    return False
+
+
+# At most this many words after an attribution that closes its sentence: "told the Castlebury Echo",
+# "said in a statement".
+_CLOSING_TAIL_WORDS = 4
+# At most this many words name the source after a closing "according to": "figures from the city's
+# hospital trust".
+_CLOSING_SOURCE_WORDS = 6
+_TAIL_OPENERS = frozenset(
+    {"the", "a", "an", "on", "in", "at", "last", "this", "to", "reporters", "yesterday", "earlier", "later"}
+)
+
+
+def _says_where_or_when(tail: Sequence[str]) -> bool:
+    """The words after a reporting verb say to whom, where or when ("the Castlebury Echo", "on
+    Tuesday"), not what ("the plan is wrong")."""
+    opens = tail[0].casefold() in _TAIL_OPENERS or tail[0][:1].isupper()
+    return opens and not any(match_form(word).casefold() in _FINITE_VERBS for word in tail)
+
+
+def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
+    """The source's mention in the same paragraph as ``span`` (the closest one), as text."""
+    same = [m for m in source.mentions if m.block == span.block] or list(source.mentions)
+    sentences = reading.sentences_of(span)
+
+    def distance(m: Span) -> tuple[bool, bool, bool, bool, int]:
+        in_sentence = any(overlaps(s, (m.start, m.end)) for s in sentences) and m.block == span.block
+        gap = max(m.start - span.end, span.start - m.end, 0)
+        # The attribution of the claim's own sentence (a later one attributes other words, review
+        # 34), one that names the source before "he said" there (review 32), else the closest one
+        # before it.
+        pronoun = is_pronoun_only(reading.blocks[m.block], m, reading.vocabulary.attribution_words)
+        # Never "The report does not say" for what the report says: it tells what is missing (review 135).
+        refuses = gives_nothing(reading, m.block, m)
+        return (refuses, not in_sentence, pronoun, m.start > span.start, gap)
+
+    mention = min(same, key=distance)
+    block = reading.blocks[mention.block]
+    start, end = trim_attribution(block, mention, reading.vocabulary.attribution_words)
+    return _phrase(reading, mention.block, start, end)
+
+
+# Small words of a hedge phrase that carry none of its doubt: "expected" alone finds "expected to", and
+# "thought" finds "it is thought" (review 124).
+# "in danger of": "danger" finds it ("danger" alone scored a third, review 180).
+_HEDGE_PARTICLES = frozenset(
+    ["to", "a", "an", "as", "the", "it", "is", "are", "was", "were", "be", "been", "in", "of", "at"]
+)
+
+
+def _key_words(reading: ArticleReading, span: Span | tuple[int, int, int]) -> list[tuple[int, int]]:
+    """The hedge words inside a cue ("could" of "could reach"; "expected" of "expected to"), or the
+    whole cue when it has none."""
+    block, start, end = (span.block, span.start, span.end) if isinstance(span, Span) else span
+    words = reading.blocks[block].words
+    inside = []
+    for s, e in reading.hedge_hits(block):
+        if start <= s and e <= end:
+            meaningful = [i for i in range(s, e) if words[i].casefold() not in _HEDGE_PARTICLES]
+            inside += [(i, i + 1) for i in meaningful] if meaningful else [(s, e)]
+    if not inside:
+        # "the most likely cut", your cue: a comparison for the reader of hedges, yet its doubt is
+        # "likely" ("likely" alone scored half, review 303).
+        inside = [(e - 1, e) for s, e in reading.comparison_hits(block) if start <= s and e <= end]
+    return inside or [(start, end)]
+
+
+# How far past a mention a record word still says how the words came ("wrote in a post on Instagram"),
+# in a phrase that starts with one of these words.
+RUN_ON_WORDS = 5
+_HOW_WORDS_CAME = frozenset(["in", "on", "via", "through", "during"])
+
+
+def _types_suggested_by_words(reading: ArticleReading, source: Source, mention: Span) -> set[str]:
+    """Types the mention's own words make defensible: a record ("several studies found", "in a
+    statement") for "A document or data"; a second name beside a person's ("Lumora's chief
+    executive, Mark Devlin") or any other source ("a video shared on Facebook") for an
+    organisation, and beside an organisation's for the person speaking."""
+    vocabulary = reading.vocabulary
+    block = reading.blocks[mention.block]
+    suggested = set()
+    # The mention and a phrase running on from it that says how the words came ("Garnett wrote in a
+    # post on Instagram that"), not what was said ("said the results were clear").
+    run_on = mention.end
+    if run_on < len(block.words) and block.words[run_on].casefold() in _HOW_WORDS_CAME:
+        while run_on < min(len(block.words), mention.end + RUN_ON_WORDS) and block.gaps[run_on] == " ":
+            run_on += 1
+    if any(mention.start <= s and e <= run_on for s, e in reading.record_hits(mention.block)):
+        suggested.add("document_or_data")
+    sentence_starts = {first for first, _ in reading.sentences(mention.block)}
+    # Only a named source's name is its own: "a post on Facebook" still names the platform.
+    own = (name_words(source) if source.type in vocabulary.named_source_types else frozenset()) | TITLES
+    # The words of the mention and of a description set off right after it ("said Gareth Lowe,
+    # the association's chairman"; "said Dave Marsh, regional secretary of the Retail Workers Union").
+    end = mention.end
+    if end < len(block.words) and block.gaps[end].strip() == ",":
+        end += 1
+        # A plural possessive's apostrophe sits in the gap ("the parents' group Safe Steps").
+        while (
+            end < min(len(block.words), mention.end + MAX_APPOSITIVE) and block.gaps[end] in _IN_PHRASE_GAPS
+        ):
+            end += 1
+    other_names = [
+        word
+        for index, word in enumerate(block.words[mention.start : end], start=mention.start)
+        if (word[:1].isupper() or is_possessive(word) or word.casefold() in ("its", "their"))
+        # A possessive name at the start of a sentence is a name all the same ("Northvale's chief
+        # executive, Dr Martin Hale", review 35).
+        and (index not in sentence_starts or (is_possessive(word) and word[:1].isupper()))
+        and words_of(block, (index, index + 1))[0] not in own
+        and words_of(block, (index, index + 1))[0] not in PRONOUNS - {"its", "their"}
+        and not _a_place(block, index)
+    ]
+    organisations = set(vocabulary.named_source_types) - set(vocabulary.person_source_types)
+    if other_names and source.type in organisations:
+        suggested |= set(vocabulary.person_source_types)
+    elif other_names:
+        # "A video shared on Facebook": the platform is named beside the source.
+        suggested |= organisations
+    return suggested
+
+
+_PLACE_BEFORE = frozenset({"in", "from"})
+
+
+def _a_place(block: Block, index: int) -> bool:
+    """One capitalised word right after "in" or "from" ("a pharmacist in Harwick", "a driver from
+    Leeds"): a place, which ties nobody to a group (review 49). "from Oxford University" is two."""
+    if index == 0 or match_form(block.words[index - 1]).casefold() not in _PLACE_BEFORE:
+        return False
+    following = block.words[index + 1 : index + 2]
+    return not (following and block.gaps[index + 1] == " " and following[0][:1].isupper())
+
+
+def _source_features(vocabulary: Vocabulary, type_id: str) -> tuple[bool, bool]:
+    """What a mention shows of its source at a glance: whether it is named, and whether it is
+    people ("Dana Mensah", "critics", "one worker") rather than a group or a record."""
+    return (
+        type_id in vocabulary.named_source_types,
+        type_id in person_types(vocabulary) | UNNAMED_SOURCE_TYPES,
+    )
+
+
+# A note that points at what backs a claim ("The only support is one unnamed teacher", "The only
+# evidence is one shopkeeper in the next sentence").
+_NOTE_POINTS_TO_SUPPORT = re.compile(
+    r"\bonly (?:support|evidence|source|backing)\b|\b(?:is|are) (?:supported|backed) (?:only )?by\b"
+    # "only one parent is quoted", "only one driver, who is not named, is quoted" (reviews 134, 135)
+    r"|\bonly (?:one|a single)\b[^.]{0,60}\b(?:is|was) (?:quoted|named)\b"
+    # "probably come from the company's announcement", "gives one shop's sales as an example" (review 145)
+    r"|\b(?:probably|most likely|likely|may|might) (?:comes?|came) from\b|\bas an example\b"
+    # "It is probably from the league" (review 205), "the article gives one example: a café whose owner
+    # is not named" (review 198), "One angry visitor is quoted" (review 204)
+    r"|\b(?:is|are|was|were) (?:probably|most likely|likely|perhaps) from\b"
+    r"|\bgives? (?:one|an|a single) example\b"
+    r"|\bone\b[^.]{0,40}\b(?:is|was) quoted\b"
+)
+
+
+def _note_points_to_support(reading: ArticleReading, claim: Claim) -> bool:
+    """The teacher's note on a claim with no source points at who backs it ("The only support is
+    one unnamed teacher", review 131), or names a source of the article ("it most likely came from
+    Joanna Beck", review 140): shown after a "with no source" key, it argues for another choice."""
+    if _NOTE_POINTS_TO_SUPPORT.search(match_form(claim.note).casefold()):
+        return True
+    return bool(sources_the_note_names(reading, claim))
+
+
+def sources_the_note_names(reading: ArticleReading, claim: Claim) -> set[str]:
+    """The ids of the sources whose proper names (capitalised words of their names) the claim's note
+    uses: "Beck" of "it most likely came from Joanna Beck"."""
+    said = {
+        match_form(word).casefold().strip("'\u2019")
+        for word in Block.from_text(claim.note).words
+        if word[:1].isupper()
+    }
+    return {
+        source.id
+        for source in reading.article.sources
+        if source.type in reading.vocabulary.named_source_types and name_words(source) & said
+    }
+
+
+# Months but May, days and feasts, by their names.
+_CALENDAR_NAMES = (
+    "January February March April June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday Christmas Easter"
+)
+
+_AMOUNT_WORDS = frozenset(
+    ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"]
+    + ["twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half", "third"]
+    + ["quarter", "dozen", "double", "twice", "once", "every"]
+)
+
+
+def _sizes_an_amount(block: Block, after: int) -> bool:
+    """A number or an amount follows ("about 400", "around a third"), not "about to change"."""
+    following = block.words[after : after + 1]
+    return bool(following) and (
+        any(ch.isdigit() for ch in following[0]) or match_form(following[0]).casefold() in _AMOUNT_WORDS
+    )
+
+
+def _framings(reading: ArticleReading) -> Iterator[tuple[int, Framing, VocabularyEntry]]:
+    """Each framing span with its index and technique (spans with an unknown technique skipped)."""
+    for index, framing in enumerate(reading.article.framing):
+        try:
+            yield index, framing, reading.vocabulary.technique(framing.technique)
+        except KeyError:
+            continue
+
+
+MIN_STEM_WORD = 4  # "Out", "Hit": shorter words say too little to be matched
+
+# Words before a participle that make it part of a verb ("were hearing", "not allowed"), not a
+# describing word.
+_AUXILIARIES = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "not", "to", "will", "would"]
+    + ["can", "could", "may", "might", "must", "should", "do", "does", "did", "get", "got", "am"]
+)
+# The auxiliaries that make a verb of their own: after a reporting verb they start what was said
+# ("critics say the plan is wrong"), not to whom or when.
+_FINITE_VERBS = _AUXILIARIES - {"not", "to", "being", "get", "got", "am"}
+
+
+def _is_meaning_word(word: str) -> bool:
+    return any(ch.isalpha() for ch in word) and match_form(word).casefold() not in FUNCTION_WORDS
+
+
+_VERB_PARTICLES = frozenset(
+    ["out", "up", "off", "down", "away", "back", "through", "over", "across", "around"]
+)

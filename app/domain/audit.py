@@ -15,17 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from app.domain.article import HEADLINE_BLOCK, SKILL_NAMES, SKILLS, Article, Vocabulary
-from app.domain.generate import (
-    KINDS,
-    all_questions,
-    body_sentence_saying,
-    build_quiz,
-    headline_annotated,
-    headline_takes_for_granted,
-)
+from app.domain.generate import KINDS, all_questions, build_quiz, headline_annotated
 from app.domain.kinds.base import headline_asks, where
 from app.domain.kinds.find_in_passage import FindInPassage
 from app.domain.kinds.find_sources import unmarked_attributions
+from app.domain.kinds.headline_check import body_sentence_saying, headline_takes_for_granted
 from app.domain.kinds.spot_hedge import unlisted_hedges
 from app.domain.passage import ArticleReading, covered
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question

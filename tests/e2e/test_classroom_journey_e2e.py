@@ -25,7 +25,7 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from app.domain.codes import CODE_ALPHABET, CODE_LENGTH
-from app.domain.generate import SUPPORT_DEFINITIONS
+from app.domain.kinds.support import SUPPORT_DEFINITIONS
 from app.extensions import db
 from app.models import Article, ArticleVersion, Assignment, Attempt, Response, SchoolClass, Student
 from app.services import accounts

@@ -14,23 +14,18 @@ from hypothesis import strategies as st
 
 from app.domain.article import SKILLS, Article, Claim, Span, Vocabulary
 from app.domain.audit import key_position_bias
-from app.domain.generate import (
-    HEADLINE_FORMS,
-    HEADLINE_SAYS_MORE,
-    HEADLINE_WORDS_SAY_MORE,
-    KIND_TITLES,
-    KINDS,
-    NOT_SAID,
+from app.domain.generate import KIND_TITLES, KINDS, all_questions, build_quiz
+from app.domain.kinds.base import MIN_CHOICES, QuestionKind, _source_features, gold_is_sparse, source_label
+from app.domain.kinds.headline_check import HEADLINE_FORMS, HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE
+from app.domain.kinds.support import (
     SUPPORT_CHOICES,
     SUPPORT_DEFINITIONS,
     SUPPORT_FACT,
     SUPPORT_HEDGED,
     SUPPORT_NAMED,
     SUPPORT_UNNAMED,
-    all_questions,
-    build_quiz,
 )
-from app.domain.kinds.base import MIN_CHOICES, QuestionKind, _source_features, gold_is_sparse, source_label
+from app.domain.kinds.who_said_it import NOT_SAID
 from app.domain.passage import sentences
 from app.domain.question import CHOICE, MULTIPLE, SELECT, Question
 from app.domain.quiz_rules import clash_sets, conflicts, gives_key_away, share_wrong_answers, touches_headline
@@ -401,7 +396,7 @@ def test_spot_technique_wrong_answers_are_no_verbs_or_nouns_that_end_like_descri
     # "swapped chips" and "vegetable pasta" beside the key "scandal": a verb with its object and a
     # dish, which nobody would take for loaded language (review 240, a fail); "drive" of "I don't
     # drive" and "evening buses" beside "axe" (review 241).
-    from app.domain.generate import _describing
+    from app.domain.kinds.spot_technique import _describing
     from app.domain.text import Block
 
     text = Block.from_text(
@@ -438,7 +433,7 @@ def test_spot_technique_wrong_answers_are_no_nouns_after_a_determiner() -> None:
     for seed in range(10):
         for question in questions_of(b.build(), "spot_technique", seed):
             assert not {'"morning"', '"attendant"'} & set(question.choices)
-    from app.domain.generate import _a_noun_alone
+    from app.domain.kinds.spot_technique import _a_noun_alone
     from app.domain.text import Block
 
     text = Block.from_text("They come every morning, checked by an attendant, and the growing queue waits.")

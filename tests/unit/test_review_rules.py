@@ -8,8 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.domain.article import Article, Source, Vocabulary
-from app.domain.generate import HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE, all_questions
+from app.domain.generate import all_questions
 from app.domain.kinds.base import in_stem, source_label, without_outer_quotes
+from app.domain.kinds.headline_check import HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE
 from app.domain.kinds.how_to_check import CHECKABLE_KEY
 from app.domain.kinds.whose_words import WRITER
 from app.domain.question import CHOICE, SELECT, Question
@@ -3023,7 +3024,7 @@ def test_headline_check_asks_of_a_question_headline_what_is_true_of_its_words() 
     # "Is Hartwell University About to Throw Away Its Library?": the stem "The headline says 'Throw
     # Away Its Library'" turned a question into a statement it never made (review 125); asking
     # nothing left the headline, the article's main lesson, out of every quiz (reviews 238 and 250).
-    from app.domain.generate import (
+    from app.domain.kinds.headline_check import (
         QUESTION_HEADLINE_CHOICES,
         QUESTION_HEADLINE_SAYS_MORE,
         QUESTION_HEADLINE_WORD_SAYS_MORE,
@@ -5184,7 +5185,7 @@ def test_headline_check_asks_about_what_a_how_or_why_headline_takes_for_granted(
     )
     assert how.choices[how.answer[0]] in (HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE)
     assert len(asked("Why Has Ashbury High's Four-Day Week Boosted Exam Results?")) == 1
-    from app.domain.generate import QUESTION_HEADLINE_SAYS_MORE
+    from app.domain.kinds.headline_check import QUESTION_HEADLINE_SAYS_MORE
 
     for headline in (
         "Has Ashbury High's Four-Day Week Boosted Exam Results?",
@@ -6956,7 +6957,7 @@ def test_headline_check_counts_a_short_word_the_body_must_say_too() -> None:
     assert asked("Moorline will axe 40 per cent of its rural routes, the company said.") == 0
     assert asked("Moorline has axed 40 per cent of its rural routes, the company said.") == 0
     # Not the "m" of "£4m": a figure's unit is no word to look for.
-    from app.domain.generate import _short_words
+    from app.domain.kinds.headline_check import _short_words
 
     assert _short_words("£4m Stage") == frozenset()
     assert _short_words("Before Ministers Act") == {"act"}
@@ -7525,7 +7526,7 @@ def test_a_passive_blamed_reports_nobody_and_unfairly_denies_it() -> None:
     ]
     assert _attribution_hits("The firm was blamed.") == []
     assert _attribution_hits("Parents blamed the firm for the rise.") == ["blamed"]
-    from app.domain.generate import _DENIAL
+    from app.domain.kinds.headline_check import _DENIAL
 
     assert _DENIAL.search("it is being unfairly blamed")
 

@@ -1,8 +1,11 @@
 """What every question kind shares: the :class:`QuestionKind` base class, which builds a fair
-choice or select question, and the small helpers kinds use to name passages, sources and relays.
+choice or select question, and the small helpers kinds use to name passages, sources and relays,
+and to read claims as several kinds do (whether a claim is in the writer's own words, which
+types a source's words suggest, the hedge words of a cue).
 
-The kinds themselves live in :mod:`app.domain.generate` (the first ten) and in the other modules
-of this package (one module per idea); :data:`app.domain.generate.KINDS` registers them all.
+The kinds themselves live in the other modules of this package, one module per kind (the shared
+bases in ``find_in_passage`` and ``name_from_vocabulary``, the teacher's own questions in
+``hand_written``); :data:`app.domain.generate.KINDS` registers them all.
 """
 
 from __future__ import annotations

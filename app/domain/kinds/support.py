@@ -1,0 +1,467 @@
+"""How well supported: whether the article states a claim as a fact, hedges it, or gives it to an
+unnamed or a named source (:func:`support_level`)."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+
+from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Claim, Source, Span
+from app.domain.kinds.base import (
+    _CALENDAR_NAMES,
+    FELT,
+    INDEFINITE_WORDS,
+    RECORD_TYPES,
+    RUN_ON_WORDS,
+    UNNAMED_SOURCE_TYPES,
+    QuestionKind,
+    _a_persons_quotation_opens,
+    _called_an_opinion,
+    _claim_is_in_writers_words,
+    _defined,
+    _first_person,
+    _mention_near,
+    _note_points_to_support,
+    _notes,
+    _phrase,
+    _relay_chain,
+    _sizes_an_amount,
+    _speaks_of,
+    _tells_of_themself,
+    _types_suggested_by_words,
+    attributed_source,
+    in_stem,
+    person_types,
+    source_label,
+    sourced_in_its_sentence,
+    unmarked_attribution_beside,
+)
+from app.domain.kinds.statement_kind import speaks_of_the_future
+from app.domain.passage import (
+    ArticleReading,
+    _bare,
+    find_words,
+    in_quotation,
+    is_possessive,
+    overlaps,
+    words_of,
+)
+from app.domain.question import CHOICE, Question
+from app.domain.text import Block, match_form
+
+# How well the article supports a claim: four answers that cannot both be right.
+SUPPORT_FACT = "Stated as a fact, with no source"
+SUPPORT_HEDGED = "Hedged by the writer, with no source"
+SUPPORT_UNNAMED = "An unnamed or vague source"
+SUPPORT_NAMED = "A source the article names"
+SUPPORT_DEFINITIONS = {
+    SUPPORT_FACT: (
+        "The writer says it as if it were certain, and does not say who says so or how anyone knows."
+    ),
+    SUPPORT_HEDGED: 'The writer uses words like "reportedly", "may" or "could" and does not say who says so.',
+    SUPPORT_UNNAMED: (
+        'The article says who it comes from only as "one worker", "experts" or "some residents".'
+    ),
+    SUPPORT_NAMED: "The article names who it comes from: a person, a group, a news outlet or a document.",
+}
+SUPPORT_CHOICES = tuple(SUPPORT_DEFINITIONS)
+
+
+def _reported_by_someone(reading: ArticleReading, claim: Claim) -> bool:
+    """A claim whose doubt is that someone unnamed holds it ("reportedly", "It is thought that",
+    "believed to"): "An unnamed or vague source" can be defended beside "Hedged by the writer"
+    (reviews 131 and 132), and a source named nearby may be who reported it."""
+    span = claim.span
+    cues = [(c.start, c.end) for c in claim.cues if c.block == span.block]
+    return any(
+        span.start <= hit[0] and hit[1] <= span.end or any(overlaps(cue, hit) for cue in cues)
+        for hit in reading.reporting_hits(span.block)
+    )
+
+
+# Who speaks of their own feeling: "I", "we".
+_FIRST_PERSON_SUBJECTS = frozenset({"i", "we", "i'm", "we're", "i've", "we've"})
+
+
+# A speaker's own reasons, doubts, beliefs or feelings, told as "she": only she can know them, so
+# naming her supports nothing ("she had 'no reason to doubt it' at the time", review 292).
+_OWN_MIND = re.compile(
+    r"\b(?:reason to|doubt\w*|believed?|thought|knew|had no idea|was sure|wanted|hoped|wished|regrett?\w*)\b|"
+    + FELT.pattern
+)
+
+
+def _own_feeling(claim: Claim) -> bool:
+    """The claim tells of the speaker's own feeling ("We were overwhelmed", "I feel let down")."""
+    text = match_form(claim.span.quote).casefold()
+    words = text.split()
+    return bool(words) and words[0].strip("\"'") in _FIRST_PERSON_SUBJECTS and FELT.search(text) is not None
+
+
+def support_level(reading: ArticleReading, claim: Claim) -> str | None:
+    """How well the article supports a claim, as one of SUPPORT_CHOICES; None where two could be defended."""
+    hedges = reading.hedges_in(claim.span)
+    if _called_an_opinion(claim):
+        # "Wolves belong in these hills": naming who thinks so does not support a view, nor one
+        # the teacher's note calls "his opinion" without setting its kind (review 31).
+        return None
+    if claim.kind == "prediction" or (claim.kind != "observation" and speaks_of_the_future(claim.span.quote)):
+        # "The hub is due to open in the autumn": "stated as a fact" cannot fit a forecast, and
+        # naming who made one does not support it (reviews 18 and 22), sourced or not: "officers
+        # would patrol the park this week, the inspector said" is a promise (review 36).
+        return None
+    if reading.headline_overstates(claim.span):
+        return None  # the teacher says the headline says more than the article: never "supported"
+    if claim.span.block == HEADLINE_BLOCK and claim.source is None:
+        # "Factory Closure Could Cost 420 Jobs" above "could close ..., according to a consultation
+        # document": a headline sums up the body, where its support lies (review 303, a fail).
+        return None
+    if any(f.span.contains(claim.span) for f in reading.article.framing):
+        # "Some of these kids haven't written a paragraph of their own since the summer", marked as
+        # exaggeration as a whole: naming who says it does not support it (review 83).
+        return None
+    if claim.status == "disputed":
+        return None  # "The original video contains no such warning": no choice says "contradicted"
+    if any(m.overlaps(claim.span) for s in reading.article.sources for m in s.mentions):
+        return None  # "has promised to pay ...": the claim holds its own attribution
+    if claim.status == "hedged":
+        # A hedged claim that names its source ("Le Drian suggested ...") is both hedged and sourced.
+        if claim.source is not None or not (claim.cues or hedges):
+            return None
+        approximate = reading.approximate_hits(claim.span.block)
+        doubts = [(c.start, c.end) for c in claim.cues] + list(hedges)
+        if all(hit in approximate for hit in doubts):
+            # "The programme has cost about £350,000 so far": "about" rounds the figure, it does not
+            # doubt it, so "Stated as a fact" could be defended beside "Hedged" (review 89).
+            return None
+        if _reported_by_someone(reading, claim):
+            return None
+        if _note_points_to_support(reading, claim):
+            return None
+        return SUPPORT_HEDGED if _claim_is_in_writers_words(reading, claim) else None
+    if claim.status == "unattributed":
+        if hedges or not _claim_is_in_writers_words(reading, claim):
+            return None  # hedge words or a nearby attribution the teacher did not mark
+        if _NOTE_DOUBTS_FACT.search(match_form(claim.note).casefold()):
+            return None  # "'Due to' is a plan, not a fact": the note would argue against the key
+        if any(
+            claim.span.start <= s
+            and e <= claim.span.end
+            and _sizes_an_amount(reading.blocks[claim.span.block], e)
+            for s, e in reading.approximate_hits(claim.span.block)
+        ):
+            return None  # "around 400 homes": an estimate, so "hedged" could be defended (review 40)
+        if _EVIDENCE_SUBJECT.match(match_form(claim.span.quote).casefold()):
+            return None  # "The figures point to a growing crisis": whose figures? a source's, maybe
+        if _DONE_BY_A_NAME.search(match_form(claim.span.quote)):
+            # "Its art deco front was listed by Historic England in 1998": the body named as doing it
+            # may be where the fact comes from, so "a source the article names" could be defended
+            # (review 314).
+            return None
+        if any(
+            not (claim.span.start <= s and e <= claim.span.end)
+            and any(overlaps(sentence, (s, e)) for sentence in reading.sentences_of(claim.span))
+            for s, e in reading.hedge_hits(claim.span.block)
+        ):
+            return None  # "..., and shops have reportedly run out": the sentence doubts itself
+        if _note_points_to_support(reading, claim):
+            return None
+        return SUPPORT_FACT
+    if claim.status in SOURCED_STATUSES:
+        source = attributed_source(reading.article, claim)
+        if source is None or claim.cues or hedges:
+            return None  # "could be the boots on the ground": the speaker hedges
+        if unmarked_attribution_beside(reading, claim.span):
+            return None  # "Zipp says", unmarked: maybe not the source the teacher gave
+        if _relays_others(reading, claim):
+            return None  # "Our players tell us they feel twenty years younger": whose feeling is it?
+        if _own_feeling(claim) or (
+            _tells_of_themself(reading, claim.span)
+            and _OWN_MIND.search(match_form(claim.span.quote).casefold())
+        ):
+            # "We were overwhelmed, in the nicest way": naming who felt it supports nothing, and
+            # "A source the article names" would say it does (review 242).
+            return None
+        if not sourced_in_its_sentence(reading, claim, source):
+            return None  # the source is named in another sentence: "stated as a fact" could be defended
+        # The source must be readable where the claim is: named in the same paragraph.
+        if not any(m.block == claim.span.block for m in reading.naming_mentions(source)):
+            return None
+        if any(
+            reading.shares_sentence(claim.span, m) and reading.stands_in(source, m) for m in source.mentions
+        ):
+            # "A spokesperson for Wyndham Police said the force received ...": the words that give
+            # the claim name nobody, whatever "Police say" earlier in the paragraph names (review 28).
+            return None
+        level = SUPPORT_UNNAMED if source.type in UNNAMED_SOURCE_TYPES else SUPPORT_NAMED
+        if level == SUPPORT_NAMED and set(words_of(reading.blocks[claim.span.block], claim.span)) & set(
+            reading.vocabulary.vague_authority_words
+        ):
+            # "developed with the help of nutrition experts", from the company: the claim leans on
+            # unnamed experts, so "An unnamed or vague source" could be defended (review 76).
+            return None
+        if level == SUPPORT_NAMED and _GROUP_WITNESSES.search(match_form(claim.span.quote).casefold()):
+            # "some of its members have seen takings fall", from the traders' association: those who
+            # saw it are unnamed, so "An unnamed or vague source" could be defended (review 121).
+            return None
+        if any(reading.shares_sentence(claim.span, m) and reading.hedges_in(m) for m in source.mentions):
+            # "Some say ...", "It is thought ...": the attribution is itself a hedge word, so "Hedged by
+            # the writer, with no source" could be defended (review 68).
+            return None
+        if level == SUPPORT_UNNAMED and any(
+            _types_suggested_by_words(reading, source, m) & set(reading.vocabulary.named_source_types)
+            for m in source.mentions
+        ):
+            return None  # "a video shared 400,000 times on TikTok": a named platform holds it
+        if level == SUPPORT_NAMED and _indefinite_record(reading, source):
+            return None  # "an internal police memo": which memo? "unnamed" could be defended
+        if level == SUPPORT_NAMED and _posted_by_someone_unnamed(reading, source):
+            return None  # "photos posted to the Noticeboard group": the group is named, not who took them
+        # An unnamed firefighter who "told Channel 7": named and unnamed could both be defended.
+        chain = _relay_chain(reading.article, source) - {source.id}
+        relays = [s for s in reading.article.sources if s.id in chain]
+        if any((r.type in UNNAMED_SOURCE_TYPES) != (level == SUPPORT_UNNAMED) for r in relays):
+            return None
+        if level == SUPPORT_UNNAMED and _named_source_follows(reading, claim):
+            # "Public health experts say ... Dr Priya Sandhu, a lecturer in public health, said the
+            # evidence was 'clear and consistent'": a named expert backs it straight after, so "A
+            # source the article names" could be defended (review 206).
+            return None
+        return level
+    return None
+
+
+def _named_source_follows(reading: ArticleReading, claim: Claim) -> bool:
+    """The sentence after the claim's opens with a named source speaking of the same thing, or with a
+    named person's quotation."""
+    block = claim.span.block
+    last = max(end for _, end in reading.sentences_of(claim.span))
+    later = [sentence for sentence in reading.sentences(block) if sentence[0] >= last]
+    after = later[:1]
+    named = set(reading.vocabulary.named_source_types)
+    # Of the same thing as the claim's sentence, its attribution included ("public health").
+    said = " ".join(reading.blocks[block].text_of(*sentence) for sentence in reading.sentences_of(claim.span))
+    if any(
+        mention.start == sentence[0] and source.type in named and _speaks_of(reading, block, sentence, said)
+        for sentence in after
+        for source, mention in reading.mentions_in(block)
+    ):
+        return True
+    # Or a named person's quotation opens it: 'parents who say portions have shrunk. "My son comes home
+    # and goes straight to the fridge. ...," said Claire Dunmore' gives the example (review 215).
+    named_people = frozenset(named & person_types(reading.vocabulary))
+    return _a_persons_quotation_opens(reading, block, later, named_people)
+
+
+# A claim whose own first words make an unnamed group its witnesses: "some of its members have seen",
+# "many parents had noticed", "several residents reported".
+_GROUP_WITNESSES = re.compile(
+    r"^(?:some|many|most|several|few|a few|a number|dozens|hundreds|thousands|others)\b(?:\W+\w+){0,4}?"
+    r"\W+(?:have |has |had )?(?:seen|saw|noticed|experienced|reported|watched|witnessed|felt|lost|faced|"
+    r"suffered|found|told|said)\b"
+)
+
+
+def _relays_others(reading: ArticleReading, claim: Claim) -> bool:
+    """A speaker's own words that pass on what others told them ("Our players tell us they feel
+    twenty years younger"): the named speaker and the unnamed players could both be defended as the
+    source (review 96)."""
+    block = reading.blocks[claim.span.block]
+    own_words = in_quotation(block, claim.span.start, claim.span.end) or _first_person(block, claim.span)
+    # Inside the quotation too, where attribution_hits does not look: a telling to the speaker ("tell
+    # us", "have told me"), not a figure of speech ("this kind of study cannot tell us").
+    words = [_bare(word) for word in block.words]
+    # Just before the claim in its sentence too: "Teachers tell me they are seeing more headaches"
+    # (review 139).
+    opening = min(start for start, _ in reading.sentences_of(claim.span))
+    return own_words and any(
+        opening <= s
+        and e < claim.span.end
+        and words[e] in ("us", "me")
+        and not {"cannot", "can't", "not", "can", "could"} & set(words[max(0, s - 2) : s])
+        for s, e in find_words(block, reading.vocabulary.attribution_words)
+    )
+
+
+# A claim whose subject is evidence the article gave a source for ("The figures point to ...",
+# "These results show ..."): "stated as a fact, with no source" could be argued against.
+_EVIDENCE_SUBJECT = re.compile(
+    r"(?:the|these|those|this|its|their|such) (?:\w+ )?(?:figures|data|numbers|results|findings|"
+    r"statistics|study|survey|report|research|poll|tests?|samples?)\b"
+)
+# A teacher's note that calls a claim something other than a fact ("a plan, not a fact", "only a
+# guess"): beside the key "stated as a fact" it reads as the other answer.
+_NOTE_DOUBTS_FACT = re.compile(
+    r"\bnot (?:a |an )?(?:fact|certain|known|proven|proved|confirmed)\b"
+    r"|\b(?:a|an|only a|only an|just a|just an) "
+    r"(?:plan|guess|prediction|forecast|opinion|hope|promise|estimate)\b"
+)
+# Words that say a record was put online by someone ("photos posted to the group").
+_POSTED = frozenset(["posted", "shared", "uploaded", "reposted", "circulated", "circulating"])
+
+
+def _posted_by_someone_unnamed(reading: ArticleReading, source: Source) -> bool:
+    """A record (not a named source) that someone posted where a named platform or group holds it:
+    the name the article gives is the platform's, not the record's author's."""
+    if source.type in reading.vocabulary.named_source_types:
+        return False
+    for mention in source.mentions:
+        block = reading.blocks[mention.block]
+        words = words_of(block, (mention.start, min(len(block.words), mention.end + RUN_ON_WORDS)))
+        if set(words) & _POSTED and _types_suggested_by_words(reading, source, mention) & set(
+            reading.vocabulary.named_source_types
+        ):
+            return True
+    return False
+
+
+# First words that point at one record ("the council's report", "its figures").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+_OWNER_WORDS = frozenset({"by", "from", "of", "for", "published", "released", "issued", "compiled"})
+
+
+def _indefinite_record(reading: ArticleReading, source: Source) -> bool:
+    """A record that points at no particular one: a source that is not a person, organisation or
+    outlet named so ("an internal police memo"), or any source printed so, with a record word
+    ("A government survey published in March found"), whatever the teacher's name says."""
+    first = source.name.split(maxsplit=1)[:1]
+    if (
+        source.type not in reading.vocabulary.named_source_types
+        and first
+        and first[0].casefold() in INDEFINITE_WORDS
+    ):
+        return True
+    head = source.name.split(",", 1)[0].split()
+    records = find_words(Block.from_text(" ".join(head)), reading.vocabulary.record_words)
+    if (
+        source.type not in reading.vocabulary.named_source_types
+        and head
+        and head[0].casefold() not in _DEFINITE
+        and not is_possessive(head[0])
+        and not any(word[:1].isupper() for word in head)
+        and records
+        # "figures published by the city council" says whose they are; "figures on reading at the end
+        # of primary school" does not (review 255): only an owner word right after the record counts.
+        and not any(end < len(head) and head[end].casefold() in _OWNER_WORDS for _, end in records)
+    ):
+        # "government road-casualty figures", "police statistics": which ones, nobody says (review 91).
+        return True
+    for mention in source.mentions:
+        block = reading.blocks[mention.block]
+        if set(words_of(block, (mention.start, mention.start + 1))) & INDEFINITE_WORDS and any(
+            mention.start <= s and e <= mention.end
+            for s, e in find_words(block, reading.vocabulary.record_words)
+        ):
+            return True
+    # "according to figures released under a freedom of information request": the text says whose
+    # they are nowhere, whatever the teacher's name for them says (review 276).
+    return source.type in RECORD_TYPES and all(
+        _owner_left_out(reading, mention) for mention in source.mentions
+    )
+
+
+# How a record came out, with no owner after it: "figures released under a freedom of information
+# request", "data obtained through a court case", "a memo leaked to this paper".
+_CAME_OUT = frozenset({"released", "obtained", "leaked"})
+_CAME_OUT_HOW = frozenset({"under", "through", "to", "after", "following", "in"})
+
+
+def _owner_left_out(reading: ArticleReading, mention: Span) -> bool:
+    """A mention of a record that says only how it came out: the record word first, then how it was
+    released ("figures released under a freedom of information request"), with no name or possessive."""
+    block = reading.blocks[mention.block]
+    first = mention.start
+    if words_of(block, (first, first + 2)) == ["according", "to"]:
+        first += 2
+    records = [
+        hit
+        for hit in find_words(block, reading.vocabulary.record_words)
+        if first <= hit[0] and hit[1] <= mention.end
+    ]
+    if not records or records[0][0] != first:
+        return False
+    words = block.words[first : mention.end]
+    if any(word[:1].isupper() for word in words[1:]) or any(is_possessive(word) for word in words):
+        return False
+    after = words_of(block, (records[0][1], min(records[0][1] + 2, mention.end)))
+    return len(after) == 2 and after[0] in _CAME_OUT and after[1] in _CAME_OUT_HOW
+
+
+class Support(QuestionKind):
+    name = "support"
+    title = "How well supported"
+    confusion_title = "How well a claim is supported"
+    skill = "claims"
+    type = CHOICE
+
+    def questions(self, reading: ArticleReading, rng: random.Random) -> Iterator[Question | None]:
+        article = reading.article
+        for index, claim in enumerate(article.claims):
+            right = support_level(reading, claim)
+            same_words = [other for other in article.claims if other.span.overlaps(claim.span)]
+            if right is None or any(support_level(reading, other) != right for other in same_words):
+                continue  # overlapping claims with different support: no single answer
+            yield self.choice(
+                rng,
+                prompt=f'How well does the article support this claim: "{in_stem(claim.span.quote)}"?',
+                explanation=_defined(
+                    _notes([self._reason(reading, claim, right, claim.note), claim.note], ""),
+                    (right, SUPPORT_DEFINITIONS[right]),
+                ),
+                right=right,
+                wrong=SUPPORT_CHOICES,
+                span=claim.span,
+                # Its key says who the source is: never beside another question on that source.
+                about=[f"claim:{index}", *(f"source:{s}" for s in ([claim.source] if claim.source else []))],
+                line=claim.line,
+                definitions=SUPPORT_DEFINITIONS,
+                extra={"claim": index},
+            )
+
+    @staticmethod
+    def _reason(reading: ArticleReading, claim: Claim, level: str, note: str) -> str:
+        """Why the key is right, in one sentence, before the teacher's note (none where the note
+        opens by saying the same: "The writer states this as a fact ..." twice, review 33)."""
+        if level == SUPPORT_FACT:
+            if _STATES_AS_FACT.search(match_form(note).casefold()):
+                return ""
+            return (
+                'The writer states this as a fact, with no source and no word such as "may" or "reportedly".'
+            )
+        if level == SUPPORT_HEDGED:
+            # The teacher's cues and every other hedge word of the claim: "likely to", left out of
+            # the cues, is the doubt where the cue "up to" only gives a size (review 94).
+            cues = [(c.block, c.start, c.end) for c in claim.cues]
+            spans = sorted(
+                cues
+                + [
+                    (claim.span.block, s, e)
+                    for s, e in reading.hedges_in(claim.span)
+                    if not any(b == claim.span.block and s < ce and cs < e for b, cs, ce in cues)
+                ]
+            )
+            # "could face a fine of up to £100" with the cue "could": "up to" only gives a size, as spot
+            # the hedge says, so beside a word of doubt it is named only where you listed it (review 202).
+            rough = set(reading.approximate_hits(claim.span.block))
+            doubts = [span for span in spans if span in cues or (span[1], span[2]) not in rough]
+            words = ", ".join(f'"{_phrase(reading, *span)}"' for span in (doubts or spans))
+            return f"The writer hedges this ({words}) and does not say who says so."
+        source = attributed_source(reading.article, claim)
+        assert source is not None
+        mention = _mention_near(reading, source, claim.span)
+        if level == SUPPORT_UNNAMED:
+            return f'The article gives this only to {source_label(source)} ("{mention}"), without a name.'
+        return f'The article gives this to {source_label(source)} ("{mention}"), a source it names.'
+
+
+# A name after "by" in the claim ("listed by Historic England"), not a date ("by March", "by May").
+_DONE_BY_A_NAME = re.compile(
+    r"\bby (?:the )?(?!(?:"
+    + "|".join([*_CALENDAR_NAMES.split(), "May", "Spring", "Summer", "Autumn", "Winter"])
+    + r")\b)[A-Z]"
+)
+# A note that already says the writer gives the claim as a fact.
+_STATES_AS_FACT = re.compile(
+    r"\b(?:states?|stated|presents?|presented|gives?|given|reports?|written) (?:this |it )?as (?:a )?fact\b"
+)

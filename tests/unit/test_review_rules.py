@@ -6491,8 +6491,8 @@ def test_who_said_it_offers_no_outlet_that_only_passed_words_on_for_a_body_speak
             "One council officer, who asked not to be named, told the Kennet Valley Echo that the plans "
             "were rushed.",
             "The Save Lenn Meadows campaign said it would ask for a public inquiry.",
-            "Residents said the meadow floods. Harrowgate Homes said it expected to sell the first houses "
-            "in 2027.",
+            "Residents said the meadow floods. Harrowgate Developments said it expected to sell the first "
+            "houses in 2027.",
         ],
     )
     b.source("officer", "an unnamed council officer", "anonymous", ["One council officer"], via="echo")
@@ -6504,7 +6504,7 @@ def test_who_said_it_offers_no_outlet_that_only_passed_words_on_for_a_body_speak
         ["The Save Lenn Meadows campaign said"],
     )
     b.source("residents", "residents", "vague", ["Residents said"])
-    b.source("harrowgate", "Harrowgate Homes", "named_organisation", ["Harrowgate Homes said"])
+    b.source("harrowgate", "Harrowgate Developments", "named_organisation", ["Harrowgate Developments said"])
     b.claim("the plans were rushed", "attributed", source="officer")
     b.claim("it would ask for a public inquiry", "attributed", source="campaign")
     b.claim("the meadow floods", "attributed", source="residents")
@@ -7650,3 +7650,93 @@ def test_statement_kind_reads_a_contracted_would_as_what_may_happen() -> None:
 
     assert asked("On a Friday night I'd have thirty people on the 44") == []
     assert len(asked("On a Friday night I had thirty people on the 44")) == 1
+
+
+def test_who_said_it_offers_no_source_whose_name_speaks_of_another_subject() -> None:
+    # "the Met Office rainfall figures" for bosses' bonuses (review 334), "the Northern Weather Service"
+    # for a race's entry fees (review 340): a name that speaks of another subject could not have said
+    # the words. A name of no listed subject may stand beside anything.
+    b = ArticleBuilder(
+        "Race",
+        [
+            "Entry fees will not be refunded, Harrowfield Running Club said. The Northern Weather Service "
+            "said it was hot. The Met Office rainfall figures show a dry spring. Ann Dale said she was sad. "
+            "Tom Reed said he was angry. The Harrowfield Hospice said it lost money.",
+        ],
+    )
+    b.source("club", "Harrowfield Running Club", "named_organisation", ["Harrowfield Running Club said"])
+    b.source(
+        "weather", "the Northern Weather Service", "named_organisation", ["The Northern Weather Service said"]
+    )
+    b.source(
+        "rain",
+        "the Met Office rainfall figures",
+        "document_or_data",
+        ["The Met Office rainfall figures show"],
+    )
+    b.source("dale", "Ann Dale", "named_person", ["Ann Dale said"])
+    b.source("reed", "Tom Reed", "named_person", ["Tom Reed said"])
+    b.source("hospice", "the Harrowfield Hospice", "named_organisation", ["The Harrowfield Hospice said"])
+    b.claim("Entry fees will not be refunded", "attributed", source="club")
+    for seed in range(1, 6):
+        for question in questions_of(b.build(), "who_said_it", seed):
+            assert "the Northern Weather Service" not in question.choices
+            assert "the Met Office rainfall figures" not in question.choices
+
+
+def test_who_said_it_is_not_asked_where_only_the_keys_name_speaks_of_the_subject() -> None:
+    # "the site had low wildlife value" from "an ecology survey paid for by Kestrel Homes", beside a
+    # person and the committee's minutes: the one name about wildlife is the key at a glance (review 345).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Homes",
+            [
+                f"An ecology survey paid for by Kestrel Homes found {claim}. Dev Patel said he was "
+                "worried. The minutes of the planning committee show a vote of five to four.",
+            ],
+        )
+        b.source(
+            "survey",
+            "an ecology survey paid for by Kestrel Homes",
+            "document_or_data",
+            ["An ecology survey paid for by Kestrel Homes found"],
+        )
+        b.source("patel", "Dev Patel", "named_person", ["Dev Patel said"])
+        b.source(
+            "minutes",
+            "the minutes of the planning committee",
+            "document_or_data",
+            ["The minutes of the planning committee show"],
+        )
+        b.claim(claim, "attributed", source="survey")
+        return [q for q in questions_of(b.build(), "who_said_it") if claim in q.prompt]
+
+    assert asked("the site had low wildlife value") == []
+    assert len(asked("the site had low value")) == 1
+
+
+def test_who_said_it_offers_no_relaying_outlet_where_it_tells_what_the_body_did() -> None:
+    # "injuries had fallen every month since it cut the scooters' top speed", from the operator, beside
+    # the police and a newspaper that only passed on a rider's words (review 339).
+    def asked(claim: str) -> list[Question]:
+        b = ArticleBuilder(
+            "Scooters",
+            [
+                f"Voltra said {claim}. Kelsford Police said riders were careless. Ann Dale told the "
+                "Kelsford Echo she was scared. Tom Reed said he was not.",
+            ],
+        )
+        b.source("voltra", "Voltra", "named_organisation", ["Voltra said"])
+        b.source("police", "Kelsford Police", "named_organisation", ["Kelsford Police said"])
+        b.source("echo", "the Kelsford Echo", "news_outlet", ["told the Kelsford Echo"])
+        b.source("dale", "Ann Dale", "named_person", ["Ann Dale told the Kelsford Echo"], via="echo")
+        b.source("reed", "Tom Reed", "named_person", ["Tom Reed said"])
+        b.claim(claim, "attributed", source="voltra")
+        return [q for seed in range(1, 6) for q in questions_of(b.build(), "who_said_it", seed)]
+
+    outlets = [
+        "the Kelsford Echo" in question.choices
+        for question in asked("complaints had fallen every month since it cut the top speed")
+    ]
+    assert outlets and not any(outlets)
+    assert any("the Kelsford Echo" in q.choices for q in asked("complaints fell once the top speed was cut"))

@@ -56,6 +56,7 @@ from app.domain.passage import (
     words_of,
 )
 from app.domain.question import CHOICE, Question
+from app.domain.subjects import record_subjects, subjects_of
 from app.domain.text import Block, figures, match_form
 
 NOT_SAID = "The article does not say"
@@ -131,6 +132,43 @@ def _figure_given_to_a_source(reading: ArticleReading, claim: Claim) -> bool:
     )
 
 
+# What follows "it" when it stands for no one ("it is too early", "it would be wrong", "it has been").
+_IT_STANDS_FOR_NO_ONE = frozenset(
+    {"is", "was", "'s", "isn't", "wasn't", "seems", "seemed", "appears", "appeared", "remains", "looks"}
+)
+_AUXILIARIES = frozenset(
+    {"will", "would", "could", "may", "might", "should", "can", "must", "has", "had", "have", "does", "did"}
+)
+_NO_ONES_VERBS = frozenset({"be", "been", "not", "seem", "appear", "take", "make", "cost", "costs"})
+
+
+# Words after which "it" or "its" opens a clause: "since it cut", "that its staff".
+_CLAUSE_OPENERS = frozenset(
+    {"that", "since", "because", "as", "when", "after", "before", "and", "but", "so", "until", "while"}
+)
+
+
+def _it_acts(words: Sequence[str]) -> bool:
+    """The words tell what "it" does or owns, as a clause's subject ("since it cut the top speed", "it
+    will decide", "its shareholders were paid"), not what "it" is ("it is too early to say", "it would
+    be wrong"), nor "it" as an object ("rushed it through") or another thing's "its" ("turning its
+    back")."""
+    for index, word in enumerate(words):
+        if index > 0 and words[index - 1] not in _CLAUSE_OPENERS:
+            continue
+        if word == "its":
+            return True
+        if word != "it" or index + 1 >= len(words):
+            continue
+        after = words[index + 1]
+        if after in _AUXILIARIES:
+            if index + 2 < len(words) and words[index + 2] not in _NO_ONES_VERBS:
+                return True
+        elif after not in _IT_STANDS_FOR_NO_ONE and after not in _NO_ONES_VERBS:
+            return True
+    return False
+
+
 def _voices_a_body(vocabulary: Vocabulary, words: Sequence[str]) -> bool:
     """The words speak as a body ("we", "our charges") or of its people ("officers would patrol")."""
     return bool(set(words) & (_FIRST_PERSON_PLURAL | set(vocabulary.staff_words)))
@@ -165,6 +203,18 @@ def _whose_view_first(reading: ArticleReading, claim: Claim) -> bool:
         # People, not a time: "For now," and "For years," say when (reviews 79 and 87).
         return comma is not None and bool(people & set(words_of(block, (first + 1, comma))))
     return False
+
+
+def _subjects_shown(reading: ArticleReading, source: Source) -> set[int]:
+    """What a source's name shows it speaks of (the vocabulary's subject groups): a record's plain words
+    ("rainfall" of "the Met Office rainfall figures"), a body's or an unnamed person's whole name
+    ("Northern Weather Service", "an unnamed nurse at the hospital"). A person's name shows nothing."""
+    groups = reading.vocabulary.subject_groups
+    if source.type in RECORD_TYPES:
+        return record_subjects(source_label(source), groups)
+    if source.type in person_types(reading.vocabulary):
+        return set()
+    return subjects_of(source_label(source), groups)
 
 
 class WhoSaidIt(QuestionKind):
@@ -345,7 +395,11 @@ class WhoSaidIt(QuestionKind):
         around = _sentences_around(reading, claim.span) if source is None else []
         people = person_types(reading.vocabulary)
         said_by_a_person = source is not None and source.type in people
-        speaks_of_itself = source is not None and bool(first) and first[0] in ("it", "its")
+        # "injuries had fallen every month since it cut the scooters' top speed": "it" later in the
+        # words too (review 339).
+        speaks_of_itself = source is not None and (
+            (bool(first) and first[0] in ("it", "its")) or _it_acts(words_of(block, claim.span))
+        )
         candidates = [
             s
             for s in article.sources
@@ -399,6 +453,21 @@ class WhoSaidIt(QuestionKind):
             # an attribution on to it from the sentence before (review 175).
             and not (source is None and any(m.overlaps(beside) for m in s.mentions for beside in around))
         ]
+        # A source whose name speaks of another subject than the words could not have said them: "the
+        # Met Office rainfall figures" for bosses' bonuses (review 334), "Northern Weather Service" for
+        # a race's entry fees (review 340). A name of no listed subject may fit anything.
+        claimed = subjects_of(claim.span.quote, reading.vocabulary.subject_groups)
+        candidates = [
+            s for s in candidates if not (spoken_of := _subjects_shown(reading, s)) or spoken_of & claimed
+        ]
+        if (
+            source is not None
+            and _subjects_shown(reading, source) & claimed
+            and not any(_subjects_shown(reading, s) & claimed for s in candidates)
+        ):
+            # "the site had low wildlife value" from "an ecology survey paid for by Kestrel Homes": the
+            # one name that speaks of the words' subject is the key at a glance (review 345).
+            return None
         measured = any(ch.isdigit() for ch in claim.span.quote)
         if source is not None and source.type in RECORD_TYPES and measured:
             # "sound levels at the nearest houses averaged 52 decibels", from a noise survey: a teenage

@@ -315,3 +315,28 @@ def test_a_parents_words_offer_no_pupil_and_a_bodys_we_is_not_asked() -> None:
     water.source("dale", "Ann Dale, a swimmer", "named_person", ["Ann Dale, a swimmer, said"])
     water.frame("love of the river", "emotional_appeal", note="Love makes it sound caring.")
     assert asked(water.build()) == []
+
+
+def test_not_asked_where_the_headline_says_the_words_in_another_form_or_the_keys_name_does() -> None:
+    # "Gives High Street Back to People" above the forum's "give the high street back to people": the
+    # headline made them its own, in another form of the verb and without "the" (review 346).
+    # "backing British farmers" from "the National Farmers' Union": its name repeats the words (review 348).
+    def whose(headline: str, name: str, words: str) -> list[Question]:
+        b = ArticleBuilder(
+            headline,
+            [
+                f'"We must {words}," said {name}.',
+                "Tom Reyes, a trader, said sales were down. Ann Dale, a driver, said parking was hard.",
+            ],
+        )
+        b.source("speaker", name, "named_organisation", [f"said {name}"])
+        b.source("reyes", "Tom Reyes, a trader", "named_person", ["Tom Reyes, a trader, said"])
+        b.source("dale", "Ann Dale, a driver", "named_person", ["Ann Dale, a driver, said"])
+        b.frame(words, "loaded_language", note="It sounds like a promise.")
+        return asked(b.build())
+
+    words = "give the high street back to people"
+    assert whose("Town Gives High Street Back to People", "the Cycle Forum", words) == []
+    assert len(whose("Town Bans Cars on Saturdays", "the Cycle Forum", words)) == 1
+    assert whose("Town Bans Cars on Saturdays", "the National Farmers' Union", "back British farmers") == []
+    assert len(whose("Town Bans Cars on Saturdays", "the Cycle Forum", "back British farmers")) == 1

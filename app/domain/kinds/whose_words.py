@@ -126,6 +126,10 @@ class WhoseWords(QuestionKind):
         if note_words & _WRITER_WORDS:
             return None  # the teacher's note speaks of the writer: it may argue for another answer
         shown = content_words(span.quote)
+        if content_words(label) & shown:
+            # "backing British farmers" from "the National Farmers' Union": the key's name repeats the
+            # words (review 348).
+            return None
         others = other_speakers(reading, speaker, sentence_of(reading, span), span.block, shown)
         if any(note_words & capitalised_names(source_label(s)) for s in others):
             return None  # the note names somebody else
@@ -267,6 +271,7 @@ def _the_headline_says_them(reading: ArticleReading, span: Span) -> bool:
     quotation marks around any of them ("a 'Golden Ticket' for Kellingford" quotes them): "Council
     Quietly Killing Off Ashbrook Library" says "quietly killing off this library" (review 300)."""
     wanted = reading.bare_words(span.block)[span.start : span.end]
+    headline = reading.bare_words(HEADLINE_BLOCK)
     quoted = quoted_indexes(reading.blocks[HEADLINE_BLOCK])
     # A run of the story's own subject ("high street", "garden bins") says nothing of whose the words
     # are: one of its meaning words must be the span's alone in the article.
@@ -284,11 +289,28 @@ def _the_headline_says_them(reading: ArticleReading, span: Span) -> bool:
         if len(content_words(" ".join(wanted[first:last]))) >= 2
         and content_words(" ".join(wanted[first:last])) - elsewhere
     ]
-    return any(
+    if any(
         not quoted.intersection(range(first, first + len(run)))
         for run in runs
         for first in reading.starts_of(run, HEADLINE_BLOCK)
-    )
+    ):
+        return True
+    # The same meaning words in another form, small words aside: "Gives High Street Back to People"
+    # says "give the high street back to people" (review 346).
+    said = [roots for word in wanted if (roots := content_words(word))]
+    shown = [(index, roots) for index, word in enumerate(headline) if (roots := content_words(word))]
+    for first in range(len(said)):
+        for last in range(first + 2, len(said) + 1):
+            run = said[first:last]
+            if not set().union(*run) - elsewhere and last - first < len(said):
+                continue
+            for start in range(len(shown) - len(run) + 1):
+                window = shown[start : start + len(run)]
+                if all(roots & other for (_, roots), other in zip(window, run, strict=True)) and not any(
+                    index in quoted for index, _ in window
+                ):
+                    return True
+    return False
 
 
 def _quoted_anywhere(reading: ArticleReading, span: Span) -> bool:

@@ -7740,3 +7740,20 @@ def test_who_said_it_offers_no_relaying_outlet_where_it_tells_what_the_body_did(
     ]
     assert outlets and not any(outlets)
     assert any("the Kelsford Echo" in q.choices for q in asked("complaints fell once the top speed was cut"))
+
+
+def test_find_the_framing_keys_every_word_the_note_quotes_a_sweeping_one_too() -> None:
+    # '"Nobody" and "ever" make it sound as if no manager has ever seen the bus': only "Nobody" was a key,
+    # and "from head office ever rides it" scored nothing (review 338). '"All of us"' of "The river belongs
+    # to all of us": "us" alone found it, "belongs to all" nothing (review 344).
+    def keys_and_score(name: str, words: str, *phrases: str) -> tuple[list[str], float]:
+        question = next(
+            q for q in questions_of(unseen_article(name), "find_framing") if words in " ".join(q.words)
+        )
+        keys = [" ".join(question.words[s:e]) for s, e in question.keys]
+        return keys, score_answer(question, selected(question, *phrases)).score
+
+    keys, score = keys_and_score("review338.yaml", "Nobody from head office", "ever rides it")
+    assert {"Nobody", "ever"} <= set(keys) and score > 0
+    keys, score = keys_and_score("review344.yaml", "belongs to all of us", "belongs to all")
+    assert "all" in keys and score > 0

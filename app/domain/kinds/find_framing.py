@@ -152,18 +152,22 @@ class FindFraming(FindInPassage):
             # wild beasts', review 119).
             # A sweeping opener the note quotes is the core on its own ('"Every single shop" is a huge
             # claim': "every", review 296).
-            cores = (
-                (emotive, quoted | emotive, quoted) if swept & quoted else (quoted | emotive, emotive, quoted)
-            )
+            # Not where the note quotes other words apart from it: '"Nobody" and "ever" make it sound as
+            # if no manager has seen the bus' (review 338: "ever" found nothing).
+            alone = bool(swept & quoted) and not (phrases >= 2 and quoted - swept)
+            cores = (emotive, quoted | emotive, quoted) if alone else (quoted | emotive, emotive, quoted)
             for core in cores:
                 # Meaning words only: "of" of the emotive phrase "flood of" finds nothing, nor "like"
                 # of a simile the note quotes ("Like wildfire": "wildfire" finds it, review 329).
+                # A sweeping word the note quotes counts in any technique: "all" of '"All of us"' (review
+                # 344: "us" alone found "The river belongs to all of us", "belongs to all" nothing).
                 core = {
                     i
                     for i in core
                     if match_form(words.words[i]).casefold() not in FUNCTION_WORDS | _LIKENESS
                     or i in swept
                     or i in named
+                    or (i in quoted and match_form(words.words[i]).casefold() in sweeping)
                 }
                 if core and 2 * len(core) <= end - start:
                     keys += runs(core)

@@ -394,6 +394,14 @@ _SIZE_AFTER_UP_TO = frozenset(
 )
 
 
+# Nouns of an amount after "up to a": "up to a week", "up to a third", "up to a dozen".
+_AMOUNT_NOUNS = frozenset(
+    {"day", "week", "fortnight", "month", "year", "decade", "hour", "minute", "mile", "metre", "third"}
+    | {"quarter", "half", "fifth", "tenth", "dozen", "hundred", "thousand", "million", "billion", "pound"}
+    | {"litre", "tonne", "ton", "kilometre", "foot", "yard", "term", "season", "night", "lot"}
+)
+
+
 # Verbs that put someone "at risk": the claim says they are endangered, and doubts nothing.
 _PUTTING = frozenset(
     {"put", "puts", "putting", "place", "places", "placed", "placing", "left", "leave", "leaves"}
@@ -427,6 +435,9 @@ def _up_to_do(words: Sequence[str], start: int, end: int) -> bool:
     if [_bare(word) for word in words[start:end]] != ["up", "to"] or end >= len(words):
         return False
     after = words[end]
+    # "up to a week", not "walk straight up to a fox" (review 347).
+    if _bare(after) in ("a", "an"):
+        return end + 1 >= len(words) or _bare(words[end + 1]) not in _AMOUNT_NOUNS
     return not (
         _is_number(after.lstrip("£$€"))
         or after[:1] in "£$€"
@@ -495,6 +506,9 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     word = _bare(words[start])
     before = _bare(words[start - 1]) if start > 0 else ""
     after = _bare(words[end]) if end < len(words) else ""
+    # "the questions it asked": a survey's questions, nobody's words reported (review 343).
+    if word in ("asked", "asks") and "questions" in {_bare(w) for w in words[max(0, start - 3) : start]}:
+        return True
     # "Reports of potholes have risen", "pothole claims are rising": things counted (review 232).
     if word in _COUNTED_NOUNS and (after == "of" or after in _VERBS_AFTER_A_NOUN):
         return True
@@ -561,6 +575,10 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     # "The form was shared through schools": a thing passed round, nobody's words (review 271).
     if word == "shared" and before in _PASSIVE_AUXILIARIES and after in _SHARED_HOW:
         return True
+    # "had asked disabled residents before it made the change": people consulted, nothing they said
+    # reported (review 346).
+    if word in ("ask", "asks", "asked", "asking") and _consulted(words, end, gaps_after):
+        return True
     # "had not asked it for any money": a request for something, not words reported (review 335).
     if (
         word in ("ask", "asks", "asked", "asking")
@@ -579,6 +597,27 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
         and not after.endswith("ly")
     )
     return word == "shared" and (after in _THINGS_SHARED_AFTER or shared_a_thing)
+
+
+# People asked, as a survey or a council consults them.
+_ASKED_PEOPLE = frozenset(
+    {"residents", "parents", "pupils", "students", "people", "families", "members", "staff", "customers"}
+    | {"traders", "shopkeepers", "locals", "neighbours", "users", "passengers", "patients", "voters"}
+)
+# What ends a consulting "asked residents": a full stop or comma, or a time or reason after them.
+_AFTER_CONSULTED = frozenset({"before", "first", "again", "beforehand", "properly", "at", "in", "last"})
+
+
+def _consulted(words: Sequence[str], end: int, gaps_after: str) -> bool:
+    """ "had asked disabled residents before it made the change": asked whom, and nothing more."""
+    index = end
+    if index < len(words) and _bare(words[index]) not in _ASKED_PEOPLE and words[index][:1].islower():
+        index += 1  # one describing word: "disabled residents", "local traders"
+    if index >= len(words) or _bare(words[index]) not in _ASKED_PEOPLE:
+        return False
+    if index + 1 >= len(words):
+        return True
+    return _bare(words[index + 1]) in _AFTER_CONSULTED
 
 
 def _no_sign(words: Sequence[str], start: int, end: int) -> bool:
@@ -603,7 +642,11 @@ def _a_fear(words: Sequence[str], start: int, end: int) -> bool:
 def _let_in(words: Sequence[str], start: int, end: int) -> bool:
     """ "patients admitted through A&E", "were admitted overnight": let in, not owning up (review
     181); "it was admitted that ..." still reports."""
-    if end - start != 1 or _bare(words[start]) != "admitted" or end >= len(words):
+    if end - start != 1 or end >= len(words):
+        return False
+    if _bare(words[start]) in ("admit", "admits", "admitting"):
+        return _bare(words[end]) in _LET_IN_AFTER
+    if _bare(words[start]) != "admitted":
         return False
     after = _bare(words[end])
     return after in _LET_IN_AFTER or (
@@ -810,7 +853,11 @@ NEGATED_PASSIVE_REACH = 3
 # something).
 _TOLD_TO_DO = frozenset({"to", "about", "for"})
 # Words after "admitted" that say where someone was let in.
-_LET_IN_AFTER = frozenset({"through", "into", "via", "at", "from", "overnight", "last", "each", "every"})
+_LET_IN_AFTER = frozenset(
+    {"through", "into", "via", "at", "from", "overnight", "last", "each", "every"}
+    # "will stop admitting women at night": people let in (review 349).
+    | {"women", "men", "patients", "pupils", "children", "people", "visitors", "mothers", "babies"}
+)
 _LIKELY = frozenset({"likely", "probable", "possible"})
 # Words that join two parts of one name ("Kettleby and District Junior Football League"); not "of",
 # after which comes what the speaker is of ("Residents of Larkspur Road", "a father of two", review 109).

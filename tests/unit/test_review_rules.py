@@ -7757,3 +7757,17 @@ def test_find_the_framing_keys_every_word_the_note_quotes_a_sweeping_one_too() -
     assert {"Nobody", "ever"} <= set(keys) and score > 0
     keys, score = keys_and_score("review344.yaml", "belongs to all of us", "belongs to all")
     assert "all" in keys and score > 0
+
+
+def test_letting_people_in_consulting_them_a_surveys_questions_and_walking_up_to_are_not_flagged() -> None:
+    # The audit asked teachers to mark "stop admitting women" (review 349), "the questions it asked"
+    # (review 343) and "had asked disabled residents before" (review 346) as attributions, and "walk
+    # straight up to a fox" as a hedge (review 347).
+    assert _attribution_hits("The hospital will stop admitting women at night.") == []
+    assert _attribution_hits("The survey was flawed because of the questions it asked.") == []
+    assert _attribution_hits("The council had asked disabled residents before it made the change.") == []
+    assert _hedge_hits("The chicks would walk straight up to a fox.") == []
+    # Still attributions and hedges.
+    assert _attribution_hits("The council asked residents whether they wanted it.") == ["asked"]
+    assert _attribution_hits("The minister admitting that he was wrong is rare.") == ["admitting"]
+    assert _hedge_hits("Delays of up to a week are likely.") == ["up to", "likely"]

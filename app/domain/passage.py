@@ -419,6 +419,15 @@ def _put_at_risk(words: Sequence[str], start: int, end: int) -> bool:
     return bool(set(before) & _PUTTING)
 
 
+def _so_that_it_could(words: Sequence[str], start: int, end: int) -> bool:
+    """ "so that its limited supply could keep newly planted trees alive": a purpose, no doubt (review
+    353)."""
+    if [_bare(word) for word in words[start:end]] not in (["could"], ["can"]):
+        return False
+    before = [_bare(word) for word in words[max(0, start - 5) : start]]
+    return any(a == "so" and b == "that" for a, b in zip(before, before[1:], strict=False))
+
+
 def _could_not(words: Sequence[str], start: int, end: int) -> bool:
     """ "could not refuse", "the figures could not show that the ban caused it": what someone or
     something was unable to do, a fact, not a doubt (review 257)."""
@@ -520,6 +529,9 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     )
     if word in _PASSIVE_WITH_NOBODY and passive and any(mark in gaps_after for mark in ".,;:!?"):
         return True
+    # "a hosepipe ban could be announced as early as next week": when, and by nobody (review 353).
+    if word in _PASSIVE_WITH_NOBODY and passive and after in _WHEN_AFTER_A_PASSIVE:
+        return "by" not in {_bare(w) for w in words[end : end + 8]}
     # "Families have not been told what happens", "were never told how long": nobody told anyone
     # anything (review 263); "were told that ..." still reports what they heard.
     around = {_bare(w) for w in words[max(0, start - NEGATED_PASSIVE_REACH) : start]}
@@ -846,6 +858,10 @@ _PASSIVE_AUXILIARIES = frozenset({"be", "being", "been", "is", "are", "was", "we
 # and by nobody in particular.
 _PASSIVE_WITH_NOBODY = frozenset({"reported", "announced", "confirmed", "revealed", "blamed"})
 _NEGATIONS = frozenset({"not", "never"})
+# Words after a passive reporting verb that say when: "could be announced as early as next week".
+_WHEN_AFTER_A_PASSIVE = frozenset(
+    {"as", "next", "last", "this", "within", "soon", "later", "today", "tomorrow"}
+)
 # How far back from a reporting verb a negated passive ("have not been told") is read.
 NEGATED_PASSIVE_REACH = 3
 # What follows a passive reporting verb that makes its subject the one told, not a source: "asked to
@@ -1443,6 +1459,7 @@ class ArticleReading:
                 and not _up_to_do(words, start, end)
                 and not _put_at_risk(words, start, end)
                 and not _could_not(words, start, end)
+                and not _so_that_it_could(words, start, end)
             ]
             self._hit_cache[key] = found
         return found
@@ -1463,7 +1480,13 @@ class ArticleReading:
             # "or" only: "aged 13 to 16" is an exact band, "30 or 40" a guess (review 85)
             if _is_number(words[i]) and words[i + 1].casefold() == "or" and _is_number(words[i + 2])
         ]
-        return sorted({*self._hits(block, self.vocabulary.approximate_words, outside_quotes=False), *ranges})
+        # "have signed up to a 'screen-free summer' challenge" gives no size (review 351).
+        listed = [
+            hit
+            for hit in self._hits(block, self.vocabulary.approximate_words, outside_quotes=False)
+            if not _up_to_do(words, *hit)
+        ]
+        return sorted({*listed, *ranges})
 
     def hedges_in(self, span: Span) -> list[tuple[int, int]]:
         """The hedge words inside ``span`` ("may" of "they may have to cut their hours")."""

@@ -13,7 +13,8 @@ _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(match_form(text).casefold())
+    """The text's words, lowercase, without a possessive ending ("water" of "Severnbrook Water's")."""
+    return [word.removesuffix("'s") for word in _WORD.findall(match_form(text).casefold())]
 
 
 def subjects_of(text: str, groups: Sequence[frozenset[str]]) -> set[int]:

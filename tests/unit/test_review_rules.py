@@ -7771,3 +7771,63 @@ def test_letting_people_in_consulting_them_a_surveys_questions_and_walking_up_to
     assert _attribution_hits("The council asked residents whether they wanted it.") == ["asked"]
     assert _attribution_hits("The minister admitting that he was wrong is rare.") == ["admitting"]
     assert _hedge_hits("Delays of up to a week are likely.") == ["up to", "likely"]
+
+
+def test_no_size_in_signed_up_to_a_no_attribution_in_a_passive_with_a_time_no_doubt_in_a_purpose() -> None:
+    # "have reportedly signed up to a 'screen-free summer' challenge": the explanation called "up to" a
+    # rough size (review 351). "could be announced as early as next week" and "so that its supply could
+    # keep trees alive" were named as an unmarked attribution and hedge (review 353); "a gap the
+    # researchers acknowledge" was no attribution, so "paper" was the only key (review 351).
+    b = ArticleBuilder("Screens", ["Thousands of families have reportedly signed up to a summer challenge."])
+    b.claim(
+        "Thousands of families have reportedly signed up to a summer challenge", "hedged", cues=["reportedly"]
+    )
+    (question,) = questions_of(b.build(), "spot_hedge")
+    assert "Up to" not in question.explanation
+    assert _attribution_hits("A hosepipe ban could be announced as early as next week.") == []
+    assert _attribution_hits("A ban was announced last week by the company.") == ["announced"]
+    assert _hedge_hits("The park keeps water so that its limited supply could keep trees alive.") == []
+    assert _attribution_hits("It is a gap the researchers acknowledge in their paper.") == ["acknowledge"]
+
+
+def test_who_said_it_offers_no_record_for_what_a_body_does_and_how_to_check_reads_owners_names() -> None:
+    # "it pays for free eye tests in 200 schools", from a charity, offered a study (review 351);
+    # "Severnbrook Water's daily supply figures" was the wrong place for reservoir levels (review 353).
+    b = ArticleBuilder(
+        "Eyes",
+        [
+            "Clear Sight UK said it pays for free eye tests in 200 schools. The Castlebridge University "
+            "study found more short sight. Eye Care Trust said tests matter. Ann Dale said she was worried.",
+        ],
+    )
+    b.source("charity", "Clear Sight UK", "named_organisation", ["Clear Sight UK said"])
+    b.source(
+        "study",
+        "the Castlebridge University study",
+        "document_or_data",
+        ["The Castlebridge University study found"],
+    )
+    b.source("trust", "Eye Care Trust", "named_organisation", ["Eye Care Trust said"])
+    b.source("dale", "Ann Dale", "named_person", ["Ann Dale said"])
+    b.claim("it pays for free eye tests in 200 schools", "attributed", source="charity")
+    for seed in range(1, 6):
+        for question in questions_of(b.build(), "who_said_it", seed):
+            assert "the Castlebridge University study" not in question.choices
+    water = ArticleBuilder(
+        "Drought",
+        [
+            "According to the drought report, the reservoirs held 41 per cent. Severnbrook Water's daily "
+            "supply figures show that demand rose.",
+        ],
+    )
+    water.source("report", "the drought report", "document_or_data", ["According to the drought report"])
+    water.source(
+        "figures",
+        "Severnbrook Water's daily supply figures",
+        "document_or_data",
+        ["Severnbrook Water's daily supply figures show"],
+    )
+    water.claim("the reservoirs held 41 per cent", "attributed", source="report")
+    water.claim("demand rose", "attributed", source="figures")
+    for question in questions_of(water.build(), "how_to_check"):
+        assert not any("supply figures" in choice for choice in question.choices), question.choices

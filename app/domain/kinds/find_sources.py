@@ -613,17 +613,20 @@ class FindSources(FindInPassage):
                 # says who, the verb before or in the outlet's mention that it was said; the outlet
                 # is right to select but not needed (review 165).
                 keys += [hit for hit in verbs if mention.end <= hit[0] and hit[1] <= relay.end][-1:]
-            found = attribution_key_words(words, span, source, verbs)
+            # A verb you marked that the vocabulary does not list ("Caged Voices, an animal-welfare group,
+            # slammed", "Paul Hendry, called"): the word that ends your mention is its verb (review 347).
+            here = verbs if relay is not None else _with_its_own_verb(words, span, verbs)
+            found = attribution_key_words(words, span, source, here)
             again = self._verbs_said_again(reading, block, source, mention)
             # Its verbs stand in for the first verb; its pronoun ("it" of "though it warns") names nobody.
-            again_verbs = [i for i in again if _within((i, i + 1), verbs)]
+            again_verbs = [i for i in again if _within((i, i + 1), here)]
             stand_in = find_words(words.slice(*span), reading.vocabulary.stand_in_words)
             if stand_in and reading.stands_in(source, mention):
                 # "A Department for Education spokesperson said": who speaks is the spokesperson;
                 # the department's name is right to select but not required (review 35).
                 first, last = stand_in[0]
                 speaker = (span[0] + first, span[0] + last)
-                found = [hit for hit in found if _within(hit, verbs) and hit != speaker]
+                found = [hit for hit in found if _within(hit, here) and hit != speaker]
                 verb_at = min((hit[0] for hit in found if hit[0] > speaker[0]), default=span[1])
                 body = _body_named_after(words, speaker[1] - 1, verb_at - 1)
                 if body:
@@ -638,14 +641,14 @@ class FindSources(FindInPassage):
             if author:
                 # Cores, as a span's key words would make its cores count for nothing.
                 for hit in found:
-                    a_verb = _within(hit, verbs)
+                    a_verb = _within(hit, here)
                     stand_ins = [
                         *(author if len(found) == 1 or not a_verb else ()),
                         *(again_verbs if a_verb else ()),
                     ]
                     cores.append((1, sorted({*range(*hit), *stand_ins})))
                 continue
-            who = [hit for hit in found if not _within(hit, verbs)]
+            who = [hit for hit in found if not _within(hit, here)]
             others = (
                 _authors(words, span, who, source.type in RECORD_TYPES)
                 + _members_of_the_group(words, span, who)
@@ -657,7 +660,7 @@ class FindSources(FindInPassage):
                 # for who speaks, and the source's second verb for its first, while a verb is still
                 # required.
                 cores += [
-                    (1, sorted({*range(*hit), *(again_verbs if _within(hit, verbs) else others)}))
+                    (1, sorted({*range(*hit), *(again_verbs if _within(hit, here) else others)}))
                     for hit in found
                 ]
             else:
@@ -762,6 +765,25 @@ class FindSources(FindInPassage):
 # How many words may stand between a speaker's mention and the mention of whoever passed the words
 # on ("Neighbours on Elm Road, who did not want to be named, told the Millbrook Gazette").
 RELAY_REACH = 12
+
+
+def _with_its_own_verb(
+    words: Block, span: tuple[int, int], verbs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The passage's attribution words and, where the mention's words [start, end) hold none, the word
+    that ends them when it reads as a verb ("slammed", "called")."""
+    start, end = span
+    if end <= start or any(start <= s and e <= end for s, e in verbs):
+        return verbs
+    last = words.words[end - 1]
+    before = words.words[end - 2].casefold() if end - 2 >= start else ""
+    # Not "who asked not to be named": a passive says nothing was said.
+    if last.isalpha() and last[:1].islower() and last.endswith("ed") and before not in _PASSIVE_BEFORE:
+        return [*verbs, (end - 1, end)]
+    return verbs
+
+
+_PASSIVE_BEFORE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 
 
 def _relay_after(reading: ArticleReading, block: int, source: Source, mention: Span) -> Span | None:

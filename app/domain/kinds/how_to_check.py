@@ -237,9 +237,10 @@ def _check_elsewhere(
     claimed = _plain_stems(claim.span.quote, ignored)
     alike = [other for other in alike if not _subject_words(source_label(other), ignored) & claimed]
     # Nor one whose name speaks of the claim's subject in other words: "Kelbrook Borough Council's
-    # transport report" for when the last bus leaves (review 338).
+    # transport report" for when the last bus leaves (review 338), its owner's name too ("Severnbrook
+    # Water's daily supply figures" for reservoir levels, review 353).
     spoken_of = subjects_of(claim.span.quote, groups)
-    alike = [other for other in alike if not record_subjects(source_label(other), groups) & spoken_of]
+    alike = [other for other in alike if not subjects_of(source_label(other), groups) & spoken_of]
     if not alike:
         return []
     shared = {other.id: len(content_words(source_label(other)) & about) for other in alike}

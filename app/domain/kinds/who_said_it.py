@@ -322,6 +322,10 @@ class WhoSaidIt(QuestionKind):
             # "Half the time they break down and you wait ages for help", a shopper's own words: an
             # office of statistics or a company on offer is no real choice (review 170).
             speakers &= person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
+        if source is not None and source.type not in RECORD_TYPES and _it_acts(words_of(block, claim.span)):
+            # "it pays for free eye tests in 200 schools", from a charity: a study on offer pays for
+            # nothing (review 351).
+            speakers -= RECORD_TYPES
         if _called_an_opinion(claim):
             # "the bill is a nightmare": a record holds no view, so beside three records "The article
             # does not say" is the key at a glance (review 131).

@@ -322,7 +322,8 @@ class WhoSaidIt(QuestionKind):
             # "Half the time they break down and you wait ages for help", a shopper's own words: an
             # office of statistics or a company on offer is no real choice (review 170).
             speakers &= person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
-        if source is not None and source.type not in RECORD_TYPES and _it_acts(words_of(block, claim.span)):
+        it_acts = _it_acts(words_of(block, claim.span))
+        if source is not None and source.type not in RECORD_TYPES and it_acts:
             # "it pays for free eye tests in 200 schools", from a charity: a study on offer pays for
             # nothing (review 351).
             speakers -= RECORD_TYPES
@@ -401,9 +402,7 @@ class WhoSaidIt(QuestionKind):
         said_by_a_person = source is not None and source.type in people
         # "injuries had fallen every month since it cut the scooters' top speed": "it" later in the
         # words too (review 339).
-        speaks_of_itself = source is not None and (
-            (bool(first) and first[0] in ("it", "its")) or _it_acts(words_of(block, claim.span))
-        )
+        speaks_of_itself = source is not None and ((bool(first) and first[0] in ("it", "its")) or it_acts)
         candidates = [
             s
             for s in article.sources
@@ -461,13 +460,14 @@ class WhoSaidIt(QuestionKind):
         # Met Office rainfall figures" for bosses' bonuses (review 334), "Northern Weather Service" for
         # a race's entry fees (review 340). A name of no listed subject may fit anything.
         claimed = subjects_of(claim.span.quote, reading.vocabulary.subject_groups)
-        candidates = [
-            s for s in candidates if not (spoken_of := _subjects_shown(reading, s)) or spoken_of & claimed
-        ]
+        name_subjects = {
+            s.id: _subjects_shown(reading, s) for s in [*candidates, *([source] if source else [])]
+        }
+        candidates = [s for s in candidates if not name_subjects[s.id] or name_subjects[s.id] & claimed]
         if (
             source is not None
-            and _subjects_shown(reading, source) & claimed
-            and not any(_subjects_shown(reading, s) & claimed for s in candidates)
+            and name_subjects[source.id] & claimed
+            and not any(name_subjects[s.id] & claimed for s in candidates)
         ):
             # "the site had low wildlife value" from "an ecology survey paid for by Kestrel Homes": the
             # one name that speaks of the words' subject is the key at a glance (review 345).

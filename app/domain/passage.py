@@ -515,6 +515,10 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     word = _bare(words[start])
     before = _bare(words[start - 1]) if start > 0 else ""
     after = _bare(words[end]) if end < len(words) else ""
+    # "too afraid of eviction to complain", "too embarrassed to admit it", "less able than adults to
+    # tell when": what someone dares or can do, nothing reported (reviews 354, 356, 357).
+    if before == "to" and _DARING & {_bare(w) for w in words[max(0, start - 6) : start - 1]}:
+        return True
     # "the questions it asked": a survey's questions, nobody's words reported (review 343).
     if word in ("asked", "asks") and "questions" in {_bare(w) for w in words[max(0, start - 3) : start]}:
         return True
@@ -611,6 +615,10 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     return word == "shared" and (after in _THINGS_SHARED_AFTER or shared_a_thing)
 
 
+# Words of daring or being able before "to" and a reporting verb: "too afraid to complain".
+_DARING = frozenset(
+    {"afraid", "scared", "frightened", "embarrassed", "ashamed", "reluctant", "able", "unable", "too"}
+)
 # People asked, as a survey or a council consults them.
 _ASKED_PEOPLE = frozenset(
     {"residents", "parents", "pupils", "students", "people", "families", "members", "staff", "customers"}

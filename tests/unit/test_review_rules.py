@@ -7831,3 +7831,13 @@ def test_who_said_it_offers_no_record_for_what_a_body_does_and_how_to_check_read
     water.claim("demand rose", "attributed", source="figures")
     for question in questions_of(water.build(), "how_to_check"):
         assert not any("supply figures" in choice for choice in question.choices), question.choices
+
+
+def test_what_someone_dares_or_can_do_is_no_attribution() -> None:
+    # "too afraid of eviction to complain" (review 357), "too embarrassed to admit it" (review 356) and
+    # "less able than adults to tell when" (review 354) were named as unmarked attributions, and kept
+    # "find the sources" off their paragraphs.
+    assert _attribution_hits("Many tenants are too afraid of eviction to complain at all.") == []
+    assert _attribution_hits("She was too embarrassed to admit it.") == []
+    assert _attribution_hits("Children are less able than adults to tell when they are sold to.") == []
+    assert _attribution_hits("The council declined to say how much it cost.") == ["say"]

@@ -593,11 +593,11 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
         return True
     # "had asked disabled residents before it made the change": people consulted, nothing they said
     # reported (review 346).
-    if word in ("ask", "asks", "asked", "asking") and _consulted(words, end, gaps_after):
+    if word in _ASK and _consulted(words, end):
         return True
     # "had not asked it for any money": a request for something, not words reported (review 335).
     if (
-        word in ("ask", "asks", "asked", "asking")
+        word in _ASK
         and after in _ASKED_OF
         and end + 2 < len(words)
         and _bare(words[end + 1]) == "for"
@@ -628,7 +628,7 @@ _ASKED_PEOPLE = frozenset(
 _AFTER_CONSULTED = frozenset({"before", "first", "again", "beforehand", "properly", "at", "in", "last"})
 
 
-def _consulted(words: Sequence[str], end: int, gaps_after: str) -> bool:
+def _consulted(words: Sequence[str], end: int) -> bool:
     """ "had asked disabled residents before it made the change": asked whom, and nothing more."""
     index = end
     if index < len(words) and _bare(words[index]) not in _ASKED_PEOPLE and words[index][:1].islower():

@@ -8,6 +8,7 @@ must define exactly the statuses the code knows.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from app.domain.article import SOURCED_STATUSES, UNVERIFIED_STATUSES, Vocabulary, VocabularyEntry
 from app.domain.safe_yaml import Entry, MappingNode, ScalarNode, SequenceNode, YamlProblem, load_with_lines
@@ -145,21 +146,34 @@ def _ids(check: FieldChecker, entry: Entry | None, known: set[str], kind: str) -
     return ids
 
 
-def _id_groups(check: FieldChecker, entry: Entry | None, known: set[str]) -> list[list[str]]:
+def _groups(
+    check: FieldChecker, entry: Entry | None, what: str, example: str, read: Callable[[Entry], Sequence[str]]
+) -> list[Sequence[str]]:
+    """A list of lists of ``what`` (``- [a, b]``), each read with ``read``; a group of one groups
+    nothing."""
     if entry is None:
         return []
-    groups: list[list[str]] = []
-    for node in check.items(entry, "the vocabulary", "- [id, id]"):
+    groups: list[Sequence[str]] = []
+    for node in check.items(entry, "the vocabulary", f"- [{what[:-1]}, {what[:-1]}]"):
         if not isinstance(node, SequenceNode):
             check.error(
                 node.line,
-                f"each item of '{entry.key}' must be a list of ids like [a, b], not {describe(node)}",
+                f"each item of '{entry.key}' must be a list of {what} like {example}, not {describe(node)}",
             )
             continue
-        group = _ids(check, Entry(entry.key, node.line, node), known, "source type or technique")
+        group = read(Entry(entry.key, node.line, node))
         if len(group) >= 2:
             groups.append(group)
     return groups
+
+
+def _id_groups(check: FieldChecker, entry: Entry | None, known: set[str]) -> list[list[str]]:
+    return [
+        list(group)
+        for group in _groups(
+            check, entry, "ids", "[a, b]", lambda item: _ids(check, item, known, "source type or technique")
+        )
+    ]
 
 
 def _words(check: FieldChecker, entry: Entry | None) -> tuple[str, ...]:
@@ -179,20 +193,8 @@ def _words(check: FieldChecker, entry: Entry | None) -> tuple[str, ...]:
 
 def _word_groups(check: FieldChecker, entry: Entry | None) -> tuple[frozenset[str], ...]:
     """Groups of words, each a list: ``- [bus, route, timetable]``."""
-    if entry is None:
-        return ()
-    groups: list[frozenset[str]] = []
-    for node in check.items(entry, "the vocabulary", "- [word, word]"):
-        if not isinstance(node, SequenceNode):
-            check.error(
-                node.line,
-                f"each item of '{entry.key}' must be a list of words like [bus, route], not {describe(node)}",
-            )
-            continue
-        group = _words(check, Entry(entry.key, node.line, node))
-        if len(group) >= 2:
-            groups.append(frozenset(group))
-    return tuple(groups)
+    groups = _groups(check, entry, "words", "[bus, route]", lambda item: _words(check, item))
+    return tuple(frozenset(group) for group in groups)
 
 
 def _section(check: FieldChecker, entry: Entry | None) -> tuple[VocabularyEntry, ...]:

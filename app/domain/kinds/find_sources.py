@@ -17,6 +17,7 @@ from app.domain.kinds.base import (
 )
 from app.domain.kinds.find_in_passage import FindInPassage
 from app.domain.passage import (
+    _PASSIVE_AUXILIARIES,
     PRONOUNS,
     ArticleReading,
     _bare,
@@ -778,12 +779,9 @@ def _with_its_own_verb(
     last = words.words[end - 1]
     before = words.words[end - 2].casefold() if end - 2 >= start else ""
     # Not "who asked not to be named": a passive says nothing was said.
-    if last.isalpha() and last[:1].islower() and last.endswith("ed") and before not in _PASSIVE_BEFORE:
+    if last.isalpha() and last[:1].islower() and last.endswith("ed") and before not in _PASSIVE_AUXILIARIES:
         return [*verbs, (end - 1, end)]
     return verbs
-
-
-_PASSIVE_BEFORE = frozenset({"be", "been", "being", "is", "are", "was", "were"})
 
 
 def _relay_after(reading: ArticleReading, block: int, source: Source, mention: Span) -> Span | None:

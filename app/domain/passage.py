@@ -317,6 +317,8 @@ _NOUNS_TOO = frozenset(
     | {"caution", "cautions"}
     # "In the United States, several states have moved" (review 313)
     | {"states"}
+    # "the disputed land", "several pay disputes"
+    | {"disputed", "disputes"}
 )
 # Plural quantities: a verb after one agrees with a plural, so "several states", "many reports" are
 # nouns (review 313), while "some claim" may be a verb.

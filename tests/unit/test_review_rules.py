@@ -7841,3 +7841,49 @@ def test_what_someone_dares_or_can_do_is_no_attribution() -> None:
     assert _attribution_hits("She was too embarrassed to admit it.") == []
     assert _attribution_hits("Children are less able than adults to tell when they are sold to.") == []
     assert _attribution_hits("The council declined to say how much it cost.") == ["say"]
+
+
+def test_how_well_supported_is_not_asked_of_a_hope_a_promise_or_a_feeling() -> None:
+    # A hope ("the zoo hopes to release 20 birds", review 347), a promise told as "would" ("would 'look
+    # at the evidence honestly'", review 354), a feeling told as "her" ("left her feeling guilty",
+    # review 351) and a group's wishes ("his classmates just wanted decent food", review 348): naming who
+    # said it supports none of them, so "A source the article names" would teach the wrong lesson.
+    for name, quote in [
+        ("review347.yaml", "the zoo hopes to release 20 birds a year by 2028"),
+        ("review354.yaml", "look at the evidence honestly"),
+        ("review351.yaml", "the news had left her feeling guilty"),
+        ("review348.yaml", "most of his classmates just wanted decent food"),
+    ]:
+        article = unseen_article(name)
+        for seed in range(1, 4):
+            assert not [q for q in questions_of(article, "support", seed) if q.quote == quote], (name, quote)
+    b = ArticleBuilder(
+        "Pool",
+        [
+            "Mayor Ann Dale said the pool would reopen in May. She said the repairs had cost £40,000.",
+        ],
+    )
+    b.source("dale", "Ann Dale", "named_person", ["Mayor Ann Dale said", "She said"])
+    b.claim("the repairs had cost £40,000", "attributed", source="dale")
+    assert [q.quote for q in questions_of(b.build(), "support")] == ["the repairs had cost £40,000"]
+
+
+def test_whose_words_offers_no_person_who_speaks_for_the_body() -> None:
+    # "nanny state nonsense", from the Outdoor Advertising Association, offered "Graham Pike, the
+    # association's director", who may well have said it for the association (review 354).
+    article = unseen_article("review354.yaml")
+    asked = 0
+    for seed in range(1, 6):
+        for question in questions_of(article, "whose_words", seed):
+            if "nanny state" in question.prompt:
+                asked += 1
+                assert not any("Pike" in choice for choice in question.choices), question.choices
+    assert asked
+
+
+def test_disputing_is_an_attribution() -> None:
+    # "A council spokesperson disputed Ms Obi's account" (review 356): the audit did not read "disputed"
+    # as a source's verb, so "find the sources" could not key it.
+    assert _attribution_hits("A council spokesperson disputed the figures.") == ["spokesperson", "disputed"]
+    assert _attribution_hits("Traders dispute that comparison.") == ["dispute"]
+    assert _attribution_hits("They farm the disputed land.") == []

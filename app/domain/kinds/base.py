@@ -500,6 +500,10 @@ _GROUPS_VIEW = re.compile(
     _A_GROUP + r"\W+(?:felt|feel|feels|believe|believes|believed|think|thinks|thought|agree|agrees|agreed|"
     r"fear|fears|feared|worry|worries|worried)\b"
 )
+# What the group wants ("most of his classmates just wanted decent food", review 348), not those who want
+# something named by it ("Residents who want to keep their brown bin will be charged").
+_GROUPS_WISH = re.compile(_A_GROUP + r"\W+(?:want|wants|wanted|wish|wishes|wished)\b")
+_RELATIVE = re.compile(r"\b(?:who|that|which|whose|than)\b")
 # The same group said to be in a state of feeling ("families were frightened", review 253; "his
 # customers were already worried", review 267); not "should be proud", which urges a feeling
 # (review 229).
@@ -527,7 +531,8 @@ def _about_a_groups_view(reading: ArticleReading, question: Question) -> bool:
         return False
     words = match_form(claim.span.quote).casefold()
     # A feeling the writer states ("Regulars are furious", no source) is still the writer's claim.
-    return bool(_GROUPS_VIEW.search(words)) or (
+    wish = _GROUPS_WISH.search(words)
+    return bool(_GROUPS_VIEW.search(words) or (wish and not _RELATIVE.search(wish.group(0)))) or (
         claim.source is not None
         and bool(_GROUPS_FEELING.search(words) or _LEFT_A_GROUP_FEELING.search(words))
     )

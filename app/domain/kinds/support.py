@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Claim, Source, Span
 from app.domain.kinds.base import (
     _CALENDAR_NAMES,
+    _FEELINGS,
     FELT,
     INDEFINITE_WORDS,
     RECORD_TYPES,
@@ -99,6 +100,58 @@ def _own_feeling(claim: Claim) -> bool:
     return bool(words) and words[0].strip("\"'") in _FIRST_PERSON_SUBJECTS and FELT.search(text) is not None
 
 
+# What someone hopes or promises to do ("the zoo hopes to release 20 birds a year", review 347): naming
+# who hopes it supports nothing, since it has not happened. Not a plan ("the council plans to close two
+# libraries": that the plan exists is a fact its source gives), nor what people want ("48 per cent wanted
+# to keep the five-day week", a poll's finding).
+_INTENT = re.compile(
+    r"\b(?:hopes?|hoped|hoping|aims?|aimed|wishes|wished|promises?|promised|pledges?|pledged|vows?|vowed)"
+    r" to\b"
+)
+# How many words before a claim may say it is intended.
+INTENT_REACH = 4
+# A promise told in reported speech: "said the council would [look at the evidence honestly]".
+_WILL_BEFORE = frozenset({"would", "will", "shall", "won't", "wouldn't"})
+# A speaker's own feeling told as "her" or "him" ("the news had left her feeling guilty", review 351).
+_LEFT_FEELING = re.compile(
+    r"\b(?:left|leaves|leaving|made|makes|making) (?:her|him) (?:feel(?:ing)? \w+|" + _FEELINGS + r")\b"
+)
+
+
+# Before "hopes to": a relative clause ("women who hope to walk home"), a noun ("no promises to", "the
+# aim to"), or a passive ("the money was already promised to pay off debts"): nobody's hope is the claim.
+_NOT_AN_INTENT = frozenset(
+    {"who", "that", "which", "whose", "no", "the", "a", "its", "their", "his", "her", "any"}
+    | {"is", "are", "was", "were", "been", "being", "be"}
+)
+
+
+def _intended(reading: ArticleReading, claim: Claim) -> bool:
+    """The claim is what someone hopes, plans or promises to do: "the zoo hopes to release ...", or
+    "would" just before its words."""
+    block = reading.blocks[claim.span.block]
+    before = [
+        w.strip(_QUOTE_MARKS)
+        for w in words_of(block, (max(0, claim.span.start - INTENT_REACH), claim.span.start))
+    ]
+    if before and before[-1] in _WILL_BEFORE:
+        return True
+    words = [*before, *(w.strip(_QUOTE_MARKS) for w in words_of(block, claim.span))]
+    text = " ".join(words)
+    for found in _INTENT.finditer(text):
+        ahead = text[: found.start()].split()
+        ahead = [w for w in ahead if w not in _ADVERBS_BEFORE_AN_INTENT]
+        if not ahead or ahead[-1] not in _NOT_AN_INTENT:
+            return True
+    return False
+
+
+_QUOTE_MARKS = "\"'\u2018\u2019\u201c\u201d(),;:"
+_ADVERBS_BEFORE_AN_INTENT = frozenset(
+    {"now", "also", "still", "had", "has", "have", "already", "once", "longer"}
+)
+
+
 def support_level(reading: ArticleReading, claim: Claim) -> str | None:
     """How well the article supports a claim, as one of SUPPORT_CHOICES; None where two could be defended."""
     hedges = reading.hedges_in(claim.span)
@@ -176,6 +229,12 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "Zipp says", unmarked: maybe not the source the teacher gave
         if _relays_others(reading, claim):
             return None  # "Our players tell us they feel twenty years younger": whose feeling is it?
+        if _intended(reading, claim):
+            # "hopes to release 20 birds a year by 2028", "would 'look at the evidence honestly'": a hope or
+            # a promise, which naming who made it does not support (reviews 347 and 354).
+            return None
+        if _LEFT_FEELING.search(match_form(claim.span.quote).casefold()):
+            return None  # "the news had left her feeling guilty": her own feeling (review 351)
         if _own_feeling(claim) or (
             _tells_of_themself(reading, claim.span)
             and _OWN_MIND.search(match_form(claim.span.quote).casefold())

@@ -158,6 +158,14 @@ class WhoseWords(QuestionKind):
         ties = _description_words(label)
         persons = person_types(reading.vocabulary)
         people = [s for s in people if s.type in persons or not content_words(source_label(s)) & ties]
+        if speaker.type not in persons:
+            # Nor, for a body's words, a person the description ties to it: "Graham Pike, the
+            # association's director" may well have said the association's "nanny state nonsense"
+            # (review 354).
+            body = content_words(label)
+            people = [
+                s for s in people if s.type not in persons or not _description_words(source_label(s)) & body
+            ]
         if speaker.type in persons:
             # A person's words: no outlet on offer (no paper cries "incredible"), and another person
             # beside the key, or "which choice is a person?" finds it (review 230).

@@ -625,14 +625,62 @@ _DARING = frozenset(
 _ASKED_PEOPLE = frozenset(
     {"residents", "parents", "pupils", "students", "people", "families", "members", "staff", "customers"}
     | {"traders", "shopkeepers", "locals", "neighbours", "users", "passengers", "patients", "voters"}
+    | {"resident", "parent", "pupil", "student", "person", "family", "member", "customer", "trader"}
 )
 # What ends a consulting "asked residents": a full stop or comma, or a time or reason after them.
 _AFTER_CONSULTED = frozenset({"before", "first", "again", "beforehand", "properly", "at", "in", "last"})
 
 
+# Before whom was asked: "had not asked a single resident", "asked any of the traders".
+_ASKED_HOW_MANY = frozenset({"a", "an", "any", "every", "each", "one", "no", "the", "single", "of", "all"})
+
+
+# Before "reported" as a describing word: "every reported bump", "the reported figure".
+_BEFORE_REPORTED_THINGS = frozenset(
+    {
+        "every",
+        "each",
+        "all",
+        "the",
+        "a",
+        "an",
+        "any",
+        "no",
+        "of",
+        "many",
+        "most",
+        "some",
+        "few",
+        "fewer",
+        "more",
+    }
+)
+
+
+def _reported_things(words: Sequence[str], start: int, end: int) -> bool:
+    """ "Reported accidents on Kingsway", "every reported bump", "19 collisions reported on the stretch"
+    (review 364): things reported, with nobody reporting them here."""
+    if end - start != 1 or _bare(words[start]) != "reported" or end >= len(words):
+        return False
+    before = _bare(words[start - 1]) if start > 0 else ""
+    if words[start] == "Reported" or before in _BEFORE_REPORTED_THINGS:
+        return words[end][:1].islower()  # a noun follows: "Reported accidents"
+    # "19 collisions reported on": counted things, not people, and no "by" naming who reported them.
+    counted = start > 1 and (_is_number(words[start - 2]) or _bare(words[start - 2]) in _PLURAL_QUANTITIES)
+    return (
+        counted
+        and before.endswith("s")
+        and before not in _ASKED_PEOPLE
+        and "by" not in map(_bare, words[end : end + 4])
+    )
+
+
 def _consulted(words: Sequence[str], end: int) -> bool:
-    """ "had asked disabled residents before it made the change": asked whom, and nothing more."""
+    """ "had asked disabled residents before it made the change", "had not asked a single resident
+    before the vote" (review 358): asked whom, and nothing more."""
     index = end
+    while index < len(words) and index < end + 3 and _bare(words[index]) in _ASKED_HOW_MANY:
+        index += 1
     if index < len(words) and _bare(words[index]) not in _ASKED_PEOPLE and words[index][:1].islower():
         index += 1  # one describing word: "disabled residents", "local traders"
     if index >= len(words) or _bare(words[index]) not in _ASKED_PEOPLE:
@@ -1344,6 +1392,7 @@ class ArticleReading:
                 and not _let_in(words, start, end)
                 and not _knowing_whether(words, start, end)
                 and not _passed_round(words, start, end)
+                and not _reported_things(words, start, end)
                 # "could not tell school-run cars apart": telling things apart, not telling anyone
                 # anything (review 146)
                 and not (_bare(words[start]) in _TELL and "apart" in map(_bare, words[end : end + 5]))

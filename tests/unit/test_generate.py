@@ -2888,7 +2888,8 @@ def test_support_and_statement_kind_skip_a_claim_the_note_calls_an_opinion() -> 
 
 def test_headline_check_quotes_the_whole_headline_for_words_that_start_with_a_link() -> None:
     # "as Council Sells Off Plots to Builders": alone the words may be true; the link is the
-    # overstatement (review 30). "for Good" is a phrase of its own.
+    # overstatement (review 30). Words that start with a preposition are shown with the whole headline
+    # too, and named ("for Kelby Residents" states nothing alone, review 365).
     title = "Waiting List Explodes as Council Sells Off Plots"
     b = ArticleBuilder(title, ["The list grew to 3,812 names, the council said. It sold 85 plots."])
     b.frame("as Council Sells Off Plots", "headline_body_mismatch", note="The article does not show why.")
@@ -2904,7 +2905,8 @@ def test_headline_check_quotes_the_whole_headline_for_words_that_start_with_a_li
     )
     b.frame("for Good", "headline_body_mismatch", note="It will reopen.")
     (question,) = questions_of(b.build(), "headline_check")
-    assert question.prompt.startswith('The headline says "for Good".')
+    assert question.prompt.startswith('The headline says "Bridge Closed for Good".')
+    assert 'words "for Good"' in question.prompt
 
 
 def test_spot_hedge_approximate_words_in_the_claim_cost_nothing_beside_the_key() -> None:

@@ -43,7 +43,8 @@ from app.domain.passage import (
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.quiz_rules import SOURCE_KEYED_KINDS, gives_key_away
 from app.domain.scoring import MIN_WRONG_WORDS, NEAR, mark_selection
-from app.domain.text import FUNCTION_WORDS, Block, display_form, match_form
+from app.domain.subjects import subjects_of
+from app.domain.text import FUNCTION_WORDS, Block, display_form, inflection_base, match_form
 
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 # Fewer than three choices makes guessing too cheap to learn anything from the answer.
@@ -310,12 +311,17 @@ _LINKING_WORDS = frozenset(
     ["as", "after", "amid", "while", "because", "since", "following", "despite", "thanks", "due"]
     + ["before", "when", "once", "until", "unless", "although", "though", "whereas"]
 )
+# A headline's words that start with one state nothing cut from what they belong to ("for Kelby
+# Residents", review 365), though some make a phrase of their own ("for Good").
+_PREPOSITIONS = frozenset(["for", "to", "over", "with", "against", "from", "into", "on", "in", "of"])
 
 
-def starts_with_a_link(quote: str) -> bool:
-    """The words begin with a word that ties them to the rest of the headline."""
+def starts_with_a_link(quote: str, prepositions: bool = False) -> bool:
+    """The words begin with a word that ties them to the rest of the headline (``prepositions``: or
+    with a preposition)."""
     first = match_form(quote).casefold().split(maxsplit=1)[:1]
-    return bool(first) and first[0].strip("'\"\u2018\u2019\u201c\u201d") in _LINKING_WORDS
+    word = first[0].strip("'\"\u2018\u2019\u201c\u201d") if first else ""
+    return word in _LINKING_WORDS or (prepositions and word in _PREPOSITIONS)
 
 
 def sourced_in_its_sentence(reading: ArticleReading, claim: Claim, source: Source) -> bool:
@@ -1122,9 +1128,15 @@ _TIME_ROOTS = frozenset(content_words("year years month months week weeks hours 
 
 
 def _speaks_of(reading: ArticleReading, block: int, sentence: tuple[int, int], quote: str) -> bool:
-    """The sentence holds a meaning word of the quote's (by its root), other than a word of time."""
-    shared = content_words(reading.blocks[block].text_of(*sentence)) & content_words(quote)
-    return bool(shared - _TIME_ROOTS)
+    """The sentence holds a meaning word of the quote's (by its root), other than a word of time, or
+    a word of one of its subject groups ("the higher prices" beside "a loaf now costs £4.80", review
+    363)."""
+    text = reading.blocks[block].text_of(*sentence)
+    shared = content_words(text) & content_words(quote)
+    if shared - _TIME_ROOTS:
+        return True
+    groups = reading.vocabulary.subject_groups
+    return bool(subjects_of(text, groups) & subjects_of(quote, groups))
 
 
 # Who a sentence opening "For ..., " may give a view to.
@@ -1417,3 +1429,79 @@ def _is_meaning_word(word: str) -> bool:
 _VERB_PARTICLES = frozenset(
     ["out", "up", "off", "down", "away", "back", "through", "over", "across", "around"]
 )
+
+
+def record_and_body_words(reading: ArticleReading) -> frozenset[str]:
+    """Words that name a kind of record or body ("figures", "council"): no record's subject."""
+    return frozenset({*reading.vocabulary.record_words, *reading.vocabulary.institution_words})
+
+
+def plain_stems(text: str, ignored: frozenset[str]) -> set[str]:
+    """Whole meaning words without their endings ("crimes" and "crime" meet; "Centre" and "cent",
+    "council" and "councillors" do not, as four-letter roots would)."""
+    stems = set()
+    for word in re.findall(r"[^\W\d_]+", match_form(text).casefold()):
+        if len(word) < 4 or word in FUNCTION_WORDS or word in ignored:
+            continue
+        stems.add(inflection_base(word, min_root=4, undouble=False))
+    return stems
+
+
+def claims_share_words(reading: ArticleReading, source: Source, claim: Claim) -> bool:
+    """``source`` is the source of another claim that shares a meaning word with ``claim``, so it
+    could be defended as holding ``claim`` too: "the agency's inspection report", source of
+    "inspectors found worn tyres", as the place to check "staff had raised worries about the tyres"
+    (review 359); the council report whose "without reducing visits" is beside "evening visits went
+    up", as who said it where the article does not say (review 361)."""
+    ignored = record_and_body_words(reading) | _ANY_SUBJECT
+    # What the headline names is what the whole story is about ("Reservoir"): every source speaks of it.
+    claimed = plain_stems(_common_words(claim.span.quote), ignored) - plain_stems(
+        reading.article.title, ignored
+    )
+    return any(
+        plain_stems(_common_words(theirs.span.quote), ignored) & claimed
+        for theirs in reading.article.claims
+        if theirs is not claim and theirs.source == source.id
+    )
+
+
+# Words of time, number and place that any two claims of a story may share ("a year", "per cent",
+# "the town"): sharing them is no sign that one source holds both.
+_ANY_SUBJECT = frozenset(
+    [
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "night",
+        "nights",
+        "time",
+        "times",
+        "last",
+        "first",
+        "next",
+        "cent",
+        "percent",
+        "half",
+        "number",
+        "numbers",
+        "more",
+        "most",
+        "many",
+        "even",
+        "town",
+        "city",
+        "people",
+    ]
+)
+
+
+def _common_words(text: str) -> str:
+    """The words of ``text`` that are no names: a town's name in two claims ties them to no source."""
+    return " ".join(word for word in text.split() if not word[:1].isupper())

@@ -34,13 +34,14 @@ _OFFERS_PLAINER = re.compile(
 
 
 def _framing_words_quoted(note: str) -> list[str]:
-    """The phrases a framing note quotes, leaving out those it offers as plainer words."""
-    return [
-        phrase
-        for sentence in re.split(r"(?<=[.!?])\s+", note)
-        if not _OFFERS_PLAINER.search(sentence)
-        for phrase in quoted_phrases(sentence)
-    ]
+    """The phrases a framing note quotes, leaving out those it offers as plainer words, each once: a
+    note that quotes "Every single day" twice quotes one phrase, not two (review 364)."""
+    phrases: dict[str, str] = {}
+    for sentence in re.split(r"(?<=[.!?])\s+", note):
+        if not _OFFERS_PLAINER.search(sentence):
+            for phrase in quoted_phrases(sentence):
+                phrases.setdefault(match_form(phrase).casefold(), phrase)
+    return list(phrases.values())
 
 
 # How many meaning words of a framing span without key words find it.

@@ -136,7 +136,7 @@ class HeadlineCheck(QuestionKind):
             # So too where a hedge stands just before the words ("Reportedly Bans"): cut from it, the
             # stem would misquote the headline as saying it outright (review 292).
             whole = (
-                starts_with_a_link(framing.span.quote)
+                starts_with_a_link(framing.span.quote, prepositions=True)
                 or said_again
                 or _hedged_just_before(reading, framing.span)
             )

@@ -56,8 +56,13 @@ SETTING_COUNT = 3
 # A headline's one word is looked for in the body by its first letters too ("monsters", "betrayed").
 ROOT_LETTERS = 5
 # What two forms of one word may differ by after their shared letters: "al" and "ed" of "betrayal"
-# and "betrayed"; not "iment" and "ts" of "experiment" and "experts".
-MAX_ENDING_LETTERS = 4
+# and "betrayed"; not "iment" and "ts" of "experiment" and "experts", nor "mare" of "Nightmare"
+# beside "night".
+_ENDINGS = frozenset(
+    ["", "s", "es", "d", "ed", "e", "y", "ies", "ied", "ing", "al", "ly", "er", "ers", "ment", "ness"]
+    + ["ous", "ity", "ic", "ish", "ful", "ive", "ion", "ions", "ist", "ists", "ism", "ance", "ence", "ant"]
+    + ["ent", "ate", "ated", "ates"]
+)
 
 
 _OPENING = ("'", '"', "\u2018", "\u201c")
@@ -310,7 +315,8 @@ class HeadlineQuote(QuestionKind):
         for block, index in HeadlineQuote._root_places(reading, {root}):
             other = reading.bare_words(block)[index]
             shared = len(os.path.commonprefix([word, other]))
-            if len(word) - shared <= MAX_ENDING_LETTERS and len(other) - shared <= MAX_ENDING_LETTERS:
+            # Each tail an ending, not another word: "night" is no form of "Nightmare" (review 365).
+            if word[shared:] in _ENDINGS and other[shared:] in _ENDINGS:
                 places.append((block, index))
         return places
 

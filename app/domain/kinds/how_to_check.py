@@ -26,6 +26,8 @@ from app.domain.kinds.base import (
     content_words,
     gives_nothing,
     in_stem,
+    plain_stems,
+    record_and_body_words,
     relay_order,
     source_label,
     sourced_in_its_sentence,
@@ -39,7 +41,7 @@ from app.domain.passage import ArticleReading, is_possessive, names, trim_attrib
 from app.domain.question import CHOICE, Question
 from app.domain.quiz_rules import claim_subjects
 from app.domain.subjects import record_subjects, subjects_of
-from app.domain.text import FUNCTION_WORDS, inflection_base, match_form
+from app.domain.text import FUNCTION_WORDS, match_form
 
 CHECKABLE_KEY = "Look for a named source or a record that reports the same thing"
 # Steps that would not check any claim: what a reader who does not yet know how to check tries.
@@ -234,7 +236,7 @@ def _check_elsewhere(
     # Never one whose subject the claim speaks of: "Westshire Police's crime figures" for "no rise in
     # night-time crime in Kelsey", "the council's flood risk assessment" for "the risk can be managed"
     # could each hold the claim, a second defensible key (reviews 282, 288).
-    claimed = _plain_stems(claim.span.quote, ignored)
+    claimed = plain_stems(claim.span.quote, ignored)
     alike = [other for other in alike if not _subject_words(source_label(other), ignored) & claimed]
     # Nor one whose name speaks of the claim's subject in other words: "Kelbrook Borough Council's
     # transport report" for when the last bus leaves (review 338), its owner's name too ("Severnbrook
@@ -263,12 +265,7 @@ def _subject_words(label: str, ignored: frozenset[str]) -> set[str]:
     owned = [i for i, word in enumerate(words) if word.endswith(("'s", "s'", "\u2019s", "s\u2019"))]
     start = owned[-1] + 1 if owned else 0
     end = next((i for i in range(start, len(words)) if words[i].casefold() in _MAKER_WORDS), len(words))
-    return _plain_stems(" ".join(words[start:end]), ignored)
-
-
-def _record_and_body_words(reading: ArticleReading) -> frozenset[str]:
-    """Words that name a kind of record or body ("figures", "council"): no record's subject."""
-    return frozenset({*reading.vocabulary.record_words, *reading.vocabulary.institution_words})
+    return plain_stems(" ".join(words[start:end]), ignored)
 
 
 def _common_subject_words(label: str, ignored: frozenset[str]) -> set[str]:
@@ -286,17 +283,6 @@ def _subject_gives_the_key(reading: ArticleReading, claim: Claim, source: Source
     return source.type in _STEP_FOR and bool(
         record_subjects(_short(source_label(source)), groups) & subjects_of(claim.span.quote, groups)
     )
-
-
-def _plain_stems(text: str, ignored: frozenset[str]) -> set[str]:
-    """Whole meaning words without their endings ("crimes" and "crime" meet; "Centre" and "cent",
-    "council" and "councillors" do not, as four-letter roots would)."""
-    stems = set()
-    for word in re.findall(r"[^\W\d_]+", match_form(text).casefold()):
-        if len(word) < 4 or word in FUNCTION_WORDS or word in ignored:
-            continue
-        stems.add(inflection_base(word, min_root=4, undouble=False))
-    return stems
 
 
 def _wrong_places(claim: Claim, source: Source, candidates: list[Source]) -> list[Source]:
@@ -415,7 +401,7 @@ class HowToCheck(QuestionKind):
             right, reason, revealed = step
             source = reading.article.source(revealed)
             elsewhere = _elsewhere(reading, claim, source)
-            ignored = _record_and_body_words(reading)
+            ignored = record_and_body_words(reading)
             if (
                 _claim_points_at_the_key(claim, source, elsewhere, right)
                 or (
@@ -424,7 +410,7 @@ class HowToCheck(QuestionKind):
                     # (it could hold the claim), so its subject picks the key (review 332).
                     source.type in _STEP_FOR
                     and _common_subject_words(_short(source_label(source)), ignored)
-                    & _plain_stems(claim.span.quote, ignored)
+                    & plain_stems(claim.span.quote, ignored)
                 )
                 or _subject_gives_the_key(reading, claim, source)
             ):
@@ -492,7 +478,7 @@ class HowToCheck(QuestionKind):
                 return [], None
             return [ask, *rng.sample(steps, MAX_WRONG_STEPS - 1)], None
         others = [step for step in steps if not step.startswith("Nothing:")]
-        ignored = _record_and_body_words(reading)
+        ignored = record_and_body_words(reading)
         wrong_place = _check_elsewhere(
             claim, source, elsewhere, rng, ignored, reading.vocabulary.subject_groups
         )
@@ -635,6 +621,10 @@ class HowToCheck(QuestionKind):
                 )
             return None
         if source.type in UNNAMED_SOURCE_TYPES and claim.status == "attributed":
+            if unmarked_attribution_beside(reading, claim.span):
+                # '"Some of them come in before school and again at lunch," he said', "he said" left
+                # unmarked: who the words come from is a guess, as in "who said it" (review 360).
+                return None
             return (
                 CHECKABLE_KEY,
                 f'The article gives this only to {label} ("{said[source.id]}"), and nobody can ask a '

@@ -271,8 +271,17 @@ def _sizes_a_time(block: Block, after: int) -> bool:
 def _amount_end(block: Block, start: int) -> int:
     """Where the amount that starts at ``start`` ends, with a unit of two words ("80 per cent"):
     the two words after a rough size were free, and "cent" was not (review 263)."""
-    following = [match_form(word).casefold() for word in block.words[start + 1 : start + 3]]
-    return start + 3 if following == ["per", "cent"] else start + 1
+    following = [match_form(word).casefold().strip(".,;:") for word in block.words[start + 1 : start + 3]]
+    if following == ["per", "cent"]:
+        return start + 3
+    # "as much as £80,000 [a year]" (review 358)
+    if len(following) == 2 and following[0] in _RATE_WORDS and following[1] in _RATE_NOUNS:
+        return start + 3
+    return start + 1
+
+
+_RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+_RATE_NOUNS = frozenset({"year", "month", "week", "day", "hour", "night", "term", "season", "minute"})
 
 
 # The longest phrase of a note that "spot the hedge" takes for a hedge the note names ("as many as").
@@ -310,5 +319,8 @@ def _is_approximate(reading: ArticleReading, cue: Span) -> bool:
 
 
 # Words that make a statement depend on a condition: outside a hedge's cues, they doubt it too.
-_CONDITIONS = frozenset(["if", "unless", "provided", "assuming", "once", "until", "when", "whenever"])
-_CONDITION_PHRASE = re.compile(r"\b(?:as long as|so long as|only after)\b")
+_CONDITIONS = frozenset(
+    ["if", "unless", "provided", "assuming", "once", "until", "when", "whenever", "wherever"]
+)
+# "could be switched back on in any street where crime rises" (review 358): "any ... where" is a condition.
+_CONDITION_PHRASE = re.compile(r"\b(?:as long as|so long as|only after|any \w+ where|anywhere that)\b")

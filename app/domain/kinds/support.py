@@ -96,8 +96,14 @@ _OWN_MIND = re.compile(
 def _own_feeling(claim: Claim) -> bool:
     """The claim tells of the speaker's own feeling ("We were overwhelmed", "I feel let down")."""
     text = match_form(claim.span.quote).casefold()
-    words = text.split()
-    return bool(words) and words[0].strip("\"'") in _FIRST_PERSON_SUBJECTS and FELT.search(text) is not None
+    words = [word.strip("\"'.,;:!?") for word in text.split()]
+    if not words or FELT.search(text) is None:
+        return False
+    # "it feels like they don't trust us" (review 362): a feeling with the speaker in it.
+    return words[0] in _FIRST_PERSON_SUBJECTS or bool(set(words) & _SPEAKER_IN_IT)
+
+
+_SPEAKER_IN_IT = frozenset({"i", "me", "we", "us"})
 
 
 # What someone hopes or promises to do ("the zoo hopes to release 20 birds a year", review 347): naming
@@ -302,7 +308,9 @@ def _named_source_follows(reading: ArticleReading, claim: Claim) -> bool:
     # Of the same thing as the claim's sentence, its attribution included ("public health").
     said = " ".join(reading.blocks[block].text_of(*sentence) for sentence in reading.sentences_of(claim.span))
     if any(
-        mention.start == sentence[0] and source.type in named and _speaks_of(reading, block, sentence, said)
+        mention.start == sentence[0]
+        and (source.type in named or _a_named_record(source, mention))
+        and _speaks_of(reading, block, sentence, said)
         for sentence in after
         for source, mention in reading.mentions_in(block)
     ):
@@ -313,10 +321,20 @@ def _named_source_follows(reading: ArticleReading, claim: Claim) -> bool:
     return _a_persons_quotation_opens(reading, block, later, named_people)
 
 
+def _a_named_record(source: Source, mention: Span) -> bool:
+    """A record whose mention names its maker: "A study published last year by researchers at the
+    University of Northbridge found" (review 362), which "a source the article names" counts."""
+    return source.type in RECORD_TYPES and any(word[:1].isupper() for word in mention.quote.split()[1:])
+
+
 # A claim whose own first words make an unnamed group its witnesses: "some of its members have seen",
 # "many parents had noticed", "several residents reported".
 _GROUP_WITNESSES = re.compile(
-    r"^(?:some|many|most|several|few|a few|a number|dozens|hundreds|thousands|others)\b(?:\W+\w+){0,4}?"
+    r"^(?:some|many|most|several|few|a few|a number|dozens|hundreds|thousands|others|"
+    # "his staff had noticed more pupils arriving with cans", from a headteacher (review 360)
+    r"(?:his|her|their|its|our|my) (?:\w+ )?(?:staff|colleagues|workers|employees|members|officers|"
+    r"volunteers|crews|nurses|teachers|drivers|engineers|customers|pupils|students|players|patients))"
+    r"\b(?:\W+\w+){0,4}?"
     r"\W+(?:have |has |had )?(?:seen|saw|noticed|experienced|reported|watched|witnessed|felt|lost|faced|"
     r"suffered|found|told|said)\b"
 )

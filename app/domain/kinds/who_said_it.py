@@ -30,6 +30,7 @@ from app.domain.kinds.base import (
     attributed_source,
     by_their_names,
     capitalised_words,
+    claims_share_words,
     content_words,
     in_stem,
     only_passes_words_on,
@@ -182,8 +183,21 @@ def _staff_speak_of_staff(vocabulary: Vocabulary, source: Source, words: Sequenc
     if not set(words) & (staff | set(vocabulary.fellow_words)):
         return False
     singular = {word[:-2] if word.endswith(("ches", "shes")) else word[:-1] for word in staff}
-    label = {match_form(word).casefold() for word in Block.from_text(source_label(source)).words}
-    return bool(label & (staff | singular))
+    shown = Block.from_text(source_label(source)).words
+    label = {match_form(word).casefold() for word in shown}
+    if label & (staff | singular):
+        return True
+    # "an unnamed Valemoor driver" for "staff had raised worries about the tyres": an unnamed person
+    # the label ties to a body by its name is one of its people, whatever their job (review 359).
+    return (
+        source.type == "anonymous"
+        and bool(set(words) & _ANY_BODYS_PEOPLE)
+        and any(word[:1].isupper() for word in shown[1:])
+    )
+
+
+# Words for the people of any body, whatever they do.
+_ANY_BODYS_PEOPLE = frozenset({"staff", "workers", "employees", "colleagues"})
 
 
 def _every_type(vocabulary: Vocabulary) -> frozenset[str]:
@@ -402,7 +416,13 @@ class WhoSaidIt(QuestionKind):
         said_by_a_person = source is not None and source.type in people
         # "injuries had fallen every month since it cut the scooters' top speed": "it" later in the
         # words too (review 339).
-        speaks_of_itself = source is not None and ((bool(first) and first[0] in ("it", "its")) or it_acts)
+        # "The school has promised [to refund every penny]": a body's words opening with "to" tell what it
+        # will do itself (review 359).
+        speaks_of_itself = source is not None and (
+            (bool(first) and first[0] in ("it", "its"))
+            or it_acts
+            or (first[:1] == ["to"] and not said_by_a_person)
+        )
         candidates = [
             s
             for s in article.sources
@@ -455,6 +475,10 @@ class WhoSaidIt(QuestionKind):
             # supporters say ..." the next sentence: a careful reader may carry them back to it, or
             # an attribution on to it from the sentence before (review 175).
             and not (source is None and any(m.overlaps(beside) for m in s.mentions for beside in around))
+            # Nor a source whose own claims share a meaning word with the words ("without reducing
+            # visits", from the council report, for "evening visits went up", review 361): the writer may
+            # have taken them from it too.
+            and not (source is None and claims_share_words(reading, s, claim))
         ]
         # A source whose name speaks of another subject than the words could not have said them: "the
         # Met Office rainfall figures" for bosses' bonuses (review 334), "Northern Weather Service" for

@@ -351,6 +351,8 @@ def _asks_for_something(words: Sequence[str], start: int, end: int) -> bool:
         after[:1] in (["for"], ["to"])  # "visitors asked to use her toilet" (review 262)
         # "asked young people aged 14 to 17 to fill in the form" (review 271)
         or "to" in after[1:]
+        # "asks anyone who looks under 25 for proof of age", "asked the council for help" (review 368)
+        or ("for" in after[1:] and after[0] not in ("them", "him", "her", "us", "me", "you"))
         or (start > 0 and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES)
     )
 

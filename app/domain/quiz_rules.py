@@ -100,7 +100,21 @@ def compares_with_headline(a: Question, b: Question) -> bool:
     or compares with the words ``b`` asks about, without saying "headline" ("it is much smaller than
     'thousands'" beside 'The headline says "Thousands"', review 242)."""
     return b.kind in HEADLINE_COMPARISON_KINDS and (
-        _compares_with_headline(a.explanation) or _compares_with(a.explanation, b.quote)
+        _compares_with_headline(a.explanation)
+        or _compares_with(a.explanation, b.quote)
+        or _headline_and_its_words(a.explanation, b.quote)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _headline_and_its_words(explanation: str, quote: str) -> bool:
+    """A sentence of ``explanation`` speaks of the headline and of a word of the marked ``quote``: "the
+    headline talks about Britain, but the numbers come from one school" beside "Britain's Teens"
+    (review 368)."""
+    marked = _word_stems(quote)
+    return bool(marked) and any(
+        _HEADLINE_WORD.search(sentence) is not None and marked & _word_stems(sentence)
+        for sentence in re.split(r"(?<=[.!?])\s+", explanation)
     )
 
 

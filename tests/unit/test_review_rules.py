@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.domain.article import Article, Source, Vocabulary
-from app.domain.generate import all_questions
+from app.domain.generate import all_questions, build_quiz
 from app.domain.kinds.base import in_stem, source_label, without_outer_quotes
 from app.domain.kinds.headline_check import HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE
 from app.domain.kinds.how_to_check import CHECKABLE_KEY
@@ -7986,3 +7986,65 @@ def test_whose_words_the_headline_quotes_is_not_kept_off_by_a_shorter_word() -> 
     # and kept the headline's main lesson out of every quiz (review 365).
     skate = unseen_article("review365.yaml")
     assert [q for q in questions_of(skate, "headline_quote") if "Nightmare" in q.prompt]
+
+
+def test_opinion_is_not_asked_where_the_note_says_the_article_does_not_check_it() -> None:
+    # 'young people in Kelby "have nowhere to go"', an opinion whose note says "the article does not
+    # check": shown after the answer, it argues that one could, for "observed" (review 365).
+    skate = unseen_article("review365.yaml")
+    assert not [q for q in questions_of(skate, "statement_kind") if "nowhere to go" in q.quote]
+
+
+def test_who_said_it_is_not_asked_of_what_people_feel() -> None:
+    # "People feel the decision was made before anyone listened to them", from one skater: a group's
+    # feeling told by someone else, as "several other mothers felt the same way" (review 365).
+    skate = unseen_article("review365.yaml")
+    for seed in range(1, 4):
+        assert not [q for q in questions_of(skate, "who_said_it", seed) if q.quote.startswith("People feel")]
+
+
+def test_does_not_say_is_not_asked_where_the_note_guesses_where_it_is() -> None:
+    # "This detail is probably in the council's plan", the note on an unattributed claim: shown after the
+    # key "The article does not say", it argues for another answer (review 366).
+    toll = unseen_article("review366.yaml")
+    for seed in range(1, 4):
+        for question in questions_of(toll, "who_said_it", seed):
+            assert not question.quote.startswith("drivers who failed to pay within 48 hours")
+
+
+def test_round_70_a_match_and_a_feeling() -> None:
+    # A sport subject group: "the league safety officer's report on the match" could hold 'stewards had
+    # "lost control" long before the final whistle' (review 369, a fail), and the match report's subject
+    # picks it as the key for "About 40 fans climbed over the barriers".
+    club = unseen_article("review369.yaml")
+    for seed in range(1, 4):
+        for question in questions_of(club, "how_to_check", seed):
+            if question.quote.startswith("stewards had"):
+                assert not any("report on the match" in choice for choice in question.choices)
+            assert not question.quote.startswith("About 40 fans"), question.choices
+    # "she was shaken when young men sprinted past her seat": her own feeling (review 369).
+    assert not [q for q in questions_of(club, "support") if q.quote.startswith("she was shaken")]
+
+
+def test_headline_against_the_article_shows_a_figure_with_its_headline() -> None:
+    # 'The headline says "80%"': cut from "Car Park to Swallow 80% of Primary School's Playing Field",
+    # the figure matches the article's "about 80 per cent of the field" (review 367, a fail).
+    field = unseen_article("review367.yaml")
+    for seed in range(1, 4):
+        for question in questions_of(field, "headline_check", seed):
+            if question.quote == "80%":
+                assert question.prompt.startswith('The headline says "Car Park to Swallow 80%')
+                assert 'words "80%"' in question.prompt
+
+
+def test_round_70_quiz_and_sources() -> None:
+    # "the headline talks about Britain, but the numbers come from one school", in the explanation of a
+    # question on another claim, beside the headline question on "Britain's Teens": it gives the answer
+    # (review 368, 16 of 50 quizzes).
+    vaping = unseen_article("review368.yaml")
+    for seed in range(1, 51):
+        quiz = build_quiz(vaping, VOCABULARY, seed, length=12)
+        if any(q.kind == "headline_check" for q in quiz):
+            assert not any("across Britain" in q.quote for q in quiz), seed
+    # "asks anyone who looks under 25 for proof of age" is a request, no attribution (review 368).
+    assert _attribution_hits("The shop asks anyone who looks under 25 for proof of age.") == []

@@ -490,7 +490,8 @@ def _with_its_sentence(reading: ArticleReading, question: Question) -> Question:
 _FEELINGS = (
     r"(?:relieved|worried|delighted|angry|upset|furious|pleased|happy|scared|anxious|frustrated|afraid|"
     r"glad|disappointed|thrilled|overwhelmed|shocked|proud|heartbroken|devastated|excited|nervous|sad|"
-    r"stressed|exhausted|grateful|frightened|terrified|horrified|distraught|embarrassed|ashamed|lonely)"
+    r"stressed|exhausted|grateful|frightened|terrified|horrified|distraught|embarrassed|ashamed|lonely|"
+    r"shaken|gutted|distressed|traumatised|traumatized|humiliated|panicked|petrified)"  # "shaken": review 369
 )
 # "are so worried", "were really frightened".
 _BEING = r"(?:am|is|are|was|were|be|been|being) (?:so |very |really |quite |completely |totally )?"
@@ -499,7 +500,7 @@ _BEING = r"(?:am|is|are|was|were|be|been|being) (?:so |very |really |quite |comp
 # What a group of people feel or believe, said by someone else ("several other mothers at the club
 # felt the same way"): a quantifier or a plural, at most a few words, then a verb of feeling or belief.
 _A_GROUP = (
-    r"^(?:(?:several|many|most|some|other|others|few|dozens|hundreds|thousands|all|lots)\b|(?:(?:the|his|her|their|its)\s+)?(?!this\b|thus\b|less\b|unless\b|always\b|perhaps\b|across\b)[a-z]{3,}s\b)"
+    r"^(?:(?:several|many|most|some|other|others|few|dozens|hundreds|thousands|all|lots|people)\b|(?:(?:the|his|her|their|its)\s+)?(?!this\b|thus\b|less\b|unless\b|always\b|perhaps\b|across\b)[a-z]{3,}s\b)"
     r"(?:\W+\w+){0,5}?"
 )
 _GROUPS_VIEW = re.compile(
@@ -1347,9 +1348,10 @@ _NOTE_POINTS_TO_SUPPORT = re.compile(
     r"|\bonly (?:one|a single)\b[^.]{0,60}\b(?:is|was) (?:quoted|named)\b"
     # "probably come from the company's announcement", "gives one shop's sales as an example" (review 145)
     r"|\b(?:probably|most likely|likely|may|might) (?:comes?|came) from\b|\bas an example\b"
-    # "It is probably from the league" (review 205), "the article gives one example: a café whose owner
+    # "It is probably from the league" (review 205), "This detail is probably in the council's plan"
+    # (review 366), "the article gives one example: a café whose owner
     # is not named" (review 198), "One angry visitor is quoted" (review 204)
-    r"|\b(?:is|are|was|were) (?:probably|most likely|likely|perhaps) from\b"
+    r"|\b(?:is|are|was|were) (?:probably|most likely|likely|perhaps) (?:from|in)\b"
     r"|\bgives? (?:one|an|a single) example\b"
     r"|\bone\b[^.]{0,40}\b(?:is|was) quoted\b"
 )

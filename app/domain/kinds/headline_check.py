@@ -101,6 +101,10 @@ _OF_THE_MARKED_WORDS = {
 }
 
 
+# A number and its unit, and nothing else: "80%", "£4m", "3,000".
+_ONLY_A_FIGURE = re.compile(r"[£$€]?\d[\d.,]*\s*(?:%|per cent|m|bn|k|million|billion)?")
+
+
 class HeadlineCheck(QuestionKind):
     """Headline against body: for headline words the teacher marked as saying more than the
     article (a headline-only technique), does the article back them up?"""
@@ -137,6 +141,9 @@ class HeadlineCheck(QuestionKind):
             # stem would misquote the headline as saying it outright (review 292).
             whole = (
                 starts_with_a_link(framing.span.quote, prepositions=True)
+                # "80%" alone: what it is 80% of is the headline's claim ("Car Park to Swallow 80% of
+                # ... Playing Field" beside "about 80 per cent of the field", review 367).
+                or _ONLY_A_FIGURE.fullmatch(framing.span.quote.strip()) is not None
                 or said_again
                 or _hedged_just_before(reading, framing.span)
             )

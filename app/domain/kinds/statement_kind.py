@@ -296,7 +296,9 @@ _NOTE_CALLS_FORECAST = re.compile(
 # check it", "could be checked"), not as a view.
 _NOTE_ASKS_FOR_FIGURES = re.compile(
     r"\b(?:(?:could|can|would) be (?:checked|counted|measured)|"
-    r"(?:numbers|figures|data|statistics|evidence) (?:\w+ ){0,5}to check (?:it|this|that))\b"
+    r"(?:numbers|figures|data|statistics|evidence) (?:\w+ ){0,5}to check (?:it|this|that)|"
+    # "the article does not check" (review 365): it could have
+    r"(?:does not|doesn't|did not|didn't|never) (?:check|count|measure))\b"
 )
 _NOTE_CALLS_COMMITMENT = re.compile(
     r"\b(?:promise|promises|promised|pledge|pledges|pledged|vow|vows|vowed|commitment|decision|"

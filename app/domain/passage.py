@@ -639,23 +639,8 @@ _ASKED_HOW_MANY = frozenset({"a", "an", "any", "every", "each", "one", "no", "th
 
 # Before "reported" as a describing word: "every reported bump", "the reported figure".
 _BEFORE_REPORTED_THINGS = frozenset(
-    {
-        "every",
-        "each",
-        "all",
-        "the",
-        "a",
-        "an",
-        "any",
-        "no",
-        "of",
-        "many",
-        "most",
-        "some",
-        "few",
-        "fewer",
-        "more",
-    }
+    ["every", "each", "all", "the", "a", "an", "any", "no", "of", "many", "most", "some", "few"]
+    + ["fewer", "more"]
 )
 
 

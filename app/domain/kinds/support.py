@@ -132,9 +132,16 @@ _NOT_AN_INTENT = frozenset(
 )
 
 
+_QUOTE_MARKS = "\"'\u2018\u2019\u201c\u201d(),;:"
+# Words that may stand between a hope's subject and "hopes to": "women who no longer hope to".
+_ADVERBS_BEFORE_AN_INTENT = frozenset(
+    {"now", "also", "still", "had", "has", "have", "already", "once", "longer"}
+)
+
+
 def _intended(reading: ArticleReading, claim: Claim) -> bool:
-    """The claim is what someone hopes, plans or promises to do: "the zoo hopes to release ...", or
-    "would" just before its words."""
+    """The claim is what someone hopes or promises to do: "the zoo hopes to release ...", or "would"
+    just before its words."""
     block = reading.blocks[claim.span.block]
     before = [
         w.strip(_QUOTE_MARKS)
@@ -150,12 +157,6 @@ def _intended(reading: ArticleReading, claim: Claim) -> bool:
         if not ahead or ahead[-1] not in _NOT_AN_INTENT:
             return True
     return False
-
-
-_QUOTE_MARKS = "\"'\u2018\u2019\u201c\u201d(),;:"
-_ADVERBS_BEFORE_AN_INTENT = frozenset(
-    {"now", "also", "still", "had", "has", "have", "already", "once", "longer"}
-)
 
 
 def support_level(reading: ArticleReading, claim: Claim) -> str | None:

@@ -82,6 +82,11 @@ def questions_of(
     return [q for q in all_questions(article, vocabulary, random.Random(seed)) if q.kind == kind]
 
 
+def over_seeds(article: Article, kind: str, seeds: range = range(1, 4)) -> list[Question]:
+    """The questions of one kind the article gets over several seeds (kinds that draw at random)."""
+    return [question for seed in seeds for question in questions_of(article, kind, seed)]
+
+
 def _attribution_hits(text: str) -> list[str]:
     """The attribution words the engine reads in a one-paragraph article of ``text``."""
     from app.domain.passage import ArticleReading
@@ -7873,11 +7878,10 @@ def test_whose_words_offers_no_person_who_speaks_for_the_body() -> None:
     # association's director", who may well have said it for the association (review 354).
     article = unseen_article("review354.yaml")
     asked = 0
-    for seed in range(1, 6):
-        for question in questions_of(article, "whose_words", seed):
-            if "nanny state" in question.prompt:
-                asked += 1
-                assert not any("Pike" in choice for choice in question.choices), question.choices
+    for question in over_seeds(article, "whose_words", seeds=range(1, 6)):
+        if "nanny state" in question.prompt:
+            asked += 1
+            assert not any("Pike" in choice for choice in question.choices), question.choices
     assert asked
 
 
@@ -7893,29 +7897,26 @@ def test_round_68_who_said_it() -> None:
     # A body's promise opening with "to" ("The school has promised to refund every penny") offered the
     # paper that only passed on others' words (review 359, a fail).
     coach = unseen_article("review359.yaml")
-    for seed in range(1, 4):
-        for question in questions_of(coach, "who_said_it", seed):
-            if question.quote == "to refund every penny by the end of the month":
-                assert not any("Echo" in choice for choice in question.choices), question.choices
-            # "staff had raised worries about the tyres", from "an unnamed Valemoor driver": the stem's
-            # "staff" points at the firm's own man (review 359).
-            assert question.quote != "staff had raised worries about the tyres for months"
+    for question in over_seeds(coach, "who_said_it"):
+        if question.quote == "to refund every penny by the end of the month":
+            assert not any("Echo" in choice for choice in question.choices), question.choices
+        # "staff had raised worries about the tyres", from "an unnamed Valemoor driver": the stem's
+        # "staff" points at the firm's own man (review 359).
+        assert question.quote != "staff had raised worries about the tyres for months"
     # "The article does not say" beside the council report, whose own claim "without reducing visits"
     # speaks of the visits too (review 361).
     library = unseen_article("review361.yaml")
-    for seed in range(1, 4):
-        for question in questions_of(library, "who_said_it", seed):
-            if question.quote == "evening visits went up once the longer opening hours began":
-                assert not any("report" in choice for choice in question.choices), question.choices
+    for question in over_seeds(library, "who_said_it"):
+        if question.quote == "evening visits went up once the longer opening hours began":
+            assert not any("report" in choice for choice in question.choices), question.choices
 
 
 def test_round_68_how_to_check() -> None:
     # "the minutes of the council meeting" beside "the council finance department's report": one owner,
     # and "cost" speaks of the finance department's subject (review 358).
     lights = unseen_article("review358.yaml")
-    for seed in range(1, 4):
-        for question in questions_of(lights, "how_to_check", seed):
-            assert not question.quote.startswith("puts the cost of running"), question.choices
+    for question in over_seeds(lights, "how_to_check"):
+        assert not question.quote.startswith("puts the cost of running"), question.choices
 
 
 def test_round_68_claims_and_hedges() -> None:
@@ -7941,9 +7942,8 @@ def test_how_to_check_is_not_asked_beside_an_unmarked_attribution() -> None:
     # '"Some of them come in before school and again at lunch," he said', with "he said" unmarked: who
     # said it is a guess, and so is the key "look for a named source" (review 360).
     drinks = unseen_article("review360.yaml")
-    for seed in range(1, 4):
-        for question in questions_of(drinks, "how_to_check", seed):
-            assert question.quote != "Some of them come in before school and again at lunch"
+    for question in over_seeds(drinks, "how_to_check"):
+        assert question.quote != "Some of them come in before school and again at lunch"
 
 
 def test_round_69_how_well_supported() -> None:
@@ -7963,10 +7963,9 @@ def test_round_69_how_well_supported() -> None:
 def test_round_69_how_to_check_and_framing() -> None:
     # Company accounts hold sales: no wrong place for "sales there had been falling" (review 363).
     bakery = unseen_article("review363.yaml")
-    for seed in range(1, 4):
-        for question in questions_of(bakery, "how_to_check", seed):
-            if question.quote.startswith("sales there had been falling"):
-                assert not any("accounts" in choice for choice in question.choices), question.choices
+    for question in over_seeds(bakery, "how_to_check"):
+        if question.quote.startswith("sales there had been falling"):
+            assert not any("accounts" in choice for choice in question.choices), question.choices
     # A note that quotes "Every single day" twice quotes one phrase: "Every" finds the span, as the
     # sweeping word it is, and "day" alone does not (review 364).
     kingsway = unseen_article("review364.yaml")
@@ -8007,9 +8006,8 @@ def test_does_not_say_is_not_asked_where_the_note_guesses_where_it_is() -> None:
     # "This detail is probably in the council's plan", the note on an unattributed claim: shown after the
     # key "The article does not say", it argues for another answer (review 366).
     toll = unseen_article("review366.yaml")
-    for seed in range(1, 4):
-        for question in questions_of(toll, "who_said_it", seed):
-            assert not question.quote.startswith("drivers who failed to pay within 48 hours")
+    for question in over_seeds(toll, "who_said_it"):
+        assert not question.quote.startswith("drivers who failed to pay within 48 hours")
 
 
 def test_round_70_a_match_and_a_feeling() -> None:
@@ -8017,11 +8015,10 @@ def test_round_70_a_match_and_a_feeling() -> None:
     # "lost control" long before the final whistle' (review 369, a fail), and the match report's subject
     # picks it as the key for "About 40 fans climbed over the barriers".
     club = unseen_article("review369.yaml")
-    for seed in range(1, 4):
-        for question in questions_of(club, "how_to_check", seed):
-            if question.quote.startswith("stewards had"):
-                assert not any("report on the match" in choice for choice in question.choices)
-            assert not question.quote.startswith("About 40 fans"), question.choices
+    for question in over_seeds(club, "how_to_check"):
+        if question.quote.startswith("stewards had"):
+            assert not any("report on the match" in choice for choice in question.choices)
+        assert not question.quote.startswith("About 40 fans"), question.choices
     # "she was shaken when young men sprinted past her seat": her own feeling (review 369).
     assert not [q for q in questions_of(club, "support") if q.quote.startswith("she was shaken")]
 
@@ -8030,11 +8027,10 @@ def test_headline_against_the_article_shows_a_figure_with_its_headline() -> None
     # 'The headline says "80%"': cut from "Car Park to Swallow 80% of Primary School's Playing Field",
     # the figure matches the article's "about 80 per cent of the field" (review 367, a fail).
     field = unseen_article("review367.yaml")
-    for seed in range(1, 4):
-        for question in questions_of(field, "headline_check", seed):
-            if question.quote == "80%":
-                assert question.prompt.startswith('The headline says "Car Park to Swallow 80%')
-                assert 'words "80%"' in question.prompt
+    for question in over_seeds(field, "headline_check"):
+        if question.quote == "80%":
+            assert question.prompt.startswith('The headline says "Car Park to Swallow 80%')
+            assert 'words "80%"' in question.prompt
 
 
 def test_round_70_quiz_and_sources() -> None:

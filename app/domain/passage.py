@@ -338,6 +338,16 @@ _BEFORE_A_FEAR = frozenset(
 )
 
 
+def _a_demonstrative(words: Sequence[str], gaps: Sequence[str], index: int) -> bool:
+    """ "this claim", "those fears", and "That caution" opening a sentence: a determiner, so the word
+    after it is a noun (review 360). A lower-case "that" may be a relative pronoun ("a study that
+    claims"), so only one opening a sentence counts."""
+    word = _bare(words[index])
+    if word in {"this", "these", "those"}:
+        return True
+    return words[index] == "That" and (index == 0 or any(mark in gaps[index] for mark in ".!?"))
+
+
 def _asks_for_something(words: Sequence[str], start: int, end: int) -> bool:
     """A form of "ask" that reports no words: a request ("a 'Hub' Nobody Asked For", review 158; "he
     asks students to put phones away", review 173), or the one asked ("when they are asked in
@@ -1391,6 +1401,7 @@ class ArticleReading:
                     and _bare(words[start]) in _NOUNS_TOO
                     and (
                         _bare(words[start - 1]) in _BEFORE_A_NOUN
+                        or _a_demonstrative(words, gaps, start - 1)
                         or (gaps[start] == " " and _is_number(words[start - 1]))
                         or (
                             gaps[start] == " "

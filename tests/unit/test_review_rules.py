@@ -8044,3 +8044,30 @@ def test_round_70_quiz_and_sources() -> None:
             assert not any("across Britain" in q.quote for q in quiz), seed
     # "asks anyone who looks under 25 for proof of age" is a request, no attribution (review 368).
     assert _attribution_hits("The shop asks anyone who looks under 25 for proof of age.") == []
+
+
+def test_a_reporting_noun_after_a_demonstrative_is_no_attribution() -> None:
+    # "That caution did not stop local campaigners": a noun, nobody cautions anyone (review 360).
+    assert _attribution_hits("That caution did not stop local campaigners.") == []
+    assert _attribution_hits("The study was small. That caution did not stop them.") == []
+    assert _attribution_hits("Nobody has checked this claim.") == []
+    assert _attribution_hits("Officials rejected those claims on Monday.") == []
+    # A relative "that" still introduces the verb, and so does a sentence's subject.
+    assert _attribution_hits("It is a study that claims sugar is harmless.") == ["claims"]
+    assert _attribution_hits("Doctors caution that sugar is harmful.") == ["caution"]
+
+
+def test_either_word_of_a_plain_word_before_a_loaded_noun_finds_it() -> None:
+    # "a mindless mob", the note quoting both words: "mindless" is as much the label as "mob", so
+    # each finds the span (review 369: "mindless" alone found nothing).
+    club = unseen_article("review369.yaml")
+    [question] = [q for q in questions_of(club, "find_framing") if "mindless" in q.words]
+    assert score_answer(question, selected(question, "disgrace", "mindless")).score == 1
+    assert score_answer(question, selected(question, "disgrace", "mob")).score == 1
+    assert score_answer(question, selected(question, "disgrace")).score < 1
+    # "sparked fury": a verb's form before the loaded word says nothing loaded, so "fury" stays the key.
+    clinic = unseen_article("review324.yaml")
+    [question] = [q for q in questions_of(clinic, "find_framing") if "sparked" in q.words]
+    assert (
+        score_answer(question, selected(question, "sparked", "tax", "fleecing", "keep him alive")).score < 1
+    )

@@ -147,6 +147,8 @@ class FindFraming(FindInPassage):
             swept, emotive = self._emotive_words(reading, block, item, (start, end), quoted, sweeping)
             if self._two_ways_in(words, quoted, emotive, swept):
                 continue  # the note's words or the emotive ones: see cores_in
+            if self._word_before_a_loaded_noun(words, (start, end), quoted, emotive, swept):
+                continue  # either word: see cores_in
             # The note's words and the emotive ones together; where a note quotes the whole span
             # ("fighting a losing battle"), the emotive words alone ("battle"); where every word is
             # emotive ("savage attacks"), the one the note names ('"Savage" makes the dogs sound like
@@ -220,6 +222,25 @@ class FindFraming(FindInPassage):
         noted = {i for i in quoted if _is_meaning_word(words.words[i])}
         loaded = {i for i in emotive - swept if _is_meaning_word(words.words[i])}
         return bool(noted - loaded) and bool(loaded - noted)
+
+    @staticmethod
+    def _word_before_a_loaded_noun(
+        words: Block, span: tuple[int, int], quoted: set[int], emotive: set[int], swept: set[int]
+    ) -> bool:
+        """A two-word span the note quotes whole, whose second word is the vocabulary's emotive word
+        and whose first is a plain meaning word: "mindless mob" (review 369: "mindless" alone found
+        nothing). Each word is the framing a student sees, so either finds it; not where the emotive
+        word comes first ("so-called experts": "experts" pushes nothing), nor after a verb's form
+        ("sparked fury": "sparked" says nothing loaded)."""
+        start, end = span
+        return (
+            end - start == 2
+            and {start, start + 1} <= quoted
+            and emotive == {start + 1}
+            and not swept
+            and _is_meaning_word(words.words[start])
+            and not match_form(words.words[start]).casefold().endswith(("ed", "ing"))
+        )
 
     @staticmethod
     def _note_quotes(
@@ -302,6 +323,9 @@ class FindFraming(FindInPassage):
                 cores.append(
                     (1, sorted({*noted, *(i for i in emotive - swept if _is_meaning_word(words[i]))}))
                 )
+                continue
+            if self._word_before_a_loaded_noun(block_words, (start, end), quoted, emotive, swept):
+                cores.append((1, [start, start + 1]))
                 continue
             if len(meaning) >= MEANING_WORDS_TO_FIND:
                 meaning = sorted([*meaning, *particles])

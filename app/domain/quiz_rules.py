@@ -404,7 +404,7 @@ MIN_REVEALING_QUOTE_WORDS = 2
 def answer_phrases(question: Question) -> list[str]:
     """The words of a question's answer that another question's explanation could give away."""
     if question.type == SELECT:
-        return list(question.answer_text)
+        return [_in_its_context(question.words, span) for span in question.gold]
     phrases = []
     if question.kind in _SOURCE_OF_QUOTE_KINDS and len(question.quote.split()) >= MIN_REVEALING_QUOTE_WORDS:
         phrases.append(question.quote)
@@ -417,6 +417,35 @@ def answer_phrases(question: Question) -> list[str]:
         if head and head.casefold() != "the article does not say":
             phrases.append(head)
     return phrases
+
+
+# A right span of select-words this short is one common word or two ("could", "said"): another
+# question's explanation gives it away only where it quotes it beside the passage's words.
+SHORT_SPAN_WORDS = 2
+
+
+def _in_its_context(words: Sequence[str], span: tuple[int, int]) -> str:
+    """The words of a right span, a short one with the passage's words up to the nearest meaning
+    word on one side: "it could be checked" in an explanation gives away no "could" of "The drop could
+    be even steeper", but "the drop could" does. The side with fewer words (the earlier on a tie), so
+    the phrase is the shortest that is still the passage's own."""
+    start, end = span
+    if end - start > SHORT_SPAN_WORDS:
+        return " ".join(words[start:end])
+
+    def reach(index: int, step: int) -> int | None:
+        while 0 <= index < len(words):
+            if match_form(words[index]).casefold() not in FUNCTION_WORDS:
+                return index
+            index += step
+        return None
+
+    before, after = reach(start - 1, -1), reach(end, 1)
+    if before is None and after is None:
+        return " ".join(words[start:end])
+    if after is None or (before is not None and start - before <= after - end + 1):
+        return " ".join(words[before:end])
+    return " ".join(words[start : after + 1])
 
 
 @lru_cache(maxsize=4096)
@@ -433,7 +462,27 @@ def _answer_patterns(question: Question) -> list[re.Pattern[str]]:
 def reveals(a: Question, b: Question) -> bool:
     """``a``'s explanation (seen after answering it) contains ``b``'s answer."""
     explanation = match_form(a.explanation).casefold()
-    return any(p.search(explanation) for p in _answer_patterns(b))
+    return any(p.search(explanation) for p in _answer_patterns(b)) or _quotes_short_answer_there(a, b)
+
+
+def _quotes_short_answer_there(a: Question, b: Question) -> bool:
+    """``a``'s explanation quotes a short right span of ``b``'s ('"she said"') and is about ``b``'s
+    paragraph (or about no place it says, as a teacher's own question may be), or names it ('("she
+    said" in paragraph 3)'): there the quoted words point at the passage's own. About another
+    paragraph, '"could" shows it is a guess' says what a hedge word is, as the definitions do, not
+    which of the passage's words it is."""
+    if b.type != SELECT or b.block is None:
+        return False
+    explanation = match_form(a.explanation).casefold()
+    places = {block for block, _, _ in footprint(a)[1]} | ({a.block} if a.block is not None else set())
+    about_there = not places or b.block in places
+    for start, end in b.gold:
+        if end - start > SHORT_SPAN_WORDS:
+            continue
+        quoted = '"' + match_form(" ".join(b.words[start:end])).casefold() + '"'
+        if quoted in explanation and (about_there or f"{quoted} in paragraph {b.block})" in explanation):
+            return True
+    return False
 
 
 # A run of this many words of a claim beside its speaker's noun tells who said it: "Only one
@@ -518,6 +567,8 @@ def clash_sets(questions: Sequence[Question]) -> list[set[int]]:
                 or any(_spans_overlap(x, y) for x in spans_i for y in spans_j)
                 or any(p.search(explanations[i]) for p in patterns[j])
                 or any(p.search(explanations[j]) for p in patterns[i])
+                or _quotes_short_answer_there(questions[i], questions[j])
+                or _quotes_short_answer_there(questions[j], questions[i])
                 or choices_give_keys_away(questions[i], questions[j])
             ):
                 clashes[i].add(j)

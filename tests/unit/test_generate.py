@@ -2701,6 +2701,15 @@ def test_an_explanation_that_quotes_another_answer_keeps_the_two_apart() -> None
     )
     assert second.answer_text == ["reportedly"]
     assert conflicts(first, second) and conflicts(second, first)
+    # About another paragraph, the quoted word says what a hedge is, not which word of this passage:
+    # '"could" shows it is a guess' kept "spot the hedge" out of every quiz of 43 articles.
+    elsewhere = replace(first, focus=(2, 0, 3))
+    assert not conflicts(elsewhere, second) and not conflicts(second, elsewhere)
+    # Unless it names this paragraph, or quotes the word with the passage's words beside it.
+    assert conflicts(replace(elsewhere, explanation='("reportedly" in paragraph 1)'), second)
+    assert block.words[where + 1] == "close"
+    assert conflicts(replace(elsewhere, explanation="The library will reportedly close early."), second)
+    assert not conflicts(replace(elsewhere, explanation="It could be checked."), second)
 
 
 def test_an_explanation_that_speaks_of_the_headline_keeps_apart_from_headline_comparisons() -> None:

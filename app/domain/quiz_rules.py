@@ -236,6 +236,8 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
         or names_the_speaker_of(b, a)
         or offers_the_record_of(a, b)
         or offers_the_record_of(b, a)
+        or speaks_of_the_source_of(a, b)
+        or speaks_of_the_source_of(b, a)
         or offer_the_same_wrong_place(a, b)
         or (
             (a.kind == b.kind or _unsourced_key(a) or _unsourced_key(b))
@@ -528,6 +530,15 @@ def offers_the_record_of(a: Question, b: Question) -> bool:
     # Only where ``b``'s key is where the claim comes from: what kind of statement it is, or its hedge,
     # no record's name tells.
     return b.kind in SOURCE_KEYED_KINDS and claim is not None and claim in a.extra.get("offered_claims", ())
+
+
+def speaks_of_the_source_of(a: Question, b: Question) -> bool:
+    """``a``'s explanation speaks of where ``b``'s claim comes from (``extra["speaks_of_claims"]``:
+    "Mr Hale's word 'free-for-all'" beside "who said it" on Mr Hale's other words in the paragraph,
+    "the writer cheering" beside "how well supported" on the writer's own claim there), and ``b``'s
+    key is that."""
+    claim = b.extra.get("claim")
+    return b.kind in SOURCE_KEYED_KINDS and claim is not None and claim in a.extra.get("speaks_of_claims", ())
 
 
 def offer_the_same_wrong_place(a: Question, b: Question) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 from collections import Counter
 from dataclasses import replace
@@ -2514,10 +2515,16 @@ def test_a_short_quiz_covers_distinct_kinds_before_repeating() -> None:
                 # the skill with most kinds); within a skill, a kind repeats only when no question of
                 # a kind of that skill not yet used could join the quiz.
                 skill = KINDS[kind].skill
+                # Select-words questions fill at most a third of a quiz where others are left (a
+                # phone's heavy going): an unused kind of them may wait.
+                selects_full = sum(q.type == SELECT for q in quiz) >= max(2, math.ceil(length / 3))
                 unused = [
                     q
                     for q in pool
-                    if q.kind not in generated and q.kind not in HAND_KINDS and q.skill == skill
+                    if q.kind not in generated
+                    and q.kind not in HAND_KINDS
+                    and q.skill == skill
+                    and not (selects_full and q.type == SELECT)
                 ]
                 assert all(any(conflicts(q, o) for o in quiz) for q in unused), generated
 

@@ -14,7 +14,7 @@ from app.domain.kinds.headline_check import HEADLINE_SAYS_MORE, HEADLINE_WORDS_S
 from app.domain.kinds.how_to_check import CHECKABLE_KEY
 from app.domain.kinds.whose_words import WRITER
 from app.domain.question import CHOICE, SELECT, Question
-from app.domain.quiz_rules import quotes_the_claim_of
+from app.domain.quiz_rules import conflicts, quotes_the_claim_of
 from app.domain.scoring import score_answer
 from tests.unit.article_factory import (
     ANOTHER_UNNAMED_PARAGRAPH,
@@ -8071,3 +8071,28 @@ def test_either_word_of_a_plain_word_before_a_loaded_noun_finds_it() -> None:
     assert (
         score_answer(question, selected(question, "sparked", "tax", "fleecing", "keep him alive")).score < 1
     )
+
+
+def test_find_the_framing_keeps_apart_only_the_claims_its_explanation_speaks_of() -> None:
+    from app.domain.quiz_rules import footprint
+
+    # Loaded words say nothing of where a claim of the passage comes from or how sure it is: the
+    # framing of paragraph 4 kept the hedged "could help it win a better rating" out of every quiz
+    # (review 372).
+    school = unseen_article("review372.yaml")
+    [framing] = [q for q in questions_of(school, "find_framing") if q.block == 4]
+    [hedge] = [q for q in questions_of(school, "spot_hedge") if q.block == 4]
+    assert not footprint(framing)[0] & footprint(hedge)[0]
+    quizzes = [build_quiz(school, VOCABULARY, seed, length=12) for seed in range(1, 7)]
+    assert any({q.kind for q in quiz} >= {"find_framing", "spot_hedge"} for quiz in quizzes)
+    # But an explanation that names the speaker ("Mr Hale's word 'free-for-all'") is about his
+    # claims in the passage, and one that speaks of the writer about those with no source.
+    shop = unseen_article("review68.yaml")
+    [hale] = [q for q in questions_of(shop, "find_framing") if "Hale's" in q.explanation]
+    whose = [
+        q for q in questions_of(shop, "who_said_it") if q.extra["claim"] in hale.extra["speaks_of_claims"]
+    ]
+    assert whose and all(conflicts(hale, q) for q in whose)
+    [cheering] = [q for q in questions_of(school, "support") if q.extra["claim"] == hedge.extra["claim"]]
+    assert "the writer cheering" in framing.explanation and conflicts(framing, cheering)
+    assert not conflicts(framing, hedge)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from app.domain.article import Article, Framing
+from app.domain.article import Article, Framing, Source
 from app.domain.kinds.base import _VERB_PARTICLES, MIN_STEM_WORD, _is_meaning_word
 from app.domain.kinds.find_in_passage import FindInPassage
 from app.domain.kinds.headline_quote import quoted_indexes
@@ -69,6 +69,20 @@ MAX_FREE_QUOTATION = 12
 GUESS_BY_QUOTES = 0.75
 
 
+_EXPLANATION_WORD = re.compile(r"[\w'-]+")
+_THE_WRITER = frozenset({"writer", "reporter"})
+# Words of a source's name that say nothing of who it is.
+_NOT_WHO = FUNCTION_WORDS | frozenset({"unnamed", "anonymous", "local", "said", "says"})
+
+
+def _who_it_is(source: Source) -> frozenset[str]:
+    """The words of a source's name before its description that say who it is: "Martin Hale, a
+    shopkeeper" gives {"martin", "hale"}; "an unnamed nurse at the hospital" gives {"nurse"}."""
+    head = re.split(r"[,(]| - | \u2013 ", match_form(source.name), maxsplit=1)[0]
+    words = {word.removesuffix("'s") for word in _EXPLANATION_WORD.findall(head.casefold())}
+    return frozenset(word for word in words if word not in _NOT_WHO and len(word) >= 3)
+
+
 class FindFraming(FindInPassage):
     name = "find_framing"
     title = "Find the framing"
@@ -88,6 +102,29 @@ class FindFraming(FindInPassage):
     def passages(self, article: Article) -> Iterable[int]:
         # Framing is a judgement: only the teacher can say a passage has no more of it.
         return sorted(article.framing_complete)
+
+    def claims_about(self, reading: ArticleReading, block: int) -> list[int]:
+        """Loaded words say nothing of where the passage's other claims come from or how sure they
+        are (review 372: the framing of paragraph 4, in every quiz, kept its hedged claim out of all
+        of them); words that meet a framing span still keep apart by their words."""
+        return []
+
+    def claims_spoken_of(self, reading: ArticleReading, block: int, explanation: str) -> list[int]:
+        """The claims whose source the explanation names ("Mr Hale's word 'free-for-all'"), and,
+        where it speaks of the writer ("the writer cheering"), those with no source."""
+        said = {
+            word.removesuffix("'s") for word in _EXPLANATION_WORD.findall(match_form(explanation).casefold())
+        }
+        sources = {source.id: source for source in reading.article.sources}
+        about = []
+        for index, claim in reading.claims_in(block):
+            source = sources.get(claim.source or "")
+            if source is None:
+                if said & _THE_WRITER:
+                    about.append(index)
+            elif said & _who_it_is(source):
+                about.append(index)
+        return about
 
     def _says_more_in(self, reading: ArticleReading, block: int) -> bool:
         saying_more = reading.vocabulary.sweep_techniques | reading.vocabulary.headline_only

@@ -99,6 +99,16 @@ class FindInPassage(QuestionKind):
         student who selected them does not read the answer as saying they were wrong."""
         return []
 
+    def claims_about(self, reading: ArticleReading, block: int) -> list[int]:
+        """The claims of the passage the question is about: its answer shows which of them have a
+        source (or none), so all of them (see FindFraming)."""
+        return [index for index, _ in reading.claims_in(block)]
+
+    def claims_spoken_of(self, reading: ArticleReading, block: int, explanation: str) -> list[int]:
+        """Claims of the passage not in ``claims_about`` whose source the explanation speaks of (see
+        quiz_rules.speaks_of_the_source_of)."""
+        return []
+
     def guessed_without_reading(self, reading: ArticleReading, block: int, question: Question) -> bool:
         """The passage's punctuation or shape alone points at every answer (see FindFraming)."""
         return False
@@ -123,27 +133,30 @@ class FindInPassage(QuestionKind):
             extra: dict[str, Any] = {"free": [list(span) for span in free]}
             if cores:
                 extra["cores"] = [[need, words] for need, words in cores]
+            explanation = _notes(
+                [
+                    # 'so-called "crackdown' reads "so-called 'crackdown'" (review 68).
+                    self.lead_in(reading, index).format(
+                        words=", ".join(f'"{in_stem(t)}"' for t in dict.fromkeys(texts))
+                    )
+                    + also_right,
+                    *_labelled_notes(texts, gold),
+                ],
+                _words_to_select(texts),
+            )
+            spoken_of = self.claims_spoken_of(reading, index, explanation)
+            if spoken_of:
+                extra["speaks_of_claims"] = spoken_of
             question = self.select(
                 prompt="Select " + self.task_in(reading, index).format(where=where(index)),
-                explanation=_notes(
-                    [
-                        # 'so-called "crackdown' reads "so-called 'crackdown'" (review 68).
-                        self.lead_in(reading, index).format(
-                            words=", ".join(f'"{in_stem(t)}"' for t in dict.fromkeys(texts))
-                        )
-                        + also_right,
-                        *_labelled_notes(texts, gold),
-                    ],
-                    _words_to_select(texts),
-                ),
+                explanation=explanation,
                 block_index=index,
                 block=block,
                 gold=[span for span, *_ in gold],
                 keys=keys,
                 extra=extra,
-                # Its answer shows which claims of the passage have a source: it is about all of them.
                 about=[subject for _, _, subject, _ in gold]
-                + [f"claim:{i}" for i, _ in reading.claims_in(index)],
+                + [f"claim:{i}" for i in self.claims_about(reading, index)],
                 line=min(line for *_, line in gold),
             )
             if question is not None and not self.guessed_without_reading(reading, index, question):

@@ -8096,3 +8096,15 @@ def test_find_the_framing_keeps_apart_only_the_claims_its_explanation_speaks_of(
     [cheering] = [q for q in questions_of(school, "support") if q.extra["claim"] == hedge.extra["claim"]]
     assert "the writer cheering" in framing.explanation and conflicts(framing, cheering)
     assert not conflicts(framing, hedge)
+
+
+def test_no_source_is_not_the_key_for_a_claim_that_names_its_doer() -> None:
+    # "Ofsted rated it as requiring improvement": the inspectors who rated it may be where the fact
+    # comes from, so neither "Stated as a fact, with no source" nor "The article does not say" is a
+    # safe key (review 372, a fail), as with the passive "listed by Historic England" (review 314).
+    school = unseen_article("review372.yaml")
+    for kind in ("support", "who_said_it"):
+        assert not [q for q in over_seeds(school, kind) if q.quote.startswith("Ofsted rated")], kind
+    cinema = unseen_article("review314.yaml")
+    for kind in ("support", "who_said_it"):
+        assert not [q for q in over_seeds(cinema, kind) if "Historic England" in q.quote], kind

@@ -30,6 +30,7 @@ from app.domain.article import (
 from app.domain.passage import (
     PRONOUNS,
     ArticleReading,
+    bare_word,
     covered,
     find_words,
     in_quotation,
@@ -1386,6 +1387,33 @@ _CALENDAR_NAMES = (
     "January February March April June July August September October November December Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday Christmas Easter"
 )
+
+# A name after "by" in the claim ("listed by Historic England"), not a date ("by March", "by May").
+_DONE_BY_A_NAME = re.compile(
+    r"\bby (?:the )?(?!(?:"
+    + "|".join([*_CALENDAR_NAMES.split(), "May", "Spring", "Summer", "Autumn", "Winter"])
+    + r")\b)[A-Z]"
+)
+# Acts by which a body makes a fact itself: what it rated, fined or approved is on its own record.
+_ACTS_OF_A_BODY = frozenset(
+    ["rated", "ranked", "graded", "inspected", "judged", "fined", "approved", "rejected", "ruled"]
+    + ["listed", "awarded", "certified", "banned", "condemned", "cleared", "sanctioned", "accredited"]
+)
+
+
+def names_its_doer(reading: ArticleReading, claim: Claim) -> bool:
+    """The claim names a body or person as doing what it reports, who may be where the fact comes
+    from, so "no source" could be argued: "listed by Historic England" (review 314), "Ofsted rated
+    it as requiring improvement", review 372)."""
+    quote = match_form(claim.span.quote)
+    if _DONE_BY_A_NAME.search(quote):
+        return True
+    words = reading.blocks[claim.span.block].words[claim.span.start : claim.span.end]
+    for index in range(1, len(words)):
+        if bare_word(words[index]) in _ACTS_OF_A_BODY and words[index - 1][:1].isupper():
+            return True  # "Ofsted rated", "Historic England listed"
+    return False
+
 
 _AMOUNT_WORDS = frozenset(
     ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.domain.article import Claim
-from app.domain.kinds.base import _claim_is_in_writers_words, _key_words, gives_nothing
+from app.domain.kinds.base import _claim_is_in_writers_words, _key_words, gives_nothing, names_its_doer
 from app.domain.kinds.find_in_passage import FindInPassage
 from app.domain.passage import ArticleReading, covered
 from app.domain.question import SELECT
@@ -99,6 +99,8 @@ class FindUnverified(FindInPassage):
         for _, claim in claims:
             if _unverified(claim) and not _claim_is_in_writers_words(reading, claim):
                 return False  # an unverified claim beside an attribution: is it sourced after all?
+            if _unverified(claim) and names_its_doer(reading, claim):
+                return False  # "Ofsted rated it ...": the body doing it may be where it comes from
         annotated = reading.annotated_spans(block)
         if reading.longest_unannotated_run(block, annotated) >= MAX_UNMARKED_RUN:
             return False  # room for a second claim the teacher did not mark ("..., in what would be ...")

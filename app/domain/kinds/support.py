@@ -9,7 +9,6 @@ from collections.abc import Iterator
 
 from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Claim, Source, Span
 from app.domain.kinds.base import (
-    _CALENDAR_NAMES,
     _FEELINGS,
     FELT,
     INDEFINITE_WORDS,
@@ -33,6 +32,7 @@ from app.domain.kinds.base import (
     _types_suggested_by_words,
     attributed_source,
     in_stem,
+    names_its_doer,
     person_types,
     source_label,
     sourced_in_its_sentence,
@@ -214,10 +214,9 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "around 400 homes": an estimate, so "hedged" could be defended (review 40)
         if _EVIDENCE_SUBJECT.match(match_form(claim.span.quote).casefold()):
             return None  # "The figures point to a growing crisis": whose figures? a source's, maybe
-        if _DONE_BY_A_NAME.search(match_form(claim.span.quote)):
+        if names_its_doer(reading, claim):
             # "Its art deco front was listed by Historic England in 1998": the body named as doing it
-            # may be where the fact comes from, so "a source the article names" could be defended
-            # (review 314).
+            # may be where the fact comes from, so "a source the article names" could be defended.
             return None
         if any(
             not (claim.span.start <= s and e <= claim.span.end)
@@ -533,12 +532,6 @@ class Support(QuestionKind):
         return f'The article gives this to {source_label(source)} ("{mention}"), a source it names.'
 
 
-# A name after "by" in the claim ("listed by Historic England"), not a date ("by March", "by May").
-_DONE_BY_A_NAME = re.compile(
-    r"\bby (?:the )?(?!(?:"
-    + "|".join([*_CALENDAR_NAMES.split(), "May", "Spring", "Summer", "Autumn", "Winter"])
-    + r")\b)[A-Z]"
-)
 # A note that already says the writer gives the claim as a fact.
 _STATES_AS_FACT = re.compile(
     r"\b(?:states?|stated|presents?|presented|gives?|given|reports?|written) (?:this |it )?as (?:a )?fact\b"

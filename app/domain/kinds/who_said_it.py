@@ -33,6 +33,7 @@ from app.domain.kinds.base import (
     claims_share_words,
     content_words,
     in_stem,
+    names_its_doer,
     only_passes_words_on,
     person_types,
     source_family,
@@ -272,6 +273,10 @@ class WhoSaidIt(QuestionKind):
             if _note_points_to_support(reading, claim):
                 # "it most likely came from Joanna Beck", "It probably comes from the report": the
                 # note argues for a source (reviews 140, 146).
+                return None
+            if names_its_doer(reading, claim):
+                # "Ofsted rated it as requiring improvement": the body doing it may be where the fact
+                # comes from, so "the article does not say" could be argued (review 372).
                 return None
             if _figure_given_to_a_source(reading, claim):
                 # "Of the 25 routes affected, 11 will stop running altogether", then "Moorline's

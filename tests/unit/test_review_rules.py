@@ -8108,3 +8108,13 @@ def test_no_source_is_not_the_key_for_a_claim_that_names_its_doer() -> None:
     cinema = unseen_article("review314.yaml")
     for kind in ("support", "who_said_it"):
         assert not [q for q in over_seeds(cinema, kind) if "Historic England" in q.quote], kind
+
+
+def test_a_describing_noun_before_a_body_after_the_finds_the_source() -> None:
+    # "according to the organisers, the Save Cotter's Field campaign": "organisers" says who as well
+    # as "campaign" ("according to the organisers" scored 0.5, review 373, a fail).
+    field = unseen_article("review373.yaml")
+    [question] = [q for q in questions_of(field, "find_sources") if q.block == 1]
+    assert score_answer(question, selected(question, "according to the organisers")).score == 1
+    assert score_answer(question, selected(question, "according", "campaign")).score == 1
+    assert score_answer(question, selected(question, "organisers")).score < 1

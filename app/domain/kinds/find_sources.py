@@ -1036,16 +1036,24 @@ def _described_before_the_name(
     first = who[0][0]
     while first - 1 > span[0] and words.words[first - 1][:1].isupper() and "," not in words.gaps[first]:
         first -= 1  # the start of the name: "Castleway" of "Castleway Properties"
+    name_start = first
+    if (
+        first - 1 > span[0]
+        and "," not in words.gaps[first]
+        and match_form(words.words[first - 1]).casefold() in _ARTICLES
+    ):
+        first -= 1  # "the organisers, the Save Cotter's Field campaign" (review 373)
     if first - 1 <= span[0] or "," not in words.gaps[first]:
         return []
     noun = words.words[first - 1]
-    if not words.words[first][:1].isupper() or not (noun[:1].islower() and _is_meaning_word(noun)):
+    if not words.words[name_start][:1].isupper() or not (noun[:1].islower() and _is_meaning_word(noun)):
         return []
     # "In a statement, Telvane said": how it spoke, not who (as in _other_words_for_who).
     before = {match_form(word).casefold() for word in words.words[max(span[0], first - 4) : first - 1]}
     return [] if before & _HOW_IT_WAS_SAID else [first - 1]
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
 # Words that open a phrase of how or where something was said, not who said it.
 _HOW_IT_WAS_SAID = frozenset({"in", "on", "at", "with", "through", "via"})
 

@@ -7107,7 +7107,9 @@ def test_how_to_check_never_offers_as_the_wrong_place_a_record_about_the_claims_
         ("review257.yaml", "The meadows flooded", "flood map"),
     ):
         asked = [q for q in questions_of(unseen_article(name), "how_to_check") if quote in q.prompt]
-        assert asked, name
+        # Review 282's is no longer asked at all: "in Kelsey" met "the University of Westshire study of
+        # Kelsey" more than the petition offered beside it (review 373's rule).
+        assert asked or name == "review282.yaml", name
         assert not any(decoy in choice for q in asked for choice in q.choices), name
 
 
@@ -8118,3 +8120,13 @@ def test_a_describing_noun_before_a_body_after_the_finds_the_source() -> None:
     assert score_answer(question, selected(question, "according to the organisers")).score == 1
     assert score_answer(question, selected(question, "according", "campaign")).score == 1
     assert score_answer(question, selected(question, "organisers")).score < 1
+
+
+def test_how_to_check_is_not_asked_where_the_claim_picks_the_key_among_the_places_offered() -> None:
+    # "planning officers have recommended ..." beside "the planning officers' report" and "the
+    # council's housing waiting-list figures": the stem's words found the key (review 373, a fail),
+    # though another record of the article ("the council's planning portal") met the claim as much.
+    field = unseen_article("review373.yaml")
+    for question in over_seeds(field, "how_to_check", range(1, 9)):
+        if question.quote.startswith("planning officers have recommended"):
+            assert not any("waiting-list" in choice for choice in question.choices), question.choices

@@ -422,6 +422,11 @@ class HowToCheck(QuestionKind):
                 # Only steps that check nothing to put beside the key: it would be found without the
                 # article (reviews 214 to 219).
                 continue
+            if offered is not None and _claim_points_at_the_key(claim, source, [offered], right):
+                # "planning officers have recommended ..." beside "the planning officers' report" and
+                # "the council's housing waiting-list figures": the claim's words pick the key among
+                # the places on offer (review 373, a fail), whatever other places the article has.
+                continue
             # The claims of a record (or outlet) offered as the wrong place to look: a question on one of
             # them ("How well supported: 'Riders have made 1.2 million trips'") is answered by seeing the
             # record named here ("Look at the original yourself: Zoomly's trip figures", review 201),

@@ -8130,3 +8130,19 @@ def test_how_to_check_is_not_asked_where_the_claim_picks_the_key_among_the_place
     for question in over_seeds(field, "how_to_check", range(1, 9)):
         if question.quote.startswith("planning officers have recommended"):
             assert not any("waiting-list" in choice for choice in question.choices), question.choices
+
+
+def test_who_said_it_offers_no_group_the_unnamed_speaker_may_belong_to() -> None:
+    # "His friend, 14, said a security guard had ordered them out": "two teenagers interviewed outside
+    # the centre", in the same paragraph, may include the friend (review 376, a fail).
+    centre = unseen_article("review376.yaml")
+    asked = [q for q in over_seeds(centre, "who_said_it", range(1, 6)) if "security guard" in q.quote]
+    assert asked
+    assert not any("two teenagers" in choice for q in asked for choice in q.choices)
+
+
+def test_asking_an_unnamed_person_drops_their_labels_article() -> None:
+    # "Ask the the boy's 14-year-old friend who said it" (review 376).
+    centre = unseen_article("review376.yaml")
+    steps = [c for q in over_seeds(centre, "how_to_check") for c in q.choices if c.startswith("Ask ")]
+    assert steps and not [step for step in steps if "the the" in step.casefold()]

@@ -173,7 +173,7 @@ def _short(label: str) -> str:
 
 
 # How a label says the person has no name ("an unnamed bus driver", "one nurse").
-_UNNAMED_OPENING = re.compile(r"^(?:an? )?(?:unnamed |anonymous )?(?:one )?", re.IGNORECASE)
+_UNNAMED_OPENING = re.compile(r"^(?:(?:an?|the) )?(?:unnamed |anonymous )?(?:one )?", re.IGNORECASE)
 # Words that make a label something other than a person ("one post on the parents' Facebook group").
 _NOT_A_PERSON = frozenset(
     {"post", "message", "comment", "video", "leaflet", "website", "page", "account", "email", "letter"}

@@ -66,6 +66,33 @@ NOT_SAID = "The article does not say"
 MAX_SOURCE_CHOICES = 4
 
 
+# Words that count people: "two teenagers", "several parents", "a group of".
+_COUNTS_OF_PEOPLE = frozenset(
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "some"]
+    + ["few", "dozens", "hundreds", "group", "groups", "both", "other", "most", "all"]
+)
+_PLURAL_PEOPLE = frozenset({"people", "children", "men", "women", "staff", "police"})
+
+
+def _many_people(source: Source) -> bool:
+    """An unnamed source that is more than one person: "two teenagers interviewed outside the
+    centre", "residents of Mill Lane", "several parents"; not "one 15-year-old boy" nor "the boy's
+    14-year-old friend"."""
+    if source.type not in UNNAMED_SOURCE_TYPES:
+        return False
+    words = [match_form(word).casefold().strip(".,;:\"'") for word in source_label(source).split()]
+    words = [word for word in words if word not in ("the", "a", "an")][:3]
+    if not words or words[0] in ("one", "single"):
+        return False
+    if words[0] in _COUNTS_OF_PEOPLE:
+        return True
+    for word in words:
+        if is_possessive(word) or word[:1].isdigit():
+            continue
+        return word in _PLURAL_PEOPLE or (word.endswith("s") and not word.endswith("ss"))
+    return False
+
+
 def _label_names(source: Source) -> frozenset[str]:
     """The capitalised words of a source's whole label (titles aside): two labels sharing one
     ("Ashcombe General Hospital") are too close to be each other's wrong answer."""
@@ -461,6 +488,15 @@ class WhoSaidIt(QuestionKind):
             # A loose group ("supporters") beside a named key, who may be one of them ("supporters"
             # beside the councillor who leads the plan, review 98).
             and not (source is not None and s.type == "vague")
+            # Nor a group of people in the paragraph beside an unnamed key, who may be one of them:
+            # "two teenagers interviewed outside the centre" beside "the boy's 14-year-old friend"
+            # (review 376, a fail).
+            and not (
+                source is not None
+                and source.type == "anonymous"
+                and _many_people(s)
+                and any(m.block == claim.span.block for m in s.mentions)
+            )
             # An outlet that only passed on others' words is no one whose view a person's words could
             # be: "the Wyre Valley Echo" for a customer's "still tastes exactly the same" (review
             # 197), a radio station for a father's quip (review 195); nor does it act as a body does

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.domain.article import Article, Source, Vocabulary
 from app.domain.generate import all_questions, build_quiz
-from app.domain.kinds.base import in_stem, source_label, without_outer_quotes
+from app.domain.kinds.base import in_stem, person_types, source_label, without_outer_quotes
 from app.domain.kinds.headline_check import HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE
 from app.domain.kinds.how_to_check import CHECKABLE_KEY
 from app.domain.kinds.whose_words import WRITER
@@ -8146,3 +8146,15 @@ def test_asking_an_unnamed_person_drops_their_labels_article() -> None:
     centre = unseen_article("review376.yaml")
     steps = [c for q in over_seeds(centre, "how_to_check") for c in q.choices if c.startswith("Ask ")]
     assert steps and not [step for step in steps if "the the" in step.casefold()]
+
+
+def test_whose_words_the_headline_quotes_offers_only_who_could_say_them() -> None:
+    # '"Robbing Our Kids of Their Future"', a father's words: a pupil or a company on offer is no real
+    # choice (review 377, a fail), as in "whose framing".
+    school = unseen_article("review377.yaml")
+    asked = over_seeds(school, "headline_quote", range(1, 5))
+    assert asked
+    people = {source_label(s).split(",")[0] for s in school.sources if s.type in person_types(VOCABULARY)}
+    for question in asked:
+        for choice in question.choices:
+            assert choice.startswith("Nobody") or any(choice in label for label in people), choice

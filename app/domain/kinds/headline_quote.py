@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from app.domain.article import HEADLINE_BLOCK, Framing, Source, Span
 from app.domain.kinds.base import (
     BODY_TYPE,
+    FIRST_PERSON,
     MIN_CHOICES,
     RECORD_TYPES,
     QuestionKind,
@@ -96,6 +97,42 @@ _ROLE_TITLES = frozenset({"miss", "councillor", "dame"})
 def quoted_indexes(block: Block) -> frozenset[int]:
     """Where the words inside ``quotations`` stand."""
     return frozenset(i for start, end in quotations(block) for i in range(start, end))
+
+
+# "We", said by a person: the people the speaker is one of.
+WE = frozenset({"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"})
+
+
+# A parent's words: "our children's futures", "my daughter".
+A_PARENTS_WORDS = re.compile(
+    r"\b(?:my|our)\s+(?:own\s+)?(?:sons?|daughters?|child|children|children's|kids?|grandchildren|"
+    r"grandsons?|granddaughters?)\b"
+)
+# How an article shows a young person: "a Year 13 student", "Priya Sandhu, 16,", "aged 15".
+YOUNG = re.compile(
+    r"\b(?:students?|pupils?|sixth[- ]formers?|teenagers?|teens?|schoolgirls?|schoolboys?|"
+    r"year (?:[1-9]|1[0-3])|aged (?:[1-9]|1[0-9]))\b|, 1[0-9],"
+)
+
+
+def young(reading: ArticleReading, source: Source) -> bool:
+    """The article shows the source as a young person ("a Year 13 student", "Priya Sandhu, 16,")."""
+    described = [source.name, *(reading.blocks[m.block].text_of(m.start, m.end) for m in source.mentions)]
+    return any(YOUNG.search(match_form(text).casefold()) for text in described)
+
+
+def could_say(reading: ArticleReading, speaker: Source, quote: str, sources: list[Source]) -> list[Source]:
+    """The sources that could have said a person's words as they stand: for a parent's words ("our
+    kids", "my daughter") no pupil, student or teenager; for words the speaker says of themselves ("me",
+    a person's "our") only people: a company or a pupil offered for a father's "Robbing Our Kids of
+    Their Future" is no real choice (review 377, a fail), as in "whose framing"."""
+    said = {match_form(word).casefold() for word in Block.from_text(quote).words}
+    persons = person_types(reading.vocabulary)
+    if A_PARENTS_WORDS.search(match_form(quote).casefold()):
+        sources = [s for s in sources if not young(reading, s)]
+    if FIRST_PERSON & said or (speaker.type in persons and WE & said):
+        sources = [s for s in sources if s.type in persons]
+    return sources
 
 
 def capitalised_names(label: str) -> set[str]:
@@ -190,6 +227,7 @@ class HeadlineQuote(QuestionKind):
             for s in wrong_sources
             if not quoted_words_of(reading, s) & shown and not quoted_figures_of(reading, s) & shown_figures
         ]
+        wrong_sources = could_say(reading, speaker, " ".join(headline.words[start:end]), wrong_sources)
         # One wrong source of the speaker's own kind at least: beside a referee's "Scared", an
         # association and a radio station are no real choice (review 74).
         family = source_family(reading.vocabulary, speaker.type)

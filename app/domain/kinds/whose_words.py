@@ -13,7 +13,6 @@ The wrong answers are the writer (or a speaker) and other sources the article qu
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Iterable, Iterator
 
 from app.domain.article import HEADLINE_BLOCK, Framing, Source, Span
@@ -35,12 +34,15 @@ from app.domain.kinds.base import (
     without_outer_quotes,
 )
 from app.domain.kinds.headline_quote import (
+    A_PARENTS_WORDS,
+    WE,
     capitalised_names,
     other_speakers,
     quoted_indexes,
     quoted_speaker,
     quoted_words_of,
     sentence_of,
+    young,
 )
 from app.domain.passage import ArticleReading, in_quotation
 from app.domain.question import CHOICE, Question
@@ -61,27 +63,6 @@ _WRITER_REASON = (
     '"according to" in the paragraph. They are the writer\'s own choice of words, so this framing '
     "comes from the article itself, not from one of its sources."
 )
-
-
-# "We", said by a person: the people the speaker is one of.
-_WE = frozenset({"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"})
-
-
-# A parent's words: "our children's futures", "my daughter".
-_A_PARENTS_WORDS = re.compile(
-    r"\b(?:my|our)\s+(?:own\s+)?(?:sons?|daughters?|child|children|children's|kids?|grandchildren|"
-    r"grandsons?|granddaughters?)\b"
-)
-# How an article shows a young person: "a Year 13 student", "Priya Sandhu, 16,", "aged 15".
-_YOUNG = re.compile(
-    r"\b(?:students?|pupils?|sixth[- ]formers?|teenagers?|teens?|schoolgirls?|schoolboys?|"
-    r"year (?:[1-9]|1[0-3])|aged (?:[1-9]|1[0-9]))\b|, 1[0-9],"
-)
-
-
-def _young(reading: ArticleReading, source: Source) -> bool:
-    described = [source.name, *(reading.blocks[m.block].text_of(m.start, m.end) for m in source.mentions)]
-    return any(_YOUNG.search(match_form(text).casefold()) for text in described)
 
 
 class WhoseWords(QuestionKind):
@@ -137,16 +118,16 @@ class WhoseWords(QuestionKind):
         people = [s for s in _people_and_bodies(reading, others) if not quoted_words_of(reading, s) & shown]
         said = {match_form(word).casefold() for word in Block.from_text(span.quote).words}
         first_person = bool(
-            FIRST_PERSON & said or (speaker.type in person_types(reading.vocabulary) and _WE & said)
+            FIRST_PERSON & said or (speaker.type in person_types(reading.vocabulary) and WE & said)
         )
-        if speaker.type not in person_types(reading.vocabulary) and _WE & said:
+        if speaker.type not in person_types(reading.vocabulary) and WE & said:
             # "We share our customers' love of the Lenn", from the water company: beside the writer and
             # a person, a body's "we" and its customers point at the body (review 344).
             return None
-        if _A_PARENTS_WORDS.search(match_form(span.quote).casefold()):
+        if A_PARENTS_WORDS.search(match_form(span.quote).casefold()):
             # "a reckless gamble with our children's futures", from a father: pupils on offer could not
             # have said it (review 343).
-            people = [s for s in people if not _young(reading, s)]
+            people = [s for s in people if not young(reading, s)]
         if first_person:
             # "pricing people like me out of our own street": "me" rules out a body before the article
             # is read, so only people are offered, as in "who said it" (review 212); so does a

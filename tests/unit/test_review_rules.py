@@ -8158,3 +8158,15 @@ def test_whose_words_the_headline_quotes_offers_only_who_could_say_them() -> Non
     for question in asked:
         for choice in question.choices:
             assert choice.startswith("Nobody") or any(choice in label for label in people), choice
+
+
+def test_a_claim_with_the_headlines_marked_figure_keeps_apart_from_the_headline_question() -> None:
+    # "A full-time nurse paying the full staff rate for every shift would pay about £1,100 a year"
+    # beside "The headline says 'Nurses Face £1,100 Parking Bill'": the claim shows what the figure
+    # leaves out (review 374: in 9 of 12 quizzes).
+    hospital = unseen_article("review374.yaml")
+    quizzes = [build_quiz(hospital, VOCABULARY, seed, length=12) for seed in range(1, 13)]
+    assert any(q.kind == "headline_check" for quiz in quizzes for q in quiz)
+    for quiz in quizzes:
+        if any(q.kind == "headline_check" for q in quiz):
+            assert not [q for q in quiz if q.kind != "headline_check" and "1,100" in q.quote]

@@ -484,9 +484,11 @@ def _quotes_short_answer_there(a: Question, b: Question) -> bool:
     explanation = match_form(a.explanation).casefold()
     places = {block for block, _, _ in footprint(a)[1]} | ({a.block} if a.block is not None else set())
     about_there = not places or b.block in places
-    for start, end in b.gold:
-        if end - start > SHORT_SPAN_WORDS:
-            continue
+    # The key words of a longer span too: '"mayhem" and "gangs"' in a note on the paragraph's sources
+    # beside "find the framing" there, whose answer is "weeks of mayhem", "gangs of teenagers" (review
+    # 376).
+    short = [(start, end) for start, end in b.gold if end - start <= SHORT_SPAN_WORDS]
+    for start, end in [*short, *b.keys]:
         quoted = '"' + match_form(" ".join(b.words[start:end])).casefold() + '"'
         if quoted in explanation and (about_there or f"{quoted} in paragraph {b.block})" in explanation):
             return True

@@ -8170,3 +8170,22 @@ def test_a_claim_with_the_headlines_marked_figure_keeps_apart_from_the_headline_
     for quiz in quizzes:
         if any(q.kind == "headline_check" for q in quiz):
             assert not [q for q in quiz if q.kind != "headline_check" and "1,100" in q.quote]
+
+
+def test_who_said_it_offers_no_relaying_paper_for_a_bodys_words_about_its_own_thing() -> None:
+    # 'Vale Water said its water "meets every legal standard"': the Harrowfield Herald, which only passed
+    # on others' words, is no real choice for the company's words about its own water (review 371).
+    water = unseen_article("review371.yaml")
+    for question in over_seeds(water, "who_said_it", range(1, 6)):
+        if "legal standard" in question.quote:
+            assert not any("Herald" in choice for choice in question.choices), question.choices
+
+
+def test_an_explanation_quoting_the_key_words_of_a_framing_answer_keeps_apart_from_it() -> None:
+    # 'whether the writer's words "mayhem" and "gangs" are fair', in a note on paragraph 1's sources,
+    # beside "find the framing" there, whose answer is "weeks of mayhem" and "gangs of teenagers"
+    # (review 376).
+    centre = unseen_article("review376.yaml")
+    [framing] = [q for q in questions_of(centre, "find_framing") if q.block == 1]
+    [sources] = [q for q in questions_of(centre, "find_sources") if q.block == 1]
+    assert '"mayhem"' in sources.explanation and conflicts(sources, framing)

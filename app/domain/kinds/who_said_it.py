@@ -450,10 +450,14 @@ class WhoSaidIt(QuestionKind):
         # words too (review 339).
         # "The school has promised [to refund every penny]": a body's words opening with "to" tell what it
         # will do itself (review 359).
+        # 'Vale Water said its water "meets every legal standard"': "its" just before the words is the
+        # body's own thing too (review 371).
+        before = words_of(block, (claim.span.start - 2, claim.span.start)) if claim.span.start >= 2 else []
         speaks_of_itself = source is not None and (
             (bool(first) and first[0] in ("it", "its"))
             or it_acts
             or (first[:1] == ["to"] and not said_by_a_person)
+            or (not said_by_a_person and "its" in before)
         )
         candidates = [
             s

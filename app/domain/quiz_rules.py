@@ -189,7 +189,9 @@ def _compares_with_headline(explanation: str) -> bool:
 # for two figures side by side, review 27).
 # Two "how well supported" on one paragraph: neighbouring sentences of one speaker share their key
 # ("Stated as a fact, with no source" twice, review 51).
-ONE_A_PARAGRAPH = frozenset({"statement_kind", "who_said_it", "support"})
+# Two "whose framing" on one paragraph: the writer's key's explanation ("no quotation marks and no
+# 'said' in the paragraph") answers the other (review 380).
+ONE_A_PARAGRAPH = frozenset({"statement_kind", "who_said_it", "support", "whose_words"})
 
 
 def _same_paragraph(a: Question, b: Question) -> bool:

@@ -8189,3 +8189,14 @@ def test_an_explanation_quoting_the_key_words_of_a_framing_answer_keeps_apart_fr
     [framing] = [q for q in questions_of(centre, "find_framing") if q.block == 1]
     [sources] = [q for q in questions_of(centre, "find_sources") if q.block == 1]
     assert '"mayhem"' in sources.explanation and conflicts(sources, framing)
+
+
+def test_one_whose_framing_question_a_paragraph() -> None:
+    # "Whose words are these: 'bitter row'?" (the writer: "no quotation marks and no 'said' in the
+    # paragraph") answered "Whose words are these: 'gleaming'?" on the same paragraph (review 380).
+    pitch = unseen_article("review380.yaml")
+    assert len([q for q in questions_of(pitch, "whose_words") if q.focus and q.focus[0] == 1]) >= 2
+    for seed in range(1, 11):
+        quiz = build_quiz(pitch, VOCABULARY, seed, length=12)
+        paragraphs = [q.focus[0] for q in quiz if q.kind == "whose_words" and q.focus]
+        assert len(paragraphs) == len(set(paragraphs)), seed

@@ -86,10 +86,11 @@ DRAWN_CHOICE_KINDS = frozenset({"name_technique", "source_type"})
 # explanation that speaks of the headline ("much smaller than the headline makes it sound") gives it.
 HEADLINE_COMPARISON_KINDS = frozenset({"headline_check", "headline_evidence"})
 _HEADLINE_WORD = re.compile(r"\bheadlines?\b", re.IGNORECASE)
-# Words that compare ("surer than", "makes it sound bigger", "does not back up"), not a place ("in
-# the headline") or a plain report ("the headline repeats the post's claim").
+# Words that compare ("surer than", "makes it sound bigger", "does not back up", "very different from
+# the headline's 'Drought Crisis'", review 379), not a place ("in the headline") or a plain report
+# ("the headline repeats the post's claim").
 _COMPARING = re.compile(
-    r"\b(?:than|more|less|bigger|smaller|surer|stronger|weaker|overstat\w*|exaggerat\w*|"
+    r"\b(?:than|more|less|bigger|smaller|surer|stronger|weaker|overstat\w*|exaggerat\w*|differ\w*|"
     r"back(?:s|ed)? (?:it |this |that )?up|leaves? out|match\w*)\b",
     re.IGNORECASE,
 )

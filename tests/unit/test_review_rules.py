@@ -8200,3 +8200,22 @@ def test_one_whose_framing_question_a_paragraph() -> None:
         quiz = build_quiz(pitch, VOCABULARY, seed, length=12)
         paragraphs = [q.focus[0] for q in quiz if q.kind == "whose_words" and q.focus]
         assert len(paragraphs) == len(set(paragraphs)), seed
+
+
+def test_an_explanation_that_says_the_headline_is_different_keeps_apart_from_the_headline_question() -> None:
+    # '... very different from the headline's "Drought Crisis"' beside "The headline says 'Taps Could
+    # Run Dry'. Compared with the headline, what does the article say?" (review 379: 20 of 50 quizzes).
+    water = unseen_article("review379.yaml")
+    for seed in range(1, 21):
+        quiz = build_quiz(water, VOCABULARY, seed, length=12)
+        if any(q.kind == "headline_check" for q in quiz):
+            assert not [q for q in quiz if "different from the headline" in q.explanation], seed
+
+
+def test_no_source_is_not_the_key_where_the_paragraph_carries_on_an_attribution() -> None:
+    # "..., Westmere County Council has announced." then "Under the new timetable, the library will also
+    # open at 10am ... In total, the library will be open for 44 hours a week": the council may have
+    # announced that too (review 381, a fail).
+    library = unseen_article("review381.yaml")
+    for kind in ("support", "who_said_it"):
+        assert not [q for q in over_seeds(library, kind) if "44 hours" in q.quote], kind

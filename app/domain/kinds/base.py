@@ -1415,6 +1415,33 @@ def names_its_doer(reading: ArticleReading, claim: Claim) -> bool:
     return False
 
 
+# Words of a paragraph's first sentence that carry on what the paragraph before reported: "Under the
+# new timetable, the library will also open at 10am".
+_CARRYING_ON = frozenset({"also", "too", "under"})
+
+
+def carries_on_an_attribution(reading: ArticleReading, claim: Claim) -> bool:
+    """The claim's paragraph goes on with what the paragraph before attributes, with no attribution of
+    its own before the claim: "..., Westmere County Council has announced." then "Under the new
+    timetable, the library will also open at 10am ... In total, the library will be open for 44 hours
+    a week" (review 381, a fail: "no source" and the council as a wrong choice were both arguable)."""
+    block = claim.span.block
+    if block < 2 or not reading.sentences(block) or not reading.sentences(block - 1):
+        return False
+    first = reading.sentences(block)[0]
+    opening = {bare_word(word) for word in reading.blocks[block].words[first[0] : first[1]]}
+    if not opening & _CARRYING_ON:
+        return False
+    own = reading.attribution_hits(block) + [(m.start, m.end) for _, m in reading.mentions_in(block)]
+    if any(start < claim.span.start for start, _ in own):
+        return False
+    last = reading.sentences(block - 1)[-1]
+    before = reading.attribution_hits(block - 1) + [
+        (m.start, m.end) for _, m in reading.mentions_in(block - 1)
+    ]
+    return any(overlaps(hit, last) for hit in before)
+
+
 _AMOUNT_WORDS = frozenset(
     ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"]
     + ["twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "half", "third"]

@@ -30,6 +30,7 @@ from app.domain.kinds.base import (
     attributed_source,
     by_their_names,
     capitalised_words,
+    carries_on_an_attribution,
     claims_share_words,
     content_words,
     in_stem,
@@ -301,7 +302,7 @@ class WhoSaidIt(QuestionKind):
                 # "it most likely came from Joanna Beck", "It probably comes from the report": the
                 # note argues for a source (reviews 140, 146).
                 return None
-            if names_its_doer(reading, claim):
+            if names_its_doer(reading, claim) or carries_on_an_attribution(reading, claim):
                 # "Ofsted rated it as requiring improvement": the body doing it may be where the fact
                 # comes from, so "the article does not say" could be argued (review 372).
                 return None

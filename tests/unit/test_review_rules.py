@@ -8219,3 +8219,12 @@ def test_no_source_is_not_the_key_where_the_paragraph_carries_on_an_attribution(
     library = unseen_article("review381.yaml")
     for kind in ("support", "who_said_it"):
         assert not [q for q in over_seeds(library, kind) if "44 hours" in q.quote], kind
+
+
+def test_who_said_it_offers_no_record_of_another_subject_for_words_without_a_figure() -> None:
+    # "it uses up old tyres that would otherwise be burned or buried" beside "the club's booking
+    # records": booking records hold bookings, not how crumb rubber is made (review 380, a fail).
+    pitch = unseen_article("review380.yaml")
+    for question in over_seeds(pitch, "who_said_it", range(1, 6)):
+        if "tyres" in question.quote or "olive-stone" in question.quote:
+            assert not any("booking records" in choice for choice in question.choices), question.choices

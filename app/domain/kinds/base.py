@@ -1493,6 +1493,27 @@ def record_and_body_words(reading: ArticleReading) -> frozenset[str]:
     return frozenset({*reading.vocabulary.record_words, *reading.vocabulary.institution_words})
 
 
+_MAKER_WORDS = frozenset({"from", "by", "for", "of", "at", "on"})
+
+
+def record_subject_words(label: str, ignored: frozenset[str]) -> set[str]:
+    """The meaning words of a record's name that say what it is about, not whose it is: "crime" of
+    "Westshire Police's crime figures", "flood" and "risk" of "the council's flood risk assessment";
+    none of "figures from Porthallow Town Council" or "a council report" (``ignored``: record and
+    body words)."""
+    words = label.split()
+    owned = [i for i, word in enumerate(words) if word.endswith(("'s", "s'", "\u2019s", "s\u2019"))]
+    start = owned[-1] + 1 if owned else 0
+    end = next((i for i in range(start, len(words)) if words[i].casefold() in _MAKER_WORDS), len(words))
+    return plain_stems(" ".join(words[start:end]), ignored)
+
+
+def common_subject_words(label: str, ignored: frozenset[str]) -> set[str]:
+    """The subject words of a record's name that are no part of a name: "crime" of "Westshire
+    Police's recorded crime figures", none of "the Fairstart Families Trust report"."""
+    return record_subject_words(" ".join(word for word in label.split() if not word[:1].isupper()), ignored)
+
+
 def plain_stems(text: str, ignored: frozenset[str]) -> set[str]:
     """Whole meaning words without their endings ("crimes" and "crime" meet; "Centre" and "cent",
     "council" and "councillors" do not, as four-letter roots would)."""

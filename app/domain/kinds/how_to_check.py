@@ -23,11 +23,13 @@ from app.domain.kinds.base import (
     _phrase,
     attributed_source,
     capitalised_words,
+    common_subject_words,
     content_words,
     gives_nothing,
     in_stem,
     plain_stems,
     record_and_body_words,
+    record_subject_words,
     relay_order,
     source_label,
     sourced_in_its_sentence,
@@ -237,7 +239,7 @@ def _check_elsewhere(
     # night-time crime in Kelsey", "the council's flood risk assessment" for "the risk can be managed"
     # could each hold the claim, a second defensible key (reviews 282, 288).
     claimed = plain_stems(claim.span.quote, ignored)
-    alike = [other for other in alike if not _subject_words(source_label(other), ignored) & claimed]
+    alike = [other for other in alike if not record_subject_words(source_label(other), ignored) & claimed]
     # Nor one whose name speaks of the claim's subject in other words: "Kelbrook Borough Council's
     # transport report" for when the last bus leaves (review 338), its owner's name too ("Severnbrook
     # Water's daily supply figures" for reservoir levels, review 353).
@@ -253,27 +255,6 @@ def _check_elsewhere(
 
 
 # Words that end who owns or made a record: what comes after them names its maker, not its subject.
-_MAKER_WORDS = frozenset({"from", "by", "for", "of", "at", "on"})
-
-
-def _subject_words(label: str, ignored: frozenset[str]) -> set[str]:
-    """The meaning words of a record's name that say what it is about, not whose it is: "crime" of
-    "Westshire Police's crime figures", "flood" and "risk" of "the council's flood risk assessment";
-    none of "figures from Porthallow Town Council" or "a council report" (``ignored``: record and
-    body words)."""
-    words = label.split()
-    owned = [i for i, word in enumerate(words) if word.endswith(("'s", "s'", "\u2019s", "s\u2019"))]
-    start = owned[-1] + 1 if owned else 0
-    end = next((i for i in range(start, len(words)) if words[i].casefold() in _MAKER_WORDS), len(words))
-    return plain_stems(" ".join(words[start:end]), ignored)
-
-
-def _common_subject_words(label: str, ignored: frozenset[str]) -> set[str]:
-    """The subject words of a record's name that are no part of a name: "crime" of "Westshire
-    Police's recorded crime figures", none of "the Fairstart Families Trust report"."""
-    return _subject_words(" ".join(word for word in label.split() if not word[:1].isupper()), ignored)
-
-
 def _subject_gives_the_key(reading: ArticleReading, claim: Claim, source: Source) -> bool:
     """The claim speaks of what the right record's name says it is about, in other words of one
     subject group: "the last bus ... leaves at 7.15pm" beside "the timetable on Vantage Buses'
@@ -409,7 +390,7 @@ class HowToCheck(QuestionKind):
                     # claim speaks of what the key's record is about, and no wrong place offered may
                     # (it could hold the claim), so its subject picks the key (review 332).
                     source.type in _STEP_FOR
-                    and _common_subject_words(_short(source_label(source)), ignored)
+                    and common_subject_words(_short(source_label(source)), ignored)
                     & plain_stems(claim.span.quote, ignored)
                 )
                 or _subject_gives_the_key(reading, claim, source)

@@ -32,11 +32,14 @@ from app.domain.kinds.base import (
     capitalised_words,
     carries_on_an_attribution,
     claims_share_words,
+    common_subject_words,
     content_words,
     in_stem,
     names_its_doer,
     only_passes_words_on,
     person_types,
+    plain_stems,
+    record_and_body_words,
     source_family,
     source_label,
     sourced_in_its_sentence,
@@ -534,6 +537,24 @@ class WhoSaidIt(QuestionKind):
             s.id: _subjects_shown(reading, s) for s in [*candidates, *([source] if source else [])]
         }
         candidates = [s for s in candidates if not name_subjects[s.id] or name_subjects[s.id] & claimed]
+        # Nor a record whose plain words say what it holds, of no listed subject, when the words share
+        # none of them: "the club's booking records" for how crumb rubber uses up old tyres (review 380,
+        # a fail), "the council's planning records" for how swifts nest (review 375).
+        # Only for words with no figure that no record is the key of: a count may come from any record.
+        ignored = record_and_body_words(reading)
+        said_stems = plain_stems(claim.span.quote, ignored)
+        no_record_needed = (source is None or source.type not in RECORD_TYPES) and not figures(
+            claim.span.quote
+        )
+        candidates = [
+            s
+            for s in candidates
+            if not no_record_needed
+            or s.type not in RECORD_TYPES
+            or name_subjects[s.id]
+            or not (held := common_subject_words(source_label(s), ignored))
+            or held & said_stems
+        ]
         if (
             source is not None
             and name_subjects[source.id] & claimed

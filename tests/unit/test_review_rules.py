@@ -8228,3 +8228,17 @@ def test_who_said_it_offers_no_record_of_another_subject_for_words_without_a_fig
     for question in over_seeds(pitch, "who_said_it", range(1, 6)):
         if "tyres" in question.quote or "olive-stone" in question.quote:
             assert not any("booking records" in choice for choice in question.choices), question.choices
+
+
+def test_a_likeness_a_witness_gives_is_not_asked_as_an_opinion() -> None:
+    # "described the mood at the party's table during the count as 'like a funeral'": observed and an
+    # opinion could each be defended (review 378).
+    election = unseen_article("review378.yaml")
+    assert not [q for q in over_seeds(election, "statement_kind") if "like a funeral" in q.quote]
+
+
+def test_headline_against_the_article_is_not_asked_of_a_headline_that_minimises() -> None:
+    # "Only a Handful": "says more" and "says less" read as more or fewer households, so the key was the
+    # wrong way round (review 385, a fail).
+    grants = unseen_article("review385.yaml")
+    assert not [q for q in over_seeds(grants, "headline_check") if "Handful" in q.prompt]

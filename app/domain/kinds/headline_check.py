@@ -26,7 +26,7 @@ from app.domain.kinds.base import (
     without_outer_quotes,
 )
 from app.domain.kinds.statement_kind import speaks_of_the_future
-from app.domain.passage import ArticleReading
+from app.domain.passage import ArticleReading, bare_word
 from app.domain.question import CHOICE, Question
 from app.domain.text import FUNCTION_WORDS, figures, match_form
 
@@ -105,6 +105,10 @@ _OF_THE_MARKED_WORDS = {
 _ONLY_A_FIGURE = re.compile(r"[£$€]?\d[\d.,]*\s*(?:%|per cent|m|bn|k|million|billion)?")
 
 
+# Words that make an amount sound small without a minimising word: "a Handful", "a Trickle".
+_SMALL_AMOUNTS = frozenset({"handful", "trickle", "fraction", "sprinkling", "smattering", "dribble"})
+
+
 class HeadlineCheck(QuestionKind):
     """Headline against body: for headline words the teacher marked as saying more than the
     article (a headline-only technique), does the article back them up?"""
@@ -125,6 +129,15 @@ class HeadlineCheck(QuestionKind):
                 continue  # the question word itself marked: what the question takes as true is unclear
             if says_who_only(reading, framing.span, framing.note):
                 continue  # "Scientists Say": the article may well match these words
+            marked = {
+                bare_word(word)
+                for word in reading.blocks[HEADLINE_BLOCK].words[framing.span.start : framing.span.end]
+            }
+            if marked & set(vocabulary.minimising_words) or marked & _SMALL_AMOUNTS:
+                # "Only a Handful": the headline makes a number sound smaller, so "says more" and
+                # "says less" read as more or fewer households, and the key is the wrong way round
+                # (review 385, a fail).
+                continue
             # "..., Parents Say" where the note says the article quotes only one parent: "Some parents
             # say the cost is a worry" repeats the words, not what the headline has them say, so the
             # teacher's count decides; the stem shows what they are said to say (review 268).

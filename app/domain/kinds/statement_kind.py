@@ -322,6 +322,8 @@ _SEEMING = re.compile(
     # not "blaming scooters is like blaming roads", an argument
     r"(?:was|were|(?:feels?|felt|looks?|looked|seems?|seemed|sounds?|sounded))\s+"
     r"['‘“\"]?(?:like|as if|as though)|"
+    # "described the mood at the count as 'like a funeral'": a witness's likeness (review 378)
+    r"\bas\s+['‘“\"]?like\b|"
     # what the speaker has seen or noticed: "more focused than I have seen in twenty years" (review 199)
     r"(?:i|we)(?:'ve|\u2019ve| have| had|'d|\u2019d)? (?:ever )?(?:seen|saw|noticed|watched|heard))\b"
 )

@@ -8242,3 +8242,18 @@ def test_headline_against_the_article_is_not_asked_of_a_headline_that_minimises(
     # wrong way round (review 385, a fail).
     grants = unseen_article("review385.yaml")
     assert not [q for q in over_seeds(grants, "headline_check") if "Handful" in q.prompt]
+
+
+def test_a_reading_of_evidence_in_the_claims_own_words_is_not_asked_as_an_opinion() -> None:
+    # "the evidence on four-day weeks was 'thin and mixed'": a reading of evidence, which the next
+    # sentence reports, so "observed" could be defended (review 383).
+    week = unseen_article("review383.yaml")
+    assert not [q for q in over_seeds(week, "statement_kind") if "thin and mixed" in q.quote]
+
+
+def test_a_headline_word_of_small_words_alone_is_shown_in_its_headline() -> None:
+    # "The headline says 'Will'": cut from its headline a modal says nothing, and a capital "Will"
+    # reads as a name (review 383).
+    week = unseen_article("review383.yaml")
+    asked = [q for q in over_seeds(week, "headline_check") if '"Will"' in q.prompt]
+    assert asked and all("Four-Day Week Will" in q.prompt for q in asked)

@@ -157,6 +157,9 @@ class HeadlineCheck(QuestionKind):
                 # "80%" alone: what it is 80% of is the headline's claim ("Car Park to Swallow 80% of
                 # ... Playing Field" beside "about 80 per cent of the field", review 367).
                 or _ONLY_A_FIGURE.fullmatch(framing.span.quote.strip()) is not None
+                # "Will" alone (of "Four-Day Week Will 'Wreck' Working Families"): small words say
+                # nothing cut from their headline, and a capital "Will" reads as a name (review 383).
+                or marked <= FUNCTION_WORDS
                 or said_again
                 or _hedged_just_before(reading, framing.span)
             )

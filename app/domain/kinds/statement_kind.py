@@ -383,6 +383,11 @@ PLAN_REACH = 4
 _EVIDENCE_SUBJECT = re.compile(r"\b(?:evidence|studies|" + _RECORD_NOUNS + r")$")
 
 
+_EVIDENCE_OPENS = re.compile(
+    r"(?:the |this |that |such |any )?(?:\w+ )?(?:evidence|studies|" + _RECORD_NOUNS + r")\b"
+)
+
+
 def _a_records_finding(reading: ArticleReading, span: Span) -> bool:
     """The words just before the claim say a record shows it ("Anita Scott said the figures showed
     that [parking was now a health issue]", review 204), or evidence is what the claim speaks for
@@ -390,7 +395,11 @@ def _a_records_finding(reading: ArticleReading, span: Span) -> bool:
     evidence, so "observed" and "an opinion" could each be defended, review 251)."""
     block = reading.blocks[span.block]
     before = match_form(" ".join(block.words[max(0, span.start - PLAN_REACH) : span.start])).casefold()
-    return _RECORD_SHOWS.search(before) is not None or _EVIDENCE_SUBJECT.search(before) is not None
+    if _RECORD_SHOWS.search(before) is not None or _EVIDENCE_SUBJECT.search(before) is not None:
+        return True
+    # Or evidence opens the claim itself: "the evidence on four-day weeks was 'thin and mixed'" (review
+    # 383).
+    return _EVIDENCE_OPENS.match(match_form(span.quote).casefold()) is not None
 
 
 def _planned(reading: ArticleReading, span: Span) -> bool:

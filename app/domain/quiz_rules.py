@@ -153,6 +153,17 @@ def _word_stems(text: str) -> frozenset[str]:
     return frozenset(stems)
 
 
+def gives_the_headlines_word_to_its_speaker(a: Question, b: Question) -> bool:
+    """``a`` asks about the headline's marked words and ``b`` asks who said (or how well supported is)
+    a claim that holds them: the headline question's explanation tells whose word it is ("'Triumph' is
+    the word of the councillor who backed the scheme" beside "Who does the article say this comes
+    from: 'the first year had been a triumph for Brackenford'", review 382)."""
+    if a.kind not in HEADLINE_COMPARISON_KINDS | {"headline_quote"} or b.kind not in SOURCE_KEYED_KINDS:
+        return False
+    marked = _word_stems(a.quote)
+    return bool(marked) and marked <= _word_stems(b.quote)
+
+
 def shows_the_headlines_words(a: Question, b: Question) -> bool:
     """``a`` asks how the headline compares with the article, and ``b`` shows the body's words for
     what its marked words say (two of their longer words, or their only one)."""
@@ -234,6 +245,8 @@ def choices_give_keys_away(a: Question, b: Question) -> bool:
         or compares_with_headline(b, a)
         or shows_the_headlines_words(a, b)
         or shows_the_headlines_words(b, a)
+        or gives_the_headlines_word_to_its_speaker(a, b)
+        or gives_the_headlines_word_to_its_speaker(b, a)
         or share_wrong_answers(a, b)
         or asked_twice(a, b)
         or same_key_template(a, b)

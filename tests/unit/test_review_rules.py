@@ -8257,3 +8257,15 @@ def test_a_headline_word_of_small_words_alone_is_shown_in_its_headline() -> None
     week = unseen_article("review383.yaml")
     asked = [q for q in over_seeds(week, "headline_check") if '"Will"' in q.prompt]
     assert asked and all("Four-Day Week Will" in q.prompt for q in asked)
+
+
+def test_a_headline_question_keeps_apart_from_who_said_its_marked_words() -> None:
+    # "'Triumph' is the word of the councillor who backed the scheme", the headline question's
+    # explanation, beside "Who does the article say this comes from: 'the first year had been a
+    # triumph for Brackenford'" (review 382).
+    bikes = unseen_article("review382.yaml")
+    headline_kinds = {"headline_check", "headline_evidence", "headline_quote"}
+    for seed in range(1, 21):
+        quiz = build_quiz(bikes, VOCABULARY, seed, length=12)
+        if any(q.kind in headline_kinds for q in quiz):
+            assert not [q for q in quiz if q.kind == "who_said_it" and "triumph" in q.quote.casefold()], seed

@@ -1053,6 +1053,8 @@ def _described_before_the_name(
     return [] if before & _HOW_IT_WAS_SAID else [first - 1]
 
 
+# Articles that may stand between a describing noun's comma and the name: "the organisers, the Save
+# Cotter's Field campaign".
 _ARTICLES = frozenset({"the", "a", "an"})
 # Words that open a phrase of how or where something was said, not who said it.
 _HOW_IT_WAS_SAID = frozenset({"in", "on", "at", "with", "through", "via"})

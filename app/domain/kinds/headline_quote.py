@@ -104,21 +104,21 @@ WE = frozenset({"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "o
 
 
 # A parent's words: "our children's futures", "my daughter".
-A_PARENTS_WORDS = re.compile(
+_A_PARENTS_WORDS = re.compile(
     r"\b(?:my|our)\s+(?:own\s+)?(?:sons?|daughters?|child|children|children's|kids?|grandchildren|"
     r"grandsons?|granddaughters?)\b"
 )
 # How an article shows a young person: "a Year 13 student", "Priya Sandhu, 16,", "aged 15".
-YOUNG = re.compile(
+_YOUNG = re.compile(
     r"\b(?:students?|pupils?|sixth[- ]formers?|teenagers?|teens?|schoolgirls?|schoolboys?|"
     r"year (?:[1-9]|1[0-3])|aged (?:[1-9]|1[0-9]))\b|, 1[0-9],"
 )
 
 
-def young(reading: ArticleReading, source: Source) -> bool:
+def _young(reading: ArticleReading, source: Source) -> bool:
     """The article shows the source as a young person ("a Year 13 student", "Priya Sandhu, 16,")."""
     described = [source.name, *(reading.blocks[m.block].text_of(m.start, m.end) for m in source.mentions)]
-    return any(YOUNG.search(match_form(text).casefold()) for text in described)
+    return any(_YOUNG.search(match_form(text).casefold()) for text in described)
 
 
 def could_say(reading: ArticleReading, speaker: Source, quote: str, sources: list[Source]) -> list[Source]:
@@ -128,8 +128,8 @@ def could_say(reading: ArticleReading, speaker: Source, quote: str, sources: lis
     Their Future" is no real choice (review 377, a fail), as in "whose framing"."""
     said = {match_form(word).casefold() for word in Block.from_text(quote).words}
     persons = person_types(reading.vocabulary)
-    if A_PARENTS_WORDS.search(match_form(quote).casefold()):
-        sources = [s for s in sources if not young(reading, s)]
+    if _A_PARENTS_WORDS.search(match_form(quote).casefold()):
+        sources = [s for s in sources if not _young(reading, s)]
     if FIRST_PERSON & said or (speaker.type in persons and WE & said):
         sources = [s for s in sources if s.type in persons]
     return sources

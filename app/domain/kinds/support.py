@@ -217,7 +217,9 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "The figures point to a growing crisis": whose figures? a source's, maybe
         if names_its_doer(reading, claim) or carries_on_an_attribution(reading, claim):
             # "Its art deco front was listed by Historic England in 1998": the body named as doing it
-            # may be where the fact comes from, so "a source the article names" could be defended.
+            # may be where the fact comes from, so "a source the article names" could be defended
+            # (reviews 314, 372); so may the source of the paragraph before, where this one carries on
+            # what it reported ("Under the new timetable, the library will also open ...", review 381).
             return None
         if any(
             not (claim.span.start <= s and e <= claim.span.end)

@@ -307,7 +307,8 @@ class WhoSaidIt(QuestionKind):
                 return None
             if names_its_doer(reading, claim) or carries_on_an_attribution(reading, claim):
                 # "Ofsted rated it as requiring improvement": the body doing it may be where the fact
-                # comes from, so "the article does not say" could be argued (review 372).
+                # comes from, so "the article does not say" could be argued (review 372); so may the
+                # source of the paragraph before, where this one carries on what it reported (review 381).
                 return None
             if _figure_given_to_a_source(reading, claim):
                 # "Of the 25 routes affected, 11 will stop running altogether", then "Moorline's

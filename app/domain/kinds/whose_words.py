@@ -34,15 +34,14 @@ from app.domain.kinds.base import (
     without_outer_quotes,
 )
 from app.domain.kinds.headline_quote import (
-    A_PARENTS_WORDS,
     WE,
     capitalised_names,
+    could_say,
     other_speakers,
     quoted_indexes,
     quoted_speaker,
     quoted_words_of,
     sentence_of,
-    young,
 )
 from app.domain.passage import ArticleReading, in_quotation
 from app.domain.question import CHOICE, Question
@@ -124,16 +123,12 @@ class WhoseWords(QuestionKind):
             # "We share our customers' love of the Lenn", from the water company: beside the writer and
             # a person, a body's "we" and its customers point at the body (review 344).
             return None
-        if A_PARENTS_WORDS.search(match_form(span.quote).casefold()):
-            # "a reckless gamble with our children's futures", from a father: pupils on offer could not
-            # have said it (review 343).
-            people = [s for s in people if not young(reading, s)]
-        if first_person:
-            # "pricing people like me out of our own street": "me" rules out a body before the article
-            # is read, so only people are offered, as in "who said it" (review 212); so does a
-            # person's "us" ("leave us stranded in the middle of a field" beside the bus company,
-            # review 241), though a body may say "we" of itself.
-            people = [s for s in people if s.type in person_types(reading.vocabulary)]
+        # "a reckless gamble with our children's futures", from a father: pupils on offer could not
+        # have said it (review 343); "pricing people like me out of our own street": "me" rules out a
+        # body before the article is read, so only people are offered, as in "who said it" (review
+        # 212); so does a person's "us" ("leave us stranded in the middle of a field" beside the bus
+        # company, review 241), though a body may say "we" of itself.
+        people = could_say(reading, speaker, span.quote, people)
         # Not a body the speaker's own description ties them to: "the Save Kessington Bank campaign"
         # beside "Margaret Ellery, who started the campaign" (review 227).
         ties = _description_words(label)

@@ -8269,3 +8269,11 @@ def test_a_headline_question_keeps_apart_from_who_said_its_marked_words() -> Non
         quiz = build_quiz(bikes, VOCABULARY, seed, length=12)
         if any(q.kind in headline_kinds for q in quiz):
             assert not [q for q in quiz if q.kind == "who_said_it" and "triumph" in q.quote.casefold()], seed
+
+
+def test_words_a_speaker_calls_a_pretence_are_not_given_to_them() -> None:
+    # 'The headline says "Rescue". Who in the article uses these words?', key the councillor who said
+    # "a quick profit dressed up as a rescue": she mocks the word, the headline takes the other side's
+    # view (review 386, a fail, in 30 of 30 quizzes).
+    store = unseen_article("review386.yaml")
+    assert not [q for q in over_seeds(store, "headline_quote") if "Rescue" in q.prompt]

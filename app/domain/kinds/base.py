@@ -436,12 +436,26 @@ _DENIED_THROUGH = frozenset(
 )
 
 
+# A frame that calls the words a pretence: "dressed up as a rescue", "so-called 'improvements'".
+_PRETENDED = re.compile(
+    r"(?:(?:dressed up|disguised|passed off|masquerading|posing) as|so-called|pretending to be)"
+    r"(?: an?| the)?$"
+)
+
+
 def denied_before(block: Block, span: Span) -> bool:
     """A word of denial stands just before the words, in their own clause: the sentence says the
     opposite of the claim ("The report itself does not say the building is in immediate danger").
     Further off than DENIAL_NEAR words, only through a verb that makes the words what is denied:
     "We simply cannot keep pouring money into a crumbling building" denies the spending, and the
     speaker still calls the building crumbling (review 262)."""
+    before = " ".join(
+        match_form(word).casefold() for word in block.words[max(0, span.start - 5) : span.start]
+    )
+    if _PRETENDED.search(before) and not any(
+        mark in gap for gap in block.gaps[max(1, span.start - 2) : span.start + 1] for mark in ",;:.!?()"
+    ):
+        return True  # "a quick profit dressed up as a rescue": the speaker mocks the word (review 386)
     index = span.start - 1
     while index >= 0 and span.start - index <= DENIAL_REACH:
         if any(mark in block.gaps[index + 1] for mark in ",;:.!?()"):

@@ -170,9 +170,15 @@ def find_words(block: Block, phrases: Iterable[str]) -> list[tuple[int, int]]:
             continue
         size = len(needle)
         for start in positions.get(needle[0], ()):
-            if words[start : start + size] == needle:
+            if words[start : start + size] == needle and not _broken_by_punctuation(block, start, size):
                 found.add((start, start + size))
     return sorted(found)
+
+
+def _broken_by_punctuation(block: Block, start: int, size: int) -> bool:
+    """A phrase of the word lists does not run across a comma or a full stop: "she said, to anyone"
+    holds no hedge "said to" (review 385)."""
+    return any(mark in gap for gap in block.gaps[start + 1 : start + size] for mark in ",;:.!?()")
 
 
 @lru_cache(maxsize=64)

@@ -8277,3 +8277,10 @@ def test_words_a_speaker_calls_a_pretence_are_not_given_to_them() -> None:
     # view (review 386, a fail, in 30 of 30 quizzes).
     store = unseen_article("review386.yaml")
     assert not [q for q in over_seeds(store, "headline_quote") if "Rescue" in q.prompt]
+
+
+def test_a_listed_phrase_does_not_run_across_a_comma() -> None:
+    # "I would recommend one, she said, to anyone": no hedge "said to" (review 385's audit).
+    assert "said to" not in _hedge_hits("I would recommend one, she said, to anyone.")
+    assert "said to" in _hedge_hits("The mayor is said to be furious.")
+    assert _attribution_hits("It rose, according to the council.") == ["according to"]

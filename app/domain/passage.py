@@ -1252,11 +1252,6 @@ def _bare(word: str) -> str:
     return _strip_possessive(_normal(word))
 
 
-def bare_word(word: str) -> str:
-    """A word as the reading compares it: lowercase, without its possessive ending."""
-    return _bare(word)
-
-
 def names(block: Block, span: Span | tuple[int, int], source: Source, *, capitalised: bool = False) -> bool:
     """True when the words of ``span`` include a word of the source's name (written with a capital
     letter there too, when ``capitalised``)."""

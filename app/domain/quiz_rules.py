@@ -486,18 +486,19 @@ def _answer_patterns(question: Question) -> list[re.Pattern[str]]:
 def reveals(a: Question, b: Question) -> bool:
     """``a``'s explanation (seen after answering it) contains ``b``'s answer."""
     explanation = match_form(a.explanation).casefold()
-    return any(p.search(explanation) for p in _answer_patterns(b)) or _quotes_short_answer_there(a, b)
+    return any(p.search(explanation) for p in _answer_patterns(b)) or _quotes_short_answer_there(
+        a, explanation, b
+    )
 
 
-def _quotes_short_answer_there(a: Question, b: Question) -> bool:
-    """``a``'s explanation quotes a short right span of ``b``'s ('"she said"') and is about ``b``'s
-    paragraph (or about no place it says, as a teacher's own question may be), or names it ('("she
-    said" in paragraph 3)'): there the quoted words point at the passage's own. About another
-    paragraph, '"could" shows it is a guess' says what a hedge word is, as the definitions do, not
-    which of the passage's words it is."""
+def _quotes_short_answer_there(a: Question, explanation: str, b: Question) -> bool:
+    """``a``'s explanation (``explanation``: in match form, lowercase) quotes a short right span of
+    ``b``'s ('"she said"') and is about ``b``'s paragraph (or about no place it says, as a teacher's
+    own question may be), or names it ('("she said" in paragraph 3)'): there the quoted words point at
+    the passage's own. About another paragraph, '"could" shows it is a guess' says what a hedge word
+    is, as the definitions do, not which of the passage's words it is."""
     if b.type != SELECT or b.block is None:
         return False
-    explanation = match_form(a.explanation).casefold()
     places = {block for block, _, _ in footprint(a)[1]} | ({a.block} if a.block is not None else set())
     about_there = not places or b.block in places
     # The key words of a longer span too: '"mayhem" and "gangs"' in a note on the paragraph's sources
@@ -602,8 +603,8 @@ def clash_sets(questions: Sequence[Question]) -> list[set[int]]:
                 or any(_spans_overlap(x, y) for x in spans_i for y in spans_j)
                 or any(p.search(explanations[i]) for p in patterns[j])
                 or any(p.search(explanations[j]) for p in patterns[i])
-                or _quotes_short_answer_there(questions[i], questions[j])
-                or _quotes_short_answer_there(questions[j], questions[i])
+                or _quotes_short_answer_there(questions[i], explanations[i], questions[j])
+                or _quotes_short_answer_there(questions[j], explanations[j], questions[i])
                 or choices_give_keys_away(questions[i], questions[j])
             ):
                 clashes[i].add(j)

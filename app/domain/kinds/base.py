@@ -30,7 +30,7 @@ from app.domain.article import (
 from app.domain.passage import (
     PRONOUNS,
     ArticleReading,
-    bare_word,
+    _bare,
     covered,
     find_words,
     in_quotation,
@@ -984,6 +984,11 @@ def _paragraph_indexes(article: Article) -> range:
     return range(1, len(article.paragraphs) + 1)
 
 
+def _who_says_in(reading: ArticleReading, block: int) -> list[tuple[int, int]]:
+    """Where the block says who says something: its attribution words and its sources' mentions."""
+    return reading.attribution_hits(block) + [(m.start, m.end) for _, m in reading.mentions_in(block)]
+
+
 def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     """No source could be read into the claim: no attribution word or source in its sentences or
     earlier in its paragraph (an attribution often carries over to the sentences after it: "...,
@@ -993,9 +998,7 @@ def _claim_is_in_writers_words(reading: ArticleReading, claim: Claim) -> bool:
     if in_quotation(block, span.start, span.end):
         return False
     sentences = reading.sentences_of(span)
-    hits = reading.attribution_hits(span.block) + [
-        (m.start, m.end) for _, m in reading.mentions_in(span.block)
-    ]
+    hits = _who_says_in(reading, span.block)
     if any(hit[0] < span.start or any(overlaps(hit, s) for s in sentences) for hit in hits):
         return False
     # "Similar dares have turned up across the country. A survey by the association found that one in
@@ -1424,7 +1427,7 @@ def names_its_doer(reading: ArticleReading, claim: Claim) -> bool:
         return True
     words = reading.blocks[claim.span.block].words[claim.span.start : claim.span.end]
     for index in range(1, len(words)):
-        if bare_word(words[index]) in _ACTS_OF_A_BODY and words[index - 1][:1].isupper():
+        if _bare(words[index]) in _ACTS_OF_A_BODY and words[index - 1][:1].isupper():
             return True  # "Ofsted rated", "Historic England listed"
     return False
 
@@ -1443,17 +1446,14 @@ def carries_on_an_attribution(reading: ArticleReading, claim: Claim) -> bool:
     if block < 2 or not reading.sentences(block) or not reading.sentences(block - 1):
         return False
     first = reading.sentences(block)[0]
-    opening = {bare_word(word) for word in reading.blocks[block].words[first[0] : first[1]]}
+    opening = {_bare(word) for word in reading.blocks[block].words[first[0] : first[1]]}
     if not opening & _CARRYING_ON:
         return False
-    own = reading.attribution_hits(block) + [(m.start, m.end) for _, m in reading.mentions_in(block)]
+    own = _who_says_in(reading, block)
     if any(start < claim.span.start for start, _ in own):
         return False
     last = reading.sentences(block - 1)[-1]
-    before = reading.attribution_hits(block - 1) + [
-        (m.start, m.end) for _, m in reading.mentions_in(block - 1)
-    ]
-    return any(overlaps(hit, last) for hit in before)
+    return any(overlaps(hit, last) for hit in _who_says_in(reading, block - 1))
 
 
 _AMOUNT_WORDS = frozenset(

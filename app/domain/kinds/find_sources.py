@@ -1040,7 +1040,7 @@ def _described_before_the_name(
     if (
         first - 1 > span[0]
         and "," not in words.gaps[first]
-        and match_form(words.words[first - 1]).casefold() in _ARTICLES
+        and _bare(words.words[first - 1]) in ("the", "a", "an")
     ):
         first -= 1  # "the organisers, the Save Cotter's Field campaign" (review 373)
     if first - 1 <= span[0] or "," not in words.gaps[first]:
@@ -1053,9 +1053,6 @@ def _described_before_the_name(
     return [] if before & _HOW_IT_WAS_SAID else [first - 1]
 
 
-# Articles that may stand between a describing noun's comma and the name: "the organisers, the Save
-# Cotter's Field campaign".
-_ARTICLES = frozenset({"the", "a", "an"})
 # Words that open a phrase of how or where something was said, not who said it.
 _HOW_IT_WAS_SAID = frozenset({"in", "on", "at", "with", "through", "via"})
 

@@ -26,7 +26,7 @@ from app.domain.kinds.base import (
     without_outer_quotes,
 )
 from app.domain.kinds.statement_kind import speaks_of_the_future
-from app.domain.passage import ArticleReading, bare_word
+from app.domain.passage import ArticleReading, _bare
 from app.domain.question import CHOICE, Question
 from app.domain.text import FUNCTION_WORDS, figures, match_form
 
@@ -130,7 +130,7 @@ class HeadlineCheck(QuestionKind):
             if says_who_only(reading, framing.span, framing.note):
                 continue  # "Scientists Say": the article may well match these words
             marked = {
-                bare_word(word)
+                _bare(word)
                 for word in reading.blocks[HEADLINE_BLOCK].words[framing.span.start : framing.span.end]
             }
             if marked & set(vocabulary.minimising_words) or marked & _SMALL_AMOUNTS:

@@ -18,6 +18,7 @@ from app.domain.scoring import (
     ANSWER_TYPES,
     PARTIAL,
     RIGHT,
+    SHORT_PASSAGE_WORDS,
     WRONG,
     Result,
     core_words,
@@ -116,7 +117,9 @@ def test_half_of_a_span_without_key_words_finds_it() -> None:
     wrong_words = (
         len(question.words) - 11 - 2
     )  # minus the right words and the two words before the first span
-    assert result.score == pytest.approx(1 - 1 / wrong_words)
+    # Seven words to mark, fewer than SHORT_PASSAGE_WORDS: the first wrong one costs an eighth.
+    assert wrong_words < SHORT_PASSAGE_WORDS
+    assert result.score == pytest.approx(1 - 1 / SHORT_PASSAGE_WORDS)
     assert result.verdict == PARTIAL
     json.dumps(feedback)
 
@@ -239,7 +242,7 @@ def test_in_a_short_passage_the_allowance_shrinks_before_the_answer_first() -> N
     marking = mark_selection(8, [(3, 5)], (), [2, 3, 4])
     assert marking.near == frozenset({2, 5, 6})
     assert marking.score == 1.0
-    assert mark_selection(8, [(3, 5)], (), [1, 2, 3, 4]).score == pytest.approx(2 / 3)
+    assert mark_selection(8, [(3, 5)], (), [1, 2, 3, 4]).score == pytest.approx(7 / 8)
     assert mark_selection(8, [(3, 5)], (), range(8)).score == 0.0
 
 
@@ -248,11 +251,32 @@ def test_the_words_that_finish_a_hedge_cost_nothing_in_a_short_claim() -> None:
     # selects, and cost a third while the allowance shrank to one word each side (reviews 130, 139,
     # 141, 144, 145); the word before the hedge still costs once the allowance has shrunk.
     assert mark_selection(7, [(2, 3)], (), [2, 3, 4]).score == 1.0
-    assert mark_selection(7, [(2, 3)], (), [0, 1, 2]).score == pytest.approx(2 / 3)
+    assert mark_selection(7, [(2, 3)], (), [0, 1, 2]).score == pytest.approx(7 / 8)
     assert mark_selection(7, [(2, 3)], (), range(7)).score == 0.0
     # Six words leave too few after two free words, so one each side it stays.
     assert mark_selection(6, [(2, 3)], (), [2, 3]).score == 1.0
-    assert mark_selection(6, [(2, 3)], (), [2, 3, 4]).score == pytest.approx(2 / 3)
+    assert mark_selection(6, [(2, 3)], (), [2, 3, 4]).score == pytest.approx(7 / 8)
+
+
+def test_in_a_short_passage_a_first_wrong_word_costs_what_it_would_among_eight() -> None:
+    # "it [may] extend the limit to under-14s": three words to mark; "may extend the limit" lost a
+    # third of the marks for "limit" (reviews 377, 381, 387, 392).
+    one, two, three = (
+        mark_selection(7, [(1, 2)], (), [1, *extra]).score for extra in ([4], [4, 5], [4, 5, 6])
+    )
+    assert one == pytest.approx(1 - 1 / SHORT_PASSAGE_WORDS)
+    assert 0.0 < two < one
+    assert three == 0.0  # every wrong word chosen costs everything, as in a long passage
+    assert mark_selection(7, [(1, 2)], (), range(7)).score == 0.0
+    # From SHORT_PASSAGE_WORDS words to mark on, each costs its share.
+    eight = mark_selection(12, [(1, 2)], (), [1, 5])
+    assert eight.wrong_words == SHORT_PASSAGE_WORDS
+    assert eight.score == pytest.approx(1 - 1 / SHORT_PASSAGE_WORDS)
+    assert mark_selection(12, [(1, 2)], (), [1, 5, 6]).score == pytest.approx(1 - 2 / SHORT_PASSAGE_WORDS)
+    # The cost never falls as wrong words are added, whatever the passage's length.
+    for length in range(6, 16):
+        marks = [mark_selection(length, [(1, 2)], (), [1, *range(4, 4 + n)]).score for n in range(length - 3)]
+        assert marks == sorted(marks, reverse=True), length
 
 
 def test_little_words_alone_find_no_part_of_a_right_span() -> None:

@@ -8219,6 +8219,11 @@ def test_no_source_is_not_the_key_where_the_paragraph_carries_on_an_attribution(
     library = unseen_article("review381.yaml")
     for kind in ("support", "who_said_it"):
         assert not [q for q in over_seeds(library, kind) if "44 hours" in q.quote], kind
+    # A hedged claim too: "..., according to a consultation document the council published on
+    # Monday." then "Under the plan, ... The merged sixth form could open as early as September 2026"
+    # was keyed "Hedged by the writer, with no source" (review 392, a fail).
+    merger = unseen_article("review392.yaml")
+    assert not [q for q in over_seeds(merger, "support") if "could open" in q.quote]
 
 
 def test_who_said_it_offers_no_record_of_another_subject_for_words_without_a_figure() -> None:
@@ -8284,3 +8289,17 @@ def test_a_listed_phrase_does_not_run_across_a_comma() -> None:
     assert "said to" not in _hedge_hits("I would recommend one, she said, to anyone.")
     assert "said to" in _hedge_hits("The mayor is said to be furious.")
     assert _attribution_hits("It rose, according to the council.") == ["according to"]
+
+
+def test_the_only_way_to_something_is_not_asked_as_an_opinion_or_an_observation() -> None:
+    # "night flights are the only way to keep the airport open": an opinion, and a forecast that the
+    # airport will close without them (review 393, a fail).
+    airport = unseen_article("review393.yaml")
+    assert not [q for q in over_seeds(airport, "statement_kind") if "only way" in q.quote]
+
+
+def test_what_a_request_asks_for_is_not_asked_as_an_observation() -> None:
+    # "The application asks for [14 night-time flights a week]": the flights do not exist yet, so "A
+    # prediction" could be defended (review 393).
+    airport = unseen_article("review393.yaml")
+    assert not [q for q in over_seeds(airport, "statement_kind") if "14 night-time flights" in q.quote]

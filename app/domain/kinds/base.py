@@ -1435,9 +1435,26 @@ def names_its_doer(reading: ArticleReading, claim: Claim) -> bool:
 # Words of a paragraph's first sentence that carry on what the paragraph before reported: "Under the
 # new timetable, the library will also open at 10am".
 _CARRYING_ON = frozenset({"also", "too", "under"})
+# Only "Under the plan, ..." carries a source on to a hedged claim: "The closures could also hit older
+# residents hardest" adds the writer's own doubt to what the paragraph before reported (reviews 326,
+# 174 and 300 beside review 392's "Under the plan, ... could open as early as September 2026").
+CARRYING_ON_A_PLAN = frozenset({"under"})
 
 
-def carries_on_an_attribution(reading: ArticleReading, claim: Claim) -> bool:
+def _carrying_on_words(block: Block, start: int, end: int) -> set[str]:
+    """The carrying-on words among the block's words [start, end); "too" only where it ends its clause
+    ("Parents, too, say"), not "too late" or "too proud" (reviews 135, 285)."""
+    found = set()
+    for index in range(start, end):
+        bare = _bare(block.words[index])
+        if bare in _CARRYING_ON and (bare != "too" or any(ch in ",.;:" for ch in block.gaps[index + 1])):
+            found.add(bare)
+    return found
+
+
+def carries_on_an_attribution(
+    reading: ArticleReading, claim: Claim, openers: frozenset[str] = _CARRYING_ON
+) -> bool:
     """The claim's paragraph goes on with what the paragraph before attributes, with no attribution of
     its own before the claim: "..., Westmere County Council has announced." then "Under the new
     timetable, the library will also open at 10am ... In total, the library will be open for 44 hours
@@ -1446,8 +1463,7 @@ def carries_on_an_attribution(reading: ArticleReading, claim: Claim) -> bool:
     if block < 2 or not reading.sentences(block) or not reading.sentences(block - 1):
         return False
     first = reading.sentences(block)[0]
-    opening = {_bare(word) for word in reading.blocks[block].words[first[0] : first[1]]}
-    if not opening & _CARRYING_ON:
+    if not _carrying_on_words(reading.blocks[block], first[0], first[1]) & openers:
         return False
     own = _who_says_in(reading, block)
     if any(start < claim.span.start for start, _ in own):

@@ -110,9 +110,11 @@ def speaks_of_what_may_happen(text: str) -> bool:
 # which says what is generally so; and idioms that do the same ("a disaster waiting to happen", "the
 # only way to secure the club's future", reviews 63 and 65; "a recipe for disaster", review 327).
 # "future" alone is a view of what is to come only beside an opinion: "unsure whether to trust future
-# elections" says how people feel now.
+# elections" says how people feel now.  "the only way to keep the airport open" says what will happen
+# without it (review 393), whatever it is the only way to.
 _WILL_HAPPEN = re.compile(
     r"\b(?:will|would|shall|going to|set to|expected to|stands? to|\w+'ll|waiting to happen|bound to|"
+    r"only (?:way|hope|chance|option|means|answer) (?:to|of)|"
     r"about to|heading for|headed for|on course to|on track to|soon|one day|faces? being|facing being|"
     r"threatens? to|threatening to|at risk of|recipe for disaster|spells? the end|doomed to|"
     r"next (?:week|month|year|"
@@ -373,8 +375,12 @@ def _in_future_sentence(reading: ArticleReading, span: Span) -> bool:
 
 
 # A plan is of a time to come: "The supermarket chain wants to build a 6,500-square-metre store" makes
-# the store a prediction as much as something observed (review 144).
-_PLANNED = re.compile(r"\b(?:wants?|plans?|planning|aims?|intends?|proposes?|proposing|seeks?|seeking) to\b")
+# the store a prediction as much as something observed (review 144); so does a request: "The
+# application asks for 14 night-time flights a week" (review 393).
+_PLANNED = re.compile(
+    r"\b(?:wants?|plans?|planning|aims?|intends?|proposes?|proposing|seeks?|seeking) to\b"
+    r"|\b(?:asks?|asking|applies|applied|applying|bids?|bidding|calls?|calling) for\b"
+)
 # How many words before a claim may say it is planned.
 PLAN_REACH = 4
 

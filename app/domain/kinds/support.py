@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from app.domain.article import HEADLINE_BLOCK, SOURCED_STATUSES, Claim, Source, Span
 from app.domain.kinds.base import (
     _FEELINGS,
+    CARRYING_ON_A_PLAN,
     FELT,
     INDEFINITE_WORDS,
     RECORD_TYPES,
@@ -196,7 +197,12 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             # "The programme has cost about £350,000 so far": "about" rounds the figure, it does not
             # doubt it, so "Stated as a fact" could be defended beside "Hedged" (review 89).
             return None
-        if _reported_by_someone(reading, claim):
+        if _reported_by_someone(reading, claim) or carries_on_an_attribution(
+            reading, claim, CARRYING_ON_A_PLAN
+        ):
+            # "..., according to a consultation document the council published on Monday." then
+            # "Under the plan, ... The merged sixth form could open as early as September 2026": the
+            # document may say so too, so "a source the article names" could be defended (review 392).
             return None
         if _note_points_to_support(reading, claim):
             return None

@@ -8303,3 +8303,20 @@ def test_what_a_request_asks_for_is_not_asked_as_an_observation() -> None:
     # prediction" could be defended (review 393).
     airport = unseen_article("review393.yaml")
     assert not [q for q in over_seeds(airport, "statement_kind") if "14 night-time flights" in q.quote]
+
+
+def test_could_in_a_time_clause_is_no_hedge() -> None:
+    # "ambulances queued for hours before crews could hand their patients over": able to, not perhaps;
+    # the audit told the teacher to mark a plain fact as hedged (review 395).
+    assert _hedge_hits("Ambulances queued for hours before crews could hand their patients over.") == []
+    assert _hedge_hits("Nobody left until the police could check every car.") == []
+    assert _hedge_hits("The ban could stay in place until the autumn.") == ["could"]
+
+
+def test_a_reporting_noun_after_a_modifier_or_an_expected_record_is_no_attribution() -> None:
+    # "the hospital needs more beds, not more promises", "it expects them to show shorter waits"
+    # (review 395), "most of the new posts would probably be seasonal" (review 393).
+    assert _attribution_hits("The hospital needs more beds, not more promises.") == []
+    assert _attribution_hits("The trust expects them to show shorter waits in April.") == []
+    assert _attribution_hits("Most of the new posts would probably be seasonal.") == []
+    assert _attribution_hits("Its latest reports show a fall, the trust says.") == ["show", "says"]

@@ -8320,3 +8320,18 @@ def test_a_reporting_noun_after_a_modifier_or_an_expected_record_is_no_attributi
     assert _attribution_hits("The trust expects them to show shorter waits in April.") == []
     assert _attribution_hits("Most of the new posts would probably be seasonal.") == []
     assert _attribution_hits("Its latest reports show a fall, the trust says.") == ["show", "says"]
+
+
+def test_review_394_a_named_emotive_word_a_named_records_maker_and_a_records_judgement() -> None:
+    freshway = unseen_article("review394.yaml")
+    # '"Gimmick" means a trick ... a "green gimmick"' of "nothing more than a green gimmick": the
+    # emotive word the note names alone finds the span ("gimmick" alone earned half, a fail).
+    (framing,) = [q for q in questions_of(freshway, "find_framing", 1) if q.block == 12]
+    assert score_answer(framing, selected(framing, "gimmick")).score == 1.0
+    # "Figures from the government's Waste and Resources Agency show": the agency's name, with the
+    # verb, finds the mention as "Figures" does (the name earned nothing, a fail).
+    (sources,) = [q for q in questions_of(freshway, "find_sources", 1) if q.block == 9]
+    assert score_answer(sources, selected(sources, "Agency", "show")).score == 1.0
+    # "Freshway's figures do not add up to less waste": a reading of a record, so "observed" and
+    # "an opinion" could each be defended.
+    assert not [q for q in over_seeds(freshway, "statement_kind") if "add up" in q.quote]

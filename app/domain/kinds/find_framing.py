@@ -196,6 +196,12 @@ class FindFraming(FindInPassage):
             # if no manager has seen the bus' (review 338: "ever" found nothing).
             alone = bool(swept & quoted) and not (phrases >= 2 and quoted - swept)
             cores = (emotive, quoted | emotive, quoted) if alone else (quoted | emotive, emotive, quoted)
+            if named & emotive and self._every_phrase_holds(words, text, item, (start, end), named & emotive):
+                # An emotive word the note names on its own, and in every other phrase it quotes, is
+                # the core alone: '"Gimmick" means a trick ... a "green gimmick"' of "nothing more than
+                # a green gimmick" ("gimmick" alone earned half, review 394). Not beside a phrase of
+                # other words ('"Nobody" and "ever"': either finds it, review 338).
+                cores = (named & emotive, *cores)
             for core in cores:
                 # Meaning words only: "of" of the emotive phrase "flood of" finds nothing, nor "like"
                 # of a simile the note quotes ("Like wildfire": "wildfire" finds it, review 329).
@@ -278,6 +284,19 @@ class FindFraming(FindInPassage):
             and _is_meaning_word(words.words[start])
             and not match_form(words.words[start]).casefold().endswith(("ed", "ing"))
         )
+
+    @staticmethod
+    def _every_phrase_holds(
+        words: Block, text: str, item: Framing, span: tuple[int, int], core: set[int]
+    ) -> bool:
+        """Every phrase the note quotes from the span [start, end) holds a word of ``core``."""
+        start, end = span
+        for phrase in _framing_words_quoted(item.note):
+            for found in find_all(text, match_form(phrase).lower()):
+                first, last = without_edge_articles(words, words.word_range(*found))
+                if start <= first < last <= end and not core.intersection(range(first, last)):
+                    return False
+        return True
 
     @staticmethod
     def _note_quotes(

@@ -1007,6 +1007,15 @@ def _named_after(words: Block, first: int, end: int) -> list[int]:
     owner's "'s" ("Harlow County Council's public health team"); nothing where no name follows ("from
     the council's own counters")."""
     index = _past_articles(words, first, end)
+    if (
+        index + 1 < end
+        and is_possessive(words.words[index])
+        and words.words[index][:1].islower()
+        and words.words[index + 1][:1].isupper()
+    ):
+        index += (
+            1  # "from the government's Waste and Resources Agency": whose it is, then its name (review 394)
+        )
     names: list[int] = []
     while index < end and words.words[index][:1].isupper():
         names.append(index)

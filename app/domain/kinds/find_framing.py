@@ -195,7 +195,9 @@ class FindFraming(FindInPassage):
             # Not where the note quotes other words apart from it: '"Nobody" and "ever" make it sound as
             # if no manager has seen the bus' (review 338: "ever" found nothing).
             alone = bool(swept & quoted) and not (phrases >= 2 and quoted - swept)
-            cores = (emotive, quoted | emotive, quoted) if alone else (quoted | emotive, emotive, quoted)
+            cores: tuple[set[int], ...] = (
+                (emotive, quoted | emotive, quoted) if alone else (quoted | emotive, emotive, quoted)
+            )
             if named & emotive and self._every_phrase_holds(words, text, item, (start, end), named & emotive):
                 # An emotive word the note names on its own, and in every other phrase it quotes, is
                 # the core alone: '"Gimmick" means a trick ... a "green gimmick"' of "nothing more than

@@ -8335,3 +8335,21 @@ def test_review_394_a_named_emotive_word_a_named_records_maker_and_a_records_jud
     # "Freshway's figures do not add up to less waste": a reading of a record, so "observed" and
     # "an opinion" could each be defended.
     assert not [q for q in over_seeds(freshway, "statement_kind") if "add up" in q.quote]
+
+
+def test_a_speakers_own_doubt_and_experience_told_as_she_is_not_asked_how_well_supported() -> None:
+    # "she was sceptical at first but now finds it easier to concentrate in the afternoons": naming
+    # who felt it supports nothing, and the note said so (review 396).
+    phones = unseen_article("review396.yaml")
+    assert not [q for q in over_seeds(phones, "support") if "sceptical" in q.quote]
+
+
+def test_who_said_it_offers_no_record_on_the_storys_subject_beside_the_article_does_not_say() -> None:
+    # "Public toilets have been vanishing from Britain's parks and high streets at an alarming rate"
+    # beside "the Continence Care Alliance's 2023 survey" of toilets: the writer may have taken it from
+    # the survey, though "toilets" is the headline's word (review 397).
+    toilets = unseen_article("review397.yaml")
+    asked = [q for q in over_seeds(toilets, "who_said_it", range(1, 6)) if "vanishing" in q.quote]
+    assert asked
+    for question in asked:
+        assert not any("survey" in choice for choice in question.choices), question.choices

@@ -91,7 +91,9 @@ _FIRST_PERSON_SUBJECTS = frozenset({"i", "we", "i'm", "we're", "i've", "we've"})
 # naming her supports nothing ("she had 'no reason to doubt it' at the time", review 292).
 _OWN_MIND = re.compile(
     r"\b(?:reason to|doubt\w*|believed?|thought|knew|had no idea|was sure|wanted|hoped|wished|regrett?\w*)\b|"
-    + FELT.pattern
+    # "she was sceptical at first but now finds it easier to concentrate" (review 396)
+    r"\b(?:sceptical|skeptical|unsure|unconvinced|convinced|prefers?|preferred|(?:finds?|found) it "
+    r"(?:easier|harder|easy|hard|difficult))\b|" + FELT.pattern
 )
 
 

@@ -29,9 +29,16 @@ def record_subjects(label: str, groups: Sequence[frozenset[str]]) -> set[int]:
     hospital's trauma report", "rainfall" of "the Met Office rainfall figures", "timetable" of "the
     timetable on Vantage Buses' website"), nor the words of a name ("Kestrel Water's annual report"
     is about nothing in particular)."""
-    plain = " ".join(
-        word
-        for word in label.split()
-        if not word[:1].isupper() and not re.search(r"(?:'s|s')\Z", match_form(word))
-    )
+    words = label.split()
+    named = [word for word in words if match_form(word).casefold() not in _NAME_GLUE]
+    if named and all(word[:1].isupper() and not _OWNER.search(match_form(word)) for word in named):
+        # A record called by its own name, with no owner and no plain words: "the Fan Price Index" is
+        # about prices (review 401: "costs £412" beside it gave the key away).
+        return subjects_of(label, groups)
+    plain = " ".join(word for word in words if not word[:1].isupper() and not _OWNER.search(match_form(word)))
     return subjects_of(plain, groups)
+
+
+_OWNER = re.compile(r"(?:'s|s')\Z")
+# Words inside a record's own name, or before it, that are no part of what it is about.
+_NAME_GLUE = frozenset({"the", "a", "an", "of", "and", "for", "on", "in"})

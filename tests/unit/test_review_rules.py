@@ -8353,3 +8353,23 @@ def test_who_said_it_offers_no_record_on_the_storys_subject_beside_the_article_d
     assert asked
     for question in asked:
         assert not any("survey" in choice for choice in question.choices), question.choices
+
+
+def test_review_401_a_records_own_name_its_maker_and_who_is_urged() -> None:
+    tickets = unseen_article("review401.yaml")
+    # "costs £412 this season" beside "Look at the original yourself: the Fan Price Index": a record
+    # called by its own name is about what the name says, so "price" picked the key (a fail).
+    assert not [q for q in over_seeds(tickets, "how_to_check") if "£412" in q.quote]
+    # "According to the Fan Price Index, a yearly table compiled by the charity Fair Game Football,":
+    # who made the record finishes saying where the figure comes from, so it costs nothing (a fail).
+    (index,) = [
+        q
+        for q in questions_of(tickets, "find_sources", 1)
+        if q.words[:3] == ("According", "to", "the") and "Fan" in q.words
+    ]
+    whole = "According to the Fan Price Index a yearly table compiled by the charity Fair Game Football"
+    assert score_answer(index, selected(index, whole)).score == 1.0
+    # "said the council had 'no say over ticket prices' but urged the club to": the club is who is
+    # urged, so "urged" alone finds that the councillor said it.
+    (urged,) = [q for q in questions_of(tickets, "find_sources", 1) if "urged" in q.words]
+    assert score_answer(urged, selected(urged, "Patel", "said", "urged", "She said")).score == 1.0

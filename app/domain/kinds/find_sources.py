@@ -92,8 +92,9 @@ def _clause(block: Block, edge: int, direction: int) -> tuple[int, int] | None:
     # "a charity that supports 90 food banks across the region" describes a body as "who" does a
     # person (review 285).
     lowered = {word.casefold() for word in words}
+    # "a yearly table compiled by the charity Fair Game Football" says who made a record (review 401).
     described_at_length = bool({"who", "whose"} & lowered) or (
-        first.casefold() in ("a", "an", "the") and "that" in lowered
+        first.casefold() in ("a", "an", "the") and bool({"that", "by"} & lowered)
     )
     longest = MAX_RELATIVE if described_at_length else MAX_APPOSITIVE
     return span if describes and span[1] - span[0] <= longest else None
@@ -618,6 +619,10 @@ class FindSources(FindInPassage):
             # slammed", "Paul Hendry, called"): the word that ends your mention is its verb (review 347).
             here = verbs if relay is not None else _with_its_own_verb(words, span, verbs)
             found = attribution_key_words(words, span, source, here)
+            if _verb_after_a_conjunction(words, span, here):
+                # "said the council had 'no say' but urged the club to think again": the speaker is
+                # before the conjunction, and "the club" is who is urged, not who speaks (review 401).
+                found = [hit for hit in found if _within(hit, here)]
             again = self._verbs_said_again(reading, block, source, mention)
             # Its verbs stand in for the first verb; its pronoun ("it" of "though it warns") names nobody.
             again_verbs = [i for i in again if _within((i, i + 1), here)]
@@ -782,6 +787,21 @@ def _with_its_own_verb(
     if last.isalpha() and last[:1].islower() and last.endswith("ed") and before not in _PASSIVE_AUXILIARIES:
         return [*verbs, (end - 1, end)]
     return verbs
+
+
+_CONJUNCTIONS_BEFORE_A_VERB = frozenset({"and", "but", "then", "also", "yet"})
+
+
+def _verb_after_a_conjunction(words: Block, span: tuple[int, int], verbs: Sequence[tuple[int, int]]) -> bool:
+    """The mention opens with its reporting verb right after "and" or "but": a second verb of a
+    speaker named before it, whose words after it are who was told or urged ("but urged the club")."""
+    start = span[0]
+    return (
+        start > 0
+        and any(s == start for s, _ in verbs)
+        and words.gaps[start] == " "
+        and match_form(words.words[start - 1]).casefold() in _CONJUNCTIONS_BEFORE_A_VERB
+    )
 
 
 def _relay_after(reading: ArticleReading, block: int, source: Source, mention: Span) -> Span | None:

@@ -8373,3 +8373,13 @@ def test_review_401_a_records_own_name_its_maker_and_who_is_urged() -> None:
     # urged, so "urged" alone finds that the councillor said it.
     (urged,) = [q for q in questions_of(tickets, "find_sources", 1) if "urged" in q.words]
     assert score_answer(urged, selected(urged, "Patel", "said", "urged", "She said")).score == 1.0
+
+
+def test_no_stated_as_a_fact_where_the_next_sentence_quotes_one_of_the_people_it_speaks_of() -> None:
+    # "For many people on the Canal Street estate, that meant a walk of 25 minutes each way", then
+    # '"It took me two buses to get there," said Doreen Walsh, who lives on Canal Street' (review 405);
+    # "Regular swimmers are divided", then one of them named (review 389).
+    turnout = unseen_article("review405.yaml")
+    assert not [q for q in over_seeds(turnout, "support") if "Canal Street estate" in q.quote]
+    river = unseen_article("review389.yaml")
+    assert not [q for q in over_seeds(river, "support") if "swimmers are divided" in q.quote]

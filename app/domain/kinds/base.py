@@ -1586,3 +1586,57 @@ _ANY_SUBJECT = frozenset(
 def _common_words(text: str) -> str:
     """The words of ``text`` that are no names: a town's name in two claims ties them to no source."""
     return " ".join(word for word in text.split() if not word[:1].isupper())
+
+
+def sentences_around(reading: ArticleReading, span: Span) -> list[Span]:
+    """The sentences just before and just after the span's own, across a paragraph break too ("Waits
+    of more than four hours are already common." ending one paragraph, "Figures from NHS England
+    show ... within four hours" opening the next, review 218)."""
+    sentences = reading.sentences(span.block)
+    own = [i for i, sentence in enumerate(sentences) if overlaps(sentence, (span.start, span.end))]
+    if not own:
+        return []
+    beside = [
+        Span(span.block, *sentences[i], "") for i in (own[0] - 1, own[-1] + 1) if 0 <= i < len(sentences)
+    ]
+    paragraphs = range(1, len(reading.blocks))
+    if own[0] == 0 and span.block - 1 in paragraphs and reading.sentences(span.block - 1):
+        beside.append(Span(span.block - 1, *reading.sentences(span.block - 1)[-1], ""))
+    if own[-1] == len(sentences) - 1 and span.block + 1 in paragraphs and reading.sentences(span.block + 1):
+        beside.append(Span(span.block + 1, *reading.sentences(span.block + 1)[0], ""))
+    return beside
+
+
+def described_as_one_of_its_subjects(reading: ArticleReading, claim: Claim) -> bool:
+    """A source mentioned in the sentence just after the claim's own (across a paragraph break too) is
+    described in words of the claim: '"It took me two buses to get there," said Doreen Walsh, who
+    lives on Canal Street' right after "For many people on the Canal Street estate, that meant a walk
+    of 25 minutes" (review 405): a person there could be defended as where the claim comes from."""
+    ignored = record_and_body_words(reading) | _ANY_SUBJECT
+    claimed = plain_stems(claim.span.quote, ignored)
+    after = [
+        sentence
+        for sentence in sentences_around(reading, claim.span)
+        if (sentence.block, sentence.start) > (claim.span.block, claim.span.start)
+    ]
+    people = person_types(reading.vocabulary)
+    for sentence in after:
+        block = reading.blocks[sentence.block]
+        quoted = reading.quoted(sentence.block)
+        # How the sentence describes who speaks: its words outside quotation marks ("said Doreen Walsh,
+        # 79, who lives on Canal Street").
+        described = " ".join(block.words[i] for i in range(sentence.start, sentence.end) if i not in quoted)
+        for source in reading.article.sources:
+            # A person who lives or works where the claim speaks of; a body or a record described by
+            # the story's subject ("Kelder Valley Water", "the trust") is no witness to it.
+            here = any(
+                m.block == sentence.block and overlaps((m.start, m.end), (sentence.start, sentence.end))
+                for m in source.mentions
+            )
+            if (
+                source.type in people
+                and here
+                and plain_stems(f"{source.name} {described}", ignored) & claimed
+            ):
+                return True
+    return False

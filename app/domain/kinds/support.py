@@ -33,6 +33,7 @@ from app.domain.kinds.base import (
     _types_suggested_by_words,
     attributed_source,
     carries_on_an_attribution,
+    described_as_one_of_its_subjects,
     in_stem,
     names_its_doer,
     person_types,
@@ -223,6 +224,10 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "around 400 homes": an estimate, so "hedged" could be defended (review 40)
         if _EVIDENCE_SUBJECT.match(match_form(claim.span.quote).casefold()):
             return None  # "The figures point to a growing crisis": whose figures? a source's, maybe
+        if described_as_one_of_its_subjects(reading, claim):
+            # "For many people on the Canal Street estate, that meant a walk of 25 minutes", then
+            # '"It took me two buses," said Doreen Walsh, who lives on Canal Street' (review 405).
+            return None
         if names_its_doer(reading, claim) or carries_on_an_attribution(reading, claim):
             # "Its art deco front was listed by Historic England in 1998": the body named as doing it
             # may be where the fact comes from, so "a source the article names" could be defended

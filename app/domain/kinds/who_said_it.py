@@ -40,6 +40,7 @@ from app.domain.kinds.base import (
     person_types,
     plain_stems,
     record_and_body_words,
+    sentences_around,
     source_family,
     source_label,
     sourced_in_its_sentence,
@@ -57,7 +58,6 @@ from app.domain.passage import (
     is_possessive,
     is_pronoun_only,
     names,
-    overlaps,
     speaker_words,
     words_of,
 )
@@ -448,7 +448,7 @@ class WhoSaidIt(QuestionKind):
         # '"...," he said': beside it, people the article calls "she" are ruled out by the pronoun alone
         # (review 111).
         said_as = _pronoun_gender(reading, source, claim.span) if source is not None else None
-        around = _sentences_around(reading, claim.span) if source is None else []
+        around = sentences_around(reading, claim.span) if source is None else []
         people = person_types(reading.vocabulary)
         said_by_a_person = source is not None and source.type in people
         # "injuries had fallen every month since it cut the scooters' top speed": "it" later in the
@@ -783,25 +783,6 @@ def _gender(reading: ArticleReading, source: Source) -> str | None:
     words |= {match_form(word).casefold().rstrip(".") for word in source.name.split()}
     he, she = bool(words & _HE), bool(words & _SHE)
     return "he" if he and not she else "she" if she and not he else None
-
-
-def _sentences_around(reading: ArticleReading, span: Span) -> list[Span]:
-    """The sentences just before and just after the span's own, across a paragraph break too ("Waits
-    of more than four hours are already common." ending one paragraph, "Figures from NHS England
-    show ... within four hours" opening the next, review 218)."""
-    sentences = reading.sentences(span.block)
-    own = [i for i, sentence in enumerate(sentences) if overlaps(sentence, (span.start, span.end))]
-    if not own:
-        return []
-    beside = [
-        Span(span.block, *sentences[i], "") for i in (own[0] - 1, own[-1] + 1) if 0 <= i < len(sentences)
-    ]
-    paragraphs = range(1, len(reading.blocks))
-    if own[0] == 0 and span.block - 1 in paragraphs and reading.sentences(span.block - 1):
-        beside.append(Span(span.block - 1, *reading.sentences(span.block - 1)[-1], ""))
-    if own[-1] == len(sentences) - 1 and span.block + 1 in paragraphs and reading.sentences(span.block + 1):
-        beside.append(Span(span.block + 1, *reading.sentences(span.block + 1)[0], ""))
-    return beside
 
 
 def _pronoun_gender(reading: ArticleReading, source: Source, span: Span) -> str | None:

@@ -8383,3 +8383,20 @@ def test_no_stated_as_a_fact_where_the_next_sentence_quotes_one_of_the_people_it
     assert not [q for q in over_seeds(turnout, "support") if "Canal Street estate" in q.quote]
     river = unseen_article("review389.yaml")
     assert not [q for q in over_seeds(river, "support") if "swimmers are divided" in q.quote]
+
+
+def test_how_to_check_a_headline_claim_never_offers_checking_the_headline() -> None:
+    # "Reading to Dogs May Help Nervous Young Readers" asked about beside "Check that the headline says
+    # the same thing": it points back at the words asked about (review 404, a fail).
+    dogs = unseen_article("review404.yaml")
+    asked = [q for q in over_seeds(dogs, "how_to_check", range(1, 6)) if q.focus and q.focus[0] == 0]
+    assert asked
+    for question in asked:
+        assert not any("headline" in choice for choice in question.choices), question.choices
+
+
+def test_a_speakers_own_uncertainty_in_the_first_person_is_not_asked_how_well_supported() -> None:
+    # "we can't be sure it was the dogs that made the difference": the study leader's own doubt, which
+    # naming her neither supports nor undermines (review 404).
+    dogs = unseen_article("review404.yaml")
+    assert not [q for q in over_seeds(dogs, "support") if "can't be sure" in q.quote]

@@ -455,6 +455,10 @@ class HowToCheck(QuestionKind):
         source = reading.article.source(revealed)
         label = _short(source_label(source))
         steps = list(WRONG_STEPS)
+        if claim.span.block == 0:
+            # The headline's own claim: "check that the headline says the same thing" points back at
+            # the words asked about, a choice no reader would take (review 404).
+            steps = [step for step in steps if "headline" not in step]
         if _ABOUT_SHARING.search(match_form(f"{claim.span.quote} {source.name}").casefold()):
             steps = [step for step in steps if not _ABOUT_SHARING.search(step.casefold())]
         trust = TRUST_WITHOUT_CHECKING.get(source.type)

@@ -94,7 +94,10 @@ _OWN_MIND = re.compile(
     r"\b(?:reason to|doubt\w*|believed?|thought|knew|had no idea|was sure|wanted|hoped|wished|regrett?\w*)\b|"
     # "she was sceptical at first but now finds it easier to concentrate" (review 396)
     r"\b(?:sceptical|skeptical|unsure|unconvinced|convinced|prefers?|preferred|(?:finds?|found) it "
-    r"(?:easier|harder|easy|hard|difficult))\b|" + FELT.pattern
+    r"(?:easier|harder|easy|hard|difficult))\b|"
+    # "we can't be sure it was the dogs that made the difference" (review 404)
+    r"\b(?:can't|cannot|can not|couldn't|could not) (?:be sure|be certain|say|tell)\b|"
+    r"\b(?:not sure|not certain|don't know|do not know|didn't know|did not know)\b|" + FELT.pattern
 )
 
 
@@ -109,6 +112,12 @@ def _own_feeling(claim: Claim) -> bool:
 
 
 _SPEAKER_IN_IT = frozenset({"i", "me", "we", "us"})
+
+
+def _opens_with_the_speaker(claim: Claim) -> bool:
+    """The claim's subject is the speaker: "we can't be sure ...", "I don't know whether ..."."""
+    words = match_form(claim.span.quote).casefold().split()
+    return bool(words) and words[0].strip("\"'.,;:!?") in _FIRST_PERSON_SUBJECTS
 
 
 # What someone hopes or promises to do ("the zoo hopes to release 20 birds a year", review 347): naming
@@ -258,7 +267,7 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         if _LEFT_FEELING.search(match_form(claim.span.quote).casefold()):
             return None  # "the news had left her feeling guilty": her own feeling (review 351)
         if _own_feeling(claim) or (
-            _tells_of_themself(reading, claim.span)
+            (_tells_of_themself(reading, claim.span) or _opens_with_the_speaker(claim))
             and _OWN_MIND.search(match_form(claim.span.quote).casefold())
         ):
             # "We were overwhelmed, in the nicest way": naming who felt it supports nothing, and

@@ -2596,7 +2596,11 @@ def test_find_sources_keys_the_head_of_the_speakers_words() -> None:
     }
     assert keys[1] == ["Residents", "say"]
     assert keys[2] == ["according", "log"]
-    assert keys[4][:2] == ["father", "told"]
+    # The father told a newspaper, which passed his words on: "father" finds him, and "told" (or the
+    # paper's name) that it was passed on.
+    (fourth,) = [q for q in questions_of(article, "find_sources") if q.block == 4]
+    assert score_answer(fourth, selected(fourth, "father", "told", "he said")).score == 1.0
+    assert score_answer(fourth, selected(fourth, "two", "told", "he said")).score < 1.0
 
 
 def test_who_said_it_offers_no_person_the_pronoun_of_the_claim_rules_out() -> None:
@@ -8400,3 +8404,19 @@ def test_a_speakers_own_uncertainty_in_the_first_person_is_not_asked_how_well_su
     # naming her neither supports nor undermines (review 404).
     dogs = unseen_article("review404.yaml")
     assert not [q for q in over_seeds(dogs, "support") if "can't be sure" in q.quote]
+
+
+def test_the_outlet_that_passed_words_on_earns_its_share_and_its_note_is_shown() -> None:
+    # "Priya Lal, a nurse ..., told the Harford Echo": "Lal" and "told" found it, but naming every
+    # source ("Priya Lal", "the Harford Echo") earned three quarters and "Harford Echo" alone nothing,
+    # and the Echo's note was not shown (review 403, a fail; reviews 395, 396, 398, 401, 402).
+    cycle_lane = unseen_article("review403.yaml")
+    (question,) = [q for q in questions_of(cycle_lane, "find_sources", 1) if "Lal" in q.words]
+    assert score_answer(question, selected(question, "Lal", "told", "she said")).score == 1.0
+    assert (
+        score_answer(question, selected(question, "Priya Lal", "the Harford Echo", "she said")).score == 1.0
+    )
+    outlet_alone = score_answer(question, selected(question, "Harford Echo")).score
+    assert 0.0 < outlet_alone < 0.5
+    echo = next(source for source in cycle_lane.sources if "Echo" in source.name)
+    assert echo.note.split(".")[0] in question.explanation

@@ -273,11 +273,36 @@ class FindSources(FindInPassage):
             ):
                 continue
             span = self._attribution_part(reading, block, mention)
+            note = source.note
+            passed_on = (
+                [relay] if relay is not None else self._outlets_inside(reading, block, source, mention)
+            )
             if relay is not None:
                 # "One keeper, who asked not to be named, | told the Brackenford Echo": one attribution.
                 span = (span[0], self._attribution_part(reading, block, relay)[1])
-            gold.append((span, source.note, f"source:{source.id}", source.line))
+            # Whoever passed the words on is a source of its own: its note is shown too (reviews 395,
+            # 396, 402).
+            for outlet in dict.fromkeys(self._source_of(reading, block, m) for m in passed_on):
+                if outlet is not None and outlet.note and outlet.note not in note:
+                    note = f"{note} {outlet.note}".strip()
+            gold.append((span, note, f"source:{source.id}", source.line))
         return gold
+
+    @staticmethod
+    def _source_of(reading: ArticleReading, block: int, mention: Span) -> Source | None:
+        return next((s for s, m in reading.mentions_in(block) if m is mention), None)
+
+    @staticmethod
+    def _outlets_inside(reading: ArticleReading, block: int, source: Source, mention: Span) -> list[Span]:
+        """Other sources' mentions inside this one: "Aldermoor Radio" of "Mr Tolley told Aldermoor
+        Radio"."""
+        return [
+            other
+            for s, other in reading.mentions_in(block)
+            if s.id != source.id
+            and mention.contains(other)
+            and (other.start, other.end) != (mention.start, mention.end)
+        ]
 
     @staticmethod
     def _inside_another(reading: ArticleReading, block: int, mention: Span) -> bool:
@@ -610,10 +635,10 @@ class FindSources(FindInPassage):
                 continue  # its verb is the speaker's key, below
             span = self._attribution_part(reading, block, mention)
             relay = relays.get(mention)
-            if relay is not None:
+            passed_on = _passed_on(reading, block, source, mention, relay, verbs)
+            if relay is not None and not passed_on:
                 # "One keeper, who asked not to be named, told the Brackenford Echo": the speaker
-                # says who, the verb before or in the outlet's mention that it was said; the outlet
-                # is right to select but not needed (review 165).
+                # says who, the verb before or in the outlet's mention that it was said (review 165).
                 keys += [hit for hit in verbs if mention.end <= hit[0] and hit[1] <= relay.end][-1:]
             # A verb you marked that the vocabulary does not list ("Caged Voices, an animal-welfare group,
             # slammed", "Paul Hendry, called"): the word that ends your mention is its verb (review 347).
@@ -641,6 +666,7 @@ class FindSources(FindInPassage):
                     # Cores, as a span's key words would make its cores count for nothing.
                     cores += [(1, sorted({*range(*hit), *again})) for hit in found]
                     cores.append((1, sorted({*range(*speaker), *body})))
+                    cores += [(1, passed_on)] if passed_on else []
                     continue
                 found.append(speaker)
             author = _author_after_the_record(words, span, found) if source.type in RECORD_TYPES else []
@@ -653,6 +679,7 @@ class FindSources(FindInPassage):
                         *(again_verbs if a_verb else ()),
                     ]
                     cores.append((1, sorted({*range(*hit), *stand_ins})))
+                cores += [(1, passed_on)] if passed_on else []
                 continue
             who = [hit for hit in found if not _within(hit, here)]
             others = (
@@ -668,7 +695,15 @@ class FindSources(FindInPassage):
                 cores += [
                     (1, sorted({*range(*hit), *(again_verbs if _within(hit, here) else others)}))
                     for hit in found
+                    if not (passed_on and _within(hit, here) and set(range(*hit)) <= set(passed_on))
                 ]
+                cores += [(1, passed_on)] if passed_on else []
+            elif passed_on:
+                # "Priya Lal, a nurse ..., told the Harford Echo": who speaks finds her, and the verb
+                # or the outlet's name finds that the Echo passed it on; the outlet alone earned
+                # nothing (reviews 395, 396, 398, 401, 402, 403).
+                cores += [(1, sorted(range(*hit))) for hit in found if not set(range(*hit)) <= set(passed_on)]
+                cores.append((1, passed_on))
             else:
                 keys += found
         return keys, cores
@@ -787,6 +822,42 @@ def _with_its_own_verb(
     if last.isalpha() and last[:1].islower() and last.endswith("ed") and before not in _PASSIVE_AUXILIARIES:
         return [*verbs, (end - 1, end)]
     return verbs
+
+
+def _passed_on(
+    reading: ArticleReading,
+    block: int,
+    source: Source,
+    mention: Span,
+    relay: Span | None,
+    verbs: Sequence[tuple[int, int]],
+) -> list[int]:
+    """The words that say another source passed the speaker's words on: the reporting verb before
+    the outlet and the outlet's own words ("told", "Harford", "Echo" of "told the Harford Echo"),
+    after the speaker's mention or inside it; none where no other source's mention is there."""
+    words = reading.blocks[block]
+    outlets = (
+        [relay]
+        if relay is not None
+        else [
+            other
+            for s, other in reading.mentions_in(block)
+            if s.id != source.id
+            and mention.contains(other)
+            and (other.start, other.end) != (mention.start, mention.end)
+            and other.start > mention.start
+        ]
+    )
+    found: set[int] = set()
+    for outlet in outlets:
+        own = [i for i in range(outlet.start, outlet.end) if _is_meaning_word(words.words[i])]
+        verb = [hit for hit in verbs if mention.start <= hit[0] and hit[1] <= outlet.start + 1][-1:]
+        if relay is not None:
+            verb = [hit for hit in verbs if mention.end <= hit[0] and hit[1] <= outlet.end][-1:]
+        if not verb or not own:
+            continue
+        found |= {*range(*verb[0]), *own}
+    return sorted(found)
 
 
 _CONJUNCTIONS_BEFORE_A_VERB = frozenset({"and", "but", "then", "also", "yet"})

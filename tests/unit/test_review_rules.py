@@ -8420,3 +8420,22 @@ def test_the_outlet_that_passed_words_on_earns_its_share_and_its_note_is_shown()
     assert 0.0 < outlet_alone < 0.5
     echo = next(source for source in cycle_lane.sources if "Echo" in source.name)
     assert echo.note.split(".")[0] in question.explanation
+
+
+def test_how_to_check_offers_no_wrong_place_the_article_gives_a_claim_on_the_same_thing() -> None:
+    # "children were buying vapes online or from older friends instead" beside "Look at the original
+    # yourself: the county council's Young People's Health Survey", which the article says found 41 per
+    # cent "got their vapes from a friend or an older brother or sister" (review 408, a fail).
+    vaping = unseen_article("review408.yaml")
+    for question in over_seeds(vaping, "how_to_check", range(1, 6)):
+        if "older friends" in question.quote:
+            assert not any("Health Survey" in choice for choice in question.choices), question.choices
+
+
+def test_who_said_it_reads_a_claims_capitalised_first_word_as_a_word_of_it() -> None:
+    # "Vaping among teenagers has risen sharply across Britain since 2020" beside the survey of
+    # vaping as a wrong choice: "Vaping" is no name, only a sentence's capital (review 408).
+    vaping = unseen_article("review408.yaml")
+    for question in over_seeds(vaping, "who_said_it", range(1, 6)):
+        if "risen sharply" in question.quote:
+            assert not any("Health Survey" in choice for choice in question.choices), question.choices

@@ -1555,22 +1555,40 @@ def plain_stems(text: str, ignored: frozenset[str]) -> set[str]:
     return stems
 
 
-def claims_share_words(reading: ArticleReading, source: Source, claim: Claim) -> bool:
+def claims_share_words(
+    reading: ArticleReading,
+    source: Source,
+    claim: Claim,
+    *,
+    topic_counts: bool | None = None,
+    at_least: int = 1,
+) -> bool:
     """``source`` is the source of another claim that shares a meaning word with ``claim`` (names,
     words of time and number, and the headline's words aside), so it could be defended as where
     ``claim`` comes from too: the council report whose "without reducing visits" is beside "evening
     visits went up", for who said it where the article does not say (review 361)."""
     ignored = record_and_body_words(reading) | _ANY_SUBJECT
     claimed = plain_stems(_common_words(claim.span.quote), ignored)
-    if source.type not in RECORD_TYPES:
+    first = claim.span.quote.split()[:1]
+    if first and first[0][:1].isupper() and first[0].casefold() in _lower_case_words(reading):
+        # "Vaping among teenagers has risen": a sentence's capital, not a name (review 408)
+        claimed |= plain_stems(first[0], ignored)
+    if not (source.type in RECORD_TYPES if topic_counts is None else topic_counts):
         # What the headline names is what the whole story is about ("Reservoir"): every person speaks
         # of it. A record on it may be where the writer found any fact of it: "the Continence Care
         # Alliance's 2023 survey" of toilets beside "Public toilets have been vanishing" (review 397).
         claimed -= plain_stems(reading.article.title, ignored)
     return any(
-        plain_stems(_common_words(theirs.span.quote), ignored) & claimed
+        len(plain_stems(_common_words(theirs.span.quote), ignored) & claimed) >= at_least
         for theirs in reading.article.claims
         if theirs is not claim and theirs.source == source.id
+    )
+
+
+def _lower_case_words(reading: ArticleReading) -> frozenset[str]:
+    """The words the article writes in lower case somewhere: no names."""
+    return frozenset(
+        word.casefold() for block in reading.blocks for word in block.words if word[:1].islower()
     )
 
 

@@ -23,6 +23,7 @@ from app.domain.kinds.base import (
     _phrase,
     attributed_source,
     capitalised_words,
+    claims_share_words,
     common_subject_words,
     content_words,
     gives_nothing,
@@ -313,6 +314,10 @@ def _elsewhere(reading: ArticleReading, claim: Claim, source: Source) -> list[So
         and not _may_share_an_owner(capitalised_words(source_label(other)), key_names)
         and _short(source_label(other)).casefold() != _short(source_label(source)).casefold()
         and not _namesakes(reading, other, source)
+        # Nor one the article gives a claim on the same thing: "the county council's Young People's
+        # Health Survey", which "found 41 per cent got their vapes from a friend", for "children were
+        # buying vapes online or from older friends" (review 408, a fail): it could hold the claim.
+        and not claims_share_words(reading, other, claim, topic_counts=False, at_least=2)
     ]
     return candidates
 

@@ -447,6 +447,7 @@ def _put_at_risk(words: Sequence[str], start: int, end: int) -> bool:
 # Time clauses where "could" says someone was able to, not that it may be so: "ambulances queued for
 # hours before crews could hand their patients over" (review 395).
 _TIME_CONJUNCTIONS = frozenset({"before", "until", "till", "once"})
+_CLAUSE_OPENERS = frozenset({"which", "that", "who", "and", "but", "it", "this"})
 
 
 def _so_that_it_could(words: Sequence[str], start: int, end: int) -> bool:
@@ -457,7 +458,17 @@ def _so_that_it_could(words: Sequence[str], start: int, end: int) -> bool:
     before = [_bare(word) for word in words[max(0, start - 5) : start]]
     if any(a == "so" and b == "that" for a, b in zip(before, before[1:], strict=False)):
         return True
-    return _bare(words[start]) == "could" and bool(set(before[-4:]) & _TIME_CONJUNCTIONS)
+    if _bare(words[start]) != "could":
+        return False
+    # The conjunction opens the clause "could" is in: "before crews could", not "before winter, which
+    # could add £30,000" (review 413), where the gap holds a comma or a relative word.
+    for back in range(1, min(4, start) + 1):
+        word = _bare(words[start - back])
+        if word in _TIME_CONJUNCTIONS:
+            return True
+        if word in _CLAUSE_OPENERS:
+            return False
+    return False
 
 
 def _could_not(words: Sequence[str], start: int, end: int) -> bool:
@@ -822,8 +833,9 @@ def _a_bodys_job(words: Sequence[str], start: int, end: int) -> bool:
         and start > 0
         and end < len(words)
         and _bare(words[start]) in ("advises", "advise")
-        and _bare(words[end]) == "on"
         and _bare(words[start - 1]) in (*_RELATIVE_WORDS, "that")
+        # "which advises councils on flood risk": whom it advises, then on what (review 410)
+        and "on" in [_bare(word) for word in words[end : end + 3]]
     )
 
 

@@ -8315,6 +8315,12 @@ def test_could_in_a_time_clause_is_no_hedge() -> None:
     assert _hedge_hits("Ambulances queued for hours before crews could hand their patients over.") == []
     assert _hedge_hits("Nobody left until the police could check every car.") == []
     assert _hedge_hits("The ban could stay in place until the autumn.") == ["could"]
+    # Not where the time word ends an earlier clause: "may need new passing places before winter, which
+    # could add £30,000" (review 413, a fail: "could" alone scored nothing in "spot the hedge").
+    assert _hedge_hits("It may need passing places before winter, which could add 30,000.") == [
+        "may",
+        "could",
+    ]
 
 
 def test_a_reporting_noun_after_a_modifier_or_an_expected_record_is_no_attribution() -> None:
@@ -8439,3 +8445,15 @@ def test_who_said_it_reads_a_claims_capitalised_first_word_as_a_word_of_it() -> 
     for question in over_seeds(vaping, "who_said_it", range(1, 6)):
         if "risen sharply" in question.quote:
             assert not any("Health Survey" in choice for choice in question.choices), question.choices
+
+
+def test_a_ticking_time_bomb_is_not_asked_as_an_opinion() -> None:
+    # "Homes built on flood plains are a ticking time bomb for the families who buy them": a bomb
+    # goes off later, so "A prediction" could be defended (review 410, a fail).
+    flood = unseen_article("review410.yaml")
+    assert not [q for q in over_seeds(flood, "statement_kind") if "time bomb" in q.quote]
+
+
+def test_a_bodys_job_with_whom_it_advises_is_no_attribution() -> None:
+    # "the Flood Risk Partnership, which advises councils on flood risk" (review 410's audit).
+    assert _attribution_hits("The partnership, which advises councils on flood risk, objected.") == []

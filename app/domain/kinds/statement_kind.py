@@ -115,6 +115,8 @@ def speaks_of_what_may_happen(text: str) -> bool:
 _WILL_HAPPEN = re.compile(
     r"\b(?:will|would|shall|going to|set to|expected to|stands? to|\w+'ll|waiting to happen|bound to|"
     r"only (?:way|hope|chance|option|means|answer) (?:to|of)|"
+    # what will go off or come soon: "a ticking time bomb for the families who buy them" (review 410)
+    r"ticking (?:time )?bombs?|time ?bombs?|on the brink|on the verge|looming|"
     r"about to|heading for|headed for|on course to|on track to|soon|one day|faces? being|facing being|"
     r"threatens? to|threatening to|at risk of|recipe for disaster|spells? the end|doomed to|"
     r"next (?:week|month|year|"

@@ -8457,3 +8457,13 @@ def test_a_ticking_time_bomb_is_not_asked_as_an_opinion() -> None:
 def test_a_bodys_job_with_whom_it_advises_is_no_attribution() -> None:
     # "the Flood Risk Partnership, which advises councils on flood risk" (review 410's audit).
     assert _attribution_hits("The partnership, which advises councils on flood risk, objected.") == []
+
+
+def test_who_put_a_record_out_before_its_verb_finds_it_as_the_record_does() -> None:
+    # "the company announced in a press release on Monday": "the company announced" earned half, as
+    # only "release" found who (review 412, a fail).
+    pasty = unseen_article("review412.yaml")
+    (question,) = [q for q in questions_of(pasty, "find_sources", 1) if q.block == 1]
+    assert score_answer(question, selected(question, "company announced")).score == 1.0
+    assert score_answer(question, selected(question, "announced", "press release")).score == 1.0
+    assert score_answer(question, selected(question, "company")).score < 1.0

@@ -833,7 +833,14 @@ def _with_its_own_verb(
     # Not "who asked not to be named": a passive says nothing was said.
     if last.isalpha() and last[:1].islower() and last.endswith("ed") and before not in _PASSIVE_AUXILIARIES:
         return [*verbs, (end - 1, end)]
+    # "it puts the possible saving at ...": a pronoun alone names nobody, so its verb is the key too
+    # ("it" alone earned the whole mention and "puts" nothing, review 416).
+    if last.isalpha() and last[:1].islower() and last.endswith("s") and before in _SUBJECT_PRONOUNS:
+        return [*verbs, (end - 1, end)]
     return verbs
+
+
+_SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they"})
 
 
 def _passed_on(

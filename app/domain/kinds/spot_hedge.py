@@ -141,7 +141,7 @@ class SpotHedge(QuestionKind):
                 for start, end in [_doubted_verb(block, cue.end, span.end)]
                 if end > start
             ]
-            always_free = [[s, e] for s, e in noted] + compared + verb_groups
+            always_free = [[s, e] for s, e in noted] + compared + verb_groups + _estimate_ranges(shown)
             free += always_free
             free_around += always_free
             cue_words = ", ".join(f'"{display_form(cue.quote)}"' for cue in cues)
@@ -278,6 +278,34 @@ def _amount_end(block: Block, start: int) -> int:
     if len(following) == 2 and following[0] in _RATE_WORDS and following[1] in _RATE_NOUNS:
         return start + 3
     return start + 1
+
+
+def _estimate_ranges(block: Block) -> list[list[int]]:
+    """An amount given as a range, "between £400,000 and £1 million": a size given roughly, free
+    beside the word of doubt ("possible" with the range scored nothing, review 416). Only with
+    "between": "aged 13 to 16" is an exact band."""
+    words = [match_form(word).casefold() for word in block.words]
+    found = []
+    for start, word in enumerate(words):
+        if word != "between" or start + 1 >= len(words) or not _amount_like(words[start + 1]):
+            continue
+        joined = next((i for i in range(start + 2, min(len(words), start + 6)) if words[i] == "and"), None)
+        if joined is None or joined + 1 >= len(words) or not _amount_like(words[joined + 1]):
+            continue
+        end = joined + 2
+        if words[end : end + 2] == ["per", "cent"]:
+            end += 2
+        elif end < len(words) and words[end] in _AMOUNT_UNITS:
+            end += 1
+        found.append([start, end])
+    return found
+
+
+def _amount_like(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+_AMOUNT_UNITS = frozenset({"million", "billion", "thousand", "hundred", "pounds", "euros", "dollars"})
 
 
 _RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})

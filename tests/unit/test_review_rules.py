@@ -8493,3 +8493,12 @@ def test_a_pronouns_own_verb_is_a_key_word_where_the_vocabulary_lists_none() -> 
     (question,) = [q for q in questions_of(bins, "find_sources", 1) if "puts" in q.words]
     keys = [" ".join(question.words[s:e]) for s, e in question.keys]
     assert "puts" in keys and "it" in keys
+
+
+def test_no_no_source_answer_before_an_unmarked_attribution_closing_the_next_sentence() -> None:
+    # "The change affects around 1,100 pupils aged 11 to 18. Lessons will also finish 35 minutes later,
+    # at 3.50pm, the letter said, ...", with "the letter said" unmarked, keyed "The article does not
+    # say" beside the letter as a wrong choice (review 417, a fail).
+    school = unseen_article("review417.yaml")
+    for kind in ("who_said_it", "support"):
+        assert not [q for q in over_seeds(school, kind) if "1,100 pupils" in q.quote], kind

@@ -845,6 +845,30 @@ def unmarked_attribution_beside(reading: ArticleReading, span: Span, *, before: 
     )
 
 
+def unmarked_attribution_after(reading: ArticleReading, span: Span) -> bool:
+    """An attribution word that no mention covers in the sentence after the claim's own, in its
+    paragraph: "The change affects around 1,100 pupils aged 11 to 18. Lessons will also finish 35
+    minutes later, at 3.50pm, the letter said, ..." (review 417, a fail): what the teacher left
+    unmarked may reach back to the claim, so no "no source" answer is safe."""
+    sentences = reading.sentences(span.block)
+    own = [i for i, sentence in enumerate(sentences) if overlaps(sentence, (span.start, span.end))]
+    if not own or own[-1] + 1 >= len(sentences):
+        return False
+    after = sentences[own[-1] + 1]
+    block = reading.blocks[span.block]
+    mentions = [(m.start, m.end) for _, m in reading.mentions_in(span.block)]
+
+    def closes_a_clause(hit: tuple[int, int]) -> bool:
+        # set off by commas after what it reports: ", the letter said," or ", he added."
+        comma_before = any("," in block.gaps[i] for i in range(max(after[0], hit[0] - 3), hit[0] + 1))
+        return comma_before and any(mark in block.gaps[hit[1]] for mark in ",.;")
+
+    return any(
+        covered(hit, [after]) and not covered(hit, mentions, margin=NEAR) and closes_a_clause(hit)
+        for hit in reading.attribution_hits(span.block)
+    )
+
+
 # A description that ties a person to a body: "the club's", "the engineers' report", "director of".
 TIED_BY = re.compile(r"\w's\b|\w'\s|\b(?:of|at|for|from)\s")
 

@@ -39,6 +39,7 @@ from app.domain.kinds.base import (
     person_types,
     source_label,
     sourced_in_its_sentence,
+    unmarked_attribution_after,
     unmarked_attribution_beside,
 )
 from app.domain.kinds.statement_kind import speaks_of_the_future
@@ -233,6 +234,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "around 400 homes": an estimate, so "hedged" could be defended (review 40)
         if _EVIDENCE_SUBJECT.match(match_form(claim.span.quote).casefold()):
             return None  # "The figures point to a growing crisis": whose figures? a source's, maybe
+        if unmarked_attribution_after(reading, claim.span):
+            return None  # "..., the letter said," left unmarked in the next sentence (review 417)
         if described_as_one_of_its_subjects(reading, claim):
             # "For many people on the Canal Street estate, that meant a walk of 25 minutes", then
             # '"It took me two buses," said Doreen Walsh, who lives on Canal Street' (review 405).

@@ -45,6 +45,7 @@ from app.domain.kinds.base import (
     source_label,
     sourced_in_its_sentence,
     speaks_for_a_body,
+    unmarked_attribution_after,
     unmarked_attribution_beside,
     where,
 )
@@ -310,6 +311,8 @@ class WhoSaidIt(QuestionKind):
                 # comes from, so "the article does not say" could be argued (review 372); so may the
                 # source of the paragraph before, where this one carries on what it reported (review 381).
                 return None
+            if unmarked_attribution_after(reading, claim.span):
+                return None  # "..., the letter said," left unmarked in the next sentence (review 417)
             if _figure_given_to_a_source(reading, claim):
                 # "Of the 25 routes affected, 11 will stop running altogether", then "Moorline's
                 # published timetable changes show that the 11 routes being withdrawn ...": the

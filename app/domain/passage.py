@@ -602,7 +602,11 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
         return True
     # "2,100 people responded and": counted respondents (review 302).
     counted = start > 1 and _a_count(words[start - 2])
-    if word in ("replied", "responded") and (before == "who" or counted) and after != "that":
+    if (
+        word in ("replied", "responded")
+        and (before in ("who", "that", "which") or counted)
+        and after != "that"
+    ):
         return True
     # "had added ten minutes to his run", "adds £3 to every bill": made more, not said more (review 223).
     if word in ("add", "adds", "added", "adding") and (
@@ -951,6 +955,7 @@ _BEFORE_A_NOUN = frozenset(
     + ["its", "their", "his", "our", "your", "my"]  # "to have their say" (review 273)
 )
 _PASSIVE_AUXILIARIES = frozenset({"be", "being", "been", "is", "are", "was", "were", "get", "gets", "got"})
+_PASSIVE_ADVERBS = frozenset({"only", "just", "already", "finally", "also", "first", "recently"})
 # Reporting verbs that, in the passive with nothing after them, say that something was made known
 # and by nobody in particular.
 _PASSIVE_WITH_NOBODY = frozenset({"reported", "announced", "confirmed", "revealed", "blamed"})
@@ -1401,7 +1406,15 @@ class ArticleReading:
                     end - start == 1
                     and start > 0
                     and end < len(words)
-                    and _bare(words[start - 1]) in _PASSIVE_AUXILIARIES
+                    and (
+                        _bare(words[start - 1]) in _PASSIVE_AUXILIARIES
+                        # "Staff were only told about the move" (review 409's audit)
+                        or (
+                            start > 1
+                            and _bare(words[start - 1]) in _PASSIVE_ADVERBS
+                            and _bare(words[start - 2]) in _PASSIVE_AUXILIARIES
+                        )
+                    )
                     and _bare(words[end]) in _TOLD_TO_DO
                 )
                 # "any drink with added caffeine": after a determiner or a preposition, an adjective

@@ -8502,3 +8502,14 @@ def test_no_no_source_answer_before_an_unmarked_attribution_closing_the_next_sen
     school = unseen_article("review417.yaml")
     for kind in ("who_said_it", "support"):
         assert not [q for q in over_seeds(school, kind) if "1,100 pupils" in q.quote], kind
+
+
+def test_respondents_who_or_that_replied_are_no_attribution() -> None:
+    # "212 of the 340 households that replied": the survey's respondents (review 414's audit).
+    assert _attribution_hits("In all, 212 of the 340 households that replied want the shop to stay.") == []
+
+
+def test_a_passive_told_about_with_an_adverb_between_is_no_attribution() -> None:
+    # "Staff were only told about the move last week" (review 409's audit).
+    assert _attribution_hits("Staff were only told about the move last week.") == []
+    assert _attribution_hits("Staff were told about the move last week.") == []

@@ -8513,3 +8513,18 @@ def test_a_passive_told_about_with_an_adverb_between_is_no_attribution() -> None
     # "Staff were only told about the move last week" (review 409's audit).
     assert _attribution_hits("Staff were only told about the move last week.") == []
     assert _attribution_hits("Staff were told about the move last week.") == []
+
+
+def test_whose_words_is_not_asked_of_one_word_the_headline_uses_in_another_form() -> None:
+    # "crawling", a driver's word, beside the headline's "Towns Forced to Crawl": the writer uses the
+    # word too (review 406, a fail).
+    speed = unseen_article("review406.yaml")
+    assert not [q for q in over_seeds(speed, "whose_words") if q.quote.casefold().strip("'\"") == "crawling"]
+
+
+def test_who_said_it_offers_no_vets_records_for_words_that_are_not_about_health() -> None:
+    # "the zoo's vet records" offered for the weather and for traders' feelings (review 407): a vet's
+    # records speak of animals' health, so they could not have said either.
+    zoo = unseen_article("review407.yaml")
+    for question in over_seeds(zoo, "who_said_it", range(1, 6)):
+        assert not any("vet records" in choice for choice in question.choices), question.quote

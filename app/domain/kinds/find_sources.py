@@ -274,9 +274,7 @@ class FindSources(FindInPassage):
                 continue
             span = self._attribution_part(reading, block, mention)
             note = source.note
-            passed_on = (
-                [relay] if relay is not None else self._outlets_inside(reading, block, source, mention)
-            )
+            passed_on = [relay] if relay is not None else _outlets_inside(reading, block, source, mention)
             if relay is not None:
                 # "One keeper, who asked not to be named, | told the Brackenford Echo": one attribution.
                 span = (span[0], self._attribution_part(reading, block, relay)[1])
@@ -291,18 +289,6 @@ class FindSources(FindInPassage):
     @staticmethod
     def _source_of(reading: ArticleReading, block: int, mention: Span) -> Source | None:
         return next((s for s, m in reading.mentions_in(block) if m is mention), None)
-
-    @staticmethod
-    def _outlets_inside(reading: ArticleReading, block: int, source: Source, mention: Span) -> list[Span]:
-        """Other sources' mentions inside this one: "Aldermoor Radio" of "Mr Tolley told Aldermoor
-        Radio"."""
-        return [
-            other
-            for s, other in reading.mentions_in(block)
-            if s.id != source.id
-            and mention.contains(other)
-            and (other.start, other.end) != (mention.start, mention.end)
-        ]
 
     @staticmethod
     def _inside_another(reading: ArticleReading, block: int, mention: Span) -> bool:
@@ -855,18 +841,7 @@ def _passed_on(
     the outlet and the outlet's own words ("told", "Harford", "Echo" of "told the Harford Echo"),
     after the speaker's mention or inside it; none where no other source's mention is there."""
     words = reading.blocks[block]
-    outlets = (
-        [relay]
-        if relay is not None
-        else [
-            other
-            for s, other in reading.mentions_in(block)
-            if s.id != source.id
-            and mention.contains(other)
-            and (other.start, other.end) != (mention.start, mention.end)
-            and other.start > mention.start
-        ]
-    )
+    outlets = [relay] if relay is not None else _outlets_inside(reading, block, source, mention)
     found: set[int] = set()
     for outlet in outlets:
         own = [i for i in range(outlet.start, outlet.end) if _is_meaning_word(words.words[i])]
@@ -877,6 +852,16 @@ def _passed_on(
             continue
         found |= {*range(*verb[0]), *own}
     return sorted(found)
+
+
+def _outlets_inside(reading: ArticleReading, block: int, source: Source, mention: Span) -> list[Span]:
+    """Other sources' mentions inside this one, after its start: "Aldermoor Radio" of "Mr Tolley told
+    Aldermoor Radio"."""
+    return [
+        other
+        for s, other in reading.mentions_in(block)
+        if s.id != source.id and mention.contains(other) and other.start > mention.start
+    ]
 
 
 _CONJUNCTIONS_BEFORE_A_VERB = frozenset({"and", "but", "then", "also", "yet"})

@@ -109,7 +109,7 @@ def _own_feeling(claim: Claim) -> bool:
     if not words or FELT.search(text) is None:
         return False
     # "it feels like they don't trust us" (review 362): a feeling with the speaker in it.
-    return words[0] in _FIRST_PERSON_SUBJECTS or bool(set(words) & _SPEAKER_IN_IT)
+    return _opens_with_the_speaker(claim) or bool(set(words) & _SPEAKER_IN_IT)
 
 
 _SPEAKER_IN_IT = frozenset({"i", "me", "we", "us"})

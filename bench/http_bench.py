@@ -10,6 +10,9 @@ generator in separate processes keeps 50 keep-alive connections busy (http.clien
 thread per connection) for a warm-up, then a measured time, on each of these in turn:
 
 - hello:  GET /hello (no database, no session, no template);
+- raw:    GET /bench/raw by the same students, a WSGI route of bench/wsgi_bench.py's own beside
+          Flask: the session cookie checked, one statement, a fixed 9 KB body (not a target: the
+          most a question page on a path beside Flask could reach);
 - signed_in: GET /bench/signed-in by signed-in students, a route of bench/wsgi_bench.py's own
           that only checks the student is signed in: what every student page costs before its
           own work (not a target: the ceiling any such page could reach);
@@ -68,7 +71,8 @@ WARMUP_SECONDS = 2.0  # per route and round, not measured: connections opened, c
 TARGETS = {"page_vs_hello": 0.5, "answer_vs_hello": 0.3, "p99_ms": 100.0}
 LOG_PROBLEMS = re.compile(r"Traceback|\[ERROR\]|\[CRITICAL\]|WORKER TIMEOUT")
 SIGNED_IN_FLOOR = "/bench/signed-in"  # served by bench/wsgi_bench.py only, never by the app
-EXPECTED_STATUS = {"hello": 200, "signed_in": 200, "page": 200, "answer": 302}
+RAW_CEILING = "/bench/raw"  # the same: a page path beside Flask, a ceiling (see bench/README.md)
+EXPECTED_STATUS = {"hello": 200, "raw": 200, "signed_in": 200, "page": 200, "answer": 302}
 
 
 # --- The load generator (runs in its own processes) -----------------------------------------
@@ -507,10 +511,15 @@ def bench_database(kind: str, args: argparse.Namespace) -> dict[str, Any]:
                 for s in readers
             ]
             floor = [Request("GET", SIGNED_IN_FLOOR, None, _headers(s.cookie)) for s in readers]
+            raw = [
+                Request("GET", f"{RAW_CEILING}?a={s.attempts[0]}", None, _headers(s.cookie)) for s in readers
+            ]
             with gunicorn(url, work / "instance", secret_key, work / "gunicorn.log") as (port, server):
                 for round_number in range(1, args.rounds + 1):
                     with cpu_split(server, cpu["hello"]):
                         figures = {"hello": generate_load(port, args, fixed=hello)}
+                    with cpu_split(server, cpu["raw"]):
+                        figures["raw"] = generate_load(port, args, fixed=raw)
                     with cpu_split(server, cpu["signed_in"]):
                         figures["signed_in"] = generate_load(port, args, fixed=floor)
                     with cpu_split(server, cpu["page"]):
@@ -570,6 +579,8 @@ def _ratios(result: dict[str, Any]) -> dict[str, float]:
         "page_vs_hello": round(result["page"]["requests_per_second"] / hello_rate, 3),
         # Not a target: the most any signed-in page could reach with this stack (see bench/README.md).
         "signed_in_vs_hello": round(result["signed_in"]["requests_per_second"] / hello_rate, 3),
+        # Not a target: a page path beside Flask, with no rendering, could reach at most this.
+        "raw_vs_hello": round(result["raw"]["requests_per_second"] / hello_rate, 3),
         "answer_vs_hello": round(result["answer"]["requests_per_second"] / hello_rate, 3),
         "page_p99_ms": result["page"]["p99_ms"],
         "answer_p99_ms": result["answer"]["p99_ms"],

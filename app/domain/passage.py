@@ -511,7 +511,11 @@ def _as_high_as_possible(words: Sequence[str], start: int, end: int) -> bool:
 
 
 # Reporting words that also describe a noun: "some reported leaks", "the promised funding" (review 217).
-_ADJECTIVES_TOO = frozenset({"reported", "claimed", "promised", "predicted", "stated", "quoted", "shared"})
+_ADJECTIVES_TOO = frozenset(
+    {"reported", "claimed", "promised", "predicted", "stated", "quoted", "shared"}
+    # "a growing crisis of stressed, exhausted teenagers" (review 411), "12 confirmed cases"
+    | {"stressed", "confirmed", "noted"}
+)
 # Words before such an adjective besides a determiner or a preposition (_BEFORE_A_NOUN): a quantity.
 _QUANTITIES = frozenset(
     {"some", "all", "many", "most", "more", "fewer", "these", "those", "our", "his", "her"}

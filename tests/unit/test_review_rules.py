@@ -8528,3 +8528,11 @@ def test_who_said_it_offers_no_vets_records_for_words_that_are_not_about_health(
     zoo = unseen_article("review407.yaml")
     for question in over_seeds(zoo, "who_said_it", range(1, 6)):
         assert not any("vet records" in choice for choice in question.choices), question.quote
+
+
+def test_a_reporting_word_describing_a_noun_is_no_attribution() -> None:
+    # "a growing crisis of stressed, exhausted teenagers": an adjective, not "she stressed"; read as an
+    # attribution, it kept every "no source" question off the writer's claims (review 411).
+    assert _attribution_hits("Teachers face a growing crisis of stressed, exhausted teenagers.") == []
+    assert _attribution_hits("There were 12 confirmed cases last week.") == []
+    assert _attribution_hits("She stressed that nobody was hurt.") == ["stressed"]

@@ -450,7 +450,7 @@ _TIME_CONJUNCTIONS = frozenset({"before", "until", "till", "once"})
 _CLAUSE_OPENERS = frozenset({"which", "that", "who", "and", "but", "it", "this"})
 
 
-def _so_that_it_could(words: Sequence[str], start: int, end: int) -> bool:
+def _could_of_a_purpose_or_time(words: Sequence[str], start: int, end: int) -> bool:
     """ "so that its limited supply could keep newly planted trees alive": a purpose, no doubt (review
     353); nor "before crews could hand their patients over", a time (review 395)."""
     if [_bare(word) for word in words[start:end]] not in (["could"], ["can"]):
@@ -1344,6 +1344,7 @@ class ArticleReading:
         self._hit_cache: dict[tuple[int, int | str, bool], list[tuple[int, int]]] = {}
         self._bare_words: dict[int, tuple[str, ...]] = {}
         self._possessives: dict[int, frozenset[int]] = {}
+        self._lower_case: frozenset[str] | None = None
         # Words a reporting verb's subject ends with ("the report notes"), for telling a noun "notes" apart.
         self._subject_words = frozenset(
             [
@@ -1360,6 +1361,14 @@ class ArticleReading:
         # The questions of kinds that draw nothing at random, by kind: the same for every quiz of
         # the article, so read once when many quizzes are made from one reading (the audit).
         self.fixed_questions: dict[str, list[Any]] = {}
+
+    def written_in_lower_case(self) -> frozenset[str]:
+        """The words the article writes in lower case somewhere: none is only a name."""
+        if self._lower_case is None:
+            self._lower_case = frozenset(
+                word.casefold() for block in self.blocks for word in block.words if word[:1].islower()
+            )
+        return self._lower_case
 
     def sentences(self, block: int) -> list[tuple[int, int]]:
         return self._sentences[block]
@@ -1575,7 +1584,7 @@ class ArticleReading:
                 and not _up_to_do(words, start, end)
                 and not _put_at_risk(words, start, end)
                 and not _could_not(words, start, end)
-                and not _so_that_it_could(words, start, end)
+                and not _could_of_a_purpose_or_time(words, start, end)
             ]
             self._hit_cache[key] = found
         return found

@@ -869,6 +869,18 @@ def unmarked_attribution_after(reading: ArticleReading, span: Span) -> bool:
     )
 
 
+def a_source_may_be_given(reading: ArticleReading, claim: Claim) -> bool:
+    """The article may give a claim with no source of its own one after all, so no "no source"
+    answer is safe: it names a body doing what it reports ("Ofsted rated it", reviews 314, 372), it
+    carries on what the paragraph before attributes ("Under the new timetable, the library will also
+    open ...", review 381), or the next sentence closes with an attribution left unmarked (review 417)."""
+    return (
+        names_its_doer(reading, claim)
+        or carries_on_an_attribution(reading, claim)
+        or unmarked_attribution_after(reading, claim.span)
+    )
+
+
 # A description that ties a person to a body: "the club's", "the engineers' report", "director of".
 TIED_BY = re.compile(r"\w's\b|\w'\s|\b(?:of|at|for|from)\s")
 
@@ -1594,7 +1606,7 @@ def claims_share_words(
     ignored = record_and_body_words(reading) | _ANY_SUBJECT
     claimed = plain_stems(_common_words(claim.span.quote), ignored)
     first = claim.span.quote.split()[:1]
-    if first and first[0][:1].isupper() and first[0].casefold() in _lower_case_words(reading):
+    if first and first[0][:1].isupper() and first[0].casefold() in reading.written_in_lower_case():
         # "Vaping among teenagers has risen": a sentence's capital, not a name (review 408)
         claimed |= plain_stems(first[0], ignored)
     if not (source.type in RECORD_TYPES if topic_counts is None else topic_counts):
@@ -1606,13 +1618,6 @@ def claims_share_words(
         len(plain_stems(_common_words(theirs.span.quote), ignored) & claimed) >= at_least
         for theirs in reading.article.claims
         if theirs is not claim and theirs.source == source.id
-    )
-
-
-def _lower_case_words(reading: ArticleReading) -> frozenset[str]:
-    """The words the article writes in lower case somewhere: no names."""
-    return frozenset(
-        word.casefold() for block in reading.blocks for word in block.words if word[:1].islower()
     )
 
 

@@ -31,15 +31,14 @@ from app.domain.kinds.base import (
     _speaks_of,
     _tells_of_themself,
     _types_suggested_by_words,
+    a_source_may_be_given,
     attributed_source,
     carries_on_an_attribution,
     described_as_one_of_its_subjects,
     in_stem,
-    names_its_doer,
     person_types,
     source_label,
     sourced_in_its_sentence,
-    unmarked_attribution_after,
     unmarked_attribution_beside,
 )
 from app.domain.kinds.statement_kind import speaks_of_the_future
@@ -234,17 +233,11 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "around 400 homes": an estimate, so "hedged" could be defended (review 40)
         if _EVIDENCE_SUBJECT.match(match_form(claim.span.quote).casefold()):
             return None  # "The figures point to a growing crisis": whose figures? a source's, maybe
-        if unmarked_attribution_after(reading, claim.span):
-            return None  # "..., the letter said," left unmarked in the next sentence (review 417)
-        if described_as_one_of_its_subjects(reading, claim):
-            # "For many people on the Canal Street estate, that meant a walk of 25 minutes", then
-            # '"It took me two buses," said Doreen Walsh, who lives on Canal Street' (review 405).
-            return None
-        if names_its_doer(reading, claim) or carries_on_an_attribution(reading, claim):
-            # "Its art deco front was listed by Historic England in 1998": the body named as doing it
-            # may be where the fact comes from, so "a source the article names" could be defended
-            # (reviews 314, 372); so may the source of the paragraph before, where this one carries on
-            # what it reported ("Under the new timetable, the library will also open ...", review 381).
+        if a_source_may_be_given(reading, claim) or described_as_one_of_its_subjects(reading, claim):
+            # "Its art deco front was listed by Historic England in 1998": "a source the article names"
+            # could be defended (see a_source_may_be_given); so too where the next sentence quotes a
+            # person the claim speaks of: "For many people on the Canal Street estate, that meant a
+            # walk of 25 minutes", then "... said Doreen Walsh, who lives on Canal Street" (review 405).
             return None
         if any(
             not (claim.span.start <= s and e <= claim.span.end)

@@ -27,15 +27,14 @@ from app.domain.kinds.base import (
     _same_text,
     _source_features,
     _tells_of_themself,
+    a_source_may_be_given,
     attributed_source,
     by_their_names,
     capitalised_words,
-    carries_on_an_attribution,
     claims_share_words,
     common_subject_words,
     content_words,
     in_stem,
-    names_its_doer,
     only_passes_words_on,
     person_types,
     plain_stems,
@@ -45,7 +44,6 @@ from app.domain.kinds.base import (
     source_label,
     sourced_in_its_sentence,
     speaks_for_a_body,
-    unmarked_attribution_after,
     unmarked_attribution_beside,
     where,
 )
@@ -306,13 +304,10 @@ class WhoSaidIt(QuestionKind):
                 # "it most likely came from Joanna Beck", "It probably comes from the report": the
                 # note argues for a source (reviews 140, 146).
                 return None
-            if names_its_doer(reading, claim) or carries_on_an_attribution(reading, claim):
-                # "Ofsted rated it as requiring improvement": the body doing it may be where the fact
-                # comes from, so "the article does not say" could be argued (review 372); so may the
-                # source of the paragraph before, where this one carries on what it reported (review 381).
+            if a_source_may_be_given(reading, claim):
+                # "Ofsted rated it as requiring improvement": "the article does not say" could be
+                # argued (see a_source_may_be_given).
                 return None
-            if unmarked_attribution_after(reading, claim.span):
-                return None  # "..., the letter said," left unmarked in the next sentence (review 417)
             if _figure_given_to_a_source(reading, claim):
                 # "Of the 25 routes affected, 11 will stop running altogether", then "Moorline's
                 # published timetable changes show that the 11 routes being withdrawn ...": the

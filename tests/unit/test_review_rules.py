@@ -4587,6 +4587,39 @@ def test_find_sources_the_bodys_name_finds_who_as_well_as_its_spokesperson_or_br
     assert score(union, "said") == 0.5
 
 
+def test_find_sources_the_bodys_name_before_its_spokesperson_finds_who_as_well() -> None:
+    # "Post Office denied" scored 0.5 for "A Post Office spokesperson denied this" (review 414).
+    b = ArticleBuilder(
+        "Shop",
+        [
+            "A Post Office spokesperson denied this, saying payments to small branches had gone up.",
+            "A Department for Education spokesperson said the rules would not change this year.",
+        ],
+    )
+    b.source(
+        "post", "the Post Office", "named_organisation", ["A Post Office spokesperson denied this, saying"]
+    )
+    b.source(
+        "dfe",
+        "the Department for Education",
+        "named_organisation",
+        ["A Department for Education spokesperson said"],
+    )
+    b.claim("payments to small branches had gone up", "attributed", source="post")
+    b.claim("the rules would not change this year", "attributed", source="dfe")
+    post, dfe = questions_of(b.build(), "find_sources")
+
+    def score(question: Question, *phrases: str) -> float:
+        return score_answer(question, selected(question, *phrases)).score
+
+    assert score(post, "Post Office", "denied") == 1.0
+    assert score(post, "spokesperson denied") == 1.0
+    assert score(post, "Post Office") == 0.5  # who, but not that it was said
+    assert score(dfe, "Department for Education spokesperson said") == 1.0
+    assert score(dfe, "Education", "said") == 1.0
+    assert score(dfe, "said") == 0.5
+
+
 def test_how_to_check_is_not_asked_where_the_claims_words_name_the_key_and_no_other_record() -> None:
     # "the council's bill for street lighting has almost doubled" beside "the council finance
     # department's report" and a university's crime study: the claim's "council" picks the key

@@ -473,11 +473,12 @@ def _could_of_a_purpose_or_time(words: Sequence[str], start: int, end: int) -> b
 
 def _could_not(words: Sequence[str], start: int, end: int) -> bool:
     """ "could not refuse", "the figures could not show that the ban caused it": what someone or
-    something was unable to do, a fact, not a doubt (review 257)."""
-    return (
-        [_bare(word) for word in words[start:end]] == ["could"]
-        and end < len(words)
-        and _bare(words[end]) in _NEGATIONS
+    something was unable to do, a fact, not a doubt (review 257); so too "couldn't sleep, and neither
+    could I", which says it again of someone else (review 421)."""
+    if [_bare(word) for word in words[start:end]] != ["could"]:
+        return False
+    return (end < len(words) and _bare(words[end]) in _NEGATIONS) or (
+        start > 0 and _bare(words[start - 1]) in ("neither", "nor")
     )
 
 

@@ -6854,7 +6854,7 @@ def test_who_said_it_offers_no_private_person_for_a_records_measurement() -> Non
         "Skate Park",
         [
             "Sound levels at the nearest houses averaged 52 decibels in the evenings, according to the "
-            "Marsh Acoustics noise survey.",
+            "Marsh Acoustics study.",
             "The 2022 planning report set a minimum gap of 100 metres.",
             '"We need somewhere to go," said Jayden Cole, 15. Councillor Dev Malhotra said the park was '
             "busy. One neighbour, who asked not to be named, said the noise was constant.",
@@ -6862,9 +6862,9 @@ def test_who_said_it_offers_no_private_person_for_a_records_measurement() -> Non
     )
     b.source(
         "survey",
-        "the Marsh Acoustics noise survey",
+        "the Marsh Acoustics study",
         "document_or_data",
-        ["according to the Marsh Acoustics noise survey"],
+        ["according to the Marsh Acoustics study"],
     )
     b.claim(
         "Sound levels at the nearest houses averaged 52 decibels in the evenings",
@@ -8569,3 +8569,24 @@ def test_a_reporting_word_describing_a_noun_is_no_attribution() -> None:
     assert _attribution_hits("Teachers face a growing crisis of stressed, exhausted teenagers.") == []
     assert _attribution_hits("There were 12 confirmed cases last week.") == []
     assert _attribution_hits("She stressed that nobody was hurt.") == ["stressed"]
+
+
+def test_find_sources_words_the_teacher_marked_after_the_verb_cost_nothing() -> None:
+    # "the Elmbury Gazette reported at the time", marked whole: "at the time" cost marks (review 421).
+    festival = unseen_article("review421.yaml")
+    (question,) = [q for q in questions_of(festival, "find_sources") if "Elmbury" in " ".join(q.words)]
+    assert score_answer(question, selected(question, "the Elmbury Gazette reported at the time")).score == 1.0
+    assert score_answer(question, selected(question, "Gazette reported")).score == 1.0
+
+
+def test_could_said_again_of_someone_else_after_neither_is_no_hedge() -> None:
+    # "My grandchildren couldn't sleep, and neither could I": what she could not do (review 421's audit).
+    assert _hedge_hits("My grandchildren couldn't sleep, and neither could I.") == []
+    assert _hedge_hits("The pool could close, and so could the library.") == ["could", "could"]
+
+
+def test_how_to_check_is_not_asked_where_a_claims_unit_names_the_right_record() -> None:
+    # "levels of 68 decibels" beside "the council officers' sound readings" and "the council's
+    # complaint figures": decibels measure sound, so the key is found without reading (review 421).
+    festival = unseen_article("review421.yaml")
+    assert not [q for q in over_seeds(festival, "how_to_check") if "decibels" in q.quote]

@@ -531,6 +531,12 @@ class FindSources(FindInPassage):
             and not any(overlaps(span, c) for c in claims)
         ]
         free += self._named_before_its_pronoun(reading, block)
+        # What the teacher marked after the reporting verb, where no claim's words are in it ("at the
+        # time" of "the Elmbury Gazette reported at the time"): not needed, but never wrong (review 421).
+        for _, mention in reading.mentions_in(block):
+            end = self._attribution_part(reading, block, mention)[1]
+            if end < mention.end and not any(overlaps((end, mention.end), c) for c in claims):
+                free.append((end, mention.end))
         free += [
             span
             for span in self._subject_of_a_bare_verb(reading, block)

@@ -246,8 +246,9 @@ def span_credit(
     """Credit for one right span: the share of its key words selected, where it has key words (its
     plain words earn nothing: "its library and its bus station" of "stripped of its library and its
     bus station", key "stripped", earned 0.375, review 227); with no key word given, enough words of
-    its cores (any two meaning words of a long framing span), or else half of its words, is 1; less
-    earns the share of the way there.  ``little`` words (see LITTLE_WORDS) earn nothing on their own."""
+    its cores (any two meaning words of a long framing span; its other words earn nothing unless all
+    are selected, review 420), or else half of its words, is 1; less earns the share of the way there.
+    ``little`` words (see LITTLE_WORDS) earn nothing on their own."""
     start, end = span
     inside = set(range(start, end))
     if inside - little and not (chosen & inside) - little:
@@ -262,7 +263,7 @@ def span_credit(
     own = [(need, set(words)) for need, words in cores if need > 0 and words and min(words) in inside]
     if own:
         found = sum(min(1.0, len(chosen & words) / need) for need, words in own) / len(own)
-        return max(found, whole)
+        return 1.0 if whole >= 1 else found
     return min(1.0, hits / math.ceil((end - start) / 2))
 
 

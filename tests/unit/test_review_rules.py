@@ -8590,3 +8590,49 @@ def test_how_to_check_is_not_asked_where_a_claims_unit_names_the_right_record() 
     # complaint figures": decibels measure sound, so the key is found without reading (review 421).
     festival = unseen_article("review421.yaml")
     assert not [q for q in over_seeds(festival, "how_to_check") if "decibels" in q.quote]
+
+
+def test_a_share_of_a_group_does_not_say_what_the_headline_says_of_all() -> None:
+    # "One family in eight spent £450 or more on a single child" was taken as saying "Cost Families £450
+    # a Child", so no quiz asked about the headline (review 419).
+    uniforms = unseen_article("review419.yaml")
+    assert [q for q in questions_of(uniforms, "headline_check") if q.quote == "£450 a Child"]
+
+
+def test_spot_the_hedge_a_range_with_or_beside_the_doubt_is_free() -> None:
+    # "could last two or three years": "or three" cost marks (review 419).
+    uniforms = unseen_article("review419.yaml")
+    (question,) = [q for q in questions_of(uniforms, "spot_hedge") if "blazer" in " ".join(q.words)]
+    assert score_answer(question, selected(question, "could last two or three years")).score == 1.0
+    assert score_answer(question, selected(question, "could")).score == 1.0
+
+
+def test_who_said_it_is_not_asked_where_the_words_name_the_keys_own_record() -> None:
+    # "it had no plans to change the guidance", from the Department for Education, whose guidance
+    # the article quotes: "guidance" points at the key (review 419).
+    uniforms = unseen_article("review419.yaml")
+    assert not [q for q in over_seeds(uniforms, "who_said_it") if "guidance" in q.quote]
+
+
+def test_how_to_check_offers_no_transport_record_as_the_wrong_place_for_traffic() -> None:
+    # "the transport assessment" offered as the wrong place for "Mill Road was wide enough for the
+    # extra traffic": it could hold the claim (review 420).
+    estate = unseen_article("review420.yaml")
+    for question in over_seeds(estate, "how_to_check"):
+        if "traffic" in question.quote:
+            assert not any("transport assessment" in c for c in question.choices), question.quote
+
+
+def test_find_unverified_is_not_asked_where_a_speakers_description_says_how_long() -> None:
+    # "Jean Pritchard, 71, who has swum there every morning for 30 years, said": how long she has
+    # swum is stated with no source, and selecting it cost marks (review 418).
+    pool = unseen_article("review418.yaml")
+    assert not [q for q in questions_of(pool, "find_unverified") if "Pritchard" in " ".join(q.words)]
+
+
+def test_find_sources_who_put_forward_a_plan_costs_nothing() -> None:
+    # "under plans put forward by Westmoor District Council" cost 0.2 (review 418).
+    pool = unseen_article("review418.yaml")
+    (question,) = [q for q in questions_of(pool, "find_sources") if q.block == 1]
+    chosen = selected(question, "put forward by Westmoor District Council", "according to a council report")
+    assert score_answer(question, chosen).score == 1.0

@@ -587,7 +587,11 @@ def test_a_span_with_a_core_is_found_by_enough_of_the_cores_words() -> None:
     cores = [(2, (3, 4, 7))]
     assert mark_selection(12, [(2, 9)], (), [3, 7], cores=cores).score == 1.0
     assert mark_selection(12, [(2, 9)], (), [3], cores=cores).score == 0.5
-    assert mark_selection(12, [(2, 9)], (), [2, 5], cores=cores).found_share == pytest.approx(2 / 7)
+    # Its other words earn nothing unless every word is selected: "told the Hayford Herald" earned
+    # more than "Westshire Police" by its number of words (review 420).
+    assert mark_selection(12, [(2, 9)], (), [2, 5], cores=cores).found_share == 0
+    assert mark_selection(12, [(2, 9)], (), [2, 3, 5, 6], cores=cores).found_share == 0.5
+    assert mark_selection(12, [(2, 9)], (), range(2, 9), cores=cores).found_share == 1
     # Without a core, half of the span's seven words find it.
     assert mark_selection(12, [(2, 9)], (), [3, 7]).score == pytest.approx(0.5)
     # A core starting outside the span, or key words of the span, leave the core unused; a span with key

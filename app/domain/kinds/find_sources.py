@@ -254,6 +254,32 @@ def _body_named_before(words: Block, part: int, first: int) -> list[int]:
     return sorted(found)
 
 
+_PLAN_NOUNS = frozenset({"plan", "plans", "proposal", "proposals", "scheme", "schemes"})
+# How many words a plan's noun may stand before "by" ("plans put forward by").
+_PLAN_REACH = 3
+
+
+def _whose_plan(words: Block) -> list[tuple[int, int]]:
+    """Who drew up a plan the paragraph speaks of ("under plans put forward by Westmoor District
+    Council"): it says whose the plan is, so a careful reader may select it (review 418)."""
+    found = []
+    for index, word in enumerate(words.words):
+        if _bare(word) != "by" or index + 1 >= len(words.words) or not words.words[index + 1][:1].isupper():
+            continue
+        nouns = [
+            i
+            for i in range(max(0, index - _PLAN_REACH - 1), index)
+            if _bare(words.words[i]) in _PLAN_NOUNS and "," not in "".join(words.gaps[i + 1 : index + 1])
+        ]
+        if not nouns:
+            continue
+        end = index + 1
+        while end < len(words.words) and words.words[end][:1].isupper() and "," not in words.gaps[end]:
+            end += 1
+        found.append((nouns[-1] + 1, end))
+    return found
+
+
 # How many words before a reporting word inside a quotation may name who that speaker heard it from.
 NESTED_SPEAKER_WORDS = 3
 
@@ -553,6 +579,7 @@ class FindSources(FindInPassage):
         # "reportedly", "it is thought": they say someone unnamed reported it, so a careful reader
         # may select them as telling where the information comes from (reviews 132 and 136).
         free += reading.reporting_hits(block)
+        free += [span for span in _whose_plan(words) if not any(overlaps(span, c) for c in claims)]
         return free
 
     @staticmethod

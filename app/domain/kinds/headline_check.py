@@ -357,6 +357,12 @@ def body_sentence_saying(reading: ArticleReading, span: Span) -> str | None:
                 continue
             if foretold and not speaks_of_the_future(text):
                 continue
+            if _PART_OF_A_GROUP.search(match_form(text).casefold()) and not _A_SHARE.search(
+                match_form(span.quote).casefold()
+            ):
+                # "One family in eight spent £450 or more on a single child" beside "Cost Families £450
+                # a Child": what a share of them did does not say it of all (review 419).
+                continue
             if _ELSEWHERE.search(match_form(text).casefold()):
                 # "Similar bans in other towns may have cut park fires" beside "Council Bans
                 # Barbecues": a sentence about somewhere else says nothing of this place (review 202).
@@ -370,6 +376,20 @@ def body_sentence_saying(reading: ArticleReading, span: Span) -> str | None:
                 return text
     return None
 
+
+# A share of a group, or a figure as its lowest: "one in eight", "41 per cent of", "a third of", "£450
+# or more".
+_SMALL_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_PART_OF_A_GROUP = re.compile(
+    rf"\b(?:{_SMALL_NUMBER} in (?:every )?{_SMALL_NUMBER}\b|\d+(?:\.\d+)? ?(?:per ?cent|%) of\b|"
+    r"(?:a|one|two) (?:third|quarter|fifth|tenth)s? of\b|half of\b|a minority of\b|"
+    r"\d[\d,.]* or (?:more|over|above)\b|at least\b)"
+)
+# A headline that gives a share itself ("Axe 40%", "Half of Pupils"): the body's share may say it.
+_A_SHARE = re.compile(
+    r"\d ?(?:per ?cent|%)|\b(?:half|third|quarter|fifth|tenth|most|some)s?\b|"
+    rf"\b{_SMALL_NUMBER} in {_SMALL_NUMBER}\b"
+)
 
 # Words that put a sentence somewhere else than the article's own story.
 _ELSEWHERE = re.compile(

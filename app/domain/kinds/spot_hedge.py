@@ -281,15 +281,22 @@ def _amount_end(block: Block, start: int) -> int:
 
 
 def _estimate_ranges(block: Block) -> list[list[int]]:
-    """An amount given as a range, "between £400,000 and £1 million": a size given roughly, free
-    beside the word of doubt ("possible" with the range scored nothing, review 416). Only with
-    "between": "aged 13 to 16" is an exact band."""
+    """An amount given as a range, "between £400,000 and £1 million" or "two or three years": a size
+    given roughly, free beside the word of doubt ("possible" with the range scored nothing, review
+    416; "or three" cost marks, review 419). Not "to": "aged 13 to 16" is an exact band."""
     words = [match_form(word).casefold() for word in block.words]
     found = []
     for start, word in enumerate(words):
-        if word != "between" or start + 1 >= len(words) or not _amount_like(words[start + 1]):
+        if start + 1 >= len(words):
             continue
-        joined = next((i for i in range(start + 2, min(len(words), start + 6)) if words[i] == "and"), None)
+        if word == "between" and _amount_like(words[start + 1]):
+            joined = next(
+                (i for i in range(start + 2, min(len(words), start + 6)) if words[i] == "and"), None
+            )
+        elif _amount_like(word) and words[start + 1] == "or":
+            joined = start + 1
+        else:
+            continue
         if joined is None or joined + 1 >= len(words) or not _amount_like(words[joined + 1]):
             continue
         end = joined + 2
@@ -302,10 +309,17 @@ def _estimate_ranges(block: Block) -> list[list[int]]:
 
 
 def _amount_like(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+    return any(ch.isdigit() for ch in word) or word in _NUMBER_WORDS
 
 
-_AMOUNT_UNITS = frozenset({"million", "billion", "thousand", "hundred", "pounds", "euros", "dollars"})
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+    | {"twenty", "thirty", "forty", "fifty", "hundred", "dozen"}
+)
+_AMOUNT_UNITS = frozenset(
+    {"million", "billion", "thousand", "hundred", "pounds", "euros", "dollars"}
+    | {"years", "months", "weeks", "days", "hours", "minutes", "miles", "metres", "times"}
+)
 
 
 _RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})

@@ -425,6 +425,10 @@ class WhoSaidIt(QuestionKind):
             # "the government had no plans to force shops" from the minister: the only official on
             # offer speaks for the body the stem names (review 117).
             return None
+        if source is not None and _names_its_own_record(reading, source, claim):
+            # "it had no plans to change the guidance" from the Department for Education, whose
+            # guidance the article quotes: the stem's "guidance" points at its owner (review 419).
+            return None
         if source is not None and _staff_speak_of_staff(
             reading.vocabulary, source, words_of(block, claim.span)
         ):
@@ -729,6 +733,20 @@ class WhoSaidIt(QuestionKind):
 
 
 _BACK_REFERENCE = frozenset({"the", "this", "that", "its"})
+
+
+def _names_its_own_record(reading: ArticleReading, source: Source, claim: Claim) -> bool:
+    """The words speak of a record the article names after the key ("the guidance" beside "the
+    Department for Education's guidance", from the department)."""
+    key = content_words(source_label(source))
+    said = content_words(claim.span.quote)
+    return bool(key) and any(
+        other is not source
+        and other.type in RECORD_TYPES
+        and key < (named := content_words(source_label(other)))
+        and bool((named - key - _DESCRIPTOR_ROOTS) & said)
+        for other in reading.article.sources
+    )
 
 
 def _tied_to_a_body(reading: ArticleReading, source: Source) -> bool:

@@ -8636,3 +8636,12 @@ def test_find_sources_who_put_forward_a_plan_costs_nothing() -> None:
     (question,) = [q for q in questions_of(pool, "find_sources") if q.block == 1]
     chosen = selected(question, "put forward by Westmoor District Council", "according to a council report")
     assert score_answer(question, chosen).score == 1.0
+
+
+def test_find_sources_prints_a_sources_note_once_beside_the_outlet_that_passed_it_on() -> None:
+    # "Tom Ashby ... told the Harrowfield Echo", "He said", "he said": Mr Ashby's note was printed
+    # twice, once with the Echo's note and once alone (reviews 413, 417 and 421).
+    festival = unseen_article("review421.yaml")
+    (question,) = [q for q in questions_of(festival, "find_sources") if "Ashby" in " ".join(q.words)]
+    assert question.explanation.count("makes money from the festival") == 1
+    assert "Harrowfield Echo" in question.explanation

@@ -172,6 +172,8 @@ NEAR = 2
 MIN_WRONG_WORDS = 3
 # Fewer words to mark than this, and a wrong word costs less than its share (see Marking.wrong_share).
 SHORT_PASSAGE_WORDS = 8
+# The most that wrong words cost in such a passage, short of selecting all of it.
+SHORT_PASSAGE_MOST_COST = 0.75
 # (words before, words after) each right span that cost nothing, tried in turn.
 _ALLOWANCES = ((NEAR, NEAR), (1, NEAR), (1, 1))
 
@@ -191,6 +193,8 @@ class Marking:
     near: frozenset[int]
     wrong_words: int
     wrong_selected: int
+    # Every word that is not right was selected: the passage selected whole, a guess.
+    everything: bool = False
 
     @property
     def found_share(self) -> float:
@@ -202,14 +206,17 @@ class Marking:
         there are SHORT_PASSAGE_WORDS of them or more.  With fewer, one wrong word would cost a third
         or a quarter (a careful reader who also took "the limit" of "may extend the limit" lost a
         third, reviews 377, 381, 387, 392), so the first costs what it would among
-        SHORT_PASSAGE_WORDS and the cost grows faster after it: choosing all of them still costs
-        everything."""
+        SHORT_PASSAGE_WORDS and the cost grows faster after it, up to SHORT_PASSAGE_MOST_COST: "could
+        be released on the island" for "could" in "could be released on the island as early as 2028"
+        took all three words to mark and scored nothing (review 425).  Selecting the whole passage
+        still costs everything."""
         if not self.wrong_words:
             return 0.0
         share = self.wrong_selected / self.wrong_words
         if self.wrong_words >= SHORT_PASSAGE_WORDS or self.wrong_words < 2:
             return share
-        return float(share ** (math.log(SHORT_PASSAGE_WORDS) / math.log(self.wrong_words)))
+        cost = float(share ** (math.log(SHORT_PASSAGE_WORDS) / math.log(self.wrong_words)))
+        return cost if self.everything else min(cost, SHORT_PASSAGE_MOST_COST)
 
     @property
     def score(self) -> float:
@@ -302,7 +309,8 @@ def mark_selection(
             break
     wrong = set(range(word_count)) - gold_words - near
     credits = tuple(span_credit(span, keys, chosen, cores, little) for span in spans)
-    return Marking(credits, frozenset(near), len(wrong), len(chosen & wrong))
+    everything = set(range(word_count)) - gold_words <= chosen
+    return Marking(credits, frozenset(near), len(wrong), len(chosen & wrong), everything)
 
 
 def free_words(question: Question) -> list[tuple[int, int]]:

@@ -8645,3 +8645,61 @@ def test_find_sources_prints_a_sources_note_once_beside_the_outlet_that_passed_i
     (question,) = [q for q in questions_of(festival, "find_sources") if "Ashby" in " ".join(q.words)]
     assert question.explanation.count("makes money from the festival") == 1
     assert "Harrowfield Echo" in question.explanation
+
+
+def test_find_sources_who_made_a_record_before_its_verb_finds_who_without_by() -> None:
+    # "according to figures the charity published on Monday": "according" and "charity" scored 0.5
+    # (review 424), where "figures published by the charity" finds who by "charity".
+    food = unseen_article("review424.yaml")
+    (question,) = [q for q in questions_of(food, "find_sources") if q.block == 1]
+    assert score_answer(question, selected(question, "according", "charity")).score == 1.0
+    assert score_answer(question, selected(question, "according", "figures")).score == 1.0
+
+
+def test_find_sources_a_speakers_own_source_inside_the_quotation_costs_nothing() -> None:
+    # '"A dad came in last week and told us he hadn't eaten ...," she said': only "told" was free, and
+    # "A dad came in last week and told us" cost 0.23 (review 424).
+    food = unseen_article("review424.yaml")
+    (question,) = [q for q in questions_of(food, "find_sources") if "dad" in q.words]
+    chosen = selected(
+        question, "One volunteer", "told the Harrowby Courier", "A dad came in last week and told us"
+    )
+    assert score_answer(question, (*chosen, *selected(question, "she said"))).score == 1.0
+
+
+def test_a_bodys_own_aim_is_not_asked_as_stated_with_no_source() -> None:
+    # "The government wants offshore wind farms to produce half of Britain's electricity by 2030": only
+    # the government knows its aim, so "A source the article names" could be defended (review 423).
+    wind = unseen_article("review423.yaml")
+    for kind in ("support", "who_said_it"):
+        assert not [q for q in over_seeds(wind, kind) if q.quote.startswith("The government wants")], kind
+
+
+def test_find_sources_the_body_after_by_finds_who_made_the_record() -> None:
+    # "A survey by the harbour committee found": "the harbour committee found" scored nothing (review 423).
+    wind = unseen_article("review423.yaml")
+    (question,) = [
+        q for q in questions_of(wind, "find_sources") if "survey" in q.words and "harbour" in q.words
+    ]
+    rest = ("Penhale", "said", "residents say")
+    assert score_answer(question, selected(question, "harbour committee found", *rest)).score == 1.0
+    assert score_answer(question, selected(question, "survey", *rest)).score == 1.0
+
+
+def test_how_to_check_offers_no_wrong_record_named_by_the_claims_own_noun() -> None:
+    # "Kelmoor Academy's published results" offered as the wrong place for "results improved across the
+    # county": it could hold the claim (review 422).
+    phones = unseen_article("review422.yaml")
+    for question in over_seeds(phones, "how_to_check"):
+        if "results improved" in question.quote:
+            assert not any("published results" in choice for choice in question.choices)
+
+
+def test_spot_the_hedge_every_word_to_mark_short_of_the_whole_passage_keeps_a_quarter() -> None:
+    # "could be released on the island" for "could" in "could be released on the island as early as
+    # 2028" scored nothing, as selecting every word does (review 425, a fail).
+    zoo = unseen_article("review425.yaml")
+    (question,) = [q for q in questions_of(zoo, "spot_hedge") if "released" in q.words]
+    assert score_answer(question, selected(question, "could be released on the island")).score == 0.25
+    assert score_answer(question, selected(question, "could be released")).score == 1.0
+    assert score_answer(question, tuple(range(len(question.words)))).score == 0.0

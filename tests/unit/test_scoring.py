@@ -18,6 +18,7 @@ from app.domain.scoring import (
     ANSWER_TYPES,
     PARTIAL,
     RIGHT,
+    SHORT_PASSAGE_MOST_COST,
     SHORT_PASSAGE_WORDS,
     WRONG,
     Result,
@@ -266,8 +267,11 @@ def test_in_a_short_passage_a_first_wrong_word_costs_what_it_would_among_eight()
     )
     assert one == pytest.approx(1 - 1 / SHORT_PASSAGE_WORDS)
     assert 0.0 < two < one
-    assert three == 0.0  # every wrong word chosen costs everything, as in a long passage
+    # Every wrong word chosen, short of the whole passage, costs SHORT_PASSAGE_MOST_COST: "could be
+    # released on the island" for "could" scored nothing (review 425); the whole passage still does.
+    assert three == pytest.approx(1 - SHORT_PASSAGE_MOST_COST)
     assert mark_selection(7, [(1, 2)], (), range(7)).score == 0.0
+    assert mark_selection(7, [(1, 2)], (), [0, 1, 2, 3, 4, 5, 6]).score == 0.0
     # From SHORT_PASSAGE_WORDS words to mark on, each costs its share.
     eight = mark_selection(12, [(1, 2)], (), [1, 5])
     assert eight.wrong_words == SHORT_PASSAGE_WORDS

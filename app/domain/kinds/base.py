@@ -1454,6 +1454,10 @@ _ACTS_OF_A_BODY = frozenset(
 )
 
 
+# What a body says it means to do: "wants", "aims", "intends".
+_ITS_OWN_AIMS = frozenset(["wants", "aims", "intends", "hopes", "plans"])
+
+
 def names_its_doer(reading: ArticleReading, claim: Claim) -> bool:
     """The claim names a body or person as doing what it reports, who may be where the fact comes
     from, so "no source" could be argued: "listed by Historic England" (review 314), "Ofsted rated
@@ -1465,6 +1469,13 @@ def names_its_doer(reading: ArticleReading, claim: Claim) -> bool:
     for index in range(1, len(words)):
         if _bare(words[index]) in _ACTS_OF_A_BODY and words[index - 1][:1].isupper():
             return True  # "Ofsted rated", "Historic England listed"
+        if _bare(words[index]) in _ITS_OWN_AIMS and (
+            _bare(words[index - 1]) in reading.vocabulary.institution_words
+            or (index >= 2 and words[index - 1][:1].isupper())
+        ):
+            # "The government wants offshore wind farms to produce half ...": only the body knows its
+            # own aim, so it may be where the words come from (review 423).
+            return True
     return False
 
 

@@ -4,6 +4,7 @@ information comes from.  Also the attribution words the teacher left unmarked
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from app.domain.article import Source, Span
@@ -280,6 +281,12 @@ def _whose_plan(words: Block) -> list[tuple[int, int]]:
     return found
 
 
+# How many words a speaker's clause inside a quotation may run to before its reporting word.
+NESTED_CLAUSE_WORDS = 8
+_SENTENCE_BREAK = re.compile(r"[.!?;:\u201c\u201d\"]")
+_TOLD_WHOM = frozenset({"us", "me", "him", "her", "them"})
+# Words that open the clause before a speaker's own: "if the new bins arrive on time and people are told".
+_CLAUSE_OPENING = frozenset({"if", "when", "because", "but", "so", "that", "unless", "while", "although"})
 # How many words before a reporting word inside a quotation may name who that speaker heard it from.
 NESTED_SPEAKER_WORDS = 3
 
@@ -575,7 +582,19 @@ class FindSources(FindInPassage):
             if first > 0 and match_form(words.words[first - 1]).casefold() == "to":
                 continue  # "too early to say", "hard to tell": an idiom, not a speaker (review 49)
             if set(range(first, last)) <= quoted:
-                free.append((max(first - NESTED_SPEAKER_WORDS, 0), last))
+                # Back to the start of the speaker's clause, and whom they told: "A dad came in last
+                # week and told us" (review 424), not only its last NESTED_SPEAKER_WORDS words.
+                start = max(first - NESTED_SPEAKER_WORDS, 0)
+                while (
+                    start > 0
+                    and first - start < NESTED_CLAUSE_WORDS
+                    and start - 1 in quoted
+                    and not _SENTENCE_BREAK.search(words.gaps[start])
+                    and _bare(words.words[start - 1]) not in _CLAUSE_OPENING
+                ):
+                    start -= 1
+                told = last < len(words.words) and _bare(words.words[last]) in _TOLD_WHOM
+                free.append((start, last + 1 if told else last))
         # "reportedly", "it is thought": they say someone unnamed reported it, so a careful reader
         # may select them as telling where the information comes from (reviews 132 and 136).
         free += reading.reporting_hits(block)
@@ -733,7 +752,13 @@ class FindSources(FindInPassage):
                 continue
             who = [hit for hit in found if not _within(hit, here)]
             others = (
-                _authors(words, span, who, source.type in RECORD_TYPES)
+                _authors(
+                    words,
+                    span,
+                    who,
+                    source.type in RECORD_TYPES,
+                    frozenset(reading.vocabulary.institution_words),
+                )
                 + _members_of_the_group(words, span, who)
                 + self._other_words_for_who(reading, block, span, source, found)
                 + _described_before_the_name(reading, words, span, source, who)
@@ -1010,7 +1035,11 @@ _WHEN_OR_WHERE = frozenset(
 
 
 def _authors(
-    words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]], a_record: bool = False
+    words: Block,
+    span: tuple[int, int],
+    who: Sequence[tuple[int, int]],
+    a_record: bool = False,
+    bodies: frozenset[str] = frozenset(),
 ) -> list[int]:
     """The named authors of a record, where "by" follows its noun, with the noun just before their
     name: "engineers", "Halden" and "Pryor" of "A drainage study by the engineers Halden & Pryor
@@ -1039,6 +1068,9 @@ def _authors(
     if a_record and after < span[1] and bare(after) == "from" and words.gaps[after] == " ":
         # "Rainfall figures from the Met Office show": who made the figures, by name (review 217).
         return _named_after(words, after + 1, span[1])
+    if a_record and (maker := _maker_before_its_verb(words, after, span[1])):
+        # "according to figures the charity published on Monday": who published them (review 424).
+        return maker
     if after >= span[1] or bare(after) != "by" or words.gaps[after] != " ":
         return []
     names: list[int] = []
@@ -1059,7 +1091,7 @@ def _authors(
         ):
             break
     if not names:
-        return _owned_body(words, after + 1, span[1])
+        return _owned_body(words, after + 1, span[1], bodies)
     before = names[0] - 1
     described = before > after and words.words[before][:1].islower() and _is_meaning_word(words.words[before])
     return ([before] if described else []) + names
@@ -1130,6 +1162,31 @@ def _past_articles(words: Block, index: int, end: int) -> int:
     while index < end and match_form(words.words[index]).casefold() in _ARTICLES_BEFORE_AUTHORS:
         index += 1
     return index
+
+
+# How many words may name who made a record between the record and its verb.
+_MAKER_WORDS = 4
+
+
+def _maker_before_its_verb(words: Block, first: int, end: int) -> list[int]:
+    """Who made a record, between its noun and the verb of making, with no "by": "charity" of "figures
+    the charity published on Monday"."""
+    index = first
+    if index < end and _bare(words.words[index]) in ("the", "a", "its", "their"):
+        index += 1
+    maker: list[int] = []
+    while (
+        index < end
+        and len(maker) < _MAKER_WORDS
+        and "," not in words.gaps[index]
+        and _is_meaning_word(words.words[index])
+        and _bare(words.words[index]) not in _MADE_BY
+    ):
+        maker.append(index)
+        index += 1
+    if not maker or index >= end or "," in words.gaps[index] or _bare(words.words[index]) not in _MADE_BY:
+        return []
+    return maker
 
 
 def _author_after_the_record(
@@ -1272,11 +1329,23 @@ def _members_of_the_group(words: Block, span: tuple[int, int], who: Sequence[tup
     return []
 
 
-def _owned_body(words: Block, first: int, end: int) -> list[int]:
+def _owned_body(words: Block, first: int, end: int, bodies: frozenset[str] = frozenset()) -> list[int]:
     """The body a possessive names, after "by": "association" of "by the school's parent-teacher
     association" (review 207: only "survey" found it). One body of one owner is as clear as a name;
-    "by his team" is not (no owner named)."""
+    "by his team" is not (no owner named). So is "the" body the article speaks of: "committee" of "by
+    the harbour committee" (review 423)."""
     index = _past_articles(words, first, end)
+    if index < end and index > first and _bare(words.words[first]) == "the":
+        plain = index
+        while (
+            plain < end
+            and "," not in words.gaps[plain]
+            and words.words[plain][:1].islower()
+            and not words.words[plain].endswith(("'s", "\u2019s"))  # an owner: the rule below
+        ):
+            if _bare(words.words[plain]) in bodies:
+                return [plain]
+            plain += 1
     if index >= end or not words.words[index].endswith(("'s", "\u2019s")):
         return []
     head = None

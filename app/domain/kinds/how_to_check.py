@@ -224,6 +224,7 @@ def _check_elsewhere(
     rng: random.Random,
     ignored: frozenset[str],
     groups: Sequence[frozenset[str]],
+    records: frozenset[str] = frozenset(),
 ) -> list[tuple[str, Source]]:
     """A real check aimed at the wrong place: the original of another record (or the report of
     another outlet) the article names, so that only a student who found where the claim comes from
@@ -246,6 +247,10 @@ def _check_elsewhere(
     # Water's daily supply figures" for reservoir levels, review 353).
     spoken_of = subjects_of(claim.span.quote, groups)
     alike = [other for other in alike if not subjects_of(source_label(other), groups) & spoken_of]
+    # Nor one named by what the claim speaks of, though the word names records too: "Kelmoor Academy's
+    # published results" for "results improved across the county" (review 422).
+    records_spoken_of = about & content_words(" ".join(records))
+    alike = [other for other in alike if not content_words(source_label(other)) & records_spoken_of]
     if not alike:
         return []
     shared = {other.id: len(content_words(source_label(other)) & about) for other in alike}
@@ -475,7 +480,13 @@ class HowToCheck(QuestionKind):
         others = [step for step in steps if not step.startswith("Nothing:")]
         ignored = record_and_body_words(reading)
         wrong_place = _check_elsewhere(
-            claim, source, elsewhere, rng, ignored, reading.vocabulary.subject_groups
+            claim,
+            source,
+            elsewhere,
+            rng,
+            ignored,
+            reading.vocabulary.subject_groups,
+            frozenset(reading.vocabulary.record_words),
         )
         if not wrong_place:
             # Beside "Nothing: ... reported it" and steps that check nothing, the key is the only

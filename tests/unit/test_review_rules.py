@@ -8703,3 +8703,13 @@ def test_spot_the_hedge_every_word_to_mark_short_of_the_whole_passage_keeps_a_qu
     assert score_answer(question, selected(question, "could be released on the island")).score == 0.25
     assert score_answer(question, selected(question, "could be released")).score == 1.0
     assert score_answer(question, tuple(range(len(question.words)))).score == 0.0
+
+
+def test_who_said_it_offers_no_outlet_that_passed_on_a_speaker_of_the_claims_paragraph() -> None:
+    # "Studies of phone bans elsewhere have been mixed, he added. A 2023 review ... found small gains":
+    # "the Westbridge Echo", which the professor told, could be defended for the review's finding
+    # (review 422).
+    phones = unseen_article("review422.yaml")
+    for question in over_seeds(phones, "who_said_it", range(1, 8)):
+        if "small gains" in question.quote:
+            assert "the Westbridge Echo" not in question.choices

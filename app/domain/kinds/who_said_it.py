@@ -513,6 +513,18 @@ class WhoSaidIt(QuestionKind):
             # 197), a radio station for a father's quip (review 195); nor does it act as a body does
             # ("it expected to sell the first houses in 2027", from the developer, review 257).
             and not ((said_by_a_person or speaks_of_itself) and only_passes_words_on(article, s))
+            # Nor an outlet that passed on the words of someone speaking before them in the paragraph:
+            # "Studies of phone bans elsewhere have been mixed, he added. A 2023 review ... found",
+            # beside "the Westbridge Echo" that the professor told (review 422).
+            and not (
+                only_passes_words_on(article, s)
+                and any(
+                    other.id != s.id
+                    and s.id in _relay_chain(article, other)
+                    and any(m.block == claim.span.block and m.end <= claim.span.start for m in other.mentions)
+                    for other in article.sources
+                )
+            )
             # "The article does not say" for a claim that starts with a pronoun, against a source named
             # in the paragraph before: "It" carries on from there, and so may the attribution ("2028,
             # two years later than promised, the timetable shows" before "It was supposed to be

@@ -8713,3 +8713,13 @@ def test_who_said_it_offers_no_outlet_that_passed_on_a_speaker_of_the_claims_par
     for question in over_seeds(phones, "who_said_it", range(1, 8)):
         if "small gains" in question.quote:
             assert "the Westbridge Echo" not in question.choices
+
+
+def test_find_sources_the_maker_after_issued_by_finds_a_press_release() -> None:
+    # "according to a press release issued on Monday by Castlegate Developments": "Castlegate
+    # Developments" scored nothing, as "release" is a reporting word too (review 429, a fail).
+    stadium = unseen_article("review429.yaml")
+    (question,) = [q for q in questions_of(stadium, "find_sources") if q.block == 1]
+    assert score_answer(question, selected(question, "according", "Castlegate Developments")).score == 1.0
+    assert score_answer(question, selected(question, "according", "release")).score == 1.0
+    assert score_answer(question, selected(question, "Castlegate Developments")).score == 0.5

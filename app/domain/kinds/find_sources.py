@@ -751,6 +751,14 @@ class FindSources(FindInPassage):
                 cores += [(1, passed_on)] if passed_on else []
                 continue
             who = [hit for hit in found if not _within(hit, here)]
+            # "according to a press release issued on Monday by Castlegate Developments": "release" is
+            # a reporting word too, but it is the record whose maker may be named (review 429, a fail).
+            record_nouns = [
+                hit
+                for hit in found
+                if _bare(words.words[hit[1] - 1]) in reading.vocabulary.record_words and hit[1] - hit[0] == 1
+            ]
+            who = who or (record_nouns[-1:] if source.type in RECORD_TYPES else [])
             others = (
                 _authors(
                     words,
@@ -768,7 +776,15 @@ class FindSources(FindInPassage):
                 # for who speaks, and the source's second verb for its first, while a verb is still
                 # required.
                 cores += [
-                    (1, sorted({*range(*hit), *(again_verbs if _within(hit, here) else others)}))
+                    (
+                        1,
+                        sorted(
+                            {
+                                *range(*hit),
+                                *(again_verbs if _within(hit, here) and hit not in who else others),
+                            }
+                        ),
+                    )
                     for hit in found
                     if not (passed_on and _within(hit, here) and set(range(*hit)) <= set(passed_on))
                 ]
@@ -1024,6 +1040,8 @@ _ASKED_WORDS = 10
 # Participles before "by" that name who made a record (not "paid for by", "commissioned by": who paid).
 _MADE_BY = frozenset(
     {"out", "conducted", "run", "led", "written", "compiled", "produced", "published", "done"}
+    # "a press release issued on Monday by Castlegate Developments" (review 429, a fail)
+    | {"issued", "released", "posted", "prepared"}
 )
 # Words of when between a record's noun and its authors' "by": "A report last year by the Rural Shops
 # Alliance found" (review 269).

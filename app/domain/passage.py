@@ -471,6 +471,41 @@ def _could_of_a_purpose_or_time(words: Sequence[str], start: int, end: int) -> b
     return False
 
 
+_ANSWERING = frozenset({"said", "say", "says", "reported", "report"})
+
+
+def _respondents_answer(words: Sequence[str], start: int, end: int) -> bool:
+    """What a survey's respondents answered: "46 per cent said they worked for money", "one in five of
+    them said", "twice as likely to say" (review 427). The record that found it is the attribution."""
+    if end - start != 1 or start < 2 or _bare(words[start]) not in _ANSWERING:
+        return False
+    before = [_bare(word) for word in words[start - 2 : start]]
+    return (
+        before[1] == "cent"
+        or words[start - 1].endswith("%")
+        or before in (["of", "them"], ["of", "those"], ["likely", "to"])
+    )
+
+
+# Words of a rule before "may": "Under national rules, ... may work no more than 12 hours".
+_RULE_WORDS = frozenset({"rules", "rule", "law", "laws", "regulations", "allowed", "permitted", "licence"})
+_RULE_REACH = 12
+
+
+def _may_of_a_limit(words: Sequence[str], start: int, end: int) -> bool:
+    """ "14- to 16-year-olds may work no more than 12 hours in a school week": what a rule allows, up to
+    a limit, not a doubt (review 427)."""
+    if [_bare(word) for word in words[start:end]] != ["may"]:
+        return False
+    after = [_bare(word) for word in words[end : end + 4]]
+    ruled = {_bare(word) for word in words[max(0, start - _RULE_REACH) : start]} & _RULE_WORDS
+    return bool(ruled) and after[1:4] in (
+        ["no", "more", "than"],
+        ["not", "more", "than"],
+        ["no", "longer", "than"],
+    )
+
+
 def _could_not(words: Sequence[str], start: int, end: int) -> bool:
     """ "could not refuse", "the figures could not show that the ban caused it": what someone or
     something was unable to do, a fact, not a doubt (review 257); so too "couldn't sleep, and neither
@@ -1484,12 +1519,13 @@ class ArticleReading:
                             and is_possessive(words[start - 1])
                             and not any(m.start <= start < m.end for _, m in self.mentions_in(block))
                         )
-                        # "34 midwife posts": a number, a plain word, then the noun (review 278)
+                        # "34 midwife posts": a number, a plain word, then the noun (review 278); so
+                        # too after "of": "thousands of lamp posts" (review 426)
                         or (
                             start > 1
                             and gaps[start] == gaps[start - 1] == " "
                             and words[start - 1][:1].islower()
-                            and _a_count(words[start - 2])
+                            and (_a_count(words[start - 2]) or _bare(words[start - 2]) == "of")
                         )
                     )
                 )
@@ -1499,6 +1535,7 @@ class ArticleReading:
                     end - start == 1 and _bare(words[start]) in _NOUNS_TOO and self._a_noun_here(block, start)
                 )
                 and not _no_sign(words, start, end)
+                and not _respondents_answer(words, start, end)
                 and not _not_reporting_here(words, start, end, gaps[end] if end < len(gaps) else ".")
                 # "can become badly stressed": how someone feels, not what they stressed (review 165)
                 and not (
@@ -1585,6 +1622,7 @@ class ArticleReading:
                 and not _up_to_do(words, start, end)
                 and not _put_at_risk(words, start, end)
                 and not _could_not(words, start, end)
+                and not _may_of_a_limit(words, start, end)
                 and not _could_of_a_purpose_or_time(words, start, end)
             ]
             self._hit_cache[key] = found

@@ -8723,3 +8723,30 @@ def test_find_sources_the_maker_after_issued_by_finds_a_press_release() -> None:
     assert score_answer(question, selected(question, "according", "Castlegate Developments")).score == 1.0
     assert score_answer(question, selected(question, "according", "release")).score == 1.0
     assert score_answer(question, selected(question, "Castlegate Developments")).score == 0.5
+
+
+def test_a_plural_noun_after_of_and_a_plain_word_is_no_attribution() -> None:
+    # "the cost of fitting timers to thousands of lamp posts was counted" (review 426's audit).
+    text = "He said the cost of fitting timers to thousands of lamp posts was counted."
+    assert _attribution_hits(text) == ["said"]
+
+
+def test_what_a_surveys_respondents_said_is_no_attribution() -> None:
+    # "46 per cent said they worked for money, the survey found", "one in five of them said", "twice as
+    # likely to say": the survey's answers, which the record gives (review 427's audit).
+    assert _attribution_hits("In all, 46 per cent said they worked for money, the survey found.") == ["found"]
+    assert _attribution_hits("About one in five of them said they were tired.") == []
+    assert _attribution_hits("Boys were twice as likely to say they were tired, the report shows.") == [
+        "shows"
+    ]
+    assert _attribution_hits("Officials said 46 per cent of pupils worked.") == ["said"]
+
+
+def test_may_of_what_a_rule_allows_up_to_a_limit_is_no_hedge() -> None:
+    # "Under national rules, 14- to 16-year-olds may work no more than 12 hours in a school week" (review
+    # 427's audit, where the teacher's note said so).
+    assert (
+        _hedge_hits("Under national rules, 14- to 16-year-olds may work no more than 12 hours a week.") == []
+    )
+    assert _hedge_hits("Prices may rise by no more than 2 per cent.") == ["may"]
+    assert _hedge_hits("It may cost no more than £5.") == ["may"]

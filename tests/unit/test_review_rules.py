@@ -8750,3 +8750,12 @@ def test_may_of_what_a_rule_allows_up_to_a_limit_is_no_hedge() -> None:
     )
     assert _hedge_hits("Prices may rise by no more than 2 per cent.") == ["may"]
     assert _hedge_hits("It may cost no more than £5.") == ["may"]
+
+
+def test_a_headline_states_as_fact_what_the_body_gives_to_a_source() -> None:
+    # "to Create 900 Jobs and Bring £60m a Year" beside "creating 900 jobs and bringing £60 million a
+    # year ..., according to a press release": the body says whose figures they are, so it does not say
+    # the same, and no quiz asked about the headline (review 429).
+    stadium = unseen_article("review429.yaml")
+    asked = {q.quote for q in questions_of(stadium, "headline_check")}
+    assert "Bring £60m a Year" in asked

@@ -25,6 +25,7 @@ from app.domain.kinds.base import (
     starts_with_a_link,
     without_outer_quotes,
 )
+from app.domain.kinds.headline_quote import quotations
 from app.domain.kinds.statement_kind import speaks_of_the_future
 from app.domain.passage import ArticleReading, _bare
 from app.domain.question import CHOICE, Question
@@ -335,6 +336,16 @@ def body_sentence_saying(reading: ArticleReading, span: Span) -> str | None:
     # "Who Have No Choice" beside "we have no choice but to come": the headline's own "no" is no
     # denial where the article repeats it (review 204).
     denies = _DENIAL.search(match_form(span.quote).casefold()) is None
+    # A headline that states as fact, in no quotation marks and with no one said to say it, what the
+    # body only gives to a source ("to Create 900 Jobs" beside "creating 900 jobs ..., according to a
+    # press release", review 429): the article does not say it is so.
+    marked_words = set(range(span.start, span.end))
+    as_fact = not (
+        marked_words & reading.quoted(span.block)
+        or any(marked_words & set(range(*q)) for q in quotations(reading.blocks[span.block]))
+        or reading.attribution_hits(span.block)
+        or reading.reporting_hits(span.block)
+    )
     for block in _paragraph_indexes(reading.article):
         words = reading.blocks[block]
         # A word of doubt or a rough size just before the words ("may be losing almost an hour",
@@ -362,6 +373,10 @@ def body_sentence_saying(reading: ArticleReading, span: Span) -> str | None:
             ):
                 # "One family in eight spent £450 or more on a single child" beside "Cost Families £450
                 # a Child": what a share of them did does not say it of all (review 419).
+                continue
+            if as_fact and any(
+                m.block == block and m.start < end and start < m.end for _, m in reading.mentions_in(block)
+            ):
                 continue
             if _ELSEWHERE.search(match_form(text).casefold()):
                 # "Similar bans in other towns may have cut park fires" beside "Council Bans

@@ -193,7 +193,20 @@ def unmarked_words(reading: ArticleReading) -> tuple[str, ...]:
         mentions = [(m.start, m.end) for _, m in reading.mentions_in(block)]
         claims = [(c.span.start, c.span.end) for _, c in reading.claims_in(block)]
         if not mentions and not claims:
-            continue  # a paragraph the teacher left alone: nothing to fill in there
+            # A paragraph the teacher left alone: no question is lost there, but its source or doubt may
+            # have been forgotten ("Dev Sharma ... said", "appears to have started", reviews 418, 426 and
+            # 433 each left one there on purpose), so one note names them.
+            quoted = reading.quoted(block)
+            unmarked = sorted(
+                [*unmarked_attributions(reading, block), *reading.hedge_hits(block)],
+            )
+            shown = [_in_context(reading, block, hit) for hit in unmarked if not set(range(*hit)) <= quoted]
+            if shown:
+                notes.append(
+                    f"paragraph {block} has no annotations, but {', '.join(shown)} read as an attribution "
+                    "or a hedge: it may hold a source or a claim"
+                )
+            continue
         notes += [
             f"{_in_context(reading, block, hit)} (paragraph {block}) reads as an attribution but is in "
             f"no source's mentions: no 'find the attributions' question is asked about paragraph {block}"

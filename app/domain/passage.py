@@ -484,6 +484,7 @@ def _respondents_answer(words: Sequence[str], start: int, end: int) -> bool:
         before[1] == "cent"
         or words[start - 1].endswith("%")
         or before in (["of", "them"], ["of", "those"], ["likely", "to"])
+        or (before[0] == "in" and _a_count(before[1]))  # "one in five said" (review 432)
     )
 
 
@@ -835,7 +836,9 @@ def _not_reported_yet(words: Sequence[str], start: int, end: int) -> bool:
     expecting = before == "to" and any(
         _bare(word) in _EXPECTING for word in words[max(0, start - 4) : start - 1]
     )
-    return before in _FORECASTING or expecting
+    # "it could not show whether ...": what it is unable to show (review 432's audit)
+    unable = before in _NEGATIONS and start >= 2 and _bare(words[start - 2]) in ("could", "can")
+    return before in _FORECASTING or expecting or unable
 
 
 _EXPECTING = frozenset(

@@ -484,7 +484,13 @@ def _respondents_answer(words: Sequence[str], start: int, end: int) -> bool:
         before[1] == "cent"
         or words[start - 1].endswith("%")
         or before in (["of", "them"], ["of", "those"], ["likely", "to"])
-        or (before[0] == "in" and _a_count(before[1]))  # "one in five said" (review 432)
+        # "one in five said" (review 432), not "had a stroke at home in 2022, said"
+        or (
+            before[0] == "in"
+            and _a_count(before[1])
+            and start >= 3
+            and (_a_count(words[start - 3]) or _bare(words[start - 3]) == "one")
+        )
     )
 
 
@@ -1538,7 +1544,11 @@ class ArticleReading:
                     end - start == 1 and _bare(words[start]) in _NOUNS_TOO and self._a_noun_here(block, start)
                 )
                 and not _no_sign(words, start, end)
-                and not _respondents_answer(words, start, end)
+                # where the teacher marked them as a source's mention, they are one (review 157)
+                and not (
+                    _respondents_answer(words, start, end)
+                    and not any(m.start <= start < m.end for _, m in self.mentions_in(block))
+                )
                 and not _not_reporting_here(words, start, end, gaps[end] if end < len(gaps) else ".")
                 # "can become badly stressed": how someone feels, not what they stressed (review 165)
                 and not (

@@ -8778,3 +8778,10 @@ def test_respondents_one_in_five_and_what_a_record_could_not_show_are_no_attribu
         "One in five said they had gone a week without a visitor, the survey found."
     ) == ["found"]
     assert _attribution_hits("But he said it could not show whether the lunches caused it.") == ["said"]
+
+
+def test_whose_words_the_headline_quotes_counts_a_short_words_other_forms() -> None:
+    # "Saves" asked as one speaker's word ("The school saves money"), though the writer also writes
+    # "could save" and "usually save" (review 431, a fail).
+    school = unseen_article("review431.yaml")
+    assert not [q for q in over_seeds(school, "headline_quote") if q.quote.strip("'\"") == "Saves"]

@@ -56,6 +56,8 @@ MAX_WRONG_SOURCES = 2
 SETTING_COUNT = 3
 # A headline's one word is looked for in the body by its first letters too ("monsters", "betrayed").
 ROOT_LETTERS = 5
+# The fewest letters a short word's root keeps.
+SHORT_ROOT_LETTERS = 3
 # What two forms of one word may differ by after their shared letters: "al" and "ed" of "betrayal"
 # and "betrayed"; not "iment" and "ts" of "experiment" and "experts", nor "mare" of "Nightmare"
 # beside "night".
@@ -348,7 +350,8 @@ class HeadlineQuote(QuestionKind):
         """Where the article uses a form of ``word``: its first letters, then endings of a few
         letters at most ("Betrayal" and "betrayed", "experiment" and "experimental"), not another word
         that starts the same ("experts" beside "Experiment" kept a fair question out, review 201)."""
-        root = word[:ROOT_LETTERS]
+        # A short word's root leaves its ending out: "save" is a form of "saves" (review 431, a fail).
+        root = word[: min(ROOT_LETTERS, max(len(word.rstrip("sd")), SHORT_ROOT_LETTERS))]
         places = []
         for block, index in HeadlineQuote._root_places(reading, {root}):
             other = reading.bare_words(block)[index]

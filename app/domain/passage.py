@@ -472,6 +472,11 @@ def _could_of_a_purpose_or_time(words: Sequence[str], start: int, end: int) -> b
 
 
 _ANSWERING = frozenset({"said", "say", "says", "reported", "report"})
+# Words before a plain word and a reporting noun: "thousands of lamp posts", "31 per cent fewer bullying
+# reports" (reviews 426, 435).
+_BEFORE_A_PLAIN_NOUN = frozenset({"of", "fewer", "more"})
+# How many plain words may describe the respondents: "one in four secondary pupils says" (review 435).
+_RESPONDENT_WORDS = 3
 
 
 def _respondents_answer(words: Sequence[str], start: int, end: int) -> bool:
@@ -479,6 +484,16 @@ def _respondents_answer(words: Sequence[str], start: int, end: int) -> bool:
     them said", "twice as likely to say" (review 427). The record that found it is the attribution."""
     if end - start != 1 or start < 2 or _bare(words[start]) not in _ANSWERING:
         return False
+    # "one in four secondary pupils says": a share, then plain words for who they are.
+    for first in range(start - 1, max(start - 1 - _RESPONDENT_WORDS, 2), -1):
+        if not words[first][:1].islower():
+            break
+        if (
+            _bare(words[first - 2]) == "in"
+            and _a_count(words[first - 1])
+            and (_a_count(words[first - 3]) or _bare(words[first - 3]) == "one")
+        ):
+            return True
     before = [_bare(word) for word in words[start - 2 : start]]
     return (
         before[1] == "cent"
@@ -1534,7 +1549,9 @@ class ArticleReading:
                             start > 1
                             and gaps[start] == gaps[start - 1] == " "
                             and words[start - 1][:1].islower()
-                            and (_a_count(words[start - 2]) or _bare(words[start - 2]) == "of")
+                            and (
+                                _a_count(words[start - 2]) or _bare(words[start - 2]) in _BEFORE_A_PLAIN_NOUN
+                            )
                         )
                     )
                 )

@@ -8785,3 +8785,22 @@ def test_whose_words_the_headline_quotes_counts_a_short_words_other_forms() -> N
     # "could save" and "usually save" (review 431, a fail).
     school = unseen_article("review431.yaml")
     assert not [q for q in over_seeds(school, "headline_quote") if q.quote.strip("'\"") == "Saves"]
+
+
+def test_find_sources_who_published_a_record_after_the_mention_costs_nothing() -> None:
+    # "according to a study published on Monday by researchers at Harwood University", marked up to
+    # "study": "researchers at Harwood University" cost marks (review 435, a fail).
+    uniform = unseen_article("review435.yaml")
+    (question,) = [q for q in questions_of(uniform, "find_sources") if q.block == 1]
+    chosen = selected(
+        question, "according to a study published on Monday by researchers at Harwood University"
+    )
+    assert score_answer(question, chosen).score == 1.0
+
+
+def test_a_share_of_respondents_and_fewer_reports_are_no_attribution() -> None:
+    # "one in four secondary pupils says", "31 per cent fewer bullying reports" (review 435's audit).
+    text = "About one in four secondary pupils says they were bullied, the survey found."
+    assert _attribution_hits(text) == ["found"]
+    assert _attribution_hits("Schools had 31 per cent fewer bullying reports last year.") == []
+    assert _attribution_hits("Teachers say the rules work.") == ["say"]

@@ -1136,10 +1136,23 @@ def _about_the_record_after(reading: ArticleReading, source: Source, mention: Sp
     if source.type not in RECORD_TYPES or end >= len(words.words):
         return None
     after = match_form(words.words[end]).casefold()
+    stop = next((last for first, last in reading.sentences(mention.block) if first <= end < last), end)
+    if words.gaps[end] == " " and after in _MADE_BY:
+        # "according to a study published on Monday by researchers at Harwood University": how it came
+        # out and who made it, with no comma (review 435, a fail: "researchers" cost marks).
+        by = next(
+            (
+                i
+                for i in range(end + 1, min(stop, end + 1 + _ASKED_WORDS))
+                if match_form(words.words[i]).casefold() == "by"
+            ),
+            None,
+        )
+        if by is not None and not any("," in words.gaps[i] for i in range(end + 1, by + 1)):
+            end, after = by, "by"
     if words.gaps[end] == " " and after in ("from", "by"):
-        stop = next((last for first, last in reading.sentences(mention.block) if first <= end < last), end)
         makers = _workers_before_a_name(words, end + 1, stop) or _named_after(words, end + 1, stop)
-        return (end, makers[-1] + 1) if makers else None
+        return (mention.end, makers[-1] + 1) if makers else None
     if words.gaps[end].strip() == "," and after in _RECORD_PARTICIPLES:
         stop = end + 1
         while stop < len(words.words) and words.gaps[stop] == " ":

@@ -8804,3 +8804,13 @@ def test_a_share_of_respondents_and_fewer_reports_are_no_attribution() -> None:
     assert _attribution_hits(text) == ["found"]
     assert _attribution_hits("Schools had 31 per cent fewer bullying reports last year.") == []
     assert _attribution_hits("Teachers say the rules work.") == ["say"]
+
+
+def test_no_weather_service_is_offered_for_words_that_are_not_about_weather() -> None:
+    # "the Met Office" and "forecasters" offered for a witness's "It was a total shambles" and for the
+    # lido's history (review 434, a fail).
+    lido = unseen_article("review434.yaml")
+    for kind in ("who_said_it", "whose_words"):
+        for question in over_seeds(lido, kind):
+            if "shambles" in question.quote or "1936" in question.quote:
+                assert not {"the Met Office", "forecasters"} & set(question.choices), question.quote

@@ -44,7 +44,7 @@ from app.domain.passage import (
 from app.domain.question import CHOICE, SELECT, Question
 from app.domain.quiz_rules import SOURCE_KEYED_KINDS, gives_key_away
 from app.domain.scoring import MIN_WRONG_WORDS, NEAR, mark_selection
-from app.domain.subjects import subjects_of
+from app.domain.subjects import record_subjects, subjects_of
 from app.domain.text import FUNCTION_WORDS, Block, display_form, inflection_base, match_form
 
 _REMARK = re.compile(r"\s*\([^()]*\)\s*$")
@@ -595,6 +595,18 @@ def only_passes_words_on(article: Article, source: Source) -> bool:
 def _after_told(article: Article, mention: Span) -> bool:
     words = article.block(mention.block).words
     return mention.start > 0 and match_form(words[mention.start - 1]).casefold() == "told"
+
+
+def subjects_shown(reading: ArticleReading, source: Source) -> set[int]:
+    """What a source's name shows it speaks of (the vocabulary's subject groups): a record's plain words
+    ("rainfall" of "the Met Office rainfall figures"), a body's or an unnamed person's whole name
+    ("Northern Weather Service", "an unnamed nurse at the hospital"). A person's name shows nothing."""
+    groups = reading.vocabulary.subject_groups
+    if source.type in RECORD_TYPES:
+        return record_subjects(source_label(source), groups)
+    if source.type in person_types(reading.vocabulary):
+        return set()
+    return subjects_of(source_label(source), groups)
 
 
 def person_types(vocabulary: Vocabulary) -> frozenset[str]:

@@ -44,6 +44,7 @@ from app.domain.kinds.base import (
     source_label,
     sourced_in_its_sentence,
     speaks_for_a_body,
+    subjects_shown,
     unmarked_attribution_beside,
     where,
 )
@@ -61,7 +62,7 @@ from app.domain.passage import (
     words_of,
 )
 from app.domain.question import CHOICE, Question
-from app.domain.subjects import record_subjects, subjects_of
+from app.domain.subjects import subjects_of
 from app.domain.text import Block, figures, match_form
 
 NOT_SAID = "The article does not say"
@@ -248,18 +249,6 @@ def _whose_view_first(reading: ArticleReading, claim: Claim) -> bool:
         # People, not a time: "For now," and "For years," say when (reviews 79 and 87).
         return comma is not None and bool(people & set(words_of(block, (first + 1, comma))))
     return False
-
-
-def _subjects_shown(reading: ArticleReading, source: Source) -> set[int]:
-    """What a source's name shows it speaks of (the vocabulary's subject groups): a record's plain words
-    ("rainfall" of "the Met Office rainfall figures"), a body's or an unnamed person's whole name
-    ("Northern Weather Service", "an unnamed nurse at the hospital"). A person's name shows nothing."""
-    groups = reading.vocabulary.subject_groups
-    if source.type in RECORD_TYPES:
-        return record_subjects(source_label(source), groups)
-    if source.type in person_types(reading.vocabulary):
-        return set()
-    return subjects_of(source_label(source), groups)
 
 
 class WhoSaidIt(QuestionKind):
@@ -549,7 +538,7 @@ class WhoSaidIt(QuestionKind):
         # a race's entry fees (review 340). A name of no listed subject may fit anything.
         claimed = subjects_of(claim.span.quote, reading.vocabulary.subject_groups)
         name_subjects = {
-            s.id: _subjects_shown(reading, s) for s in [*candidates, *([source] if source else [])]
+            s.id: subjects_shown(reading, s) for s in [*candidates, *([source] if source else [])]
         }
         candidates = [s for s in candidates if not name_subjects[s.id] or name_subjects[s.id] & claimed]
         # Nor a record whose plain words say what it holds, of no listed subject, when the words share

@@ -29,6 +29,7 @@ from app.domain.kinds.base import (
     in_stem,
     person_types,
     source_label,
+    subjects_shown,
     vague_people,
     where,
     without_outer_quotes,
@@ -45,6 +46,7 @@ from app.domain.kinds.headline_quote import (
 )
 from app.domain.passage import ArticleReading, in_quotation
 from app.domain.question import CHOICE, Question
+from app.domain.subjects import subjects_of
 from app.domain.text import Block, match_form
 
 WRITER = "The writer of the article, in its own words"
@@ -142,6 +144,10 @@ class WhoseWords(QuestionKind):
             people = [
                 s for s in people if s.type not in persons or not _description_words(source_label(s)) & body
             ]
+        # Nor one whose name speaks of a subject the words do not: "the Met Office" for "It was a total
+        # shambles" (review 434), as in "who said it".
+        spoken_of = subjects_of(span.quote, reading.vocabulary.subject_groups)
+        people = [s for s in people if not (named := subjects_shown(reading, s)) or named & spoken_of]
         if speaker.type in persons:
             # A person's words: no outlet on offer (no paper cries "incredible"), and another person
             # beside the key, or "which choice is a person?" finds it (review 230).

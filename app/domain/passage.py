@@ -484,8 +484,9 @@ def _respondents_answer(words: Sequence[str], start: int, end: int) -> bool:
     them said", "twice as likely to say" (review 427). The record that found it is the attribution."""
     if end - start != 1 or start < 2 or _bare(words[start]) not in _ANSWERING:
         return False
-    # "one in four secondary pupils says": a share, then plain words for who they are.
-    for first in range(start - 1, max(start - 1 - _RESPONDENT_WORDS, 2), -1):
+    # "one in five said" (review 432), "one in four secondary pupils says" (review 435): a share, then
+    # plain words for who they are, if any; not "had a stroke at home in 2022, said".
+    for first in range(start, max(start - 1 - _RESPONDENT_WORDS, 2), -1):
         if not words[first][:1].islower():
             break
         if (
@@ -499,13 +500,6 @@ def _respondents_answer(words: Sequence[str], start: int, end: int) -> bool:
         before[1] == "cent"
         or words[start - 1].endswith("%")
         or before in (["of", "them"], ["of", "those"], ["likely", "to"])
-        # "one in five said" (review 432), not "had a stroke at home in 2022, said"
-        or (
-            before[0] == "in"
-            and _a_count(before[1])
-            and start >= 3
-            and (_a_count(words[start - 3]) or _bare(words[start - 3]) == "one")
-        )
     )
 
 
@@ -1544,7 +1538,7 @@ class ArticleReading:
                             and not any(m.start <= start < m.end for _, m in self.mentions_in(block))
                         )
                         # "34 midwife posts": a number, a plain word, then the noun (review 278); so
-                        # too after "of": "thousands of lamp posts" (review 426)
+                        # too after "of", "fewer" or "more": "thousands of lamp posts" (review 426)
                         or (
                             start > 1
                             and gaps[start] == gaps[start - 1] == " "

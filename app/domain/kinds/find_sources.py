@@ -287,6 +287,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?;:\u201c\u201d\"]")
 _TOLD_WHOM = frozenset({"us", "me", "him", "her", "them"})
 # Words that open the clause before a speaker's own: "if the new bins arrive on time and people are told".
 _CLAUSE_OPENING = frozenset({"if", "when", "because", "but", "so", "that", "unless", "while", "although"})
+
 # How many words before a reporting word inside a quotation may name who that speaker heard it from.
 NESTED_SPEAKER_WORDS = 3
 

@@ -118,6 +118,11 @@ def _a_count(word: str) -> bool:
     return _is_number(word) or _bare(word) in _NUMBER_WORDS
 
 
+def a_number_word(word: str) -> bool:
+    """A number in words, "one" and "dozen" too ("one or two", "one in five", "a dozen or so")."""
+    return _bare(word) in _NUMBER_WORDS or _bare(word) in ("one", "dozen")
+
+
 def quoted_words(block: Block) -> frozenset[int]:
     """Indexes of the words inside double quotation marks (a speaker's own words)."""
     inside = False

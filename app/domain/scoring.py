@@ -264,13 +264,12 @@ def span_credit(
     if key_words:
         return len(chosen & key_words) / len(key_words)
     hits = len(chosen & inside)
-    whole = hits / (end - start)
     # A core belongs to the span its first word is in; its other words may stand outside it (a
     # source's second reporting verb, later in the sentence, finds that the source said it).
     own = [(need, set(words)) for need, words in cores if need > 0 and words and min(words) in inside]
     if own:
         found = sum(min(1.0, len(chosen & words) / need) for need, words in own) / len(own)
-        return 1.0 if whole >= 1 else found
+        return 1.0 if inside <= chosen else found
     return min(1.0, hits / math.ceil((end - start) / 2))
 
 

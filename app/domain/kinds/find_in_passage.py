@@ -16,19 +16,17 @@ from app.domain.question import Question
 def _labelled_notes(texts: Sequence[str], gold: Sequence[tuple[Any, ...]]) -> list[str]:
     """The teachers' notes of several passages, each after the words it is about, so that notes
     written for different sources are not read as one."""
-    notes = [
-        (text, str(item[1]).strip()) for text, item in zip(texts, gold, strict=True) if str(item[1]).strip()
-    ]
     # A source's note shown with more beside it at one mention (the outlet that passed its words on)
     # is that fuller note at its other mentions too, so it is printed once (reviews 413, 417, 421).
     fuller = {
         str(item[2]): max((str(other[1]).strip() for other in gold if other[2] == item[2]), key=len)
         for item in gold
     }
-    notes = [
-        (text, fuller[str(item[2])] if note in fuller[str(item[2])] else note)
-        for (text, note), item in zip(notes, [item for item in gold if str(item[1]).strip()], strict=True)
-    ]
+    notes = []
+    for text, item in zip(texts, gold, strict=True):
+        note, subject = str(item[1]).strip(), str(item[2])
+        if note:
+            notes.append((text, fuller[subject] if note in fuller[subject] else note))
     # One note per source or span, however many of its words are asked for ("One rider", "he said").
     by_note: dict[str, list[str]] = {}
     for text, note in notes:

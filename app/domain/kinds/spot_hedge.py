@@ -20,7 +20,7 @@ from app.domain.kinds.base import (
     _sizes_an_amount,
     gold_is_sparse,
 )
-from app.domain.passage import ArticleReading, covered, find_words, overlaps, words_of
+from app.domain.passage import ArticleReading, a_number_word, covered, find_words, overlaps, words_of
 from app.domain.question import SELECT, Question
 from app.domain.quiz_rules import claim_subjects, quoted_phrases
 from app.domain.scoring import NEAR
@@ -309,13 +309,9 @@ def _estimate_ranges(block: Block) -> list[list[int]]:
 
 
 def _amount_like(word: str) -> bool:
-    return any(ch.isdigit() for ch in word) or word in _NUMBER_WORDS
+    return any(ch.isdigit() for ch in word) or a_number_word(word)
 
 
-_NUMBER_WORDS = frozenset(
-    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
-    | {"twenty", "thirty", "forty", "fifty", "hundred", "dozen"}
-)
 _AMOUNT_UNITS = frozenset(
     {"million", "billion", "thousand", "hundred", "pounds", "euros", "dollars"}
     | {"years", "months", "weeks", "days", "hours", "minutes", "miles", "metres", "times"}

@@ -8814,3 +8814,11 @@ def test_no_weather_service_is_offered_for_words_that_are_not_about_weather() ->
         for question in over_seeds(lido, kind):
             if "shambles" in question.quote or "1936" in question.quote:
                 assert not {"the Met Office", "forecasters"} & set(question.choices), question.quote
+
+
+def test_support_keys_no_record_as_named_where_the_notes_say_it_cannot_be_traced() -> None:
+    # "Research from the United States found ...", keyed "A source the article names" above the
+    # teacher's note "This comes from research we cannot identify" (review 431, a fail).
+    school = unseen_article("review431.yaml")
+    assert not [q for q in questions_of(school, "support") if "5 per cent" in q.quote]
+    assert [q for q in questions_of(school, "support") if "Mock exam scores" in q.quote]

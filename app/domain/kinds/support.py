@@ -302,6 +302,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None  # "a video shared 400,000 times on TikTok": a named platform holds it
         if level == SUPPORT_NAMED and _indefinite_record(reading, source):
             return None  # "an internal police memo": which memo? "unnamed" could be defended
+        if level == SUPPORT_NAMED and _record_the_notes_call_untraceable(source, claim):
+            return None  # "Research from the United States found": a note saying it cannot be traced
         if level == SUPPORT_NAMED and _posted_by_someone_unnamed(reading, source):
             return None  # "photos posted to the Noticeboard group": the group is named, not who took them
         # An unnamed firefighter who "told Channel 7": named and unnamed could both be defended.
@@ -395,6 +397,26 @@ _NOTE_DOUBTS_FACT = re.compile(
     r"|\b(?:a|an|only a|only an|just a|just an) "
     r"(?:plan|guess|prediction|forecast|opinion|hope|promise|estimate)\b"
 )
+# A note that says a record's maker is not given or that it cannot be found: "the article does not
+# say who did the research", "research we cannot identify", "hard to look up" (review 431, a fail).
+_NOTE_CALLS_UNTRACEABLE = re.compile(
+    r"\b(?:does not|doesn't|do not|don't|did not|never) (?:say|tell us|tell you) who\b"
+    r"|\bnot name (?:the|its|an?) (?:study|report|survey|research|authors?|researchers)\b"
+    r"|\bhard to (?:find|look up|trace)\b"
+    r"|\b(?:cannot|can't|could not|couldn't) (?:be )?(?:identif(?:y|ied)|traced?|look(?:ed)? up)\b"
+)
+
+
+def _record_the_notes_call_untraceable(source: Source, claim: Claim) -> bool:
+    """A record whose teacher's note, or the claim's, says nobody can tell who made it: shown after
+    the key "A source the article names", it would argue for "An unnamed or vague source"."""
+    return source.type in RECORD_TYPES and any(
+        _NOTE_CALLS_UNTRACEABLE.search(match_form(note).casefold())
+        for note in (source.note, claim.note)
+        if note
+    )
+
+
 # Words that say a record was put online by someone ("photos posted to the group").
 _POSTED = frozenset(["posted", "shared", "uploaded", "reposted", "circulated", "circulating"])
 

@@ -8822,3 +8822,41 @@ def test_support_keys_no_record_as_named_where_the_notes_say_it_cannot_be_traced
     school = unseen_article("review431.yaml")
     assert not [q for q in questions_of(school, "support") if "5 per cent" in q.quote]
     assert [q for q in questions_of(school, "support") if "Mock exam scores" in q.quote]
+
+
+def test_statement_kind_asks_nothing_of_an_opinion_of_an_end_to_come_or_of_nothing_to_fear() -> None:
+    # 'the lane was "the final nail in the coffin" for small shops' and 'shops had "nothing to fear"
+    # from people on bikes', both marked as opinions: "a prediction" could be defended (review 441).
+    lane = unseen_article("review441.yaml")
+    asked = [q.quote for q in questions_of(lane, "statement_kind")]
+    assert not [quote for quote in asked if "coffin" in quote or "nothing to fear" in quote]
+    assert [quote for quote in asked if "working exactly as we hoped" in quote]
+
+
+def test_statement_kind_asks_nothing_of_an_observation_its_note_calls_a_guess() -> None:
+    # "Half my customers drive in from the villages", keyed "Something observed" above the note
+    # '"half" is his guess: he does not say he counted them' (review 438).
+    park = unseen_article("review438.yaml")
+    assert not [q for q in questions_of(park, "statement_kind") if "Half my customers" in q.quote]
+
+
+def test_who_said_it_offers_only_people_for_a_persons_own_doings_with_no_source() -> None:
+    # "she spent her savings on a second-hand microscope", with no source, against "the WaterBridge
+    # report", "experts" and "ClearFlow Technologies": "does not say" was found without reading (review
+    # 440, a fail).
+    fair = unseen_article("review440.yaml")
+    asked = [q for q in over_seeds(fair, "who_said_it") if q.quote.startswith("she spent her savings")]
+    assert asked
+    for question in asked:
+        assert not {"the WaterBridge report", '"experts"', "ClearFlow Technologies"} & set(question.choices)
+
+
+def test_how_to_check_offers_no_record_the_article_gives_to_the_keys_owner() -> None:
+    # "the minutes of the council meeting" offered as the wrong place to check a cost from "A report by
+    # the council's planning officers", and that report for the car park's income from "the council's
+    # annual accounts": one council's records may hold each other's figures (review 438).
+    park = unseen_article("review438.yaml")
+    for question in over_seeds(park, "how_to_check"):
+        offered = " ".join(question.choices)
+        council_records = ("minutes of the council meeting", "planning officers' report", "annual accounts")
+        assert sum(record in offered for record in council_records) <= 1, question.quote

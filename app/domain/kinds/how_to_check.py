@@ -335,7 +335,7 @@ def _namesakes(reading: ArticleReading, other: Source, source: Source) -> bool:
     "Ashcombe Town Council's waiting-list figures" (review 238).  Two names ("NHS England's figures",
     "Swim England's guidance") are for _may_share_an_owner."""
     kinds = frozenset(word for word in reading.vocabulary.record_words if " " not in word)
-    owners, other_owners = _owners(source_label(source), kinds), _owners(source_label(other), kinds)
+    owners, other_owners = _owners_said(reading, source, kinds), _owners_said(reading, other, kinds)
     return any(
         word == other_word and not (named and other_named)
         for word, named in owners
@@ -343,10 +343,20 @@ def _namesakes(reading: ArticleReading, other: Source, source: Source) -> bool:
     )
 
 
+def _owners_said(reading: ArticleReading, source: Source, kinds: frozenset[str]) -> set[tuple[str, bool]]:
+    """The owners a record's label and the article's words for it name: "A report by the council's
+    planning officers" is the council's, whatever its label, "the planning officers' report", says
+    (review 438)."""
+    return _owners(source_label(source), kinds).union(
+        *(_owners(mention.quote, kinds) for mention in reading.naming_mentions(source))
+    )
+
+
 def _owners(label: str, kinds: frozenset[str]) -> set[tuple[str, bool]]:
     """The owners a label names, lower-case, each with whether it is written as a name: a possessive
-    ("charity" of "the charity's business plan") or a noun before a kind of record ("council" of "the
-    council report")."""
+    ("charity" of "the charity's business plan"), a noun before a kind of record ("council" of "the
+    council report") or the first after it and "of" or "by" ("council" of "the minutes of the council
+    meeting")."""
     owners = set()
     originals = label.split()
     words = [match_form(word).casefold().strip(".,;:") for word in originals]
@@ -356,6 +366,10 @@ def _owners(label: str, kinds: frozenset[str]) -> set[tuple[str, bool]]:
             owners.add((word.removesuffix("'s").removesuffix("'"), named))
         elif index + 1 < len(words) and words[index + 1] in kinds and word not in FUNCTION_WORDS:
             owners.add((word, named))
+        elif word in kinds and words[index + 1 : index + 2] in (["of"], ["by"]):
+            after = index + 2 + (words[index + 2 : index + 3] == ["the"])
+            if after < len(words) and words[after] not in FUNCTION_WORDS:
+                owners.add((words[after], not originals[after][:1].islower()))
     return owners
 
 

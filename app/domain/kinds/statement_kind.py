@@ -97,6 +97,15 @@ NOTE_DENIES_CHECK = re.compile(
     r"(?:\w+ )?(?:check|checked|count|counted|measure|measured|prove|proved|verify|verified)\b"
 )
 
+# A note that calls an observation someone's guess or impression: '"half" is his guess: he does not
+# say he counted them', shown after "Something observed", argues against it (review 438).
+# Not "the article does not say who counted", which doubts the source, nor "nobody counted it" of what
+# someone saw, which the observation's definition still fits.
+_NOTE_CALLS_GUESS = re.compile(
+    r"\b(?:(?:his|her|their) (?:own )?(?:rough )?(?:guess|impression)|"
+    r"(?:is|was|are|were) (?:just |only )?(?:a|an) (?:rough )?(?:guess|impression))\b"
+)
+
 
 def ranks_or_compares(text: str) -> bool:
     return any(m.group(0) not in _NOT_RANKING for m in _RANKING.finditer(match_form(text).casefold()))
@@ -119,6 +128,10 @@ _WILL_HAPPEN = re.compile(
     r"ticking (?:time )?bombs?|time ?bombs?|on the brink|on the verge|looming|"
     r"about to|heading for|headed for|on course to|on track to|soon|one day|faces? being|facing being|"
     r"threatens? to|threatening to|at risk of|recipe for disaster|spells? the end|doomed to|"
+    # idioms of an end to come, and fear or safety, said or denied: "the final nail in the coffin",
+    # "nothing to fear from people on bikes" (review 441)
+    r"(?:last |final )?nails? in (?:the|its|their) coffin|death knell|beginning of the end|"
+    r"nothing to fear|(?:no|little|any) (?:real )?(?:risk|danger|threat) (?:to|of|from)|under threat|"
     r"next (?:week|month|year|"
     r"season|term|winter|summer|spring|autumn))\b"
 )
@@ -207,7 +220,9 @@ class StatementKind(QuestionKind):
                 # answer to it ("the report's numbers went down") reads as a check of a fact.
                 continue
             if claim.kind == "observation" and (
-                _VAGUE_AMOUNT.search(quote) or NOTE_DENIES_CHECK.search(match_form(claim.note).casefold())
+                _VAGUE_AMOUNT.search(quote)
+                or NOTE_DENIES_CHECK.search(match_form(claim.note).casefold())
+                or _NOTE_CALLS_GUESS.search(match_form(claim.note).casefold())
             ):
                 continue  # "many of her pupils struggle": an impression, "could be checked" is arguable
             if _COUNTED_VIEWS.search(quote):

@@ -66,6 +66,8 @@ from app.domain.subjects import subjects_of
 from app.domain.text import Block, figures, match_form
 
 NOT_SAID = "The article does not say"
+# Words that open a claim about one person's own doings.
+_ONE_PERSON = frozenset(["he", "she", "his", "her"])
 
 MAX_SOURCE_CHOICES = 4
 
@@ -388,6 +390,11 @@ class WhoSaidIt(QuestionKind):
             # only people know, believe or have children; a study, a paper or a firm on offer is
             # no real choice (reviews 39 and 40).
             speakers &= person_types(reading.vocabulary) | UNNAMED_SOURCE_TYPES
+        if source is None and first and first[0] in _ONE_PERSON:
+            # "she spent her savings on a second-hand microscope", with no source: only someone who
+            # knows her could have told it, so a report, a company or "experts" on offer is no real
+            # choice, and "does not say" is found without reading (review 440, a fail).
+            speakers &= person_types(reading.vocabulary)
         if (
             source is not None
             and source.type in person_types(reading.vocabulary)

@@ -1596,7 +1596,7 @@ class ArticleReading:
                 (start, end - 1) if end - start > 1 and _bare(words[end - 1]) == "that" else (start, end)
                 for start, end in found
             }
-            found = sorted(trimmed | set(self._finding_hits(block)))
+            found = sorted(trimmed | set(self.finding_hits(block)))
             self._hit_cache[key] = found
         return found
 
@@ -1612,7 +1612,7 @@ class ArticleReading:
         at_the_end = index + 1 == len(words) or any(mark in gaps[index + 1] for mark in ".;:!?")
         return at_the_end or _bare(words[index + 1]) in _PREPOSITIONS
 
-    def _finding_hits(self, block: int) -> list[tuple[int, int]]:
+    def finding_hits(self, block: int) -> list[tuple[int, int]]:
         """ "found" after a record word or after "it" or "they", in the writer's own words; also with
         "also" or the like between ("The survey also found": review 244)."""
         words, quoted = self.blocks[block].words, self._quoted[block]

@@ -8860,3 +8860,44 @@ def test_how_to_check_offers_no_record_the_article_gives_to_the_keys_owner() -> 
         offered = " ".join(question.choices)
         council_records = ("minutes of the council meeting", "planning officers' report", "annual accounts")
         assert sum(record in offered for record in council_records) <= 1, question.quote
+
+
+def test_find_sources_a_record_introduced_before_the_words_that_report_it_is_not_required() -> None:
+    # "The decision follows an inspection report by the Road Vehicle Inspectorate, ... According to the
+    # report, inspectors found ... the report says": the two attributions alone scored 0.667 (review 439).
+    coaches = unseen_article("review439.yaml")
+    (question,) = [q for q in questions_of(coaches, "find_sources") if q.block == 3]
+    assert (
+        score_answer(question, selected(question, "According to the report", "the report says")).score == 1.0
+    )
+    chosen = selected(
+        question,
+        "an inspection report by the Road Vehicle Inspectorate",
+        "According to the report",
+        "the report says",
+    )
+    assert score_answer(question, chosen).score == 1.0
+    assert score_answer(question, selected(question, "According to the report")).score < 1.0
+
+
+def test_find_sources_how_a_source_gave_its_words_opening_the_sentence_costs_nothing() -> None:
+    # "In a letter sent to families on Monday, headteacher Dr Ruth Okoye said" scored 0.893 (review 439).
+    coaches = unseen_article("review439.yaml")
+    (question,) = [q for q in questions_of(coaches, "find_sources") if q.block == 2]
+    chosen = selected(
+        question,
+        "In a letter sent to families on Monday",
+        "headteacher Dr Ruth Okoye said",
+        "according to the letter",
+    )
+    assert len(chosen) == 17
+    assert score_answer(question, chosen).score == 1.0
+
+
+def test_whose_words_offers_no_news_outlet_beside_the_writer() -> None:
+    # "damning", the writer's own word, with "the Kelsey Gazette" on offer: a reader may take the
+    # article for the Gazette's (review 439).
+    coaches = unseen_article("review439.yaml")
+    for question in over_seeds(coaches, "whose_words", range(1, 6)):
+        if question.choices[question.answer[0]] == "The writer of the article, in its own words":
+            assert "the Kelsey Gazette" not in question.choices

@@ -116,6 +116,27 @@ def _word_after_comma(block: Block, edge: int) -> int | None:
     return edge
 
 
+# Words that open a sentence with how a source gave its words: "In a letter sent to families on
+# Monday, headteacher Dr Ruth Okoye said".
+_HOW_OPENINGS = frozenset({"in", "through", "via"})
+
+
+def _how_it_was_given(reading: ArticleReading, block: int, edge: int) -> tuple[int, int] | None:
+    """A phrase opening the sentence, up to a comma right before a mention, that says in what record
+    the source spoke ("In a letter sent to families on Monday, headteacher Dr Ruth Okoye said", as "In
+    a statement," already was): part of the attribution, so selecting it costs nothing (review 439)."""
+    words = reading.blocks[block]
+    if edge <= 0 or words.gaps[edge].strip() != ",":
+        return None
+    starts = [start for start, end in reading.sentences(block) if start < edge < end]
+    if not starts or edge - starts[0] > MAX_RELATIVE or _bare(words.words[starts[0]]) not in _HOW_OPENINGS:
+        return None
+    if any("," in words.gaps[i] for i in range(starts[0] + 1, edge)):
+        return None
+    opening = words.slice(starts[0], edge)
+    return (starts[0], edge) if find_words(opening, reading.vocabulary.record_words) else None
+
+
 def _role_opening(reading: ArticleReading, block: int, edge: int) -> tuple[int, int] | None:
     """A speaker's role opening the sentence before their name, set off by a comma ("The council's
     cabinet member for skills, Councillor Ruth Baines, said", review 208): who speaks, as a role after
@@ -316,6 +337,7 @@ class FindSources(FindInPassage):
             relay = relays.get(mention)
             if (
                 (relay is None and self._only_a_name(reading, block, source, mention))
+                or _introduced_before_its_verb(reading, block, source, mention)
                 or self._said_again(reading, source, mention)
                 or self._inside_another(reading, block, mention)
                 or gives_nothing(reading, block, mention)
@@ -514,6 +536,7 @@ class FindSources(FindInPassage):
             (mention.start, mention.end)
             for source, mention in reading.mentions_in(block)
             if self._only_a_name(reading, block, source, mention)
+            or _introduced_before_its_verb(reading, block, source, mention)
             or any(mention is again for again in said_again)
             or gives_nothing(reading, block, mention)
         ]
@@ -527,7 +550,11 @@ class FindSources(FindInPassage):
         # voted supported a Saturday ban" is what the poll found, not who it is (review 98).
         claims = [(claim.span.start, claim.span.end) for _, claim in reading.claims_in(block)]
         for _, mention in reading.mentions_in(block):
-            before = _clause(words, mention.start, -1) or _role_opening(reading, block, mention.start)
+            before = (
+                _clause(words, mention.start, -1)
+                or _role_opening(reading, block, mention.start)
+                or _how_it_was_given(reading, block, mention.start)
+            )
             after = _clause(words, mention.end, +1) or _who_clause(words, mention.end)
             free += [
                 span
@@ -684,6 +711,7 @@ class FindSources(FindInPassage):
                 self._said_again(reading, source, mention)
                 or self._inside_another(reading, block, mention)
                 or gives_nothing(reading, block, mention)
+                or _introduced_before_its_verb(reading, block, source, mention)
             ):
                 continue
             if mention in relays.values():
@@ -893,6 +921,34 @@ class FindSources(FindInPassage):
                 # it comes from in words the teacher did not mark.
                 return False
         return reading.every_sentence_annotated(block, reading.annotated_spans(block))
+
+
+def _introduced_before_its_verb(reading: ArticleReading, block: int, source: Source, mention: Span) -> bool:
+    """A mention with no reporting word that a later mention of the same source in the paragraph
+    gives one: "The decision follows an inspection report by the Road Vehicle Inspectorate, ...
+    According to the report, inspectors found ...": it introduces the record, and the words that
+    say what it reports come after, so selecting it is right but not required (review 439)."""
+    if source.type not in RECORD_TYPES:
+        return False  # "Postwoman Julie Carter ... she told the Gazette": the name says who speaks
+    words = reading.blocks[block]
+    said = words.slice(mention.start, mention.end)
+    last = words.words[mention.end - 1]
+    if (
+        find_words(said, reading.vocabulary.attribution_words)
+        or {_bare(word) for word in said.words} & _FINDING_VERBS
+        # Ending on a word the teacher marked as its verb ("called", "puts", "told Harfield FM"):
+        # only a name or a record word ends a mention that reports nothing.
+        or not (last[:1].isupper() or _bare(last) in reading.vocabulary.record_words)
+        or mention in _relays(reading, block)
+    ):
+        return False
+    hits = [*reading.attribution_hits(block), *reading.finding_hits(block)]
+    return any(
+        later.block == block
+        and later.start >= mention.end
+        and any(covered(hit, [(later.start, later.end)]) for hit in hits)
+        for later in source.mentions
+    )
 
 
 # How many words may stand between a speaker's mention and the mention of whoever passed the words

@@ -197,7 +197,11 @@ class WhoseWords(QuestionKind):
             return None  # the teacher's note gives the words to a source
         if _quoted_anywhere(reading, framing.span):
             return None  # a speaker uses these words too: the writer may be echoing them
-        speakers = _people_and_bodies(reading, reading.article.sources)
+        # No news outlet beside the writer: a reader may take the article for that outlet's own ("the
+        # Kelsey Gazette", named eight paragraphs on as the paper a parent told, review 439).
+        speakers = [
+            s for s in _people_and_bodies(reading, reading.article.sources) if s.type != "news_outlet"
+        ]
         shown = content_words(framing.span.quote)
         labels = _distinct(source_label(s) for s in speakers if not content_words(source_label(s)) & shown)
         wrong = rng.sample(labels, min(MAX_WRONG_SOURCES + 1, len(labels)))

@@ -781,9 +781,23 @@ def _consulted(words: Sequence[str], end: int) -> bool:
     return _bare(words[index + 1]) in _AFTER_CONSULTED
 
 
+# Verbs whose reported words may hold an idiom of telling ("says its own samples tell a different story").
+_SAYING = frozenset({"says", "said", "say", "claims", "claimed", "argues", "argued", "insists", "insisted"})
+
+
 def _no_sign(words: Sequence[str], start: int, end: int) -> bool:
     """ "shows no sign of shrinking": an idiom, nobody reporting (review 209); so is "rarely show up in
-    surveys", which means appear (review 280)."""
+    surveys", which means appear (review 280), and "its own samples tell a different story" (review
+    445)."""
+    following = [_bare(word) for word in words[end : end + 3]]
+    if (
+        _bare(words[start]) in ("tell", "tells", "told", "telling")
+        and (following == ["a", "different", "story"] or following[:2] == ["another", "story"])
+        # inside what a speaker says, not a record's own telling ("figures in the council's review
+        # tell a different story", which the teacher marked, review 132)
+        and {_bare(word) for word in words[max(0, start - 6) : start]} & _SAYING
+    ):
+        return True
     if _bare(words[start]) not in ("show", "shows", "showed", "showing", "shown") or end >= len(words):
         return False
     if _bare(words[end]) == "up":

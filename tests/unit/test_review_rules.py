@@ -8901,3 +8901,59 @@ def test_whose_words_offers_no_news_outlet_beside_the_writer() -> None:
     for question in over_seeds(coaches, "whose_words", range(1, 6)):
         if question.choices[question.answer[0]] == "The writer of the article, in its own words":
             assert "the Kelsey Gazette" not in question.choices
+
+
+def test_a_record_the_paper_was_sent_a_copy_of_or_whose_maker_is_not_named_is_not_checked_or_named() -> None:
+    # "according to the laboratory's report, a copy of which was sent to this newspaper", with the note
+    # "the article does not name the laboratory": "Look at the original yourself" was the key of how to
+    # check, and "A source the article names" of how well supported (review 445).
+    pool = unseen_article("review445.yaml")
+    for question in questions_of(pool, "how_to_check"):
+        assert (
+            question.choices[question.answer[0]] != "Look at the original yourself: the laboratory's report"
+        )
+    assert not [q for q in questions_of(pool, "support") if "E. coli" in q.quote]
+
+
+def test_a_record_whose_name_says_what_the_claim_reports_is_not_asked_about() -> None:
+    # "Carrow Valley Water's published overflow records" for "sewage was released there on 31 days last
+    # year": "overflow" speaks of the sewage, so the key's name gives it away (review 445).
+    pool = unseen_article("review445.yaml")
+    for kind in ("who_said_it", "how_to_check"):
+        assert not [q for q in over_seeds(pool, kind) if "31 days" in q.quote], kind
+
+
+def test_tell_a_different_story_is_no_attribution() -> None:
+    # "Clean Carrow says its own samples tell a different story" (review 445's audit).
+    assert _attribution_hits("But Clean Carrow says its own samples tell a different story.") == ["says"]
+    assert _attribution_hits("She said the samples told another story.") == ["said"]
+    # A record's own telling is its attribution, as a teacher marked it (review 132).
+    assert _attribution_hits("But figures in the council's own review tell a different story.") == ["tell"]
+
+
+def test_support_asks_nothing_of_what_a_body_wants_or_demands() -> None:
+    # "it wants FreshFare to keep at least two staffed tills open at all times", from the union (review 442).
+    tills = unseen_article("review442.yaml")
+    assert not [q for q in questions_of(tills, "support") if "wants FreshFare" in q.quote]
+
+
+def test_statement_kind_asks_nothing_of_a_count_of_how_people_find_something() -> None:
+    # "38 per cent of people over 65 find self-checkouts 'stressful or confusing'", keyed "Something
+    # observed" (review 442): a count of feelings, so "An opinion" could be defended.
+    tills = unseen_article("review442.yaml")
+    assert not [q for q in questions_of(tills, "statement_kind") if "stressful" in q.quote]
+
+
+def test_a_groups_feeling_in_the_speakers_quotation_marks_is_theirs() -> None:
+    # 'residents of Grange Road were "already furious"', from a councillor: "An unnamed or vague source"
+    # could be argued beside the councillor (review 443).
+    parking = unseen_article("review443.yaml")
+    for kind in ("support", "who_said_it"):
+        assert not [q for q in over_seeds(parking, kind) if "furious" in q.quote], kind
+
+
+def test_who_said_it_quotes_the_mention_that_shows_who_not_a_verb_alone() -> None:
+    # 'The article gives this to FreshFare ("added" in paragraph 7)' (review 442).
+    tills = unseen_article("review442.yaml")
+    (question,) = [q for q in questions_of(tills, "who_said_it") if "Penny Market" in q.quote]
+    assert '("A spokesperson said" in paragraph 7)' in question.explanation

@@ -531,7 +531,9 @@ _RELATIVE = re.compile(r"\b(?:who|that|which|whose|than)\b")
 # (review 229).
 _GROUPS_FEELING = re.compile(
     _A_GROUP
-    + r"\W+(?:is|are|was|were|been) (?:so |very |really |already |still |now |increasingly )?"
+    # in the speaker's quotation marks too: "residents of Grange Road were 'already furious'" (review 443)
+    + r"\W+(?:is|are|was|were|been) ['\"]?(?:so |very |really |already |still |now |increasingly )?"
+    + r"['\"]?"
     + _FEELINGS
     + r"\b"
 )
@@ -1288,7 +1290,11 @@ def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
     same = [m for m in source.mentions if m.block == span.block] or list(source.mentions)
     sentences = reading.sentences_of(span)
 
-    def distance(m: Span) -> tuple[bool, bool, bool, bool, int]:
+    verbs = {word for word in reading.vocabulary.attribution_words if " " not in word} - set(
+        reading.vocabulary.stand_in_words
+    )
+
+    def distance(m: Span) -> tuple[bool, bool, bool, bool, bool, int]:
         in_sentence = any(overlaps(s, (m.start, m.end)) for s in sentences) and m.block == span.block
         gap = max(m.start - span.end, span.start - m.end, 0)
         # The attribution of the claim's own sentence (a later one attributes other words, review
@@ -1297,7 +1303,9 @@ def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
         pronoun = is_pronoun_only(reading.blocks[m.block], m, reading.vocabulary.attribution_words)
         # Never "The report does not say" for what the report says: it tells what is missing (review 135).
         refuses = gives_nothing(reading, m.block, m)
-        return (refuses, not in_sentence, pronoun, m.start > span.start, gap)
+        # A verb alone ("but added that") shows nobody: "A spokesperson said" before it does (review 442).
+        verb_alone = set(words_of(reading.blocks[m.block], m)) <= verbs
+        return (refuses, not in_sentence, pronoun, verb_alone, m.start > span.start, gap)
 
     mention = min(same, key=distance)
     block = reading.blocks[mention.block]

@@ -137,6 +137,15 @@ def _joined_to(reading: ArticleReading, mention: Span) -> str:
     stop = mention.end
     while stop < len(words) and stop not in claimed and not any(mark in gaps[stop] for mark in _MARKS):
         stop += 1
+    if stop == mention.end and stop < len(words) and gaps[stop].strip() == ",":
+        # "according to the laboratory's report, a copy of which was sent to this newspaper" (review 445)
+        after = [match_form(word).casefold() for word in words[stop : stop + 4]]
+        if after[:4] == ["a", "copy", "of", "which"] or after[:1] == ["which"]:
+            stop += 1
+            while (
+                stop < len(words) and stop not in claimed and not any(mark in gaps[stop] for mark in _MARKS)
+            ):
+                stop += 1
     return " ".join(words[mention.end : stop])
 
 

@@ -128,6 +128,12 @@ _INTENT = re.compile(
     r"\b(?:hopes?|hoped|hoping|aims?|aimed|wishes|wished|promises?|promised|pledges?|pledged|vows?|vowed)"
     r" to\b"
 )
+# What a speaker wants or demands: "it wants FreshFare to keep two staffed tills open" (review 442); not a
+# survey's count of what people want ("61 per cent wanted longer Saturday opening"), which it found.
+_WANTS = re.compile(
+    r"\b(?:wants?|wanted|demanded|demanding|(?:is|are|was|were) calling for|calls? for|called for)\b"
+)
+_A_COUNT = re.compile(r"\d|\bper ?cent\b|\b(?:in|out of) (?:three|four|five|ten)\b|\bmajority\b|\bhalf\b")
 # How many words before a claim may say it is intended.
 INTENT_REACH = 4
 # A promise told in reported speech: "said the council would [look at the evidence honestly]".
@@ -165,12 +171,23 @@ def _intended(reading: ArticleReading, claim: Claim) -> bool:
         return True
     words = [*before, *(w.strip(_QUOTE_MARKS) for w in words_of(block, claim.span))]
     text = " ".join(words)
+    # Wants in the claim's words or right before them ("it wants [FreshFare to keep ...]"), not earlier
+    # in the sentence: "Nobody wanted this, but we were not willing to gamble" (review 340).
+    near = " ".join([*before[-2:], *(w.strip(_QUOTE_MARKS) for w in words_of(block, claim.span))])
+    wants = [] if _A_COUNT.search(near) else list(_WANTS.finditer(near))
+    if any(_word_before(near, found.start()) not in _NOT_AN_INTENT for found in wants):
+        return True  # not "Residents who want to keep their brown bin"
     for found in _INTENT.finditer(text):
         ahead = text[: found.start()].split()
         ahead = [w for w in ahead if w not in _ADVERBS_BEFORE_AN_INTENT]
         if not ahead or ahead[-1] not in _NOT_AN_INTENT:
             return True
     return False
+
+
+def _word_before(text: str, index: int) -> str:
+    words = text[:index].split()
+    return words[-1] if words else ""
 
 
 def support_level(reading: ArticleReading, claim: Claim) -> str | None:
@@ -401,7 +418,8 @@ _NOTE_DOUBTS_FACT = re.compile(
 # say who did the research", "research we cannot identify", "hard to look up" (review 431, a fail).
 _NOTE_CALLS_UNTRACEABLE = re.compile(
     r"\b(?:does not|doesn't|do not|don't|did not|never) (?:say|tell us|tell you) who\b"
-    r"|\bnot name (?:the|its|an?) (?:study|report|survey|research|authors?|researchers)\b"
+    r"|\bnot name (?:the|its|an?) (?:study|report|survey|research|authors?|researchers|laboratory|lab|"
+    r"company|firm|maker|makers|organisation|group|charity|university)\b"
     r"|\bhard to (?:find|look up|trace)\b"
     r"|\b(?:cannot|can't|could not|couldn't) (?:be )?(?:identif(?:y|ied)|traced?|look(?:ed)? up)\b"
 )

@@ -8957,3 +8957,12 @@ def test_who_said_it_quotes_the_mention_that_shows_who_not_a_verb_alone() -> Non
     tills = unseen_article("review442.yaml")
     (question,) = [q for q in questions_of(tills, "who_said_it") if "Penny Market" in q.quote]
     assert '("A spokesperson said" in paragraph 7)' in question.explanation
+
+
+def test_find_sources_the_group_after_member_of_finds_who_speaks() -> None:
+    # "One member of staff, who asked not to be named, told the Brackwell Echo": "staff" earned nothing
+    # beside "member" (review 442).
+    tills = unseen_article("review442.yaml")
+    (question,) = [q for q in questions_of(tills, "find_sources") if q.block == 9]
+    assert score_answer(question, selected(question, "staff", "told", "The worker said")).score == 1.0
+    assert score_answer(question, selected(question, "member", "told", "The worker said")).score == 1.0

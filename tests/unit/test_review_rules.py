@@ -8966,3 +8966,19 @@ def test_find_sources_the_group_after_member_of_finds_who_speaks() -> None:
     (question,) = [q for q in questions_of(tills, "find_sources") if q.block == 9]
     assert score_answer(question, selected(question, "staff", "told", "The worker said")).score == 1.0
     assert score_answer(question, selected(question, "member", "told", "The worker said")).score == 1.0
+
+
+def test_support_keys_no_unnamed_source_whose_note_points_at_a_named_one() -> None:
+    # "Experts say viral videos of old bridges ... are often misleading", keyed "An unnamed or vague
+    # source" above the note "Compare this with Mr Okoro, a named engineer who says something similar"
+    # (review 449).
+    bridge = unseen_article("review449.yaml")
+    assert not [q for q in questions_of(bridge, "support") if "misleading" in q.quote]
+
+
+def test_an_explanation_quotes_who_speaks_before_a_pronoun_and_verb() -> None:
+    # 'The article gives this to Sam Okoro ("He added" in paragraph 7)' (review 449).
+    bridge = unseen_article("review449.yaml")
+    explanations = [q.explanation for q in questions_of(bridge, "who_said_it")]
+    assert any('led the inspection, said ... He added" in paragraph 7)' in text for text in explanations)
+    assert not any('("He added" in' in text for text in explanations)

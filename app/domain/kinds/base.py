@@ -1310,7 +1310,29 @@ def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
     mention = min(same, key=distance)
     block = reading.blocks[mention.block]
     start, end = trim_attribution(block, mention, reading.vocabulary.attribution_words)
-    return _phrase(reading, mention.block, start, end)
+    said = _phrase(reading, mention.block, start, end)
+
+    def names_nobody(m: Span) -> bool:
+        return set(words_of(reading.blocks[m.block], m)) <= verbs | PRONOUNS | {"that"}
+
+    if names_nobody(mention):
+        # "He added" shows nobody: quote the mention before it in the paragraph that names the
+        # speaker too ("Sam Okoro, a structural engineer, said ... He added", review 449).
+        named = [
+            m
+            for m in same
+            if m.block == mention.block
+            and m.end <= mention.start
+            and not names_nobody(m)
+            and not gives_nothing(reading, m.block, m)  # never "The report does not say ... it notes"
+        ]
+        if named:
+            first = named[-1]
+            first_start, first_end = trim_attribution(
+                reading.blocks[first.block], first, reading.vocabulary.attribution_words
+            )
+            return f"{_phrase(reading, first.block, first_start, first_end)} ... {said}"
+    return said
 
 
 # Small words of a hedge phrase that carry none of its doubt: "expected" alone finds "expected to", and
@@ -1440,12 +1462,12 @@ def _note_points_to_support(reading: ArticleReading, claim: Claim) -> bool:
     return bool(sources_the_note_names(reading, claim))
 
 
-def sources_the_note_names(reading: ArticleReading, claim: Claim) -> set[str]:
+def sources_the_note_names(reading: ArticleReading, claim: Claim, note: str | None = None) -> set[str]:
     """The ids of the sources whose proper names (capitalised words of their names) the claim's note
-    uses: "Beck" of "it most likely came from Joanna Beck"."""
+    (or ``note``) uses: "Beck" of "it most likely came from Joanna Beck"."""
     said = {
         match_form(word).casefold().strip("'\u2019")
-        for word in Block.from_text(claim.note).words
+        for word in Block.from_text(claim.note if note is None else note).words
         if word[:1].isupper()
     }
     return {

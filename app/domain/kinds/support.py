@@ -39,6 +39,7 @@ from app.domain.kinds.base import (
     person_types,
     source_label,
     sourced_in_its_sentence,
+    sources_the_note_names,
     unmarked_attribution_beside,
 )
 from app.domain.kinds.statement_kind import speaks_of_the_future
@@ -327,6 +328,13 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         chain = _relay_chain(reading.article, source) - {source.id}
         relays = [s for s in reading.article.sources if s.id in chain]
         if any((r.type in UNNAMED_SOURCE_TYPES) != (level == SUPPORT_UNNAMED) for r in relays):
+            return None
+        if level == SUPPORT_UNNAMED and (
+            sources_the_note_names(reading, claim) - {source.id}
+            or sources_the_note_names(reading, claim, source.note) - {source.id}
+        ):
+            # "Which experts? ... Compare this with Mr Okoro, a named engineer who says something
+            # similar": shown after the key, the note points at a named source (review 449).
             return None
         if level == SUPPORT_UNNAMED and _named_source_follows(reading, claim):
             # "Public health experts say ... Dr Priya Sandhu, a lecturer in public health, said the

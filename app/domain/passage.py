@@ -1511,6 +1511,12 @@ class ArticleReading:
                 and not _asks_for_something(words, start, end)
                 and not _what_a_record_may_show(words, gaps, start, end)
                 and not _a_fear(words, start, end)
+                # "other sources of air pollution": where it comes from, not who says (review 447)
+                and not (
+                    _bare(words[start]) in ("source", "sources")
+                    and end < len(words)
+                    and _bare(words[end]) == "of"
+                )
                 and not _must_do(words, start)
                 and not _not_reported_yet(words, start, end)
                 and not _not_the_whole_story(words, start, end)

@@ -8982,3 +8982,76 @@ def test_an_explanation_quotes_who_speaks_before_a_pronoun_and_verb() -> None:
     explanations = [q.explanation for q in questions_of(bridge, "who_said_it")]
     assert any('led the inspection, said ... He added" in paragraph 7)' in text for text in explanations)
     assert not any('("He added" in' in text for text in explanations)
+
+
+def test_a_rulebook_is_not_the_only_other_record_for_a_rule_nor_a_study_for_a_fine() -> None:
+    # "Clubs that ignore the rule will get ... a fine of £50", from the league's handbook, against "the
+    # Hallam University study" alone: the key was found without reading (review 446, a fail).
+    heading = unseen_article("review446.yaml")
+    for kind in ("how_to_check", "who_said_it"):
+        assert not [q for q in over_seeds(heading, kind) if "fine of" in q.quote], kind
+
+
+def test_find_framing_a_word_that_softens_is_no_key_word() -> None:
+    # "close to a religion": "religion" and "bombshell" scored 0.75, as "close" was a key word (review 446).
+    heading = unseen_article("review446.yaml")
+    (question,) = [q for q in questions_of(heading, "find_framing") if "religion" in q.words]
+    assert score_answer(question, selected(question, "religion", "bombshell")).score == 1.0
+
+
+def test_find_sources_how_a_record_came_out_after_it_costs_nothing() -> None:
+    # ", which was sent to clubs last week" (review 446) and "lodged with the district council last
+    # month" (review 447), after the marked record.
+    heading = unseen_article("review446.yaml")
+    (question,) = [q for q in questions_of(heading, "find_sources") if q.block == 11]
+    chosen = selected(
+        question, "according to the league's handbook for the new season", "which was sent to clubs last week"
+    )
+    assert score_answer(question, chosen).score == 1.0
+    incinerator = unseen_article("review447.yaml")
+    (question,) = [q for q in questions_of(incinerator, "find_sources") if q.block == 1]
+    chosen = selected(
+        question, "according to a planning application lodged with the district council last month"
+    )
+    assert score_answer(question, chosen).score == 1.0
+
+
+def test_sources_of_pollution_is_no_attribution() -> None:
+    # "compared with other sources of air pollution" (review 447's audit).
+    assert _attribution_hits(
+        "Traffic is a bigger risk than other sources of air pollution, the agency said."
+    ) == ["said"]
+    assert _attribution_hits("Sources close to the council said the plan was dead.") == ["Sources", "said"]
+
+
+def test_who_said_it_and_support_ask_nothing_of_words_that_give_a_records_finding() -> None:
+    # "studies of modern incinerators in Britain had found 'no clear link'", from a health officer: the
+    # studies could be given as the source too (review 447).
+    incinerator = unseen_article("review447.yaml")
+    for kind in ("who_said_it", "support"):
+        assert not [q for q in over_seeds(incinerator, kind) if "no clear link" in q.quote], kind
+
+
+def test_who_said_it_offers_nobody_whose_point_the_key_concedes() -> None:
+    # "Mrs Price accepted that the new phonics lessons had played a part", with "Helen Marsh", who had
+    # just pointed out the phonics programme, on offer (review 448).
+    reading_scheme = unseen_article("review448.yaml")
+    asked = [q for q in over_seeds(reading_scheme, "who_said_it") if "phonics" in q.quote]
+    assert asked
+    assert not [q for q in asked if "Helen Marsh" in q.choices]
+
+
+def test_support_asks_nothing_of_what_a_speaker_has_never_seen() -> None:
+    # '"I have never seen children so keen to pick up a book"', keyed "A source the article names"
+    # (review 448).
+    reading_scheme = unseen_article("review448.yaml")
+    assert not [q for q in questions_of(reading_scheme, "support") if "never seen" in q.quote]
+
+
+def test_a_question_quoting_the_word_headlines_is_no_question_about_the_headline() -> None:
+    # 'Whose words are these, in paragraph 10: "chasing headlines"?' counted as asking about the headline,
+    # so the audit said nothing though no quiz asked about it (review 448).
+    from app.domain.audit import audit_article
+
+    findings = audit_article(unseen_article("review448.yaml"), VOCABULARY, seeds=5)
+    assert any("ask nothing about the headline" in finding.message for finding in findings)

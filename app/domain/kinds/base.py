@@ -568,7 +568,9 @@ _FINDING_VERB = re.compile(
     r"^(?:found|find|finds|show|shows|showed|shown|recorded|record|records|counted|count|suggest|"
     r"suggests|suggested|revealed|reveals|reported|measured|logged)$"
 )
-FINDING_VERB_REACH = 3
+# Far enough for what the record covers between: "studies of modern incinerators in Britain had found
+# 'no clear link'" (review 447).
+FINDING_VERB_REACH = 8
 
 
 # Words only one person says of themselves ("Now I feel sharp again", "people like me").
@@ -721,11 +723,15 @@ def _holds_its_own_source(reading: ArticleReading, question: Question) -> bool:
     staff = set(reading.vocabulary.staff_words)
     starts += [i for i in range(span.start, span.end) if match_form(block.words[i]).casefold() in staff]
     for start in starts:
-        for word in block.words[start + 1 : min(span.end, start + 1 + FINDING_VERB_REACH)]:
-            plain = match_form(word).casefold()
+        reach = min(span.end, start + 1 + FINDING_VERB_REACH)
+        for index in range(start + 1, reach):
+            plain = match_form(block.words[index]).casefold()
             if plain in ("not", "never", "cannot") or plain.endswith("n't"):
                 break  # "the figures could not show that": a view of the figures, not a finding
-            if _FINDING_VERB.match(plain):
+            if any(mark in block.gaps[index] for mark in ",;:"):
+                break  # its own clause only
+            after = match_form(block.words[index + 1]).casefold() if index + 1 < span.end else ""
+            if _FINDING_VERB.match(plain) and after != "to":  # not "shown to all the candidates"
                 return True
     return False
 

@@ -10,7 +10,7 @@ from app.domain.article import Article, Framing, Source
 from app.domain.kinds.base import _VERB_PARTICLES, MIN_STEM_WORD, _is_meaning_word
 from app.domain.kinds.find_in_passage import FindInPassage
 from app.domain.kinds.headline_quote import quoted_indexes
-from app.domain.passage import ArticleReading, covered, without_edge_articles
+from app.domain.passage import ArticleReading, _bare, covered, without_edge_articles
 from app.domain.question import SELECT, Question
 from app.domain.quiz_rules import quoted_phrases
 from app.domain.scoring import EPSILON, NEAR, runs, score_answer
@@ -162,6 +162,7 @@ class FindFraming(FindInPassage):
         text = match_form(words.text).lower()  # lower() keeps every offset: "Blank cheque" in a note
         # "just" of "just nine passengers" says as much as "every" of "every exam hall" (review 188).
         sweeping = {*reading.vocabulary.sweeping_words, *reading.vocabulary.minimising_words}
+        softening = {phrase.split()[0] for phrase in reading.vocabulary.approximate_words} - sweeping
         keys: list[tuple[int, int]] = []
         for item in reading.article.framing:
             if item.span.block != block:
@@ -217,6 +218,9 @@ class FindFraming(FindInPassage):
                     or i in named
                     or (i in quoted and match_form(words.words[i]).casefold() in sweeping)
                 }
+                # Nor a word that softens it: "close" of "close to a religion" ("religion" and
+                # "bombshell" scored 0.75, review 446).
+                core = {i for i in core if i in named or _bare(words.words[i]) not in softening}
                 if core and 2 * len(core) <= end - start:
                     keys += runs(core)
                     break

@@ -1177,7 +1177,11 @@ def _authors(
 _RECORD_PARTICIPLES = frozenset(
     {"published", "released", "issued", "posted", "sent", "seen", "obtained", "leaked", "commissioned"}
     | {"written", "produced", "compiled", "presented", "submitted", "shared", "drawn", "carried"}
+    # "a planning application lodged with the district council last month" (review 447)
+    | {"lodged", "filed"}
 )
+# "which was sent to clubs last week" after a record: how it came out (review 446).
+_WHICH_WAS = frozenset({"was", "were", "has", "had", "is", "are"})
 
 
 def _about_the_record_after(reading: ArticleReading, source: Source, mention: Span) -> tuple[int, int] | None:
@@ -1215,7 +1219,35 @@ def _about_the_record_after(reading: ArticleReading, source: Source, mention: Sp
         while stop < len(words.words) and words.gaps[stop] == " ":
             stop += 1
         return (end, stop) if stop - end <= MAX_APPOSITIVE else None
+    if words.gaps[end].strip() == "," and after == "which" and end + 2 < len(words.words):
+        # ", which was sent to clubs last week": how the record came out, to the next mark
+        verb = match_form(words.words[end + 1]).casefold()
+        next_word = match_form(words.words[end + 2]).casefold()
+        if verb in _WHICH_WAS and (next_word in _RECORD_PARTICIPLES or next_word == "been"):
+            return _to_the_next_mark(reading, words, end, MAX_RELATIVE)
+    if words.gaps[end] == " " and after in _RECORD_PARTICIPLES:
+        # "a planning application lodged with the district council last month." (review 447): to the
+        # end of the clause, where nothing there reports
+        return _to_the_next_mark(reading, words, end, MAX_APPOSITIVE)
     return None
+
+
+def _to_the_next_mark(
+    reading: ArticleReading, words: Block, first: int, longest: int
+) -> tuple[int, int] | None:
+    """The words from ``first`` to the next comma or sentence end, where at most ``longest`` and none of
+    them reports ("said", "found", "that")."""
+    stop = first + 1
+    while stop < len(words.words) and words.gaps[stop] == " ":
+        stop += 1
+    phrase = words.slice(first, stop)
+    if (
+        stop - first > longest
+        or find_words(phrase, reading.vocabulary.attribution_words)
+        or {_bare(word) for word in phrase.words} & (_FINDING_VERBS | {"that"})
+    ):
+        return None
+    return (first, stop)
 
 
 def _named_owner_before(words: Block, head: int, first: int) -> list[int]:

@@ -98,7 +98,9 @@ _OWN_MIND = re.compile(
     r"(?:easier|harder|easy|hard|difficult))\b|"
     # "we can't be sure it was the dogs that made the difference" (review 404)
     r"\b(?:can't|cannot|can not|couldn't|could not) (?:be sure|be certain|say|tell)\b|"
-    r"\b(?:not sure|not certain|don't know|do not know|didn't know|did not know)\b|" + FELT.pattern
+    r"\b(?:not sure|not certain|don't know|do not know|didn't know|did not know)\b|"
+    # what they have seen and make of it: "I have never seen children so keen to pick up a book" (review 448)
+    r"\b(?:never|ever) (?:seen|known|heard|met|had)\b|" + FELT.pattern
 )
 
 

@@ -66,6 +66,11 @@ from app.domain.subjects import subjects_of
 from app.domain.text import Block, figures, match_form
 
 NOT_SAID = "The article does not say"
+# Verbs that grant someone else's point, just before the words ("accepted that").
+_CONCEDING = frozenset(
+    ["accepted", "accepts", "agreed", "agrees", "conceded", "concedes", "admitted", "admits"]
+    + ["acknowledged", "acknowledges", "granted", "grants"]
+)
 # Words that open a claim about one person's own doings.
 _ONE_PERSON = frozenset(["he", "she", "his", "her"])
 
@@ -462,6 +467,7 @@ class WhoSaidIt(QuestionKind):
             or (first[:1] == ["to"] and not said_by_a_person)
             or (not said_by_a_person and "its" in before)
         )
+        conceded = bool(set(before) & _CONCEDING)
         candidates = [
             s
             for s in article.sources
@@ -539,6 +545,17 @@ class WhoSaidIt(QuestionKind):
             # visits", from the council report, for "evening visits went up", review 361): the writer may
             # have taken them from it too.
             and not (source is None and claims_share_words(reading, s, claim))
+            # Nor, for words the key concedes ("Mrs Price accepted that the new phonics lessons had
+            # played a part"), anyone speaking before them in that paragraph or the one before: the
+            # point conceded may be theirs (review 448).
+            and not (
+                conceded
+                and any(
+                    claim.span.block - 1 <= m.block <= claim.span.block
+                    and (m.block < claim.span.block or m.end <= claim.span.start)
+                    for m in s.mentions
+                )
+            )
         ]
         # A source whose name speaks of another subject than the words could not have said them: "the
         # Met Office rainfall figures" for bosses' bonuses (review 334), "Northern Weather Service" for

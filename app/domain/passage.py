@@ -501,11 +501,20 @@ def _respondents_answer(words: Sequence[str], start: int, end: int) -> bool:
         ):
             return True
     before = [_bare(word) for word in words[start - 2 : start]]
+    # "61 of the 84 teachers who replied ..., and 47 said behaviour was worse" (review 451's audit): a
+    # bare count right before it, where the sentence has told of people answering.
+    answered = {_bare(word) for word in words[max(0, start - _COUNTED_ANSWER_REACH) : start]} & _ANSWERED
     return (
         before[1] == "cent"
         or words[start - 1].endswith("%")
         or before in (["of", "them"], ["of", "those"], ["likely", "to"])
+        or (_bare(words[start - 1]).replace(",", "").isdigit() and bool(answered))
     )
+
+
+# Words that tell of people answering a survey, before a bare count that "said" something.
+_ANSWERED = frozenset({"replied", "responded", "answered", "surveyed", "polled", "questioned", "respondents"})
+_COUNTED_ANSWER_REACH = 20
 
 
 # Words of a rule before "may": "Under national rules, ... may work no more than 12 hours".
@@ -781,6 +790,11 @@ def _consulted(words: Sequence[str], end: int) -> bool:
     return _bare(words[index + 1]) in _AFTER_CONSULTED
 
 
+# Words that only describe a noun after them: "the Lantern's final show", "its latest report".
+_DESCRIBING = frozenset(
+    ["final", "first", "last", "latest", "new", "own", "recent", "annual", "previous", "next", "main"]
+    + ["weekly", "monthly", "daily", "yearly", "full", "short", "long", "big", "special", "opening"]
+)
 # Verbs whose reported words may hold an idiom of telling ("says its own samples tell a different story").
 _SAYING = frozenset({"says", "said", "say", "claims", "claimed", "argues", "argued", "insists", "insisted"})
 
@@ -1554,6 +1568,14 @@ class ArticleReading:
                             gaps[start] == " "
                             and _bare(words[start - 1]) in _PLURAL_MODIFIERS
                             and _bare(words[start]).endswith("s")
+                        )
+                        # "the Lantern's final show", "its latest report": a possessive or an article,
+                        # a word that only describes, then the noun (review 455's audit)
+                        or (
+                            start > 1
+                            and gaps[start] == gaps[start - 1] == " "
+                            and _bare(words[start - 1]) in _DESCRIBING
+                            and (is_possessive(words[start - 2]) or _bare(words[start - 2]) in _BEFORE_A_NOUN)
                         )
                         # "the trust's promises" (review 278); not where the teacher marked it as a
                         # mention: "Ms Tarrant's claim" gives her words

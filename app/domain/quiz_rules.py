@@ -203,11 +203,17 @@ def _compares_with_headline(explanation: str) -> bool:
 # ("Stated as a fact, with no source" twice, review 51).
 # Two "whose framing" on one paragraph: the writer's key's explanation ("no quotation marks and no
 # 'said' in the paragraph") answers the other (review 380).
-ONE_A_PARAGRAPH = frozenset({"statement_kind", "who_said_it", "support", "whose_words"})
+# Two "spot the hedge" on one paragraph: "may" and "could" in neighbouring sentences ask one thing twice
+# where other claims were there to ask about (review 457).
+ONE_A_PARAGRAPH = frozenset({"statement_kind", "who_said_it", "support", "whose_words", "spot_hedge"})
+
+
+def _paragraph(question: Question) -> int | None:
+    return question.focus[0] if question.focus is not None else question.block
 
 
 def _same_paragraph(a: Question, b: Question) -> bool:
-    return a.focus is not None and b.focus is not None and a.focus[0] == b.focus[0]
+    return _paragraph(a) is not None and _paragraph(a) == _paragraph(b)
 
 
 # Keys that say a claim has no source: beside a question on another claim of the same sentence they

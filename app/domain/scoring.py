@@ -260,9 +260,13 @@ def span_credit(
     inside = set(range(start, end))
     if inside - little and not (chosen & inside) - little:
         chosen = chosen - little
-    key_words = {i for s, e in keys for i in range(s, e)} & inside
-    if key_words:
-        return len(chosen & key_words) / len(key_words)
+    # Each key phrase its equal share, whatever its length: "Every time" and "lake", the two phrases a
+    # note quotes of "Every time it rains hard, that field turns into a lake", each find half of it
+    # ("lake" earned a third, review 453).
+    key_spans = [set(range(s, e)) & inside for s, e in keys]
+    key_spans = [words for words in key_spans if words]
+    if key_spans:
+        return sum(len(chosen & words) / len(words) for words in key_spans) / len(key_spans)
     hits = len(chosen & inside)
     # A core belongs to the span its first word is in; its other words may stand outside it (a
     # source's second reporting verb, later in the sentence, finds that the source said it).

@@ -9055,3 +9055,61 @@ def test_a_question_quoting_the_word_headlines_is_no_question_about_the_headline
 
     findings = audit_article(unseen_article("review448.yaml"), VOCABULARY, seeds=5)
     assert any("ask nothing about the headline" in finding.message for finding in findings)
+
+
+def test_find_framing_each_phrase_a_note_quotes_is_an_equal_share() -> None:
+    # '"Every time" and "a lake"' of "Every time it rains hard, that field turns into a lake": "lake" earned
+    # a third, and a student who found both spans by "turns into a lake" and "It will come straight
+    # through our front doors" scored less than one who selected every quoted word (review 453, a fail).
+    estate = unseen_article("review453.yaml")
+    (question,) = [q for q in questions_of(estate, "find_framing") if q.block == 3]
+    sensible = selected(question, "turns into a lake", "It will come straight through our front doors")
+    assert score_answer(question, sensible).score == 0.75
+    assert score_answer(question, selected(question, "Every time", "lake", "front doors")).score == 1.0
+
+
+def test_a_bare_count_of_people_who_answered_is_no_attribution() -> None:
+    # "61 of the 84 teachers who replied ..., and 47 said behaviour was worse" (review 451's audit).
+    text = (
+        "In all, 61 of the 84 teachers who replied said pupils were tired, and 47 said behaviour was worse."
+    )
+    assert _attribution_hits(text) == ["said"]
+    assert _attribution_hits("Police arrested 12 people in 2022 and 47 said they would appeal.") == ["said"]
+
+
+def test_statement_kind_asks_nothing_of_a_claim_holding_a_word_marked_as_framing_elsewhere() -> None:
+    # "People up here will be abandoned", keyed "A prediction", beside the headline's scare-quoted
+    # 'Abandoned' (review 450).
+    bus = unseen_article("review450.yaml")
+    assert not [q for q in questions_of(bus, "statement_kind") if "abandoned" in q.quote]
+
+
+def test_the_predictions_definition_does_not_repeat_a_forecasts_own_words() -> None:
+    # "could fall behind in every subject", keyed "A prediction" under "Says what will or could happen
+    # later": the definition matched the claim's own "could" (review 456).
+    from app.domain.kinds.statement_kind import PREDICTION, STATEMENT_DEFINITIONS
+
+    definition = STATEMENT_DEFINITIONS[PREDICTION].casefold().split()
+    assert not {"will", "could", "may", "might"} & {word.strip(".,:") for word in definition}
+
+
+def test_a_quiz_asks_spot_the_hedge_once_a_paragraph() -> None:
+    # "may" and "could" in neighbouring sentences of paragraph 9, both asked in two quizzes (review 457).
+    camera = unseen_article("review457.yaml")
+    for seed in range(1, 6):
+        hedges = [q.block for q in build_quiz(camera, VOCABULARY, seed, length=12) if q.kind == "spot_hedge"]
+        assert len(hedges) == len(set(hedges)), seed
+
+
+def test_find_sources_the_members_after_board_of_find_who_speaks() -> None:
+    # "the theatre's board of trustees announced" then "the trustees said": "trustees announced" scored
+    # 0.75 (review 455).
+    theatre = unseen_article("review455.yaml")
+    (question,) = [q for q in questions_of(theatre, "find_sources") if q.block == 1]
+    assert score_answer(question, selected(question, "trustees announced", "the trustees said")).score == 1.0
+
+
+def test_a_reporting_word_after_a_possessive_and_a_describing_word_is_a_noun() -> None:
+    # "the Lantern's final show, a production of Our Town" (review 455's audit).
+    assert _attribution_hits("It will be the Lantern's final show, the director said.") == ["said"]
+    assert _attribution_hits("The teachers' union claims the plan will fail.") == ["claims"]

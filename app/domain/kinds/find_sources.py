@@ -1416,8 +1416,9 @@ _HOW_IT_WAS_SAID = frozenset({"in", "on", "at", "with", "through", "via"})
 # Nouns of a group whose members, after "of", say as well who speaks: "a group of parents who say".
 _GROUP_NOUNS = frozenset(
     {"group", "groups", "number", "handful", "couple", "crowd", "team", "band", "coalition"}
-    # "One member of staff ... told": "staff" finds who speaks as well as "member" (review 442)
-    | {"member", "members"}
+    # "One member of staff ... told": "staff" finds who speaks as well as "member" (review 442); so too
+    # "trustees" of "the theatre's board of trustees announced" (review 455)
+    | {"member", "members", "board", "boards", "committee", "panel"}
 )
 # Words between members and the group they belong to ("Campaigners from the ... group").
 _MEMBERS_OF = frozenset({"from", "of", "at", "in", "with"})

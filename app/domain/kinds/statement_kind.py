@@ -8,8 +8,8 @@ import random
 import re
 from collections.abc import Iterator, Sequence
 
-from app.domain.article import Span
-from app.domain.kinds.base import NOTE_CALLS_OPINION, QuestionKind, _notes, in_stem, where
+from app.domain.article import Claim, Span
+from app.domain.kinds.base import NOTE_CALLS_OPINION, QuestionKind, _notes, content_words, in_stem, where
 from app.domain.passage import ArticleReading, words_of
 from app.domain.question import CHOICE, Question
 from app.domain.quiz_rules import claim_subjects
@@ -23,7 +23,9 @@ PREDICTION = "A prediction"
 STATEMENT_DEFINITIONS = {
     OBSERVATION: "Says what someone saw, counted or found: it could be checked against what happened.",
     OPINION: "Says what someone thinks or feels about something: other people could disagree.",
-    PREDICTION: "Says what will or could happen later: nobody can check it yet.",
+    # Not "what will or could happen": a forecast's own "will" or "could" would then be a clue in the
+    # question, as "think" is for an opinion (review 456).
+    PREDICTION: "Says what someone expects to happen later: nobody can check it yet.",
 }
 STATEMENT_CHOICES = tuple(STATEMENT_DEFINITIONS)
 ANSWER_OF_KIND = {"observation": OBSERVATION, "opinion": OPINION, "prediction": PREDICTION}
@@ -35,7 +37,7 @@ _REASONS = {
 
 
 # Words that speak of what will or could happen: in a claim the teacher did not call a prediction,
-# the prediction's definition shown to students ("what will or could happen") fits too. "I'd have
+# the prediction's definition shown to students ("what someone expects to happen") fits too. "I'd have
 # thirty people" may be read as "I would" (review 338), so any "'d" counts.
 _MAY_HAPPEN = re.compile(
     r"\b(?:could|can|may|might|will|would|shall|likely|unlikely|probably|possibly|perhaps|expected|"
@@ -108,6 +110,32 @@ _NOTE_CALLS_GUESS = re.compile(
     r"\b(?:(?:his|her|their) (?:own )?(?:rough )?(?:guess|impression)|"
     r"(?:is|was|are|were) (?:just |only )?(?:a|an) (?:rough )?(?:guess|impression))\b"
 )
+
+
+_WORDS = re.compile(r"[a-z](?:[a-z'-]*[a-z])?")
+# Framing spans this short are one loaded word or phrase, wherever they stand.
+SHORT_FRAMING_WORDS = 3
+
+
+def _framing_words_in(reading: ArticleReading, claim: Claim) -> bool:
+    """A short span in scare quotes elsewhere in the article whose every meaning word the claim holds,
+    in any form ("Abandoned", marked in the headline, in "People up here will be abandoned")."""
+    said = set(_WORDS.findall(match_form(claim.span.quote).casefold()))
+    for framing in reading.article.framing:
+        if framing.span.block == claim.span.block and framing.span.overlaps(claim.span):
+            continue  # the rule below
+        if framing.technique != "scare_quotes":
+            continue  # a loaded word may be plain elsewhere ("flooded"); a scare-quoted one is a view
+        # The same words, not their roots: "Priced Out" is not in "the new price could push".
+        marked = set(_WORDS.findall(match_form(framing.span.quote).casefold())) & {
+            word for word in said if content_words(word)
+        }
+        whole = {
+            word for word in _WORDS.findall(match_form(framing.span.quote).casefold()) if content_words(word)
+        }
+        if whole and len(framing.span.quote.split()) <= SHORT_FRAMING_WORDS and whole == marked:
+            return True
+    return False
 
 
 def ranks_or_compares(text: str) -> bool:
@@ -231,6 +259,10 @@ class StatementKind(QuestionKind):
             if _COUNTED_VIEWS.search(quote):
                 # "64 per cent supported the change": a count of views, observed, yet by the definitions
                 # shown it says what people think, so "an opinion" could be defended (review 93).
+                continue
+            if claim.kind != "opinion" and _framing_words_in(reading, claim):
+                # "People up here will be abandoned" beside the headline's scare-quoted 'Abandoned':
+                # the teacher marked the word as framing, so "An opinion" could be defended (review 450).
                 continue
             if claim.kind != "opinion" and any(f.span.overlaps(claim.span) for f in reading.article.framing):
                 continue  # "families will be left scrambling": words marked as framing are a view too

@@ -134,18 +134,18 @@ def _joined_to(reading: ArticleReading, mention: Span) -> str:
     newspaper", about someone else."""
     words, gaps = reading.blocks[mention.block].words, reading.blocks[mention.block].gaps
     claimed = {i for _, c in reading.claims_in(mention.block) for i in range(c.span.start, c.span.end)}
-    stop = mention.end
-    while stop < len(words) and stop not in claimed and not any(mark in gaps[stop] for mark in _MARKS):
-        stop += 1
+
+    def up_to_a_mark(stop: int) -> int:
+        while stop < len(words) and stop not in claimed and not any(mark in gaps[stop] for mark in _MARKS):
+            stop += 1
+        return stop
+
+    stop = up_to_a_mark(mention.end)
     if stop == mention.end and stop < len(words) and gaps[stop].strip() == ",":
         # "according to the laboratory's report, a copy of which was sent to this newspaper" (review 445)
         after = [match_form(word).casefold() for word in words[stop : stop + 4]]
         if after[:4] == ["a", "copy", "of", "which"] or after[:1] == ["which"]:
-            stop += 1
-            while (
-                stop < len(words) and stop not in claimed and not any(mark in gaps[stop] for mark in _MARKS)
-            ):
-                stop += 1
+            stop = up_to_a_mark(stop + 1)
     return " ".join(words[mention.end : stop])
 
 

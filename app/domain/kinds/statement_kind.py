@@ -119,23 +119,22 @@ SHORT_FRAMING_WORDS = 3
 
 def _framing_words_in(reading: ArticleReading, claim: Claim) -> bool:
     """A short span in scare quotes elsewhere in the article whose every meaning word the claim holds,
-    in any form ("Abandoned", marked in the headline, in "People up here will be abandoned")."""
-    said = set(_WORDS.findall(match_form(claim.span.quote).casefold()))
+    as it is ("Abandoned", marked in the headline, in "People up here will be abandoned"; not their
+    roots: "Priced Out" is not in "the new price could push")."""
+    said = _meaning_words(claim.span.quote)
     for framing in reading.article.framing:
         if framing.span.block == claim.span.block and framing.span.overlaps(claim.span):
             continue  # the rule below
         if framing.technique != "scare_quotes":
             continue  # a loaded word may be plain elsewhere ("flooded"); a scare-quoted one is a view
-        # The same words, not their roots: "Priced Out" is not in "the new price could push".
-        marked = set(_WORDS.findall(match_form(framing.span.quote).casefold())) & {
-            word for word in said if content_words(word)
-        }
-        whole = {
-            word for word in _WORDS.findall(match_form(framing.span.quote).casefold()) if content_words(word)
-        }
-        if whole and len(framing.span.quote.split()) <= SHORT_FRAMING_WORDS and whole == marked:
+        marked = _meaning_words(framing.span.quote)
+        if marked and len(framing.span.quote.split()) <= SHORT_FRAMING_WORDS and marked <= said:
             return True
     return False
+
+
+def _meaning_words(text: str) -> set[str]:
+    return {word for word in _WORDS.findall(match_form(text).casefold()) if content_words(word)}
 
 
 def ranks_or_compares(text: str) -> bool:

@@ -172,11 +172,11 @@ def _intended(reading: ArticleReading, claim: Claim) -> bool:
     ]
     if before and before[-1] in _WILL_BEFORE:
         return True
-    words = [*before, *(w.strip(_QUOTE_MARKS) for w in words_of(block, claim.span))]
-    text = " ".join(words)
+    claimed = [w.strip(_QUOTE_MARKS) for w in words_of(block, claim.span)]
+    text = " ".join([*before, *claimed])
     # Wants in the claim's words or right before them ("it wants [FreshFare to keep ...]"), not earlier
     # in the sentence: "Nobody wanted this, but we were not willing to gamble" (review 340).
-    near = " ".join([*before[-2:], *(w.strip(_QUOTE_MARKS) for w in words_of(block, claim.span))])
+    near = " ".join([*before[-2:], *claimed])
     wants = [] if _A_COUNT.search(near) else list(_WANTS.finditer(near))
     if any(_word_before(near, found.start()) not in _NOT_AN_INTENT for found in wants):
         return True  # not "Residents who want to keep their brown bin"

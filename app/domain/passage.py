@@ -1100,8 +1100,18 @@ def speaker_words(source: Source) -> frozenset[str]:
     """Every word of the head of a source's name that says who it is, capitalised or not:
     "an unnamed café owner" gives {"café", "owner"}, "Dr Priya Nair, an economist" {"dr", "priya",
     "nair"}."""
-    words = (_bare(word) for word in _name_head(source))
+    words = []
+    for word in (_bare(word) for word in _name_head(source)):
+        if word in _WHERE_IN_A_NAME:
+            # "an unnamed landowner near Fellside": where they are, not who ("Fellside ... told" was
+            # the key of "One, who owns a stretch of the track near Fellside ..., told", review 460)
+            break
+        words.append(word)
     return frozenset(word for word in words if word and word not in _NAME_SMALL_WORDS)
+
+
+# Words in a source's name after which it says where the source is, not who.
+_WHERE_IN_A_NAME = frozenset({"near", "in", "outside", "around"})
 
 
 def _noun_after_a_describing_word(

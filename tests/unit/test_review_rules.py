@@ -9113,3 +9113,32 @@ def test_a_reporting_word_after_a_possessive_and_a_describing_word_is_a_noun() -
     # "the Lantern's final show, a production of Our Town" (review 455's audit).
     assert _attribution_hits("It will be the Lantern's final show, the director said.") == ["said"]
     assert _attribution_hits("The teachers' union claims the plan will fail.") == ["claims"]
+
+
+def test_whose_words_the_headline_quotes_gives_nobody_a_label_they_say_others_use() -> None:
+    # "Yobs" given to the rider who said "people are calling us yobs for using it" (review 458, a fail).
+    skate = unseen_article("review458.yaml")
+    assert not [q for q in over_seeds(skate, "headline_quote") if "Yobs" in q.quote]
+
+
+def test_find_sources_a_place_in_an_unnamed_sources_name_is_not_who_speaks() -> None:
+    # "One, who owns a stretch of the track near Fellside ..., told", for "an unnamed landowner near
+    # Fellside": the key was "Fellside" and "told" (review 460, a fail).
+    railway = unseen_article("review460.yaml")
+    (question,) = [q for q in questions_of(railway, "find_sources") if q.block == 7]
+    assert score_answer(question, selected(question, "One", "told", "residents", "say")).score == 1.0
+
+
+def test_spot_the_hedge_a_range_with_its_unit_is_free_beside_the_word_of_doubt() -> None:
+    # "Rents could rise by another 8 to 10 per cent next year": "could" and "8 to 10 per cent" scored
+    # 0.375 (review 461, a fail). "aged 13 to 16" stays an exact band.
+    rents = unseen_article("review461.yaml")
+    (question,) = [q for q in questions_of(rents, "spot_hedge") if "10" in q.words]
+    assert score_answer(question, selected(question, "could", "8 to 10 per cent")).score == 1.0
+    assert score_answer(question, selected(question, "could rise by another 8 to 10 per cent")).score >= 0.85
+
+
+def test_support_asks_nothing_of_what_a_source_recommends() -> None:
+    # "The study recommends leaving the tunnel unlit and closing it at night" (review 460).
+    railway = unseen_article("review460.yaml")
+    assert not [q for q in questions_of(railway, "support") if "unlit" in q.quote]

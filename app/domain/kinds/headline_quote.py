@@ -207,6 +207,10 @@ class HeadlineQuote(QuestionKind):
             # "Nobody's actually starving" beside "Starving Pupils": the speaker says the opposite of
             # the headline, not what it states (review 215).
             return None
+        if _others_label(reading.blocks[block], body):
+            # "people are calling us yobs", from a rider, beside "Yobs": the speaker reports a label
+            # others use for them, so the word is not theirs (review 458, a fail).
+            return None
         speaker = quoted_speaker(reading, body)
         if speaker is None or vague_people(reading.vocabulary, speaker):
             # "critics": anyone else on offer may be one of them, as in "who said it" (review 182).
@@ -391,6 +395,26 @@ class HeadlineQuote(QuestionKind):
         starts = "..." if first - 1 in quoted and not marked(gaps[first]) else ""
         ends = "..." if last in quoted and not marked(gaps[last]) else ""
         return f"{starts}{text}{ends}"
+
+
+# A verb of naming with whom it names, or "as" or "like", just before a word: "calling us [yobs]",
+# "branded them [a nuisance]", "dismissed as [troublemakers]", "treat us like [criminals]".
+_NAMED_BY_OTHERS = re.compile(
+    r"\b(?:(?:call|calls|calling|called|brand|brands|branding|branded|label|labels|labelling|labelled|"
+    r"dub|dubs|dubbing|dubbed) (?:us|me|them|him|her|you)|"
+    r"(?:dismiss|dismisses|dismissing|dismissed|describe|describes|describing|described|write|writes|"
+    r"wrote|written) (?:us |me |them |him |her |you )?(?:off )?as|"
+    r"(?:treat|treats|treating|treated) (?:us|me|them|him|her|you) (?:like|as)) (?:an? |the )?$"
+)
+
+
+def _others_label(block: Block, body: Span) -> bool:
+    """The words just before ``body`` name it as a label put on someone ("people are calling us
+    yobs"), not the speaker's own word for anything."""
+    before = " ".join(
+        match_form(word).casefold() for word in block.words[max(0, body.start - 4) : body.start]
+    )
+    return _NAMED_BY_OTHERS.search(before + " ") is not None
 
 
 def quoted_speaker(reading: ArticleReading, body: Span) -> Source | None:

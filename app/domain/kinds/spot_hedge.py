@@ -283,7 +283,8 @@ def _amount_end(block: Block, start: int) -> int:
 def _estimate_ranges(block: Block) -> list[list[int]]:
     """An amount given as a range, "between £400,000 and £1 million" or "two or three years": a size
     given roughly, free beside the word of doubt ("possible" with the range scored nothing, review
-    416; "or three" cost marks, review 419). Not "to": "aged 13 to 16" is an exact band."""
+    416; "or three" cost marks, review 419); "8 to 10 per cent" with its unit (review 461), but not
+    "aged 13 to 16", an exact band."""
     words = [match_form(word).casefold() for word in block.words]
     found = []
     for start, word in enumerate(words):
@@ -293,7 +294,7 @@ def _estimate_ranges(block: Block) -> list[list[int]]:
             joined = next(
                 (i for i in range(start + 2, min(len(words), start + 6)) if words[i] == "and"), None
             )
-        elif _amount_like(word) and words[start + 1] == "or":
+        elif _amount_like(word) and words[start + 1] in ("or", "to"):
             joined = start + 1
         else:
             continue
@@ -304,8 +305,21 @@ def _estimate_ranges(block: Block) -> list[list[int]]:
             end += 2
         elif end < len(words) and words[end] in _AMOUNT_UNITS:
             end += 1
+        elif words[joined] == "to":
+            continue  # "aged 13 to 16", "Years 7 to 9": an exact band, with no amount's unit after it
+        if words[joined] == "to" and start > 0 and words[start - 1] in _BAND_WORDS:
+            continue
+        # "could rise by another 8 to 10 per cent" (review 461): how much more, roughly
+        if start > 0 and words[start - 1] == "another":
+            start -= 1
+        elif words[max(0, start - 2) : start] == ["a", "further"]:
+            start -= 2
         found.append([start, end])
     return found
+
+
+# Words before "N to M" that make it an exact band, not a rough amount.
+_BAND_WORDS = frozenset({"aged", "ages", "year", "years", "grades", "grade", "levels", "level"})
 
 
 def _amount_like(word: str) -> bool:

@@ -131,10 +131,13 @@ _INTENT = re.compile(
     r"\b(?:hopes?|hoped|hoping|aims?|aimed|wishes|wished|promises?|promised|pledges?|pledged|vows?|vowed)"
     r" to\b"
 )
-# What a speaker wants or demands: "it wants FreshFare to keep two staffed tills open" (review 442); not a
-# survey's count of what people want ("61 per cent wanted longer Saturday opening"), which it found.
+# What a speaker wants, demands or advises: "it wants FreshFare to keep two staffed tills open" (review
+# 442); not a survey's count of what people want ("61 per cent wanted longer Saturday opening"), which it
+# found.
 _WANTS = re.compile(
-    r"\b(?:wants?|wanted|demanded|demanding|(?:is|are|was|were) calling for|calls? for|called for)\b"
+    r"\b(?:wants?|wanted|demanded|demanding|(?:is|are|was|were) calling for|calls? for|called for|"
+    # advice: "The study recommends [leaving the tunnel unlit]" (review 460)
+    r"recommends?|recommended|advises?|advised|urges?|urged)\b"
 )
 _A_COUNT = re.compile(r"\d|\bper ?cent\b|\b(?:in|out of) (?:three|four|five|ten)\b|\bmajority\b|\bhalf\b")
 # How many words before a claim may say it is intended.

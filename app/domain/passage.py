@@ -896,12 +896,15 @@ _EXPECTING = frozenset(
 
 
 def _not_the_whole_story(words: Sequence[str], start: int, end: int) -> bool:
-    """ "the figures do not tell the whole story": a judgement of what they leave out (review 326)."""
-    following = [_bare(word) for word in words[end : end + 3]]
+    """ "the figures do not tell the whole story", "tells only half the story": a judgement of what they
+    leave out (reviews 326 and 462)."""
+    following = [_bare(word) for word in words[end : end + 4]]
+    if following[:1] == ["only"]:
+        following = following[1:]  # "the 40 per cent figure tells only half the story" (review 462)
     return (
         end - start == 1
-        and _bare(words[start]) in ("tell", "tells")
-        and following == ["the", "whole", "story"]
+        and _bare(words[start]) in ("tell", "tells", "told")
+        and (following[:3] in (["the", "whole", "story"], ["the", "full", "story"], ["half", "the", "story"]))
     )
 
 

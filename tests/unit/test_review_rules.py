@@ -9142,3 +9142,24 @@ def test_support_asks_nothing_of_what_a_source_recommends() -> None:
     # "The study recommends leaving the tunnel unlit and closing it at night" (review 460).
     railway = unseen_article("review460.yaml")
     assert not [q for q in questions_of(railway, "support") if "unlit" in q.quote]
+
+
+def test_support_asks_nothing_of_what_a_speaker_says_they_cannot_prove() -> None:
+    # "I can't prove the four-day week caused it, but I know what I see in the corridors", keyed "A
+    # source the article names" (review 463).
+    timetable = unseen_article("review463.yaml")
+    assert not [q for q in questions_of(timetable, "support") if "prove" in q.quote]
+
+
+def test_find_framing_a_name_in_a_phrase_the_note_quotes_is_no_key_word() -> None:
+    # "once the pride of Castlebridge", the note quoting "The pride of Castlebridge": "pride" and
+    # "devastating" scored 0.75, and "Castlebridge" alone as much as "pride" (review 465, a fail).
+    river = unseen_article("review465.yaml")
+    (question,) = [q for q in questions_of(river, "find_framing") if q.block == 9]
+    assert score_answer(question, selected(question, "pride", "devastating")).score == 1.0
+    assert score_answer(question, selected(question, "Castlebridge")).score == 0.0
+
+
+def test_tells_only_half_the_story_is_no_attribution() -> None:
+    # "the 40 per cent figure tells only half the story" (review 462's audit).
+    assert _attribution_hits("But the 40 per cent figure tells only half the story, she said.") == ["said"]

@@ -221,6 +221,10 @@ class FindFraming(FindInPassage):
                 # Nor a word that softens it: "close" of "close to a religion" ("religion" and
                 # "bombshell" scored 0.75, review 446).
                 core = {i for i in core if i in named or _bare(words.words[i]) not in softening}
+                # Nor, in a paragraph, a name inside a phrase the note quotes: "Castlebridge" of "The
+                # pride of Castlebridge" earned as much as "pride" (review 465, a fail).
+                unnamed = {i for i in core if block == 0 or i == start or not words.words[i][:1].isupper()}
+                core = unnamed or core
                 if core and 2 * len(core) <= end - start:
                     keys += runs(core)
                     break

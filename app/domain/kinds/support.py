@@ -97,7 +97,8 @@ _OWN_MIND = re.compile(
     r"\b(?:sceptical|skeptical|unsure|unconvinced|convinced|prefers?|preferred|(?:finds?|found) it "
     r"(?:easier|harder|easy|hard|difficult))\b|"
     # "we can't be sure it was the dogs that made the difference" (review 404)
-    r"\b(?:can't|cannot|can not|couldn't|could not) (?:be sure|be certain|say|tell)\b|"
+    # "I can't prove the four-day week caused it" (review 463)
+    r"\b(?:can't|cannot|can not|couldn't|could not) (?:be sure|be certain|say|tell|prove|show)\b|"
     r"\b(?:not sure|not certain|don't know|do not know|didn't know|did not know)\b|"
     # what they have seen and make of it: "I have never seen children so keen to pick up a book" (review 448)
     r"\b(?:never|ever) (?:seen|known|heard|met|had)\b|" + FELT.pattern

@@ -1468,12 +1468,17 @@ def _note_points_to_support(reading: ArticleReading, claim: Claim) -> bool:
     return bool(sources_the_note_names(reading, claim))
 
 
-def sources_the_note_names(reading: ArticleReading, claim: Claim, note: str | None = None) -> set[str]:
+def sources_the_note_names(reading: ArticleReading, claim: Claim) -> set[str]:
     """The ids of the sources whose proper names (capitalised words of their names) the claim's note
-    (or ``note``) uses: "Beck" of "it most likely came from Joanna Beck"."""
+    uses: "Beck" of "it most likely came from Joanna Beck"."""
+    return sources_named_in(reading, claim.note)
+
+
+def sources_named_in(reading: ArticleReading, text: str) -> set[str]:
+    """The ids of the named sources whose proper names ``text`` uses."""
     said = {
         match_form(word).casefold().strip("'\u2019")
-        for word in Block.from_text(claim.note if note is None else note).words
+        for word in Block.from_text(text).words
         if word[:1].isupper()
     }
     return {

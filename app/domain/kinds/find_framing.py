@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from app.domain.article import Article, Framing, Source
+from app.domain.article import HEADLINE_BLOCK, Article, Framing, Source
 from app.domain.kinds.base import _VERB_PARTICLES, MIN_STEM_WORD, _is_meaning_word
 from app.domain.kinds.find_in_passage import FindInPassage
 from app.domain.kinds.headline_quote import quoted_indexes
@@ -223,7 +223,11 @@ class FindFraming(FindInPassage):
                 core = {i for i in core if i in named or _bare(words.words[i]) not in softening}
                 # Nor, in a paragraph, a name inside a phrase the note quotes: "Castlebridge" of "The
                 # pride of Castlebridge" earned as much as "pride" (review 465, a fail).
-                unnamed = {i for i in core if block == 0 or i == start or not words.words[i][:1].isupper()}
+                unnamed = {
+                    i
+                    for i in core
+                    if block == HEADLINE_BLOCK or i == start or not words.words[i][:1].isupper()
+                }
                 core = unnamed or core
                 if core and 2 * len(core) <= end - start:
                     keys += runs(core)

@@ -305,10 +305,8 @@ def _estimate_ranges(block: Block) -> list[list[int]]:
             end += 2
         elif end < len(words) and words[end] in _AMOUNT_UNITS:
             end += 1
-        elif words[joined] == "to":
-            continue  # "aged 13 to 16", "Years 7 to 9": an exact band, with no amount's unit after it
-        if words[joined] == "to" and start > 0 and words[start - 1] in _BAND_WORDS:
-            continue
+        if words[joined] == "to" and (end == joined + 2 or (start > 0 and words[start - 1] in _BAND_WORDS)):
+            continue  # "aged 13 to 16", "Years 7 to 9": an exact band, or no amount's unit after it
         # "could rise by another 8 to 10 per cent" (review 461): how much more, roughly
         if start > 0 and words[start - 1] == "another":
             start -= 1

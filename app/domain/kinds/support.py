@@ -39,7 +39,7 @@ from app.domain.kinds.base import (
     person_types,
     source_label,
     sourced_in_its_sentence,
-    sources_the_note_names,
+    sources_named_in,
     unmarked_attribution_beside,
 )
 from app.domain.kinds.statement_kind import speaks_of_the_future
@@ -336,8 +336,8 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
         if any((r.type in UNNAMED_SOURCE_TYPES) != (level == SUPPORT_UNNAMED) for r in relays):
             return None
         if level == SUPPORT_UNNAMED and (
-            sources_the_note_names(reading, claim) - {source.id}
-            or sources_the_note_names(reading, claim, source.note) - {source.id}
+            sources_named_in(reading, " ".join(note for note in (claim.note, source.note) if note))
+            - {source.id}
         ):
             # "Which experts? ... Compare this with Mr Okoro, a named engineer who says something
             # similar": shown after the key, the note points at a named source (review 449).

@@ -17,7 +17,12 @@ from app.domain.article import SKILLS, Article, Claim, Span, Vocabulary
 from app.domain.audit import key_position_bias
 from app.domain.generate import KIND_TITLES, KINDS, all_questions, build_quiz
 from app.domain.kinds.base import MIN_CHOICES, QuestionKind, _source_features, gold_is_sparse, source_label
-from app.domain.kinds.headline_check import HEADLINE_FORMS, HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE
+from app.domain.kinds.headline_check import (
+    HEADLINE_FORMS,
+    HEADLINE_ONE_WORD_FORMS,
+    HEADLINE_SAYS_MORE,
+    HEADLINE_WORDS_SAY_MORE,
+)
 from app.domain.kinds.support import (
     SUPPORT_CHOICES,
     SUPPORT_DEFINITIONS,
@@ -1931,13 +1936,13 @@ def test_headline_check_asks_whether_the_article_backs_up_the_headline() -> None
     forms = set()
     for seed in range(20):
         (question,) = questions_of(b.build(), "headline_check", seed)
-        asked, right, choices = next(f for f in HEADLINE_FORMS if question.prompt.endswith(f[0]))
+        asked, right, choices = next(f for f in HEADLINE_ONE_WORD_FORMS if question.prompt.endswith(f[0]))
         assert question.prompt == f'The headline says "Slashes". {asked}'
         assert right_choice(question) == right
         assert sorted(question.choices) == sorted(choices)
         forms.add(asked)
     # Either way round, so the key is not "Less" every time (reviews 29 and 30).
-    assert forms == {f[0] for f in HEADLINE_FORMS}
+    assert forms == {f[0] for f in HEADLINE_ONE_WORD_FORMS}
     assert {f[1] for f in HEADLINE_FORMS} == {HEADLINE_SAYS_MORE, HEADLINE_WORDS_SAY_MORE}
     assert question.explanation.startswith("The article says two hours a day, not a slash. ")
     assert touches_headline(question)
@@ -3423,3 +3428,20 @@ def test_spot_hedge_about_to_is_no_rough_size() -> None:
     (question,) = questions_of(b.build(), "spot_hedge")
     assert "extra" not in question.extra or not question.extra.get("free")
     assert "roughly" not in question.explanation
+
+
+def test_headline_check_of_one_word_says_this_word_and_of_several_these_words() -> None:
+    # "How do these words compare" of the lone "Thousands" read as a slip (reviews 454, 459, 464).
+    for marked, forms in (("Slashes", HEADLINE_ONE_WORD_FORMS), ("Slashes' Library Hours", HEADLINE_FORMS)):
+        b = library_builder()
+        b.frame(marked, "headline_body_mismatch", note="The article says two hours a day, not a slash.")
+        for seed in range(10):
+            (question,) = questions_of(b.build(), "headline_check", seed)
+            asked, right, choices = next(f for f in forms if question.prompt.endswith(f[0]))
+            assert right_choice(question) == right
+            assert sorted(question.choices) == sorted(choices)
+            text = " ".join((question.prompt, *question.choices))
+            if forms is HEADLINE_ONE_WORD_FORMS:
+                assert "these words" not in text and "They say" not in text
+            else:
+                assert "this word" not in text

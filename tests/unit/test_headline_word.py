@@ -109,3 +109,17 @@ def test_offers_neither_a_records_verb_nor_a_word_of_time() -> None:
     assert questions
     for question in questions:
         assert not {"Finds", "Now", "Survey"} & set(question.choices)
+
+
+def test_never_offers_two_neighbouring_headline_words() -> None:
+    # "Town" and "Centre" of "Town Centre Loos" read as one phrase cut in half (review 464).
+    b = rovers()
+    b.frame(b.span("Axe", block=0), "loaded_language", note='"Axe" sounds brutal: the club is closing it.')
+    headline = ["Rovers", "Axe", "Youth", "Academy", "as", "Football", "Club", "Cuts", "Costs"]
+    article = b.build()
+    for seed in range(30):
+        (question,) = [
+            q for q in all_questions(article, VOCABULARY, random.Random(seed)) if q.kind == "headline_word"
+        ]
+        places = sorted(headline.index(word) for word in question.choices if word != "Axe")
+        assert all(later - earlier > 1 for earlier, later in zip(places, places[1:])), question.choices

@@ -505,6 +505,10 @@ def test_headline_evidence_offers_the_sentences_the_note_quotes_and_keys_none() 
         ]
     )
     assert question.skill == "framing" and NOTE in question.explanation
+    assert question.prompt.endswith("says all that these words say, if any?")
+    # Of one word, "this word" ("these words" of "Bans" read as a slip, review 464).
+    (one,) = of_kind(headline_article(NOTE, marked="Bans"), "headline_evidence")
+    assert one.prompt.endswith("says all that this word says, if any?")
 
 
 def test_headline_evidence_is_not_asked_where_a_sentence_says_the_headlines_words() -> None:

@@ -8069,7 +8069,7 @@ def test_headline_against_the_article_shows_a_figure_with_its_headline() -> None
     for question in over_seeds(field, "headline_check"):
         if question.quote == "80%":
             assert question.prompt.startswith('The headline says "Car Park to Swallow 80%')
-            assert 'words "80%"' in question.prompt
+            assert 'word "80%"' in question.prompt
 
 
 def test_round_70_quiz_and_sources() -> None:

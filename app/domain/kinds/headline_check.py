@@ -92,6 +92,30 @@ HEADLINE_FORMS = (
         HEADLINE_WORDS_CHOICES,
     ),
 )
+# The same of one marked word: "these words" of the lone "Thousands" read as a slip (reviews 454, 459,
+# 464).
+HEADLINE_WORD_SAYS_MORE = "Less: the article says less than this word does"
+HEADLINE_WORD_SAYS_MORE_THAN_ARTICLE = "It says more than the article does"
+HEADLINE_ONE_WORD_FORMS = (
+    (
+        "Compared with the headline, what does the article say?",
+        HEADLINE_WORD_SAYS_MORE,
+        (
+            HEADLINE_WORD_SAYS_MORE,
+            "The same: the article says all that this word says",
+            HEADLINE_SAYS_LESS,
+        ),
+    ),
+    (
+        "How does this word compare with what the article says?",
+        HEADLINE_WORD_SAYS_MORE_THAN_ARTICLE,
+        (
+            HEADLINE_WORD_SAYS_MORE_THAN_ARTICLE,
+            "It says the same as the article",
+            "It says less than the article does",
+        ),
+    ),
+)
 
 
 # The same asked of the marked words where the stem quotes the whole headline, so "these words" is never
@@ -99,6 +123,11 @@ HEADLINE_FORMS = (
 _OF_THE_MARKED_WORDS = {
     HEADLINE_FORMS[0][0]: 'Compared with the headline\'s words "{}", what does the article say?',
     HEADLINE_FORMS[1][0]: 'How do the words "{}" compare with what the article says?',
+    HEADLINE_ONE_WORD_FORMS[1][0]: 'How does the word "{}" compare with what the article says?',
+}
+_OF_THE_MARKED_WORD = {
+    **_OF_THE_MARKED_WORDS,
+    HEADLINE_FORMS[0][0]: 'Compared with the headline\'s word "{}", what does the article say?',
 }
 
 
@@ -166,10 +195,12 @@ class HeadlineCheck(QuestionKind):
             )
             words = reading.article.title if whole else framing.span.quote
             quote = without_outer_quotes(in_stem(words))
-            asked, right, choices = rng.choice(HEADLINE_FORMS)
+            one_word = len(framing.span.quote.split()) == 1
+            asked, right, choices = rng.choice(HEADLINE_ONE_WORD_FORMS if one_word else HEADLINE_FORMS)
             says = f'The headline says "{quote}".'
             if whole and framing.span.quote != reading.article.title:
-                asked = _OF_THE_MARKED_WORDS[asked].format(without_outer_quotes(in_stem(framing.span.quote)))
+                marked_words = _OF_THE_MARKED_WORD if one_word else _OF_THE_MARKED_WORDS
+                asked = marked_words[asked].format(without_outer_quotes(in_stem(framing.span.quote)))
             if granted:
                 # A question that asks how or why something happened takes it as already true: the
                 # stem quotes the whole question and says so, so the words are not read as a statement

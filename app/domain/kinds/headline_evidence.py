@@ -126,7 +126,7 @@ class HeadlineEvidence(QuestionKind):
                 rng,
                 prompt=(
                     f'The headline says "{quote}". Which of these sentences from the article says all '
-                    "that these words say, if any?"
+                    f"that {'this word says' if len(quote.split()) == 1 else 'these words say'}, if any?"
                 ),
                 explanation=_defined(_notes([reason, framing.note], reason), technique),
                 right=NONE_OF_THEM,

@@ -87,8 +87,12 @@ class HeadlineWord(QuestionKind):
                 continue
             key = _letters_of(headline.words[meaning[0]])
             first = rng.choice(actions)
-            rest = [word for word in plain if word != first]
-            wrong = [first, *rng.sample(rest, min(MAX_WRONG_WORDS - 1, len(rest)))]
+            wrong = [first]
+            # Never two neighbours: "Town" and "Centre" of "Town Centre Loos" read as one phrase cut in
+            # half (review 464).
+            for word in rng.sample([word for word in plain if word != first], len(plain) - 1):
+                if len(wrong) < MAX_WRONG_WORDS and all(abs(plain[word] - plain[w]) > 1 for w in wrong):
+                    wrong.append(word)
             reason = (
                 f'"{key}" is the framing word: it was chosen to push you towards a view, or it says more '
                 "than the facts show. The other words offered are plain ones: they only tell you who or "
@@ -117,9 +121,10 @@ class HeadlineWord(QuestionKind):
         marked: list[tuple[int, int]],
         quoted: frozenset[int],
         body_words: frozenset[str],
-    ) -> list[str]:
-        """Headline words that are plainly no framing: unmarked, not beside a marked span, not in
-        quotation marks, and used in lowercase in the article's paragraphs (so no name)."""
+    ) -> dict[str, int]:
+        """Headline words that are plainly no framing, each with where it first stands: unmarked, not
+        beside a marked span, not in quotation marks, and used in lowercase in the article's paragraphs
+        (so no name)."""
         vocabulary = reading.vocabulary
         headline = reading.blocks[HEADLINE_BLOCK]
         signal_words = {
@@ -131,7 +136,7 @@ class HeadlineWord(QuestionKind):
         # A record and what it says it found ("Survey Finds"): the headline's attribution (review 252).
         for start, end in find_words(headline, vocabulary.record_words):
             signal_words |= set(range(start, end + 1))
-        plain: list[str] = []
+        plain: dict[str, int] = {}
         for i, word in enumerate(headline.words):
             letters = _letters_of(word)
             if (
@@ -147,8 +152,8 @@ class HeadlineWord(QuestionKind):
                 or not _forms(letters.casefold()) & body_words
             ):
                 continue
-            plain.append(letters)
-        return list(dict.fromkeys(plain))
+            plain.setdefault(letters, i)
+        return plain
 
 
 def _body_words(reading: ArticleReading) -> frozenset[str]:

@@ -113,7 +113,7 @@ def _is_number(word: str) -> bool:
     return bool(word) and word.replace(",", "").replace(".", "").isdigit()
 
 
-def _a_count(word: str) -> bool:
+def a_count(word: str) -> bool:
     """A number in figures or in words ("34", "seven")."""
     return _is_number(word) or _bare(word) in _NUMBER_WORDS
 
@@ -496,8 +496,8 @@ def _respondents_answer(words: Sequence[str], start: int, end: int) -> bool:
             break
         if (
             _bare(words[first - 2]) == "in"
-            and _a_count(words[first - 1])
-            and (_a_count(words[first - 3]) or _bare(words[first - 3]) == "one")
+            and a_count(words[first - 1])
+            and (a_count(words[first - 3]) or _bare(words[first - 3]) == "one")
         ):
             return True
     before = [_bare(word) for word in words[start - 2 : start]]
@@ -671,7 +671,7 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
     ):
         return True
     # "2,100 people responded and": counted respondents (review 302).
-    counted = start > 1 and _a_count(words[start - 2])
+    counted = start > 1 and a_count(words[start - 2])
     if (
         word in ("replied", "responded")
         and (before in ("who", "that", "which") or counted)
@@ -883,6 +883,16 @@ _EXPECTING = frozenset(
     {"expect", "expects", "expected", "expecting", "hope", "hopes", "hoped", "hoping"}
     | {"want", "wants", "wanted", "plan", "plans", "planned", "aim", "aims", "intend", "intends"}
 )
+
+
+# Whom nobody tells anything: "never told anyone", "told nobody".
+_NOBODY_TOLD = frozenset({"anyone", "anybody", "nobody", "no-one"})
+
+
+def _denied_just_before(words: Sequence[str], start: int) -> bool:
+    """ "never told", "did not tell", "didn't tell": the telling did not happen."""
+    before = [_bare(word) for word in words[max(0, start - 2) : start]]
+    return bool(set(before) & _NEGATIONS) or any(word.endswith("n't") for word in before)
 
 
 def _a_story_idiom(words: Sequence[str], start: int, end: int) -> bool:
@@ -1566,6 +1576,14 @@ class ArticleReading:
                 # "could not tell school-run cars apart": telling things apart, not telling anyone
                 # anything (review 146)
                 and not (_bare(words[start]) in _TELL and "apart" in map(_bare, words[end : end + 5]))
+                # "found land somewhere else and never told anyone": nobody told, nothing reported
+                # (review 467's audit)
+                and not (
+                    _bare(words[start]) in _TELL
+                    and end < len(words)
+                    and _bare(words[end]) in _NOBODY_TOLD
+                    and (_bare(words[end]) in ("nobody", "no-one") or _denied_just_before(words, start))
+                )
                 # "recorded 412 reports", "with reports to police", "an estimated £640,000": a noun
                 # or an adjective there, not a verb (review 149)
                 and not (
@@ -1602,9 +1620,7 @@ class ArticleReading:
                             start > 1
                             and gaps[start] == gaps[start - 1] == " "
                             and words[start - 1][:1].islower()
-                            and (
-                                _a_count(words[start - 2]) or _bare(words[start - 2]) in _BEFORE_A_PLAIN_NOUN
-                            )
+                            and (a_count(words[start - 2]) or _bare(words[start - 2]) in _BEFORE_A_PLAIN_NOUN)
                         )
                     )
                 )
@@ -1630,7 +1646,7 @@ class ArticleReading:
                 )
                 # "four points out either way": a phrase right after a number is a noun there (review
                 # 136's "points out"); not "Carol Pennick, 61, said" nor "Some 40 said".
-                and not (end - start > 1 and start > 0 and gaps[start] == " " and _a_count(words[start - 1]))
+                and not (end - start > 1 and start > 0 and gaps[start] == " " and a_count(words[start - 1]))
             ]
             # "too early to say": inside a hedge of the vocabulary, after "to", "say" reports nobody
             # (reviews 199, 208); "some say" still names who says.

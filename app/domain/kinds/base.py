@@ -530,9 +530,11 @@ _RELATIVE = re.compile(r"\b(?:who|that|which|whose|than)\b")
 # customers were already worried", review 267); not "should be proud", which urges a feeling
 # (review 229).
 _GROUPS_FEELING = re.compile(
-    _A_GROUP
+    # a group described at more length: "Families who owed a couple of pounds were too embarrassed to come
+    # back" (review 466)
+    _A_GROUP.replace("{0,5}", "{0,7}")
     # in the speaker's quotation marks too: "residents of Grange Road were 'already furious'" (review 443)
-    + r"\W+(?:is|are|was|were|been) ['\"]?(?:so |very |really |already |still |now |increasingly )?"
+    + r"\W+(?:is|are|was|were|been) ['\"]?(?:so |very |really |already |still |now |increasingly |too )?"
     + r"['\"]?"
     + _FEELINGS
     + r"\b"

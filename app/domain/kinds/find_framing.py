@@ -10,7 +10,7 @@ from app.domain.article import HEADLINE_BLOCK, Article, Framing, Source
 from app.domain.kinds.base import _VERB_PARTICLES, MIN_STEM_WORD, _is_meaning_word
 from app.domain.kinds.find_in_passage import FindInPassage
 from app.domain.kinds.headline_quote import quoted_indexes
-from app.domain.passage import ArticleReading, _bare, covered, without_edge_articles
+from app.domain.passage import ArticleReading, _bare, a_count, covered, without_edge_articles
 from app.domain.question import SELECT, Question
 from app.domain.quiz_rules import quoted_phrases
 from app.domain.scoring import EPSILON, NEAR, runs, score_answer
@@ -199,6 +199,8 @@ class FindFraming(FindInPassage):
             cores: tuple[set[int], ...] = (
                 (emotive, quoted | emotive, quoted) if alone else (quoted | emotive, emotive, quoted)
             )
+            if self._belittles_a_noun(reading, words, swept, quoted):
+                continue  # either word finds it: see cores_in
             if named & emotive and self._every_phrase_holds(words, text, item, (start, end), named & emotive):
                 # An emotive word the note names on its own, and in every other phrase it quotes, is
                 # the core alone: '"Gimmick" means a trick ... a "green gimmick"' of "nothing more than
@@ -279,6 +281,23 @@ class FindFraming(FindInPassage):
         noted = {i for i in quoted if _is_meaning_word(words.words[i])}
         loaded = {i for i in emotive - swept if _is_meaning_word(words.words[i])}
         return bool(noted - loaded) and bool(loaded - noted)
+
+    @staticmethod
+    def _belittles_a_noun(reading: ArticleReading, words: Block, swept: set[int], quoted: set[int]) -> bool:
+        """The span's only sweeping words belittle ("few", "mere"), and the note quotes with them a
+        plain word after them that belittles too: "pennies" of '"A few pennies" makes the fines sound
+        tiny' earned nothing beside "few" (review 466). Either finds the span. "nine" of "just nine"
+        is a plain count: "just" is the core."""
+        belittling = {i for i in swept if _bare(words.words[i]) in reading.vocabulary.minimising_words}
+        return (
+            bool(belittling)
+            and belittling == swept
+            and belittling <= quoted
+            and any(
+                i > min(swept) and _is_meaning_word(words.words[i]) and not a_count(words.words[i])
+                for i in quoted - swept
+            )
+        )
 
     @staticmethod
     def _word_before_a_loaded_noun(
@@ -396,6 +415,9 @@ class FindFraming(FindInPassage):
                 continue
             if self._word_before_a_loaded_noun(block_words, (start, end), quoted, emotive, swept):
                 cores.append((1, [start, start + 1]))
+                continue
+            if self._belittles_a_noun(reading, block_words, swept, quoted):
+                cores.append((1, sorted(i for i in quoted if _is_meaning_word(words[i]))))
                 continue
             if len(meaning) >= MEANING_WORDS_TO_FIND:
                 meaning = sorted([*meaning, *particles])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.domain.article import Source, Span
+from app.domain.article import Source, Span, Vocabulary
 from app.domain.kinds.base import (
     MAX_APPOSITIVE,
     RECORD_TYPES,
@@ -725,7 +725,7 @@ class FindSources(FindInPassage):
                 keys += [hit for hit in verbs if mention.end <= hit[0] and hit[1] <= relay.end][-1:]
             # A verb you marked that the vocabulary does not list ("Caged Voices, an animal-welfare group,
             # slammed", "Paul Hendry, called"): the word that ends your mention is its verb (review 347).
-            here = verbs if relay is not None else _with_its_own_verb(words, span, verbs)
+            here = verbs if relay is not None else _with_its_own_verb(words, span, verbs, reading.vocabulary)
             found = attribution_key_words(words, span, source, here)
             if _verb_after_a_conjunction(words, span, here):
                 # "said the council had 'no say' but urged the club to think again": the speaker is
@@ -957,7 +957,7 @@ RELAY_REACH = 12
 
 
 def _with_its_own_verb(
-    words: Block, span: tuple[int, int], verbs: list[tuple[int, int]]
+    words: Block, span: tuple[int, int], verbs: list[tuple[int, int]], vocabulary: Vocabulary
 ) -> list[tuple[int, int]]:
     """The passage's attribution words and, where the mention's words [start, end) hold none, the word
     that ends them when it reads as a verb ("slammed", "called")."""
@@ -966,6 +966,10 @@ def _with_its_own_verb(
         return verbs
     last = words.words[end - 1]
     before = words.words[end - 2].casefold() if end - 2 >= start else ""
+    # "the club's entry list shows": a reporting word of the vocabulary ending your mention, which the
+    # passage reads as one only after a record word it lists ("shows" earned nothing, review 468).
+    if end - start >= 2 and _bare(last) in vocabulary.attribution_words and last[:1].islower():
+        return [*verbs, (end - 1, end)]
     # Not "who asked not to be named": a passive says nothing was said.
     if last.isalpha() and last[:1].islower() and last.endswith("ed") and before not in _PASSIVE_AUXILIARIES:
         return [*verbs, (end - 1, end)]

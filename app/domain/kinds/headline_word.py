@@ -88,11 +88,13 @@ class HeadlineWord(QuestionKind):
             key = _letters_of(headline.words[meaning[0]])
             first = rng.choice(actions)
             wrong = [first]
-            # Never two neighbours: "Town" and "Centre" of "Town Centre Loos" read as one phrase cut in
-            # half (review 464).
-            for word in rng.sample([word for word in plain if word != first], len(plain) - 1):
+            # Two neighbours only where too few words are left apart: "Town" and "Centre" of "Town Centre
+            # Loos" read as one phrase cut in half (review 464).
+            rest = rng.sample([word for word in plain if word != first], len(plain) - 1)
+            for word in rest:
                 if len(wrong) < MAX_WRONG_WORDS and all(abs(plain[word] - plain[w]) > 1 for w in wrong):
                     wrong.append(word)
+            wrong += [word for word in rest if word not in wrong][: MAX_WRONG_WORDS - len(wrong)]
             reason = (
                 f'"{key}" is the framing word: it was chosen to push you towards a view, or it says more '
                 "than the facts show. The other words offered are plain ones: they only tell you who or "

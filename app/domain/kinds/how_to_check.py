@@ -706,11 +706,20 @@ def _relay_words(reading: ArticleReading, source: Source, origin: Source, span: 
         )
 
     origin_mentions = [m for m in reading.naming_mentions(origin) if in_sentence(m)]
+    # The outlet's whole name, not a word it shares with the speaker's: "Dave Pritchard, chairman of the
+    # Elmhurst Motorists' Forum," shows no relay through "the Elmhurst Echo" (review 471).
+    outlet = capitalised_words(source_label(origin))
     holding = [
         m
         for m in reading.naming_mentions(source)
         if in_sentence(m)
-        and (any(m.overlaps(o) for o in origin_mentions) or names(reading.blocks[m.block], m, origin))
+        and (
+            any(m.overlaps(o) for o in origin_mentions)
+            or (
+                names(reading.blocks[m.block], m, origin)
+                and outlet <= capitalised_words(reading.blocks[m.block].text_of(m.start, m.end))
+            )
+        )
     ]
     for mention in [*holding, *origin_mentions]:
         block = reading.blocks[mention.block]

@@ -162,6 +162,8 @@ _WILL_HAPPEN = re.compile(
     # "nothing to fear from people on bikes" (review 441)
     r"(?:last |final )?nails? in (?:the|its|their) coffin|death knell|beginning of the end|"
     r"nothing to fear|(?:no|little|any) (?:real )?(?:risk|danger|threat) (?:to|of|from)|under threat|"
+    # what cannot go on as it is: "Council tax payers cannot keep paying for the pitches" (review 469)
+    r"(?:cannot|can't|can not) (?:keep|go on|carry on|continue|last)|unsustainable|"
     r"next (?:week|month|year|"
     r"season|term|winter|summer|spring|autumn))\b"
 )

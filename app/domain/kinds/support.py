@@ -105,6 +105,14 @@ _OWN_MIND = re.compile(
 )
 
 
+# The speaker's own hopes or expectations set beside what happened: "These figures are better than we
+# had hoped" (review 471), "worse than I expected".
+_FIRST_PERSON_MIND = re.compile(
+    r"\b(?:than|as) (?:i|we) (?:had |have |would have |'d )?"
+    r"(?:hoped|expected|feared|thought|imagined|dared|planned|predicted)\b"
+)
+
+
 def _own_feeling(claim: Claim) -> bool:
     """The claim tells of the speaker's own feeling ("We were overwhelmed", "I feel let down")."""
     text = match_form(claim.span.quote).casefold()
@@ -286,9 +294,13 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             return None
         if _LEFT_FEELING.search(match_form(claim.span.quote).casefold()):
             return None  # "the news had left her feeling guilty": her own feeling (review 351)
-        if _own_feeling(claim) or (
-            (_tells_of_themself(reading, claim.span) or _opens_with_the_speaker(claim))
-            and _OWN_MIND.search(match_form(claim.span.quote).casefold())
+        if (
+            _own_feeling(claim)
+            or _FIRST_PERSON_MIND.search(match_form(claim.span.quote).casefold())
+            or (
+                (_tells_of_themself(reading, claim.span) or _opens_with_the_speaker(claim))
+                and _OWN_MIND.search(match_form(claim.span.quote).casefold())
+            )
         ):
             # "We were overwhelmed, in the nicest way": naming who felt it supports nothing, and
             # "A source the article names" would say it does (review 242).

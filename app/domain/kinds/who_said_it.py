@@ -53,6 +53,7 @@ from app.domain.kinds.statement_kind import speaks_of_what_may_happen
 from app.domain.passage import (
     PRONOUNS,
     ArticleReading,
+    _bare,
     find_words,
     in_quotation,
     is_possessive,
@@ -639,14 +640,22 @@ class WhoSaidIt(QuestionKind):
             return None
         if len(wrong) + (1 if source is not None else 0) < 2:
             return None  # with one source on offer the question would not test anything
+        at_work = source is not None and source.type == "anonymous" and _at_work(reading, source)
         if (
             source is not None
             and source.type == "anonymous"
-            and not any(s.type == "anonymous" for s in kept if source_label(s) in wrong)
+            and not any(
+                s.type == "anonymous" and (not at_work or _at_work(reading, s))
+                for s in kept
+                if source_label(s) in wrong
+            )
         ):
             # "an unnamed nurse at the hospital" beside two names, for "patients were being treated in
             # corridors": the one source shown by what it is fits the words, and is found without
-            # reading (reviews 305 to 308). Another unnamed person on offer makes the student read.
+            # reading (reviews 305 to 308). Another unnamed person on offer makes the student read; beside
+            # one who works for a body ("an unnamed council officer" for "the money would come from the
+            # parks budget"), another who does: "an unnamed tenant at the Brook Road site" could not
+            # know the budget (review 467, a fail).
             return None
         if source is None and not any(
             s.type in reading.vocabulary.named_source_types or s.type == "vague"
@@ -692,7 +701,7 @@ class WhoSaidIt(QuestionKind):
         labels = _distinct(source_label(s) for s in kept)
         wrong = rng.sample(labels, min(wanted, len(labels)))
         if source is None:
-            return wrong
+            return _apart(reading.vocabulary, wrong, labels, {source_label(s): s for s in kept})
         family = source_family(reading.vocabulary, source.type)
         alike = _distinct(
             source_label(s)
@@ -703,7 +712,7 @@ class WhoSaidIt(QuestionKind):
         )
         if alike and not set(alike) & set(wrong):
             wrong[-1] = rng.choice(alike)
-        return wrong
+        return _apart(reading.vocabulary, wrong, labels, {source_label(s): s for s in kept})
 
     @staticmethod
     def _readable_source(reading: ArticleReading, claim: Claim, source: Source) -> bool:
@@ -772,6 +781,54 @@ def _names_its_own_record(reading: ArticleReading, source: Source, claim: Claim)
         and bool((named - key - _DESCRIPTOR_ROOTS) & said)
         for other in reading.article.sources
     )
+
+
+def _apart(
+    vocabulary: Vocabulary, wrong: list[str], labels: list[str], by_label: dict[str, Source]
+) -> list[str]:
+    """The wrong choices with none that stands or falls with another (see _together): the later one
+    gives way to the next label that stands apart, where there is one."""
+    chosen: list[str] = []
+    for label in [*wrong, *(label for label in labels if label not in wrong)]:
+        if len(chosen) == len(wrong):
+            break
+        if not any(_together(vocabulary, by_label[label], by_label[other]) for other in chosen):
+            chosen.append(label)
+    return chosen
+
+
+def _together(vocabulary: Vocabulary, one: Source, other: Source) -> bool:
+    """Two wrong choices of which, were one right, the other would be too, so a student rules both out
+    at once: a loose group and one of its kind ('"other farmers in the valley"' beside "an unnamed farmer
+    downstream"), or a body and a person its name ties to it ("the Wenndale Farmers' Group" beside "Ruth
+    Kendal, chair of the Wenndale Farmers' Group", review 472)."""
+    people = person_types(vocabulary)
+    for group, member in ((one, other), (other, one)):
+        if group.type == "vague" and (content_words(source_label(group)) - _DESCRIPTOR_ROOTS) & content_words(
+            member.name
+        ):
+            return True
+        named = capitalised_words(source_label(group))
+        if (
+            group.type not in people | UNNAMED_SOURCE_TYPES
+            and named
+            and named <= capitalised_words(member.name)
+        ):
+            return True
+    return False
+
+
+def _at_work(reading: ArticleReading, source: Source) -> bool:
+    """A person known by a job: tied to a body ("a council officer, who asked not to be named"), or
+    called by a role or a staff word ("an unnamed porter", "an unnamed coach at the club"); not "an
+    unnamed tenant at the Brook Road site"."""
+    if _tied_to_a_body(reading, source):
+        return True
+    jobs = set(reading.vocabulary.role_words) | {
+        word[:-2] if word.endswith(("ches", "shes")) else word.removesuffix("s")
+        for word in reading.vocabulary.staff_words
+    }
+    return bool({_bare(word) for word in Block.from_text(source_label(source)).words} & jobs)
 
 
 def _tied_to_a_body(reading: ArticleReading, source: Source) -> bool:

@@ -328,6 +328,34 @@ def doubted_facts(reading: ArticleReading) -> list[Finding]:
     return findings
 
 
+def claims_cutting_mentions(reading: ArticleReading) -> list[Finding]:
+    """A claim and a source's mention that share only a reporting word, neither holding the other ("...
+    guidance, published in 2021, tells" and "tells schools to keep branded items to a minimum"): the
+    questions cut it out of one of them, so an answer shows less than the teacher marked (review 470)."""
+    findings = []
+    for claim in reading.article.claims:
+        for source in reading.article.sources:
+            for mention in source.mentions:
+                if mention.block != claim.span.block or not mention.overlaps(claim.span):
+                    continue
+                if mention.contains(claim.span) or claim.span.contains(mention):
+                    continue
+                start, end = max(mention.start, claim.span.start), min(mention.end, claim.span.end)
+                block = reading.blocks[mention.block]
+                if not covered((start, end), reading.attribution_hits(mention.block)):
+                    continue  # "Le Drian suggested on Sunday that ...": a claim that holds who says it
+                shared = " ".join(block.words[start:end])
+                findings.append(
+                    Finding(
+                        claim.line,
+                        f"the claim '{_short(claim.span.quote)}' and the mention "
+                        f"'{_short(mention.quote)}' of {source.id} share the words '{shared}': end the "
+                        "mention with its reporting word and start the claim after it",
+                    )
+                )
+    return findings
+
+
 def headline_not_asked(
     article: Article,
     quizzes: Sequence[Sequence[Question]],
@@ -599,6 +627,7 @@ def audit_with_profile(
     for problem in key_position_bias(quizzes):
         findings.add(Finding(id_line, f"over {seeds} quizzes, {problem}"))
     findings.update(doubted_facts(reading))
+    findings.update(claims_cutting_mentions(reading))
     findings.update(headline_not_asked(article, quizzes, id_line, reading))
     findings.update(thin_skills(quizzes, id_line))
     findings.update(short_quizzes(article, quizzes, id_line))

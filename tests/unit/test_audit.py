@@ -8,6 +8,7 @@ from dataclasses import replace
 from app.domain.arrangement import Arrangement
 from app.domain.audit import (
     audit_article,
+    claims_cutting_mentions,
     headline_not_asked,
     key_in_stem,
     key_position_bias,
@@ -503,3 +504,23 @@ def test_the_words_around_an_unmarked_word_keep_their_punctuation() -> None:
     b.claim("Fares will rise in May", "unattributed")
     notes = unmarked_words(ArticleReading(b.build(), VOCABULARY))
     assert notes[0].startswith("'rise in May,\" [added] the driver' (paragraph 1)")
+
+
+def test_a_claim_that_shares_only_a_reporting_word_with_a_mention_is_found() -> None:
+    # "..., published in 2021, tells" and "tells schools to keep branded items to a minimum": the
+    # questions cut "tells" out of one of them (review 470).
+    b = ArticleBuilder(
+        "Blazers",
+        ["The Department's guidance tells schools to keep branded items to a minimum, Ms Reed said."],
+    )
+    b.source("guidance", "the Department's guidance", "document_or_data", ["The Department's guidance tells"])
+    b.source("reed", "Ms Reed", "named_person", ["Ms Reed said"])
+    b.claim("tells schools to keep branded items to a minimum", "attributed", source="guidance")
+    (finding,) = claims_cutting_mentions(ArticleReading(b.build(), VOCABULARY))
+    assert "share the words 'tells'" in finding.message
+    # A claim that holds who says it, as a hedged one may ("Le Drian suggested on Sunday that ..."), is
+    # no mistake.
+    b = ArticleBuilder("Raids", ["Minister Jean Le Drian suggested on Sunday that raids would grow."])
+    b.source("le-drian", "Jean Le Drian", "named_official", ["Minister Jean Le Drian suggested"])
+    b.claim("Le Drian suggested on Sunday that raids would grow", "hedged", cues=["suggested"])
+    assert claims_cutting_mentions(ArticleReading(b.build(), VOCABULARY)) == []

@@ -9287,3 +9287,16 @@ def test_find_sources_a_reporting_word_ending_a_records_mention_is_its_verb() ->
     (question,) = [q for q in questions_of(race, "find_sources") if "entry" in q.words and q.block == 3]
     assert score_answer(question, selected(question, "list shows")).score == 1.0
     assert score_answer(question, selected(question, "shows")).score == 0.5
+
+
+def test_who_said_it_explains_she_told_this_newspaper_with_the_mention_that_names_her() -> None:
+    # '("she told this newspaper" in paragraph 7)', where "Linda Marsh, who runs Marsh Outfitters on the
+    # High Street, said" names her earlier in the paragraph (review 470).
+    blazers = unseen_article("review470.yaml")
+    explained = [
+        q.explanation for q in questions_of(blazers, "who_said_it") if "Linda Marsh" in q.explanation
+    ]
+    assert explained
+    for explanation in explained:
+        assert '("she told this newspaper"' not in explanation
+        assert "Linda Marsh, who runs Marsh Outfitters on the High Street, said ... she told" in explanation

@@ -1321,7 +1321,11 @@ def _mention_near(reading: ArticleReading, source: Source, span: Span) -> str:
     said = _phrase(reading, mention.block, start, end)
 
     def names_nobody(m: Span) -> bool:
-        return set(words_of(reading.blocks[m.block], m)) <= verbs | PRONOUNS | {"that"}
+        words = words_of(reading.blocks[m.block], m)
+        # "she told this newspaper" too: a pronoun and its verb, then whom she told (review 470)
+        return set(words) <= verbs | PRONOUNS | {"that"} or (
+            len(words) >= 2 and words[0] in PRONOUNS and words[1] in verbs
+        )
 
     if names_nobody(mention):
         # "He added" shows nobody: quote the mention before it in the paragraph that names the

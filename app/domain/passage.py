@@ -581,6 +581,7 @@ _ADJECTIVES_TOO = frozenset(
     {"reported", "claimed", "promised", "predicted", "stated", "quoted", "shared"}
     # "a growing crisis of stressed, exhausted teenagers" (review 411), "12 confirmed cases"
     | {"stressed", "confirmed", "noted"}
+    | {"recommended"}
 )
 # Words before such an adjective besides a determiner or a preposition (_BEFORE_A_NOUN): a quantity.
 _QUANTITIES = frozenset(
@@ -656,7 +657,13 @@ def _not_reporting_here(words: Sequence[str], start: int, end: int, gaps_after: 
         return True
     if start == 0 or end >= len(words):
         return False
-    described = before in _BEFORE_A_NOUN or before in _QUANTITIES or _is_number(words[start - 1])
+    # "the WHO's recommended limit", "the council's promised funding" (review 477's audit)
+    described = (
+        before in _BEFORE_A_NOUN
+        or before in _QUANTITIES
+        or _is_number(words[start - 1])
+        or is_possessive(words[start - 1])
+    )
     noun_after = words[end][:1].islower() and after.isalpha() and after not in _AFTER_A_VERB
     # "Some reported seeing smoke": "some" may be who reported.
     seeing = after.endswith("ing") and before in _QUANTITIES

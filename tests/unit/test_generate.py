@@ -495,8 +495,12 @@ def _plain_fact() -> Article:
             "The library was built in 1952. It has two floors.",
             "Critics say the cuts are a disaster.",
             "One parent told the Gazette that evenings matter most to working families.",
+            "Councillor Tom Reed said the vote would be close.",
         ],
     )
+    # A loose group and a private person stand or fall together as wrong choices (review 476): the
+    # councillor keeps four choices.
+    b.source("reed", "Tom Reed, a councillor", "named_official", ["Councillor Tom Reed said"])
     b.source(
         "lopez",
         "Maria Lopez, the council spokesperson",

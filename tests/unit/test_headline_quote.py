@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from app.domain.article import Article
 from app.domain.generate import all_questions, build_quiz
-from app.domain.kinds.headline_quote import NOBODY, quotations
+from app.domain.kinds.headline_quote import NOBODY, NOBODY_ONE_WORD, quotations
 from app.domain.question import Question
 from app.domain.text import Block
 from tests.unit.article_factory import ArticleBuilder, vocabulary
@@ -123,9 +123,12 @@ def test_asks_the_same_where_nobody_in_the_article_uses_the_headlines_quoted_wor
     b = parking("Parking 'Disaster' Empties High Street")
     b.frame("'Disaster'", "scare_quotes", note="Nobody in the article calls it a disaster.")
     (question,) = asked(b.build())
-    assert question.answer_text == [NOBODY]
+    # Of one word, "this word" and "uses it" ("these words" of "Unavoidable" read as a slip, review 474).
+    assert question.answer_text == [NOBODY_ONE_WORD]
+    assert question.prompt.endswith("Who in the article uses this word?")
     assert len(question.choices) == 4
     assert "Nobody in the article calls it a disaster." in question.explanation
+    assert 'uses the word "Disaster": it appears only in the headline' in question.explanation
     # The word in another form ("disastrous"), or a note giving it to a source: not asked.
     other_form = parking(
         "Parking 'Disaster' Empties High Street", chair_line="It was disastrous, said Gail Pryce."
@@ -141,7 +144,7 @@ def test_a_teachers_question_on_the_same_headline_words_keeps_it_out_of_the_quiz
     from tests.unit.article_factory import library_article
 
     article = library_article()
-    assert [q.answer_text for q in asked(article)] == [[NOBODY]]
+    assert [q.answer_text for q in asked(article)] == [[NOBODY_ONE_WORD]]
     for seed in range(1, 11):
         assert not any(q.kind == "headline_quote" for q in build_quiz(article, VOCABULARY, seed))
 
@@ -164,7 +167,7 @@ def test_a_note_naming_a_title_not_a_name_still_allows_nobody() -> None:
         "'Disaster'", "scare_quotes", note="The headline gets to insult the councillor without saying who."
     )
     (question,) = asked(b.build())
-    assert question.answer_text == [NOBODY]
+    assert question.answer_text == [NOBODY_ONE_WORD]
 
 
 def test_not_asked_where_the_speakers_label_repeats_a_quoted_word() -> None:

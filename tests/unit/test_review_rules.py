@@ -9300,3 +9300,59 @@ def test_who_said_it_explains_she_told_this_newspaper_with_the_mention_that_name
     for explanation in explained:
         assert '("she told this newspaper"' not in explanation
         assert "Linda Marsh, who runs Marsh Outfitters on the High Street, said ... she told" in explanation
+
+
+def test_who_said_it_never_offers_a_loose_group_beside_a_private_person() -> None:
+    # '"some regulars"' beside Jean Pollard, who has walked her spaniels at Larkhill every morning for 15
+    # years: were one right, so might the other be (review 476, a fail).
+    park = unseen_article("review476.yaml")
+    for question in over_seeds(park, "who_said_it", range(1, 11)):
+        assert not {'"some regulars"', "Jean Pollard"} <= set(question.choices), question.quote
+
+
+def test_find_sources_the_people_or_the_group_noun_of_a_named_group_find_who_speaks() -> None:
+    # "Campaigners from the Friends of Larkhill group say": "Campaigners say" scored half (review 476).
+    park = unseen_article("review476.yaml")
+    (question,) = [q for q in questions_of(park, "find_sources") if q.block == 6]
+    for who in ("Campaigners", "group", "Friends"):
+        assert score_answer(question, selected(question, f"{who}", "say", "Some regulars fear")).score == 1.0
+
+
+def test_find_framing_a_preposition_the_note_quotes_is_no_key_word() -> None:
+    # "come under fire", the note quoting "Under fire": "come under" scored full marks (review 474).
+    leaks = unseen_article("review474.yaml")
+    (question,) = [q for q in questions_of(leaks, "find_framing") if q.block == 5]
+    assert score_answer(question, selected(question, "fire")).score == 1.0
+    assert score_answer(question, selected(question, "come under")).score == 0.0
+
+
+def test_spot_the_hedge_frees_break_even_with_its_verb() -> None:
+    # "could break even by Christmas": "even" cost marks, and two words were left to cost (review 475).
+    post_office = unseen_article("review475.yaml")
+    assert not [q for q in questions_of(post_office, "spot_hedge") if "even" in q.words]
+
+
+def test_find_sources_how_a_record_was_put_up_is_free() -> None:
+    # "According to the company's closure notice, which was pinned to the shop door for a month" (review
+    # 475).
+    post_office = unseen_article("review475.yaml")
+    (question,) = [q for q in questions_of(post_office, "find_sources") if q.block == 2]
+    every = [" ".join(question.words[s:e]) for s, e in question.gold]
+    pinned = "which was pinned to the shop door for a month"
+    assert score_answer(question, selected(question, *every, pinned)).score == 1.0
+
+
+def test_a_reporting_word_before_a_noun_after_a_possessive_is_no_attribution() -> None:
+    # "four times the WHO's recommended limit" (review 477's audit).
+    assert _attribution_hits("It was four times the WHO's recommended limit, she said.") == ["said"]
+    assert _attribution_hits("The council's promised funding never came, she said.") == ["said"]
+    assert _attribution_hits("The report recommended closing it.") == ["recommended"]
+
+
+def test_the_place_a_story_is_set_in_ties_no_sources_together() -> None:
+    # "Eastmere" in "the Eastmere Rivers Trust", "Eastmere University" and "an unnamed Eastmere Water
+    # engineer": nothing about the headline's quoted word was asked (review 474).
+    leaks = unseen_article("review474.yaml")
+    (question,) = questions_of(leaks, "headline_quote")
+    assert "Mark Olusegun" in question.choices and "Priya Nair" in question.choices
+    assert questions_of(leaks, "whose_words")

@@ -691,6 +691,40 @@ def capitalised_words(label: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in words if w[:1].isupper() and w.casefold() not in TITLES)
 
 
+def name_runs(label: str) -> list[tuple[str, ...]]:
+    """The runs of capitalised words in a source's label, lowercase, titles and possessive endings
+    aside: "Mark Olusegun, chair of the Eastmere Rivers Trust" gives (mark, olusegun) and (eastmere,
+    rivers, trust)."""
+    block = Block.from_text(label)
+    runs: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for index, word in enumerate(block.words):
+        if run and any(mark in block.gaps[index] for mark in ",;:()"):
+            runs.append(tuple(run))  # a comma or a mark between: "Olusegun, chair"
+            run = []
+        bare = re.sub(r"['\u2019]s?$", "", word).casefold()
+        if word[:1].isupper() and bare not in TITLES:
+            run.append(bare)
+        elif run:
+            runs.append(tuple(run))
+            run = []
+    if run:
+        runs.append(tuple(run))
+    return runs
+
+
+def setting_words(article: Article) -> frozenset[str]:
+    """Capitalised words that open two or more different names among the sources' labels: the place the
+    story is set in ("Eastmere" of "the Eastmere Rivers Trust", "Eastmere University" and "an unnamed
+    Eastmere Water engineer"), which ties none of them to another (review 474)."""
+    opened: dict[str, set[tuple[str, ...]]] = {}
+    for source in article.sources:
+        for run in name_runs(source_label(source)):
+            if len(run) >= 2:
+                opened.setdefault(run[0], set()).add(run)
+    return frozenset(word for word, runs in opened.items() if len(runs) >= 2)
+
+
 # First words of a name that point at no particular one ("an internal memo", "several studies").
 INDEFINITE_WORDS = frozenset({"a", "an", "one", "some", "several", "many", "various", "unnamed"})
 # The source types that are a record, written or recorded.

@@ -24,6 +24,12 @@ _LEANING_ADVERBS = frozenset({"yet", "even", "still", "ever", "really", "truly",
 
 # Words that only say one thing is like another: the simile's image carries it.
 _LIKENESS = frozenset({"like", "unlike"})
+# Prepositions FUNCTION_WORDS leaves out: "under" of '"Under fire" makes criticism sound like being shot
+# at' is no key word ("come under" found "come under fire" and "fire" only half, review 474).
+_PREPOSITIONS = frozenset(
+    {"under", "through", "across", "against", "behind", "beyond", "within", "without", "among", "between"}
+    | {"beneath", "below", "above", "around", "towards", "toward", "along", "past", "inside", "outside"}
+)
 
 # A note's sentence offering plainer words ("'Rivals' alone would say the same thing"): the words
 # it quotes are the plain alternative, not the framing.
@@ -215,7 +221,7 @@ class FindFraming(FindInPassage):
                 core = {
                     i
                     for i in core
-                    if match_form(words.words[i]).casefold() not in FUNCTION_WORDS | _LIKENESS
+                    if match_form(words.words[i]).casefold() not in FUNCTION_WORDS | _LIKENESS | _PREPOSITIONS
                     or i in swept
                     or i in named
                     or (i in quoted and match_form(words.words[i]).casefold() in sweeping)

@@ -1183,6 +1183,8 @@ _RECORD_PARTICIPLES = frozenset(
     | {"written", "produced", "compiled", "presented", "submitted", "shared", "drawn", "carried"}
     # "a planning application lodged with the district council last month" (review 447)
     | {"lodged", "filed"}
+    # "the company's closure notice, which was pinned to the shop door for a month" (review 475)
+    | {"pinned", "displayed", "put", "circulated", "delivered", "handed", "emailed", "printed", "placed"}
 )
 # "which was sent to clubs last week" after a record: how it came out (review 446).
 _WHICH_WAS = frozenset({"was", "were", "has", "had", "is", "are"})
@@ -1428,10 +1430,38 @@ _GROUP_NOUNS = frozenset(
 _MEMBERS_OF = frozenset({"from", "of", "at", "in", "with"})
 
 
+def _opens_with_its_people(words: Block, span: tuple[int, int], first_name_word: int) -> bool:
+    """The attribution opens with a plural of people and "from", "of" or "at" before a capitalised name:
+    "Campaigners from the Friends of Larkhill group"."""
+    opening = _past_articles(words, span[0], first_name_word)
+    return (
+        opening + 1 < first_name_word
+        and words.words[first_name_word][:1].isupper()
+        and match_form(words.words[opening + 1]).casefold() in _MEMBERS_OF
+        and _is_meaning_word(words.words[opening])
+        and words.words[opening][:1].isupper() == (opening == 0)
+        and match_form(words.words[opening]).casefold().endswith("s")
+    )
+
+
 def _members_of_the_group(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]) -> list[int]:
     """ "parents" of "a group of parents who say", or "Campaigners" of "Campaigners from the ... group
     say": the members find who speaks as well as "group" does ("parents ... say" scored 0.75, review
     215)."""
+    if who and _opens_with_its_people(words, span, who[0][0]):
+        # "Campaigners from the Friends of Larkhill group say": the people, or the group noun after its
+        # name, find who speaks as well as the name does ("Campaigners say" scored half, review 476).
+        # past the rest of the name ("of Larkhill") to its group noun
+        after = next(
+            (
+                i
+                for i in range(who[-1][1], span[1])
+                if not (words.words[i][:1].isupper() or _bare(words.words[i]) == "of")
+            ),
+            span[1],
+        )
+        noun = [after] if after < span[1] and _bare(words.words[after]) in _GROUP_NOUNS else []
+        return [_past_articles(words, span[0], who[0][0]), *noun]
     if len(who) != 1 or who[0][1] - who[0][0] != 1:
         return []
     head = who[0][0]

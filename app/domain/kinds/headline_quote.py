@@ -36,6 +36,7 @@ from app.domain.kinds.base import (
     only_passes_words_on,
     person_types,
     relay_order,
+    setting_words,
     source_family,
     source_label,
     speaks_for_a_body,
@@ -47,6 +48,8 @@ from app.domain.question import CHOICE, Question
 from app.domain.text import FUNCTION_WORDS, Block, figures, match_form
 
 NOBODY = "Nobody in the article: only the headline uses them"
+# Of one word: "these words" of "Unavoidable" read as a slip (review 474).
+NOBODY_ONE_WORD = "Nobody in the article: only the headline uses it"
 # A longer quotation in a headline is a speaker's whole sentence, usually with "says" beside it.
 MAX_QUOTED_WORDS = 6
 # Around the headline's words, this much of the speaker's quotation is shown in the explanation.
@@ -294,9 +297,14 @@ class HeadlineQuote(QuestionKind):
         framings = self._framings(reading, start, end)
         shown = "puts" if in_marks else "says"
         marks = " in quotation marks" if in_marks else ""
+        one_word = end - start == 1
+        if one_word:
+            right = NOBODY_ONE_WORD if right == NOBODY else right
+            wrong = [NOBODY_ONE_WORD if choice == NOBODY else choice for choice in wrong]
+        words = "this word" if one_word else "these words"
         return self.choice(
             rng,
-            prompt=f'The headline {shown} "{phrase}"{marks}. Who in the article uses these words?',
+            prompt=f'The headline {shown} "{phrase}"{marks}. Who in the article uses {words}?',
             explanation=_notes([reason, *(f.note for _, f in framings)], reason),
             right=right,
             wrong=wrong,
@@ -322,8 +330,11 @@ class HeadlineQuote(QuestionKind):
             return None
         wrong = by_their_names(reading.vocabulary, wrong, {source_label(s): s for s in speakers})
         phrase = _phrase(reading, HEADLINE_BLOCK, start, end)
+        used = (
+            f'the word "{phrase}": it appears' if end - start == 1 else f'the words "{phrase}": they appear'
+        )
         reason = (
-            f'Nobody in the article uses the words "{phrase}": they appear only in the headline. Quotation '
+            f"Nobody in the article uses {used} only in the headline. Quotation "
             "marks make words look like someone's, so a reader thinks somebody said them; here nobody "
             "in the article did, so the headline uses strong words that nobody has to stand behind."
         )
@@ -547,6 +558,9 @@ def other_speakers(
     none tied to the speaker (by a name, as the body it speaks for, as a group it may belong to)."""
     article = reading.article
     chain = _relay_chain(article, speaker)
+    # The place the story is set in ties nobody: "Eastmere" of "the Eastmere Rivers Trust" beside
+    # "Eastmere University" (review 474).
+    setting = setting_words(article)
     return [
         s
         for s in article.sources
@@ -554,12 +568,12 @@ def other_speakers(
         and speaker.id not in _relay_chain(article, s)
         and reading.naming_mentions(s)
         and not (s.type in RECORD_TYPES and speaker.type not in RECORD_TYPES)
-        and not (content_words(source_label(s)) & shown)
         and not any(m.block == block and m.start < sentence[1] and sentence[0] < m.end for m in s.mentions)
         # "One nurse told the Castlebrook Echo": the outlet she told may be where the words came from.
         and not any(m.overlaps(own) for m in s.mentions for own in speaker.mentions)
         # "Maya Brennan, Lexora's founder" beside "Lexora's press release": the same voice (review 67).
-        and not (capitalised_names(source_label(s)) & capitalised_names(source_label(speaker)))
+        and not (capitalised_names(source_label(s)) & capitalised_names(source_label(speaker))) - setting
+        and not (content_words(source_label(s)) & shown) - setting
         # "Helen Barker, the council's cabinet member" beside the town council: she speaks for it,
         # so "the council uses these words" could be defended (review 98). Not beside a body's own
         # words: Unison is clearly not the town council (review 214).

@@ -226,7 +226,15 @@ def _doubted_verb(block: Block, after: int, limit: int) -> tuple[int, int]:
 
 
 # Words that finish a verb as one phrase: "may [come into force]", "could [take effect]" (review 330).
-_FIXED_AFTER_A_VERB = (("into", "force"), ("into", "effect"), ("into", "operation"), ("effect",), ("place",))
+# "could [break even] by Christmas" too (review 475).
+_FIXED_AFTER_A_VERB = (
+    ("into", "force"),
+    ("into", "effect"),
+    ("into", "operation"),
+    ("effect",),
+    ("place",),
+    ("even",),
+)
 
 
 def _fixed_phrase_after(block: Block, index: int, limit: int) -> int:

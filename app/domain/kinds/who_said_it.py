@@ -40,6 +40,7 @@ from app.domain.kinds.base import (
     plain_stems,
     record_and_body_words,
     sentences_around,
+    setting_words,
     source_family,
     source_label,
     sourced_in_its_sentence,
@@ -337,6 +338,9 @@ class WhoSaidIt(QuestionKind):
             else set()
         ) - _DESCRIPTOR_ROOTS
         taken_names = set().union(*(_label_names(s) for s in right_sources)) if right_sources else set()
+        # The place the story is set in ties nobody: "Eastmere" of "an unnamed Eastmere Water engineer"
+        # beside "Eastmere University" (review 474).
+        setting = setting_words(article)
         first = words_of(block, (claim.span.start, claim.span.start + 1))
         if (
             source is not None
@@ -476,10 +480,10 @@ class WhoSaidIt(QuestionKind):
             and s.type in speakers
             and reading.naming_mentions(s)  # "he added": a source nobody can pin down
             # "Le Drian or Barzani" beside "Le Drian"; "a member of Parents for Choice" beside the group
-            and not (_label_names(s) & taken_names)
+            and not (_label_names(s) & taken_names) - setting
             and not names(block, claim.span, s)  # a name the stem shows is a trap, not a distractor
             and not any(_same_text(source_label(s), source_label(r)) for r in right_sources)
-            and not ((content_words(source_label(s)) - _DESCRIPTOR_ROOTS) & shown_words)
+            and not ((content_words(source_label(s)) - _DESCRIPTOR_ROOTS) & shown_words) - setting
             # "the campaign said the poll showed ...": the poll is in the claim's own sentence
             and not any(reading.shares_sentence(claim.span, m) for m in s.mentions)
             # "Dr Treharne pointed to the closure ... Passenger numbers fell by 6 per cent, according
@@ -797,16 +801,21 @@ def _apart(
     return chosen
 
 
+# Source types of people who speak for nobody but themselves.
+_PRIVATE_PEOPLE = frozenset({"named_person", "anonymous"})
+
+
 def _together(vocabulary: Vocabulary, one: Source, other: Source) -> bool:
     """Two wrong choices of which, were one right, the other would be too, so a student rules both out
-    at once: a loose group and one of its kind ('"other farmers in the valley"' beside "an unnamed farmer
-    downstream"), or a body and a person its name ties to it ("the Wenndale Farmers' Group" beside "Ruth
-    Kendal, chair of the Wenndale Farmers' Group", review 472)."""
+    at once: a loose group and a person, who may be one of them ('"other farmers in the valley"' beside
+    "an unnamed farmer downstream"), or a body and a person its name ties to it ("the Wenndale Farmers'
+    Group" beside "Ruth Kendal, chair of the Wenndale Farmers' Group", review 472)."""
     people = person_types(vocabulary)
     for group, member in ((one, other), (other, one)):
-        if group.type == "vague" and (content_words(source_label(group)) - _DESCRIPTOR_ROOTS) & content_words(
-            member.name
-        ):
+        # A private person may be one of a loose group: '"some regulars"' beside Jean Pollard, "who has
+        # walked her two spaniels at Larkhill every morning for 15 years" (review 476, a fail); an
+        # official speaking for a body is not one of "critics".
+        if group.type == "vague" and member.type in _PRIVATE_PEOPLE:
             return True
         named = capitalised_words(source_label(group))
         if (

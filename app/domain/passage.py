@@ -407,6 +407,33 @@ ASKED_TO_REACH = 7
 _QUESTION_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "who", "where", "which"})
 
 
+def _not_knowing_a_fact(words: Sequence[str], end: int) -> bool:
+    """ "some do not know that the food bank is open": what some people do not know, which is so (review
+    480's audit); "do not know whether" still doubts."""
+    return end < len(words) and _bare(words[end]) == "that" and _bare(words[end - 1]) == "know"
+
+
+# Things shown to people, not findings: "to show their friends", "to show him".
+_SHOWN_TO = frozenset({"their", "his", "her", "my", "our", "your", "them", "him", "us", "me"})
+# Records whose "explaining" tells their subject: "a letter explaining the change".
+_TOPIC_RECORDS = frozenset(
+    {"letter", "letters", "leaflet", "leaflets", "email", "emails", "notice", "notices", "booklet", "guide"}
+    | {"video", "videos", "poster", "posters", "sign", "signs", "message", "messages", "note", "notes"}
+)
+_TOPIC_AFTER = frozenset({"the", "its", "their", "how", "why", "what", "where", "when"})
+
+
+def _shown_or_explained_to_someone(words: Sequence[str], start: int, end: int) -> bool:
+    """ "bring books from home to show their friends": showing a thing to someone, nobody's finding;
+    "sent a letter explaining the change": what a record is about (review 478's audit)."""
+    if end - start != 1 or start == 0 or end >= len(words):
+        return False
+    verb, before, after = _bare(words[start]), _bare(words[start - 1]), _bare(words[end])
+    if verb == "show" and before == "to" and after in _SHOWN_TO:
+        return True
+    return verb == "explaining" and before in _TOPIC_RECORDS and after in _TOPIC_AFTER
+
+
 def _no_longer_able(words: Sequence[str], start: int, end: int) -> bool:
     """ "the council could no longer afford it": was not able any more, not a doubt (reviews 196 and
     201; the audit asked for it as a hedge cue)."""
@@ -504,12 +531,21 @@ def _respondents_answer(words: Sequence[str], start: int, end: int) -> bool:
     # "61 of the 84 teachers who replied ..., and 47 said behaviour was worse" (review 451's audit): a
     # bare count right before it, where the sentence has told of people answering.
     answered = {_bare(word) for word in words[max(0, start - _COUNTED_ANSWER_REACH) : start]} & _ANSWERED
+    # "81 per cent of the 214 staff who answered a survey said" (review 481's audit): a share of people
+    # who answered, however they are described.
+    share = any(
+        _bare(word) == "cent" or word.endswith("%") for word in words[max(0, start - _SHARE_REACH) : start]
+    )
     return (
         before[1] == "cent"
         or words[start - 1].endswith("%")
         or before in (["of", "them"], ["of", "those"], ["likely", "to"])
         or (_bare(words[start - 1]).replace(",", "").isdigit() and bool(answered))
+        or (share and bool(answered))
     )
+
+
+_SHARE_REACH = 12
 
 
 # Words that tell of people answering a survey, before a bare count that "said" something.
@@ -1563,6 +1599,7 @@ class ArticleReading:
                 and not _must_do(words, start)
                 and not _not_reported_yet(words, start, end)
                 and not _a_story_idiom(words, start, end)
+                and not _shown_or_explained_to_someone(words, start, end)
                 and not _a_quality_of_reporting(words, start, end)
                 and not _a_bodys_job(words, start, end)
                 and not _accounts_for(words, start, end)
@@ -1730,6 +1767,7 @@ class ArticleReading:
                 and not _could_not(words, start, end)
                 and not _may_of_a_limit(words, start, end)
                 and not _could_of_a_purpose_or_time(words, start, end)
+                and not _not_knowing_a_fact(words, end)
             ]
             self._hit_cache[key] = found
         return found

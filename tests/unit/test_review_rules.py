@@ -9356,3 +9356,52 @@ def test_the_place_a_story_is_set_in_ties_no_sources_together() -> None:
     (question,) = questions_of(leaks, "headline_quote")
     assert "Mark Olusegun" in question.choices and "Priya Nair" in question.choices
     assert questions_of(leaks, "whose_words")
+
+
+def test_support_asks_nothing_of_a_groups_mood_in_quotation_marks() -> None:
+    # 'Sarah Onyango, the union's branch secretary, said members were "cautiously positive"', keyed "A
+    # source the article names" (review 481).
+    trial = unseen_article("review481.yaml")
+    assert not [q for q in questions_of(trial, "support") if "positive" in q.quote]
+
+
+def test_a_share_of_people_who_answered_a_survey_said_is_no_attribution() -> None:
+    # "81 per cent of the 214 staff who answered a survey said they felt less stressed" (review 481's
+    # audit).
+    text = "It found that 81 per cent of the 214 staff who answered a survey said they felt calmer."
+    assert _attribution_hits(text) == ["found"]
+
+
+def test_showing_something_to_someone_and_a_letter_explaining_the_change_are_no_attributions() -> None:
+    # "bring books from home to show their friends", "sent a letter explaining the change" (review 478's
+    # audit): each kept a question out.
+    assert _attribution_hits("Pupils bring books from home to show their friends.") == []
+    assert _attribution_hits("The school sent a letter explaining the change to parents.") == []
+    assert _attribution_hits("The figures show that visits rose.") == ["show"]
+    homework = unseen_article("review478.yaml")
+    assert [q for q in questions_of(homework, "support") if "still set homework" in q.quote]
+
+
+def test_not_knowing_a_fact_is_no_hedge() -> None:
+    # "some do not know that the food bank is open" (review 480's audit).
+    assert _hedge_hits("Some do not know that the food bank is open.") == []
+    assert _hedge_hits("Residents do not know whether the road will reopen.") == ["do not know"]
+
+
+def test_how_to_check_sends_nobody_to_a_bodys_own_records() -> None:
+    # "Look at the original yourself: the food bank's own records": nothing says they are out (review
+    # 480).
+    food = unseen_article("review480.yaml")
+    assert not [q for q in questions_of(food, "how_to_check") if "own records" in " ".join(q.answer_text)]
+
+
+def test_find_sources_frees_a_records_maker_named_right_after_it() -> None:
+    # "According to the planning application Northvale Telecom sent to Ashworth District Council": the
+    # maker cost 0.23 (review 479).
+    mast = unseen_article("review479.yaml")
+    (question,) = [
+        q for q in questions_of(mast, "find_sources") if {"application", "According"} <= set(q.words)
+    ]
+    every = [" ".join(question.words[s:e]) for s, e in question.gold]
+    maker = "Northvale Telecom sent to Ashworth District Council"
+    assert score_answer(question, selected(question, *every, maker)).score == 1.0

@@ -536,7 +536,10 @@ _GROUPS_FEELING = re.compile(
     # in the speaker's quotation marks too: "residents of Grange Road were 'already furious'" (review 443)
     + r"\W+(?:is|are|was|were|been) ['\"]?(?:so |very |really |already |still |now |increasingly |too )?"
     + r"['\"]?"
+    # and a mood with its manner: 'members were "cautiously positive"' (review 481)
+    + r"(?:\w+ly )?(?:"
     + _FEELINGS
+    + r"|positive|optimistic|pessimistic|hopeful|enthusiastic|sceptical|skeptical|unconvinced|divided)"
     + r"\b"
 )
 
@@ -902,10 +905,10 @@ def unmarked_attribution_beside(reading: ArticleReading, span: Span, *, before: 
 
 
 def unmarked_attribution_after(reading: ArticleReading, span: Span) -> bool:
-    """An attribution word that no mention covers in the sentence after the claim's own, in its
-    paragraph: "The change affects around 1,100 pupils aged 11 to 18. Lessons will also finish 35
-    minutes later, at 3.50pm, the letter said, ..." (review 417, a fail): what the teacher left
-    unmarked may reach back to the claim, so no "no source" answer is safe."""
+    """An attribution word that no mention covers closing a clause in the sentence after the claim's
+    own, in its paragraph: "The change affects around 1,100 pupils aged 11 to 18. Lessons will also
+    finish 35 minutes later, at 3.50pm, the letter said, ..." (review 417, a fail): what the teacher
+    left unmarked may reach back to the claim, so no "no source" answer is safe."""
     sentences = reading.sentences(span.block)
     own = [i for i, sentence in enumerate(sentences) if overlaps(sentence, (span.start, span.end))]
     if not own or own[-1] + 1 >= len(sentences):
@@ -915,7 +918,8 @@ def unmarked_attribution_after(reading: ArticleReading, span: Span) -> bool:
     mentions = [(m.start, m.end) for _, m in reading.mentions_in(span.block)]
 
     def closes_a_clause(hit: tuple[int, int]) -> bool:
-        # set off by commas after what it reports: ", the letter said," or ", he added."
+        # set off by commas after what it reports: ", the letter said," or ", he added."; one that opens
+        # its sentence ("Critics say ...") speaks for what follows (review 64)
         comma_before = any("," in block.gaps[i] for i in range(max(after[0], hit[0] - 3), hit[0] + 1))
         return comma_before and any(mark in block.gaps[hit[1]] for mark in ",.;")
 

@@ -1235,6 +1235,18 @@ def _about_the_record_after(reading: ArticleReading, source: Source, mention: Sp
         # "a planning application lodged with the district council last month." (review 447): to the
         # end of the clause, where nothing there reports
         return _to_the_next_mark(reading, words, end, MAX_APPOSITIVE)
+    # "the planning application Northvale Telecom sent to Ashworth District Council" (review 479): its
+    # maker's name and how it came out, with no "that" between
+    name_end = end
+    while name_end < stop and words.words[name_end][:1].isupper() and words.gaps[name_end] == " ":
+        name_end += 1
+    if (
+        name_end > end
+        and name_end < stop
+        and words.gaps[name_end] == " "
+        and match_form(words.words[name_end]).casefold() in _RECORD_PARTICIPLES
+    ):
+        return _to_the_next_mark(reading, words, end, MAX_APPOSITIVE)
     return None
 
 

@@ -40,6 +40,7 @@ from app.domain.kinds.base import (
     source_label,
     sourced_in_its_sentence,
     sources_named_in,
+    unmarked_attribution_after,
     unmarked_attribution_beside,
 )
 from app.domain.kinds.statement_kind import speaks_of_the_future
@@ -241,8 +242,10 @@ def support_level(reading: ArticleReading, claim: Claim) -> str | None:
             # "The programme has cost about £350,000 so far": "about" rounds the figure, it does not
             # doubt it, so "Stated as a fact" could be defended beside "Hedged" (review 89).
             return None
-        if _reported_by_someone(reading, claim) or carries_on_an_attribution(
-            reading, claim, CARRYING_ON_A_PLAN
+        if (
+            _reported_by_someone(reading, claim)
+            or carries_on_an_attribution(reading, claim, CARRYING_ON_A_PLAN)
+            or unmarked_attribution_after(reading, claim.span)
         ):
             # "..., according to a consultation document the council published on Monday." then
             # "Under the plan, ... The merged sixth form could open as early as September 2026": the

@@ -9405,3 +9405,23 @@ def test_find_sources_frees_a_records_maker_named_right_after_it() -> None:
     every = [" ".join(question.words[s:e]) for s, e in question.gold]
     maker = "Northvale Telecom sent to Ashworth District Council"
     assert score_answer(question, selected(question, *every, maker)).score == 1.0
+
+
+def test_spot_the_hedge_asks_nothing_where_a_place_where_something_happens_is_a_condition() -> None:
+    # "the switch-off could be reversed on streets where crime rises", key "could": "where crime rises"
+    # doubts it too (review 482, a fail).
+    lights = unseen_article("review482.yaml")
+    assert not [q for q in questions_of(lights, "spot_hedge") if "crime" in q.words]
+
+
+def test_how_to_check_asks_nothing_where_the_claim_names_the_records_kind_in_another_form() -> None:
+    # "most of the councils they studied were in the countryside" beside "the Bramford University study"
+    # (review 482, a fail).
+    lights = unseen_article("review482.yaml")
+    assert not [q for q in questions_of(lights, "how_to_check") if "studied" in q.quote]
+
+
+def test_support_asks_nothing_of_a_groups_feeling_with_a_hyphened_describing_word() -> None:
+    # "her late-night customers were already nervous about walking home" (review 482).
+    lights = unseen_article("review482.yaml")
+    assert not [q for q in questions_of(lights, "support") if "nervous" in q.quote]

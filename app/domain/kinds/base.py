@@ -514,8 +514,9 @@ _BEING = r"(?:am|is|are|was|were|be|been|being) (?:so |very |really |quite |comp
 
 # What a group of people feel or believe, said by someone else ("several other mothers at the club
 # felt the same way"): a quantifier or a plural, at most a few words, then a verb of feeling or belief.
+# ("her late-night customers were already nervous", review 482: a describing word joined by a hyphen)
 _A_GROUP = (
-    r"^(?:(?:several|many|most|some|other|others|few|dozens|hundreds|thousands|all|lots|people)\b|(?:(?:the|his|her|their|its)\s+)?(?!this\b|thus\b|less\b|unless\b|always\b|perhaps\b|across\b)[a-z]{3,}s\b)"
+    r"^(?:(?:several|many|most|some|other|others|few|dozens|hundreds|thousands|all|lots|people)\b|(?:(?:the|his|her|their|its)\s+(?:[a-z]+-[a-z]+\s+)?)?(?!this\b|thus\b|less\b|unless\b|always\b|perhaps\b|across\b)[a-z]{3,}s\b)"
     r"(?:\W+\w+){0,5}?"
 )
 _GROUPS_VIEW = re.compile(

@@ -44,7 +44,7 @@ from app.domain.passage import ArticleReading, is_possessive, names, trim_attrib
 from app.domain.question import CHOICE, Question
 from app.domain.quiz_rules import claim_subjects
 from app.domain.subjects import record_subjects, subjects_of
-from app.domain.text import FUNCTION_WORDS, match_form
+from app.domain.text import FUNCTION_WORDS, inflection_base, match_form
 
 CHECKABLE_KEY = "Look for a named source or a record that reports the same thing"
 # Steps that would not check any claim: what a reader who does not yet know how to check tries.
@@ -278,9 +278,21 @@ def _subject_gives_the_key(reading: ArticleReading, claim: Claim, source: Source
     website", "142 people for e-scooter injuries" beside "the infirmary's annual trauma report"
     (reviews 338 to 340).  No wrong place may be about it too, so the subject picks the key."""
     groups = reading.vocabulary.subject_groups
-    return source.type in _STEP_FOR and bool(
-        record_subjects(_short(source_label(source)), groups) & subjects_of(claim.span.quote, groups)
-    )
+    if source.type not in _STEP_FOR:
+        return False
+    if record_subjects(_short(source_label(source)), groups) & subjects_of(claim.span.quote, groups):
+        return True
+    # The record's kind in the claim's words, in any form: "most of the councils they studied" beside
+    # "the Bramford University study" (review 482, a fail).
+    kinds = {word for word in reading.vocabulary.record_words if " " not in word}
+    named_kinds = {_root(word) for word in _short(source_label(source)).casefold().split() if word in kinds}
+    return bool(named_kinds & {_root(word) for word in match_form(claim.span.quote).casefold().split()})
+
+
+def _root(word: str) -> str:
+    """A word without its ending, "y" and "i" alike: "study", "studies" and "studied" meet."""
+    base = inflection_base(word.strip(".,;:'\""))
+    return base[:-1] + "i" if base.endswith("y") else base
 
 
 def _wrong_places(claim: Claim, source: Source, candidates: list[Source]) -> list[Source]:

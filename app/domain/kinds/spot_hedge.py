@@ -381,4 +381,7 @@ _CONDITIONS = frozenset(
     ["if", "unless", "provided", "assuming", "once", "until", "when", "whenever", "wherever"]
 )
 # "could be switched back on in any street where crime rises" (review 358): "any ... where" is a condition.
-_CONDITION_PHRASE = re.compile(r"\b(?:as long as|so long as|only after|any \w+ where|anywhere that)\b")
+# "could be reversed on streets where crime rises" (review 482, a fail): a place where something happens.
+_CONDITION_PHRASE = re.compile(
+    r"\b(?:as long as|so long as|only after|any \w+ where|anywhere that|(?:in|on|at) \w+s where)\b"
+)

@@ -9425,3 +9425,12 @@ def test_support_asks_nothing_of_a_groups_feeling_with_a_hyphened_describing_wor
     # "her late-night customers were already nervous about walking home" (review 482).
     lights = unseen_article("review482.yaml")
     assert not [q for q in questions_of(lights, "support") if "nervous" in q.quote]
+
+
+def test_who_said_it_offers_no_curriculum_for_a_price() -> None:
+    # "the national curriculum" offered for "private lessons in the county now cost about £9 for half an
+    # hour" (review 484, a fail): a curriculum, like guidance or a law, speaks of rules.
+    swimming = unseen_article("review484.yaml")
+    for question in over_seeds(swimming, "who_said_it", range(1, 11)):
+        if "£9" in question.quote:
+            assert "the national curriculum" not in question.choices

@@ -9434,3 +9434,14 @@ def test_who_said_it_offers_no_curriculum_for_a_price() -> None:
     for question in over_seeds(swimming, "who_said_it", range(1, 11)):
         if "£9" in question.quote:
             assert "the national curriculum" not in question.choices
+
+
+def test_find_sources_who_made_a_record_ends_at_its_verb() -> None:
+    # "A survey by the council's beach wardens recorded": "recorded" alone found the attribution whole,
+    # and "wardens" nothing (review 486, a fail).
+    beach = unseen_article("review486.yaml")
+    (question,) = [q for q in questions_of(beach, "find_sources") if q.block == 2]
+    council = ("The council says",)
+    assert score_answer(question, selected(question, *council, "recorded")).score == 0.75
+    assert score_answer(question, selected(question, *council, "wardens", "recorded")).score == 1.0
+    assert score_answer(question, selected(question, *council, "survey", "recorded")).score == 1.0

@@ -695,6 +695,10 @@ def capitalised_words(label: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in words if w[:1].isupper() and w.casefold() not in TITLES)
 
 
+# A possessive ending: "Lexora's", "the Rovers'".
+POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+
+
 def name_runs(label: str) -> list[tuple[str, ...]]:
     """The runs of capitalised words in a source's label, lowercase, titles and possessive endings
     aside: "Mark Olusegun, chair of the Eastmere Rivers Trust" gives (mark, olusegun) and (eastmere,
@@ -706,7 +710,7 @@ def name_runs(label: str) -> list[tuple[str, ...]]:
         if run and any(mark in block.gaps[index] for mark in ",;:()"):
             runs.append(tuple(run))  # a comma or a mark between: "Olusegun, chair"
             run = []
-        bare = re.sub(r"['\u2019]s?$", "", word).casefold()
+        bare = POSSESSIVE_END.sub("", word).casefold()
         if word[:1].isupper() and bare not in TITLES:
             run.append(bare)
         elif run:

@@ -788,10 +788,13 @@ class FindSources(FindInPassage):
                 if _bare(words.words[hit[1] - 1]) in reading.vocabulary.record_words and hit[1] - hit[0] == 1
             ]
             who = who or (record_nouns[-1:] if source.type in RECORD_TYPES else [])
+            # Who made a record ends at its verb: "wardens", not "recorded", of "A survey by the council's
+            # beach wardens recorded" ("recorded" alone found it whole, review 486).
+            verb_after = [hit[0] for hit in found if _within(hit, here) and who and hit[0] >= who[0][1]]
             others = (
                 _authors(
                     words,
-                    span,
+                    (span[0], min(verb_after)) if verb_after else span,
                     who,
                     source.type in RECORD_TYPES,
                     frozenset(reading.vocabulary.institution_words),
@@ -1451,7 +1454,6 @@ def _opens_with_its_people(words: Block, span: tuple[int, int], first_name_word:
         and words.words[first_name_word][:1].isupper()
         and match_form(words.words[opening + 1]).casefold() in _MEMBERS_OF
         and _is_meaning_word(words.words[opening])
-        and words.words[opening][:1].isupper() == (opening == 0)
         and match_form(words.words[opening]).casefold().endswith("s")
     )
 
@@ -1461,9 +1463,9 @@ def _members_of_the_group(words: Block, span: tuple[int, int], who: Sequence[tup
     say": the members find who speaks as well as "group" does ("parents ... say" scored 0.75, review
     215)."""
     if who and _opens_with_its_people(words, span, who[0][0]):
-        # "Campaigners from the Friends of Larkhill group say": the people, or the group noun after its
-        # name, find who speaks as well as the name does ("Campaigners say" scored half, review 476).
-        # past the rest of the name ("of Larkhill") to its group noun
+        # "Campaigners from the Friends of Larkhill group say": the people, or the group noun past the
+        # rest of its name, find who speaks as well as the name does ("Campaigners say" scored half,
+        # review 476).
         after = next(
             (
                 i

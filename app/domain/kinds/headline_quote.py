@@ -22,6 +22,7 @@ from app.domain.kinds.base import (
     BODY_TYPE,
     FIRST_PERSON,
     MIN_CHOICES,
+    POSSESSIVE_END,
     RECORD_TYPES,
     QuestionKind,
     _distinct,
@@ -94,7 +95,6 @@ def quotations(block: Block) -> list[tuple[int, int]]:
     return found
 
 
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Titles beside a name that point at nobody in a note ("the councillor"), beyond those two names share.
 _ROLE_TITLES = frozenset({"miss", "councillor", "dame"})
 
@@ -143,7 +143,7 @@ def could_say(reading: ArticleReading, speaker: Source, quote: str, sources: lis
 def capitalised_names(label: str) -> set[str]:
     """The capitalised words of a source's label, titles and possessive endings aside: "Maya Brennan,
     Lexora's founder" gives maya, brennan and lexora."""
-    return {_POSSESSIVE.sub("", word) for word in capitalised_words(label)} - _ROLE_TITLES
+    return {POSSESSIVE_END.sub("", word) for word in capitalised_words(label)} - _ROLE_TITLES
 
 
 class HeadlineQuote(QuestionKind):

@@ -223,7 +223,7 @@ def _staff_speak_of_staff(vocabulary: Vocabulary, source: Source, words: Sequenc
     staff = set(vocabulary.staff_words)
     if not set(words) & (staff | set(vocabulary.fellow_words)):
         return False
-    singular = {word[:-2] if word.endswith(("ches", "shes")) else word[:-1] for word in staff}
+    singular = {_singular(word) for word in staff}
     shown = Block.from_text(source_label(source)).words
     label = {match_form(word).casefold() for word in shown}
     if label & (staff | singular):
@@ -235,6 +235,11 @@ def _staff_speak_of_staff(vocabulary: Vocabulary, source: Source, words: Sequenc
         and bool(set(words) & _ANY_BODYS_PEOPLE)
         and any(word[:1].isupper() for word in shown[1:])
     )
+
+
+def _singular(plural: str) -> str:
+    """ "nurse" of "nurses", "coach" of "coaches"."""
+    return plural[:-2] if plural.endswith(("ches", "shes")) else plural.removesuffix("s")
 
 
 # Words for the people of any body, whatever they do.
@@ -657,9 +662,9 @@ class WhoSaidIt(QuestionKind):
             # "an unnamed nurse at the hospital" beside two names, for "patients were being treated in
             # corridors": the one source shown by what it is fits the words, and is found without
             # reading (reviews 305 to 308). Another unnamed person on offer makes the student read; beside
-            # one who works for a body ("an unnamed council officer" for "the money would come from the
-            # parks budget"), another who does: "an unnamed tenant at the Brook Road site" could not
-            # know the budget (review 467, a fail).
+            # one known by a job ("an unnamed council officer" for "the money would come from the parks
+            # budget"), another known by one: "an unnamed tenant at the Brook Road site" could not know
+            # the budget (review 467, a fail).
             return None
         if source is None and not any(
             s.type in reading.vocabulary.named_source_types or s.type == "vague"
@@ -833,10 +838,7 @@ def _at_work(reading: ArticleReading, source: Source) -> bool:
     unnamed tenant at the Brook Road site"."""
     if _tied_to_a_body(reading, source):
         return True
-    jobs = set(reading.vocabulary.role_words) | {
-        word[:-2] if word.endswith(("ches", "shes")) else word.removesuffix("s")
-        for word in reading.vocabulary.staff_words
-    }
+    jobs = set(reading.vocabulary.role_words) | {_singular(word) for word in reading.vocabulary.staff_words}
     return bool({_bare(word) for word in Block.from_text(source_label(source)).words} & jobs)
 
 

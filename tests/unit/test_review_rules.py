@@ -9445,3 +9445,20 @@ def test_find_sources_who_made_a_record_ends_at_its_verb() -> None:
     assert score_answer(question, selected(question, *council, "recorded")).score == 0.75
     assert score_answer(question, selected(question, *council, "wardens", "recorded")).score == 1.0
     assert score_answer(question, selected(question, *council, "survey", "recorded")).score == 1.0
+
+
+def test_statement_kind_asks_nothing_of_an_opinion_with_wont() -> None:
+    # "A golden hello won't fix a broken contract", keyed "An opinion": "will not fix" was skipped, the
+    # contraction was not (review 488, a fail).
+    dentists = unseen_article("review488.yaml")
+    assert not [q for q in questions_of(dentists, "statement_kind") if "won't" in q.quote]
+
+
+def test_who_said_it_offers_for_no_source_nobody_named_in_the_sentence_before() -> None:
+    # "... according to figures from the Fenmoor Integrated Care Board. Kelsworth, home to about 14,000
+    # people, now has no practice ...": the board was offered beside the key "does not say" (review 488,
+    # a fail).
+    dentists = unseen_article("review488.yaml")
+    for question in over_seeds(dentists, "who_said_it", range(1, 11)):
+        if "14,000" in question.quote:
+            assert "the Fenmoor Integrated Care Board" not in question.choices

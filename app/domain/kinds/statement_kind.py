@@ -153,6 +153,8 @@ def speaks_of_what_may_happen(text: str) -> bool:
 # without it (review 393), whatever it is the only way to.
 _WILL_HAPPEN = re.compile(
     r"\b(?:will|would|shall|going to|set to|expected to|stands? to|\w+'ll|waiting to happen|bound to|"
+    # "A golden hello won't fix a broken contract" (review 488, a fail)
+    r"won't|wouldn't|shan't|"
     r"only (?:way|hope|chance|option|means|answer) (?:to|of)|"
     # what will go off or come soon: "a ticking time bomb for the families who buy them" (review 410)
     r"ticking (?:time )?bombs?|time ?bombs?|on the brink|on the verge|looming|"

@@ -551,6 +551,9 @@ class WhoSaidIt(QuestionKind):
             # supporters say ..." the next sentence: a careful reader may carry them back to it, or
             # an attribution on to it from the sentence before (review 175).
             and not (source is None and any(m.overlaps(beside) for m in s.mentions for beside in around))
+            # Nor one those sentences name in another's mention: "the Fenmoor Integrated Care Board" of
+            # "according to figures from the Fenmoor Integrated Care Board" (review 488, a fail).
+            and not (source is None and any(names(reading.blocks[b.block], b, s) for b in around))
             # Nor a source whose own claims share a meaning word with the words ("without reducing
             # visits", from the council report, for "evening visits went up", review 361): the writer may
             # have taken them from it too.

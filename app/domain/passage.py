@@ -545,12 +545,10 @@ def _respondents_answer(words: Sequence[str], start: int, end: int) -> bool:
     )
 
 
-_SHARE_REACH = 12
-
-
-# Words that tell of people answering a survey, before a bare count that "said" something.
+# Words that tell of people answering a survey, before a bare count or a share that "said" something.
 _ANSWERED = frozenset({"replied", "responded", "answered", "surveyed", "polled", "questioned", "respondents"})
 _COUNTED_ANSWER_REACH = 20
+_SHARE_REACH = 12
 
 
 # Words of a rule before "may": "Under national rules, ... may work no more than 12 hours".
@@ -617,6 +615,7 @@ _ADJECTIVES_TOO = frozenset(
     {"reported", "claimed", "promised", "predicted", "stated", "quoted", "shared"}
     # "a growing crisis of stressed, exhausted teenagers" (review 411), "12 confirmed cases"
     | {"stressed", "confirmed", "noted"}
+    # "the WHO's recommended limit" (review 477's audit)
     | {"recommended"}
 )
 # Words before such an adjective besides a determiner or a preposition (_BEFORE_A_NOUN): a quantity.
@@ -944,7 +943,7 @@ def _a_story_idiom(words: Sequence[str], start: int, end: int) -> bool:
     says (review 445)."""
     following = [_bare(word) for word in words[end : end + 4]]
     if (
-        _bare(words[start]) in ("tell", "tells", "told", "telling")
+        _bare(words[start]) in _TELL
         and (following[:3] == ["a", "different", "story"] or following[:2] == ["another", "story"])
         # inside what a speaker says, not a record's own telling ("figures in the council's review
         # tell a different story", which the teacher marked, review 132)

@@ -1445,24 +1445,26 @@ _GROUP_NOUNS = frozenset(
 _MEMBERS_OF = frozenset({"from", "of", "at", "in", "with"})
 
 
-def _opens_with_its_people(words: Block, span: tuple[int, int], first_name_word: int) -> bool:
-    """The attribution opens with a plural of people and "from", "of" or "at" before a capitalised name:
-    "Campaigners from the Friends of Larkhill group"."""
-    opening = _past_articles(words, span[0], first_name_word)
-    return (
-        opening + 1 < first_name_word
-        and words.words[first_name_word][:1].isupper()
+def _people_opening(words: Block, span: tuple[int, int], before: int) -> int | None:
+    """Where the attribution opens with a plural of people and "from", "of" or "at" before word
+    ``before``: "Campaigners" of "Campaigners from the Save Millbank Fields group"; else None."""
+    opening = _past_articles(words, span[0], before)
+    if (
+        opening + 1 < before
         and match_form(words.words[opening + 1]).casefold() in _MEMBERS_OF
         and _is_meaning_word(words.words[opening])
         and match_form(words.words[opening]).casefold().endswith("s")
-    )
+    ):
+        return opening
+    return None
 
 
 def _members_of_the_group(words: Block, span: tuple[int, int], who: Sequence[tuple[int, int]]) -> list[int]:
     """ "parents" of "a group of parents who say", or "Campaigners" of "Campaigners from the ... group
     say": the members find who speaks as well as "group" does ("parents ... say" scored 0.75, review
     215)."""
-    if who and _opens_with_its_people(words, span, who[0][0]):
+    people = _people_opening(words, span, who[0][0]) if who else None
+    if people is not None and words.words[who[0][0]][:1].isupper():
         # "Campaigners from the Friends of Larkhill group say": the people, or the group noun past the
         # rest of its name, find who speaks as well as the name does ("Campaigners say" scored half,
         # review 476).
@@ -1475,7 +1477,7 @@ def _members_of_the_group(words: Block, span: tuple[int, int], who: Sequence[tup
             span[1],
         )
         noun = [after] if after < span[1] and _bare(words.words[after]) in _GROUP_NOUNS else []
-        return [_past_articles(words, span[0], who[0][0]), *noun]
+        return [people, *noun]
     if len(who) != 1 or who[0][1] - who[0][0] != 1:
         return []
     head = who[0][0]
@@ -1483,14 +1485,8 @@ def _members_of_the_group(words: Block, span: tuple[int, int], who: Sequence[tup
         return []
     # "Campaigners from the Save Millbank Fields group say": the people who open the attribution
     # find who speaks as well ("Campaigners ... say" scored 0.5, review 224).
-    opening = _past_articles(words, span[0], head)
-    if (
-        opening + 1 < head
-        and match_form(words.words[opening + 1]).casefold() in _MEMBERS_OF
-        and _is_meaning_word(words.words[opening])
-        and match_form(words.words[opening]).casefold().endswith("s")
-    ):
-        return [opening]
+    if people is not None:
+        return [people]
     index = head + 1
     if index >= span[1] or match_form(words.words[index]).casefold() != "of" or words.gaps[index] != " ":
         return []
